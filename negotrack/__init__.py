@@ -1,0 +1,109 @@
+"""negotrack: track peace negotiations, their plan versions and what became of every point.
+
+The public surface is re-exported here. Heavy parts (the diff engine, the renderer) are
+imported on first use, so ``import negotrack`` and the command line start quickly.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from negotrack.__about__ import __version__
+from negotrack.dates import Moment, MomentLike, Precision
+from negotrack.dossier import Dossier
+from negotrack.errors import (
+    DateError,
+    DossierError,
+    FormatError,
+    LockTimeout,
+    NegotrackError,
+    Problem,
+    UnknownReference,
+)
+from negotrack.model import (
+    Event,
+    EventKind,
+    Participant,
+    ParticipantKind,
+    Plan,
+    PlanVersion,
+    Point,
+    PointLink,
+    Position,
+    Quote,
+    Source,
+    SourceKind,
+    Stance,
+    Status,
+    StatusChange,
+)
+from negotrack.storage import load, loads
+
+if TYPE_CHECKING:
+    from negotrack.diff import ChangeKind, PlanDiff, PointChange, diff
+    from negotrack.render import Renderer, render_board, render_diff, render_timeline
+
+__all__ = [
+    "ChangeKind",
+    "DateError",
+    "Dossier",
+    "DossierError",
+    "Event",
+    "EventKind",
+    "FormatError",
+    "LockTimeout",
+    "Moment",
+    "MomentLike",
+    "NegotrackError",
+    "Participant",
+    "ParticipantKind",
+    "Plan",
+    "PlanDiff",
+    "PlanVersion",
+    "Point",
+    "PointChange",
+    "PointLink",
+    "Position",
+    "Precision",
+    "Problem",
+    "Quote",
+    "Renderer",
+    "Source",
+    "SourceKind",
+    "Stance",
+    "Status",
+    "StatusChange",
+    "UnknownReference",
+    "__version__",
+    "diff",
+    "load",
+    "loads",
+    "render_board",
+    "render_diff",
+    "render_timeline",
+]
+
+_LAZY = {
+    "ChangeKind": "negotrack.diff",
+    "PlanDiff": "negotrack.diff",
+    "PointChange": "negotrack.diff",
+    "diff": "negotrack.diff",
+    "Renderer": "negotrack.render",
+    "render_board": "negotrack.render",
+    "render_diff": "negotrack.render",
+    "render_timeline": "negotrack.render",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'negotrack' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

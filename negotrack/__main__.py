@@ -1,0 +1,3 @@
+from negotrack.cli import main
+
+raise SystemExit(main())

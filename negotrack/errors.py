@@ -1,0 +1,145 @@
+"""Errors: one root, :class:`NegotrackError`, and leaves that say where and what to do.
+
+Every error carries one or more :class:`Problem` values. A problem names the file (when
+there is one), the place in the document as a JSON path (``$.plans[0].versions[1]``), the
+YAML line when the parser gave one, what was wrong, and a hint when one exists. The command
+line prints each problem as one line; nothing else ever reaches a user for bad input.
+
+Leaves also subclass the matching built-in (``ValueError``, ``KeyError``, ``TimeoutError``)
+so that ordinary ``except`` clauses keep working.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = [
+    "DateError",
+    "DossierError",
+    "FormatError",
+    "LockTimeout",
+    "NegotrackError",
+    "Problem",
+    "UnknownReference",
+    "did_you_mean",
+]
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with the input, and where it is."""
+
+    message: str
+    path: str = "$"
+    file: str | None = None
+    line: int | None = None
+    hint: str | None = None
+
+    def at(self, file: str | None = None, line: int | None = None) -> Problem:
+        """This problem, placed in ``file`` (and at ``line``) when it is not placed yet."""
+        return attrs.evolve(
+            self,
+            file=self.file if self.file is not None else file,
+            line=self.line if self.line is not None else line,
+        )
+
+    def under(self, prefix: str) -> Problem:
+        """This problem with its path moved under ``prefix`` (``$`` → ``prefix``)."""
+        return attrs.evolve(self, path=prefix + self.path[1:])
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file is not None:
+            where = self.file + (f":{self.line}" if self.line is not None else "") + ": "
+        text = f"{where}{self.path}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class NegotrackError(Exception):
+    """The root of every error negotrack raises on purpose.
+
+    ``problems`` holds every problem found; ``str(error)`` is one line per problem.
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(
+        self,
+        message: str | Problem | Sequence[Problem],
+        *,
+        path: str = "$",
+        hint: str | None = None,
+        file: str | None = None,
+    ) -> None:
+        if isinstance(message, str):
+            problems: tuple[Problem, ...] = (Problem(message, path=path, hint=hint, file=file),)
+        elif isinstance(message, Problem):
+            problems = (message,)
+        else:
+            problems = tuple(message)
+        self.problems = problems
+        super().__init__(self._text())
+
+    def _text(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+    def __str__(self) -> str:
+        return self._text()
+
+    def in_file(self, file: str, lines: dict[str, int] | None = None) -> NegotrackError:
+        """A copy of this error whose problems name ``file`` (and lines, by path)."""
+        lines = lines or {}
+        placed = [p.at(file, lines.get(p.path)) for p in self.problems]
+        clone = type(self).__new__(type(self))
+        NegotrackError.__init__(clone, placed)
+        return clone
+
+    def under(self, prefix: str) -> NegotrackError:
+        """A copy of this error with every path moved under ``prefix``."""
+        clone = type(self).__new__(type(self))
+        NegotrackError.__init__(clone, [p.under(prefix) for p in self.problems])
+        return clone
+
+
+class DossierError(NegotrackError, ValueError):
+    """A dossier, a file or a change to it is invalid; every problem is listed."""
+
+
+class FormatError(DossierError):
+    """A file could not be read at all: bad JSON or YAML, an unknown suffix, too large."""
+
+
+class DateError(NegotrackError, ValueError):
+    """A date or time could not be understood, or its time zone is unknown."""
+
+
+class UnknownReference(NegotrackError, KeyError):
+    """An id or a point reference names nothing in the dossier."""
+
+    def __str__(self) -> str:
+        # KeyError would quote the message; a user wants the plain sentence.
+        return self._text()
+
+
+class LockTimeout(NegotrackError, TimeoutError):
+    """Another writer held the dossier's lock for longer than the timeout."""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    """A "did you mean ...?" hint for ``word`` among ``choices``, or None."""
+    options = sorted(set(choices))
+    close = difflib.get_close_matches(word, options, n=3, cutoff=0.6)
+    if not close:
+        lowered = {c.lower(): c for c in options}
+        if word.lower() in lowered:
+            close = [lowered[word.lower()]]
+    if close:
+        return "did you mean " + " or ".join(repr(c) for c in close) + "?"
+    if 0 < len(options) <= 12:
+        return "expected one of " + ", ".join(repr(c) for c in options)
+    return None

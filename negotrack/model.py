@@ -1,0 +1,335 @@
+"""The value model: frozen attrs classes for everything a dossier records.
+
+These classes do no I/O, read no clock and know no template. They accept friendly input
+(strings for dates and enums, lists for sequences) and store it normalised (``Moment``,
+enum members, tuples), so two equal records compare equal however they were built.
+
+Integrity across records (unknown ids, duplicate numbers, cycles) is checked by
+:class:`negotrack.Dossier`, which holds them all.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+import attrs
+
+from negotrack.dates import Moment, moment_or_none
+from negotrack.errors import DossierError, UnknownReference, did_you_mean
+
+__all__ = [
+    "Event",
+    "EventKind",
+    "Participant",
+    "ParticipantKind",
+    "Plan",
+    "PlanVersion",
+    "Point",
+    "PointLink",
+    "Position",
+    "Quote",
+    "Source",
+    "SourceKind",
+    "Stance",
+    "Status",
+    "StatusChange",
+]
+
+
+class _StrEnum(str, enum.Enum):
+    """A str enum whose members print as their value and that suggests a fix when wrong."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def coerce(cls: type[_E], value: Any) -> _E:
+        """The member for ``value`` (a member, its value, or its name in any case)."""
+        if value.__class__ is cls:
+            return value  # type: ignore[no-any-return]
+        try:
+            return cls(value)
+        except ValueError:
+            pass
+        if isinstance(value, str):
+            norm = value.strip().lower().replace(" ", "_").replace("-", "_")
+            for member in cls:
+                if member.value == norm or member.name.lower() == norm:
+                    return member
+        noun = _NOUNS.get(cls.__name__, cls.__name__)
+        raise DossierError(
+            f"unknown {noun} {value!r}",
+            hint=did_you_mean(str(value), [m.value for m in cls]),
+        )
+
+
+_E = TypeVar("_E", bound=_StrEnum)
+_NOUNS = {
+    "Status": "status",
+    "Stance": "stance",
+    "EventKind": "event kind",
+    "SourceKind": "source kind",
+    "ParticipantKind": "participant kind",
+}
+
+
+class Status(_StrEnum):
+    """What has become of a point. Spelled as in the contract: ``kept``, ``deleted``, ..."""
+
+    PROPOSED = "proposed"
+    KEPT = "kept"
+    AMENDED = "amended"
+    AGREED = "agreed"
+    DISPUTED = "disputed"
+    DEFERRED = "deferred"
+    DELETED = "deleted"
+
+
+class Stance(_StrEnum):
+    """A party's position on a point."""
+
+    SUPPORTS = "supports"
+    ACCEPTS_WITH_RESERVATIONS = "accepts_with_reservations"
+    REJECTS = "rejects"
+    UNDECIDED = "undecided"
+
+
+class EventKind(_StrEnum):
+    """What sort of thing happened."""
+
+    ROUND = "round"
+    MEETING = "meeting"
+    CALL = "call"
+    STATEMENT = "statement"
+    PUBLICATION = "publication"
+    MILITARY = "military"
+    INCIDENT = "incident"
+    PERSONNEL = "personnel"
+    OTHER = "other"
+
+
+class SourceKind(_StrEnum):
+    """How a source knows what it says; readers weigh them differently."""
+
+    OFFICIAL_TEXT = "official_text"
+    ON_RECORD = "on_record"
+    ANONYMOUS_OFFICIAL = "anonymous_official"
+    LEAK = "leak"
+    MEDIA_REPORT = "media_report"
+    STATE_MEDIA = "state_media"
+
+
+class ParticipantKind(_StrEnum):
+    """What a participant is."""
+
+    PERSON = "person"
+    DELEGATION = "delegation"
+    STATE = "state"
+    ORGANISATION = "organisation"
+
+
+def _strs(value: Iterable[Any] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+@attrs.frozen
+class Participant:
+    """A person, delegation, state or organisation, acting for a side in a role."""
+
+    id: str
+    name: str
+    kind: ParticipantKind = attrs.field(
+        default=ParticipantKind.PERSON, converter=ParticipantKind.coerce
+    )
+    side: str | None = None
+    role: str | None = None
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    notes: str | None = None
+
+
+@attrs.frozen
+class Source:
+    """Where a fact came from. Nothing is recorded without one."""
+
+    id: str
+    title: str
+    kind: SourceKind = attrs.field(default=SourceKind.MEDIA_REPORT, converter=SourceKind.coerce)
+    publisher: str | None = None
+    url: str | None = None
+    published: Moment | None = attrs.field(default=None, converter=moment_or_none)
+    notes: str | None = None
+
+
+@attrs.frozen
+class Quote:
+    """Words someone said, with who said them (a participant id, or None) and where."""
+
+    text: str
+    source: str
+    speaker: str | None = None
+    note: str | None = None
+
+
+def _quotes(value: Iterable[Any] | None) -> tuple[Quote, ...]:
+    if not value:
+        return ()
+    return tuple(q if isinstance(q, Quote) else Quote(**q) for q in value)
+
+
+@attrs.frozen
+class Event:
+    """Something that happened: a round of talks, a statement, a strike, a publication.
+
+    ``until`` closes a multi-day span; ``versions`` names plan versions tabled or produced
+    at this event; ``track`` groups events into parallel strands ("US-Ukraine", "military").
+    """
+
+    id: str
+    when: Moment = attrs.field(converter=Moment.of)
+    title: str
+    kind: EventKind = attrs.field(default=EventKind.OTHER, converter=EventKind.coerce)
+    participants: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    summary: str | None = None
+    location: str | None = None
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    until: Moment | None = attrs.field(default=None, converter=moment_or_none)
+    track: str | None = None
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
+    versions: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+
+
+@attrs.frozen
+class Point:
+    """One numbered point of a plan version.
+
+    ``key`` is a lineage id shared by the same point across versions, however renumbered;
+    ``options`` holds alternative wordings (bracketed text); ``status`` is the point's
+    status when its version was tabled (later changes live in the dossier's status log).
+    """
+
+    number: str = attrs.field(converter=str)
+    text: str
+    key: str | None = None
+    topic: str | None = None
+    options: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    notes: str | None = None
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    status: Status = attrs.field(default=Status.PROPOSED, converter=Status.coerce)
+
+
+def _points(value: Iterable[Any]) -> tuple[Point, ...]:
+    return tuple(p if isinstance(p, Point) else Point(**p) for p in value)
+
+
+@attrs.frozen
+class PlanVersion:
+    """One version of a plan: its points in reading order, and what it derives from."""
+
+    id: str
+    label: str
+    date: Moment = attrs.field(converter=Moment.of)
+    points: tuple[Point, ...] = attrs.field(default=(), converter=_points)
+    derived_from: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    side: str | None = None
+    summary: str | None = None
+    _index: dict[str, Point] = attrs.field(
+        init=False, repr=False, eq=False, hash=False, alias="_index"
+    )
+
+    @_index.default
+    def _build_index(self) -> dict[str, Point]:
+        return {p.number: p for p in self.points}
+
+    def point(self, number: str | int) -> Point:
+        """The point numbered ``number``; raises :class:`UnknownReference` with a hint."""
+        found = self._index.get(str(number))
+        if found is None:
+            raise UnknownReference(
+                f"version {self.id!r} has no point {str(number)!r}",
+                hint=did_you_mean(str(number), self._index) or f"it has {len(self.points)}",
+            )
+        return found
+
+    def __contains__(self, number: object) -> bool:
+        return str(number) in self._index
+
+
+@attrs.frozen
+class PointLink:
+    """Curated lineage: ``old`` (``VERSION#NUMBER``) became ``new``. Curated links win
+    over keys and text matching; one old point linked to two new ones is a split."""
+
+    old: str
+    new: str
+    note: str | None = None
+
+
+def _versions(value: Iterable[Any]) -> tuple[PlanVersion, ...]:
+    return tuple(v if isinstance(v, PlanVersion) else PlanVersion(**v) for v in value)
+
+
+def _links(value: Iterable[Any] | None) -> tuple[PointLink, ...]:
+    if not value:
+        return ()
+    return tuple(v if isinstance(v, PointLink) else PointLink(**v) for v in value)
+
+
+@attrs.frozen
+class Plan:
+    """A plan in its versions, plus curated lineage links between their points."""
+
+    id: str
+    title: str
+    versions: tuple[PlanVersion, ...] = attrs.field(default=(), converter=_versions)
+    links: tuple[PointLink, ...] = attrs.field(default=(), converter=_links)
+    summary: str | None = None
+
+    def version(self, id: str) -> PlanVersion:
+        """The version with this id; raises :class:`UnknownReference` with a hint."""
+        for v in self.versions:
+            if v.id == id:
+                return v
+        raise UnknownReference(
+            f"plan {self.id!r} has no version {id!r}",
+            hint=did_you_mean(id, [v.id for v in self.versions]),
+        )
+
+
+@attrs.frozen
+class StatusChange:
+    """A point's status changed on a date, on someone's word.
+
+    ``ref`` is ``VERSION#NUMBER``; ``source`` a source id; ``by`` the participant who said
+    or did it. At least one of ``source`` and ``by`` is required.
+    """
+
+    ref: str
+    status: Status = attrs.field(converter=Status.coerce)
+    on: Moment = attrs.field(converter=Moment.of)
+    source: str | None = None
+    by: str | None = None
+    note: str | None = None
+
+
+@attrs.frozen
+class Position:
+    """A party's dated, sourced stance on a point."""
+
+    ref: str
+    party: str
+    stance: Stance = attrs.field(converter=Stance.coerce)
+    on: Moment = attrs.field(converter=Moment.of)
+    source: str
+    note: str | None = None
