@@ -1,0 +1,83 @@
+# negotrack's developer entry points. Two are all a newcomer needs:
+#   make demo   a light runtime install, then the seed dossiers summarised and rendered to out/
+#   make test   the full install (test extras, Chromium, JS test assets), then every check
+# Both work on a fresh machine with only Python 3.11, make and root (or sudo).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PIP := $(PY) -m pip --disable-pip-version-check --quiet
+
+# Playwright drives Debian's Chromium; it must never download a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+export CHROMIUM ?= /usr/bin/chromium
+
+# Stamps: re-install only when what they depend on changes.
+RUNTIME_STAMP := $(VENV)/.stamp-runtime
+TEST_STAMP := $(VENV)/.stamp-test
+NODE_STAMP := node_modules/.stamp-npm-ci
+
+.PHONY: help demo test check lint format typecheck bench docs system-deps clean distclean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(RUNTIME_STAMP): pyproject.toml | $(BIN)/python
+	$(PIP) install -e .
+	@touch $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(PIP) install -e '.[test]'
+	@touch $@ $(RUNTIME_STAMP)
+
+system-deps:  ## Chromium and Node from Debian's packages, when missing
+	@scripts/install-system-deps.sh
+
+$(NODE_STAMP): package.json package-lock.json | system-deps
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+demo: $(RUNTIME_STAMP)  ## summarise and render every seed dossier into out/
+	$(PY) scripts/demo.py
+
+test: $(TEST_STAMP) system-deps $(NODE_STAMP)  ## install everything, then run every check
+	@scripts/check.sh $(BIN)
+
+check: $(TEST_STAMP)  ## every check, without installing system packages
+	@scripts/check.sh $(BIN)
+
+lint: $(TEST_STAMP)  ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(TEST_STAMP)  ## apply ruff's formatting and safe fixes
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+typecheck: $(TEST_STAMP)  ## mypy --strict (files and settings in pyproject.toml)
+	$(BIN)/mypy
+
+bench: $(TEST_STAMP)  ## the performance bars of PRODUCT.md, as ratios against floors
+	$(PY) benchmarks/run.py
+
+docs: $(TEST_STAMP)  ## the API reference, from docstrings, into docs/_build/api/
+	@rm -rf docs/_build/api
+	$(BIN)/pdoc --docformat markdown --output-directory docs/_build/api negotrack
+	@echo "API reference: docs/_build/api/index.html"
+
+clean:  ## remove build, cache and output files (keeps .venv and node_modules)
+	rm -rf out dist build docs/_build .mypy_cache .ruff_cache .pytest_cache .hypothesis \
+		tests/artifacts *.egg-info
+	find . -name __pycache__ -type d -not -path './.venv/*' -not -path './node_modules/*' \
+		-prune -exec rm -rf {} +
+
+distclean: clean  ## also remove .venv and node_modules
+	rm -rf $(VENV) node_modules

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Run every check of `make test`, keep going past a failure so one run reports them all,
+# and exit non-zero if any failed. Usage: scripts/check.sh VENV_BIN_DIR [pytest args...]
+set -uo pipefail
+
+bin="${1:?usage: scripts/check.sh VENV_BIN_DIR [pytest args...]}"
+shift
+failed=()
+
+step() {
+    local name="$1"
+    shift
+    echo "==> $name: $*"
+    local start=$SECONDS
+    "$@"
+    local rc=$?
+    echo "<== $name: exit $rc in $((SECONDS - start)) s"
+    if [[ $rc -ne 0 ]]; then
+        failed+=("$name")
+    fi
+}
+
+step "ruff check" "$bin/ruff" check .
+step "ruff format" "$bin/ruff" format --check .
+step "mypy" "$bin/mypy"
+step "pytest" "$bin/pytest" "$@"
+
+if [[ ${#failed[@]} -ne 0 ]]; then
+    echo "FAILED: ${failed[*]}" >&2
+    exit 1
+fi
+echo "all checks passed"
