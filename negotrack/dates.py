@@ -51,7 +51,7 @@ from negotrack.errors import DateError
 if TYPE_CHECKING:
     import pendulum
 
-__all__ = ["MomentLike", "Moment", "Precision"]
+__all__ = ["Moment", "MomentLike", "Precision", "moment_or_none", "to_moment"]
 
 
 class Precision(enum.IntEnum):
@@ -163,10 +163,7 @@ class Moment:
     def sort_key(self) -> tuple[float, int, bool]:
         """The documented order: start, then coarser first, then exact before approximate."""
         v = self.value
-        if v.tzinfo is None:
-            seconds = (v - _EPOCH).total_seconds()
-        else:
-            seconds = v.timestamp()
+        seconds = (v - _EPOCH).total_seconds() if v.tzinfo is None else v.timestamp()
         return (seconds, int(self.precision), self.approximate)
 
     def settled_by(self, other: MomentLike) -> bool:
@@ -356,9 +353,7 @@ def _parse(text: str) -> Moment:
         day = int(g["day"])
         if g["hour"] is None:
             return Moment(datetime(year, month, day), Precision.DAY, approximate)
-        naive = datetime(
-            year, month, day, int(g["hour"]), int(g["minute"]), int(g["second"] or 0)
-        )
+        naive = datetime(year, month, day, int(g["hour"]), int(g["minute"]), int(g["second"] or 0))
     except ValueError as exc:
         raise _bad(text, f"impossible date ({exc})") from None
     offset, zone = g["offset"], g["zone"]
@@ -387,6 +382,11 @@ def _offset_of(text: str) -> timedelta:
     if delta >= timedelta(hours=24):
         raise _bad(text, "an offset must be less than 24 hours")
     return sign * delta
+
+
+def to_moment(value: Any) -> Moment:
+    """Converter for date fields (attrs needs a plain function)."""
+    return Moment.of(value)
 
 
 def moment_or_none(value: Any) -> Moment | None:

@@ -54,7 +54,9 @@ class Problem:
         where = ""
         if self.file is not None:
             where = self.file + (f":{self.line}" if self.line is not None else "") + ": "
-        text = f"{where}{self.path}: {self.message}"
+        # A bare "$" says nothing when no file is involved (an API call's argument).
+        place = "" if self.path == "$" and self.file is None else f"{self.path}: "
+        text = f"{where}{place}{self.message}"
         if self.hint:
             text += f" ({self.hint})"
         return text

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from negotrack.dates import Moment, moment_or_none
+from negotrack.dates import Moment, moment_or_none, to_moment
 from negotrack.errors import DossierError, UnknownReference, did_you_mean
 
 __all__ = [
@@ -38,17 +38,14 @@ __all__ = [
 ]
 
 
-class _StrEnum(str, enum.Enum):
+class _StrEnum(enum.StrEnum):
     """A str enum whose members print as their value and that suggests a fix when wrong."""
-
-    def __str__(self) -> str:
-        return str(self.value)
 
     @classmethod
     def coerce(cls: type[_E], value: Any) -> _E:
         """The member for ``value`` (a member, its value, or its name in any case)."""
         if value.__class__ is cls:
-            return value  # type: ignore[no-any-return]
+            return value  # type: ignore[no-any-return,unused-ignore]
         try:
             return cls(value)
         except ValueError:
@@ -130,6 +127,26 @@ class ParticipantKind(_StrEnum):
     ORGANISATION = "organisation"
 
 
+def _participantkind(value: Any) -> ParticipantKind:
+    return ParticipantKind.coerce(value)
+
+
+def _sourcekind(value: Any) -> SourceKind:
+    return SourceKind.coerce(value)
+
+
+def _eventkind(value: Any) -> EventKind:
+    return EventKind.coerce(value)
+
+
+def _status(value: Any) -> Status:
+    return Status.coerce(value)
+
+
+def _stance(value: Any) -> Stance:
+    return Stance.coerce(value)
+
+
 def _strs(value: Iterable[Any] | None) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -148,9 +165,7 @@ class Participant:
 
     id: str
     name: str
-    kind: ParticipantKind = attrs.field(
-        default=ParticipantKind.PERSON, converter=ParticipantKind.coerce
-    )
+    kind: ParticipantKind = attrs.field(default=ParticipantKind.PERSON, converter=_participantkind)
     side: str | None = None
     role: str | None = None
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
@@ -163,7 +178,7 @@ class Source:
 
     id: str
     title: str
-    kind: SourceKind = attrs.field(default=SourceKind.MEDIA_REPORT, converter=SourceKind.coerce)
+    kind: SourceKind = attrs.field(default=SourceKind.MEDIA_REPORT, converter=_sourcekind)
     publisher: str | None = None
     url: str | None = None
     published: Moment | None = attrs.field(default=None, converter=moment_or_none)
@@ -195,9 +210,9 @@ class Event:
     """
 
     id: str
-    when: Moment = attrs.field(converter=Moment.of)
+    when: Moment = attrs.field(converter=to_moment)
     title: str
-    kind: EventKind = attrs.field(default=EventKind.OTHER, converter=EventKind.coerce)
+    kind: EventKind = attrs.field(default=EventKind.OTHER, converter=_eventkind)
     participants: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     summary: str | None = None
@@ -225,7 +240,7 @@ class Point:
     options: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     notes: str | None = None
     sources: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    status: Status = attrs.field(default=Status.PROPOSED, converter=Status.coerce)
+    status: Status = attrs.field(default=Status.PROPOSED, converter=_status)
 
 
 def _points(value: Iterable[Any]) -> tuple[Point, ...]:
@@ -238,7 +253,7 @@ class PlanVersion:
 
     id: str
     label: str
-    date: Moment = attrs.field(converter=Moment.of)
+    date: Moment = attrs.field(converter=to_moment)
     points: tuple[Point, ...] = attrs.field(default=(), converter=_points)
     derived_from: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_strs)
@@ -316,8 +331,8 @@ class StatusChange:
     """
 
     ref: str
-    status: Status = attrs.field(converter=Status.coerce)
-    on: Moment = attrs.field(converter=Moment.of)
+    status: Status = attrs.field(converter=_status)
+    on: Moment = attrs.field(converter=to_moment)
     source: str | None = None
     by: str | None = None
     note: str | None = None
@@ -329,7 +344,7 @@ class Position:
 
     ref: str
     party: str
-    stance: Stance = attrs.field(converter=Stance.coerce)
-    on: Moment = attrs.field(converter=Moment.of)
+    stance: Stance = attrs.field(converter=_stance)
+    on: Moment = attrs.field(converter=to_moment)
     source: str
     note: str | None = None
