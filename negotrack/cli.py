@@ -1,0 +1,477 @@
+"""The command line: ``negotrack validate | status | timeline | diff | export``.
+
+Exit codes: 0 success, 1 bad input (one line per problem on stderr, naming the file and the
+place in it), 2 a usage error (argparse's own message). No traceback reaches a user for bad
+input: every :class:`~negotrack.NegotrackError` and every ``OSError`` is turned into lines.
+
+Start-up is part of the product (scripts call ``negotrack status set`` in loops), so each
+subcommand imports what it needs when it runs: the renderer, the diff engine, the exports
+and ruamel.yaml are never loaded by a command that does not use them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TextIO
+
+from negotrack.__about__ import __version__
+from negotrack.errors import NegotrackError
+
+if TYPE_CHECKING:
+    from negotrack.dossier import Dossier
+
+__all__ = ["main"]
+
+_PROG = "negotrack"
+
+_EXAMPLES = {
+    "validate": """examples:
+  negotrack validate seeds/ukraine-2025.yaml
+  negotrack validate dossier.json && echo valid""",
+    "status set": """examples:
+  negotrack status set d.yaml us-28#14 disputed --on 2025-12-26 --source s12
+  negotrack status set d.yaml us-28#12 deleted --on "2025-11-23T18:00 Europe/Zurich" \\
+      --by umerov --source s3 --note "dropped in Geneva"
+  negotrack status set d.json eu-24#7 agreed --on ~2025-12 --source s9   # approximate month""",
+    "status show": """examples:
+  negotrack status show d.yaml                      # every point of every version
+  negotrack status show d.yaml us-28#12             # one point and its history
+  negotrack status show d.yaml --as-of 2025-12-01   # what was known by then
+  negotrack status show d.yaml --format json | jq '.points[] | select(.status=="disputed")'""",
+    "status": """examples:
+  negotrack status set d.yaml us-28#14 disputed --on 2025-12-26 --source s12
+  negotrack status show d.yaml --as-of 2025-12-01""",
+    "timeline": """examples:
+  negotrack timeline d.yaml -o timeline.html
+  negotrack timeline d.yaml --format md --kind round --since 2025-11 -o rounds.md
+  negotrack timeline d.yaml --participant witkoff --side Russia --until 2025-12-31""",
+    "diff": """examples:
+  negotrack diff d.yaml us-28 us-20 -o diff.html
+  negotrack diff d.yaml us-28 geneva-19 --format text
+  negotrack diff d.yaml us-28 us-20 --format json | jq .summary""",
+    "export": """examples:
+  negotrack export d.yaml --to timelinejs -o timeline.json
+  negotrack export d.yaml --to ics -o rounds.ics                 # rounds only
+  negotrack export d.yaml --to ics --all-events -o everything.ics
+  negotrack export d.yaml --to csv --table points -o points.csv
+  negotrack export --to json-schema -o dossier.schema.json""",
+}
+
+_MAIN_EPILOG = """commands:
+  validate   check a dossier and report every problem
+  status     record (set) or list (show) the status of plan points
+  timeline   render a timeline page (HTML or Markdown)
+  diff       compare two versions of a plan point by point
+  export     TimelineJS JSON, iCalendar, CSV, or the JSON Schema of the format
+
+Run 'negotrack COMMAND --help' for a command's options and examples.
+Exit status: 0 ok, 1 bad input (one line per problem on stderr), 2 usage error."""
+
+
+class _Failed(Exception):
+    """A bad command-line value, reported like a dossier problem (exit 1)."""
+
+    def __init__(self, option: str, error: NegotrackError) -> None:
+        super().__init__(option)
+        self.option = option
+        self.error = error
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version (0) or a usage error (2)
+        return exc.code if isinstance(exc.code, int) else 2
+    if args.run is None:
+        parser.print_usage(sys.stderr)
+        print(f"{_PROG}: error: choose a command (see 'negotrack --help')", file=sys.stderr)
+        return 2
+    file = getattr(args, "file", None)
+    try:
+        return int(args.run(args))
+    except _Failed as exc:
+        for p in exc.error.problems:
+            _error(f"{exc.option}: {p.message}" + (f" ({p.hint})" if p.hint else ""))
+        return 1
+    except NegotrackError as exc:
+        for p in exc.problems:
+            _error(str(p.at(file)))
+        return 1
+    except OSError as exc:
+        name = exc.filename if exc.filename is not None else file
+        _error(f"{name}: {exc.strerror or exc}" if name else str(exc))
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+# -- output ----------------------------------------------------------------------------
+
+
+def _colour(stream: TextIO) -> bool:
+    """Whether to colour ``stream``: a terminal, and neither NO_COLOR nor TERM=dumb set."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _paint(text: str, code: str, stream: TextIO) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if _colour(stream) else text
+
+
+def _error(line: str) -> None:
+    print(_paint(line, "31", sys.stderr), file=sys.stderr)
+
+
+def _emit(text: str, out: str | None) -> None:
+    """Write ``text`` to ``out``: stdout for None or ``-``, else the file, atomically."""
+    if out is None or out == "-":
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `negotrack ... | head`: the reader left, which is fine
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return
+    from negotrack.storage import atomic_write
+
+    atomic_write(out, text)
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def _load(path: str) -> Dossier:
+    from negotrack.storage import load
+
+    return load(path)
+
+
+def _checked(option: str, parse: Callable[[Any], Any], value: Any) -> Any:
+    """``parse(value)``, or a :class:`_Failed` naming the option."""
+    if value is None:
+        return None
+    try:
+        return parse(value)
+    except NegotrackError as exc:
+        raise _Failed(option, exc) from None
+
+
+def _moment(option: str, value: str | None) -> Any:
+    from negotrack.dates import Moment
+
+    return _checked(option, Moment.of, value)
+
+
+# -- validate --------------------------------------------------------------------------
+
+
+def _validate(args: argparse.Namespace) -> int:
+    d = _load(args.file)
+    points = sum(len(v.points) for p in d.plans for v in p.versions)
+    versions = sum(len(p.versions) for p in d.plans)
+    print(
+        f"{args.file}: ok ({len(d.participants)} participants, {len(d.sources)} sources, "
+        f"{len(d.events)} events, {len(d.plans)} plans, {versions} versions, {points} points, "
+        f"{len(d.status_log)} status changes, {len(d.position_log)} positions)"
+    )
+    return 0
+
+
+# -- status ----------------------------------------------------------------------------
+
+
+def _status_set(args: argparse.Namespace) -> int:
+    from negotrack.model import Status
+    from negotrack.update import update
+
+    status = _checked("STATUS", Status.coerce, args.status)
+    on = _moment("--on", args.on)
+    change = update(
+        args.file,
+        lambda d: d.set_status(
+            args.ref, status, on=on, source=args.source, by=args.by, note=args.note
+        ),
+        timeout=args.timeout,
+    )
+    word = f"source {change.source}" if change.source else f"by {change.by}"
+    if change.source and change.by:
+        word += f", by {change.by}"
+    print(f"{change.ref}: {change.status.value} on {change.on.isoformat()} ({word})")
+    return 0
+
+
+def _current(d: Dossier, ref: str, as_of: Any, rule: str) -> dict[str, Any]:
+    """The status of ``ref`` as of ``as_of`` with the change that set it (and since when)."""
+    entries = d.history(ref)
+    counted = [
+        c
+        for c in entries
+        if as_of is None
+        or (c.on.settled_by(as_of) if rule == "settled" else c.on.possibly_by(as_of))
+    ]
+    if not counted:
+        return {"ref": entries[0].ref, "status": None, "since": None, "source": None, "by": None}
+    last = counted[-1]
+    start = last
+    for c in reversed(counted):
+        if c.status is not last.status:
+            break
+        start = c
+    return {
+        "ref": last.ref,
+        "status": last.status.value,
+        "since": start.on.isoformat(),
+        "since_display": start.on.display(),
+        "source": start.source,
+        "by": start.by,
+        "note": start.note,
+    }
+
+
+def _status_show(args: argparse.Namespace) -> int:
+    d = _load(args.file)
+    as_of = _moment("--as-of", args.as_of)
+    refs = [args.ref] if args.ref else d.refs()
+    rows = [_current(d, ref, as_of, args.rule) for ref in refs]
+    if args.format == "json":
+        data: dict[str, Any] = {
+            "file": args.file,
+            "as_of": as_of.isoformat() if as_of is not None else None,
+            "points": [{k: v for k, v in r.items() if k != "since_display"} for r in rows],
+        }
+        if args.ref:
+            data["history"] = [
+                {
+                    "status": c.status.value,
+                    "on": c.on.isoformat(),
+                    "source": c.source,
+                    "by": c.by,
+                    "note": c.note,
+                }
+                for c in d.history(args.ref)
+            ]
+        _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
+        return 0
+    table: list[tuple[str, ...]] = [("point", "status", "since", "source")]
+    for r in rows:
+        who = r["source"] or (f"by {r['by']}" if r["by"] else "")
+        if r["source"] and r["by"]:
+            who += f" (by {r['by']})"
+        if r["status"] is None:
+            table.append((r["ref"], "-", "not yet tabled", ""))
+        else:
+            table.append((r["ref"], r["status"], r["since_display"], who))
+    lines = _columns(table, sys.stdout)
+    if args.ref:
+        lines.append("")
+        lines.append("history:")
+        for c in d.history(args.ref):
+            extra = "; ".join(
+                x for x in (f"source {c.source}" if c.source else "", c.by or "", c.note or "") if x
+            )
+            lines.append(f"  {c.on.display():<24} {c.status.value:<10} {extra}".rstrip())
+    if as_of is not None:
+        lines.append(f"(as of {as_of.display()}, rule: {args.rule})")
+    _emit("\n".join(lines) + "\n", None)
+    return 0
+
+
+def _columns(rows: list[tuple[str, ...]], stream: TextIO) -> list[str]:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    out = []
+    for n, r in enumerate(rows):
+        line = "  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip()
+        out.append(_paint(line, "1", stream) if n == 0 else line)
+    return out
+
+
+# -- timeline, diff --------------------------------------------------------------------
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    from negotrack.render import render_timeline
+
+    d = _load(args.file)
+    filters: dict[str, Any] = {}
+    for name in ("kind", "participant", "side", "track", "tag"):
+        value = getattr(args, name)
+        if value:
+            filters[name] = value
+    since = _moment("--since", args.since)
+    until = _moment("--until", args.until)
+    if since is not None:
+        filters["since"] = since
+    if until is not None:
+        filters["until"] = until
+    if "kind" in filters:
+        from negotrack.model import EventKind
+
+        filters["kind"] = [_checked("--kind", EventKind.coerce, k) for k in filters["kind"]]
+    _emit(render_timeline(d, args.format, **filters), args.output)
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    d = _load(args.file)
+    plan_diff = d.diff(args.old, args.new)
+    if args.format == "json":
+        text = json.dumps(plan_diff.to_json_data(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        from negotrack.render import render_diff
+
+        text = render_diff(plan_diff, args.format)
+    _emit(text, args.output)
+    return 0
+
+
+# -- export ----------------------------------------------------------------------------
+
+
+def _export(args: argparse.Namespace) -> int:
+    if args.to == "json-schema":
+        from negotrack.schema import json_schema
+
+        _emit(json.dumps(json_schema(), indent=2) + "\n", args.output)
+        return 0
+    if args.file is None:
+        raise _Failed("FILE", NegotrackError(f"--to {args.to} needs a dossier file"))
+    from negotrack import export
+
+    d = _load(args.file)
+    if args.to == "timelinejs":
+        text = export.to_timelinejs(d)
+    elif args.to == "ics":
+        from datetime import UTC, datetime
+
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        stamp = datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else None
+        kinds = None
+        if args.kind:
+            from negotrack.model import EventKind
+
+            kinds = [_checked("--kind", EventKind.coerce, k) for k in args.kind]
+        text = export.to_ics(d, all_events=args.all_events, kinds=kinds, stamp=stamp)
+    else:
+        text = export.to_csv(d, args.table)
+    _emit(text, args.output)
+    return 0
+
+
+# -- the parser ------------------------------------------------------------------------
+
+
+def _sub(
+    subs: Any, name: str, run: Callable[[argparse.Namespace], int], help: str, key: str = ""
+) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = subs.add_parser(
+        name,
+        help=help,
+        description=help[:1].upper() + help[1:] + ".",
+        epilog=_EXAMPLES[key or name],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.set_defaults(run=run)
+    return p
+
+
+def _output(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "-o", "--output", metavar="OUT", help="write here (atomically); '-' or none: stdout"
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=_PROG,
+        description="Track peace negotiations: rounds, plan versions, point lineage and "
+        "sourced status history.",
+        epilog=_MAIN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"{_PROG} {__version__}")
+    parser.set_defaults(run=None)
+    subs = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    p = _sub(subs, "validate", _validate, "check a dossier file and report every problem")
+    p.add_argument("file", metavar="FILE", help="a .json, .yaml or .yml dossier")
+
+    status = _sub(subs, "status", lambda a: 2, "record or list the status of plan points")
+    status.set_defaults(run=None)
+    ssubs = status.add_subparsers(title="status commands", metavar="ACTION")
+    p = _sub(ssubs, "set", _status_set, "record a point's new status", "status set")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("ref", metavar="REF", help="the point, as VERSION#NUMBER (us-28#12)")
+    p.add_argument("status", metavar="STATUS", help="kept, amended, agreed, disputed, ...")
+    p.add_argument("--on", required=True, metavar="DATE", help="when (2025-12-26, 2025-12, ...)")
+    p.add_argument("--source", metavar="ID", help="the source it is recorded on")
+    p.add_argument("--by", metavar="ID", help="the participant who said or did it")
+    p.add_argument("--note", metavar="TEXT", help="context worth keeping")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="how long to wait for another writer (default 10)",
+    )
+    p = _sub(ssubs, "show", _status_show, "list points with their status", "status show")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("ref", metavar="REF", nargs="?", help="one point (VERSION#NUMBER)")
+    p.add_argument("--as-of", metavar="DATE", help="the status known by this date")
+    p.add_argument(
+        "--rule",
+        choices=("settled", "possible"),
+        default="settled",
+        help="count an imprecise date once its interval is over (settled, the default) "
+        "or once it has begun (possible)",
+    )
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = _sub(subs, "timeline", _timeline, "render a timeline of the dossier's events")
+    p.add_argument("file", metavar="FILE")
+    _output(p)
+    p.add_argument("--format", choices=("html", "md"), default="html")
+    p.add_argument("--since", metavar="DATE", help="events overlapping this date or later")
+    p.add_argument("--until", metavar="DATE", help="events up to this date")
+    for name, what in (
+        ("kind", "event kind (round, statement, ...)"),
+        ("participant", "participant id"),
+        ("side", "side (US, Ukraine, ...)"),
+        ("track", "track"),
+        ("tag", "tag"),
+    ):
+        p.add_argument(
+            f"--{name}", action="append", metavar=name.upper(), help=f"{what}; repeatable"
+        )
+
+    p = _sub(subs, "diff", _diff, "compare two versions of a plan, point by point")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("old", metavar="OLD", help="the older version id")
+    p.add_argument("new", metavar="NEW", help="the newer version id")
+    _output(p)
+    p.add_argument("--format", choices=("html", "md", "text", "json"), default="html")
+
+    p = _sub(subs, "export", _export, "export to TimelineJS, iCalendar, CSV or JSON Schema")
+    p.add_argument(
+        "file", metavar="FILE", nargs="?", help="the dossier (not needed for the schema)"
+    )
+    p.add_argument(
+        "--to", required=True, choices=("timelinejs", "ics", "csv", "json-schema"), dest="to"
+    )
+    _output(p)
+    p.add_argument(
+        "--table",
+        choices=("events", "points", "status"),
+        default="events",
+        help="which CSV table (default events)",
+    )
+    p.add_argument("--all-events", action="store_true", help="ics: every event, not just rounds")
+    p.add_argument("--kind", action="append", metavar="KIND", help="ics: these event kinds")
+    return parser
