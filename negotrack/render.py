@@ -1,0 +1,263 @@
+"""Rendering: HTML, Markdown and text for timelines, diff reports and status boards.
+
+A :class:`Renderer` owns its Jinja2 environment (there is no module-global one): the
+packaged templates in ``negotrack/templates``, with a user's template folder in front.
+Templates receive typed view-models (:mod:`negotrack.timeline`, :mod:`negotrack.board`,
+:class:`negotrack.PlanDiff`); user data is only ever passed *to* templates, never used to
+build one. HTML is autoescaped; undefined names fail loudly (``StrictUndefined``).
+
+Overriding: a user folder holding ``html/timeline.html.j2`` replaces the default, and may
+start with ``{% extends "default/html/timeline.html.j2" %}`` to change only some blocks;
+``html/css/custom.css`` in that folder is inlined after the default styles. The blocks and
+macros are listed in ``negotrack/templates/README.md``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+
+from negotrack import _filters
+from negotrack.errors import NegotrackError, UnknownReference, did_you_mean
+from negotrack.timeline import DEFAULT_DIFF_HREF, TimelineView, predecessor
+
+if TYPE_CHECKING:
+    from negotrack.diff import PlanDiff
+    from negotrack.dossier import Dossier
+
+__all__ = [
+    "Renderer",
+    "render_board",
+    "render_diff",
+    "render_site",
+    "render_timeline",
+    "repr_html",
+]
+
+_TEMPLATES = Path(__file__).parent / "templates"
+_SUFFIX = {"html": "html.j2", "md": "md.j2", "text": "txt.j2"}
+_SCRIPT = "html/js/timeline.js"
+# A distinct class per repr, so two outputs in one notebook never restyle each other.
+_REPR_IDS = itertools.count(1)
+
+
+class RenderError(NegotrackError, ValueError):
+    """A render was asked for something that does not exist (a format, a template folder)."""
+
+
+def _autoescape(name: str | None) -> bool:
+    return name is not None and (name.endswith(".html.j2") or name.endswith(".html"))
+
+
+class Renderer:
+    """Renders negotrack's views with one Jinja2 environment of its own.
+
+    ``template_dir`` is searched before the packaged templates; the packaged ones stay
+    reachable under the ``default/`` prefix, so an override can extend what it replaces.
+    """
+
+    def __init__(self, *, template_dir: str | Path | None = None) -> None:
+        defaults = jinja2.FileSystemLoader(_TEMPLATES)
+        loaders: list[jinja2.BaseLoader] = []
+        if template_dir is not None:
+            folder = Path(template_dir)
+            if not folder.is_dir():
+                raise RenderError(
+                    f"the template folder {str(folder)!r} does not exist",
+                    hint="pass a folder holding e.g. html/timeline.html.j2 or html/css/custom.css",
+                )
+            loaders.append(jinja2.FileSystemLoader(folder))
+        loaders.append(defaults)
+        loaders.append(jinja2.PrefixLoader({"default": defaults}))
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            autoescape=_autoescape,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=False,
+        )
+        self.env.filters.update(_filters.FILTERS)
+        self.env.tests.update(_filters.TESTS)
+        script, _, _ = self.env.loader.get_source(self.env, _SCRIPT)  # type: ignore[union-attr]
+        digest = hashlib.sha256(script.encode("utf-8")).digest()
+        # The page's Content-Security-Policy admits this one inline script and nothing else.
+        self.env.globals["script_hash"] = "sha256-" + base64.b64encode(digest).decode("ascii")
+
+    def _render(self, page: str, format: str, **context: Any) -> str:
+        suffix = _SUFFIX.get(format)
+        if suffix is None:
+            raise RenderError(
+                f"unknown format {format!r} for the {page}",
+                hint=did_you_mean(format, _SUFFIX),
+            )
+        name = f"{format}/{page}.{suffix}"
+        try:
+            template = self.env.get_template(name)
+        except jinja2.TemplateNotFound:
+            raise RenderError(
+                f"there is no {format} output for the {page}",
+                hint="available: " + ", ".join(self.formats(page)),
+            ) from None
+        return template.render(**context)
+
+    def formats(self, view: str) -> list[str]:
+        """The formats this renderer has templates for, for a view ("timeline", ...)."""
+        names = set(self.env.list_templates())
+        out = []
+        for fmt, suffix in _SUFFIX.items():
+            if f"{fmt}/{view}.{suffix}" in names:
+                out.append(fmt)
+        return out
+
+    def timeline(
+        self,
+        dossier: Dossier,
+        *,
+        format: str = "html",
+        diff_href: str | None = DEFAULT_DIFF_HREF,
+        **filters: Any,
+    ) -> str:
+        """The timeline of ``dossier``'s events matching ``filters``, as a page."""
+        view = TimelineView.build(dossier, diff_href=diff_href, **filters)
+        return self.timeline_view(view, format=format)
+
+    def timeline_view(self, view: TimelineView, *, format: str = "html") -> str:
+        """A prepared :class:`TimelineView` as a page."""
+        return self._render("timeline", format, view=view)
+
+    def diff(self, plan_diff: PlanDiff, *, format: str = "html") -> str:
+        """The diff report of ``plan_diff``: summary, then each point's fate."""
+        from negotrack.diffview import DiffView
+
+        return self._render("diff", format, view=DiffView.build(plan_diff))
+
+    def board(self, dossier: Dossier, plan_id: str | None = None, *, format: str = "html") -> str:
+        """The status board of a plan (the dossier's first plan when ``plan_id`` is None)."""
+        from negotrack.board import BoardView
+
+        return self._render("board", format, view=BoardView.build(dossier, plan_id))
+
+    def repr_html(self, obj: Any) -> str:
+        """A compact HTML fragment for a notebook, its styles scoped to its own wrapper."""
+        from negotrack.board import VersionView
+        from negotrack.diff import PlanDiff
+        from negotrack.diffview import DiffView
+        from negotrack.dossier import Dossier
+        from negotrack.model import PlanVersion
+
+        scope = f"nt-r{next(_REPR_IDS)}"
+        if isinstance(obj, Dossier):
+            return self._repr("dossier", scope, view=_dossier_summary(obj))
+        if isinstance(obj, PlanVersion):
+            return self._repr("version", scope, view=VersionView.build(obj))
+        if isinstance(obj, PlanDiff):
+            return self._repr("diff", scope, view=DiffView.build(obj))
+        if isinstance(obj, TimelineView):
+            return self._repr("timeline", scope, view=obj)
+        raise RenderError(
+            f"no HTML display for {type(obj).__name__}",
+            hint="displays exist for Dossier, PlanVersion, PlanDiff and TimelineView",
+        )
+
+    def _repr(self, kind: str, scope: str, **context: Any) -> str:
+        return self.env.get_template(f"html/repr/{kind}.html.j2").render(scope=scope, **context)
+
+
+def _dossier_summary(dossier: Dossier) -> Any:
+    from negotrack.board import DossierSummary
+
+    return DossierSummary.build(dossier)
+
+
+def render_timeline(
+    dossier: Dossier,
+    format: str = "html",
+    *,
+    template_dir: str | Path | None = None,
+    **filters: Any,
+) -> str:
+    """The timeline page of ``dossier``; filters as :meth:`Dossier.filter_events`."""
+    return Renderer(template_dir=template_dir).timeline(dossier, format=format, **filters)
+
+
+def render_diff(
+    plan_diff: PlanDiff, format: str = "html", *, template_dir: str | Path | None = None
+) -> str:
+    """The diff report of ``plan_diff`` in ``format`` ("html", "md" or "text")."""
+    return Renderer(template_dir=template_dir).diff(plan_diff, format=format)
+
+
+def render_board(
+    dossier: Dossier,
+    plan_id: str | None = None,
+    format: str = "html",
+    *,
+    template_dir: str | Path | None = None,
+) -> str:
+    """The status board of a plan in ``format`` ("html" or "md")."""
+    return Renderer(template_dir=template_dir).board(dossier, plan_id, format=format)
+
+
+def repr_html(obj: Any) -> str:
+    """The notebook display of a Dossier, PlanVersion, PlanDiff or TimelineView."""
+    return Renderer().repr_html(obj)
+
+
+def render_site(
+    dossier: Dossier,
+    folder: str | Path,
+    *,
+    template_dir: str | Path | None = None,
+    log: Callable[[Path], None] | None = None,
+) -> list[Path]:
+    """Write the dossier's pages into ``folder`` and return their paths.
+
+    ``timeline.html`` and ``timeline.md``; for every version with a predecessor,
+    ``diff-OLD-NEW.html`` and ``.md`` (the names the timeline links to); and
+    ``board-PLAN.html`` per plan with versions. ``log`` is called with each path written.
+    """
+    renderer = Renderer(template_dir=template_dir)
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def write(name: str, text: str) -> None:
+        path = out / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+        if log is not None:
+            log(path)
+
+    write("timeline.html", renderer.timeline(dossier, format="html"))
+    write("timeline.md", renderer.timeline(dossier, format="md"))
+    for plan in dossier.plans:
+        for version in plan.versions:
+            old = predecessor(dossier, version)
+            if old is None:
+                continue
+            pd = dossier.diff(old.id, version.id)
+            stem = DEFAULT_DIFF_HREF.format(
+                old=_filters.file_part(old.id), new=_filters.file_part(version.id)
+            ).removesuffix(".html")
+            write(stem + ".html", renderer.diff(pd, format="html"))
+            write(stem + ".md", renderer.diff(pd, format="md"))
+        if plan.versions:
+            stem = "board-" + _filters.file_part(plan.id)
+            write(stem + ".html", renderer.board(dossier, plan.id, format="html"))
+            write(stem + ".md", renderer.board(dossier, plan.id, format="md"))
+    return written
+
+
+def _unknown_plan(dossier: Dossier, plan_id: str) -> UnknownReference:
+    return UnknownReference(
+        f"no plan {plan_id!r} in this dossier",
+        hint=did_you_mean(plan_id, [p.id for p in dossier.plans]),
+    )

@@ -1,0 +1,432 @@
+"""Typed view-models for the timeline: what the templates see instead of raw records.
+
+:meth:`TimelineView.build` filters a dossier's events (as :meth:`Dossier.filter_events`),
+resolves every id once (participants, sources, plan versions), numbers the cited sources in
+order of first citation, groups events by month and precomputes each display string. The
+templates then only print fields, in one pass, which keeps a 10,000-event page fast.
+
+Hot per-event records are ``NamedTuple`` values: they are built ten thousand times per page
+and a tuple is the cheapest typed record Python has.
+
+A plan version tabled at an event links to its diff report. By default the link is the
+sibling file ``diff-OLD-NEW.html`` (unusual characters in ids become "_"), which is what
+:func:`negotrack.render.render_site` writes; pass ``diff_href`` to change the convention or
+``None`` to link nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import attrs
+
+from negotrack._filters import anchor, datetime_attr, display_date, file_part, label, safe_url
+from negotrack.dates import Precision
+from negotrack.model import Event, Participant, PlanVersion
+
+if TYPE_CHECKING:
+    from negotrack.dossier import Dossier
+
+__all__ = [
+    "DEFAULT_DIFF_HREF",
+    "EventView",
+    "FilterOption",
+    "MonthView",
+    "PartyRef",
+    "QuoteView",
+    "SourceRef",
+    "SourceView",
+    "TimelineView",
+    "VersionLink",
+    "predecessor",
+]
+
+DEFAULT_DIFF_HREF = "diff-{old}-{new}.html"
+"""The file name of the diff report between two versions, relative to the timeline."""
+
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+class PartyRef(NamedTuple):
+    """A participant as an event shows it: name, side, role, and its filter index."""
+
+    id: str
+    name: str
+    side: str | None
+    role: str | None
+    index: int
+
+
+class SourceRef(NamedTuple):
+    """A numbered citation of a source, pointing at its entry in the page's source list."""
+
+    number: int
+    id: str
+    anchor: str
+    title: str
+
+
+class SourceView(NamedTuple):
+    """One entry of the page's numbered source list."""
+
+    number: int
+    id: str
+    anchor: str
+    title: str
+    kind: str
+    publisher: str | None
+    url: str | None
+    """The URL when it may become a link (http, https, mailto), else None."""
+    unsafe_url: str | None
+    """A URL that must be shown as text only, else None."""
+    published: str
+    published_attr: str | None
+
+
+class QuoteView(NamedTuple):
+    """A quote with its speaker (resolved when known) and its numbered source."""
+
+    text: str
+    speaker: str | None
+    speaker_side: str | None
+    source: SourceRef | None
+    note: str | None
+
+
+class VersionLink(NamedTuple):
+    """A plan version tabled or produced at an event, and the link to its diff report."""
+
+    id: str
+    label: str
+    old_id: str | None
+    old_label: str | None
+    href: str | None
+
+
+class EventView(NamedTuple):
+    """One event, every display string computed: the template prints, it never formats."""
+
+    id: str
+    anchor: str
+    title: str
+    kind: str
+    kind_label: str
+    kind_index: int
+    track: str | None
+    track_index: str
+    date_text: str
+    date_attr: str
+    approximate: bool
+    until_text: str | None
+    until_attr: str | None
+    until_approximate: bool
+    location: str | None
+    summary: str | None
+    participants: tuple[PartyRef, ...]
+    sources: tuple[SourceRef, ...]
+    quotes: tuple[QuoteView, ...]
+    tags: tuple[str, ...]
+    versions: tuple[VersionLink, ...]
+    side_indices: str
+    """Space-delimited filter indices (`` 0 3 ``) of the sides present, for the script."""
+    party_indices: str
+    """Space-delimited filter indices of the participants, for the script."""
+
+
+class MonthView(NamedTuple):
+    """The events of one month (or of a year, for events known only to the year)."""
+
+    key: str
+    heading: str
+    anchor: str
+    events: tuple[EventView, ...]
+
+
+class FilterOption(NamedTuple):
+    """One choice of a filter menu: the index the script compares, and its label."""
+
+    value: str
+    label: str
+    count: int
+
+
+def predecessor(dossier: Dossier, version: PlanVersion) -> PlanVersion | None:
+    """The version ``version`` is best compared with: its first ``derived_from`` that exists,
+    else the version before it in its plan, else None."""
+    for vid in version.derived_from:
+        try:
+            return dossier.version(vid)
+        except KeyError:
+            continue
+    plan = dossier.plan_of(version.id)
+    previous = None
+    for v in plan.versions:
+        if v.id == version.id:
+            return previous
+        previous = v
+    return None  # pragma: no cover - a version is always in its plan
+
+
+@attrs.frozen
+class TimelineView:
+    """A dossier's events as the timeline shows them: grouped, resolved and numbered.
+
+    ``filters`` records the filters applied (name, value) so pages can say what they show.
+    """
+
+    title: str
+    description: str | None
+    months: tuple[MonthView, ...]
+    sources: tuple[SourceView, ...]
+    kinds: tuple[FilterOption, ...]
+    tracks: tuple[FilterOption, ...]
+    sides: tuple[FilterOption, ...]
+    participants: tuple[FilterOption, ...]
+    filters: tuple[tuple[str, str], ...]
+    total: int
+    """Events shown; the dossier may hold more when filters were applied."""
+
+    @classmethod
+    def build(
+        cls,
+        dossier: Dossier,
+        *,
+        diff_href: str | None = DEFAULT_DIFF_HREF,
+        **filters: Any,
+    ) -> TimelineView:
+        """The view of ``dossier``'s events matching ``filters`` (see ``filter_events``)."""
+        events = dossier.filter_events(**filters)
+        return _Builder(dossier, diff_href).build(events, filters)
+
+    @property
+    def events(self) -> tuple[EventView, ...]:
+        """Every event shown, in time order."""
+        return tuple(e for m in self.months for e in m.events)
+
+    def _repr_html_(self) -> str:
+        from negotrack.render import repr_html
+
+        return repr_html(self)
+
+
+class _Builder:
+    """Resolves ids once per page and turns events into :class:`EventView` records."""
+
+    def __init__(self, dossier: Dossier, diff_href: str | None) -> None:
+        self.dossier = dossier
+        self.diff_href = diff_href
+        self.parties = {p.id: p for p in dossier.participants}
+        self.sources = {s.id: s for s in dossier.sources}
+        self.cited: dict[str, SourceRef] = {}
+        self.party_refs: dict[str, PartyRef] = {}
+        self.party_count: dict[str, int] = {}
+        self.side_index: dict[str, int] = {}
+        self.side_count: dict[str, int] = {}
+        self.kind_index: dict[str, int] = {}
+        self.kind_count: dict[str, int] = {}
+        self.track_index: dict[str, int] = {}
+        self.track_count: dict[str, int] = {}
+        self.version_links: dict[str, VersionLink] = {}
+
+    def build(self, events: list[Event], filters: Mapping[str, Any]) -> TimelineView:
+        months: list[MonthView] = []
+        current_key = ""
+        bucket: list[EventView] = []
+        heading = ""
+        for e in events:
+            v = e.when.value
+            if e.when.precision is Precision.YEAR:
+                key = f"{v.year:04d}"
+                head = f"{v.year} (month not known)"
+            else:
+                key = f"{v.year:04d}-{v.month:02d}"
+                head = f"{_MONTH_NAMES[v.month - 1]} {v.year}"
+            if key != current_key:
+                if bucket:
+                    months.append(
+                        MonthView(current_key, heading, "m-" + current_key, tuple(bucket))
+                    )
+                current_key, heading, bucket = key, head, []
+            bucket.append(self.event(e))
+        if bucket:
+            months.append(MonthView(current_key, heading, "m-" + current_key, tuple(bucket)))
+        d = self.dossier
+        return TimelineView(
+            title=d.title,
+            description=d.description,
+            months=tuple(months),
+            sources=tuple(self.source_view(ref) for ref in self.cited.values()),
+            kinds=_options(self.kind_index, self.kind_count, label),
+            tracks=_options(self.track_index, self.track_count, str),
+            sides=_options(self.side_index, self.side_count, str),
+            participants=tuple(
+                FilterOption(str(r.index), r.name, self.party_count[pid])
+                for pid, r in sorted(self.party_refs.items(), key=lambda kv: kv[1].name.lower())
+                if pid in self.party_count
+            ),
+            filters=tuple((k, _filter_text(v)) for k, v in filters.items() if v is not None),
+            total=len(events),
+        )
+
+    def event(self, e: Event) -> EventView:
+        kind = e.kind.value
+        k = self.kind_index.get(kind)
+        if k is None:
+            k = self.kind_index[kind] = len(self.kind_index)
+        self.kind_count[kind] = self.kind_count.get(kind, 0) + 1
+        track_index = ""
+        if e.track is not None:
+            t = self.track_index.get(e.track)
+            if t is None:
+                t = self.track_index[e.track] = len(self.track_index)
+            self.track_count[e.track] = self.track_count.get(e.track, 0) + 1
+            track_index = str(t)
+        people = tuple(self.party(pid) for pid in e.participants)
+        sides: dict[int, None] = {}
+        for p in people:
+            self.party_count[p.id] = self.party_count.get(p.id, 0) + 1
+            if p.side is not None:
+                s = self.side_index.get(p.side)
+                if s is None:
+                    s = self.side_index[p.side] = len(self.side_index)
+                if s not in sides:
+                    sides[s] = None
+                    self.side_count[p.side] = self.side_count.get(p.side, 0) + 1
+        when = e.when
+        until = e.until
+        return EventView(
+            e.id,
+            anchor("ev", e.id),
+            e.title,
+            kind,
+            label(kind),
+            k,
+            e.track,
+            track_index,
+            display_date(when),
+            datetime_attr(when),
+            when.approximate,
+            display_date(until) if until is not None else None,
+            datetime_attr(until) if until is not None else None,
+            until.approximate if until is not None else False,
+            e.location,
+            e.summary,
+            people,
+            tuple(self.cite(sid) for sid in e.sources),
+            tuple(self.quote(q.text, q.speaker, q.source, q.note) for q in e.quotes)
+            if e.quotes
+            else (),
+            e.tags,
+            tuple(self.version(vid) for vid in e.versions) if e.versions else (),
+            _indices(sides),
+            _indices({p.index: None for p in people}),
+        )
+
+    def party(self, pid: str) -> PartyRef:
+        ref = self.party_refs.get(pid)
+        if ref is None:
+            p: Participant | None = self.parties.get(pid)
+            index = len(self.party_refs)
+            if p is None:  # an unknown id is shown as itself rather than lost
+                ref = PartyRef(pid, pid, None, None, index)
+            else:
+                ref = PartyRef(pid, p.name, p.side, p.role, index)
+            self.party_refs[pid] = ref
+        return ref
+
+    def cite(self, sid: str) -> SourceRef:
+        ref = self.cited.get(sid)
+        if ref is None:
+            src = self.sources.get(sid)
+            number = len(self.cited) + 1
+            ref = SourceRef(number, sid, f"src-{number}", src.title if src else sid)
+            self.cited[sid] = ref
+        return ref
+
+    def quote(self, text: str, speaker: str | None, source: str, note: str | None) -> QuoteView:
+        who = self.party(speaker) if speaker is not None else None
+        return QuoteView(
+            text,
+            who.name if who else None,
+            who.side if who else None,
+            self.cite(source) if source else None,
+            note,
+        )
+
+    def version(self, vid: str) -> VersionLink:
+        link = self.version_links.get(vid)
+        if link is None:
+            try:
+                v = self.dossier.version(vid)
+            except KeyError:
+                link = VersionLink(vid, vid, None, None, None)
+            else:
+                old = predecessor(self.dossier, v)
+                href = None
+                if old is not None and self.diff_href is not None:
+                    href = self.diff_href.format(old=file_part(old.id), new=file_part(v.id))
+                link = VersionLink(
+                    v.id,
+                    v.label,
+                    old.id if old else None,
+                    old.label if old else None,
+                    href,
+                )
+            self.version_links[vid] = link
+        return link
+
+    def source_view(self, ref: SourceRef) -> SourceView:
+        src = self.sources.get(ref.id)
+        if src is None:
+            return SourceView(
+                ref.number, ref.id, ref.anchor, ref.id, "", None, None, None, "", None
+            )
+        url = safe_url(src.url)
+        return SourceView(
+            ref.number,
+            src.id,
+            ref.anchor,
+            src.title,
+            label(src.kind.value),
+            src.publisher,
+            url,
+            src.url if url is None and src.url else None,
+            display_date(src.published) if src.published else "",
+            datetime_attr(src.published) if src.published else None,
+        )
+
+
+def _indices(values: Iterable[int]) -> str:
+    text = " ".join(str(i) for i in values)
+    return f" {text} " if text else ""
+
+
+def _options(
+    index: Mapping[str, int], count: Mapping[str, int], show: Any
+) -> tuple[FilterOption, ...]:
+    return tuple(
+        FilterOption(str(i), show(name), count.get(name, 0))
+        for name, i in sorted(index.items(), key=lambda kv: str(kv[0]).lower())
+    )
+
+
+def _filter_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Iterable):
+        return ", ".join(str(v) for v in value)
+    return str(value)
