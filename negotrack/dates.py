@@ -254,11 +254,13 @@ class Moment:
         import pendulum
 
         v = self.value
+        tz: Any = "UTC"
         if self.zone is not None:
-            return pendulum.instance(v.replace(tzinfo=None), tz=pendulum.timezone(self.zone))
-        if v.tzinfo is None:
-            return pendulum.instance(v, tz="UTC")
-        return pendulum.instance(v)
+            tz = pendulum.timezone(self.zone)
+        elif v.tzinfo is not None:
+            off = v.utcoffset()
+            tz = pendulum.fixed_timezone(int(off.total_seconds()) if off is not None else 0)
+        return pendulum.datetime(v.year, v.month, v.day, v.hour, v.minute, v.second, tz=tz)
 
     def to_date(self) -> date:
         """The calendar date of the start of this moment, in its own zone."""
