@@ -17,6 +17,10 @@ PIP := $(PY) -m pip --disable-pip-version-check --quiet
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export CHROMIUM ?= /usr/bin/chromium
 
+# The API reference covers the package and each public module (pdoc lists only the
+# submodules named in __all__, and negotrack's __all__ names objects, not modules).
+DOC_MODULES = negotrack $(sort $(subst /,.,$(basename $(wildcard negotrack/[a-z]*.py))))
+
 # Stamps: re-install only when what they depend on changes.
 RUNTIME_STAMP := $(VENV)/.stamp-runtime
 TEST_STAMP := $(VENV)/.stamp-test
@@ -70,7 +74,7 @@ bench: $(TEST_STAMP)  ## the performance bars of PRODUCT.md, as ratios against f
 
 docs: $(TEST_STAMP)  ## the API reference, from docstrings, into docs/_build/api/
 	@rm -rf docs/_build/api
-	$(BIN)/pdoc --docformat markdown --output-directory docs/_build/api negotrack
+	$(BIN)/pdoc --docformat restructuredtext --output-directory docs/_build/api $(DOC_MODULES)
 	@echo "API reference: docs/_build/api/index.html"
 
 clean:  ## remove build, cache and output files (keeps .venv and node_modules)
