@@ -395,8 +395,10 @@ def point_rows(dossier: Dossier, as_of: Moment | str | None = None) -> Iterator[
 
 
 def status_rows(dossier: Dossier) -> Iterator[dict[str, str]]:
-    """One row per recorded status change, in chronological order."""
-    for c in sorted(dossier.status_log, key=lambda c: c.on.sort_key):
+    """One row per point per status entry (as tabled, then each change), in time order."""
+    entries = [c for ref in dossier.refs() for c in dossier.history(ref)]
+    entries.sort(key=lambda c: c.on.sort_key)
+    for c in entries:
         yield {
             "ref": c.ref,
             "status": c.status.value,

@@ -21,10 +21,12 @@ SCHEMA_ID = "https://negotrack.invalid/schema/dossier-1.json"
 
 # The text forms negotrack.dates accepts: year, month, day, minute with an offset or an
 # IANA zone, each optionally approximate ("~2025-11-20", "2025-11-20~", "c. 2025-11").
+_ZONE = r"[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*"
 _DATE_PATTERN = (
     r"^(~|c\.\s*|circa\s+)?\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?"
-    r"(Z|[+-]\d{2}:?\d{2})?(\s+[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*)?)?)?)?~?$"
+    r"((Z|[+-]\d{2}:?\d{2})(\s+" + _ZONE + r")?|\s+" + _ZONE + r"))?)?)?~?$"
 )
+"""A time of day needs an offset or a zone: it means nothing without one."""
 
 _STATUS = ["proposed", "kept", "amended", "agreed", "disputed", "deferred", "deleted"]
 _STANCE = ["supports", "accepts_with_reservations", "rejects", "undecided"]
