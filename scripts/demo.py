@@ -21,7 +21,8 @@ import importlib
 import importlib.util
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 
 import negotrack as nt
@@ -99,27 +100,42 @@ def summary(d: nt.Dossier, path: Path) -> Iterator[str]:
 
 
 def render(d: nt.Dossier, out: Path) -> list[Path]:
-    """Write the timeline, boards and diff reports that the installed modules can make."""
-    written: list[Path] = []
+    """Write the timeline, boards and diff reports that the installed modules can make.
+
+    An output the renderer cannot make yet (a format still missing) is reported and
+    skipped, so the rest of the demo still runs while the project grows.
+    """
     have_render = _exists("negotrack.render")
     have_diff = _exists("negotrack.diff")
     if not (have_render or have_diff):
         print("\n(negotrack.render and negotrack.diff are not available yet: summary only)")
-        return written
-    out.mkdir(parents=True, exist_ok=True)
+        return []
+    jobs: list[tuple[Path, Callable[[], str]]] = []
     if have_render:
         renderer = importlib.import_module("negotrack.render")
         for fmt in ("html", "md"):
-            page = renderer.render_timeline(d, format=fmt)
-            written.append(_write(out / f"timeline.{fmt}", page))
+            jobs.append((out / f"timeline.{fmt}", partial(renderer.render_timeline, d, format=fmt)))
         for plan in d.plans:
-            board = renderer.render_board(d, plan.id, format="html")
-            written.append(_write(out / f"board-{plan.id}.html", board))
+            board = partial(renderer.render_board, d, plan.id, format="html")
+            jobs.append((out / f"board-{plan.id}.html", board))
     if have_diff:
         for old, new in version_pairs(d):
-            report = d.diff(old, new).to_html()
-            written.append(_write(out / f"diff-{old}-{new}.html", report))
+            jobs.append((out / f"diff-{old}-{new}.html", partial(_diff_html, d, old, new)))
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for path, make in jobs:
+        try:
+            text = make()
+        except (nt.NegotrackError, NotImplementedError) as exc:
+            print(f"  skipped {path.name}: {exc}", file=sys.stderr)
+            continue
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
     return written
+
+
+def _diff_html(d: nt.Dossier, old: str, new: str) -> str:
+    return d.diff(old, new).to_html()
 
 
 def version_pairs(d: nt.Dossier) -> list[tuple[str, str]]:
@@ -140,11 +156,6 @@ def _month(when: nt.Moment) -> str:
 
 def _exists(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
-
-
-def _write(path: Path, text: str) -> Path:
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def _shown(path: Path) -> str:
