@@ -1,0 +1,372 @@
+"""Plain data <-> model records: the dossier file layout, checked with every problem placed.
+
+Parsed JSON or YAML arrives here as dicts, lists and scalars. :func:`from_data` takes a fast
+path that assumes a record is valid and, only for a record that fails, a careful path that
+explains each problem with its JSON path. ``negotrack.storage.to_data`` writes the layout
+back.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+
+from negotrack.dates import Moment
+from negotrack.dossier import Dossier
+from negotrack.errors import DossierError, NegotrackError, Problem, did_you_mean
+from negotrack.model import (
+    Event,
+    EventKind,
+    Participant,
+    ParticipantKind,
+    Plan,
+    PlanVersion,
+    Point,
+    PointLink,
+    Position,
+    Quote,
+    Source,
+    SourceKind,
+    Stance,
+    Status,
+    StatusChange,
+)
+
+__all__ = ["RECORD_LISTS", "SCHEMA_VERSION", "from_data"]
+
+SCHEMA_VERSION = 1
+
+# Field kinds: "str", "strs" (list of text), "moment", a str enum class, or a nested record.
+_STR, _STRS, _MOMENT = "str", "strs", "moment"
+
+
+@attrs.frozen
+class _Spec:
+    cls: type[Any]
+    fields: dict[str, Any]
+    required: tuple[str, ...]
+    texts: tuple[str, ...] = attrs.field(init=False)
+    lists: tuple[str, ...] = attrs.field(init=False)
+
+    @texts.default
+    def _texts(self) -> tuple[str, ...]:
+        return tuple(k for k, v in self.fields.items() if v == _STR)
+
+    @lists.default
+    def _lists(self) -> tuple[str, ...]:
+        return tuple(k for k, v in self.fields.items() if v == _STRS or isinstance(v, _Spec))
+
+
+_QUOTE = _Spec(
+    Quote, {"text": _STR, "source": _STR, "speaker": _STR, "note": _STR}, ("text", "source")
+)
+_SPECS: dict[str, _Spec] = {
+    "participants": _Spec(
+        Participant,
+        {
+            "id": _STR,
+            "name": _STR,
+            "kind": ParticipantKind,
+            "side": _STR,
+            "role": _STR,
+            "aliases": _STRS,
+            "notes": _STR,
+        },
+        ("id", "name"),
+    ),
+    "sources": _Spec(
+        Source,
+        {
+            "id": _STR,
+            "title": _STR,
+            "kind": SourceKind,
+            "publisher": _STR,
+            "url": _STR,
+            "published": _MOMENT,
+            "notes": _STR,
+        },
+        ("id", "title"),
+    ),
+    "events": _Spec(
+        Event,
+        {
+            "id": _STR,
+            "when": _MOMENT,
+            "until": _MOMENT,
+            "title": _STR,
+            "kind": EventKind,
+            "track": _STR,
+            "location": _STR,
+            "participants": _STRS,
+            "sources": _STRS,
+            "summary": _STR,
+            "quotes": _QUOTE,
+            "tags": _STRS,
+            "versions": _STRS,
+        },
+        ("id", "when", "title"),
+    ),
+    "points": _Spec(
+        Point,
+        {
+            "number": _STR,
+            "text": _STR,
+            "key": _STR,
+            "topic": _STR,
+            "options": _STRS,
+            "notes": _STR,
+            "sources": _STRS,
+            "status": Status,
+        },
+        ("number", "text"),
+    ),
+    "links": _Spec(PointLink, {"old": _STR, "new": _STR, "note": _STR}, ("old", "new")),
+    "status_log": _Spec(
+        StatusChange,
+        {"ref": _STR, "status": Status, "on": _MOMENT, "source": _STR, "by": _STR, "note": _STR},
+        ("ref", "status", "on"),
+    ),
+    "position_log": _Spec(
+        Position,
+        {"ref": _STR, "party": _STR, "stance": Stance, "on": _MOMENT, "source": _STR, "note": _STR},
+        ("ref", "party", "stance", "on", "source"),
+    ),
+}
+_SPECS["versions"] = _Spec(
+    PlanVersion,
+    {
+        "id": _STR,
+        "label": _STR,
+        "date": _MOMENT,
+        "side": _STR,
+        "summary": _STR,
+        "derived_from": _STRS,
+        "sources": _STRS,
+        "points": _SPECS["points"],
+    },
+    ("id", "label", "date"),
+)
+_SPECS["plans"] = _Spec(
+    Plan,
+    {
+        "id": _STR,
+        "title": _STR,
+        "summary": _STR,
+        "links": _SPECS["links"],
+        "versions": _SPECS["versions"],
+    },
+    ("id", "title"),
+)
+_TOP = (
+    "negotrack",
+    "title",
+    "description",
+    "participants",
+    "sources",
+    "events",
+    "plans",
+    "status_log",
+    "position_log",
+)
+_LISTS = _TOP[3:]
+
+
+def from_data(data: Any, *, file: str | None = None) -> Dossier:
+    """A dossier from plain data (parsed JSON or YAML), or every problem with its place."""
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        raise DossierError(
+            Problem(
+                f"a dossier is a mapping, found {_typename(data)}",
+                "$",
+                file,
+                hint="start the file with 'title:' and 'negotrack: 1'",
+            )
+        )
+    for key in data:
+        if key not in _TOP:
+            problems.append(
+                Problem(f"unknown field {key!r}", f"$.{key}", hint=did_you_mean(str(key), _TOP))
+            )
+    version = data.get("negotrack", SCHEMA_VERSION)
+    if version != SCHEMA_VERSION:
+        problems.append(
+            Problem(
+                f"schema version {version!r} is not supported (this negotrack reads "
+                f"{SCHEMA_VERSION})",
+                "$.negotrack",
+                hint="upgrade negotrack" if isinstance(version, int) and version > 1 else None,
+            )
+        )
+    title = data.get("title")
+    if isinstance(title, int | float) and not isinstance(title, bool):
+        title = str(title)  # YAML reads "title: 2025" as a number
+    if not isinstance(title, str) or not title.strip():
+        problems.append(Problem("a dossier needs a title (text)", "$.title"))
+    description = data.get("description")
+    if description is not None and not isinstance(description, str):
+        problems.append(Problem(f"expected text, found {_typename(description)}", "$.description"))
+    broken: set[str] = set()
+    parts: dict[str, list[Any]] = {}
+    for name in _LISTS:
+        raw = data.get(name)
+        if raw is None:
+            parts[name] = []
+        elif not isinstance(raw, list):
+            problems.append(Problem(f"expected a list, found {_typename(raw)}", f"$.{name}"))
+            parts[name] = []
+        else:
+            parts[name] = _records(_SPECS[name], raw, f"$.{name}", problems, broken)
+    d = Dossier._unchecked(
+        title=title if isinstance(title, str) else "",
+        description=description if isinstance(description, str) else None,
+        **{name: tuple(v) for name, v in parts.items()},
+    )
+    problems.extend(p for p in d._problems() if not _about(p, broken))
+    if problems:
+        raise DossierError([p.at(file) for p in problems])
+    d._reindex()
+    return d
+
+
+def _records(
+    spec: _Spec, raw: list[Any], path: str, problems: list[Problem], broken: set[str]
+) -> list[Any]:
+    out = []
+    for i, item in enumerate(raw):
+        built = _record(spec, item, f"{path}[{i}]", problems, broken)
+        if built is not None:
+            out.append(built)
+    return out
+
+
+def _record(spec: _Spec, raw: Any, path: str, problems: list[Problem], broken: set[str]) -> Any:
+    """One record: the fast path for valid input, else an explanation of each problem."""
+    if type(raw) is dict and raw.keys() <= spec.fields.keys():
+        fast = True
+        for name in spec.texts:
+            v = raw.get(name)
+            if v is not None and type(v) is not str:
+                fast = False
+                break
+        if fast:
+            for name in spec.lists:
+                v = raw.get(name)
+                if v is not None and type(v) is not list:
+                    fast = False
+                    break
+        if fast:
+            nested = [k for k in spec.lists if isinstance(spec.fields[k], _Spec) and k in raw]
+            try:
+                if not nested:
+                    return spec.cls(**raw)
+                before = len(problems)
+                kwargs = dict(raw)
+                for k in nested:
+                    kwargs[k] = _records(spec.fields[k], raw[k], f"{path}.{k}", problems, broken)
+                if len(problems) == before:
+                    return spec.cls(**kwargs)
+                _remember(raw, broken)
+                return None
+            except Exception:  # explained below, field by field
+                pass
+    return _explain(spec, raw, path, problems, broken)
+
+
+def _explain(spec: _Spec, raw: Any, path: str, problems: list[Problem], broken: set[str]) -> Any:
+    if not isinstance(raw, dict):
+        problems.append(Problem(f"expected a mapping of fields, found {_typename(raw)}", path))
+        return None
+    before = len(problems)
+    fixed: dict[str, Any] = {}
+    for key, value in raw.items():
+        kind = spec.fields.get(key)
+        where = f"{path}.{key}"
+        if kind is None:
+            problems.append(
+                Problem(f"unknown field {key!r}", where, hint=did_you_mean(str(key), spec.fields))
+            )
+        elif value is None:
+            continue
+        elif isinstance(kind, _Spec):
+            if isinstance(value, list):
+                fixed[key] = _records(kind, value, where, problems, broken)
+            else:
+                problems.append(Problem(f"expected a list, found {_typename(value)}", where))
+        else:
+            fixed[key] = _field(kind, value, where, problems)
+    for name in spec.required:
+        if raw.get(name) is None:
+            problems.append(Problem(f"missing required field {name!r}", path))
+    if len(problems) == before:
+        try:
+            return spec.cls(**fixed)
+        except NegotrackError as exc:
+            problems.extend(p.under(path) if p.path == "$" else p for p in exc.problems)
+        except (TypeError, ValueError) as exc:
+            problems.append(Problem(str(exc), path))
+    _remember(raw, broken)
+    return None
+
+
+def _field(kind: Any, value: Any, where: str, problems: list[Problem]) -> Any:
+    if kind == _STR:
+        if isinstance(value, str):
+            return value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return str(value)  # YAML reads 12 and 1.5 as numbers; they are text here
+        problems.append(Problem(f"expected text, found {_typename(value)}", where))
+    elif kind == _STRS:
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, list):
+            problems.append(Problem(f"expected a list of text, found {_typename(value)}", where))
+            return ()
+        return tuple(_field(_STR, v, f"{where}[{k}]", problems) for k, v in enumerate(value))
+    elif kind == _MOMENT:
+        try:
+            return Moment.of(value)
+        except NegotrackError as exc:
+            problems.extend(p.under(where) for p in exc.problems)
+    else:
+        try:
+            return kind.coerce(value)
+        except NegotrackError as exc:
+            problems.extend(p.under(where) for p in exc.problems)
+    return None
+
+
+def _remember(raw: Any, broken: set[str]) -> None:
+    if isinstance(raw, dict):
+        for key in ("id", "number"):
+            if isinstance(raw.get(key), str):
+                broken.add(raw[key])
+
+
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def _about(problem: Problem, broken: set[str]) -> bool:
+    """Whether an integrity problem only echoes a record that already failed to load."""
+    if not broken or not problem.message.startswith(("unknown", "version ")):
+        return False
+    return any(
+        name in broken or name.rpartition("#")[0] in broken
+        for name in _QUOTED.findall(problem.message)
+    )
+
+
+def _typename(value: Any) -> str:
+    return {
+        dict: "a mapping",
+        list: "a list",
+        str: "text",
+        bool: "true/false",
+        type(None): "nothing",
+    }.get(type(value), type(value).__name__)
+
+
+RECORD_LISTS = _LISTS
+"""The top-level lists of a dossier file, in file order."""
