@@ -38,8 +38,10 @@ $(RUNTIME_STAMP): pyproject.toml | $(BIN)/python
 	$(PIP) install -e .
 	@touch $@
 
+# The build backend too (pyproject's [build-system] requires): the packaging tests build
+# the wheel and sdist with it offline, with no isolated environment to download.
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
-	$(PIP) install -e '.[test]'
+	$(PIP) install -e '.[test]' $$($(PY) scripts/build_requires.py)
 	@touch $@ $(RUNTIME_STAMP)
 
 system-deps:  ## Chromium and Node from Debian's packages, when missing

@@ -1,8 +1,9 @@
 """The distributions build, hold what they should, and install a working command.
 
-The wheel and sdist are built once per session with ``python -m build --no-isolation``
-(the wheel from the sdist, as PyPI users get it), offline: the build backend comes from the
-test environment, not from a download.
+The sdist and wheel are built once per module by calling the PEP 517 hooks of the build
+backend named in pyproject.toml (the wheel from the unpacked sdist, as pip builds it from
+PyPI). This runs offline: the backend is installed in the test environment by ``make test``,
+not downloaded into an isolated one.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tomllib
 import zipfile
 from email.parser import Parser
 from pathlib import Path
@@ -42,11 +44,31 @@ def _run(
     return proc
 
 
+# python -c BACKEND HOOK OUTDIR: call one PEP 517 hook and print the file name it returns.
+_HOOK = (
+    "import importlib, sys; "
+    "print(getattr(importlib.import_module(sys.argv[1]), sys.argv[2])(sys.argv[3]))"
+)
+
+
+def _build(hook: str, source: Path, out: Path) -> Path:
+    """Run the backend's ``hook`` (build_sdist or build_wheel) in ``source``; the file made."""
+    with (ROOT / "pyproject.toml").open("rb") as f:
+        backend = tomllib.load(f)["build-system"]["build-backend"]
+    proc = _run([sys.executable, "-c", _HOOK, backend, hook, out], cwd=source)
+    return out / proc.stdout.strip().splitlines()[-1]
+
+
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A directory holding the freshly built sdist and wheel."""
+    """A directory holding the freshly built sdist and the wheel built from it."""
     out = tmp_path_factory.mktemp("dist")
-    _run([sys.executable, "-m", "build", "--no-isolation", "--outdir", out, ROOT])
+    sdist = _build("build_sdist", ROOT, out)
+    unpacked = tmp_path_factory.mktemp("sdist")
+    with tarfile.open(sdist) as tf:
+        tf.extractall(unpacked, filter="data")
+    (source,) = unpacked.iterdir()
+    _build("build_wheel", source, out)
     return out
 
 
