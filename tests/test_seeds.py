@@ -291,3 +291,27 @@ def test_minsk_signatories_are_the_contact_group(minsk: nt.Dossier) -> None:
     for event_id in ("protocol-signed", "package-signed"):
         assert signers <= set(minsk.event(event_id).participants)
     assert all(minsk.source(s).publisher == "OSCE" for s in ("m1", "m2", "m3"))
+
+
+# -- the diffs the seeds were curated for ---------------------------------------------------
+
+
+def test_the_us_draft_diff_shows_the_reported_deletions(ukraine: nt.Dossier) -> None:
+    """Diffing the drafts shows the two deleted clauses and the line of contact carried on."""
+    changes = {
+        (c.old.number if c.old else None): c for c in ukraine.diff("us-28", "20-point").changes
+    }
+    assert changes["21a"].kind == "deleted"
+    assert changes["21c"].kind == "deleted"
+    carried = changes["21b"].new
+    assert carried is not None
+    assert carried.number == "14"
+
+
+def test_the_minsk_diff_splits_the_elections_point(minsk: nt.Dossier) -> None:
+    """Minsk I's local-elections point splits into Minsk II points 4 and 12."""
+    split = [c for c in minsk.diff("minsk-1", "minsk-2").changes if c.kind == "split"]
+    assert {(c.old.number if c.old else None, c.new.number if c.new else None) for c in split} == {
+        ("9", "4"),
+        ("9", "12"),
+    }
