@@ -1,0 +1,248 @@
+"""Locked read-modify-write: atomic, re-reading, mode-keeping, comment-keeping for YAML."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+import negotrack as nt
+from negotrack import _yamlmerge
+from negotrack.update import lock_path, locked, update
+
+from .conftest import SEEDS, make_small
+
+HAND_EDITED = """\
+# A dossier kept by hand. Comments matter to its editors.
+negotrack: 1
+title: "Talks"        # the working title
+participants:
+  - id: witkoff       # US envoy
+    name: Steve Witkoff
+    side: US
+sources:
+  - id: s1
+    title: 'A report'
+    url: https://example.org/r
+    published: 2025-11-20
+events:
+  - id: geneva
+    when: 2025-11-23
+    title: Geneva talks
+    kind: round
+    participants: [witkoff]
+    sources: [s1]
+    summary: >-
+      A folded summary
+      over two lines.
+
+plans:
+  - id: plan
+    title: The plan
+    versions:
+      - id: us-28
+        label: US 28-point draft
+        date: 2025-11-20
+        points:
+          - number: 1
+            text: Sovereignty.    # keep
+          - {number: 12, text: "The army is capped."}
+
+# Status changes, newest last.
+status_log:
+  - ref: us-28#1
+    status: kept
+    on: 2025-11-23
+    source: s1
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    """A file under ``tmp_path`` holding ``text``."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_update_applies_the_change_and_returns_its_value(tmp_path: Path) -> None:
+    """The change is saved and its return value handed back."""
+    path = tmp_path / "d.json"
+    make_small().save(path)
+    change = update(
+        path, lambda d: d.set_status("us-28#12", "disputed", on="2025-12-26", by="umerov")
+    )
+    assert change.status is nt.Status.DISPUTED
+    assert nt.load(path).status_of("us-28#12") is nt.Status.DISPUTED
+
+
+def test_a_failing_change_leaves_the_file_untouched(tmp_path: Path) -> None:
+    """A change that raises writes nothing: same bytes, same mtime."""
+    path = tmp_path / "d.json"
+    make_small().save(path)
+    before = path.read_bytes(), path.stat().st_mtime_ns
+    with pytest.raises(nt.UnknownReference):
+        update(path, lambda d: d.set_status("us-28#99", "kept", on="2025-12-01", by="umerov"))
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_update_rereads_so_nothing_is_lost(tmp_path: Path) -> None:
+    """Two writers working from the file each keep the other's change."""
+    path = tmp_path / "d.yaml"
+    make_small().save(path)
+    stale = nt.load(path)  # what a careless writer would hold in memory
+    update(path, lambda d: d.set_status("us-28#1", "kept", on="2025-11-23", source="s1"))
+    update(path, lambda d: d.set_status("us-28#12", "deleted", on="2025-11-24", source="s1"))
+    d = nt.load(path)
+    assert len(d.status_log) == len(stale.status_log) + 2
+
+
+def test_file_mode_is_kept(tmp_path: Path) -> None:
+    """An update keeps the dossier's permission bits."""
+    path = tmp_path / "d.json"
+    make_small().save(path)
+    path.chmod(0o640)
+    update(path, lambda d: d.set_status("us-28#1", "kept", on="2025-11-23", source="s1"))
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_the_lock_is_a_sidecar_file(tmp_path: Path) -> None:
+    """The lock lives in ``.NAME.lock`` beside the dossier, never in the dossier itself."""
+    path = tmp_path / "d.json"
+    make_small().save(path)
+    inode = path.stat().st_ino
+    update(path, lambda d: d.set_status("us-28#1", "kept", on="2025-11-23", source="s1"))
+    assert lock_path(path) == tmp_path / ".d.json.lock"
+    assert lock_path(path).exists()
+    assert path.stat().st_ino != inode  # replaced atomically, hence the sidecar
+
+
+def test_a_held_lock_times_out_with_a_clear_message(tmp_path: Path) -> None:
+    """While another writer holds the lock, update waits, then says what to do."""
+    path = tmp_path / "d.json"
+    make_small().save(path)
+    before = path.read_bytes()
+    with locked(path), pytest.raises(nt.LockTimeout) as info:
+        update(path, lambda d: None, timeout=0.2)
+    (problem,) = info.value.problems
+    assert problem.file == str(path)
+    assert "another process" in problem.message
+    assert problem.hint is not None and "--timeout" in problem.hint
+    assert isinstance(info.value, TimeoutError)
+    assert path.read_bytes() == before
+
+
+def test_writers_take_turns(tmp_path: Path) -> None:
+    """A writer waiting on the lock proceeds once it is released, and both changes land."""
+    path = tmp_path / "d.json"
+    make_small().save(path)
+    release = threading.Event()
+    holding = threading.Event()
+
+    def hold() -> None:
+        with locked(path):
+            holding.set()
+            release.wait(5)
+
+    t = threading.Thread(target=hold)
+    t.start()
+    holding.wait(5)
+    threading.Timer(0.2, release.set).start()
+    update(path, lambda d: d.set_status("us-28#1", "kept", on="2025-11-23", source="s1"))
+    t.join()
+    assert nt.load(path).status_of("us-28#1") is nt.Status.KEPT
+
+
+def _diff(old: str, new: str) -> list[str]:
+    return [
+        line
+        for line in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
+        if not line.startswith(("---", "+++", "@@"))
+    ]
+
+
+def test_yaml_status_update_only_adds_lines(tmp_path: Path) -> None:
+    """A status set on a hand-edited YAML file adds its lines and changes nothing else."""
+    path = write(tmp_path, "d.yaml", HAND_EDITED)
+    update(
+        path,
+        lambda d: d.set_status(
+            "us-28#12", "disputed", on="2025-12-26", source="s1", note="Moscow: no; Kyiv: maybe"
+        ),
+    )
+    new = path.read_text(encoding="utf-8")
+    changed = _diff(HAND_EDITED, new)
+    assert changed and all(line.startswith("+") for line in changed)
+    assert "+  - ref: us-28#12" in changed
+    assert nt.load(path).status_of("us-28#12") is nt.Status.DISPUTED
+
+
+def test_yaml_without_a_status_log_gains_one(tmp_path: Path) -> None:
+    """A file with no status_log gets the key appended, the rest untouched."""
+    text = HAND_EDITED[: HAND_EDITED.index("# Status changes")]
+    path = write(tmp_path, "d.yaml", text)
+    update(path, lambda d: d.set_status("us-28#1", "kept", on="2025-11-23", source="s1"))
+    changed = _diff(text, path.read_text(encoding="utf-8"))
+    assert all(line.startswith("+") for line in changed)
+    assert "+status_log:" in changed
+
+
+def test_yaml_seed_update_only_adds_lines(tmp_path: Path) -> None:
+    """Each seed's YAML keeps every line through a status update."""
+    for seed in sorted(SEEDS.glob("*.y*ml")):
+        text = seed.read_text(encoding="utf-8")
+        path = write(tmp_path, seed.name, text)
+        ref = nt.load(path).refs()[0]
+        source = nt.load(path).sources[0].id
+        update(path, lambda d, r=ref, s=source: d.set_status(r, "deferred", on="2026-01", source=s))
+        changed = _diff(text, path.read_text(encoding="utf-8"))
+        assert changed and all(line.startswith("+") for line in changed), seed.name
+
+
+def test_yaml_edits_change_only_their_lines(tmp_path: Path) -> None:
+    """Changing a title rewrites that one line and keeps its comment."""
+    path = write(tmp_path, "d.yaml", HAND_EDITED)
+
+    def retitle(d: nt.Dossier) -> None:
+        d.title = "Talks, renamed"
+
+    update(path, retitle)
+    changed = _diff(HAND_EDITED, path.read_text(encoding="utf-8"))
+    assert len(changed) == 2
+    assert changed[0].startswith('-title: "Talks"')
+    assert changed[1].startswith("+title:") and "# the working title" in changed[1]
+
+
+def test_a_bad_merge_falls_back_to_a_correct_dump(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the merge ever produce other data, the dossier is written afresh instead."""
+    path = write(tmp_path, "d.yaml", HAND_EDITED)
+    monkeypatch.setattr(_yamlmerge, "merge_text", lambda text, before, after: HAND_EDITED)
+    update(path, lambda d: d.set_status("us-28#12", "agreed", on="2025-12-26", source="s1"))
+    assert nt.load(path).status_of("us-28#12") is nt.Status.AGREED
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a:\n- b: 1\n  c: 2\n", {"mapping": 2, "sequence": 2, "offset": 0}),
+        ("a:\n  - b: 1\n    c: 2\n", {"mapping": 2, "sequence": 4, "offset": 2}),
+        ("a:\n    b:\n        - 1\n", {"mapping": 4, "sequence": 6, "offset": 4}),
+        ("a: 1\n", {"mapping": 2, "sequence": 2, "offset": 0}),
+    ],
+)
+def test_indentation_is_guessed(text: str, expected: dict[str, int]) -> None:
+    """The merge reuses the file's own mapping and sequence indentation."""
+    assert _yamlmerge._guess_indent(text) == expected
+
+
+def test_update_of_a_missing_file_is_an_error(tmp_path: Path) -> None:
+    """A missing dossier is a FormatError naming it, and no dossier is created."""
+    path = tmp_path / "nope.json"
+    with pytest.raises(nt.FormatError, match="no such file"):
+        update(path, lambda d: None)
+    assert not path.exists()
+    assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
