@@ -24,6 +24,7 @@ __all__ = [
     "label",
     "md",
     "md_cell",
+    "md_mark",
     "md_url",
     "plain_date",
     "safe_url",
@@ -114,20 +115,38 @@ def file_part(text: str) -> str:
 
 # Inline specials always; block starters only where a line could begin.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-_MD_BLOCK_START = re.compile(r"^([#+=>-]|\d+[.)])")
+_MD_BLOCK_START = re.compile(r"^(\s?)([#+=>-]|\d+[.)])")
+_SPACE = re.compile(r"\s+")
 
 
 def md(text: Any) -> str:
     """``text`` escaped for Markdown: no emphasis, links, headings or raw HTML survive.
 
-    Newlines become spaces so that a user string can never start a block (a heading, a
-    list, a fence) of its own.
+    Runs of white space (newlines included) become one space, so that a user string can
+    never start a block (a heading, a list, a fence) of its own; a leading or trailing
+    space is kept as one space, because word-diff runs carry their spaces.
     """
     s = str(text)
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     s = _MD_SPECIAL.sub(r"\\\1", s)
-    s = " ".join(s.split())
-    return _MD_BLOCK_START.sub(r"\\\1", s)
+    s = _SPACE.sub(" ", s)
+    return _MD_BLOCK_START.sub(r"\1\\\2", s)
+
+
+def md_mark(text: Any, op: str) -> str:
+    """A word-diff run marked for Markdown without relying on colour: ``**[+ new]**`` for
+    an insertion, ``~~[− old]~~`` for a deletion, spaces kept outside the marks."""
+    s = md(text)
+    core = s.strip()
+    if not core:
+        return s
+    lead = " " if s[0] == " " else ""
+    trail = " " if s[-1] == " " else ""
+    if op == "insert":  # always set apart, so it never glues to a deletion before it
+        return f" **[+ {core}]**{trail}"
+    if op == "delete":
+        return f"{lead}~~[− {core}]~~{trail}"
+    return s
 
 
 def md_cell(text: Any) -> str:
@@ -155,6 +174,7 @@ FILTERS = {
     "label": label,
     "md": md,
     "md_cell": md_cell,
+    "md_mark": md_mark,
     "md_url": md_url,
     "plain_date": plain_date,
     "safe_url": safe_url,

@@ -62,6 +62,9 @@ class Row(NamedTuple):
     """One lineage: the same point through the versions, and the parties' stances on it."""
 
     label: str
+    """The point's topic or lineage key, else its reference."""
+    ref: str
+    """The point's latest reference, "20-point #4"."""
     text: str
     anchor: str
     cells: tuple[tuple[CellPoint, ...], ...]
@@ -153,7 +156,8 @@ class BoardView:
             point = dossier.point(last)
             rows.append(
                 Row(
-                    label=point.topic or point.key or f"{last.replace('#', ' #')}",
+                    label=point.topic or point.key or last.replace("#", " #"),
+                    ref=last.replace("#", " #"),
                     text=point.text,
                     anchor=anchor("row", refs[0]),
                     cells=tuple(tuple(c) for c in cells),

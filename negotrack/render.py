@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import itertools
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,6 +44,7 @@ __all__ = [
 _TEMPLATES = Path(__file__).parent / "templates"
 _SUFFIX = {"html": "html.j2", "md": "md.j2", "text": "txt.j2"}
 _SCRIPT = "html/js/timeline.js"
+_BLANKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+\n")
 # A distinct class per repr, so two outputs in one notebook never restyle each other.
 _REPR_IDS = itertools.count(1)
 
@@ -106,7 +108,11 @@ class Renderer:
                 f"there is no {format} output for the {page}",
                 hint="available: " + ", ".join(self.formats(page)),
             ) from None
-        return template.render(**context)
+        text = template.render(**context)
+        if format != "html":
+            # Optional parts leave blank lines behind; one blank line is all prose needs.
+            text = _BLANKS.sub("\n\n", text).strip("\n") + "\n"
+        return text
 
     def formats(self, view: str) -> list[str]:
         """The formats this renderer has templates for, for a view ("timeline", ...)."""
