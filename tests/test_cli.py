@@ -130,7 +130,8 @@ def test_validate_a_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: P
     code, _, err = run(capsys, "validate", str(tmp_path / "none.yaml"))
     assert code == 1
     assert err.count("\n") == 1
-    assert "none.yaml" in err and "no such file" in err
+    assert "none.yaml" in err
+    assert "no such file" in err
 
 
 def test_validate_garbage(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -262,17 +263,23 @@ def test_timeline_html_to_a_file_and_stdout(
 def test_timeline_filters(capsys: pytest.CaptureFixture[str], dossier: Path) -> None:
     """Kind, participant, side, track, tag and date filters narrow the events shown."""
     _, every, _ = run(capsys, "timeline", str(dossier))
-    assert "A strike" in every and "Briefing" in every
+    assert "A strike" in every
+    assert "Briefing" in every
     _, rounds, _ = run(capsys, "timeline", str(dossier), "--kind", "round")
-    assert "Geneva talks" in rounds and "A strike" not in rounds
+    assert "Geneva talks" in rounds
+    assert "A strike" not in rounds
     _, side, _ = run(capsys, "timeline", str(dossier), "--side", "Russia")
-    assert "Briefing" in side and "Geneva talks" not in side
+    assert "Briefing" in side
+    assert "Geneva talks" not in side
     _, since, _ = run(capsys, "timeline", str(dossier), "--since", "2025-12", "--until", "2025-12")
-    assert "Briefing" in since and "Geneva talks" not in since
+    assert "Briefing" in since
+    assert "Geneva talks" not in since
     _, track, _ = run(capsys, "timeline", str(dossier), "--track", "military", "--tag", "geneva")
-    assert "A strike" not in track and "Geneva talks" not in track
+    assert "A strike" not in track
+    assert "Geneva talks" not in track
     _, who, _ = run(capsys, "timeline", str(dossier), "--participant", "witkoff")
-    assert "Geneva talks" in who and "Briefing" not in who
+    assert "Geneva talks" in who
+    assert "Briefing" not in who
 
 
 def test_timeline_bad_filters_are_exit_1(capsys: pytest.CaptureFixture[str], dossier: Path) -> None:

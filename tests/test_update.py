@@ -129,7 +129,8 @@ def test_a_held_lock_times_out_with_a_clear_message(tmp_path: Path) -> None:
     (problem,) = info.value.problems
     assert problem.file == str(path)
     assert "another process" in problem.message
-    assert problem.hint is not None and "--timeout" in problem.hint
+    assert problem.hint is not None
+    assert "--timeout" in problem.hint
     assert isinstance(info.value, TimeoutError)
     assert path.read_bytes() == before
 
@@ -174,7 +175,8 @@ def test_yaml_status_update_only_adds_lines(tmp_path: Path) -> None:
     )
     new = path.read_text(encoding="utf-8")
     changed = _diff(HAND_EDITED, new)
-    assert changed and all(line.startswith("+") for line in changed)
+    assert changed
+    assert all(line.startswith("+") for line in changed)
     assert "+  - ref: us-28#12" in changed
     assert nt.load(path).status_of("us-28#12") is nt.Status.DISPUTED
 
@@ -196,9 +198,14 @@ def test_yaml_seed_update_only_adds_lines(tmp_path: Path) -> None:
         path = write(tmp_path, seed.name, text)
         ref = nt.load(path).refs()[0]
         source = nt.load(path).sources[0].id
-        update(path, lambda d, r=ref, s=source: d.set_status(r, "deferred", on="2026-01", source=s))
+
+        def defer(d: nt.Dossier, ref: str = ref, source: str = source) -> None:
+            d.set_status(ref, "deferred", on="2026-01", source=source)
+
+        update(path, defer)
         changed = _diff(text, path.read_text(encoding="utf-8"))
-        assert changed and all(line.startswith("+") for line in changed), seed.name
+        assert changed, seed.name
+        assert all(line.startswith("+") for line in changed), seed.name
 
 
 def test_yaml_edits_change_only_their_lines(tmp_path: Path) -> None:
@@ -212,7 +219,8 @@ def test_yaml_edits_change_only_their_lines(tmp_path: Path) -> None:
     changed = _diff(HAND_EDITED, path.read_text(encoding="utf-8"))
     assert len(changed) == 2
     assert changed[0].startswith('-title: "Talks"')
-    assert changed[1].startswith("+title:") and "# the working title" in changed[1]
+    assert changed[1].startswith("+title:")
+    assert "# the working title" in changed[1]
 
 
 def test_a_bad_merge_falls_back_to_a_correct_dump(
