@@ -14,18 +14,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal
 
+from negotrack._index import RecordIndex
 from negotrack._integrity import check_dossier
 from negotrack.dates import Moment, MomentLike
-from negotrack.errors import DossierError, NegotrackError, Problem, UnknownReference, did_you_mean
+from negotrack.errors import DossierError, NegotrackError, Problem, did_you_mean
 from negotrack.model import (
     Event,
     EventKind,
     Participant,
     Plan,
     PlanVersion,
-    Point,
     Position,
     Source,
     Stance,
@@ -60,7 +60,7 @@ def _coerce(cls: type[Any], items: Iterable[Any], name: str) -> tuple[Any, ...]:
     return tuple(out)
 
 
-class Dossier:
+class Dossier(RecordIndex):
     """Everything known about one negotiation, and the only thing users change.
 
     Build one from model values (or mappings of their fields); it raises
@@ -161,66 +161,6 @@ class Dossier:
         """Every recorded party position, in the order recorded."""
         return self._position_log
 
-    def _reindex(self) -> None:
-        self._by_participant = {p.id: p for p in self._participants}
-        self._by_source = {s.id: s for s in self._sources}
-        self._by_event = {e.id: e for e in self._events}
-        self._by_plan = {p.id: p for p in self._plans}
-        self._by_version = {v.id: (p, v) for p in self._plans for v in p.versions}
-        self._changes: dict[str, list[StatusChange]] = {}
-        for c in self._status_log:
-            self._changes.setdefault(c.ref, []).append(c)
-        self._stances: dict[str, list[Position]] = {}
-        for pos in self._position_log:
-            self._stances.setdefault(pos.ref, []).append(pos)
-
-    # -- lookups -------------------------------------------------------------------------
-
-    def participant(self, id: str) -> Participant:
-        """The participant with this id."""
-        return _lookup(self._by_participant, id, "participant")
-
-    def source(self, id: str) -> Source:
-        """The source with this id."""
-        return _lookup(self._by_source, id, "source")
-
-    def event(self, id: str) -> Event:
-        """The event with this id."""
-        return _lookup(self._by_event, id, "event")
-
-    def plan(self, id: str) -> Plan:
-        """The plan with this id."""
-        return _lookup(self._by_plan, id, "plan")
-
-    def version(self, id: str) -> PlanVersion:
-        """The plan version with this id, in whichever plan it is."""
-        return _lookup(self._by_version, id, "plan version")[1]
-
-    def plan_of(self, version_id: str) -> Plan:
-        """The plan that holds the version ``version_id``."""
-        return _lookup(self._by_version, version_id, "plan version")[0]
-
-    def resolve(self, ref: str) -> tuple[PlanVersion, Point]:
-        """The version and point a ``VERSION#NUMBER`` reference names."""
-        version_id, sep, number = str(ref).rpartition("#")
-        if not sep or not version_id or not number:
-            raise UnknownReference(
-                f"{ref!r} is not a point reference",
-                hint="write VERSION#NUMBER, for example 'us-28#12'",
-            )
-        version = self.version(version_id)
-        return version, version.point(number)
-
-    def point(self, ref: str) -> Point:
-        """The point a ``VERSION#NUMBER`` reference names."""
-        return self.resolve(ref)[1]
-
-    def refs(self) -> list[str]:
-        """Every point reference, plan by plan and version by version, in reading order."""
-        return [
-            f"{v.id}#{p.number}" for plan in self._plans for v in plan.versions for p in v.points
-        ]
-
     # -- queries -------------------------------------------------------------------------
 
     def filter_events(
@@ -238,38 +178,19 @@ class Dossier:
 
         ``since``/``until`` keep events whose interval (with its ``until`` span) overlaps
         the range; the other filters take one value or several (any of them matches).
+        See :class:`negotrack.selection.EventFilter`.
         """
-        lo = Moment.of(since).start if since is not None else None
-        hi = Moment.of(until).end if until is not None else None
-        kinds = {EventKind.coerce(k) for k in _many(kind)} if kind is not None else None
-        people = set(_many(participant)) if participant is not None else None
-        for pid in people or ():
-            self.participant(pid)
-        sides = set(_many(side)) if side is not None else None
-        on_side = (
-            {p.id for p in self._participants if p.side in sides} if sides is not None else None
-        )
-        tracks = set(_many(track)) if track is not None else None
-        tags = set(_many(tag)) if tag is not None else None
-        out = []
-        for e in self._events:
-            if kinds is not None and e.kind not in kinds:
-                continue
-            if tracks is not None and e.track not in tracks:
-                continue
-            if tags is not None and tags.isdisjoint(e.tags):
-                continue
-            if people is not None and people.isdisjoint(e.participants):
-                continue
-            if on_side is not None and on_side.isdisjoint(e.participants):
-                continue
-            if lo is not None and (e.until or e.when).end <= lo:
-                continue
-            if hi is not None and e.when.start >= hi:
-                continue
-            out.append(e)
-        out.sort(key=lambda e: e.when.sort_key)
-        return out
+        from negotrack.selection import EventFilter
+
+        return EventFilter(
+            since=since,
+            until=until,
+            kind=kind,
+            participant=participant,
+            side=side,
+            track=track,
+            tag=tag,
+        ).apply(self)
 
     def history(self, ref: str) -> tuple[StatusChange, ...]:
         """The point's status changes in time order; the first is its status as tabled."""
@@ -336,17 +257,16 @@ class Dossier:
         note: str | None = None,
     ) -> StatusChange:
         """Record that a point's status changed on a date, on a source's or a person's word."""
-        change = _build(
-            lambda: StatusChange(ref=ref, status=status, on=on, source=source, by=by, note=note)
-        )
         version, point = self.resolve(ref)
-        change = StatusChange(
-            ref=f"{version.id}#{point.number}",
-            status=change.status,
-            on=change.on,
-            source=source,
-            by=by,
-            note=note,
+        change: StatusChange = _build(
+            lambda: StatusChange(
+                ref=f"{version.id}#{point.number}",
+                status=status,
+                on=on,
+                source=source,
+                by=by,
+                note=note,
+            )
         )
         self._apply(status_log=(*self._status_log, change))
         return change
@@ -362,17 +282,16 @@ class Dossier:
         note: str | None = None,
     ) -> Position:
         """Record a party's stance on a point on a date, with its source."""
-        pos = _build(
-            lambda: Position(ref=ref, party=party, stance=stance, on=on, source=source, note=note)
-        )
         version, point = self.resolve(ref)
-        pos = Position(
-            ref=f"{version.id}#{point.number}",
-            party=party,
-            stance=pos.stance,
-            on=pos.on,
-            source=source,
-            note=note,
+        pos: Position = _build(
+            lambda: Position(
+                ref=f"{version.id}#{point.number}",
+                party=party,
+                stance=stance,
+                on=on,
+                source=source,
+                note=note,
+            )
         )
         self._apply(position_log=(*self._position_log, pos))
         return pos
@@ -455,24 +374,6 @@ class Dossier:
 
         html: str = repr_html(self)
         return html
-
-
-_T = TypeVar("_T")
-
-
-def _lookup(index: Mapping[str, _T], id: str, noun: str) -> _T:
-    try:
-        return index[id]
-    except (KeyError, TypeError):
-        raise UnknownReference(
-            f"no {noun} {id!r} in this dossier", hint=did_you_mean(str(id), index)
-        ) from None
-
-
-def _many(value: Any) -> list[Any]:
-    if isinstance(value, str | EventKind):
-        return [value]
-    return list(value)
 
 
 def _rule(rule: AsOfRule) -> Any:
