@@ -67,18 +67,6 @@ class Dossier(RecordIndex):
     :class:`DossierError` listing every integrity problem with its place.
     """
 
-    _participants: tuple[Participant, ...]
-    _sources: tuple[Source, ...]
-    _events: tuple[Event, ...]
-    _plans: tuple[Plan, ...]
-    _status_log: tuple[StatusChange, ...]
-    _position_log: tuple[Position, ...]
-    _by_participant: dict[str, Participant]
-    _by_source: dict[str, Source]
-    _by_event: dict[str, Event]
-    _by_plan: dict[str, Plan]
-    _by_version: dict[str, tuple[Plan, PlanVersion]]
-
     def __init__(
         self,
         title: str,
