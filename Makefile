@@ -16,6 +16,8 @@ PIP := $(PY) -m pip --disable-pip-version-check --quiet
 # Playwright drives Debian's Chromium; it must never download a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export CHROMIUM ?= /usr/bin/chromium
+# Extra pytest arguments for `make test` / `make check`, e.g. PYTEST_ARGS="-k diff -x".
+PYTEST_ARGS ?=
 
 # The API reference covers the package and each public module (pdoc lists only the
 # submodules named in __all__, and negotrack's __all__ names objects, not modules).
@@ -55,10 +57,10 @@ demo: $(RUNTIME_STAMP)  ## summarise and render every seed dossier into out/
 	$(PY) scripts/demo.py
 
 test: $(TEST_STAMP) system-deps $(NODE_STAMP)  ## install everything, then run every check
-	@scripts/check.sh $(BIN)
+	@scripts/check.sh $(BIN) $(PYTEST_ARGS)
 
 check: $(TEST_STAMP)  ## every check, without installing system packages
-	@scripts/check.sh $(BIN)
+	@scripts/check.sh $(BIN) $(PYTEST_ARGS)
 
 lint: $(TEST_STAMP)  ## ruff lint and format check
 	$(BIN)/ruff check .

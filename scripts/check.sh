@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Run every check of `make test`, keep going past a failure so one run reports them all,
 # and exit non-zero if any failed. Usage: scripts/check.sh VENV_BIN_DIR [pytest args...]
+# PYTEST_TIMEOUT (seconds, default 3600) stops a hung test run with pytest's own summary,
+# well inside CI's 90 minutes, instead of letting CI kill it silently.
 set -uo pipefail
 
 bin="${1:?usage: scripts/check.sh VENV_BIN_DIR [pytest args...]}"
@@ -23,7 +25,7 @@ step() {
 step "ruff check" "$bin/ruff" check .
 step "ruff format" "$bin/ruff" format --check .
 step "mypy" "$bin/mypy"
-step "pytest" "$bin/pytest" "$@"
+step "pytest" timeout --signal=INT --kill-after=60 "${PYTEST_TIMEOUT:-3600}" "$bin/pytest" "$@"
 
 if [[ ${#failed[@]} -ne 0 ]]; then
     echo "FAILED: ${failed[*]}" >&2

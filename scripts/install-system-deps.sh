@@ -28,6 +28,10 @@ fi
 
 sudo=()
 if [[ "$(id -u)" != 0 ]]; then
+    if ! command -v sudo >/dev/null 2>&1 && [[ "${DRY_RUN:-}" != 1 ]]; then
+        echo "install-system-deps: need root or sudo to install: ${packages[*]}" >&2
+        exit 1
+    fi
     sudo=(sudo)
 fi
 run() {
