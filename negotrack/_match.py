@@ -1,0 +1,242 @@
+"""Matching points by their words, in time that grows with the text, not with its square.
+
+The points left after curated links, keys and exact texts are matched here.
+
+*Scoring.* Each point is a bag of word tokens weighted TF-IDF-style (a word found in few
+points says more than "the" or "will"); two points are compared by the cosine of their
+bags. A piece of a split is compared with the whole by *containment*: the share of the
+piece's weight found in the whole.
+
+*Candidates.* Comparing every pair would be quadratic. Instead every point offers a few
+*key features*: its rarest words and word pairs (bigrams are far rarer than words, so a few
+of them single a point out). An inverted index maps each feature to the points holding it;
+a pair becomes a candidate when one side's key feature occurs in the other, and each point
+keeps only the few candidates sharing most key features with it. Only candidates are scored.
+
+*Assignment.* Splits and merges are decided first: a point whose text is largely covered by
+two or more points of the other version, each largely contained in it and each adding to the
+coverage, and covered better by them than by any single point. The rest is assigned
+one-to-one, greedily by cosine, above a threshold.
+
+Every choice breaks ties on a key that does not depend on which version is called old, so
+``diff(b, a)`` mirrors ``diff(a, b)``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+
+__all__ = ["Alignment", "align"]
+
+Bag = dict[str, float]
+"""A point's tokens and their TF-IDF weights."""
+
+KEYS = 6
+"""Key features per point: its rarest words and bigrams."""
+KEEP = 6
+"""Candidates each point keeps: those sharing most key features with it."""
+COMMON = 0.2
+"""A feature in more than this share of the points is no key to any of them."""
+CONTAINED = 0.6
+"""Least share of a piece's weight the whole must hold, for a split or merge."""
+COVERED = 0.6
+"""Least share of the whole's weight its pieces must hold together."""
+ADDS = 0.1
+"""Least share of the whole each piece must add to the others' coverage."""
+SMALLER = 0.9
+"""A piece weighs less than this share of its whole."""
+
+
+@attrs.frozen
+class Alignment:
+    """One-to-one pairs (old, new, cosine) and groups (olds, news, coverage); a group has
+    exactly one old point (a split) or exactly one new point (a merge)."""
+
+    pairs: tuple[tuple[int, int, float], ...]
+    groups: tuple[tuple[tuple[int, ...], tuple[int, ...], float], ...]
+
+
+def _features(tokens: Sequence[str]) -> set[str]:
+    feats = set(tokens)
+    feats.update([f"{a} {b}" for a, b in itertools.pairwise(tokens)])
+    return feats
+
+
+def _candidates(old: Sequence[set[str]], new: Sequence[set[str]]) -> set[tuple[int, int]]:
+    """Pairs sharing a key feature of either side, the best few per point."""
+    df: Counter[str] = Counter()
+    for feats in (*old, *new):
+        df.update(feats)
+    cap = max(8, int(COMMON * (len(old) + len(new))))
+    rare = df.__getitem__
+
+    def keys(feats: set[str]) -> list[str]:
+        return sorted((f for f in feats if df[f] <= cap), key=lambda f: (rare(f), f))[:KEYS]
+
+    keys_old = [keys(f) for f in old]
+    keys_new = [keys(f) for f in new]
+    keyset: set[str] = set()
+    for ks in (*keys_old, *keys_new):
+        keyset.update(ks)
+    held_old: dict[str, list[int]] = {}
+    for i, feats in enumerate(old):
+        for f in feats & keyset:
+            held_old.setdefault(f, []).append(i)
+    held_new: dict[str, list[int]] = {}
+    for j, feats in enumerate(new):
+        for f in feats & keyset:
+            held_new.setdefault(f, []).append(j)
+    shared: Counter[tuple[int, int]] = Counter()
+    for i, ks in enumerate(keys_old):
+        for f in ks:
+            shared.update((i, j) for j in held_new.get(f, ()))
+    for j, ks in enumerate(keys_new):
+        for f in ks:
+            shared.update((i, j) for i in held_old.get(f, ()))
+    by_old: dict[int, list[tuple[int, int]]] = {}
+    by_new: dict[int, list[tuple[int, int]]] = {}
+    for (i, j), n in shared.items():
+        by_old.setdefault(i, []).append((-n, j))
+        by_new.setdefault(j, []).append((-n, i))
+    out: set[tuple[int, int]] = set()
+    for i, cands in by_old.items():
+        out.update((i, j) for _, j in sorted(cands)[:KEEP])
+    for j, cands in by_new.items():
+        out.update((i, j) for _, i in sorted(cands)[:KEEP])
+    return out
+
+
+def _bags(old: Sequence[Sequence[str]], new: Sequence[Sequence[str]]) -> list[Bag]:
+    """TF-IDF bags for both versions (old first); document frequency counts both sides."""
+    counts = [Counter(doc) for doc in (*old, *new)]
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    n = len(counts)
+    idf = {t: math.log(1.0 + n / d) for t, d in df.items()}
+    return [{t: k * idf[t] for t, k in c.items()} for c in counts]
+
+
+def _contained(piece: Bag, whole: Bag, mass: float) -> float:
+    """The share of ``piece``'s weight (``mass``) found in ``whole``."""
+    if not mass:
+        return 0.0
+    return sum(min(piece[t], whole[t]) for t in piece.keys() & whole.keys()) / mass
+
+
+def _covered(whole: Bag, mass: float, pieces: Sequence[Bag]) -> float:
+    """The share of ``whole``'s weight found in the pieces together."""
+    if not mass:
+        return 0.0
+    union: dict[str, float] = {}
+    for p in pieces:
+        for t in p.keys() & whole.keys():
+            union[t] = union.get(t, 0.0) + p[t]
+    return sum(min(whole[t], w) for t, w in union.items()) / mass
+
+
+def _groups(
+    wholes: Sequence[Bag],
+    parts: Sequence[Bag],
+    mass_w: Sequence[float],
+    mass_p: Sequence[float],
+    links: Sequence[tuple[int, int, float]],
+    best_w: dict[int, float],
+    best_p: dict[int, float],
+) -> list[tuple[int, tuple[int, ...], float]]:
+    """Groups of one whole and several parts: (whole, parts, coverage).
+
+    ``links`` are candidate (whole, part, cosine) triples; ``best_w``/``best_p`` the best
+    cosine of each point with any single point of the other side.
+    """
+    claim: dict[int, tuple[float, int]] = {}  # part -> (containment, whole), best first
+    for w, p, _ in links:
+        if mass_p[p] >= SMALLER * mass_w[w]:
+            continue
+        c = round(_contained(parts[p], wholes[w], mass_p[p]), 9)
+        if c < CONTAINED or c < best_p.get(p, 0.0):
+            continue
+        held = claim.get(p)
+        if held is None or (c, -w) > (held[0], -held[1]):
+            claim[p] = (c, w)
+    members: dict[int, list[int]] = {}
+    for p, (_, w) in claim.items():
+        members.setdefault(w, []).append(p)
+    out: list[tuple[int, tuple[int, ...], float]] = []
+    for w, ps in members.items():
+        if len(ps) < 2:
+            continue
+        ps.sort()
+        whole, mass = wholes[w], mass_w[w]
+        cover = _covered(whole, mass, [parts[p] for p in ps])
+        # Drop the piece adding least while some piece adds too little.
+        while len(ps) >= 2:
+            gains = [
+                (round(cover - _covered(whole, mass, [parts[q] for q in ps if q != p]), 9), p)
+                for p in ps
+            ]
+            gain, weakest = min(gains)
+            if gain >= ADDS:
+                break
+            ps.remove(weakest)
+            cover = _covered(whole, mass, [parts[p] for p in ps])
+        cover = round(cover, 9)
+        if len(ps) >= 2 and cover >= COVERED and cover > best_w.get(w, 0.0):
+            out.append((w, tuple(ps), cover))
+    return out
+
+
+def align(
+    old: Sequence[Sequence[str]], new: Sequence[Sequence[str]], threshold: float
+) -> Alignment:
+    """Align two lists of token lists: splits and merges, then one-to-one pairs."""
+    if not old or not new:
+        return Alignment((), ())
+    cands = _candidates([_features(t) for t in old], [_features(t) for t in new])
+    bags = _bags(old, new)
+    bo, bn = bags[: len(old)], bags[len(old) :]
+    norm = [math.sqrt(sum(w * w for w in b.values())) for b in bags]
+    mass = [sum(b.values()) for b in bags]
+    no, nn = norm[: len(old)], norm[len(old) :]
+    mo, mn = mass[: len(old)], mass[len(old) :]
+    scored: list[tuple[int, int, float]] = []
+    best_old: dict[int, float] = {}
+    best_new: dict[int, float] = {}
+    for i, j in cands:
+        a, b = bo[i], bn[j]
+        denom = no[i] * nn[j]
+        cos = round(sum(a[t] * b[t] for t in a.keys() & b.keys()) / denom, 9) if denom else 0.0
+        scored.append((i, j, cos))
+        if cos > best_old.get(i, -1.0):
+            best_old[i] = cos
+        if cos > best_new.get(j, -1.0):
+            best_new[j] = cos
+    found: list[tuple[float, int, int, tuple[tuple[int, ...], tuple[int, ...], float]]] = []
+    for w, ps, cover in _groups(bo, bn, mo, mn, scored, best_old, best_new):
+        found.append((-cover, w + sum(ps), 0, ((w,), ps, cover)))
+    flipped = [(j, i, c) for i, j, c in scored]
+    for w, ps, cover in _groups(bn, bo, mn, mo, flipped, best_new, best_old):
+        found.append((-cover, w + sum(ps), 1, (ps, (w,), cover)))
+    found.sort(key=lambda g: g[:2])
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    groups = []
+    for *_, (olds, news, cover) in found:
+        if used_old.intersection(olds) or used_new.intersection(news):
+            continue
+        used_old.update(olds)
+        used_new.update(news)
+        groups.append((olds, news, cover))
+    pairs = []
+    for i, j, cos in sorted(scored, key=lambda s: (-s[2], s[0] + s[1])):
+        if cos < threshold or i in used_old or j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        pairs.append((i, j, cos))
+    return Alignment(tuple(pairs), tuple(groups))

@@ -1,0 +1,330 @@
+"""Tokens of plan text: words for matching, an inline word diff, and the figures that changed.
+
+Plan texts are full of figures a reader must not see cut in half: an army cap of "600,000",
+"$800bn" of frozen assets, "50%" of profits, a strike "1,400km" from the border. Tokens keep
+them whole, as they keep hyphenated words ("28-point", "long-range") and apostrophes
+("Ukraine's") whole. Letters are Unicode ``\\w`` plus the combining marks that Cyrillic,
+Arabic, Hebrew, Devanagari and Thai text needs, so a Russian or Arabic draft tokenises as
+well as an English one.
+
+The inline diff compares one pair of texts at a time (never all pairs) with
+:class:`difflib.SequenceMatcher` on tokens, then cleans the result up so that it reads well:
+a short equality sandwiched between two edits (a lone "the", a comma) is folded into them,
+so a rewritten clause shows as one deletion and one insertion instead of alternating
+fragments.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from collections.abc import Sequence
+from typing import Literal, TypeAlias
+
+import attrs
+
+__all__ = ["FigurePair", "WordOp", "figure_pairs", "figures", "split", "word_diff", "words"]
+
+# Combining marks that Python's \w leaves out but that belong inside words: Latin accents
+# written decomposed, Cyrillic titlo, Hebrew points, Arabic harakat, Indic vowel signs, Thai
+# vowels and tone marks, and the zero-width (non-)joiners Persian writing uses.
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+    "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0981-\u0983\u09bc-\u09d7"
+    "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u200c\u200d"
+)
+_W = rf"[\w{_MARKS}]"
+_LETTER = rf"(?:[^\W\d_]|[{_MARKS}])"
+_CURRENCY = "$€£¥₽₴₹"
+_JOIN = "-‐‑'’"  # hyphens and apostrophes that hold a word together
+
+_WORD = rf"""
+    (?:[A-Z]\.){{2,}}                                   # U.S., E.U.
+  | [{_CURRENCY}]?\d+(?:[.,]\d+)*(?:%|{_LETTER}+)?      # 600,000  $800bn  50%  1,400km
+    (?:[{_JOIN}]{_W}+)*                                 # 28-point
+  | {_W}+(?:[{_JOIN}]{_W}+)*                            # words: long-range, Ukraine's
+"""
+_WORD_RE = re.compile(_WORD, re.VERBOSE)
+_SPLIT_RE = re.compile(rf"{_WORD}|\s+|.", re.VERBOSE | re.DOTALL)
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_SCALE = r"(?:bn|mn|tn|m|k|km|billion|million|trillion|thousand|per\s?cent|percent)"
+_FIGURE_RE = re.compile(
+    rf"""
+    \d{{4}}-\d{{2}}(?:-\d{{2}})?                                  # 2025-11-23
+  | \d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?\b          # 23 November 2025
+  | {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b        # November 23, 2025
+  | {_MONTH}\s+\d{{4}}\b                                          # November 2025
+  | (?:US\$|[{_CURRENCY}])?\d+(?:[.,]\d+)*                        # 600,000  $800  2.5
+    (?:\s?%|\s?{_SCALE}\b)?                                       # 50%  800bn  100 billion
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+@attrs.frozen
+class WordOp:
+    """One piece of an inline word diff: text kept (``equal``), added or removed."""
+
+    op: Literal["equal", "insert", "delete"]
+    text: str
+
+
+FigurePair: TypeAlias = tuple[str, str]
+"""A changed figure as (old, new); an empty side means the figure was dropped or added."""
+
+
+def words(text: str) -> list[str]:
+    """The word tokens of ``text``, case-folded, for matching (no spaces, no punctuation)."""
+    return _WORD_RE.findall(text.casefold())
+
+
+def split(text: str) -> list[str]:
+    """Every token of ``text`` in order, spaces and punctuation included: they join back
+    into ``text`` exactly."""
+    return _SPLIT_RE.findall(text)
+
+
+def figures(text: str) -> list[str]:
+    """The figures in ``text`` (numbers, money, percentages, dates), in reading order."""
+    return [" ".join(m.group(0).split()) for m in _FIGURE_RE.finditer(text)]
+
+
+def figure_pairs(old: str, new: str) -> list[FigurePair]:
+    """The figures that differ between two texts, paired in reading order.
+
+    Figures are aligned as sequences, so an unchanged "30 days" is not paired with a
+    changed "600,000"; a replaced run pairs its members in order, and what is left over
+    is paired with an empty string.
+    """
+    a, b = figures(old), figures(new)
+    if a == b:
+        return []
+    out: list[FigurePair] = []
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            continue
+        olds, news = a[i1:i2], b[j1:j2]
+        for k in range(max(len(olds), len(news))):
+            out.append((olds[k] if k < len(olds) else "", news[k] if k < len(news) else ""))
+    return out
+
+
+# -- the inline word diff -------------------------------------------------------------------
+
+_UNIT_RE = re.compile(rf"({_WORD}|\S)(\s*)", re.VERBOSE | re.DOTALL)
+
+
+def _units(text: str) -> tuple[list[str], list[str]]:
+    """Tokens of ``text`` (no spaces) and, for each, the token with the spaces after it.
+
+    Leading spaces become a unit of their own (an empty token), so the texts join back.
+    """
+    found = _UNIT_RE.findall(text)
+    cores = [c for c, _ in found]
+    fulls = [c + w for c, w in found]
+    lead = len(text) - len(text.lstrip())
+    if lead:
+        cores.insert(0, "")
+        fulls.insert(0, text[:lead])
+    return cores, fulls
+
+
+def _is_word(token: str) -> bool:
+    return bool(token) and (token[0].isalnum() or token[0] in _CURRENCY)
+
+
+def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of ``pairs`` (sorted by first item) increasing in the second."""
+    tails: list[int] = []
+    ends: list[int] = []
+    back = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            ends.append(k)
+        else:
+            tails[pos] = j
+            ends[pos] = k
+        back[k] = ends[pos - 1] if pos else -1
+    out: list[tuple[int, int]] = []
+    k = ends[-1] if ends else -1
+    while k != -1:
+        out.append(pairs[k])
+        k = back[k]
+    out.reverse()
+    return out
+
+
+def _match(
+    a: Sequence[str],
+    alo: int,
+    ahi: int,
+    b: Sequence[str],
+    blo: int,
+    bhi: int,
+    out: list[tuple[int, int]],
+) -> None:
+    """Append to ``out`` the matched token positions of a[alo:ahi] and b[blo:bhi].
+
+    Patience diff: common ends first, then tokens that occur once on each side anchor the
+    alignment (their longest increasing run), and the gaps between anchors are matched the
+    same way. A gap without such anchors falls back to difflib, on that small gap only.
+    Linear-ish in the text, and it aligns whole clauses the way a reader would.
+    """
+    while alo < ahi and blo < bhi and a[alo] == b[blo]:
+        out.append((alo, blo))
+        alo += 1
+        blo += 1
+    tail: list[tuple[int, int]] = []
+    while alo < ahi and blo < bhi and a[ahi - 1] == b[bhi - 1]:
+        ahi -= 1
+        bhi -= 1
+        tail.append((ahi, bhi))
+    if alo < ahi and blo < bhi:
+        once_a: dict[str, int] = {}
+        for i in range(alo, ahi):
+            once_a[a[i]] = -1 if a[i] in once_a else i
+        once_b: dict[str, int] = {}
+        for j in range(blo, bhi):
+            once_b[b[j]] = -1 if b[j] in once_b else j
+        anchors = [(i, once_b[t]) for t, i in once_a.items() if i >= 0 and once_b.get(t, -1) >= 0]
+        anchors.sort()
+        if anchors:
+            pi, pj = alo, blo
+            for i, j in _lis(anchors):
+                _match(a, pi, i, b, pj, j, out)
+                out.append((i, j))
+                pi, pj = i + 1, j + 1
+            _match(a, pi, ahi, b, pj, bhi, out)
+        else:
+            sm = difflib.SequenceMatcher(None, a[alo:ahi], b[blo:bhi], autojunk=False)
+            for i, j, n in sm.get_matching_blocks():
+                out.extend((alo + i + k, blo + j + k) for k in range(n))
+    out.extend(reversed(tail))
+
+
+class _Seg:
+    """A run of the diff: units a1:a2 of the old text and b1:b2 of the new; ``equal`` when
+    they are the same tokens, else the old run was replaced by the new one."""
+
+    __slots__ = ("a1", "a2", "b1", "b2", "equal")
+
+    def __init__(self, equal: bool, a1: int, a2: int, b1: int, b2: int) -> None:
+        self.equal = equal
+        self.a1, self.a2, self.b1, self.b2 = a1, a2, b1, b2
+
+
+def _segments(matched: list[tuple[int, int]], na: int, nb: int) -> list[_Seg]:
+    segs: list[_Seg] = []
+    pi = pj = 0
+    for i, j in [*matched, (na, nb)]:
+        if i > pi or j > pj:
+            segs.append(_Seg(False, pi, i, pj, j))
+        if i < na:
+            last = segs[-1] if segs else None
+            if last is not None and last.equal and last.a2 == i and last.b2 == j:
+                last.a2, last.b2 = i + 1, j + 1
+            else:
+                segs.append(_Seg(True, i, i + 1, j, j + 1))
+        pi, pj = i + 1, j + 1
+    return segs
+
+
+def _cleanup(segs: list[_Seg], wa: list[int], wb: list[int], b: Sequence[str]) -> list[_Seg]:
+    """Fold short equalities sandwiched between edits into them (a semantic clean-up).
+
+    An equality with no word in it (a comma, a space) is noise between two edits; so is a
+    run kept between edits at least twice as long, and a lone short word ("the", "of")
+    inside a rewritten clause. Folding repeats until nothing changes. Counting words rather
+    than characters (as diff-match-patch does) keeps short but meaningful runs such as
+    "will be" visible. ``wa``/``wb`` are prefix sums of word counts over the units.
+    """
+
+    def size(seg: _Seg) -> int:
+        return max(wa[seg.a2] - wa[seg.a1], wb[seg.b2] - wb[seg.b1])
+
+    changed = True
+    while changed:
+        changed = False
+        out: list[_Seg] = []
+        k = 0
+        while k < len(segs):
+            seg = segs[k]
+            if seg.equal and out and not out[-1].equal and k + 1 < len(segs):
+                before, after = out[-1], segs[k + 1]
+                kept = wb[seg.b2] - wb[seg.b1]
+                around = min(size(before), size(after))
+                short = kept == 1 and around > 0 and len(b[seg.b1]) <= 3
+                if kept * 2 <= around or short:
+                    before.a2, before.b2 = after.a2, after.b2
+                    k += 2
+                    changed = True
+                    continue
+            out.append(seg)
+            k += 1
+        segs = out
+    return segs
+
+
+def _prefix_words(cores: Sequence[str]) -> list[int]:
+    sums = [0]
+    for c in cores:
+        sums.append(sums[-1] + _is_word(c))
+    return sums
+
+
+def word_diff(old: str, new: str) -> tuple[tuple[WordOp, ...], float]:
+    """The inline word diff of ``old`` into ``new``, and the share of words kept (0..1).
+
+    Joining the ``equal`` and ``delete`` texts gives ``old`` and joining the ``equal`` and
+    ``insert`` texts gives ``new``, up to the spaces between tokens. The share kept is
+    ``2 * kept / (words in old + words in new)``, measured before the clean-up.
+    """
+    ca, fa = _units(old)
+    cb, fb = _units(new)
+    matched: list[tuple[int, int]] = []
+    _match(ca, 0, len(ca), cb, 0, len(cb), matched)
+    wa, wb = _prefix_words(ca), _prefix_words(cb)
+    kept = sum(_is_word(ca[i]) for i, _ in matched)
+    total = wa[-1] + wb[-1]
+    ratio = 2.0 * kept / total if total else 1.0
+    segs = _cleanup(_segments(matched, len(ca), len(cb)), wa, wb, cb)
+    ops: list[WordOp] = []
+    for seg in segs:
+        if seg.equal:
+            ops.append(WordOp("equal", "".join(fb[seg.b1 : seg.b2])))
+            continue
+        gone = "".join(fa[seg.a1 : seg.a2])
+        came = "".join(fb[seg.b1 : seg.b2])
+        # Spaces both sides end with belong to the text after the edit, not inside it.
+        tail = ""
+        if gone and came:
+            n = min(len(gone) - len(gone.rstrip()), len(came) - len(came.rstrip()))
+            if n:
+                tail = came[-n:]
+                gone, came = gone[:-n], came[:-n]
+        if gone:
+            ops.append(WordOp("delete", gone))
+        if came:
+            ops.append(WordOp("insert", came))
+        if tail:
+            ops.append(WordOp("equal", tail))
+    return _merge_equal(ops), min(1.0, ratio)
+
+
+def _merge_equal(ops: list[WordOp]) -> tuple[WordOp, ...]:
+    out: list[WordOp] = []
+    for op in ops:
+        if out and op.op == "equal" and out[-1].op == "equal":
+            out[-1] = WordOp("equal", out[-1].text + op.text)
+        else:
+            out.append(op)
+    return tuple(out)

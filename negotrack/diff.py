@@ -1,0 +1,492 @@
+"""What became of every point between two versions of a plan.
+
+:func:`diff` aligns the points of an old and a new :class:`~negotrack.PlanVersion` and
+classifies each: unchanged, renumbered, reworded, moved, added, deleted, split or merged.
+Alignment goes from the most to the least trusted evidence:
+
+1. curated links (``links=``, and the plan's own links when a dossier is given): the
+   curated truth always wins, even over keys; one old point linked to several new ones is
+   a split, several old points linked to one new one a merge;
+2. shared lineage ``key``\\ s;
+3. exact duplicate texts (up to spacing);
+4. text similarity (TF-IDF cosine through an inverted index, one-to-one above
+   ``threshold``; see :mod:`negotrack._match`), then splits and merges among the rest.
+
+A matched pair is *moved* when it is not on the longest increasing subsequence of matched
+pairs (so one insertion does not mark everything after it as moved). Reworded pairs carry an
+inline word diff and the figures that changed; with a dossier, every change also carries
+the point's status as of each version's date and the parties' changed positions.
+
+The result is a frozen :class:`PlanDiff`; rendering it is :mod:`negotrack.render`'s job.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from negotrack import _match
+from negotrack._tokens import WordOp, figure_pairs, word_diff, words
+from negotrack.errors import DossierError, UnknownReference
+from negotrack.model import PlanVersion, Point, PointLink, Stance, Status
+
+if TYPE_CHECKING:
+    from negotrack.dossier import Dossier
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "ChangeKind",
+    "FigureChange",
+    "PlanDiff",
+    "PointChange",
+    "PositionDelta",
+    "StatusDelta",
+    "WordOp",
+    "diff",
+]
+
+DEFAULT_THRESHOLD = 0.5
+"""The least TF-IDF cosine at which two points are taken for the same point reworded."""
+
+
+class ChangeKind(enum.StrEnum):
+    """What happened to a point between two versions (a str enum: members are their values)."""
+
+    UNCHANGED = "unchanged"
+    REWORDED = "reworded"
+    RENUMBERED = "renumbered"
+    MOVED = "moved"
+    ADDED = "added"
+    DELETED = "deleted"
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+@attrs.frozen
+class FigureChange:
+    """A figure that changed: ``"600,000"`` became ``"800,000"``. An empty side means the
+    figure was dropped (``new == ""``) or added (``old == ""``)."""
+
+    old: str
+    new: str
+
+
+@attrs.frozen
+class StatusDelta:
+    """A point's status as of the old version's date and as of the new one's."""
+
+    old: Status | None
+    new: Status | None
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+
+@attrs.frozen
+class PositionDelta:
+    """A party's stance on the point as of each version's date, where it differs."""
+
+    party: str
+    old: Stance | None
+    new: Stance | None
+
+
+@attrs.frozen
+class PointChange:
+    """What became of one point (or one piece of a split or merge).
+
+    ``similarity`` is 1.0 for identical text and 0.0 for added and deleted points; for a
+    reworded pair it is the share of words kept, for a piece of a split or merge the share
+    of the piece's words found in the whole. ``group`` is shared by the members of one
+    split or merge. ``via`` says what matched the pair: a curated ``"link"``, a shared
+    ``"key"``, an ``"exact"`` duplicate text, ``"text"`` similarity, or ``""`` (unmatched).
+    """
+
+    kind: ChangeKind
+    old: Point | None
+    new: Point | None
+    similarity: float
+    group: int | None = None
+    words: tuple[WordOp, ...] = ()
+    figures: tuple[FigureChange, ...] = ()
+    renumbered: bool = False
+    via: str = "text"
+    status: StatusDelta | None = None
+    positions: tuple[PositionDelta, ...] = ()
+
+
+@attrs.frozen
+class PlanDiff:
+    """Every point of two versions and what became of it, in the new version's reading
+    order; a deleted point is placed where it stood, after the point it followed."""
+
+    old: PlanVersion
+    new: PlanVersion
+    changes: tuple[PointChange, ...]
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """How many changes of each kind (every kind listed, zeros included)."""
+        counts = dict.fromkeys((k.value for k in ChangeKind), 0)
+        for c in self.changes:
+            counts[c.kind.value] += 1
+        return counts
+
+    def to_json_data(self) -> dict[str, Any]:
+        """The JSON shape of PRODUCT.md (``negotrack diff --format json``)."""
+        return {
+            "old": self.old.id,
+            "new": self.new.id,
+            "summary": self.summary,
+            "changes": [
+                {
+                    "kind": c.kind.value,
+                    "old": c.old.number if c.old is not None else None,
+                    "new": c.new.number if c.new is not None else None,
+                    "similarity": round(c.similarity, 4),
+                }
+                for c in self.changes
+            ],
+        }
+
+    def to_text(self) -> str:
+        """A plain-text report (rendered by :func:`negotrack.render_diff`)."""
+        from negotrack.render import render_diff
+
+        return render_diff(self, format="text")
+
+    def to_markdown(self) -> str:
+        """A Markdown report (rendered by :func:`negotrack.render_diff`)."""
+        from negotrack.render import render_diff
+
+        return render_diff(self, format="md")
+
+    def to_html(self) -> str:
+        """A self-contained HTML report (rendered by :func:`negotrack.render_diff`)."""
+        from negotrack.render import render_diff
+
+        return render_diff(self, format="html")
+
+    def _repr_html_(self) -> str:
+        from negotrack.render import repr_html
+
+        return repr_html(self)
+
+
+# -- alignment ----------------------------------------------------------------------------
+
+
+@attrs.define
+class _Alignment:
+    """Matches found so far, by index into the old and new points."""
+
+    pairs: dict[int, tuple[int, str]] = attrs.Factory(dict)  # old -> (new, via)
+    taken_new: set[int] = attrs.Factory(set)
+    groups: list[tuple[tuple[int, ...], tuple[int, ...], str]] = attrs.Factory(list)
+    grouped_old: set[int] = attrs.Factory(set)
+
+    def free_old(self, n: int) -> list[int]:
+        return [i for i in range(n) if i not in self.pairs and i not in self.grouped_old]
+
+    def free_new(self, n: int) -> list[int]:
+        return [j for j in range(n) if j not in self.taken_new]
+
+    def pair(self, i: int, j: int, via: str) -> None:
+        self.pairs[i] = (j, via)
+        self.taken_new.add(j)
+
+    def group(self, olds: tuple[int, ...], news: tuple[int, ...], via: str) -> None:
+        self.groups.append((olds, news, via))
+        self.grouped_old.update(olds)
+        self.taken_new.update(news)
+
+
+def _split_ref(ref: str) -> tuple[str, str]:
+    version, sep, number = ref.rpartition("#")
+    if not sep or not version or not number:
+        raise UnknownReference(
+            f"bad point reference {ref!r}", hint="write it as VERSION#NUMBER, like 'us-28#12'"
+        )
+    return version, number
+
+
+def _index_of(version: PlanVersion, numbers: dict[str, int], number: str) -> int:
+    found = numbers.get(number)
+    if found is None:
+        version.point(number)  # raises UnknownReference with a did-you-mean hint
+        raise AssertionError("unreachable")  # pragma: no cover
+    return found
+
+
+def _curated(
+    old: PlanVersion, new: PlanVersion, links: Iterable[PointLink], align: _Alignment
+) -> None:
+    """Apply curated links between the two versions (either direction), grouped into
+    one-to-one pairs, splits, merges and, rarely, many-to-many groups."""
+    old_no = {p.number: i for i, p in enumerate(old.points)}
+    new_no = {p.number: j for j, p in enumerate(new.points)}
+    edges: set[tuple[int, int]] = set()
+    for link in links:
+        (va, na), (vb, nb) = _split_ref(link.old), _split_ref(link.new)
+        if (va, vb) == (new.id, old.id):
+            (va, na), (vb, nb) = (vb, nb), (va, na)
+        if (va, vb) != (old.id, new.id):
+            continue
+        edges.add((_index_of(old, old_no, na), _index_of(new, new_no, nb)))
+    if not edges:
+        return
+    # Connected components of the link graph, by union-find over ("o", i) / ("n", j).
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in edges:
+        parent[find(("o", i))] = find(("n", j))
+    members: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
+    for node in list(parent):
+        side, k = node
+        olds, news = members.setdefault(find(node), ([], []))
+        (olds if side == "o" else news).append(k)
+    for olds, news in members.values():
+        if len(olds) == 1 and len(news) == 1:
+            align.pair(olds[0], news[0], "link")
+        else:
+            align.group(tuple(sorted(olds)), tuple(sorted(news)), "link")
+
+
+def _by_key(old: PlanVersion, new: PlanVersion, align: _Alignment) -> None:
+    """Pair points sharing a lineage key (in reading order if a key repeats)."""
+    waiting: dict[str, list[int]] = {}
+    for j in align.free_new(len(new.points)):
+        key = new.points[j].key
+        if key is not None:
+            waiting.setdefault(key, []).append(j)
+    if not waiting:
+        return
+    for i in align.free_old(len(old.points)):
+        key = old.points[i].key
+        queue = waiting.get(key) if key is not None else None
+        if queue:
+            align.pair(i, queue.pop(0), "key")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _exact(old: PlanVersion, new: PlanVersion, align: _Alignment) -> None:
+    """Pair identical texts (up to spacing), the k-th copy with the k-th copy."""
+    waiting: dict[str, list[int]] = {}
+    for j in align.free_new(len(new.points)):
+        waiting.setdefault(_norm(new.points[j].text), []).append(j)
+    for i in align.free_old(len(old.points)):
+        queue = waiting.get(_norm(old.points[i].text))
+        if queue:
+            align.pair(i, queue.pop(0), "exact")
+
+
+def _by_text(old: PlanVersion, new: PlanVersion, align: _Alignment, threshold: float) -> None:
+    """Pair the rest by text similarity, then find splits and merges among them."""
+    free_old = align.free_old(len(old.points))
+    free_new = align.free_new(len(new.points))
+    if not free_old or not free_new:
+        return
+    found = _match.align(
+        [words(old.points[i].text) for i in free_old],
+        [words(new.points[j].text) for j in free_new],
+        threshold,
+    )
+    for i, j, _ in found.pairs:
+        align.pair(free_old[i], free_new[j], "text")
+    for olds, news, _ in found.groups:
+        align.group(tuple(free_old[i] for i in olds), tuple(free_new[j] for j in news), "text")
+
+
+def _stable(pairs: dict[int, tuple[int, str]]) -> set[int]:
+    """Old indices of the pairs on a longest increasing subsequence (in old order) of new
+    indices: the pairs whose relative order is kept."""
+    olds = sorted(pairs)
+    seq = [pairs[i][0] for i in olds]
+    tails: list[int] = []  # new index ending the best run of each length
+    tail_at: list[int] = []  # position in seq of that run's end
+    back = [-1] * len(seq)
+    for k, value in enumerate(seq):
+        pos = bisect.bisect_left(tails, value)
+        if pos == len(tails):
+            tails.append(value)
+            tail_at.append(k)
+        else:
+            tails[pos] = value
+            tail_at[pos] = k
+        back[k] = tail_at[pos - 1] if pos else -1
+    keep: set[int] = set()
+    k = tail_at[-1] if tail_at else -1
+    while k != -1:
+        keep.add(olds[k])
+        k = back[k]
+    return keep
+
+
+# -- building the changes -----------------------------------------------------------------
+
+
+def _contained_share(piece: str, whole: str) -> float:
+    """The share of ``piece``'s words (with repeats) that occur in ``whole``."""
+    a = words(piece)
+    if not a:
+        return 1.0
+    pool: dict[str, int] = {}
+    for w in words(whole):
+        pool[w] = pool.get(w, 0) + 1
+    hits = 0
+    for w in a:
+        if pool.get(w, 0):
+            pool[w] -= 1
+            hits += 1
+    return hits / len(a)
+
+
+def _pair_change(o: Point, n: Point, via: str, on_lis: bool) -> PointChange:
+    renumbered = o.number != n.number
+    if _norm(o.text) == _norm(n.text):
+        if not on_lis:
+            kind = ChangeKind.MOVED
+        else:
+            kind = ChangeKind.RENUMBERED if renumbered else ChangeKind.UNCHANGED
+        return PointChange(kind, o, n, 1.0, renumbered=renumbered, via=via)
+    ops, ratio = word_diff(o.text, n.text)
+    figures = tuple(FigureChange(a, b) for a, b in figure_pairs(o.text, n.text))
+    kind = ChangeKind.REWORDED if on_lis else ChangeKind.MOVED
+    return PointChange(
+        kind, o, n, ratio, words=ops, figures=figures, renumbered=renumbered, via=via
+    )
+
+
+def _piece(kind: ChangeKind, o: Point, n: Point, via: str, group: int) -> PointChange:
+    piece, whole = (n, o) if kind is ChangeKind.SPLIT else (o, n)
+    share = _contained_share(piece.text, whole.text)
+    return PointChange(kind, o, n, share, group=group, renumbered=o.number != n.number, via=via)
+
+
+def diff(
+    old: PlanVersion,
+    new: PlanVersion,
+    *,
+    links: Iterable[PointLink] = (),
+    dossier: Dossier | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> PlanDiff:
+    """What became of every point of ``old`` in ``new``.
+
+    ``links`` adds curated lineage (``PointLink("us-28#12", "geneva#9")``); with a
+    ``dossier``, the plan's own links are used too, and every change carries the point's
+    status and the parties' positions as of each version's date. ``threshold`` (0..1) is the
+    least text similarity (TF-IDF cosine) at which two unlinked points are matched.
+    """
+    if not 0.0 < threshold <= 1.0:
+        raise DossierError(
+            f"threshold must be above 0 and at most 1, found {threshold!r}",
+            hint=f"the default is {DEFAULT_THRESHOLD}",
+        )
+    curated = list(links)
+    if dossier is not None:
+        plans = {dossier.plan_of(old.id).id: dossier.plan_of(old.id)}
+        plans.setdefault(dossier.plan_of(new.id).id, dossier.plan_of(new.id))
+        for plan in plans.values():
+            curated.extend(plan.links)
+    align = _Alignment()
+    _curated(old, new, curated, align)
+    _by_key(old, new, align)
+    _exact(old, new, align)
+    _by_text(old, new, align, threshold)
+    changes = _arrange(old, new, align)
+    if dossier is not None:
+        changes = [_with_dossier(c, old, new, dossier) for c in changes]
+    return PlanDiff(old, new, tuple(changes))
+
+
+def _arrange(old: PlanVersion, new: PlanVersion, align: _Alignment) -> list[PointChange]:
+    """Every change, in the new version's reading order, deletions where they stood."""
+    ops, nps = old.points, new.points
+    stable = _stable(align.pairs)
+    # at[j]: what stands at new point j, sorted by (0, old index) for its own changes and
+    # (1, old index) for the deletions that followed it in the old version.
+    at: dict[int, list[tuple[tuple[int, int], PointChange]]] = {j: [] for j in range(len(nps))}
+    anchor: dict[int, int] = {}  # old index -> new index it stands at now, if not moved
+
+    def put(j: int, i: int, change: PointChange) -> None:
+        at[j].append(((0, i), change))
+
+    for i, (j, via) in align.pairs.items():
+        put(j, i, _pair_change(ops[i], nps[j], via, i in stable))
+        if i in stable:
+            anchor[i] = j
+    for g, (olds, news, via) in enumerate(align.groups):
+        if len(news) == 1 or len(olds) > 1:  # a merge; many-to-many: all merge into the first
+            for i in olds:
+                put(news[0], i, _piece(ChangeKind.MERGED, ops[i], nps[news[0]], via, g))
+        splits = news if len(olds) == 1 else news[1:]
+        for j in splits:
+            put(j, olds[0], _piece(ChangeKind.SPLIT, ops[olds[0]], nps[j], via, g))
+        for i in olds:
+            anchor[i] = news[0]
+    for j, placed in at.items():
+        if not placed:
+            placed.append(((0, -1), PointChange(ChangeKind.ADDED, None, nps[j], 0.0, via="")))
+    head: list[PointChange] = []
+    last = -1
+    for i, point in enumerate(ops):
+        if i in anchor:
+            last = anchor[i]
+        elif i not in align.pairs and i not in align.grouped_old:
+            change = PointChange(ChangeKind.DELETED, point, None, 0.0, via="")
+            if last < 0:
+                head.append(change)
+            else:
+                at[last].append(((1, i), change))
+    out = head
+    for j in range(len(nps)):
+        out.extend(c for _, c in sorted(at[j], key=lambda item: item[0]))
+    return _number_groups(out)
+
+
+def _number_groups(changes: list[PointChange]) -> list[PointChange]:
+    """Renumber groups 1, 2, ... in order of first appearance."""
+    numbers: dict[int, int] = {}
+    out = []
+    for c in changes:
+        if c.group is not None:
+            c = attrs.evolve(c, group=numbers.setdefault(c.group, len(numbers) + 1))
+        out.append(c)
+    return out
+
+
+def _with_dossier(
+    change: PointChange, old: PlanVersion, new: PlanVersion, dossier: Dossier
+) -> PointChange:
+    """``change`` with the point's status and the parties' positions as of each version's
+    date (positions only where a party's stance differs)."""
+    old_ref = f"{old.id}#{change.old.number}" if change.old is not None else None
+    new_ref = f"{new.id}#{change.new.number}" if change.new is not None else None
+    status = StatusDelta(
+        dossier.status_of(old_ref, as_of=old.date) if old_ref else None,
+        dossier.status_of(new_ref, as_of=new.date) if new_ref else None,
+    )
+    before = dossier.positions(old_ref, as_of=old.date) if old_ref else {}
+    after = dossier.positions(new_ref, as_of=new.date) if new_ref else {}
+    deltas = []
+    for party in sorted(before.keys() | after.keys()):
+        a = before[party].stance if party in before else None
+        b = after[party].stance if party in after else None
+        if a != b:
+            deltas.append(PositionDelta(party, a, b))
+    return attrs.evolve(change, status=status, positions=tuple(deltas))
