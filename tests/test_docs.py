@@ -234,7 +234,7 @@ def _schema_type(prop: dict[str, Any]) -> str:
     if ref in named:
         return named[ref]
     if prop.get("type") == "array":
-        item = prop["items"].get("$ref", "")
+        item = str(prop["items"].get("$ref", ""))
         if item == "#/$defs/id":
             return "list of ids"
         return "list of " + item.rpartition("/")[2]
