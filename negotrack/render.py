@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import itertools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -45,8 +44,6 @@ _TEMPLATES = Path(__file__).parent / "templates"
 _SUFFIX = {"html": "html.j2", "md": "md.j2", "text": "txt.j2"}
 _SCRIPT = "html/js/timeline.js"
 _BLANKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+\n")
-# A distinct class per repr, so two outputs in one notebook never restyle each other.
-_REPR_IDS = itertools.count(1)
 
 
 class RenderError(NegotrackError, ValueError):
@@ -159,22 +156,25 @@ class Renderer:
         from negotrack.dossier import Dossier
         from negotrack.model import PlanVersion
 
-        scope = f"nt-r{next(_REPR_IDS)}"
+        view: Any
         if isinstance(obj, Dossier):
-            return self._repr("dossier", scope, view=_dossier_summary(obj))
-        if isinstance(obj, PlanVersion):
-            return self._repr("version", scope, view=VersionView.build(obj))
-        if isinstance(obj, PlanDiff):
-            return self._repr("diff", scope, view=DiffView.build(obj))
-        if isinstance(obj, TimelineView):
-            return self._repr("timeline", scope, view=obj)
-        raise RenderError(
-            f"no HTML display for {type(obj).__name__}",
-            hint="displays exist for Dossier, PlanVersion, PlanDiff and TimelineView",
-        )
-
-    def _repr(self, kind: str, scope: str, **context: Any) -> str:
-        return self.env.get_template(f"html/repr/{kind}.html.j2").render(scope=scope, **context)
+            kind, view = "dossier", _dossier_summary(obj)
+        elif isinstance(obj, PlanVersion):
+            kind, view = "version", VersionView.build(obj)
+        elif isinstance(obj, PlanDiff):
+            kind, view = "diff", DiffView.build(obj)
+        elif isinstance(obj, TimelineView):
+            kind, view = "timeline", obj
+        else:
+            raise RenderError(
+                f"no HTML display for {type(obj).__name__}",
+                hint="displays exist for Dossier, PlanVersion, PlanDiff and TimelineView",
+            )
+        # The scope class comes from the content: two different displays in one notebook
+        # never restyle each other, and the same display always renders the same way.
+        digest = hashlib.blake2b(repr(view).encode("utf-8"), digest_size=5).hexdigest()
+        scope = f"nt-{kind[0]}{digest}"
+        return self.env.get_template(f"html/repr/{kind}.html.j2").render(scope=scope, view=view)
 
 
 def _dossier_summary(dossier: Dossier) -> Any:

@@ -3,20 +3,15 @@ and an axe-core audit in light and dark."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from browser.conftest import Loaded, axe  # noqa: E402
-from fixtures_render import seed_dossier, small_dossier  # noqa: E402
-
-import negotrack as nt  # noqa: E402
+import negotrack as nt
+from tests.browser.conftest import Loaded, axe
+from tests.fixtures_render import seed_dossier, small_dossier
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +20,7 @@ def _pages() -> dict[str, str]:
     d = seed_dossier()
     pages = {"timeline": nt.render_timeline(d)}
     plan = d.plans[0]
-    if len(plan.versions) >= 2 and importlib.util.find_spec("negotrack.diff") is not None:
+    if len(plan.versions) >= 2:
         pd = d.diff(plan.versions[0].id, plan.versions[-1].id)
         pages["diff"] = pd.to_html()
         pages["board"] = nt.render_board(d, plan.id)
