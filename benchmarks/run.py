@@ -21,8 +21,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-if str(HERE) not in sys.path:
-    sys.path.insert(0, str(HERE))
+# Benchmarks import their helpers as top-level modules (``_harness``), and may use shared
+# test fixtures (``tests.…``) from the repository root.
+for _dir in (HERE, HERE.parent):
+    if str(_dir) not in sys.path:
+        sys.path.insert(0, str(_dir))
 
 from _harness import Row, table  # noqa: E402  (needs HERE on sys.path when imported)
 
