@@ -1,7 +1,8 @@
 """The command line: ``negotrack validate | status | timeline | diff | export``.
 
 Exit codes: 0 success, 1 bad input (one line per problem on stderr, naming the file and the
-place in it), 2 a usage error (argparse's own message). No traceback reaches a user for bad
+place in it), 2 a usage error (argparse's own message), 70 an internal error (a bug, reported
+in one line; ``NEGOTRACK_DEBUG=1`` shows its traceback). No traceback reaches a user for bad
 input: every :class:`~negotrack.NegotrackError` and every ``OSError`` is turned into lines.
 
 Start-up is part of the product (scripts call ``negotrack status set`` in loops), so each
@@ -109,6 +110,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except RecursionError:  # a parser recursing through absurdly nested input
+        _error(f"{file}: $: the document is nested too deeply to read")
+        return 1
+    except Exception as exc:  # a bug: say so in one line, unless debugging
+        if os.environ.get("NEGOTRACK_DEBUG"):
+            raise
+        _error(
+            f"{_PROG}: internal error ({type(exc).__name__}: {exc}); please report it, with "
+            "the input, at the project's issue tracker (NEGOTRACK_DEBUG=1 shows the traceback)"
+        )
+        return 70  # EX_SOFTWARE
 
 
 # -- output ----------------------------------------------------------------------------
@@ -127,6 +139,8 @@ def _paint(text: str, code: str, stream: TextIO) -> str:
 
 
 def _error(line: str) -> None:
+    # One line per problem, always: a parser's multi-line message is folded onto one.
+    line = " ".join(part.strip() for part in line.splitlines() if part.strip())
     print(_paint(line, "31", sys.stderr), file=sys.stderr)
 
 

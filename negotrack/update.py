@@ -89,7 +89,7 @@ def locked(path: str | Path, *, timeout: float = 10.0) -> Iterator[None]:
                     )
                 )
             time.sleep(pause)
-            pause = min(pause * 2, 0.05)
+            pause = min(pause * 2, 0.01)
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock
