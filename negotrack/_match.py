@@ -36,12 +36,17 @@ __all__ = ["Alignment", "align"]
 Bag = dict[str, float]
 """A point's tokens and their TF-IDF weights."""
 
-KEYS = 6
-"""Key features per point: its rarest words and bigrams."""
+KEYS = 8
+"""Most key features per point: its rarest words and bigrams."""
+BUDGET = 160
+"""Most index entries a point's key features may reach together (past its rarest one): a
+point made only of common phrases still gets a few keys, and the work per point stays
+bounded, so the whole grows linearly with the number of points."""
+RARE = 4
+"""A key held by at most this many points brings all its holders in as candidates."""
 KEEP = 6
-"""Candidates each point keeps: those sharing most key features with it."""
-COMMON = 0.2
-"""A feature in more than this share of the points is no key to any of them."""
+WEIGHT = 12
+"""Candidates each point keeps: those sharing most (and rarest) key features with it."""
 CONTAINED = 0.6
 """Least share of a piece's weight the whole must hold, for a split or merge."""
 COVERED = 0.6
@@ -63,7 +68,7 @@ class Alignment:
 
 def _features(tokens: Sequence[str]) -> set[str]:
     feats = set(tokens)
-    feats.update([f"{a} {b}" for a, b in itertools.pairwise(tokens)])
+    feats.update(map(" ".join, itertools.pairwise(tokens)))
     return feats
 
 
@@ -72,11 +77,19 @@ def _candidates(old: Sequence[set[str]], new: Sequence[set[str]]) -> set[tuple[i
     df: Counter[str] = Counter()
     for feats in (*old, *new):
         df.update(feats)
-    cap = max(8, int(COMMON * (len(old) + len(new))))
     rare = df.__getitem__
 
     def keys(feats: set[str]) -> list[str]:
-        return sorted((f for f in feats if df[f] <= cap), key=lambda f: (rare(f), f))[:KEYS]
+        out: list[str] = []
+        spent = 0
+        # A feature held by this point alone leads nowhere; skip it.
+        shared = [(n, f) for n, f in zip(map(rare, feats), feats, strict=True) if n > 1]
+        for n, f in sorted(shared)[:KEYS]:
+            if out and spent + n > BUDGET:
+                break
+            out.append(f)
+            spent += n
+        return out
 
     keys_old = [keys(f) for f in old]
     keys_new = [keys(f) for f in new]
@@ -91,23 +104,45 @@ def _candidates(old: Sequence[set[str]], new: Sequence[set[str]]) -> set[tuple[i
     for j, feats in enumerate(new):
         for f in feats & keyset:
             held_new.setdefault(f, []).append(j)
-    shared: Counter[tuple[int, int]] = Counter()
-    for i, ks in enumerate(keys_old):
-        for f in ks:
-            shared.update((i, j) for j in held_new.get(f, ()))
-    for j, ks in enumerate(keys_new):
-        for f in ks:
-            shared.update((i, j) for i in held_old.get(f, ()))
-    by_old: dict[int, list[tuple[int, int]]] = {}
-    by_new: dict[int, list[tuple[int, int]]] = {}
-    for (i, j), n in shared.items():
-        by_old.setdefault(i, []).append((-n, j))
-        by_new.setdefault(j, []).append((-n, i))
+    votes_old = [_votes(ks, held_new, df) for ks in keys_old]
+    votes_new = [_votes(ks, held_old, df) for ks in keys_new]
     out: set[tuple[int, int]] = set()
-    for i, cands in by_old.items():
-        out.update((i, j) for _, j in sorted(cands)[:KEEP])
-    for j, cands in by_new.items():
-        out.update((i, j) for _, i in sorted(cands)[:KEEP])
+    for i, ks in enumerate(keys_old):
+        out.update((i, j) for j in _best(i, ks, votes_old[i], votes_new, held_new, df))
+    for j, ks in enumerate(keys_new):
+        out.update((i, j) for i in _best(j, ks, votes_new[j], votes_old, held_old, df))
+    return out
+
+
+def _votes(keys: list[str], held: dict[str, list[int]], df: Counter[str]) -> Counter[int]:
+    """How strongly each point of the other side shares these keys: a key counts for more
+    the rarer it is (about WEIGHT / (holders - 1) times). Holders are repeated that often,
+    so that Counter does the weighted sum in C."""
+    return Counter(
+        itertools.chain.from_iterable(
+            held.get(f, []) * max(1, round(WEIGHT / (df[f] - 1))) for f in keys
+        )
+    )
+
+
+def _best(
+    me: int,
+    keys: list[str],
+    votes: Counter[int],
+    theirs: Sequence[Counter[int]],
+    held: dict[str, list[int]],
+    df: Counter[str],
+) -> set[int]:
+    """The points of the other side worth scoring against point ``me``: all holders of a
+    very rare key, and those with the most votes both ways among a shortlist."""
+    out: set[int] = set()
+    for f in keys:
+        if df[f] > RARE:
+            break
+        out.update(held.get(f, ()))
+    short = votes.most_common(2 * KEEP)
+    both = sorted((-(n + theirs[p][me]), k, p) for k, (p, n) in enumerate(short))
+    out.update(p for _, _, p in both[:KEEP])
     return out
 
 
@@ -194,24 +229,31 @@ def _groups(
 def align(
     old: Sequence[Sequence[str]], new: Sequence[Sequence[str]], threshold: float
 ) -> Alignment:
-    """Align two lists of token lists: splits and merges, then one-to-one pairs."""
+    """Align two lists of token lists: splits and merges, then one-to-one pairs.
+
+    Points left unmatched get a second look among themselves: in the smaller pool their
+    phrases are rarer, so they find better keys.
+    """
     if not old or not new:
         return Alignment((), ())
-    cands = _candidates([_features(t) for t in old], [_features(t) for t in new])
+    feats_old = [_features(t) for t in old]
+    feats_new = [_features(t) for t in new]
     bags = _bags(old, new)
     bo, bn = bags[: len(old)], bags[len(old) :]
     norm = [math.sqrt(sum(w * w for w in b.values())) for b in bags]
     mass = [sum(b.values()) for b in bags]
     no, nn = norm[: len(old)], norm[len(old) :]
     mo, mn = mass[: len(old)], mass[len(old) :]
-    scored: list[tuple[int, int, float]] = []
-    best_old: dict[int, float] = {}
-    best_new: dict[int, float] = {}
-    for i, j in cands:
+
+    def cosine(i: int, j: int) -> float:
         a, b = bo[i], bn[j]
         denom = no[i] * nn[j]
-        cos = round(sum(a[t] * b[t] for t in a.keys() & b.keys()) / denom, 9) if denom else 0.0
-        scored.append((i, j, cos))
+        return round(sum(a[t] * b[t] for t in a.keys() & b.keys()) / denom, 9) if denom else 0.0
+
+    scored = [(i, j, cosine(i, j)) for i, j in _candidates(feats_old, feats_new)]
+    best_old: dict[int, float] = {}
+    best_new: dict[int, float] = {}
+    for i, j, cos in scored:
         if cos > best_old.get(i, -1.0):
             best_old[i] = cos
         if cos > best_new.get(j, -1.0):
@@ -232,6 +274,24 @@ def align(
         used_old.update(olds)
         used_new.update(news)
         groups.append((olds, news, cover))
+    pairs = _greedy(scored, threshold, used_old, used_new)
+    rest_old = [i for i in range(len(old)) if i not in used_old]
+    rest_new = [j for j in range(len(new)) if j not in used_new]
+    if rest_old and rest_new and (len(rest_old) < len(old) or len(rest_new) < len(new)):
+        again = _candidates([feats_old[i] for i in rest_old], [feats_new[j] for j in rest_new])
+        more = [(rest_old[a], rest_new[b]) for a, b in again]
+        pairs += _greedy([(i, j, cosine(i, j)) for i, j in more], threshold, used_old, used_new)
+    return Alignment(tuple(pairs), tuple(groups))
+
+
+def _greedy(
+    scored: Sequence[tuple[int, int, float]],
+    threshold: float,
+    used_old: set[int],
+    used_new: set[int],
+) -> list[tuple[int, int, float]]:
+    """One-to-one pairs at or above ``threshold``, best cosine first, among points not
+    used yet (``used_old``/``used_new`` are updated)."""
     pairs = []
     for i, j, cos in sorted(scored, key=lambda s: (-s[2], s[0] + s[1])):
         if cos < threshold or i in used_old or j in used_new:
@@ -239,4 +299,4 @@ def align(
         used_old.add(i)
         used_new.add(j)
         pairs.append((i, j, cos))
-    return Alignment(tuple(pairs), tuple(groups))
+    return pairs

@@ -54,17 +54,20 @@ _MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _SCALE = r"(?:bn|mn|tn|m|k|km|billion|million|trillion|thousand|per\s?cent|percent)"
+# A figure starts at a digit or a currency sign (so the scan is quick); a date's month name
+# before it ("November 23, 2025") is picked up afterwards by _MONTH_BEFORE.
 _FIGURE_RE = re.compile(
     rf"""
-    \d{{4}}-\d{{2}}(?:-\d{{2}})?                                  # 2025-11-23
-  | \d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?\b          # 23 November 2025
-  | {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b        # November 23, 2025
-  | {_MONTH}\s+\d{{4}}\b                                          # November 2025
-  | (?:US\$|[{_CURRENCY}])?\d+(?:[.,]\d+)*                        # 600,000  $800  2.5
-    (?:\s?%|\s?{_SCALE}\b)?                                       # 50%  800bn  100 billion
+    (?:US\$|[{_CURRENCY}])?\d+(?:[.,]\d+)*(?:-\d{{2}}(?:-\d{{2}})?)?     # 600,000  $800  2025-11-23
+    (?:(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?\b                    # 23 November 2025
+      | \s?%                                                          # 50%
+      | \s?{_SCALE}\b                                                 # 800bn  100 billion
+    )?
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s+$", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"(?:st|nd|rd|th)?,?\s+\d{4}\b")
 
 
 @attrs.frozen
@@ -92,7 +95,22 @@ def split(text: str) -> list[str]:
 
 def figures(text: str) -> list[str]:
     """The figures in ``text`` (numbers, money, percentages, dates), in reading order."""
-    return [" ".join(m.group(0).split()) for m in _FIGURE_RE.finditer(text)]
+    out: list[str] = []
+    done = 0
+    for m in _FIGURE_RE.finditer(text):
+        start, end = m.span()
+        if start < done:  # the year of a date already taken whole
+            continue
+        before = _MONTH_BEFORE.search(text, max(0, start - 11), start)
+        if before is not None:
+            start = before.start()
+            if m.end() - m.start() <= 2:
+                year = _YEAR_AFTER.match(text, end)
+                if year is not None:
+                    end = year.end()
+        out.append(" ".join(text[start:end].split()))
+        done = end
+    return out
 
 
 def figure_pairs(old: str, new: str) -> list[FigurePair]:
