@@ -129,11 +129,17 @@ class Renderer:
         **filters: Any,
     ) -> str:
         """The timeline of ``dossier``'s events matching ``filters``, as a page."""
-        view = TimelineView.build(dossier, diff_href=diff_href, **filters)
+        view = TimelineView.build(dossier, diff_href=diff_href, escaped=format == "html", **filters)
         return self.timeline_view(view, format=format)
 
     def timeline_view(self, view: TimelineView, *, format: str = "html") -> str:
-        """A prepared :class:`TimelineView` as a page."""
+        """A prepared :class:`TimelineView` as a page (built with ``escaped=False`` for any
+        format but HTML, whose strings must stay plain text)."""
+        if view.escaped and format != "html":
+            raise RenderError(
+                f"this timeline view holds escaped HTML and cannot be written as {format}",
+                hint="build it with TimelineView.build(dossier, escaped=False)",
+            )
         return self._render("timeline", format, view=view)
 
     def diff(self, plan_diff: PlanDiff, *, format: str = "html") -> str:

@@ -16,10 +16,12 @@ sibling file ``diff-OLD-NEW.html`` (unusual characters in ids become "_"), which
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import html
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
+from markupsafe import Markup
 
 from negotrack._filters import anchor, datetime_attr, display_date, file_part, label, safe_url
 from negotrack.dates import Precision
@@ -199,6 +201,8 @@ class TimelineView:
     filters: tuple[tuple[str, str], ...]
     total: int
     """Events shown; the dossier may hold more when filters were applied."""
+    escaped: bool = True
+    """Whether the per-event strings are escaped HTML (Markup) or plain text."""
 
     @classmethod
     def build(
@@ -206,11 +210,17 @@ class TimelineView:
         dossier: Dossier,
         *,
         diff_href: str | None = DEFAULT_DIFF_HREF,
+        escaped: bool = True,
         **filters: Any,
     ) -> TimelineView:
-        """The view of ``dossier``'s events matching ``filters`` (see ``filter_events``)."""
+        """The view of ``dossier``'s events matching ``filters`` (see ``filter_events``).
+
+        With ``escaped`` (the default, for HTML) every user string of the per-event records
+        is already escaped, as :class:`markupsafe.Markup`: it prints safely in any HTML
+        template, autoescaped or not. ``escaped=False`` keeps plain text (Markdown, text).
+        """
         events = dossier.filter_events(**filters)
-        return _Builder(dossier, diff_href).build(events, filters)
+        return _Builder(dossier, diff_href, escaped).build(events, filters)
 
     @property
     def events(self) -> tuple[EventView, ...]:
@@ -223,16 +233,34 @@ class TimelineView:
         return repr_html(self)
 
 
+@attrs.define
+class _Group:
+    """A participant list as events show it, and how many events share it."""
+
+    people: tuple[PartyRef, ...]
+    sides: tuple[str, ...]
+    side_indices: str
+    party_indices: str
+    count: int = 0
+
+
 class _Builder:
     """Resolves ids once per page and turns events into :class:`EventView` records."""
 
-    def __init__(self, dossier: Dossier, diff_href: str | None) -> None:
+    def __init__(self, dossier: Dossier, diff_href: str | None, escape: bool) -> None:
         self.dossier = dossier
         self.diff_href = diff_href
+        self.h: Callable[[str], str] = _escape if escape else _same
+        self.escaped = escape
+        self.texts: dict[str, str] = {}  # escaped tracks, locations, tags: they repeat
+        self.groups: dict[tuple[str, ...], _Group] = {}
+        self.dates: dict[tuple[Any, ...], tuple[str, str]] = {}
+        self.cites: dict[tuple[str, ...], tuple[SourceRef, ...]] = {}
         self.parties = {p.id: p for p in dossier.participants}
         self.sources = {s.id: s for s in dossier.sources}
         self.cited: dict[str, SourceRef] = {}
         self.party_refs: dict[str, PartyRef] = {}
+        self.plain_names: dict[str, str] = {}
         self.party_count: dict[str, int] = {}
         self.side_index: dict[str, int] = {}
         self.side_count: dict[str, int] = {}
@@ -264,6 +292,7 @@ class _Builder:
             bucket.append(self.event(e))
         if bucket:
             months.append(MonthView(current_key, heading, "m-" + current_key, tuple(bucket)))
+        self.counts()
         d = self.dossier
         return TimelineView(
             title=d.title,
@@ -274,12 +303,13 @@ class _Builder:
             tracks=_options(self.track_index, self.track_count, str),
             sides=_options(self.side_index, self.side_count, str),
             participants=tuple(
-                FilterOption(str(r.index), r.name, self.party_count[pid])
+                FilterOption(str(r.index), self.plain_names[pid], self.party_count[pid])
                 for pid, r in sorted(self.party_refs.items(), key=lambda kv: kv[1].name.lower())
                 if pid in self.party_count
             ),
             filters=tuple((k, _filter_text(v)) for k, v in filters.items() if v is not None),
             total=len(events),
+            escaped=self.escaped,
         )
 
     def event(self, e: Event) -> EventView:
@@ -287,64 +317,100 @@ class _Builder:
         k = self.kind_index.get(kind)
         if k is None:
             k = self.kind_index[kind] = len(self.kind_index)
-        self.kind_count[kind] = self.kind_count.get(kind, 0) + 1
+            self.kind_count[kind] = 0
+        self.kind_count[kind] += 1
         track_index = ""
         if e.track is not None:
             t = self.track_index.get(e.track)
             if t is None:
                 t = self.track_index[e.track] = len(self.track_index)
-            self.track_count[e.track] = self.track_count.get(e.track, 0) + 1
+                self.track_count[e.track] = 0
+            self.track_count[e.track] += 1
             track_index = str(t)
-        people = tuple(self.party(pid) for pid in e.participants)
-        sides: dict[int, None] = {}
-        for p in people:
-            self.party_count[p.id] = self.party_count.get(p.id, 0) + 1
-            if p.side is not None:
-                s = self.side_index.get(p.side)
-                if s is None:
-                    s = self.side_index[p.side] = len(self.side_index)
-                if s not in sides:
-                    sides[s] = None
-                    self.side_count[p.side] = self.side_count.get(p.side, 0) + 1
+        # Events share participant lists, sources and dates: each is worked out once.
+        group = self.groups.get(e.participants)
+        if group is None:
+            group = self.groups[e.participants] = self.group(e.participants)
+        group.count += 1
         when = e.when
+        day = self.dates.get((when.value, when.precision, when.approximate))
+        if day is None:
+            day = self.dates[(when.value, when.precision, when.approximate)] = (
+                self.h(display_date(when)),
+                datetime_attr(when),
+            )
+        cites = self.cites.get(e.sources)
+        if cites is None:
+            cites = self.cites[e.sources] = tuple([self.cite(sid) for sid in e.sources])
         until = e.until
+        h = self.h
+        texts = self.texts
         return EventView(
             e.id,
             anchor("ev", e.id),
-            e.title,
+            h(e.title),
             kind,
             label(kind),
             k,
-            e.track,
+            _cached(texts, e.track, h),
             track_index,
-            display_date(when),
-            datetime_attr(when),
+            day[0],
+            day[1],
             when.approximate,
-            display_date(until) if until is not None else None,
+            h(display_date(until)) if until is not None else None,
             datetime_attr(until) if until is not None else None,
             until.approximate if until is not None else False,
-            e.location,
-            e.summary,
-            people,
-            tuple(self.cite(sid) for sid in e.sources),
-            tuple(self.quote(q.text, q.speaker, q.source, q.note) for q in e.quotes)
+            _cached(texts, e.location, h),
+            h(e.summary) if e.summary is not None else None,
+            group.people,
+            cites,
+            tuple([self.quote(q.text, q.speaker, q.source, q.note) for q in e.quotes])
             if e.quotes
             else (),
-            e.tags,
-            tuple(self.version(vid) for vid in e.versions) if e.versions else (),
-            _indices(sides),
-            _indices({p.index: None for p in people}),
+            tuple([texts.get(t) or _cached(texts, t, h) for t in e.tags]) if e.tags else (),
+            tuple([self.version(vid) for vid in e.versions]) if e.versions else (),
+            group.side_indices,
+            group.party_indices,
         )
+
+    def group(self, ids: tuple[str, ...]) -> _Group:
+        people = tuple([self.party(pid) for pid in ids])
+        sides: dict[str, int] = {}
+        for pid in ids:
+            p = self.parties.get(pid)
+            if p is not None and p.side is not None and p.side not in sides:
+                s = self.side_index.get(p.side)
+                if s is None:
+                    s = self.side_index[p.side] = len(self.side_index)
+                sides[p.side] = s
+        return _Group(
+            people,
+            tuple(sides),
+            _indices(sides.values()),
+            _indices(dict.fromkeys(p.index for p in people)),
+        )
+
+    def counts(self) -> None:
+        """Fold the per-group counts into per-participant and per-side counts."""
+        for group in self.groups.values():
+            for p in dict.fromkeys(group.people):
+                self.party_count[p.id] = self.party_count.get(p.id, 0) + group.count
+            for side in group.sides:
+                self.side_count[side] = self.side_count.get(side, 0) + group.count
 
     def party(self, pid: str) -> PartyRef:
         ref = self.party_refs.get(pid)
         if ref is None:
             p: Participant | None = self.parties.get(pid)
+            self.plain_names[pid] = p.name if p is not None else pid
             index = len(self.party_refs)
+            h = self.h
             if p is None:  # an unknown id is shown as itself rather than lost
-                ref = PartyRef(pid, pid, None, None, index)
+                ref = PartyRef(pid, h(pid), None, None, index)
             else:
-                ref = PartyRef(pid, p.name, p.side, p.role, index)
+                side = h(p.side) if p.side is not None else None
+                role = h(p.role) if p.role is not None else None
+                ref = PartyRef(pid, h(p.name), side, role, index)
             self.party_refs[pid] = ref
         return ref
 
@@ -353,18 +419,19 @@ class _Builder:
         if ref is None:
             src = self.sources.get(sid)
             number = len(self.cited) + 1
-            ref = SourceRef(number, sid, f"src-{number}", src.title if src else sid)
+            ref = SourceRef(number, sid, f"src-{number}", self.h(src.title if src else sid))
             self.cited[sid] = ref
         return ref
 
     def quote(self, text: str, speaker: str | None, source: str, note: str | None) -> QuoteView:
         who = self.party(speaker) if speaker is not None else None
+        h = self.h
         return QuoteView(
-            text,
+            h(text),
             who.name if who else None,
             who.side if who else None,
             self.cite(source) if source else None,
-            note,
+            h(note) if note is not None else None,
         )
 
     def version(self, vid: str) -> VersionLink:
@@ -373,18 +440,19 @@ class _Builder:
             try:
                 v = self.dossier.version(vid)
             except KeyError:
-                link = VersionLink(vid, vid, None, None, None)
+                link = VersionLink(vid, self.h(vid), None, None, None)
             else:
                 old = predecessor(self.dossier, v)
                 href = None
                 if old is not None and self.diff_href is not None:
                     href = self.diff_href.format(old=file_part(old.id), new=file_part(v.id))
+                h = self.h
                 link = VersionLink(
                     v.id,
-                    v.label,
+                    h(v.label),
                     old.id if old else None,
-                    old.label if old else None,
-                    href,
+                    h(old.label) if old else None,
+                    h(href) if href is not None else None,
                 )
             self.version_links[vid] = link
         return link
@@ -408,6 +476,25 @@ class _Builder:
             display_date(src.published) if src.published else "",
             datetime_attr(src.published) if src.published else None,
         )
+
+
+def _escape(text: str) -> str:
+    # A Markup built without markupsafe's Python-level constructor: the escaping is
+    # html.escape's (C-speed replaces), and the result prints unescaped-again anywhere.
+    return str.__new__(Markup, html.escape(text, quote=True))
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _cached(cache: dict[str, str], text: str | None, h: Callable[[str], str]) -> str | None:
+    if text is None:
+        return None
+    found = cache.get(text)
+    if found is None:
+        found = cache[text] = h(text)
+    return found
 
 
 def _indices(values: Iterable[int]) -> str:

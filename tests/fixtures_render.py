@@ -185,9 +185,9 @@ def big_dossier(n: int = 10_000) -> nt.Dossier:
     kinds = ["round", "meeting", "statement", "military", "incident", "publication"]
     events = []
     for i in range(n):
-        day = i % 700
-        year = 2024 + day // 350
-        month = (day % 350) // 29 + 1
+        day = i % 672
+        year = 2024 + day // 336
+        month = (day % 336) // 28 + 1
         dom = day % 28 + 1
         when = f"{year}-{month:02d}-{dom:02d}" if i % 7 else f"~{year}-{month:02d}"
         events.append(
