@@ -86,7 +86,8 @@ def test_tour_runs_and_displays_reprs(work: Path) -> None:
     assert "Ukraine peace talks, December 2025" in html_of("from pathlib import Path")
     assert "20-point draft framework" in html_of("from IPython.display import HTML")
     diff_html = html_of("changes")
-    assert "reworded" in diff_html and "800,000" in diff_html
+    assert "reworded" in diff_html
+    assert "800,000" in diff_html
     assert "Zelensky" in html_of("from negotrack.timeline import TimelineView")
     assert "Package of Measures" in html_of("minsk = nt.load")
     board = next(c for c in code if "render_board" in c.source)
@@ -165,9 +166,7 @@ def test_cron_update_applies_the_queue_and_keeps_rejects(work: Path) -> None:
     d = nt.load(dossier)
     assert d.history("20-point#14")[-1].note == "territory still unresolved"
     assert d.status_of("20-point#18") == "agreed"
-    assert queue.read_text(encoding="utf-8").splitlines() == [
-        "20-point#99\tkept\t2025-12-26\ts1\t"
-    ]
+    assert queue.read_text(encoding="utf-8").splitlines() == ["20-point#99\tkept\t2025-12-26\ts1\t"]
     text = dossier.read_text(encoding="utf-8")
     assert text.startswith("# negotrack seed dossier")
     assert "# -- the negotiators" in text
