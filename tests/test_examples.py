@@ -35,6 +35,11 @@ def work(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _read(path: Path) -> Any:
+    """A notebook file as nbformat's node (nbformat is not typed)."""
+    return nbformat.read(path, as_version=4)  # type: ignore[no-untyped-call]
+
+
 def _run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     environ = {**os.environ, "NO_COLOR": "1", **env}
     return subprocess.run(
@@ -47,7 +52,7 @@ def _run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[
 
 def test_tour_is_stored_without_outputs() -> None:
     """The tour notebook is committed clean: no outputs, no execution counts."""
-    nb = nbformat.read(EXAMPLES / "tour.ipynb", as_version=4)
+    nb = _read(EXAMPLES / "tour.ipynb")
     nbformat.validate(nb)
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert code
@@ -64,7 +69,7 @@ def _outputs(cell: Any) -> dict[str, Any]:
 
 def test_tour_runs_and_displays_reprs(work: Path) -> None:
     """The tour runs on a real kernel without errors and shows the HTML reprs it promises."""
-    nb = nbformat.read(work / "examples" / "tour.ipynb", as_version=4)
+    nb = _read(work / "examples" / "tour.ipynb")
     client = NotebookClient(
         nb,
         kernel_name="python3",
