@@ -115,7 +115,7 @@ def file_part(text: str) -> str:
 
 # Inline specials always; block starters only where a line could begin.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-_MD_BLOCK_START = re.compile(r"^(\s?)([#+=>-]|\d+[.)])")
+_MD_BLOCK_START = re.compile(r"^(\s?)([#+=>-]|\d+(?=[.)]))")
 _SPACE = re.compile(r"\s+")
 
 
@@ -130,7 +130,15 @@ def md(text: Any) -> str:
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     s = _MD_SPECIAL.sub(r"\\\1", s)
     s = _SPACE.sub(" ", s)
-    return _MD_BLOCK_START.sub(r"\1\\\2", s)
+    return _MD_BLOCK_START.sub(_block_escape, s)
+
+
+def _block_escape(m: re.Match[str]) -> str:
+    # "# x" becomes "\# x"; "1. x" becomes "1\. x" (a digit cannot take the backslash).
+    lead, mark = m.group(1), m.group(2)
+    if mark[0].isdigit():
+        return lead + mark + "\\"
+    return lead + "\\" + mark
 
 
 def md_mark(text: Any, op: str) -> str:

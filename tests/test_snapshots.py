@@ -1,0 +1,130 @@
+"""Golden snapshots of every rendered output, and of the view-model behind it.
+
+Each case stores the rendered file (HTML, Markdown or text) and the ``repr`` of the typed
+view-model the template received, so a change shows up as a readable diff of either the data
+or the markup. After an intended change, regenerate them all by running this file::
+
+    .venv/bin/python tests/test_snapshots.py
+
+and review ``git diff tests/snapshots``. Cases cover the seed dossier (``seeds/``) and the
+small test dossier of ``tests/fixtures_render.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import attrs
+import pytest
+
+HERE = Path(__file__).resolve().parent
+if __name__ == "__main__":  # run as a script: make the project importable
+    sys.path.insert(0, str(HERE.parent))
+
+import negotrack as nt  # noqa: E402
+from negotrack.board import BoardView  # noqa: E402
+from negotrack.diffview import DiffView  # noqa: E402
+from negotrack.render import Renderer, repr_html  # noqa: E402
+from negotrack.timeline import TimelineView  # noqa: E402
+from tests.fixtures_render import SEED, small_dossier  # noqa: E402
+
+SNAPSHOTS = HERE / "snapshots"
+
+Case = Callable[[], tuple[str, str]]
+"""A snapshot case: () -> (rendered output, repr of the view-model)."""
+
+
+def pretty(obj: object, indent: int = 0) -> str:
+    """A view-model's repr, one field per line, so snapshot diffs point at the field."""
+    pad = "    " * (indent + 1)
+    if attrs.has(type(obj)):
+        fields = [(f.name, getattr(obj, f.name)) for f in attrs.fields(type(obj)) if f.repr]
+    elif isinstance(obj, tuple) and hasattr(obj, "_fields"):
+        fields = [(name, getattr(obj, name)) for name in obj._fields]
+    elif isinstance(obj, tuple | list) and obj:
+        inner = ",\n".join(pad + pretty(x, indent + 1) for x in obj)
+        return f"(\n{inner},\n{'    ' * indent})"
+    else:
+        return repr(obj)
+    inner = ",\n".join(f"{pad}{name}={pretty(value, indent + 1)}" for name, value in fields)
+    return f"{type(obj).__name__}(\n{inner},\n{'    ' * indent})"
+
+
+def _dossiers() -> dict[str, nt.Dossier]:
+    found = {"small": small_dossier()}
+    if SEED.exists():
+        found["seed"] = nt.load(SEED)
+    return found
+
+
+def _cases() -> dict[str, Case]:
+    r = Renderer()
+    cases: dict[str, Case] = {}
+    for name, d in _dossiers().items():
+
+        def timeline(d: nt.Dossier = d, fmt: str = "html") -> tuple[str, str]:
+            view = TimelineView.build(d, escaped=fmt == "html")
+            return r.timeline_view(view, format=fmt), pretty(TimelineView.build(d, escaped=False))
+
+        cases[f"{name}-timeline.html"] = timeline
+        cases[f"{name}-timeline.md"] = lambda d=d: timeline(d, "md")
+        for plan in d.plans:
+            if len(plan.versions) < 2:
+                continue
+            old, new = plan.versions[0].id, plan.versions[-1].id
+
+            def diff(d: nt.Dossier = d, old: str = old, new: str = new, fmt: str = "html") -> tuple[str, str]:
+                pd = d.diff(old, new)
+                return r.diff(pd, format=fmt), pretty(DiffView.build(pd))
+
+            stem = f"{name}-diff-{old}-{new}"
+            cases[f"{stem}.html"] = diff
+            cases[f"{stem}.md"] = lambda diff=diff: diff(fmt="md")
+            cases[f"{stem}.txt"] = lambda diff=diff: diff(fmt="text")
+
+            def board(d: nt.Dossier = d, pid: str = plan.id, fmt: str = "html") -> tuple[str, str]:
+                return r.board(d, pid, format=fmt), pretty(BoardView.build(d, pid))
+
+            cases[f"{name}-board-{plan.id}.html"] = board
+            cases[f"{name}-board-{plan.id}.md"] = lambda board=board: board(fmt="md")
+        cases[f"{name}-repr-dossier.html"] = lambda d=d: (repr_html(d), repr(d))
+    return cases
+
+
+CASES = _cases()
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_snapshot(name: str) -> None:
+    """The output and its view-model equal the stored snapshot (regenerate: run this file)."""
+    output, model = CASES[name]()
+    stored = SNAPSHOTS / name
+    assert stored.exists(), f"no snapshot {name}: run python tests/test_snapshots.py"
+    assert output == stored.read_text(encoding="utf-8")
+    assert model + "\n" == (SNAPSHOTS / (name + ".repr.txt")).read_text(encoding="utf-8")
+
+
+def regenerate() -> list[Path]:
+    """Write every snapshot afresh (and remove stale ones); returns the paths written.
+
+    Only this file's own snapshots (``small-*``, ``seed-*``) are removed; folders beside
+    them belong to other tests.
+    """
+    SNAPSHOTS.mkdir(exist_ok=True)
+    for old in SNAPSHOTS.iterdir():
+        if old.is_file() and old.name.startswith(("small-", "seed-")):
+            old.unlink()
+    written = []
+    for name, case in sorted(CASES.items()):
+        output, model = case()
+        (SNAPSHOTS / name).write_text(output, encoding="utf-8")
+        (SNAPSHOTS / (name + ".repr.txt")).write_text(model + "\n", encoding="utf-8")
+        written.append(SNAPSHOTS / name)
+    return written
+
+
+if __name__ == "__main__":
+    for path in regenerate():
+        print(path.relative_to(HERE.parent))
