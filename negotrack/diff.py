@@ -22,7 +22,6 @@ The result is a frozen :class:`PlanDiff`; rendering it is :mod:`negotrack.render
 
 from __future__ import annotations
 
-import bisect
 import enum
 import sys
 import types
@@ -313,25 +312,44 @@ def _by_text(old: PlanVersion, new: PlanVersion, align: _Alignment, threshold: f
         align.group(tuple(free_old[i] for i in olds), tuple(free_new[j] for j in news), "text")
 
 
-def _stable(pairs: dict[int, tuple[int, str]]) -> set[int]:
-    """Old indices of the pairs on a longest increasing subsequence (in old order) of new
-    indices: the pairs whose relative order is kept."""
+def _stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]) -> set[int]:
+    """Old indices of the pairs whose relative order is kept: a longest increasing
+    subsequence of new indices, taken in old order.
+
+    Among the longest, the one keeping most unchanged points (same text and number) and
+    then most same-text points wins, so that which point of a swapped pair is "moved" does
+    not depend on which version is called old: every such choice has the same counts.
+    (A weighted LIS over a Fenwick tree of prefix maxima, O(n log n).)
+    """
     olds = sorted(pairs)
-    seq = [pairs[i][0] for i in olds]
-    tails: list[int] = []  # new index ending the best run of each length
-    tail_at: list[int] = []  # position in seq of that run's end
-    back = [-1] * len(seq)
-    for k, value in enumerate(seq):
-        pos = bisect.bisect_left(tails, value)
-        if pos == len(tails):
-            tails.append(value)
-            tail_at.append(k)
-        else:
-            tails[pos] = value
-            tail_at[pos] = k
-        back[k] = tail_at[pos - 1] if pos else -1
+    n = len(olds)
+    unit = (n + 1) * (n + 1)
+    size = len(new.points)
+    tree: list[tuple[int, int]] = [(0, -1)] * (size + 1)  # (best weight, pair position)
+    back = [-1] * n
+    best: tuple[int, int] = (0, -1)
+    for k, i in enumerate(olds):
+        j = pairs[i][0]
+        o, p = old.points[i], new.points[j]
+        same = _norm(o.text) == _norm(p.text)
+        weight = unit + (n + 1) * (same and o.number == p.number) + same
+        prev: tuple[int, int] = (0, -1)
+        q = j  # prefix maximum over new indices < j
+        while q > 0:
+            if tree[q] > prev:
+                prev = tree[q]
+            q -= q & -q
+        back[k] = prev[1]
+        here = (prev[0] + weight, k)
+        if here > best:
+            best = here
+        q = j + 1
+        while q <= size:
+            if here > tree[q]:
+                tree[q] = here
+            q += q & -q
     keep: set[int] = set()
-    k = tail_at[-1] if tail_at else -1
+    k = best[1]
     while k != -1:
         keep.add(olds[k])
         k = back[k]
@@ -419,7 +437,7 @@ def diff(
 def _arrange(old: PlanVersion, new: PlanVersion, align: _Alignment) -> list[PointChange]:
     """Every change, in the new version's reading order, deletions where they stood."""
     ops, nps = old.points, new.points
-    stable = _stable(align.pairs)
+    stable = _stable(old, new, align.pairs)
     # at[j]: what stands at new point j, sorted by (0, old index) for its own changes and
     # (1, old index) for the deletions that followed it in the old version.
     at: dict[int, list[tuple[tuple[int, int], PointChange]]] = {j: [] for j in range(len(nps))}
