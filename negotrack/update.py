@@ -40,7 +40,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from negotrack.errors import LockTimeout, Problem
 
@@ -100,36 +100,188 @@ def update(path: str | Path, change: Callable[[Dossier], T], *, timeout: float =
 
     ``change`` receives the freshly re-read :class:`~negotrack.Dossier` and changes it
     through its validating methods (``set_status``, ``add_event``, ...); its return value is
-    returned. If ``change`` raises, the file is left untouched. YAML files keep their
-    comments and layout (see the module docstring).
+    returned. If ``change`` raises, the file is left untouched; if it changes nothing, the
+    file is not rewritten. JSON and YAML files keep their layout outside what changed (see
+    the module docstring).
     """
-    from negotrack.storage import atomic_write, format_of, load, to_data
+    from negotrack.storage import atomic_write, format_of, from_data, loads, to_data
 
     fmt = format_of(path)
+    name = str(path)
     with locked(path, timeout=timeout):
-        name = str(path)
-        dossier = load(path)
-        before = to_data(dossier) if fmt == "yaml" else None
-        result = change(dossier)
-        if before is not None:
-            text = _yaml_text(Path(path), before, dossier, name)
+        text = _read(path)
+        spans = _json_spans(text) if fmt == "json" else None
+        if spans is not None:
+            # One parse: the spans hold the parsed values too.
+            dossier = from_data({k: span[0] for k, span in spans.items()}, file=name)
         else:
-            from negotrack.storage import dumps
-
-            text = dumps(dossier, "json")
-        atomic_write(path, text)
+            dossier = loads(text, fmt, file=name)
+        before = _sections(dossier)
+        yaml_before = to_data(dossier) if fmt == "yaml" else None
+        result = change(dossier)
+        if yaml_before is not None:
+            new = _yaml_text(text, yaml_before, dossier, name)
+        else:
+            new = _json_text(text, spans, before, dossier)
+        if new != text:
+            atomic_write(path, new)
     return result
 
 
-def _yaml_text(path: Path, before: dict[str, Any], dossier: Dossier, name: str) -> str:
+def _read(path: str | Path) -> str:
+    """The file's text; any problem is raised as :func:`negotrack.storage.load` words it."""
+    from negotrack.storage import MAX_BYTES, load
+
+    try:
+        if os.path.getsize(path) <= MAX_BYTES:
+            with open(path, encoding="utf-8") as f:
+                return f.read()
+    except (OSError, UnicodeDecodeError):
+        pass
+    load(path)  # raises the located FormatError for a missing, unreadable or huge file
+    raise AssertionError("unreachable: load() read a file update() could not")  # pragma: no cover
+
+
+_SECTIONS = (
+    "title",
+    "description",
+    "participants",
+    "sources",
+    "events",
+    "plans",
+    "status_log",
+    "position_log",
+)
+
+
+def _sections(d: Dossier) -> dict[str, object]:
+    return {name: getattr(d, name) for name in _SECTIONS}
+
+
+Spans = dict[str, tuple[Any, int, int, int]]
+"""Top-level key -> (parsed value, where its key starts, where its value starts and ends)."""
+
+
+def _json_spans(text: str) -> Spans | None:
+    """The top-level object's values with where their text starts and ends, or None when
+    the text is not one plain object with distinct keys (then the ordinary loader speaks).
+    """
+    import json
+
+    decoder = json.JSONDecoder()
+    ws = " \t\n\r"
+    n = len(text)
+    i = 0
+    while i < n and text[i] in ws:
+        i += 1
+    if i >= n or text[i] != "{":
+        return None
+    spans: Spans = {}
+    i += 1
+    try:
+        while True:
+            while i < n and text[i] in ws:
+                i += 1
+            if i < n and text[i] == "}" and not spans:
+                i += 1
+                break
+            if i >= n or text[i] != '"':
+                return None
+            key_start = i
+            key, i = decoder.raw_decode(text, i)
+            while i < n and text[i] in ws:
+                i += 1
+            if i >= n or text[i] != ":":
+                return None
+            i += 1
+            while i < n and text[i] in ws:
+                i += 1
+            value, end = decoder.raw_decode(text, i)
+            if key in spans:
+                return None
+            spans[key] = (value, key_start, i, end)
+            i = end
+            while i < n and text[i] in ws:
+                i += 1
+            if i < n and text[i] == ",":
+                i += 1
+                continue
+            if i < n and text[i] == "}":
+                i += 1
+                break
+            return None
+    except (ValueError, RecursionError):
+        return None
+    return spans if not text[i:].strip(ws) else None
+
+
+def _json_text(text: str, spans: Spans | None, before: dict[str, object], d: Dossier) -> str:
+    """The JSON text for ``d``: ``text`` with only the changed sections re-encoded.
+
+    A status update rewrites the status log and leaves every other byte of the file as it
+    was, which is both faster than re-encoding the whole dossier and kinder to a reviewer
+    reading the diff. Files that are not one plain object are re-encoded whole.
+    """
+    from types import SimpleNamespace
+
+    from negotrack.storage import dumps, to_data
+
+    after = _sections(d)
+    changed = [k for k in _SECTIONS if after[k] is not before[k] and after[k] != before[k]]
+    if not changed:
+        return text
+    if spans is None or "title" not in spans:
+        return dumps(d, "json")
+    # to_data of a stand-in holding only the changed sections: the rest is not re-encoded.
+    partial = SimpleNamespace(
+        **{k: after[k] if k in changed else () for k in _SECTIONS[2:]},
+        title=after["title"],
+        description=after["description"],
+    )
+    data = to_data(cast("Dossier", partial))
+    lead = text[text.index("{") + 1 : min(span[1] for span in spans.values())]
+    indent = len(lead) - len(lead.rstrip(" ")) if "\n" in lead else None
+    edits: list[tuple[int, int, str]] = []
+    order = list(_SECTIONS)
+    for key in changed:
+        value = data.get(key, [] if key in order[2:] else None)
+        encoded = _encode(value, indent)
+        if key in spans:
+            _, _, start, end = spans[key]
+            edits.append((start, end, encoded))
+            continue
+        # A new section goes before the next section present in the file, or last.
+        later = [spans[k][1] for k in order[order.index(key) + 1 :] if k in spans]
+        if later:
+            at = min(later)
+            edits.append((at, at, f'"{key}": {encoded},{lead}'))
+        else:
+            end = max(span[3] for span in spans.values())
+            edits.append((end, end, f',{lead}"{key}": {encoded}'))
+    out = text
+    for start, end, piece in sorted(edits, reverse=True):
+        out = out[:start] + piece + out[end:]
+    return out
+
+
+def _encode(value: Any, indent: int | None) -> str:
+    """``value`` as JSON nested one level inside an object indented by ``indent``."""
+    import json
+
+    encoded = json.dumps(value, ensure_ascii=False, indent=indent)
+    return encoded.replace("\n", "\n" + " " * indent) if indent else encoded
+
+
+def _yaml_text(old: str, before: dict[str, Any], dossier: Dossier, name: str) -> str:
     """The YAML text for ``dossier``: the file's own text merged, when that round-trips."""
     from negotrack._yamlmerge import merge_text
     from negotrack.storage import dumps, loads, to_data
 
-    with open(path, encoding="utf-8") as f:
-        old = f.read()
+    after = to_data(dossier)
+    if after == before:
+        return old
     try:
-        text = merge_text(old, before, to_data(dossier))
+        text = merge_text(old, before, after)
         if loads(text, "yaml", file=name) == dossier:
             return text
     except Exception:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import threading
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 import negotrack as nt
 from negotrack import _yamlmerge
+from negotrack.storage import dumps, to_data
 from negotrack.update import lock_path, locked, update
 
 from .conftest import SEEDS, make_small
@@ -254,3 +256,47 @@ def test_update_of_a_missing_file_is_an_error(tmp_path: Path) -> None:
         update(path, lambda d: None)
     assert not path.exists()
     assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
+
+
+def test_json_update_matches_a_fresh_save(tmp_path: Path) -> None:
+    """On a file negotrack wrote, the JSON splice gives exactly what ``save`` would."""
+    path = tmp_path / "d.json"
+    make_small().save(path)
+    for i, ref in enumerate(["us-28#1", "us-28#12", "geneva-19#9"]):
+
+        def keep(d: nt.Dossier, ref: str = ref, day: int = i + 1) -> None:
+            d.set_status(ref, "kept", on=f"2026-01-0{day}", by="umerov")
+
+        update(path, keep)
+        assert path.read_text(encoding="utf-8") == dumps(nt.load(path), "json")
+    assert len(nt.load(path).status_log) == 3
+
+
+def test_json_update_keeps_the_rest_of_a_hand_formatted_file(tmp_path: Path) -> None:
+    """A compact, hand-formatted JSON file changes only in the section that changed."""
+    data = to_data(make_small())
+    text = json.dumps(data, separators=(",", ":"))
+    path = write(tmp_path, "d.json", text)
+    update(path, lambda d: d.set_status("us-28#1", "deleted", on="2026-01-01", by="umerov"))
+    new = path.read_text(encoding="utf-8")
+    assert "\n" not in new
+    assert new.startswith(text[: text.index(',"status_log"') if '"status_log"' in text else -1])
+    assert nt.load(path).status_of("us-28#1") is nt.Status.DELETED
+
+
+def test_a_change_that_changes_nothing_writes_nothing(tmp_path: Path) -> None:
+    """An update whose change leaves the dossier as it was does not rewrite the file."""
+    for name in ("d.json", "d.yaml"):
+        path = tmp_path / name
+        make_small().save(path)
+        mtime = path.stat().st_mtime_ns
+        assert update(path, lambda d: d.title) == make_small().title
+        assert path.stat().st_mtime_ns == mtime
+
+
+def test_json_that_is_not_a_plain_object_is_rewritten_whole(tmp_path: Path) -> None:
+    """Duplicate top-level keys defeat the splice; the dossier is then written afresh."""
+    text = dumps(make_small(), "json").replace('"negotrack": 1,', '"negotrack": 1, "negotrack": 1,')
+    path = write(tmp_path, "d.json", text)
+    update(path, lambda d: d.set_status("us-28#1", "kept", on="2026-01-01", by="umerov"))
+    assert path.read_text(encoding="utf-8") == dumps(nt.load(path), "json")
