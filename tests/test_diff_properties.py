@@ -25,7 +25,8 @@ def versions(draw: st.DrawFn) -> nt.PlanVersion:
     """A version of up to 15 peace-plan-like points, sometimes with repeated texts."""
     rng = random.Random(draw(st.integers(0, 2**32)))
     texts = [point_text(rng) for _ in range(draw(st.integers(0, 15)))]
-    if texts and draw(st.booleans()):
+    repeat: bool = draw(st.booleans())
+    if texts and repeat:
         texts.insert(rng.randrange(len(texts) + 1), rng.choice(texts))
     return nt.PlanVersion(
         id="a",
