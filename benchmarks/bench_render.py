@@ -34,9 +34,20 @@ from tests.fixtures_render import big_dossier  # noqa: E402
 
 N = 10_000
 BAR = 2.5
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def floor(d: nt.Dossier) -> str:

@@ -270,4 +270,3 @@ class DossierSummary:
                 for e in events[-latest:][::-1]
             ),
         )
-

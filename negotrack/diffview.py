@@ -73,7 +73,7 @@ class ChangeView(NamedTuple):
 
     @property
     def heading(self) -> str:
-        """"us-28 #21 → 20-point #14", or the one side that exists."""
+        """ "us-28 #21 → 20-point #14", or the one side that exists."""
         if self.old_ref and self.new_ref:
             return f"{self.old_ref} → {self.new_ref}"
         return self.new_ref or self.old_ref or ""

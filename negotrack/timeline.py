@@ -70,7 +70,8 @@ class PartyRef(NamedTuple):
     name: str
     side: str | None
     role: str | None
-    index: int
+    slot: int
+    """Its index in the participant filter (what ``data-p`` lists)."""
 
 
 class SourceRef(NamedTuple):
@@ -163,7 +164,8 @@ class FilterOption(NamedTuple):
 
     value: str
     label: str
-    count: int
+    events: int
+    """How many events shown carry this value."""
 
 
 def predecessor(dossier: Dossier, version: PlanVersion) -> PlanVersion | None:
@@ -303,7 +305,7 @@ class _Builder:
             tracks=_options(self.track_index, self.track_count, str),
             sides=_options(self.side_index, self.side_count, str),
             participants=tuple(
-                FilterOption(str(r.index), self.plain_names[pid], self.party_count[pid])
+                FilterOption(str(r.slot), self.plain_names[pid], self.party_count[pid])
                 for pid, r in sorted(self.party_refs.items(), key=lambda kv: kv[1].name.lower())
                 if pid in self.party_count
             ),
@@ -367,7 +369,7 @@ class _Builder:
             tuple([self.quote(q.text, q.speaker, q.source, q.note) for q in e.quotes])
             if e.quotes
             else (),
-            tuple([texts.get(t) or _cached(texts, t, h) for t in e.tags]) if e.tags else (),
+            tuple([texts.get(t) or _cached_text(texts, t, h) for t in e.tags]) if e.tags else (),
             tuple([self.version(vid) for vid in e.versions]) if e.versions else (),
             group.side_indices,
             group.party_indices,
@@ -387,7 +389,7 @@ class _Builder:
             people,
             tuple(sides),
             _indices(sides.values()),
-            _indices(dict.fromkeys(p.index for p in people)),
+            _indices(dict.fromkeys(p.slot for p in people)),
         )
 
     def counts(self) -> None:
@@ -489,8 +491,10 @@ def _same(text: str) -> str:
 
 
 def _cached(cache: dict[str, str], text: str | None, h: Callable[[str], str]) -> str | None:
-    if text is None:
-        return None
+    return None if text is None else _cached_text(cache, text, h)
+
+
+def _cached_text(cache: dict[str, str], text: str, h: Callable[[str], str]) -> str:
     found = cache.get(text)
     if found is None:
         found = cache[text] = h(text)

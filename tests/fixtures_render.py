@@ -198,7 +198,7 @@ def big_dossier(n: int = 10_000) -> nt.Dossier:
                 kind=kinds[i % len(kinds)],
                 participants=[f"p{i % 40}", f"p{(i * 7) % 40}"],
                 sources=[f"s{i % 200}"],
-                summary=f"Summary of event {i}: talks continued in a \"constructive\" mood.",
+                summary=f'Summary of event {i}: talks continued in a "constructive" mood.',
                 location="Geneva" if i % 3 == 0 else None,
                 track=["US-Ukraine", "US-Russia", "military"][i % 3],
                 quotes=[{"text": f"Quote {i}", "source": f"s{i % 200}", "speaker": f"p{i % 40}"}]

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import itertools
 
+import attrs
+
 import negotrack as nt
 
 __all__ = ["HOSTILE", "URLS", "hostile_dossier"]
@@ -28,30 +30,30 @@ _PAYLOADS = (
     "<img src=x onerror=\"window.__pwned.push('img')\">",
     "<svg onload=alert(1)>",
     "<svg><script>alert(1)</script></svg>",
-    "<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>",
+    '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
     "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-    "<iframe src=\"javascript:alert(1)\"></iframe>",
-    "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
-    "<object data=\"data:text/html,<script>alert(1)</script>\"></object>",
-    "<embed src=\"javascript:alert(1)\">",
+    '<iframe src="javascript:alert(1)"></iframe>',
+    '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+    '<object data="data:text/html,<script>alert(1)</script>"></object>',
+    '<embed src="javascript:alert(1)">',
     "<body onload=alert(1)>",
     "<details open ontoggle=alert(1)>",
-    "<a href=\"javascript:alert(1)\">click</a>",
-    "<form action=\"javascript:alert(1)\"><button>go</button></form>",
+    '<a href="javascript:alert(1)">click</a>',
+    '<form action="javascript:alert(1)"><button>go</button></form>',
     "<input autofocus onfocus=alert(1)>",
-    "<base href=\"https://evil.example/\">",
-    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+    '<base href="https://evil.example/">',
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
     "<link rel=stylesheet href=https://evil.example/x.css>",
     "<style>body{display:none}</style>",
     "</style><script>alert(1)</script>",
     "</script><script>alert(1)</script>",
     "</title><script>alert(1)</script>",
     "</textarea><script>alert(1)</script>",
-    "\"><script>alert(1)</script>",
+    '"><script>alert(1)</script>',
     "'><script>alert(1)</script>",
-    "\" onmouseover=\"alert(1)",
+    '" onmouseover="alert(1)',
     "' onmouseover='alert(1)",
-    "\" autofocus onfocus=\"alert(1)\" x=\"",
+    '" autofocus onfocus="alert(1)" x="',
     "` onmouseover=alert(1) `",
     "<!-- <script>alert(1)</script> -->",
     "--><script>alert(1)</script><!--",
@@ -66,7 +68,7 @@ _PAYLOADS = (
     "#{7*7}",
     "<%= 7*7 %>",
     "[link](javascript:alert(1))",
-    "![img](x \"onerror=alert(1)\")",
+    '![img](x "onerror=alert(1)")',
     "**bold** _em_ `code` # heading | table |",
     "javascript:alert(1)",
     "JaVaScRiPt:alert(1)",
@@ -89,7 +91,9 @@ _PAYLOADS = (
 _CONTEXTS = ("{}", "before {} after", "{}\"'<>&", "<b>{}</b>")
 
 HOSTILE: tuple[str, ...] = tuple(
-    dict.fromkeys(c.format(p) if len(p) < 1000 else p for c, p in itertools.product(_CONTEXTS, _PAYLOADS))
+    dict.fromkeys(
+        c.format(p) if len(p) < 1000 else p for c, p in itertools.product(_CONTEXTS, _PAYLOADS)
+    )
 )
 """At least 150 distinct hostile strings."""
 
@@ -104,7 +108,7 @@ URLS: tuple[str, ...] = (
     "vbscript:msgbox(1)",
     "file:///etc/passwd",
     "//evil.example/x",
-    "https://example.org/\"onmouseover=\"alert(1)",
+    'https://example.org/"onmouseover="alert(1)',
     "https://example.org/'><script>alert(1)</script>",
     "mailto:someone@example.org?subject=<script>alert(1)</script>",
     "http://example.org/?q={{ 7*7 }}",
@@ -206,8 +210,8 @@ def hostile_dossier(n_events: int | None = None) -> nt.Dossier:
         points=points(1),
     )
     plan = nt.Plan(id=_id(302), title=_pick(94), summary=_pick(95), versions=[old, new])
-    events[0] = nt.Event(**{**_fields(events[0]), "versions": [old_id]})
-    events[1] = nt.Event(**{**_fields(events[1]), "versions": [new_id]})
+    events[0] = attrs.evolve(events[0], versions=(old_id,))
+    events[1] = attrs.evolve(events[1], versions=(new_id,))
     d = nt.Dossier(
         title=_pick(96),
         description=_pick(97),
@@ -217,14 +221,19 @@ def hostile_dossier(n_events: int | None = None) -> nt.Dossier:
         plans=[plan],
     )
     first = new.points[0]
-    d.set_status(f"{new_id}#{first.number}", "disputed", on="2025-12-21", source=sources[0].id, note=_pick(98))
+    d.set_status(
+        f"{new_id}#{first.number}",
+        "disputed",
+        on="2025-12-21",
+        source=sources[0].id,
+        note=_pick(98),
+    )
     d.set_position(
-        f"{new_id}#{first.number}", participants[0].id, "rejects", on="2025-12-22", source=sources[1].id, note=_pick(99)
+        f"{new_id}#{first.number}",
+        participants[0].id,
+        "rejects",
+        on="2025-12-22",
+        source=sources[1].id,
+        note=_pick(99),
     )
     return d
-
-
-def _fields(event: nt.Event) -> dict[str, object]:
-    import attrs
-
-    return attrs.asdict(event, recurse=False)

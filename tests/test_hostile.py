@@ -25,9 +25,56 @@ DIFF = DOSSIER.diff(PLAN.versions[0].id, PLAN.versions[1].id)
 
 # Markup negotrack itself writes; any other element came from a user.
 _OWN_TAGS = frozenset(
-    "html head body meta title style script header main footer nav section article h1 h2 h3 "
-    "h4 p a ul ol li span time abbr figure figcaption blockquote form label select option "
-    "input button div ins del mark b br table thead tbody tr th td caption code".split()
+    [
+        "html",
+        "head",
+        "body",
+        "meta",
+        "title",
+        "style",
+        "script",
+        "header",
+        "main",
+        "footer",
+        "nav",
+        "section",
+        "article",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "p",
+        "a",
+        "ul",
+        "ol",
+        "li",
+        "span",
+        "time",
+        "abbr",
+        "figure",
+        "figcaption",
+        "blockquote",
+        "form",
+        "label",
+        "select",
+        "option",
+        "input",
+        "button",
+        "div",
+        "ins",
+        "del",
+        "mark",
+        "b",
+        "br",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "caption",
+        "code",
+    ]
 )
 
 

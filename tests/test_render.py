@@ -101,14 +101,16 @@ def test_markdown_timeline_reads_as_prose() -> None:
 def test_diff_report_in_every_format() -> None:
     """HTML, Markdown and text diff reports show renumbering, words and figures."""
     html = nt.render_diff(DIFF)
-    assert "us-28 #2 <span aria-label=\"became\">→</span> 20-point #3" in html
+    assert 'us-28 #2 <span aria-label="became">→</span> 20-point #3' in html
     assert '<span class="visually-hidden">[inserted: </span>' in html
     assert "<mark>600,000</mark> → <mark>800,000</mark>" in html
     md = DIFF.to_markdown()
     assert "us-28 #2 → 20-point #3" in md
-    assert "~~[− " in md and "**[+ " in md
+    assert "~~[− " in md
+    assert "**[+ " in md
     text = DIFF.to_text()
-    assert "[-" in text and "{+" in text
+    assert "[-" in text
+    assert "{+" in text
     assert "figure: 600,000 -> 800,000" in text
 
 
@@ -229,7 +231,7 @@ def test_timeline_view_model_is_typed() -> None:
     assert [p.name for p in framework.participants] == ["Rustem Umerov", "Steve Witkoff"]
     assert [s.number for s in framework.sources] == [2, 3]
     assert [o.label for o in view.kinds] == ["military", "publication", "round", "statement"]
-    assert [(o.label, o.count) for o in view.sides] == [("Russia", 1), ("Ukraine", 2), ("US", 3)]
+    assert [(o.label, o.events) for o in view.sides] == [("Russia", 1), ("Ukraine", 2), ("US", 3)]
     assert view.sources[2].url is None
     assert view.sources[2].unsafe_url == "javascript:alert(1)"
 

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -39,8 +41,9 @@ Case = Callable[[], tuple[str, str]]
 def pretty(obj: object, indent: int = 0) -> str:
     """A view-model's repr, one field per line, so snapshot diffs point at the field."""
     pad = "    " * (indent + 1)
-    if attrs.has(type(obj)):
-        fields = [(f.name, getattr(obj, f.name)) for f in attrs.fields(type(obj)) if f.repr]
+    cls: Any = type(obj)
+    if attrs.has(cls):
+        fields = [(f.name, getattr(obj, f.name)) for f in attrs.fields(cls) if f.repr]
     elif isinstance(obj, tuple) and hasattr(obj, "_fields"):
         fields = [(name, getattr(obj, name)) for name in obj._fields]
     elif isinstance(obj, tuple | list) and obj:
@@ -59,37 +62,39 @@ def _dossiers() -> dict[str, nt.Dossier]:
     return found
 
 
+def _timeline(r: Renderer, d: nt.Dossier, fmt: str) -> tuple[str, str]:
+    view = TimelineView.build(d, escaped=fmt == "html")
+    return r.timeline_view(view, format=fmt), pretty(TimelineView.build(d, escaped=False))
+
+
+def _diff(r: Renderer, d: nt.Dossier, old: str, new: str, fmt: str) -> tuple[str, str]:
+    pd = d.diff(old, new)
+    return r.diff(pd, format=fmt), pretty(DiffView.build(pd))
+
+
+def _board(r: Renderer, d: nt.Dossier, plan_id: str, fmt: str) -> tuple[str, str]:
+    return r.board(d, plan_id, format=fmt), pretty(BoardView.build(d, plan_id))
+
+
+def _dossier(d: nt.Dossier) -> tuple[str, str]:
+    return repr_html(d), repr(d)
+
+
 def _cases() -> dict[str, Case]:
     r = Renderer()
     cases: dict[str, Case] = {}
     for name, d in _dossiers().items():
-
-        def timeline(d: nt.Dossier = d, fmt: str = "html") -> tuple[str, str]:
-            view = TimelineView.build(d, escaped=fmt == "html")
-            return r.timeline_view(view, format=fmt), pretty(TimelineView.build(d, escaped=False))
-
-        cases[f"{name}-timeline.html"] = timeline
-        cases[f"{name}-timeline.md"] = lambda d=d: timeline(d, "md")
+        for fmt in ("html", "md"):
+            cases[f"{name}-timeline.{fmt}"] = partial(_timeline, r, d, fmt)
         for plan in d.plans:
             if len(plan.versions) < 2:
                 continue
             old, new = plan.versions[0].id, plan.versions[-1].id
-
-            def diff(d: nt.Dossier = d, old: str = old, new: str = new, fmt: str = "html") -> tuple[str, str]:
-                pd = d.diff(old, new)
-                return r.diff(pd, format=fmt), pretty(DiffView.build(pd))
-
-            stem = f"{name}-diff-{old}-{new}"
-            cases[f"{stem}.html"] = diff
-            cases[f"{stem}.md"] = lambda diff=diff: diff(fmt="md")
-            cases[f"{stem}.txt"] = lambda diff=diff: diff(fmt="text")
-
-            def board(d: nt.Dossier = d, pid: str = plan.id, fmt: str = "html") -> tuple[str, str]:
-                return r.board(d, pid, format=fmt), pretty(BoardView.build(d, pid))
-
-            cases[f"{name}-board-{plan.id}.html"] = board
-            cases[f"{name}-board-{plan.id}.md"] = lambda board=board: board(fmt="md")
-        cases[f"{name}-repr-dossier.html"] = lambda d=d: (repr_html(d), repr(d))
+            for fmt, suffix in (("html", "html"), ("md", "md"), ("text", "txt")):
+                cases[f"{name}-diff-{old}-{new}.{suffix}"] = partial(_diff, r, d, old, new, fmt)
+            for fmt in ("html", "md"):
+                cases[f"{name}-board-{plan.id}.{fmt}"] = partial(_board, r, d, plan.id, fmt)
+        cases[f"{name}-repr-dossier.html"] = partial(_dossier, d)
     return cases
 
 

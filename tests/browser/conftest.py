@@ -51,11 +51,15 @@ INJECTION_PROBE = """
   for (const el of document.querySelectorAll('*')) {
     for (const a of el.attributes) {
       if (/^on/i.test(a.name)) bad.push('handler ' + a.name + ' on ' + el.tagName);
-      if (/^(href|src|action|formaction|xlink:href|data)$/i.test(a.name)
-          && /^\\s*(javascript|data|vbscript):/i.test(a.value)) bad.push('url ' + a.value.slice(0, 40));
+      const risky = /^(href|src|action|formaction|xlink:href|data)$/i.test(a.name);
+      if (risky && /^\\s*(javascript|data|vbscript):/i.test(a.value)) {
+        bad.push('url ' + a.value.slice(0, 40));
+      }
     }
   }
-  for (const tag of ['iframe', 'object', 'embed', 'svg', 'math', 'img', 'base', 'meta[http-equiv=refresh]', 'form[action]', 'link']) {
+  const foreign = ['iframe', 'object', 'embed', 'svg', 'math', 'img', 'base',
+                   'meta[http-equiv=refresh]', 'form[action]', 'link'];
+  for (const tag of foreign) {
     const n = document.querySelectorAll(tag).length;
     if (n) bad.push(tag + ': ' + n);
   }
@@ -112,7 +116,7 @@ def artifacts() -> Path:
 
 @pytest.fixture
 def open_page(browser: Any) -> Iterator[Callable[..., Loaded]]:
-    """Load HTML into a fresh offline page: ``open_page(html, width=1280, dark=False, csp=True)``."""
+    """Load HTML into a fresh offline page: ``open_page(html, width=, dark=, csp=)``."""
     contexts: list[Any] = []
 
     def load(
@@ -137,10 +141,19 @@ def open_page(browser: Any) -> Iterator[Callable[..., Loaded]]:
         ctx.add_init_script(TRAP)
         page = ctx.new_page()
         loaded = Loaded(page, [], [], [])
-        page.on("console", lambda m: m.type == "error" and loaded.console_errors.append(m.text))
-        page.on("pageerror", lambda e: loaded.page_errors.append(str(e)))
-        page.on("dialog", lambda d: (loaded.page_errors.append("dialog " + d.type), d.dismiss()))
-        page.on("request", lambda r: loaded.requests.append(r.url))
+
+        def on_console(message: Any) -> None:
+            if message.type == "error":
+                loaded.console_errors.append(message.text)
+
+        def on_dialog(dialog: Any) -> None:
+            loaded.page_errors.append("dialog " + dialog.type)
+            dialog.dismiss()
+
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: loaded.page_errors.append(str(error)))
+        page.on("dialog", on_dialog)
+        page.on("request", lambda request: loaded.requests.append(request.url))
         page.set_content(html, wait_until="load")
         return loaded
 

@@ -22,7 +22,9 @@ DIFF = DOSSIER.diff(PLAN.versions[0].id, PLAN.versions[1].id)
 
 def _fragment(body: str) -> str:
     # A notebook display is a fragment; Jupyter puts it in a page like this.
-    return f"<!doctype html><html lang='en'><head><title>repr</title></head><body>{body}</body></html>"
+    return (
+        f"<!doctype html><html lang='en'><head><title>repr</title></head><body>{body}</body></html>"
+    )
 
 
 OUTPUTS = {

@@ -42,7 +42,9 @@ def test_page_is_clean_offline(open_page: Callable[..., Loaded], name: str) -> N
 
 @pytest.mark.parametrize("name", sorted(PAGES))
 @pytest.mark.parametrize("width", [375, 1280])
-def test_screenshots(open_page: Callable[..., Loaded], artifacts: Path, name: str, width: int) -> None:
+def test_screenshots(
+    open_page: Callable[..., Loaded], artifacts: Path, name: str, width: int
+) -> None:
     """Screenshots at phone and desktop widths are written; nothing overflows sideways."""
     for dark in (False, True):
         loaded = open_page(PAGES[name], width=width, dark=dark)
