@@ -24,8 +24,10 @@ Every choice breaks ties on a key that does not depend on which version is calle
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
+import operator
 from collections import Counter
 from collections.abc import Sequence
 
@@ -53,6 +55,9 @@ COVERED = 0.6
 """Least share of the whole's weight its pieces must hold together."""
 ADDS = 0.1
 """Least share of the whole each piece must add to the others' coverage."""
+LOOSE = 0.2
+"""Pairs less similar than this (cosine) are not worth a containment test: a piece largely
+contained in a whole is never that far from it."""
 SMALLER = 0.9
 """A piece weighs less than this share of its whole."""
 
@@ -72,44 +77,46 @@ def _features(tokens: Sequence[str]) -> set[str]:
     return feats
 
 
-def _candidates(old: Sequence[set[str]], new: Sequence[set[str]]) -> set[tuple[int, int]]:
-    """Pairs sharing a key feature of either side, the best few per point."""
+def _candidates(old: dict[int, set[str]], new: dict[int, set[str]]) -> set[tuple[int, int]]:
+    """Pairs sharing a key feature of either side, the best few per point; points are
+    given by index with their features."""
     df: Counter[str] = Counter()
-    for feats in (*old, *new):
+    for feats in (*old.values(), *new.values()):
         df.update(feats)
     rare = df.__getitem__
 
     def keys(feats: set[str]) -> list[str]:
         out: list[str] = []
         spent = 0
-        # A feature held by this point alone leads nowhere; skip it.
-        shared = [(n, f) for n, f in zip(map(rare, feats), feats, strict=True) if n > 1]
-        for n, f in sorted(shared)[:KEYS]:
+        ranked = sorted(zip(map(rare, feats), feats, strict=True))
+        # A feature held by this point alone leads nowhere; skip those.
+        start = bisect.bisect_left(ranked, (2, ""))
+        for n, f in ranked[start : start + KEYS]:
             if out and spent + n > BUDGET:
                 break
             out.append(f)
             spent += n
         return out
 
-    keys_old = [keys(f) for f in old]
-    keys_new = [keys(f) for f in new]
+    keys_old = {i: keys(f) for i, f in old.items()}
+    keys_new = {j: keys(f) for j, f in new.items()}
     keyset: set[str] = set()
-    for ks in (*keys_old, *keys_new):
+    for ks in (*keys_old.values(), *keys_new.values()):
         keyset.update(ks)
     held_old: dict[str, list[int]] = {}
-    for i, feats in enumerate(old):
+    for i, feats in old.items():
         for f in feats & keyset:
             held_old.setdefault(f, []).append(i)
     held_new: dict[str, list[int]] = {}
-    for j, feats in enumerate(new):
+    for j, feats in new.items():
         for f in feats & keyset:
             held_new.setdefault(f, []).append(j)
-    votes_old = [_votes(ks, held_new, df) for ks in keys_old]
-    votes_new = [_votes(ks, held_old, df) for ks in keys_new]
+    votes_old = {i: _votes(ks, held_new, df) for i, ks in keys_old.items()}
+    votes_new = {j: _votes(ks, held_old, df) for j, ks in keys_new.items()}
     out: set[tuple[int, int]] = set()
-    for i, ks in enumerate(keys_old):
+    for i, ks in keys_old.items():
         out.update((i, j) for j in _best(i, ks, votes_old[i], votes_new, held_new, df))
-    for j, ks in enumerate(keys_new):
+    for j, ks in keys_new.items():
         out.update((i, j) for i in _best(j, ks, votes_new[j], votes_old, held_old, df))
     return out
 
@@ -129,7 +136,7 @@ def _best(
     me: int,
     keys: list[str],
     votes: Counter[int],
-    theirs: Sequence[Counter[int]],
+    theirs: dict[int, Counter[int]],
     held: dict[str, list[int]],
     df: Counter[str],
 ) -> set[int]:
@@ -140,7 +147,8 @@ def _best(
         if df[f] > RARE:
             break
         out.update(held.get(f, ()))
-    short = votes.most_common(2 * KEEP)
+    # Like Counter.most_common (stable on ties) but sorted in C.
+    short = sorted(votes.items(), key=operator.itemgetter(1), reverse=True)[: 2 * KEEP]
     both = sorted((-(n + theirs[p][me]), k, p) for k, (p, n) in enumerate(short))
     out.update(p for _, _, p in both[:KEEP])
     return out
@@ -161,7 +169,7 @@ def _contained(piece: Bag, whole: Bag, mass: float) -> float:
     """The share of ``piece``'s weight (``mass``) found in ``whole``."""
     if not mass:
         return 0.0
-    return sum(min(piece[t], whole[t]) for t in piece.keys() & whole.keys()) / mass
+    return sum([min(piece[t], whole[t]) for t in piece.keys() & whole.keys()]) / mass
 
 
 def _covered(whole: Bag, mass: float, pieces: Sequence[Bag]) -> float:
@@ -190,8 +198,8 @@ def _groups(
     cosine of each point with any single point of the other side.
     """
     claim: dict[int, tuple[float, int]] = {}  # part -> (containment, whole), best first
-    for w, p, _ in links:
-        if mass_p[p] >= SMALLER * mass_w[w]:
+    for w, p, cos in links:
+        if cos < LOOSE or mass_p[p] >= SMALLER * mass_w[w]:
             continue
         c = round(_contained(parts[p], wholes[w], mass_p[p]), 9)
         if c < CONTAINED or c < best_p.get(p, 0.0):
@@ -227,29 +235,39 @@ def _groups(
 
 
 def align(
-    old: Sequence[Sequence[str]], new: Sequence[Sequence[str]], threshold: float
+    old: Sequence[Sequence[str]],
+    new: Sequence[Sequence[str]],
+    threshold: float,
+    proposals: Sequence[tuple[int, int]] = (),
 ) -> Alignment:
     """Align two lists of token lists: splits and merges, then one-to-one pairs.
 
-    Points left unmatched get a second look among themselves: in the smaller pool their
-    phrases are rarer, so they find better keys.
+    ``proposals`` are pairs the caller expects (a lone old and a lone new point between the
+    same two anchors, as a line diff would pair them); each is taken when its cosine reaches
+    the threshold, and only the rest is searched. Points left unmatched at the end get a
+    second look among themselves: in the smaller pool their phrases are rarer, so they find
+    better keys.
     """
     if not old or not new:
         return Alignment((), ())
-    feats_old = [_features(t) for t in old]
-    feats_new = [_features(t) for t in new]
     bags = _bags(old, new)
     bo, bn = bags[: len(old)], bags[len(old) :]
-    norm = [math.sqrt(sum(w * w for w in b.values())) for b in bags]
+    norm = [math.sqrt(sum([w * w for w in b.values()])) for b in bags]
     mass = [sum(b.values()) for b in bags]
     no, nn = norm[: len(old)], norm[len(old) :]
     mo, mn = mass[: len(old)], mass[len(old) :]
+    uo = [{t: w / n for t, w in b.items()} if n else {} for b, n in zip(bo, no, strict=True)]
+    un = [{t: w / n for t, w in b.items()} if n else {} for b, n in zip(bn, nn, strict=True)]
 
     def cosine(i: int, j: int) -> float:
-        a, b = bo[i], bn[j]
-        denom = no[i] * nn[j]
-        return round(sum(a[t] * b[t] for t in a.keys() & b.keys()) / denom, 9) if denom else 0.0
+        a, b = uo[i], un[j]
+        return round(sum([a[t] * b[t] for t in a.keys() & b.keys()]), 9)
 
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    pairs = _greedy([(i, j, cosine(i, j)) for i, j in proposals], threshold, used_old, used_new)
+    feats_old = {i: _features(old[i]) for i in range(len(old)) if i not in used_old}
+    feats_new = {j: _features(new[j]) for j in range(len(new)) if j not in used_new}
     scored = [(i, j, cosine(i, j)) for i, j in _candidates(feats_old, feats_new)]
     best_old: dict[int, float] = {}
     best_new: dict[int, float] = {}
@@ -265,8 +283,6 @@ def align(
     for w, ps, cover in _groups(bn, bo, mn, mo, flipped, best_new, best_old):
         found.append((-cover, w + sum(ps), 1, (ps, (w,), cover)))
     found.sort(key=lambda g: g[:2])
-    used_old: set[int] = set()
-    used_new: set[int] = set()
     groups = []
     for *_, (olds, news, cover) in found:
         if used_old.intersection(olds) or used_new.intersection(news):
@@ -274,13 +290,12 @@ def align(
         used_old.update(olds)
         used_new.update(news)
         groups.append((olds, news, cover))
-    pairs = _greedy(scored, threshold, used_old, used_new)
-    rest_old = [i for i in range(len(old)) if i not in used_old]
-    rest_new = [j for j in range(len(new)) if j not in used_new]
-    if rest_old and rest_new and (len(rest_old) < len(old) or len(rest_new) < len(new)):
-        again = _candidates([feats_old[i] for i in rest_old], [feats_new[j] for j in rest_new])
-        more = [(rest_old[a], rest_new[b]) for a, b in again]
-        pairs += _greedy([(i, j, cosine(i, j)) for i, j in more], threshold, used_old, used_new)
+    pairs += _greedy(scored, threshold, used_old, used_new)
+    rest_old = {i: f for i, f in feats_old.items() if i not in used_old}
+    rest_new = {j: f for j, f in feats_new.items() if j not in used_new}
+    if rest_old and rest_new and (len(rest_old) < len(feats_old) or len(rest_new) < len(feats_new)):
+        again = _candidates(rest_old, rest_new)
+        pairs += _greedy([(i, j, cosine(i, j)) for i, j in again], threshold, used_old, used_new)
     return Alignment(tuple(pairs), tuple(groups))
 
 

@@ -18,13 +18,23 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Literal, TypeAlias
 
 import attrs
 
-__all__ = ["FigurePair", "WordOp", "figure_pairs", "figures", "split", "word_diff", "words"]
+__all__ = [
+    "FigurePair",
+    "WordOp",
+    "figure_pairs",
+    "figures",
+    "may_hold_figure",
+    "split",
+    "word_diff",
+    "words",
+]
 
 # Combining marks that Python's \w leaves out but that belong inside words: Latin accents
 # written decomposed, Cyrillic titlo, Hebrew points, Arabic harakat, Indic vowel signs, Thai
@@ -38,6 +48,7 @@ _MARKS = (
 _W = rf"[\w{_MARKS}]"
 _LETTER = rf"(?:[^\W\d_]|[{_MARKS}])"
 _CURRENCY = "$€£¥₽₴₹"
+_CURRENCY_SET = frozenset(_CURRENCY)
 _JOIN = "-‐‑'’"  # hyphens and apostrophes that hold a word together
 
 _WORD = rf"""
@@ -66,6 +77,7 @@ _FIGURE_RE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_MAYBE_FIGURE = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s+$", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"(?:st|nd|rd|th)?,?\s+\d{4}\b")
 
@@ -113,6 +125,12 @@ def figures(text: str) -> list[str]:
     return out
 
 
+def may_hold_figure(text: str) -> bool:
+    """Whether ``text`` may hold (part of) a figure: a digit or a month's name. A quick
+    test, so that the figures of two texts are compared only when an edit touches one."""
+    return _MAYBE_FIGURE.search(text) is not None
+
+
 def figure_pairs(old: str, new: str) -> list[FigurePair]:
     """The figures that differ between two texts, paired in reading order.
 
@@ -139,8 +157,9 @@ def figure_pairs(old: str, new: str) -> list[FigurePair]:
 _UNIT_RE = re.compile(rf"({_WORD}|\S)(\s*)", re.VERBOSE | re.DOTALL)
 
 
-def _units(text: str) -> tuple[list[str], list[str]]:
-    """Tokens of ``text`` (no spaces) and, for each, the token with the spaces after it.
+def _units(text: str) -> tuple[list[str], list[str], list[int]]:
+    """Tokens of ``text`` (no spaces), each token with the spaces after it, and running
+    word counts (``counts[k]`` words before token ``k``).
 
     Leading spaces become a unit of their own (an empty token), so the texts join back.
     """
@@ -151,11 +170,9 @@ def _units(text: str) -> tuple[list[str], list[str]]:
     if lead:
         cores.insert(0, "")
         fulls.insert(0, text[:lead])
-    return cores, fulls
-
-
-def _is_word(token: str) -> bool:
-    return bool(token) and (token[0].isalnum() or token[0] in _CURRENCY)
+    flags = [c[:1].isalnum() or c[:1] in _CURRENCY_SET for c in cores]
+    counts = [0, *itertools.accumulate(flags)]
+    return cores, fulls, counts
 
 
 def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -218,10 +235,12 @@ def _match(
         if anchors:
             pi, pj = alo, blo
             for i, j in _lis(anchors):
-                _match(a, pi, i, b, pj, j, out)
+                if pi < i and pj < j:  # a gap with tokens on both sides
+                    _match(a, pi, i, b, pj, j, out)
                 out.append((i, j))
                 pi, pj = i + 1, j + 1
-            _match(a, pi, ahi, b, pj, bhi, out)
+            if pi < ahi and pj < bhi:
+                _match(a, pi, ahi, b, pj, bhi, out)
         else:
             sm = difflib.SequenceMatcher(None, a[alo:ahi], b[blo:bhi], autojunk=False)
             for i, j, n in sm.get_matching_blocks():
@@ -292,13 +311,6 @@ def _cleanup(segs: list[_Seg], wa: list[int], wb: list[int], b: Sequence[str]) -
     return segs
 
 
-def _prefix_words(cores: Sequence[str]) -> list[int]:
-    sums = [0]
-    for c in cores:
-        sums.append(sums[-1] + _is_word(c))
-    return sums
-
-
 def word_diff(old: str, new: str) -> tuple[tuple[WordOp, ...], float]:
     """The inline word diff of ``old`` into ``new``, and the share of words kept (0..1).
 
@@ -306,12 +318,11 @@ def word_diff(old: str, new: str) -> tuple[tuple[WordOp, ...], float]:
     ``insert`` texts gives ``new``, up to the spaces between tokens. The share kept is
     ``2 * kept / (words in old + words in new)``, measured before the clean-up.
     """
-    ca, fa = _units(old)
-    cb, fb = _units(new)
+    ca, fa, wa = _units(old)
+    cb, fb, wb = _units(new)
     matched: list[tuple[int, int]] = []
     _match(ca, 0, len(ca), cb, 0, len(cb), matched)
-    wa, wb = _prefix_words(ca), _prefix_words(cb)
-    kept = sum(_is_word(ca[i]) for i, _ in matched)
+    kept = sum([wa[i + 1] - wa[i] for i, _ in matched])
     total = wa[-1] + wb[-1]
     ratio = 2.0 * kept / total if total else 1.0
     segs = _cleanup(_segments(matched, len(ca), len(cb)), wa, wb, cb)

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from negotrack import _match
-from negotrack._tokens import WordOp, figure_pairs, word_diff, words
+from negotrack._tokens import WordOp, figure_pairs, may_hold_figure, word_diff, words
 from negotrack.errors import DossierError, UnknownReference
 from negotrack.model import PlanVersion, Point, PointLink, Stance, Status
 
@@ -284,6 +284,11 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+def _same(a: str, b: str) -> bool:
+    """Whether two texts are the same up to spacing."""
+    return a == b or _norm(a) == _norm(b)
+
+
 def _exact(old: PlanVersion, new: PlanVersion, align: _Alignment) -> None:
     """Pair identical texts (up to spacing), the k-th copy with the k-th copy."""
     waiting: dict[str, list[int]] = {}
@@ -305,11 +310,37 @@ def _by_text(old: PlanVersion, new: PlanVersion, align: _Alignment, threshold: f
         [words(old.points[i].text) for i in free_old],
         [words(new.points[j].text) for j in free_new],
         threshold,
+        _lone_gaps(old, new, align, free_old, free_new),
     )
     for i, j, _ in found.pairs:
         align.pair(free_old[i], free_new[j], "text")
     for olds, news, _ in found.groups:
         align.group(tuple(free_old[i] for i in olds), tuple(free_new[j] for j in news), "text")
+
+
+def _lone_gaps(
+    old: PlanVersion,
+    new: PlanVersion,
+    align: _Alignment,
+    free_old: list[int],
+    free_new: list[int],
+) -> list[tuple[int, int]]:
+    """Lone free points facing each other between two consecutive anchors (pairs kept in
+    order), as positions in ``free_old``/``free_new``: a line diff would pair them."""
+    anchors = sorted((i, align.pairs[i][0]) for i in _stable(old, new, align.pairs))
+    anchors.append((len(old.points), len(new.points)))
+    where_old = {i: k for k, i in enumerate(free_old)}
+    where_new = {j: k for k, j in enumerate(free_new)}
+    out: list[tuple[int, int]] = []
+    lo_i = lo_j = 0
+    for hi_i, hi_j in anchors:
+        gap_old = [where_old[i] for i in range(lo_i, hi_i) if i in where_old]
+        if len(gap_old) == 1:
+            gap_new = [where_new[j] for j in range(lo_j, hi_j) if j in where_new]
+            if len(gap_new) == 1:
+                out.append((gap_old[0], gap_new[0]))
+        lo_i, lo_j = hi_i + 1, hi_j + 1
+    return out
 
 
 def _stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]) -> set[int]:
@@ -331,7 +362,7 @@ def _stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]
     for k, i in enumerate(olds):
         j = pairs[i][0]
         o, p = old.points[i], new.points[j]
-        same = _norm(o.text) == _norm(p.text)
+        same = _same(o.text, p.text)
         weight = unit + (n + 1) * (same and o.number == p.number) + same
         prev: tuple[int, int] = (0, -1)
         q = j  # prefix maximum over new indices < j
@@ -377,14 +408,16 @@ def _contained_share(piece: str, whole: str) -> float:
 
 def _pair_change(o: Point, n: Point, via: str, on_lis: bool) -> PointChange:
     renumbered = o.number != n.number
-    if _norm(o.text) == _norm(n.text):
+    if _same(o.text, n.text):
         if not on_lis:
             kind = ChangeKind.MOVED
         else:
             kind = ChangeKind.RENUMBERED if renumbered else ChangeKind.UNCHANGED
         return PointChange(kind, o, n, 1.0, renumbered=renumbered, via=via)
     ops, ratio = word_diff(o.text, n.text)
-    figures = tuple(FigureChange(a, b) for a, b in figure_pairs(o.text, n.text))
+    figures: tuple[FigureChange, ...] = ()
+    if any(op.op != "equal" and may_hold_figure(op.text) for op in ops):
+        figures = tuple(FigureChange(a, b) for a, b in figure_pairs(o.text, n.text))
     kind = ChangeKind.REWORDED if on_lis else ChangeKind.MOVED
     return PointChange(
         kind, o, n, ratio, words=ops, figures=figures, renumbered=renumbered, via=via
