@@ -156,10 +156,10 @@ for i in range(count):
 """
 
 
-@pytest.mark.parametrize("suffix", [".json", ".yaml"])
-def test_concurrent_writers_lose_nothing(tmp_path: Path, suffix: str) -> None:
-    """Eight processes applying 25 updates each at once: all 200 are recorded."""
-    workers, count = 8, 25
+@pytest.mark.parametrize(("suffix", "count"), [(".json", 25), (".yaml", 12)])
+def test_concurrent_writers_lose_nothing(tmp_path: Path, suffix: str, count: int) -> None:
+    """Eight processes applying 25 updates each (12 for slower YAML) at once: all recorded."""
+    workers = 8
     path = tmp_path / f"d{suffix}"
     make_small().save(path)
     procs = [
