@@ -35,7 +35,7 @@ class RecordIndex:
     _position_log: tuple[Position, ...]
     _by_participant: dict[str, Participant]
     _by_source: dict[str, Source]
-    _by_event: dict[str, Event]
+    _by_event: dict[str, Event] | None
     _by_plan: dict[str, Plan]
     _by_version: dict[str, tuple[Plan, PlanVersion]]
     _changes: dict[str, list[StatusChange]]
@@ -44,7 +44,7 @@ class RecordIndex:
     def _reindex(self) -> None:
         self._by_participant = {p.id: p for p in self._participants}
         self._by_source = {s.id: s for s in self._sources}
-        self._by_event = {e.id: e for e in self._events}
+        self._by_event = None  # built on first use: a large dossier may never need it
         self._by_plan = {p.id: p for p in self._plans}
         self._by_version = {v.id: (p, v) for p in self._plans for v in p.versions}
         self._changes: dict[str, list[StatusChange]] = {}
@@ -66,6 +66,8 @@ class RecordIndex:
 
     def event(self, id: str) -> Event:
         """The event with this id."""
+        if self._by_event is None:
+            self._by_event = {e.id: e for e in self._events}
         return _lookup(self._by_event, id, "event")
 
     def plan(self, id: str) -> Plan:

@@ -7,6 +7,7 @@ the paths here mirror the file format exactly (``$.events[3].participants[1]``).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from negotrack.errors import Problem, did_you_mean
@@ -91,11 +92,26 @@ def check_dossier(d: Dossier) -> list[Problem]:
                 elif ref.rpartition("#")[0] not in own:
                     add(Problem(f"{ref!r} is in another plan", f"$.plans[{i}].links[{j}].{end}"))
 
-    for i, e in enumerate(d._events):
+    # Events are the bulk of a large dossier: find out first, with set operations, whether
+    # anything is wrong at all, and walk event by event only for the kinds of trouble found.
+    events = d._events
+    refs_ok = (
+        set().union(*[e.participants for e in events]).issubset(participants)
+        and set().union(*[e.sources for e in events]).issubset(sources)
+        and (
+            not any(map(_VERSIONS, events))
+            or set().union(*[e.versions for e in events]).issubset(versions)
+        )
+    )
+    spans = [i for i, e in enumerate(events) if e.until is not None]
+    quoted = [i for i, e in enumerate(events) if e.quotes]
+    for i in range(len(events)) if not refs_ok else sorted({*spans, *quoted}):
+        e = events[i]
         where = f"$.events[{i}]"
-        _refs(e.participants, participants, f"{where}.participants", "participant", problems)
-        _refs(e.sources, sources, f"{where}.sources", "source", problems)
-        _refs(e.versions, versions, f"{where}.versions", "plan version", problems)
+        if not refs_ok:
+            _refs(e.participants, participants, f"{where}.participants", "participant", problems)
+            _refs(e.sources, sources, f"{where}.sources", "source", problems)
+            _refs(e.versions, versions, f"{where}.versions", "plan version", problems)
         if e.until is not None and e.until.end <= e.when.start:
             add(Problem(f"the span ends ({e.until}) before it starts ({e.when})", f"{where}.until"))
         for k, q in enumerate(e.quotes):
@@ -150,15 +166,24 @@ def check_dossier(d: Dossier) -> list[Problem]:
     return problems
 
 
-def _unique(items: Iterable[Any], name: str, noun: str, problems: list[Problem]) -> dict[str, Any]:
-    index: dict[str, Any] = {}
-    for i, item in enumerate(items):
-        if item.id in index:
-            problems.append(Problem(f"duplicate {noun} id {item.id!r}", f"$.{name}[{i}].id"))
-        elif not isinstance(item.id, str) or not item.id.strip():
+_ID = attrgetter("id")
+_VERSIONS = attrgetter("versions")
+
+
+def _unique(items: Iterable[Any], name: str, noun: str, problems: list[Problem]) -> set[str]:
+    """The ids of ``items``; duplicate and empty ids are problems."""
+    ids = list(map(_ID, items))
+    known = set(ids)
+    if len(known) == len(ids) and {str}.issuperset(map(type, ids)) and all(map(str.strip, ids)):
+        return known  # the usual case, checked at C speed
+    seen: set[str] = set()
+    for i, id in enumerate(ids):
+        if id in seen:
+            problems.append(Problem(f"duplicate {noun} id {id!r}", f"$.{name}[{i}].id"))
+        elif not isinstance(id, str) or not id.strip():
             problems.append(Problem(f"a {noun} id must be a non-empty string", f"$.{name}[{i}].id"))
-        index[item.id] = item
-    return index
+        seen.add(id)
+    return known
 
 
 def _refs(ids: Iterable[str], known: Any, where: str, noun: str, problems: list[Problem]) -> None:

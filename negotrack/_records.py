@@ -49,6 +49,8 @@ class _Spec:
     required: tuple[str, ...]
     texts: tuple[str, ...] = attrs.field(init=False)
     lists: tuple[str, ...] = attrs.field(init=False)
+    nested: tuple[str, ...] = attrs.field(init=False)
+    keys: frozenset[str] = attrs.field(init=False)
 
     @texts.default
     def _texts(self) -> tuple[str, ...]:
@@ -57,6 +59,19 @@ class _Spec:
     @lists.default
     def _lists(self) -> tuple[str, ...]:
         return tuple(k for k, v in self.fields.items() if v == _STRS or isinstance(v, _Spec))
+
+    @nested.default
+    def _nested(self) -> tuple[str, ...]:
+        return tuple(k for k, v in self.fields.items() if isinstance(v, _Spec))
+
+    @keys.default
+    def _keys(self) -> frozenset[str]:
+        return frozenset(self.fields)
+
+
+# The types the fast path lets through without a closer look.
+_TEXT_OK = frozenset((str, type(None)))
+_LIST_OK = frozenset((list, type(None)))
 
 
 _QUOTE = _Spec(
@@ -234,45 +249,50 @@ def from_data(data: Any, *, file: str | None = None) -> Dossier:
 def _records(
     spec: _Spec, raw: list[Any], path: str, problems: list[Problem], broken: set[str]
 ) -> list[Any]:
-    out = []
+    """The records of one list: a fast path for valid input, else each problem explained.
+
+    The fast path checks shapes with C-level set operations (known keys, text where text
+    belongs, lists where lists belong) and lets the model's converters do the rest; any
+    record that fails anything is handed to :func:`_explain` with its path.
+    """
+    cls, keys, texts, nested = spec.cls, spec.keys, spec.texts, spec.nested
+    out: list[Any] = []
+    append = out.append
+    text_ok = _TEXT_OK.issuperset
+    one = len(nested) == 1
+    checks_texts = cls is Event
     for i, item in enumerate(raw):
-        built = _record(spec, item, f"{path}[{i}]", problems, broken)
+        if type(item) is dict and keys.issuperset(item):
+            get = item.get
+            # Lists are checked by the model's converters, which refuse anything else;
+            # Event checks its own text fields (it is the class large files hold most of).
+            if checks_texts or text_ok(map(type, map(get, texts))):
+                try:
+                    if (
+                        not nested
+                        or (one and nested[0] not in item)
+                        or not any(map(item.__contains__, nested))
+                    ):
+                        append(cls(**item))
+                        continue
+                    before = len(problems)
+                    kwargs = dict(item)
+                    for k in nested:
+                        if k in item:
+                            kwargs[k] = _records(
+                                spec.fields[k], item[k], f"{path}[{i}].{k}", problems, broken
+                            )
+                    if len(problems) == before:
+                        append(cls(**kwargs))
+                    else:
+                        _remember(item, broken)
+                    continue
+                except Exception:  # explained below, field by field
+                    pass
+        built = _explain(spec, item, f"{path}[{i}]", problems, broken)
         if built is not None:
-            out.append(built)
+            append(built)
     return out
-
-
-def _record(spec: _Spec, raw: Any, path: str, problems: list[Problem], broken: set[str]) -> Any:
-    """One record: the fast path for valid input, else an explanation of each problem."""
-    if type(raw) is dict and raw.keys() <= spec.fields.keys():
-        fast = True
-        for name in spec.texts:
-            v = raw.get(name)
-            if v is not None and type(v) is not str:
-                fast = False
-                break
-        if fast:
-            for name in spec.lists:
-                v = raw.get(name)
-                if v is not None and type(v) is not list:
-                    fast = False
-                    break
-        if fast:
-            nested = [k for k in spec.lists if isinstance(spec.fields[k], _Spec) and k in raw]
-            try:
-                if not nested:
-                    return spec.cls(**raw)
-                before = len(problems)
-                kwargs = dict(raw)
-                for k in nested:
-                    kwargs[k] = _records(spec.fields[k], raw[k], f"{path}.{k}", problems, broken)
-                if len(problems) == before:
-                    return spec.cls(**kwargs)
-                _remember(raw, broken)
-                return None
-            except Exception:  # explained below, field by field
-                pass
-    return _explain(spec, raw, path, problems, broken)
 
 
 def _explain(spec: _Spec, raw: Any, path: str, problems: list[Problem], broken: set[str]) -> Any:

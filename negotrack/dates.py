@@ -259,7 +259,7 @@ class Moment:
             tz = pendulum.timezone(self.zone)
         elif v.tzinfo is not None:
             off = v.utcoffset()
-            tz = pendulum.fixed_timezone(int(off.total_seconds()) if off is not None else 0)
+            tz = pendulum.timezone(int(off.total_seconds()) if off is not None else 0)
         return pendulum.datetime(v.year, v.month, v.day, v.hour, v.minute, v.second, tz=tz)
 
     def to_date(self) -> date:
@@ -387,7 +387,9 @@ def _offset_of(text: str) -> timedelta:
 
 
 def to_moment(value: Any) -> Moment:
-    """Converter for date fields (attrs needs a plain function)."""
+    """Converter for date fields (attrs needs a plain function); text takes the short way."""
+    if type(value) is str:
+        return _parse(value)
     return Moment.of(value)
 
 

@@ -11,12 +11,12 @@ Integrity across records (unknown ids, duplicate numbers, cycles) is checked by
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
 
-from negotrack.dates import Moment, moment_or_none, to_moment
+from negotrack.dates import Moment, MomentLike, _parse, moment_or_none, to_moment
 from negotrack.errors import DossierError, UnknownReference, did_you_mean
 
 __all__ = [
@@ -127,32 +127,66 @@ class ParticipantKind(_StrEnum):
     ORGANISATION = "organisation"
 
 
+# Converters: a dict lookup for the usual spelling (a str enum member hashes as its value),
+# the forgiving coerce() only when that misses. They run once per field of every record
+# loaded, so they are kept to the bone.
+_PARTICIPANT_KINDS: dict[Any, ParticipantKind] = dict(ParticipantKind._value2member_map_)
+_SOURCE_KINDS: dict[Any, SourceKind] = dict(SourceKind._value2member_map_)
+_EVENT_KINDS: dict[Any, EventKind] = dict(EventKind._value2member_map_)
+_STATUSES: dict[Any, Status] = dict(Status._value2member_map_)
+_STANCES: dict[Any, Stance] = dict(Stance._value2member_map_)
+
+
 def _participantkind(value: Any) -> ParticipantKind:
-    return ParticipantKind.coerce(value)
+    try:
+        return _PARTICIPANT_KINDS[value]
+    except (KeyError, TypeError):
+        return ParticipantKind.coerce(value)
 
 
 def _sourcekind(value: Any) -> SourceKind:
-    return SourceKind.coerce(value)
+    try:
+        return _SOURCE_KINDS[value]
+    except (KeyError, TypeError):
+        return SourceKind.coerce(value)
 
 
 def _eventkind(value: Any) -> EventKind:
-    return EventKind.coerce(value)
+    try:
+        return _EVENT_KINDS[value]
+    except (KeyError, TypeError):
+        return EventKind.coerce(value)
 
 
 def _status(value: Any) -> Status:
-    return Status.coerce(value)
+    try:
+        return _STATUSES[value]
+    except (KeyError, TypeError):
+        return Status.coerce(value)
 
 
 def _stance(value: Any) -> Stance:
-    return Stance.coerce(value)
+    try:
+        return _STANCES[value]
+    except (KeyError, TypeError):
+        return Stance.coerce(value)
 
 
 def _strs(value: Iterable[Any] | None) -> tuple[str, ...]:
+    """Converter for lists of text: a list or tuple, one text alone, or None for none.
+
+    Anything else (a mapping, a number) is refused rather than silently taken apart.
+    """
+    cls = value.__class__
+    if cls is list or cls is tuple:
+        return tuple(value)  # type: ignore[arg-type]
     if value is None:
         return ()
     if isinstance(value, str):
         return (value,)
-    return tuple(value)
+    if isinstance(value, list | tuple | frozenset | set):
+        return tuple(value)
+    raise TypeError(f"expected a list of text, found {type(value).__name__}")
 
 
 def _opt_str(value: Any) -> str | None:
@@ -201,7 +235,7 @@ def _quotes(value: Iterable[Any] | None) -> tuple[Quote, ...]:
     return tuple(q if isinstance(q, Quote) else Quote(**q) for q in value)
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Event:
     """Something that happened: a round of talks, a statement, a strike, a publication.
 
@@ -210,18 +244,65 @@ class Event:
     """
 
     id: str
-    when: Moment = attrs.field(converter=to_moment)
+    when: Moment
     title: str
-    kind: EventKind = attrs.field(default=EventKind.OTHER, converter=_eventkind)
-    participants: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    sources: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    kind: EventKind = EventKind.OTHER
+    participants: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
     summary: str | None = None
     location: str | None = None
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    until: Moment | None = attrs.field(default=None, converter=moment_or_none)
+    tags: tuple[str, ...] = ()
+    until: Moment | None = None
     track: str | None = None
-    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
-    versions: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    quotes: tuple[Quote, ...] = ()
+    versions: tuple[str, ...] = ()
+
+    def __init__(
+        self,
+        id: str,
+        when: MomentLike,
+        title: str,
+        kind: EventKind | str = EventKind.OTHER,
+        participants: Iterable[str] = (),
+        sources: Iterable[str] = (),
+        summary: str | None = None,
+        location: str | None = None,
+        tags: Iterable[str] = (),
+        until: MomentLike | None = None,
+        track: str | None = None,
+        quotes: Iterable[Quote | Mapping[str, Any]] = (),
+        versions: Iterable[str] = (),
+    ) -> None:
+        # Written out by hand, unlike the other classes: large dossiers hold 100,000s of
+        # events, and the usual input (JSON lists, known kinds, text dates) takes C-level
+        # paths here instead of one converter call per field.
+        # Text must be text: the loader relies on this check instead of its own.
+        if (
+            id.__class__ is not str
+            or title.__class__ is not str
+            or (summary is not None and summary.__class__ is not str)
+            or (location is not None and location.__class__ is not str)
+            or (track is not None and track.__class__ is not str)
+        ):
+            raise TypeError("id, title, summary, location and track must be text")
+        put = object.__setattr__
+        put(self, "id", id)
+        put(self, "when", _parse(when) if when.__class__ is str else to_moment(when))
+        put(self, "title", title)
+        put(self, "kind", kind if kind.__class__ is EventKind else _eventkind(kind))
+        put(
+            self,
+            "participants",
+            tuple(participants) if participants.__class__ is list else _strs(participants),
+        )
+        put(self, "sources", tuple(sources) if sources.__class__ is list else _strs(sources))
+        put(self, "summary", summary)
+        put(self, "location", location)
+        put(self, "tags", tuple(tags) if tags.__class__ is list else _strs(tags))
+        put(self, "until", None if until is None else to_moment(until))  # rare: spans
+        put(self, "track", track)
+        put(self, "quotes", _quotes(quotes) if quotes else ())
+        put(self, "versions", tuple(versions) if versions.__class__ is list else _strs(versions))
 
 
 @attrs.frozen
