@@ -77,10 +77,11 @@ typecheck: $(TEST_STAMP)  ## mypy --strict (files and settings in pyproject.toml
 bench: $(TEST_STAMP)  ## the performance bars of PRODUCT.md, as ratios against floors
 	$(PY) benchmarks/run.py
 
-docs: $(TEST_STAMP)  ## the API reference, from docstrings, into docs/_build/api/
+docs: $(TEST_STAMP)  ## the docs as HTML into docs/_build/ (API reference from docstrings in api/)
 	@rm -rf docs/_build/api
 	$(BIN)/pdoc --docformat restructuredtext --output-directory docs/_build/api $(DOC_MODULES)
-	@echo "API reference: docs/_build/api/index.html"
+	$(PY) scripts/build_docs.py
+	@echo "Docs: docs/_build/index.html (API reference: docs/_build/api/index.html)"
 
 clean:  ## remove build, cache and output files (keeps .venv and node_modules)
 	rm -rf out dist build docs/_build .mypy_cache .ruff_cache .pytest_cache .hypothesis \

@@ -361,6 +361,13 @@ class PlanVersion:
     def __contains__(self, number: object) -> bool:
         return str(number) in self._index
 
+    def _repr_html_(self) -> str:
+        """The notebook display: its points in reading order (rendered by negotrack.render)."""
+        from negotrack.render import repr_html
+
+        html: str = repr_html(self)
+        return html
+
 
 @attrs.frozen
 class PointLink:
