@@ -55,6 +55,9 @@ COVERED = 0.6
 """Least share of the whole's weight its pieces must hold together."""
 ADDS = 0.1
 """Least share of the whole each piece must add to the others' coverage."""
+ALIKE = 0.75
+"""Proposed pairs are taken first only when the lighter weighs at least this share of the
+heavier."""
 LOOSE = 0.2
 """Pairs less similar than this (cosine) are not worth a containment test: a piece largely
 contained in a whole is never that far from it."""
@@ -242,11 +245,13 @@ def align(
 ) -> Alignment:
     """Align two lists of token lists: splits and merges, then one-to-one pairs.
 
-    ``proposals`` are pairs the caller expects (a lone old and a lone new point between the
-    same two anchors, as a line diff would pair them); each is taken when its cosine reaches
-    the threshold, and only the rest is searched. Points left unmatched at the end get a
-    second look among themselves: in the smaller pool their phrases are rarer, so they find
-    better keys.
+    ``proposals`` are pairs the caller expects (points facing each other between the same
+    two anchors, as a line diff would pair them); those of alike weight are paired first,
+    greedily above the threshold, and only the rest is searched. (A piece of a split
+    weighs much less than its whole, so splits and merges are left to the search.)
+
+    Points left unmatched at the end get a second look among themselves: in the smaller
+    pool their phrases are rarer, so they find better keys.
     """
     if not old or not new:
         return Alignment((), ())
@@ -265,7 +270,8 @@ def align(
 
     used_old: set[int] = set()
     used_new: set[int] = set()
-    pairs = _greedy([(i, j, cosine(i, j)) for i, j in proposals], threshold, used_old, used_new)
+    alike = [(i, j) for i, j in proposals if min(mo[i], mn[j]) >= ALIKE * max(mo[i], mn[j])]
+    pairs = _greedy([(i, j, cosine(i, j)) for i, j in alike], threshold, used_old, used_new)
     feats_old = {i: _features(old[i]) for i in range(len(old)) if i not in used_old}
     feats_new = {j: _features(new[j]) for j in range(len(new)) if j not in used_new}
     scored = [(i, j, cosine(i, j)) for i, j in _candidates(feats_old, feats_new)]

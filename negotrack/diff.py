@@ -310,7 +310,7 @@ def _by_text(old: PlanVersion, new: PlanVersion, align: _Alignment, threshold: f
         [words(old.points[i].text) for i in free_old],
         [words(new.points[j].text) for j in free_new],
         threshold,
-        _lone_gaps(old, new, align, free_old, free_new),
+        _gap_pairs(old, new, align, free_old, free_new),
     )
     for i, j, _ in found.pairs:
         align.pair(free_old[i], free_new[j], "text")
@@ -318,15 +318,21 @@ def _by_text(old: PlanVersion, new: PlanVersion, align: _Alignment, threshold: f
         align.group(tuple(free_old[i] for i in olds), tuple(free_new[j] for j in news), "text")
 
 
-def _lone_gaps(
+GAP = 4
+"""Gaps between anchors with at most this many free points on each side are searched
+first, pair by pair, before the whole version."""
+
+
+def _gap_pairs(
     old: PlanVersion,
     new: PlanVersion,
     align: _Alignment,
     free_old: list[int],
     free_new: list[int],
 ) -> list[tuple[int, int]]:
-    """Lone free points facing each other between two consecutive anchors (pairs kept in
-    order), as positions in ``free_old``/``free_new``: a line diff would pair them."""
+    """Every pair of free points facing each other in a small gap between two consecutive
+    anchors (pairs kept in order), as positions in ``free_old``/``free_new``: where a line
+    diff would look for a rewording first."""
     anchors = sorted((i, align.pairs[i][0]) for i in _stable(old, new, align.pairs))
     anchors.append((len(old.points), len(new.points)))
     where_old = {i: k for k, i in enumerate(free_old)}
@@ -334,11 +340,11 @@ def _lone_gaps(
     out: list[tuple[int, int]] = []
     lo_i = lo_j = 0
     for hi_i, hi_j in anchors:
-        gap_old = [where_old[i] for i in range(lo_i, hi_i) if i in where_old]
-        if len(gap_old) == 1:
+        if hi_i - lo_i and hi_j - lo_j:
+            gap_old = [where_old[i] for i in range(lo_i, hi_i) if i in where_old]
             gap_new = [where_new[j] for j in range(lo_j, hi_j) if j in where_new]
-            if len(gap_new) == 1:
-                out.append((gap_old[0], gap_new[0]))
+            if len(gap_old) <= GAP and len(gap_new) <= GAP:
+                out.extend((a, b) for a in gap_old for b in gap_new)
         lo_i, lo_j = hi_i + 1, hi_j + 1
     return out
 
