@@ -211,8 +211,10 @@ def _match(
 
     Patience diff: common ends first, then tokens that occur once on each side anchor the
     alignment (their longest increasing run), and the gaps between anchors are matched the
-    same way. A gap without such anchors falls back to difflib, on that small gap only.
-    Linear-ish in the text, and it aligns whole clauses the way a reader would.
+    same way. A gap without such anchors falls back to difflib, on that gap only; a gap of
+    a few tokens is left a replacement (what it could keep, "the" or a comma, the clean-up
+    would fold away). Linear-ish in the text, and it aligns whole clauses the way a reader
+    would.
     """
     while alo < ahi and blo < bhi and a[alo] == b[blo]:
         out.append((alo, blo))
@@ -241,11 +243,14 @@ def _match(
                 pi, pj = i + 1, j + 1
             if pi < ahi and pj < bhi:
                 _match(a, pi, ahi, b, pj, bhi, out)
-        else:
+        elif min(ahi - alo, bhi - blo) >= _SMALL_GAP:
             sm = difflib.SequenceMatcher(None, a[alo:ahi], b[blo:bhi], autojunk=False)
             for i, j, n in sm.get_matching_blocks():
                 out.extend((alo + i + k, blo + j + k) for k in range(n))
     out.extend(reversed(tail))
+
+
+_SMALL_GAP = 4
 
 
 class _Seg:
