@@ -300,3 +300,47 @@ def test_json_that_is_not_a_plain_object_is_rewritten_whole(tmp_path: Path) -> N
     path = write(tmp_path, "d.json", text)
     update(path, lambda d: d.set_status("us-28#1", "kept", on="2026-01-01", by="umerov"))
     assert path.read_text(encoding="utf-8") == dumps(nt.load(path), "json")
+
+
+class _Killed(BaseException):
+    """Stands for the process dying at a chosen instant."""
+
+
+@pytest.mark.parametrize("instant", ["fsync", "replace"])
+def test_death_before_the_replace_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, instant: str
+) -> None:
+    """Dying while the new text is written or just before the rename keeps the old file."""
+    path = tmp_path / "d.json"
+    make_small().save(path)
+    before = path.read_bytes()
+
+    def die(*args: object) -> None:
+        raise _Killed
+
+    monkeypatch.setattr(os, instant, die)
+    with pytest.raises(_Killed):
+        update(path, lambda d: d.set_status("us-28#1", "kept", on="2026-01-01", by="umerov"))
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert nt.load(path) == make_small()
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_death_after_the_replace_leaves_the_new_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dying after the rename (before the directory is synced) keeps the complete new file."""
+    path = tmp_path / "d.json"
+    make_small().save(path)
+    real_replace = os.replace
+
+    def replace_then_die(src: str, dst: str) -> None:
+        real_replace(src, dst)
+        raise _Killed
+
+    monkeypatch.setattr(os, "replace", replace_then_die)
+    with pytest.raises(_Killed):
+        update(path, lambda d: d.set_status("us-28#1", "kept", on="2026-01-01", by="umerov"))
+    monkeypatch.undo()
+    assert nt.load(path).status_of("us-28#1") is nt.Status.KEPT
