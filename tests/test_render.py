@@ -292,3 +292,13 @@ def test_anchor_is_always_a_valid_distinct_id() -> None:
     assert _filters.anchor("ev", "geneva-1") == "ev-geneva-1"
     assert _filters.anchor("ev", 'a "b"') != _filters.anchor("ev", "a 'b'")
     assert re.fullmatch(r"[A-Za-z0-9_.~-]+", _filters.anchor("ev", "<x y='z'>"))
+
+
+def test_unescaped_view_is_escaped_by_the_html_template() -> None:
+    """A plain-text TimelineView given to the HTML page is autoescaped, not trusted."""
+    from tests.hostile import hostile_dossier
+
+    view = TimelineView.build(hostile_dossier(8), escaped=False)
+    html = Renderer().timeline_view(view)
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

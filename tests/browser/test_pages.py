@@ -120,3 +120,44 @@ def test_page_complete_without_javascript(open_page: Callable[..., Loaded]) -> N
     loaded = open_page(nt.render_timeline(small_dossier()), javascript=False)
     assert _shown(loaded.page) == 5
     assert not loaded.page.is_visible("#filters")
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_fits_a_360px_screen(open_page: Callable[..., Loaded], name: str) -> None:
+    """At 360px nothing but the board's own scrolling tables is wider than the screen."""
+    page = open_page(PAGES[name], width=360).page
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+
+
+def test_print_hides_the_controls(open_page: Callable[..., Loaded], artifacts: Path) -> None:
+    """On paper the filters and the skip link go; the events stay."""
+    page = open_page(PAGES["timeline"]).page
+    page.emulate_media(media="print")
+    assert not page.is_visible("#filters")
+    assert page.is_visible("li.event")
+    page.pdf(path=str(artifacts / "timeline-print.pdf"))
+    assert (artifacts / "timeline-print.pdf").stat().st_size > 1000
+
+
+def test_side_by_side_toggle_without_script(open_page: Callable[..., Loaded]) -> None:
+    """Ticking the checkbox (by keyboard, scripts off) shows old and new side by side."""
+    page = open_page(
+        nt.render_diff(small_dossier().diff("us-28", "20-point")), javascript=False
+    ).page
+    assert not page.is_visible(".side-by-side")
+    page.focus("#sbs")
+    page.keyboard.press("Space")
+    assert page.is_visible(".side-by-side")
+    assert not page.is_visible(".inline")
+
+
+def test_anchor_per_event_is_targetable(open_page: Callable[..., Loaded]) -> None:
+    """Every event has an id a link can target, and the month navigation reaches months."""
+    page = open_page(nt.render_timeline(small_dossier())).page
+    ids = page.evaluate("[...document.querySelectorAll('li.event')].map(e => e.id)")
+    assert len(ids) == len(set(ids)) == 5
+    page.click("nav.month-nav a >> nth=1")
+    assert page.evaluate("location.hash") == "#m-2025-12"
