@@ -13,7 +13,7 @@ from typing import Any
 
 from negotrack.__about__ import __version__
 
-__all__ = ["EXAMPLES", "MAIN_EPILOG", "PROG", "Runner", "build_parser"]
+__all__ = ["COMMANDS", "EXAMPLES", "MAIN_EPILOG", "PROG", "Runner", "build_parser"]
 
 PROG = "negotrack"
 
@@ -86,9 +86,15 @@ def _output(p: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser(commands: Mapping[str, Runner]) -> argparse.ArgumentParser:
+def build_parser(
+    commands: Mapping[str, Runner], only: str | None = None
+) -> argparse.ArgumentParser:
     """The parser; ``commands`` maps "validate", "status set", "status show", "timeline",
-    "diff" and "export" to the functions that run them (found as ``args.run``)."""
+    "diff" and "export" to the functions that run them (found as ``args.run``).
+
+    ``only`` names the one top-level command to build (start-up matters for scripts that
+    call ``negotrack status set`` in loops); None builds them all, for help and errors.
+    """
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Track peace negotiations: rounds, plan versions, point lineage and "
@@ -99,12 +105,20 @@ def build_parser(commands: Mapping[str, Runner]) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.set_defaults(run=None)
     subs = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for name, add in _COMMANDS.items():
+        if only is None or only == name:
+            add(subs, commands)
+    return parser
 
+
+def _validate(subs: Any, commands: Mapping[str, Runner]) -> None:
     p = _sub(
         subs, "validate", commands["validate"], "check a dossier file and report every problem"
     )
     p.add_argument("file", metavar="FILE", help="a .json, .yaml or .yml dossier")
 
+
+def _status(subs: Any, commands: Mapping[str, Runner]) -> None:
     status = _sub(subs, "status", None, "record or list the status of plan points")
     ssubs = status.add_subparsers(title="status commands", metavar="ACTION")
     p = _sub(ssubs, "set", commands["status set"], "record a point's new status", "status set")
@@ -135,6 +149,8 @@ def build_parser(commands: Mapping[str, Runner]) -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=("text", "json"), default="text")
 
+
+def _timeline(subs: Any, commands: Mapping[str, Runner]) -> None:
     p = _sub(subs, "timeline", commands["timeline"], "render a timeline of the dossier's events")
     p.add_argument("file", metavar="FILE")
     _output(p)
@@ -152,6 +168,8 @@ def build_parser(commands: Mapping[str, Runner]) -> argparse.ArgumentParser:
             f"--{name}", action="append", metavar=name.upper(), help=f"{what}; repeatable"
         )
 
+
+def _diff(subs: Any, commands: Mapping[str, Runner]) -> None:
     p = _sub(subs, "diff", commands["diff"], "compare two versions of a plan, point by point")
     p.add_argument("file", metavar="FILE")
     p.add_argument("old", metavar="OLD", help="the older version id")
@@ -159,6 +177,8 @@ def build_parser(commands: Mapping[str, Runner]) -> argparse.ArgumentParser:
     _output(p)
     p.add_argument("--format", choices=("html", "md", "text", "json"), default="html")
 
+
+def _export(subs: Any, commands: Mapping[str, Runner]) -> None:
     p = _sub(
         subs, "export", commands["export"], "export to TimelineJS, iCalendar, CSV or JSON Schema"
     )
@@ -177,4 +197,16 @@ def build_parser(commands: Mapping[str, Runner]) -> argparse.ArgumentParser:
     )
     p.add_argument("--all-events", action="store_true", help="ics: every event, not just rounds")
     p.add_argument("--kind", action="append", metavar="KIND", help="ics: these event kinds")
-    return parser
+
+
+_COMMANDS: Mapping[str, Callable[[Any, Mapping[str, Runner]], None]] = MappingProxyType(
+    {
+        "validate": _validate,
+        "status": _status,
+        "timeline": _timeline,
+        "diff": _diff,
+        "export": _export,
+    }
+)
+COMMANDS = tuple(_COMMANDS)
+"""The top-level command names."""
