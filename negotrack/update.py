@@ -28,7 +28,20 @@ list items appended, keys added or removed, see :mod:`negotrack._yamlmerge`), so
 stays the whole truth and a status update shows in review as the few lines it added. The
 merged text is loaded again and compared with the intended dossier before it replaces the
 file; should the merge ever disagree, the dossier is written afresh instead (correct data
-wins over kept comments). JSON has no comments, so JSON files are simply re-dumped.
+wins over kept comments).
+
+**JSON files are spliced.** JSON has no comments, but the same idea pays: the top-level
+object is scanned once (its values parsed, their positions kept), and only the sections the
+change touched (for a status update, ``status_log``) are encoded again and put in place of
+their old text. The rest of the file is kept byte for byte, so a reviewer's diff shows only
+the change, and a scripted update on a large dossier skips re-encoding everything else
+(on a file negotrack wrote, the result is exactly what :meth:`Dossier.save` would write).
+A file that is not one plain object with distinct keys is re-encoded whole.
+
+**What the lock does not cover.** Only writers that go through :func:`update` (and so
+``negotrack status set``) take turns. :meth:`Dossier.save` on a dossier loaded earlier
+writes atomically but without the lock, and would overwrite changes made since it was
+loaded; scripts that change files others may be changing should use :func:`update`.
 """
 
 from __future__ import annotations
