@@ -64,12 +64,13 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_SCALE = r"(?:bn|mn|tn|m|k|km|billion|million|trillion|thousand|per\s?cent|percent)"
+_SCALE = r"(?:bn|mn|tn|m|k|km|mm|billion|million|trillion|thousand|per\s?cent|percent)"
 # A figure starts at a digit or a currency sign (so the scan is quick); a date's month name
 # before it ("November 23, 2025") is picked up afterwards by _MONTH_BEFORE.
 _FIGURE_RE = re.compile(
     rf"""
-    (?:US\$|[{_CURRENCY}])?\d+(?:[.,]\d+)*(?:-\d{{2}}(?:-\d{{2}})?)?     # 600,000  $800  2025-11-23
+    (?:US\$|[{_CURRENCY}])?\d+(?:[.,]\d+)*                          # 600,000  $800  2.5
+    (?:-\d{{2}}(?:-\d{{2}})?|:\d{{2}})?                               # 2025-11-23  18:00
     (?:(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?\b                    # 23 November 2025
       | \s?%                                                          # 50%
       | \s?{_SCALE}\b                                                 # 800bn  100 billion

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import attrs
 import pytest
 
 import negotrack as nt
 from benchmarks.diffgen import edges, generate, score
 from negotrack.diff import ChangeKind, FigureChange, PointChange, StatusDelta, diff
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 ARMY = "The armed forces of Ukraine will be capped at 600,000 personnel in peacetime."
 CEASEFIRE = "A full ceasefire takes effect along the current line of contact once both agree."
@@ -264,3 +268,35 @@ def test_renderers_are_delegated() -> None:
     d = diff(version("a", ARMY), version("b", ARMY.replace("600,000", "800,000")))
     for text in (d.to_text(), d.to_markdown(), d.to_html(), d._repr_html_()):
         assert "800,000" in text
+
+
+def _without_keys(version: nt.PlanVersion) -> nt.PlanVersion:
+    return attrs.evolve(version, points=[attrs.evolve(p, key=None) for p in version.points])
+
+
+@pytest.mark.parametrize("name", ["ukraine-2025-12.yaml", "minsk-2014-2015.yaml"])
+def test_real_drafts_text_matching_agrees_with_the_curated_lineage(name: str) -> None:
+    """On real (paraphrased) drafts, every pair found from text alone is a curated pair."""
+    dossier = nt.load(SEEDS / name)
+    plan = dossier.plans[0]
+    old, new = plan.versions[0], plan.versions[1]
+    curated = {
+        (c.old.number, c.new.number)
+        for c in dossier.diff(old.id, new.id).changes
+        if c.old is not None and c.new is not None
+    }
+    found = {
+        (c.old.number, c.new.number)
+        for c in diff(_without_keys(old), _without_keys(new), threshold=0.3).changes
+        if c.old is not None and c.new is not None
+    }
+    assert found
+    assert found <= curated
+
+
+def test_the_army_cap_of_the_28_point_draft_changes_figure() -> None:
+    """In the seed dossier, the army cap's 600,000 becomes 800,000 in the 20-point text."""
+    dossier = nt.load(SEEDS / "ukraine-2025-12.yaml")
+    plan = dossier.plans[0]
+    changes = dossier.diff(plan.versions[0].id, plan.versions[-1].id).changes
+    assert any(FigureChange("600,000", "800,000") in c.figures for c in changes)

@@ -96,7 +96,8 @@ def test_figures_finds_money_percentages_and_dates() -> None:
     """Numbers, money with scales, percentages and dates are each one figure."""
     text = (
         "A cap of 600,000, $100bn and €100 billion, 50% of profits, 1,400km, "
-        "from 20 November 2025, by November 23, 2025, in December 2025, on 2025-11-23."
+        "from 20 November 2025, by November 23, 2025, in December 2025, on 2025-11-23, "
+        "at 18:00, zones 50 km wide."
     )
     assert figures(text) == [
         "600,000",
@@ -108,6 +109,8 @@ def test_figures_finds_money_percentages_and_dates() -> None:
         "November 23, 2025",
         "December 2025",
         "2025-11-23",
+        "18:00",
+        "50 km",
     ]
 
 
