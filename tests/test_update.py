@@ -9,6 +9,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import negotrack as nt
 from negotrack import _yamlmerge
@@ -16,6 +18,7 @@ from negotrack.storage import dumps, to_data
 from negotrack.update import lock_path, locked, update
 
 from .conftest import SEEDS, make_small
+from .strategies import dossiers
 
 HAND_EDITED = """\
 # A dossier kept by hand. Comments matter to its editors.
@@ -344,3 +347,25 @@ def test_death_after_the_replace_leaves_the_new_file(
         update(path, lambda d: d.set_status("us-28#1", "kept", on="2026-01-01", by="umerov"))
     monkeypatch.undo()
     assert nt.load(path).status_of("us-28#1") is nt.Status.KEPT
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(d=dossiers(), data=st.data(), suffix=st.sampled_from([".json", ".yaml"]))
+def test_any_dossier_gains_exactly_the_status_change(
+    tmp_path: Path, d: nt.Dossier, data: st.DataObject, suffix: str
+) -> None:
+    """For any dossier, an update adds the change and nothing else; YAML keeps every line."""
+    path = tmp_path / f"any{suffix}"
+    d.save(path)
+    old = path.read_text(encoding="utf-8")
+    ref = data.draw(st.sampled_from(d.refs()))
+    status = data.draw(st.sampled_from(list(nt.Status)))
+    source = d.sources[0].id
+    expected = nt.load(path)
+    expected.set_status(ref, status, on="2041-01-01", source=source, note="a: b # 'c'")
+    update(path, lambda x: x.set_status(ref, status, on="2041-01-01", source=source,
+                                        note="a: b # 'c'"))  # fmt: skip
+    assert nt.load(path) == expected
+    if suffix == ".yaml":  # JSON changes a "}" to "}," when it appends to a list
+        changed = _diff(old, path.read_text(encoding="utf-8"))
+        assert [line for line in changed if not line.startswith("+")] == []
