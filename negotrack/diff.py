@@ -30,9 +30,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from negotrack import _match
+from negotrack import _align
 from negotrack._tokens import WordOp, figure_pairs, may_hold_figure, word_diff, words
-from negotrack.errors import DossierError, UnknownReference
+from negotrack.errors import DossierError
 from negotrack.model import PlanVersion, Point, PointLink, Stance, Status
 
 if TYPE_CHECKING:
@@ -179,220 +179,6 @@ class PlanDiff:
         return repr_html(self)
 
 
-# -- alignment ----------------------------------------------------------------------------
-
-
-@attrs.define
-class _Alignment:
-    """Matches found so far, by index into the old and new points."""
-
-    pairs: dict[int, tuple[int, str]] = attrs.Factory(dict)  # old -> (new, via)
-    taken_new: set[int] = attrs.Factory(set)
-    groups: list[tuple[tuple[int, ...], tuple[int, ...], str]] = attrs.Factory(list)
-    grouped_old: set[int] = attrs.Factory(set)
-
-    def free_old(self, n: int) -> list[int]:
-        return [i for i in range(n) if i not in self.pairs and i not in self.grouped_old]
-
-    def free_new(self, n: int) -> list[int]:
-        return [j for j in range(n) if j not in self.taken_new]
-
-    def pair(self, i: int, j: int, via: str) -> None:
-        self.pairs[i] = (j, via)
-        self.taken_new.add(j)
-
-    def group(self, olds: tuple[int, ...], news: tuple[int, ...], via: str) -> None:
-        self.groups.append((olds, news, via))
-        self.grouped_old.update(olds)
-        self.taken_new.update(news)
-
-
-def _split_ref(ref: str) -> tuple[str, str]:
-    version, sep, number = ref.rpartition("#")
-    if not sep or not version or not number:
-        raise UnknownReference(
-            f"bad point reference {ref!r}", hint="write it as VERSION#NUMBER, like 'us-28#12'"
-        )
-    return version, number
-
-
-def _index_of(version: PlanVersion, numbers: dict[str, int], number: str) -> int:
-    found = numbers.get(number)
-    if found is None:
-        version.point(number)  # raises UnknownReference with a did-you-mean hint
-        raise AssertionError("unreachable")  # pragma: no cover
-    return found
-
-
-def _curated(
-    old: PlanVersion, new: PlanVersion, links: Iterable[PointLink], align: _Alignment
-) -> None:
-    """Apply curated links between the two versions (either direction), grouped into
-    one-to-one pairs, splits, merges and, rarely, many-to-many groups."""
-    old_no = {p.number: i for i, p in enumerate(old.points)}
-    new_no = {p.number: j for j, p in enumerate(new.points)}
-    edges: set[tuple[int, int]] = set()
-    for link in links:
-        (va, na), (vb, nb) = _split_ref(link.old), _split_ref(link.new)
-        if (va, vb) == (new.id, old.id):
-            (va, na), (vb, nb) = (vb, nb), (va, na)
-        if (va, vb) != (old.id, new.id):
-            continue
-        edges.add((_index_of(old, old_no, na), _index_of(new, new_no, nb)))
-    if not edges:
-        return
-    # Connected components of the link graph, by union-find over ("o", i) / ("n", j).
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def find(x: tuple[str, int]) -> tuple[str, int]:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j in edges:
-        parent[find(("o", i))] = find(("n", j))
-    members: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
-    for node in list(parent):
-        side, k = node
-        olds, news = members.setdefault(find(node), ([], []))
-        (olds if side == "o" else news).append(k)
-    for olds, news in members.values():
-        if len(olds) == 1 and len(news) == 1:
-            align.pair(olds[0], news[0], "link")
-        else:
-            align.group(tuple(sorted(olds)), tuple(sorted(news)), "link")
-
-
-def _by_key(old: PlanVersion, new: PlanVersion, align: _Alignment) -> None:
-    """Pair points sharing a lineage key (in reading order if a key repeats)."""
-    waiting: dict[str, list[int]] = {}
-    for j in align.free_new(len(new.points)):
-        key = new.points[j].key
-        if key is not None:
-            waiting.setdefault(key, []).append(j)
-    if not waiting:
-        return
-    for i in align.free_old(len(old.points)):
-        key = old.points[i].key
-        queue = waiting.get(key) if key is not None else None
-        if queue:
-            align.pair(i, queue.pop(0), "key")
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _same(a: str, b: str) -> bool:
-    """Whether two texts are the same up to spacing."""
-    return a == b or _norm(a) == _norm(b)
-
-
-def _exact(old: PlanVersion, new: PlanVersion, align: _Alignment) -> None:
-    """Pair identical texts (up to spacing), the k-th copy with the k-th copy."""
-    waiting: dict[str, list[int]] = {}
-    for j in align.free_new(len(new.points)):
-        waiting.setdefault(_norm(new.points[j].text), []).append(j)
-    for i in align.free_old(len(old.points)):
-        queue = waiting.get(_norm(old.points[i].text))
-        if queue:
-            align.pair(i, queue.pop(0), "exact")
-
-
-def _by_text(old: PlanVersion, new: PlanVersion, align: _Alignment, threshold: float) -> None:
-    """Pair the rest by text similarity, then find splits and merges among them."""
-    free_old = align.free_old(len(old.points))
-    free_new = align.free_new(len(new.points))
-    if not free_old or not free_new:
-        return
-    found = _match.align(
-        [words(old.points[i].text) for i in free_old],
-        [words(new.points[j].text) for j in free_new],
-        threshold,
-        _gap_pairs(old, new, align, free_old, free_new),
-    )
-    for i, j, _ in found.pairs:
-        align.pair(free_old[i], free_new[j], "text")
-    for olds, news, _ in found.groups:
-        align.group(tuple(free_old[i] for i in olds), tuple(free_new[j] for j in news), "text")
-
-
-GAP = 4
-"""Gaps between anchors with at most this many free points on each side are searched
-first, pair by pair, before the whole version."""
-
-
-def _gap_pairs(
-    old: PlanVersion,
-    new: PlanVersion,
-    align: _Alignment,
-    free_old: list[int],
-    free_new: list[int],
-) -> list[tuple[int, int]]:
-    """Every pair of free points facing each other in a small gap between two consecutive
-    anchors (pairs kept in order), as positions in ``free_old``/``free_new``: where a line
-    diff would look for a rewording first."""
-    anchors = sorted((i, align.pairs[i][0]) for i in _stable(old, new, align.pairs))
-    anchors.append((len(old.points), len(new.points)))
-    where_old = {i: k for k, i in enumerate(free_old)}
-    where_new = {j: k for k, j in enumerate(free_new)}
-    out: list[tuple[int, int]] = []
-    lo_i = lo_j = 0
-    for hi_i, hi_j in anchors:
-        if hi_i - lo_i and hi_j - lo_j:
-            gap_old = [where_old[i] for i in range(lo_i, hi_i) if i in where_old]
-            gap_new = [where_new[j] for j in range(lo_j, hi_j) if j in where_new]
-            if len(gap_old) <= GAP and len(gap_new) <= GAP:
-                out.extend((a, b) for a in gap_old for b in gap_new)
-        lo_i, lo_j = hi_i + 1, hi_j + 1
-    return out
-
-
-def _stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]) -> set[int]:
-    """Old indices of the pairs whose relative order is kept: a longest increasing
-    subsequence of new indices, taken in old order.
-
-    Among the longest, the one keeping most unchanged points (same text and number) and
-    then most same-text points wins, so that which point of a swapped pair is "moved" does
-    not depend on which version is called old: every such choice has the same counts.
-    (A weighted LIS over a Fenwick tree of prefix maxima, O(n log n).)
-    """
-    olds = sorted(pairs)
-    n = len(olds)
-    unit = (n + 1) * (n + 1)
-    size = len(new.points)
-    tree: list[tuple[int, int]] = [(0, -1)] * (size + 1)  # (best weight, pair position)
-    back = [-1] * n
-    best: tuple[int, int] = (0, -1)
-    for k, i in enumerate(olds):
-        j = pairs[i][0]
-        o, p = old.points[i], new.points[j]
-        same = _same(o.text, p.text)
-        weight = unit + (n + 1) * (same and o.number == p.number) + same
-        prev: tuple[int, int] = (0, -1)
-        q = j  # prefix maximum over new indices < j
-        while q > 0:
-            if tree[q] > prev:
-                prev = tree[q]
-            q -= q & -q
-        back[k] = prev[1]
-        here = (prev[0] + weight, k)
-        if here > best:
-            best = here
-        q = j + 1
-        while q <= size:
-            if here > tree[q]:
-                tree[q] = here
-            q += q & -q
-    keep: set[int] = set()
-    k = best[1]
-    while k != -1:
-        keep.add(olds[k])
-        k = back[k]
-    return keep
-
-
 # -- building the changes -----------------------------------------------------------------
 
 
@@ -414,7 +200,7 @@ def _contained_share(piece: str, whole: str) -> float:
 
 def _pair_change(o: Point, n: Point, via: str, on_lis: bool) -> PointChange:
     renumbered = o.number != n.number
-    if _same(o.text, n.text):
+    if _align.same_text(o.text, n.text):
         if not on_lis:
             kind = ChangeKind.MOVED
         else:
@@ -462,21 +248,16 @@ def diff(
         plans.setdefault(dossier.plan_of(new.id).id, dossier.plan_of(new.id))
         for plan in plans.values():
             curated.extend(plan.links)
-    align = _Alignment()
-    _curated(old, new, curated, align)
-    _by_key(old, new, align)
-    _exact(old, new, align)
-    _by_text(old, new, align, threshold)
-    changes = _arrange(old, new, align)
+    changes = _arrange(old, new, _align.align(old, new, curated, threshold))
     if dossier is not None:
         changes = [_with_dossier(c, old, new, dossier) for c in changes]
     return PlanDiff(old, new, tuple(changes))
 
 
-def _arrange(old: PlanVersion, new: PlanVersion, align: _Alignment) -> list[PointChange]:
+def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> list[PointChange]:
     """Every change, in the new version's reading order, deletions where they stood."""
     ops, nps = old.points, new.points
-    stable = _stable(old, new, align.pairs)
+    stable = _align.stable(old, new, align.pairs)
     # at[j]: what stands at new point j, sorted by (0, old index) for its own changes and
     # (1, old index) for the deletions that followed it in the old version.
     at: dict[int, list[tuple[tuple[int, int], PointChange]]] = {j: [] for j in range(len(nps))}
