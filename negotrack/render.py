@@ -83,6 +83,7 @@ class Renderer:
             keep_trailing_newline=True,
             auto_reload=False,
         )
+        self.env.globals["escaped_months"] = _escaped_months
         self.env.filters.update(_filters.FILTERS)
         self.env.tests.update(_filters.TESTS)
         script, _, _ = self.env.loader.get_source(self.env, _SCRIPT)  # type: ignore[union-attr]
@@ -181,6 +182,17 @@ class Renderer:
         digest = hashlib.blake2b(repr(view).encode("utf-8"), digest_size=5).hexdigest()
         scope = f"nt-{kind[0]}{digest}"
         return self.env.get_template(f"html/repr/{kind}.html.j2").render(scope=scope, view=view)
+
+
+def _escaped_months(view: TimelineView) -> tuple[Any, ...]:
+    """The months of a view whose strings are escaped HTML; the timeline page's events loop
+    runs without autoescape and must never receive plain text."""
+    if not view.escaped:
+        raise RenderError(
+            "this timeline view holds plain text and cannot be written as HTML",
+            hint="build it with TimelineView.build(dossier) (escaped=True, the default)",
+        )
+    return view.months
 
 
 def _dossier_summary(dossier: Dossier) -> Any:
