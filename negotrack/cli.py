@@ -204,7 +204,8 @@ def _current(d: Dossier, ref: str, as_of: Any, rule: str) -> dict[str, Any]:
         or (c.on.settled_by(as_of) if rule == "settled" else c.on.possibly_by(as_of))
     ]
     if not counted:
-        return {"ref": entries[0].ref, "status": None, "since": None, "source": None, "by": None}
+        none = {"status": None, "since": None, "source": None, "by": None, "note": None}
+        return {"ref": entries[0].ref, **none}
     last = counted[-1]
     start = last
     for c in reversed(counted):
