@@ -20,14 +20,10 @@ CELLS = [
     f"import sys; sys.path.insert(0, {str(ROOT)!r})",
     "import negotrack as nt\n"
     "from negotrack.timeline import TimelineView\n"
-    "from negotrack.render import repr_html\n"
-    "from IPython.display import HTML\n"
     "from tests.fixtures_render import small_dossier\n"
     "d = small_dossier()",
     "d",
-    # PlanVersion's own _repr_html_ is the lead's to add; repr_html is what it delegates to.
-    "v = d.version('20-point')\n"
-    "HTML(v._repr_html_()) if hasattr(v, '_repr_html_') else HTML(repr_html(v))",
+    "d.version('20-point')",
     "d.diff('us-28', '20-point')",
     "TimelineView.build(d)",
     "print(sys.prefix)",

@@ -300,3 +300,11 @@ def test_unescaped_view_is_refused_by_the_html_page() -> None:
     with pytest.raises(RenderError, match="plain text"):
         Renderer().timeline_view(view)
     assert "Geneva talks" in repr_html(view)  # the notebook display autoescapes it
+
+
+def test_plain_text_timeline() -> None:
+    """The text timeline lists each event with its date, kind, people and sources."""
+    text = nt.render_timeline(D, format="text")
+    assert "== December 2025" in text
+    assert "c. 20 Dec 2025  [round, US-Ukraine]" in text
+    assert "[3] A source with a script URL (address not linked: javascript:alert(1))" in text

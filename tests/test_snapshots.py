@@ -84,8 +84,8 @@ def _cases() -> dict[str, Case]:
     r = Renderer()
     cases: dict[str, Case] = {}
     for name, d in _dossiers().items():
-        for fmt in ("html", "md"):
-            cases[f"{name}-timeline.{fmt}"] = partial(_timeline, r, d, fmt)
+        for fmt, suffix in (("html", "html"), ("md", "md"), ("text", "txt")):
+            cases[f"{name}-timeline.{suffix}"] = partial(_timeline, r, d, fmt)
         for plan in d.plans:
             if len(plan.versions) < 2:
                 continue
