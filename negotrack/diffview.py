@@ -190,7 +190,8 @@ def _change(c: PointChange, i: int, old_id: str, new_id: str, group: str | None)
         group_label=group,
         status_old=label(s_old) if s_old else None,
         status_new=label(s_new) if s_new else None,
-        status_changed=status is not None and s_old != s_new,
+        # A deleted point has no status in the new version; saying so again is noise.
+        status_changed=status is not None and s_old != s_new and s_new is not None,
         positions=tuple(
             PositionView(
                 str(p.party),
