@@ -58,7 +58,7 @@ ADDS = 0.1
 ALIKE = 0.75
 """Proposed pairs are taken first only when the lighter weighs at least this share of the
 heavier."""
-LOOSE = 0.2
+LOOSE = 0.3
 """Pairs less similar than this (cosine) are not worth a containment test: a piece largely
 contained in a whole is never that far from it."""
 SMALLER = 0.9
