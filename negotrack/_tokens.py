@@ -178,6 +178,9 @@ def _units(text: str) -> tuple[list[str], list[str], list[int]]:
 
 def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The longest run of ``pairs`` (sorted by first item) increasing in the second."""
+    seconds = [j for _, j in pairs]
+    if seconds == sorted(seconds):  # the usual case: words kept in their order
+        return pairs
     tails: list[int] = []
     ends: list[int] = []
     back = [-1] * len(pairs)
