@@ -261,12 +261,11 @@ def align(
     mass = [sum(b.values()) for b in bags]
     no, nn = norm[: len(old)], norm[len(old) :]
     mo, mn = mass[: len(old)], mass[len(old) :]
-    uo = [{t: w / n for t, w in b.items()} if n else {} for b, n in zip(bo, no, strict=True)]
-    un = [{t: w / n for t, w in b.items()} if n else {} for b, n in zip(bn, nn, strict=True)]
 
     def cosine(i: int, j: int) -> float:
-        a, b = uo[i], un[j]
-        return round(sum([a[t] * b[t] for t in a.keys() & b.keys()]), 9)
+        a, b = bo[i], bn[j]
+        denom = no[i] * nn[j]
+        return round(sum([a[t] * b[t] for t in a.keys() & b.keys()]) / denom, 9) if denom else 0.0
 
     used_old: set[int] = set()
     used_new: set[int] = set()
