@@ -42,7 +42,8 @@ from negotrack.storage import load, loads
 
 if TYPE_CHECKING:
     from negotrack.diff import ChangeKind, PlanDiff, PointChange, diff
-    from negotrack.render import Renderer, render_board, render_diff, render_timeline
+    from negotrack.render import Renderer, render_board, render_diff, render_site, render_timeline
+    from negotrack.timeline import TimelineView
 
 __all__ = [
     "ChangeKind",
@@ -74,6 +75,7 @@ __all__ = [
     "Stance",
     "Status",
     "StatusChange",
+    "TimelineView",
     "UnknownReference",
     "__version__",
     "diff",
@@ -81,6 +83,7 @@ __all__ = [
     "loads",
     "render_board",
     "render_diff",
+    "render_site",
     "render_timeline",
 ]
 
@@ -92,7 +95,9 @@ _LAZY = {
     "Renderer": "negotrack.render",
     "render_board": "negotrack.render",
     "render_diff": "negotrack.render",
+    "render_site": "negotrack.render",
     "render_timeline": "negotrack.render",
+    "TimelineView": "negotrack.timeline",
 }
 
 

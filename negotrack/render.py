@@ -25,6 +25,7 @@ import jinja2
 
 from negotrack import _filters
 from negotrack.errors import NegotrackError, UnknownReference, did_you_mean
+from negotrack.storage import atomic_write
 from negotrack.timeline import DEFAULT_DIFF_HREF, TimelineView, predecessor
 
 if TYPE_CHECKING:
@@ -255,7 +256,7 @@ def render_site(
 
     def write(name: str, text: str) -> None:
         path = out / name
-        path.write_text(text, encoding="utf-8")
+        atomic_write(path, text)  # a reader never sees half a page
         written.append(path)
         if log is not None:
             log(path)

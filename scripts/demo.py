@@ -2,16 +2,16 @@
 
 For each ``seeds/*.yaml`` (or the dossiers named on the command line) this prints a readable
 summary (participants by side, events by month, plans with their versions and point counts,
-current point statuses) and, when the renderer and diff engine are installed, writes into
-``out/<dossier-stem>/``:
+current point statuses) and writes into ``out/<dossier-stem>/`` (with
+:func:`negotrack.render_site`):
 
 - ``timeline.html`` and ``timeline.md``: the whole timeline;
 - ``board-<PLAN>.html``: each plan's status board;
-- ``diff-<OLD>-<NEW>.html``: one report per version and each version it derives from (the
-  timeline links to these names).
+- ``diff-<OLD>-<NEW>.html`` and ``.md``: a report for each version that has a predecessor
+  (the timeline links to these names).
 
 It is a tour of the public API as much as a demo, so it uses only ``negotrack``'s public
-names. The summary works even while the rendering modules are still missing.
+names.
 """
 
 from __future__ import annotations
@@ -21,8 +21,7 @@ import importlib
 import importlib.util
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from functools import partial
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import negotrack as nt
@@ -100,52 +99,8 @@ def summary(d: nt.Dossier, path: Path) -> Iterator[str]:
 
 
 def render(d: nt.Dossier, out: Path) -> list[Path]:
-    """Write the timeline, boards and diff reports that the installed modules can make.
-
-    An output the renderer cannot make yet (a format still missing) is reported and
-    skipped, so the rest of the demo still runs while the project grows.
-    """
-    have_render = _exists("negotrack.render")
-    have_diff = _exists("negotrack.diff")
-    if not (have_render or have_diff):
-        print("\n(negotrack.render and negotrack.diff are not available yet: summary only)")
-        return []
-    jobs: list[tuple[Path, Callable[[], str]]] = []
-    if have_render:
-        renderer = importlib.import_module("negotrack.render")
-        for fmt in ("html", "md"):
-            jobs.append((out / f"timeline.{fmt}", partial(renderer.render_timeline, d, format=fmt)))
-        for plan in d.plans:
-            board = partial(renderer.render_board, d, plan.id, format="html")
-            jobs.append((out / f"board-{plan.id}.html", board))
-    if have_diff:
-        for old, new in version_pairs(d):
-            jobs.append((out / f"diff-{old}-{new}.html", partial(_diff_html, d, old, new)))
-    out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for path, make in jobs:
-        try:
-            text = make()
-        except (nt.NegotrackError, NotImplementedError) as exc:
-            print(f"  skipped {path.name}: {exc}", file=sys.stderr)
-            continue
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return written
-
-
-def _diff_html(d: nt.Dossier, old: str, new: str) -> str:
-    return d.diff(old, new).to_html()
-
-
-def version_pairs(d: nt.Dossier) -> list[tuple[str, str]]:
-    """(old, new) for each version and each version of the same plan it derives from."""
-    pairs: list[tuple[str, str]] = []
-    for plan in d.plans:
-        ids = {v.id for v in plan.versions}
-        for v in plan.versions:
-            pairs.extend((parent, v.id) for parent in v.derived_from if parent in ids)
-    return pairs
+    """Write the timeline, the status boards and the diff reports into ``out``."""
+    return nt.render_site(d, out)
 
 
 def _month(when: nt.Moment) -> str:
