@@ -258,7 +258,7 @@ def _write(tmp_path: Path, data: Any, fmt: str) -> Path:
 
 
 FAST = settings(
-    max_examples=150,
+    max_examples=400,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
