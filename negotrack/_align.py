@@ -10,6 +10,7 @@ whose relative order is kept (a weighted longest increasing subsequence).
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable
 
 import attrs
@@ -17,7 +18,7 @@ import attrs
 from negotrack import _match
 from negotrack._tokens import words
 from negotrack.errors import UnknownReference
-from negotrack.model import PlanVersion, PointLink
+from negotrack.model import PlanVersion, Point, PointLink
 
 __all__ = ["Alignment", "align", "same_text", "stable"]
 
@@ -189,6 +190,12 @@ def _gap_pairs(
     return out
 
 
+def _tie(a: Point, b: Point) -> int:
+    """A tie-breaking weight for a pair, the same for (a, b) and (b, a)."""
+    x, y = sorted((f"{a.number}\x01{a.text}", f"{b.number}\x01{b.text}"))
+    return zlib.crc32(f"{x}\x00{y}".encode()) >> 8
+
+
 def stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]) -> set[int]:
     """Old indices of the pairs whose relative order is kept: a longest increasing
     subsequence of new indices, taken in old order.
@@ -196,40 +203,57 @@ def stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]
     Among the longest, the one keeping most unchanged points (same text and number) and
     then most same-text points wins, so that which point of a swapped pair is "moved" does
     not depend on which version is called old: every such choice has the same counts.
-    (A weighted LIS over a Fenwick tree of prefix maxima, O(n log n).)
+    Chains equal on that are told apart by a checksum of their points' texts, the same
+    whichever side a point is on, so both directions keep the same points in place.
+
+    A weighted LIS over a Fenwick tree of prefix maxima, O(n log n), run over *blocks*:
+    runs of pairs consecutive in both versions. A chain that takes one member of a block
+    can take all of it (no other pair falls between its members on either side), so
+    blocks are taken whole, and a mostly kept order makes few blocks.
     """
     olds = sorted(pairs)
     n = len(olds)
+    if not n:
+        return set()
     unit = (n + 1) * (n + 1)
-    size = len(new.points)
-    tree: list[tuple[int, int]] = [(0, -1)] * (size + 1)  # (best weight, pair position)
-    back = [-1] * n
-    best: tuple[int, int] = (0, -1)
+    rank = {j: r for r, j in enumerate(sorted(pairs[i][0] for i in olds))}
+    blocks: list[tuple[int, int, int, int]] = []  # first pos, last pos, first rank, weight
     for k, i in enumerate(olds):
         j = pairs[i][0]
         o, p = old.points[i], new.points[j]
         same = same_text(o.text, p.text)
-        weight = unit + (n + 1) * (same and o.number == p.number) + same
+        weight = (unit + (n + 1) * (same and o.number == p.number) + same) << 48
+        weight += _tie(o, p)
+        if blocks and rank[j] == blocks[-1][2] + (k - blocks[-1][0]):
+            first, _, r, w = blocks[-1]
+            blocks[-1] = (first, k, r, w + weight)
+        else:
+            blocks.append((k, k, rank[j], weight))
+    tree: list[tuple[int, int]] = [(0, -1)] * (n + 1)  # by rank: (best weight, block)
+    back = [-1] * len(blocks)
+    best: tuple[int, int] = (0, -1)
+    for b, (first, last, r, weight) in enumerate(blocks):
         prev: tuple[int, int] = (0, -1)
-        q = j  # prefix maximum over new indices < j
+        q = r  # prefix maximum over ranks before this block's first
         while q > 0:
             if tree[q] > prev:
                 prev = tree[q]
             q -= q & -q
-        back[k] = prev[1]
-        here = (prev[0] + weight, k)
+        back[b] = prev[1]
+        here = (prev[0] + weight, b)
         if here > best:
             best = here
-        q = j + 1
-        while q <= size:
+        q = r + (last - first) + 1  # the block ends at this rank
+        while q <= n:
             if here > tree[q]:
                 tree[q] = here
             q += q & -q
     keep: set[int] = set()
-    k = best[1]
-    while k != -1:
-        keep.add(olds[k])
-        k = back[k]
+    b = best[1]
+    while b != -1:
+        first, last, _, _ = blocks[b]
+        keep.update(olds[first : last + 1])
+        b = back[b]
     return keep
 
 
