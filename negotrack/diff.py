@@ -23,8 +23,10 @@ The result is a frozen :class:`PlanDiff`; rendering it is :mod:`negotrack.render
 from __future__ import annotations
 
 import enum
+import operator
 import sys
 import types
+from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -184,18 +186,10 @@ class PlanDiff:
 
 def _contained_share(piece: str, whole: str) -> float:
     """The share of ``piece``'s words (with repeats) that occur in ``whole``."""
-    a = words(piece)
+    a = Counter(words(piece))
     if not a:
         return 1.0
-    pool: dict[str, int] = {}
-    for w in words(whole):
-        pool[w] = pool.get(w, 0) + 1
-    hits = 0
-    for w in a:
-        if pool.get(w, 0):
-            pool[w] -= 1
-            hits += 1
-    return hits / len(a)
+    return sum((a & Counter(words(whole))).values()) / a.total()
 
 
 def _pair_change(o: Point, n: Point, via: str, on_lis: bool) -> PointChange:
@@ -295,7 +289,10 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
                 at[last].append(((1, i), change))
     out = head
     for j in range(len(nps)):
-        out.extend(c for _, c in sorted(at[j], key=lambda item: item[0]))
+        placed = at[j]
+        if len(placed) > 1:
+            placed.sort(key=operator.itemgetter(0))
+        out.extend(c for _, c in placed)
     return _number_groups(out)
 
 
