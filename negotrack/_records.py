@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import attrs
-
 from negotrack.dates import Moment
 from negotrack.dossier import Dossier
 from negotrack.errors import DossierError, NegotrackError, Problem, did_you_mean
@@ -42,31 +40,23 @@ SCHEMA_VERSION = 1
 _STR, _STRS, _MOMENT = "str", "strs", "moment"
 
 
-@attrs.frozen
 class _Spec:
-    cls: type[Any]
-    fields: dict[str, Any]
-    required: tuple[str, ...]
-    texts: tuple[str, ...] = attrs.field(init=False)
-    lists: tuple[str, ...] = attrs.field(init=False)
-    nested: tuple[str, ...] = attrs.field(init=False)
-    keys: frozenset[str] = attrs.field(init=False)
+    """How one record type is read: its class, field kinds and required fields.
 
-    @texts.default
-    def _texts(self) -> tuple[str, ...]:
-        return tuple(k for k, v in self.fields.items() if v == _STR)
+    A plain class rather than attrs: it is built at import, and the command line's start-up
+    time is a bar.
+    """
 
-    @lists.default
-    def _lists(self) -> tuple[str, ...]:
-        return tuple(k for k, v in self.fields.items() if v == _STRS or isinstance(v, _Spec))
+    __slots__ = ("cls", "fields", "keys", "lists", "nested", "required", "texts")
 
-    @nested.default
-    def _nested(self) -> tuple[str, ...]:
-        return tuple(k for k, v in self.fields.items() if isinstance(v, _Spec))
-
-    @keys.default
-    def _keys(self) -> frozenset[str]:
-        return frozenset(self.fields)
+    def __init__(self, cls: type[Any], fields: dict[str, Any], required: tuple[str, ...]):
+        self.cls = cls
+        self.fields = fields
+        self.required = required
+        self.keys = frozenset(fields)
+        self.texts = tuple(k for k, v in fields.items() if v == _STR)
+        self.lists = tuple(k for k, v in fields.items() if v == _STRS or isinstance(v, _Spec))
+        self.nested = tuple(k for k, v in fields.items() if isinstance(v, _Spec))
 
 
 # The types the fast path lets through without a closer look.

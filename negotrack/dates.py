@@ -42,13 +42,14 @@ import re
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeAlias
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
 from negotrack.errors import DateError
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
     import pendulum
 
 __all__ = ["Moment", "MomentLike", "Precision", "moment_or_none", "to_moment"]
@@ -72,8 +73,7 @@ datetime (pendulum's too), or a bare year as an int (YAML reads ``2025`` as a nu
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-_FORM = re.compile(
-    r"""
+_FORM_PATTERN = r"""
     (?P<approx>~|c\.\s*|circa\s+)?
     (?P<year>\d{4})
     (?:-(?P<month>\d{2})
@@ -85,9 +85,14 @@ _FORM = re.compile(
       )?
     )?
     (?P<approx2>~)?
-    """,
-    re.VERBOSE,
-)
+    """
+
+
+@lru_cache(maxsize=1)
+def _form() -> re.Pattern[str]:
+    """The general date pattern, compiled on first use (plain days never need it)."""
+    return re.compile(_FORM_PATTERN, re.VERBOSE)
+
 
 _EPOCH = datetime(1970, 1, 1)
 
@@ -287,6 +292,8 @@ def _zone_label(v: datetime) -> str:
 
 @lru_cache(maxsize=512)
 def _zoneinfo(name: str) -> ZoneInfo:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only dossiers with zones pay
+
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
@@ -338,7 +345,7 @@ def _parse(text: str) -> Moment:
             return Moment(datetime.fromisoformat(text), Precision.DAY)
         except ValueError:
             pass
-    m = _FORM.fullmatch(text.strip())
+    m = _form().fullmatch(text.strip())
     if m is None:
         raise _bad(text, "not a date negotrack understands")
     g = m.groupdict()

@@ -13,7 +13,6 @@ once it is *settled* (its whole date interval is over by the end of the query da
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from negotrack._index import RecordIndex
@@ -34,6 +33,8 @@ from negotrack.model import (
 )
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from negotrack.diff import PlanDiff
 
 __all__ = ["AsOfRule", "Dossier"]

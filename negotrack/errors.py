@@ -11,7 +11,6 @@ so that ordinary ``except`` clauses keep working.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -134,6 +133,8 @@ class LockTimeout(NegotrackError, TimeoutError):
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """A "did you mean ...?" hint for ``word`` among ``choices``, or None."""
+    import difflib  # only when something is wrong
+
     options = sorted(set(choices))
     close = difflib.get_close_matches(word, options, n=3, cutoff=0.6)
     if not close:

@@ -119,8 +119,8 @@ def test_the_lock_is_a_sidecar_file(tmp_path: Path) -> None:
     make_small().save(path)
     inode = path.stat().st_ino
     update(path, lambda d: d.set_status("us-28#1", "kept", on="2025-11-23", source="s1"))
-    assert lock_path(path) == tmp_path / ".d.json.lock"
-    assert lock_path(path).exists()
+    assert Path(lock_path(path)) == tmp_path / ".d.json.lock"
+    assert Path(lock_path(path)).exists()
     assert path.stat().st_ino != inode  # replaced atomically, hence the sidecar
 
 
