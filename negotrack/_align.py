@@ -193,7 +193,7 @@ def _gap_pairs(
 def _tie(a: Point, b: Point) -> int:
     """A tie-breaking weight for a pair, the same for (a, b) and (b, a)."""
     x, y = sorted((f"{a.number}\x01{a.text}", f"{b.number}\x01{b.text}"))
-    return zlib.crc32(f"{x}\x00{y}".encode()) >> 8
+    return zlib.crc32(f"{x}\x00{y}".encode()) >> 12
 
 
 def stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]) -> set[int]:
@@ -203,8 +203,10 @@ def stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]
     Among the longest, the one keeping most unchanged points (same text and number) and
     then most same-text points wins, so that which point of a swapped pair is "moved" does
     not depend on which version is called old: every such choice has the same counts.
-    Chains equal on that are told apart by a checksum of their points' texts, the same
-    whichever side a point is on, so both directions keep the same points in place.
+    Then the chain whose points moved least (by position) wins, so the point that jumped
+    is the one called moved; chains equal on that too are told apart by a checksum of
+    their points' texts. Every criterion is the same whichever side a point is on, so
+    both directions keep the same points in place.
 
     A weighted LIS over a Fenwick tree of prefix maxima, O(n log n), run over *blocks*:
     runs of pairs consecutive in both versions. A chain that takes one member of a block
@@ -216,13 +218,15 @@ def stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]
     if not n:
         return set()
     unit = (n + 1) * (n + 1)
+    span = len(old.points) + len(new.points)
     rank = {j: r for r, j in enumerate(sorted(pairs[i][0] for i in olds))}
     blocks: list[tuple[int, int, int, int]] = []  # first pos, last pos, first rank, weight
     for k, i in enumerate(olds):
         j = pairs[i][0]
         o, p = old.points[i], new.points[j]
         same = same_text(o.text, p.text)
-        weight = (unit + (n + 1) * (same and o.number == p.number) + same) << 48
+        weight = (unit + (n + 1) * (same and o.number == p.number) + same) << 80
+        weight += (span - abs(i - j)) << 40
         weight += _tie(o, p)
         if blocks and rank[j] == blocks[-1][2] + (k - blocks[-1][0]):
             first, _, r, w = blocks[-1]

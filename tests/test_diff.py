@@ -300,3 +300,11 @@ def test_the_army_cap_of_the_28_point_draft_changes_figure() -> None:
     plan = dossier.plans[0]
     changes = dossier.diff(plan.versions[0].id, plan.versions[-1].id).changes
     assert any(FigureChange("600,000", "800,000") in c.figures for c in changes)
+
+
+def test_of_two_swapped_points_the_farther_jumper_is_moved() -> None:
+    """When either of two points could be called moved, it is the one that jumped farther."""
+    a = version("a", ARMY, CEASEFIRE, PRISONERS, ELECTIONS)
+    b = version("b", ARMY, ELECTIONS, CEASEFIRE, SANCTIONS)
+    moved = [c for c in diff(a, b).changes if c.kind is ChangeKind.MOVED]
+    assert [c.old.text for c in moved if c.old is not None] == [ELECTIONS]
