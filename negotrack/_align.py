@@ -69,17 +69,37 @@ def _curated(
     old: PlanVersion, new: PlanVersion, links: Iterable[PointLink], align: Alignment
 ) -> None:
     """Apply curated links between the two versions (either direction), grouped into
-    one-to-one pairs, splits, merges and, rarely, many-to-many groups."""
+    one-to-one pairs, splits, merges and, rarely, many-to-many groups.
+
+    Links chain through versions in between: "us-28#21b" -> "geneva#14" and "geneva#14"
+    -> "20-point#14" link us-28#21b to 20-point#14. A point with a direct link between
+    the two versions is not chained.
+    """
     old_no = {p.number: i for i, p in enumerate(old.points)}
     new_no = {p.number: j for j, p in enumerate(new.points)}
     edges: set[tuple[int, int]] = set()
+    links = list(links)
+    ahead: dict[str, list[str]] = {}  # ref -> refs it became
+    behind: dict[str, list[str]] = {}  # ref -> refs it came from
     for link in links:
         (va, na), (vb, nb) = _split_ref(link.old), _split_ref(link.new)
+        ahead.setdefault(link.old, []).append(link.new)
+        behind.setdefault(link.new, []).append(link.old)
         if (va, vb) == (new.id, old.id):
             (va, na), (vb, nb) = (vb, nb), (va, na)
         if (va, vb) != (old.id, new.id):
             continue
         edges.add((_index_of(old, old_no, na), _index_of(new, new_no, nb)))
+    direct = {i for i, _ in edges}
+    direct_new = {j for _, j in edges}
+    for graph in (ahead, behind):
+        for i, point in enumerate(old.points):
+            if i in direct:
+                continue
+            for ref in _reach(f"{old.id}#{point.number}", graph, old.id, new.id):
+                j = _index_of(new, new_no, _split_ref(ref)[1])
+                if j not in direct_new:
+                    edges.add((i, j))
     if not edges:
         return
     # Connected components of the link graph, by union-find over ("o", i) / ("n", j).
@@ -103,6 +123,24 @@ def _curated(
             align.pair(olds[0], news[0], "link")
         else:
             align.group(tuple(sorted(olds)), tuple(sorted(news)), "link")
+
+
+def _reach(start: str, graph: dict[str, list[str]], old_id: str, new_id: str) -> list[str]:
+    """Refs of version ``new_id`` reached from ``start`` through other versions' refs."""
+    found: list[str] = []
+    seen = {start}
+    todo = list(graph.get(start, ()))
+    while todo:
+        ref = todo.pop()
+        if ref in seen:
+            continue
+        seen.add(ref)
+        version = ref.rpartition("#")[0]
+        if version == new_id:
+            found.append(ref)
+        elif version != old_id:
+            todo.extend(graph.get(ref, ()))
+    return found
 
 
 def _by_key(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:

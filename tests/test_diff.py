@@ -308,3 +308,14 @@ def test_of_two_swapped_points_the_farther_jumper_is_moved() -> None:
     b = version("b", ARMY, ELECTIONS, CEASEFIRE, SANCTIONS)
     moved = [c for c in diff(a, b).changes if c.kind is ChangeKind.MOVED]
     assert [c.old.text for c in moved if c.old is not None] == [ELECTIONS]
+
+
+def test_links_chain_through_a_version_in_between() -> None:
+    """Links a->m and m->b pair a's point with b's, in both directions of the diff."""
+    a = version("a", ARMY, CEASEFIRE)
+    b = version("b", PRISONERS, CEASEFIRE)
+    links = [nt.PointLink("a#1", "m#7"), nt.PointLink("m#7", "b#1")]
+    forward = diff(a, b, links=links)
+    assert ("reworded", "1", "1") in kinds(forward)
+    assert {c.via for c in forward.changes if c.old is not None and c.old.number == "1"} == {"link"}
+    assert ("reworded", "1", "1") in kinds(diff(b, a, links=links))
