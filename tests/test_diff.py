@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import attrs
 import pytest
 
 import negotrack as nt
-from benchmarks.diffgen import edges, generate, score
 from negotrack.diff import ChangeKind, FigureChange, PointChange, StatusDelta, diff
+
+# The ground-truth generator lives with the benchmarks, as a top-level module there.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from diffgen import edges, generate, score
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

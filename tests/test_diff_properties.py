@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import random
+import sys
 from collections import defaultdict
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import negotrack as nt
-from benchmarks.diffgen import Case, generate, point_text
 from negotrack.diff import ChangeKind, PlanDiff, diff
+
+# The ground-truth generator lives with the benchmarks, as a top-level module there.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from diffgen import Case, generate, point_text
 
 MIRROR = {
     "added": "deleted",
