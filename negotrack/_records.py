@@ -9,6 +9,8 @@ back.
 from __future__ import annotations
 
 import re
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from negotrack.dates import Moment
@@ -47,7 +49,17 @@ class _Spec:
     time is a bar.
     """
 
-    __slots__ = ("cls", "fields", "keys", "lists", "nested", "required", "texts")
+    __slots__ = (
+        "cls",
+        "fields",
+        "keys",
+        "lists",
+        "nested",
+        "required",
+        "required_texts",
+        "text_lists",
+        "texts",
+    )
 
     def __init__(self, cls: type[Any], fields: dict[str, Any], required: tuple[str, ...]):
         self.cls = cls
@@ -57,10 +69,13 @@ class _Spec:
         self.texts = tuple(k for k, v in fields.items() if v == _STR)
         self.lists = tuple(k for k, v in fields.items() if v == _STRS or isinstance(v, _Spec))
         self.nested = tuple(k for k, v in fields.items() if isinstance(v, _Spec))
+        self.text_lists = tuple(attrgetter(k) for k, v in fields.items() if v == _STRS)
+        self.required_texts = tuple(k for k in required if fields[k] == _STR)
 
 
 # The types the fast path lets through without a closer look.
 _TEXT_OK = frozenset((str, type(None)))
+_STR_ONLY = frozenset((str,))
 _LIST_OK = frozenset((list, type(None)))
 
 
@@ -246,17 +261,21 @@ def _records(
     record that fails anything is handed to :func:`_explain` with its path.
     """
     cls, keys, texts, nested = spec.cls, spec.keys, spec.texts, spec.nested
+    required = spec.required_texts
     out: list[Any] = []
     append = out.append
-    text_ok = _TEXT_OK.issuperset
+    text_ok, str_only = _TEXT_OK.issuperset, _STR_ONLY.issuperset
     one = len(nested) == 1
     checks_texts = cls is Event
+    start = len(problems)
     for i, item in enumerate(raw):
         if type(item) is dict and keys.issuperset(item):
             get = item.get
             # Lists are checked by the model's converters, which refuse anything else;
             # Event checks its own text fields (it is the class large files hold most of).
-            if checks_texts or text_ok(map(type, map(get, texts))):
+            if checks_texts or (
+                text_ok(map(type, map(get, texts))) and str_only(map(type, map(get, required)))
+            ):
                 try:
                     if (
                         not nested
@@ -282,6 +301,16 @@ def _records(
         built = _explain(spec, item, f"{path}[{i}]", problems, broken)
         if built is not None:
             append(built)
+    # The items of text lists (participants, tags, ...), all at once at C speed; should one
+    # not be text, every record of this list is explained field by field instead.
+    for items in spec.text_lists:
+        if not str_only(map(type, chain.from_iterable(map(items, out)))):
+            del problems[start:]
+            return [
+                r
+                for i, item in enumerate(raw)
+                if (r := _explain(spec, item, f"{path}[{i}]", problems, broken)) is not None
+            ]
     return out
 
 

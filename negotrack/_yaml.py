@@ -40,7 +40,7 @@ def load_yaml(text: str, file: str | None = None) -> Any:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        what = exc.problem or exc.context or "invalid YAML"
+        what = _one_line(exc.problem or exc.context or "invalid YAML")
         raise FormatError(
             Problem(
                 f"not valid YAML: {what}",
@@ -50,10 +50,17 @@ def load_yaml(text: str, file: str | None = None) -> Any:
                 hint="check the indentation and quoting around this line",
             )
         ) from None
+    except RecursionError:
+        raise FormatError(Problem("the YAML document is nested too deeply", "$", file)) from None
     except (YAMLError, ValueError, TypeError) as exc:  # e.g. a bad timestamp or a tag
-        raise FormatError(Problem(f"not valid YAML: {exc}", "$", file)) from None
+        raise FormatError(Problem(f"not valid YAML: {_one_line(str(exc))}", "$", file)) from None
     _check_aliases(data, file)
     return data
+
+
+def _one_line(text: str) -> str:
+    """A parser's message on one line: each problem is one line of the CLI's output."""
+    return " ".join(text.split())
 
 
 def _check_aliases(data: Any, file: str | None) -> None:

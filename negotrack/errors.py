@@ -135,7 +135,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """A "did you mean ...?" hint for ``word`` among ``choices``, or None."""
     import difflib  # only when something is wrong
 
-    options = sorted(set(choices))
+    word = str(word)
+    options = sorted({str(c) for c in choices})
     close = difflib.get_close_matches(word, options, n=3, cutoff=0.6)
     if not close:
         lowered = {c.lower(): c for c in options}
