@@ -24,7 +24,6 @@ Every choice breaks ties on a key that does not depend on which version is calle
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import math
 import operator
@@ -87,14 +86,14 @@ def _candidates(old: dict[int, set[str]], new: dict[int, set[str]]) -> set[tuple
     for feats in (*old.values(), *new.values()):
         df.update(feats)
     rare = df.__getitem__
+    # A feature held by one point alone leads nowhere; only the others can be keys.
+    shared = {f for f, n in df.items() if n > 1}
 
     def keys(feats: set[str]) -> list[str]:
         out: list[str] = []
         spent = 0
-        ranked = sorted(zip(map(rare, feats), feats, strict=True))
-        # A feature held by this point alone leads nowhere; skip those.
-        start = bisect.bisect_left(ranked, (2, ""))
-        for n, f in ranked[start : start + KEYS]:
+        mine = feats & shared
+        for n, f in sorted(zip(map(rare, mine), mine, strict=True))[:KEYS]:
             if out and spent + n > BUDGET:
                 break
             out.append(f)
@@ -257,7 +256,7 @@ def align(
         return Alignment((), ())
     bags = _bags(old, new)
     bo, bn = bags[: len(old)], bags[len(old) :]
-    norm = [math.sqrt(sum([w * w for w in b.values()])) for b in bags]
+    norm = [math.hypot(*b.values()) for b in bags]
     mass = [sum(b.values()) for b in bags]
     no, nn = norm[: len(old)], norm[len(old) :]
     mo, mn = mass[: len(old)], mass[len(old) :]

@@ -83,11 +83,14 @@ _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s+$", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"(?:st|nd|rd|th)?,?\s+\d{4}\b")
 
 
+_Op: TypeAlias = Literal["equal", "insert", "delete"]
+
+
 @attrs.frozen
 class WordOp:
     """One piece of an inline word diff: text kept (``equal``), added or removed."""
 
-    op: Literal["equal", "insert", "delete"]
+    op: _Op
     text: str
 
 
@@ -335,10 +338,17 @@ def word_diff(old: str, new: str) -> tuple[tuple[WordOp, ...], float]:
     total = wa[-1] + wb[-1]
     ratio = 2.0 * kept / total if total else 1.0
     segs = _cleanup(_segments(matched, len(ca), len(cb)), wa, wb, cb)
-    ops: list[WordOp] = []
+    ops: list[tuple[_Op, str]] = []  # built as tuples, equal runs merged, WordOps at the end
+
+    def equal(text: str) -> None:
+        if ops and ops[-1][0] == "equal":
+            ops[-1] = ("equal", ops[-1][1] + text)
+        else:
+            ops.append(("equal", text))
+
     for seg in segs:
         if seg.equal:
-            ops.append(WordOp("equal", "".join(fb[seg.b1 : seg.b2])))
+            equal("".join(fb[seg.b1 : seg.b2]))
             continue
         gone = "".join(fa[seg.a1 : seg.a2])
         came = "".join(fb[seg.b1 : seg.b2])
@@ -350,19 +360,9 @@ def word_diff(old: str, new: str) -> tuple[tuple[WordOp, ...], float]:
                 tail = came[-n:]
                 gone, came = gone[:-n], came[:-n]
         if gone:
-            ops.append(WordOp("delete", gone))
+            ops.append(("delete", gone))
         if came:
-            ops.append(WordOp("insert", came))
+            ops.append(("insert", came))
         if tail:
-            ops.append(WordOp("equal", tail))
-    return _merge_equal(ops), min(1.0, ratio)
-
-
-def _merge_equal(ops: list[WordOp]) -> tuple[WordOp, ...]:
-    out: list[WordOp] = []
-    for op in ops:
-        if out and op.op == "equal" and out[-1].op == "equal":
-            out[-1] = WordOp("equal", out[-1].text + op.text)
-        else:
-            out.append(op)
-    return tuple(out)
+            equal(tail)
+    return tuple(WordOp(op, text) for op, text in ops), min(1.0, ratio)
