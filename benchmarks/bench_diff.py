@@ -77,7 +77,7 @@ def run() -> list[Row]:
     def diff_small() -> object:
         return diff(small.old, small.new)
 
-    t_diff, t_cdist = interleaved(diff_big, floor, repeat=5)
+    t_diff, t_cdist = interleaved(diff_big, floor, repeat=7)
     # Growth: both sizes alternately, so that a burst of load on the machine hits both.
     t_big, t_small = interleaved(diff_big, diff_small, repeat=15, warmup=2)
     rows = [
