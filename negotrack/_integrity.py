@@ -95,14 +95,17 @@ def check_dossier(d: Dossier) -> list[Problem]:
     # Events are the bulk of a large dossier: find out first, with set operations, whether
     # anything is wrong at all, and walk event by event only for the kinds of trouble found.
     events = d._events
-    refs_ok = (
-        set().union(*[e.participants for e in events]).issubset(participants)
-        and set().union(*[e.sources for e in events]).issubset(sources)
-        and (
-            not any(map(_VERSIONS, events))
-            or set().union(*[e.versions for e in events]).issubset(versions)
+    try:
+        refs_ok = (
+            set().union(*[e.participants for e in events]).issubset(participants)
+            and set().union(*[e.sources for e in events]).issubset(sources)
+            and (
+                not any(map(_VERSIONS, events))
+                or set().union(*[e.versions for e in events]).issubset(versions)
+            )
         )
-    )
+    except TypeError:  # an unhashable item (a list, a mapping) where an id belongs
+        refs_ok = False
     spans = [i for i, e in enumerate(events) if e.until is not None]
     quoted = [i for i, e in enumerate(events) if e.quotes]
     for i in range(len(events)) if not refs_ok else sorted({*spans, *quoted}):
@@ -186,9 +189,11 @@ def _unique(items: Iterable[Any], name: str, noun: str, problems: list[Problem])
     return known
 
 
-def _refs(ids: Iterable[str], known: Any, where: str, noun: str, problems: list[Problem]) -> None:
+def _refs(ids: Iterable[Any], known: Any, where: str, noun: str, problems: list[Problem]) -> None:
     for k, ref in enumerate(ids):
-        if ref not in known:
+        if not isinstance(ref, str):
+            problems.append(Problem(f"expected a {noun} id (text), found {ref!r}", f"{where}[{k}]"))
+        elif ref not in known:
             problems.append(_unknown(ref, known, f"{where}[{k}]", noun))
 
 

@@ -57,6 +57,7 @@ class _Spec:
         "nested",
         "required",
         "required_texts",
+        "text_list_count",
         "text_lists",
         "texts",
     )
@@ -69,7 +70,13 @@ class _Spec:
         self.texts = tuple(k for k, v in fields.items() if v == _STR)
         self.lists = tuple(k for k, v in fields.items() if v == _STRS or isinstance(v, _Spec))
         self.nested = tuple(k for k, v in fields.items() if isinstance(v, _Spec))
-        self.text_lists = tuple(attrgetter(k) for k, v in fields.items() if v == _STRS)
+        # Event's references are checked as references by the integrity pass, which also
+        # finds items that are not text; its other lists are checked here.
+        skip = {"participants", "sources", "versions"} if cls is Event else set()
+        names = [k for k, v in fields.items() if v == _STRS and k not in skip]
+        # One getter for all text lists: a record gives a tuple of its lists (or the list).
+        self.text_lists = attrgetter(*names) if names else None
+        self.text_list_count = len(names)
         self.required_texts = tuple(k for k in required if fields[k] == _STR)
 
 
@@ -303,8 +310,12 @@ def _records(
             append(built)
     # The items of text lists (participants, tags, ...), all at once at C speed; should one
     # not be text, every record of this list is explained field by field instead.
-    for items in spec.text_lists:
-        if not str_only(map(type, chain.from_iterable(map(items, out)))):
+    if spec.text_lists is not None:
+        values = map(spec.text_lists, out)
+        items = chain.from_iterable(values)
+        if spec.text_list_count > 1:
+            items = chain.from_iterable(items)
+        if not str_only(map(type, items)):
             del problems[start:]
             return [
                 r
