@@ -43,7 +43,10 @@ from negotrack.storage import load, loads
 if TYPE_CHECKING:
     from negotrack.diff import ChangeKind, PlanDiff, PointChange, diff
     from negotrack.render import Renderer, render_board, render_diff, render_site, render_timeline
+    from negotrack.frames import to_dataframe
+    from negotrack.schema import json_schema
     from negotrack.timeline import TimelineView
+    from negotrack.update import update
 
 __all__ = [
     "ChangeKind",
@@ -79,12 +82,15 @@ __all__ = [
     "UnknownReference",
     "__version__",
     "diff",
+    "json_schema",
     "load",
     "loads",
     "render_board",
     "render_diff",
     "render_site",
     "render_timeline",
+    "to_dataframe",
+    "update",
 ]
 
 _LAZY = {
@@ -98,6 +104,9 @@ _LAZY = {
     "render_site": "negotrack.render",
     "render_timeline": "negotrack.render",
     "TimelineView": "negotrack.timeline",
+    "json_schema": "negotrack.schema",
+    "to_dataframe": "negotrack.frames",
+    "update": "negotrack.update",
 }
 
 

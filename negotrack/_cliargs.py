@@ -23,7 +23,7 @@ Runner = Callable[[argparse.Namespace], int]
 EXAMPLES: Mapping[str, str] = MappingProxyType(
     {
         "validate": """examples:
-  negotrack validate seeds/ukraine-2025.yaml
+  negotrack validate seeds/ukraine-2025-12.yaml
   negotrack validate dossier.json && echo valid""",
         "status set": """examples:
   negotrack status set d.yaml us-28#14 disputed --on 2025-12-26 --source s12
