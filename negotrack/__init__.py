@@ -42,8 +42,8 @@ from negotrack.storage import load, loads
 
 if TYPE_CHECKING:
     from negotrack.diff import ChangeKind, PlanDiff, PointChange, diff
-    from negotrack.render import Renderer, render_board, render_diff, render_site, render_timeline
     from negotrack.frames import to_dataframe
+    from negotrack.render import Renderer, render_board, render_diff, render_site, render_timeline
     from negotrack.schema import json_schema
     from negotrack.timeline import TimelineView
     from negotrack.update import update
