@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from negotrack.errors import Problem, did_you_mean
 
 if TYPE_CHECKING:
+    from negotrack.dates import Moment
     from negotrack.dossier import Dossier
     from negotrack.model import PlanVersion
 
@@ -127,16 +128,7 @@ def check_dossier(d: Dossier) -> list[Problem]:
 
     for i, c in enumerate(d._status_log):
         where = f"$.status_log[{i}]"
-        why = _bad_ref(c.ref, versions)
-        if why:
-            add(Problem(why, f"{where}.ref", hint=_ref_hint(c.ref, versions)))
-        elif c.on.end <= versions[c.ref.rpartition("#")[0]].date.start:
-            v = versions[c.ref.rpartition("#")[0]]
-            add(
-                Problem(
-                    f"dated {c.on} but version {v.id!r} only exists from {v.date}", f"{where}.on"
-                )
-            )
+        _check_logged(c.ref, c.on, where, versions, problems)
         if c.source is None and c.by is None:
             add(
                 Problem(
@@ -152,16 +144,7 @@ def check_dossier(d: Dossier) -> list[Problem]:
 
     for i, pos in enumerate(d._position_log):
         where = f"$.position_log[{i}]"
-        why = _bad_ref(pos.ref, versions)
-        if why:
-            add(Problem(why, f"{where}.ref", hint=_ref_hint(pos.ref, versions)))
-        elif pos.on.end <= versions[pos.ref.rpartition("#")[0]].date.start:
-            v = versions[pos.ref.rpartition("#")[0]]
-            add(
-                Problem(
-                    f"dated {pos.on} but version {v.id!r} only exists from {v.date}", f"{where}.on"
-                )
-            )
+        _check_logged(pos.ref, pos.on, where, versions, problems)
         if pos.party not in participants:
             add(_unknown(pos.party, participants, f"{where}.party", "participant"))
         if pos.source not in sources:
@@ -171,6 +154,21 @@ def check_dossier(d: Dossier) -> list[Problem]:
 
 _ID = attrgetter("id")
 _VERSIONS = attrgetter("versions")
+
+
+def _check_logged(
+    ref: str, on: Moment, where: str, versions: dict[str, PlanVersion], problems: list[Problem]
+) -> None:
+    """A logged change's point exists, and its date is not wholly before its version's."""
+    why = _bad_ref(ref, versions)
+    if why:
+        problems.append(Problem(why, f"{where}.ref", hint=_ref_hint(ref, versions)))
+        return
+    v = versions[ref.rpartition("#")[0]]
+    if on.end <= v.date.start:
+        problems.append(
+            Problem(f"dated {on} but version {v.id!r} only exists from {v.date}", f"{where}.on")
+        )
 
 
 def _unique(items: Iterable[Any], name: str, noun: str, problems: list[Problem]) -> set[str]:

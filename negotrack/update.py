@@ -54,6 +54,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from negotrack._records import RECORD_LISTS
 from negotrack.errors import LockTimeout, Problem
 
 if TYPE_CHECKING:
@@ -159,16 +160,7 @@ def _read(path: str | Path) -> str:
     raise AssertionError("unreachable: load() read a file update() could not")  # pragma: no cover
 
 
-_SECTIONS = (
-    "title",
-    "description",
-    "participants",
-    "sources",
-    "events",
-    "plans",
-    "status_log",
-    "position_log",
-)
+_SECTIONS = ("title", "description", *RECORD_LISTS)
 
 
 def _sections(d: Dossier) -> dict[str, object]:
