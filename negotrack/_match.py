@@ -45,7 +45,7 @@ point made only of common phrases still gets a few keys, and the work per point 
 bounded, so the whole grows linearly with the number of points."""
 RARE = 4
 """A key held by at most this many points brings all its holders in as candidates."""
-KEEP = 6
+KEEP = 4
 WEIGHT = 12
 """Candidates each point keeps: those sharing most (and rarest) key features with it."""
 CONTAINED = 0.6
