@@ -245,9 +245,10 @@ def align(
     """Align two lists of token lists: splits and merges, then one-to-one pairs.
 
     ``proposals`` are pairs the caller expects (points facing each other between the same
-    two anchors, as a line diff would pair them); those of alike weight are paired first,
-    greedily above the threshold, and only the rest is searched. (A piece of a split
-    weighs much less than its whole, so splits and merges are left to the search.)
+    two anchors, as a line diff would pair them). Splits and merges among them are taken
+    first, then pairs of alike weight, greedily above the threshold; only the rest is
+    searched. (A piece of a split weighs much less than its whole, so it is never paired
+    with it one-to-one.)
 
     Points left unmatched at the end get a second look among themselves: in the smaller
     pool their phrases are rarer, so they find better keys.
@@ -268,24 +269,50 @@ def align(
 
     used_old: set[int] = set()
     used_new: set[int] = set()
-    alike = [(i, j) for i, j in proposals if min(mo[i], mn[j]) >= ALIKE * max(mo[i], mn[j])]
-    pairs = _greedy([(i, j, cosine(i, j)) for i, j in alike], threshold, used_old, used_new)
+    # First the proposals: splits and merges among them, then pairs of alike weight.
+    local = [(i, j, cosine(i, j)) for i, j in proposals]
+    groups = _take_groups(bo, bn, mo, mn, local, used_old, used_new)
+    alike = [s for s in local if min(mo[s[0]], mn[s[1]]) >= ALIKE * max(mo[s[0]], mn[s[1]])]
+    pairs = _greedy(alike, threshold, used_old, used_new)
+    # Then a search over what is left.
     feats_old = {i: _features(old[i]) for i in range(len(old)) if i not in used_old}
     feats_new = {j: _features(new[j]) for j in range(len(new)) if j not in used_new}
     scored = [(i, j, cosine(i, j)) for i, j in _candidates(feats_old, feats_new)]
+    groups += _take_groups(bo, bn, mo, mn, scored, used_old, used_new)
+    pairs += _greedy(scored, threshold, used_old, used_new)
+    rest_old = {i: f for i, f in feats_old.items() if i not in used_old}
+    rest_new = {j: f for j, f in feats_new.items() if j not in used_new}
+    if rest_old and rest_new and (len(rest_old) < len(feats_old) or len(rest_new) < len(feats_new)):
+        again = _candidates(rest_old, rest_new)
+        pairs += _greedy([(i, j, cosine(i, j)) for i, j in again], threshold, used_old, used_new)
+    return Alignment(tuple(pairs), tuple(groups))
+
+
+def _take_groups(
+    bo: Sequence[Bag],
+    bn: Sequence[Bag],
+    mo: Sequence[float],
+    mn: Sequence[float],
+    scored: Sequence[tuple[int, int, float]],
+    used_old: set[int],
+    used_new: set[int],
+) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """Splits and merges among the scored pairs of points not used yet, best coverage
+    first (``used_old``/``used_new`` are updated)."""
+    free = [s for s in scored if s[0] not in used_old and s[1] not in used_new]
     best_old: dict[int, float] = {}
     best_new: dict[int, float] = {}
-    for i, j, cos in scored:
+    for i, j, cos in free:
         if cos > best_old.get(i, -1.0):
             best_old[i] = cos
         if cos > best_new.get(j, -1.0):
             best_new[j] = cos
-    found: list[tuple[float, int, int, tuple[tuple[int, ...], tuple[int, ...], float]]] = []
-    for w, ps, cover in _groups(bo, bn, mo, mn, scored, best_old, best_new):
-        found.append((-cover, w + sum(ps), 0, ((w,), ps, cover)))
-    flipped = [(j, i, c) for i, j, c in scored]
+    found: list[tuple[float, int, tuple[tuple[int, ...], tuple[int, ...], float]]] = []
+    for w, ps, cover in _groups(bo, bn, mo, mn, free, best_old, best_new):
+        found.append((-cover, w + sum(ps), ((w,), ps, cover)))
+    flipped = [(j, i, c) for i, j, c in free]
     for w, ps, cover in _groups(bn, bo, mn, mo, flipped, best_new, best_old):
-        found.append((-cover, w + sum(ps), 1, (ps, (w,), cover)))
+        found.append((-cover, w + sum(ps), (ps, (w,), cover)))
     found.sort(key=lambda g: g[:2])
     groups = []
     for *_, (olds, news, cover) in found:
@@ -294,13 +321,7 @@ def align(
         used_old.update(olds)
         used_new.update(news)
         groups.append((olds, news, cover))
-    pairs += _greedy(scored, threshold, used_old, used_new)
-    rest_old = {i: f for i, f in feats_old.items() if i not in used_old}
-    rest_new = {j: f for j, f in feats_new.items() if j not in used_new}
-    if rest_old and rest_new and (len(rest_old) < len(feats_old) or len(rest_new) < len(feats_new)):
-        again = _candidates(rest_old, rest_new)
-        pairs += _greedy([(i, j, cosine(i, j)) for i, j in again], threshold, used_old, used_new)
-    return Alignment(tuple(pairs), tuple(groups))
+    return groups
 
 
 def _greedy(
