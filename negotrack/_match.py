@@ -57,6 +57,8 @@ ADDS = 0.1
 ALIKE = 0.75
 """Proposed pairs are taken first only when the lighter weighs at least this share of the
 heavier."""
+PLACE = 0.1
+"""Weight of standing at the same relative place, against the cosine, when pairing."""
 LOOSE = 0.3
 """Pairs less similar than this (cosine) are not worth a containment test: a piece largely
 contained in a whole is never that far from it."""
@@ -279,12 +281,13 @@ def align(
     feats_new = {j: _features(new[j]) for j in range(len(new)) if j not in used_new}
     scored = [(i, j, cosine(i, j)) for i, j in _candidates(feats_old, feats_new)]
     groups += _take_groups(bo, bn, mo, mn, scored, used_old, used_new)
-    pairs += _greedy(scored, threshold, used_old, used_new)
+    pairs += _greedy(scored, threshold, used_old, used_new, (len(old), len(new)))
     rest_old = {i: f for i, f in feats_old.items() if i not in used_old}
     rest_new = {j: f for j, f in feats_new.items() if j not in used_new}
     if rest_old and rest_new and (len(rest_old) < len(feats_old) or len(rest_new) < len(feats_new)):
         again = _candidates(rest_old, rest_new)
-        pairs += _greedy([(i, j, cosine(i, j)) for i, j in again], threshold, used_old, used_new)
+        more = [(i, j, cosine(i, j)) for i, j in again]
+        pairs += _greedy(more, threshold, used_old, used_new, (len(old), len(new)))
     return Alignment(tuple(pairs), tuple(groups))
 
 
@@ -329,11 +332,23 @@ def _greedy(
     threshold: float,
     used_old: set[int],
     used_new: set[int],
+    sizes: tuple[int, int] = (1, 1),
 ) -> list[tuple[int, int, float]]:
-    """One-to-one pairs at or above ``threshold``, best cosine first, among points not
-    used yet (``used_old``/``used_new`` are updated)."""
+    """One-to-one pairs at or above ``threshold``, best first, among points not used yet
+    (``used_old``/``used_new`` are updated).
+
+    "Best" is the cosine plus a small bonus for standing at the same relative place in
+    both versions (``sizes`` are their lengths): near-identical texts are told apart by
+    where they stand, while clear textual evidence still wins over place.
+    """
+    n_old, n_new = max(1, sizes[0]), max(1, sizes[1])
+
+    def rank(s: tuple[int, int, float]) -> tuple[float, int]:
+        i, j, cos = s
+        return (-round(cos + PLACE * (1.0 - abs(i / n_old - j / n_new)), 9), i + j)
+
     pairs = []
-    for i, j, cos in sorted(scored, key=lambda s: (-s[2], s[0] + s[1])):
+    for i, j, cos in sorted(scored, key=rank):
         if cos < threshold or i in used_old or j in used_new:
             continue
         used_old.add(i)
