@@ -27,7 +27,7 @@ if str(HERE) not in sys.path:
 from _harness import Row, interleaved, table  # noqa: E402
 from diffgen import Case, Score, edges, generate, score  # noqa: E402
 
-from negotrack.diff import diff  # noqa: E402
+from negotrack.plandiff import diff  # noqa: E402
 
 __all__ = ["curve", "quality", "run"]
 

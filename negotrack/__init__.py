@@ -41,8 +41,17 @@ from negotrack.model import (
 from negotrack.storage import load, loads
 
 if TYPE_CHECKING:
-    from negotrack.diff import ChangeKind, PlanDiff, PointChange, diff
     from negotrack.frames import to_dataframe
+    from negotrack.plandiff import (
+        ChangeKind,
+        FigureChange,
+        PlanDiff,
+        PointChange,
+        PositionDelta,
+        StatusDelta,
+        WordOp,
+        diff,
+    )
     from negotrack.render import Renderer, render_board, render_diff, render_site, render_timeline
     from negotrack.schema import json_schema
     from negotrack.timeline import TimelineView
@@ -55,6 +64,7 @@ __all__ = [
     "DossierError",
     "Event",
     "EventKind",
+    "FigureChange",
     "FormatError",
     "LockTimeout",
     "Moment",
@@ -69,6 +79,7 @@ __all__ = [
     "PointChange",
     "PointLink",
     "Position",
+    "PositionDelta",
     "Precision",
     "Problem",
     "Quote",
@@ -78,8 +89,10 @@ __all__ = [
     "Stance",
     "Status",
     "StatusChange",
+    "StatusDelta",
     "TimelineView",
     "UnknownReference",
+    "WordOp",
     "__version__",
     "diff",
     "json_schema",
@@ -94,10 +107,14 @@ __all__ = [
 ]
 
 _LAZY = {
-    "ChangeKind": "negotrack.diff",
-    "PlanDiff": "negotrack.diff",
-    "PointChange": "negotrack.diff",
-    "diff": "negotrack.diff",
+    "ChangeKind": "negotrack.plandiff",
+    "FigureChange": "negotrack.plandiff",
+    "PositionDelta": "negotrack.plandiff",
+    "StatusDelta": "negotrack.plandiff",
+    "WordOp": "negotrack.plandiff",
+    "PlanDiff": "negotrack.plandiff",
+    "PointChange": "negotrack.plandiff",
+    "diff": "negotrack.plandiff",
     "Renderer": "negotrack.render",
     "render_board": "negotrack.render",
     "render_diff": "negotrack.render",

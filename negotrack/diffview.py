@@ -1,6 +1,6 @@
 """The view-model of a diff report: a :class:`PlanDiff` with every label worked out.
 
-The diff engine (:mod:`negotrack.diff`) says what happened to each point; this module says
+The diff engine (:mod:`negotrack.plandiff`) says what happened to each point; this module says
 how a reader is told: point references as "us-28 #21", a renumbering as
 "us-28 #21 → 20-point #14", split and merge groups with their members, status and position
 changes as words. Templates only print these fields.
@@ -16,7 +16,7 @@ import attrs
 from negotrack._filters import anchor, display_date, label
 
 if TYPE_CHECKING:
-    from negotrack.diff import PlanDiff, PointChange
+    from negotrack.plandiff import PlanDiff, PointChange
 
 __all__ = ["KIND_ORDER", "ChangeView", "DiffView", "FigureView", "PositionView", "WordView"]
 

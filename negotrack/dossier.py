@@ -35,7 +35,7 @@ from negotrack.model import (
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from negotrack.diff import PlanDiff
+    from negotrack.plandiff import PlanDiff
 
 __all__ = ["AsOfRule", "Dossier"]
 
@@ -229,7 +229,7 @@ class Dossier(RecordIndex):
 
     def diff(self, old: str, new: str, **options: Any) -> PlanDiff:
         """What became of every point of version ``old`` in version ``new``."""
-        from negotrack.diff import diff
+        from negotrack.plandiff import diff
 
         return diff(self.version(old), self.version(new), dossier=self, **options)
 

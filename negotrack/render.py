@@ -29,8 +29,8 @@ from negotrack.storage import atomic_write
 from negotrack.timeline import DEFAULT_DIFF_HREF, TimelineView, predecessor
 
 if TYPE_CHECKING:
-    from negotrack.diff import PlanDiff
     from negotrack.dossier import Dossier
+    from negotrack.plandiff import PlanDiff
 
 __all__ = [
     "Renderer",
@@ -159,10 +159,10 @@ class Renderer:
     def repr_html(self, obj: Any) -> str:
         """A compact HTML fragment for a notebook, its styles scoped to its own wrapper."""
         from negotrack.board import VersionView
-        from negotrack.diff import PlanDiff
         from negotrack.diffview import DiffView
         from negotrack.dossier import Dossier
         from negotrack.model import PlanVersion
+        from negotrack.plandiff import PlanDiff
 
         view: Any
         if isinstance(obj, Dossier):

@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 import negotrack as nt
-from negotrack.diff import ChangeKind, FigureChange, PointChange, StatusDelta, diff
+from negotrack.plandiff import ChangeKind, FigureChange, PointChange, StatusDelta, diff
 
 # The ground-truth generator lives with the benchmarks, as a top-level module there.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -233,7 +233,7 @@ def test_json_data_has_exactly_the_product_shape() -> None:
 
 
 def test_the_public_names_resolve() -> None:
-    """nt.diff(old, new) diffs even after negotrack.diff (the module) was imported."""
+    """nt.diff(old, new) diffs even after negotrack.plandiff (the module) was imported."""
     a = version("a", ARMY)
     assert isinstance(nt.diff(a, a), nt.PlanDiff)
     assert nt.PointChange is PointChange

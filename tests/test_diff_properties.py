@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import negotrack as nt
-from negotrack.diff import ChangeKind, PlanDiff, diff
+from negotrack.plandiff import ChangeKind, PlanDiff, diff
 
 # The ground-truth generator lives with the benchmarks, as a top-level module there.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))

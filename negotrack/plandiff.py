@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import enum
 import operator
-import sys
-import types
 from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -327,27 +325,3 @@ def _with_dossier(
         if a != b:
             deltas.append(PositionDelta(party, a, b))
     return attrs.evolve(change, status=status, positions=tuple(deltas))
-
-
-class _CallableModule(types.ModuleType):
-    """This module, made callable.
-
-    Importing a submodule binds it on its package: once anything has imported
-    ``negotrack.diff``, the attribute ``negotrack.diff`` is this module, not the function
-    the package exports lazily under the same name. Calling the module calls :func:`diff`,
-    so ``nt.diff(old, new)`` works whatever was imported first.
-    """
-
-    def __call__(
-        self,
-        old: PlanVersion,
-        new: PlanVersion,
-        *,
-        links: Iterable[PointLink] = (),
-        dossier: Dossier | None = None,
-        threshold: float = DEFAULT_THRESHOLD,
-    ) -> PlanDiff:
-        return diff(old, new, links=links, dossier=dossier, threshold=threshold)
-
-
-sys.modules[__name__].__class__ = _CallableModule
