@@ -67,10 +67,6 @@ class Precision(enum.IntEnum):
         return self.name.lower()
 
 
-MomentLike: TypeAlias = "Moment | str | date | datetime | int"
-"""Anything :meth:`Moment.of` accepts: a Moment, an ISO-like string, a date, an aware
-datetime (pendulum's too), or a bare year as an int (YAML reads ``2025`` as a number)."""
-
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 _FORM_PATTERN = r"""
@@ -270,6 +266,11 @@ class Moment:
     def to_date(self) -> date:
         """The calendar date of the start of this moment, in its own zone."""
         return self.value.date()
+
+
+MomentLike: TypeAlias = Moment | str | date | datetime | int
+"""Anything :meth:`Moment.of` accepts: a Moment, an ISO-like string, a date, an aware
+datetime (pendulum's too), or a bare year as an int (YAML reads ``2025`` as a number)."""
 
 
 def _offset_text(v: datetime) -> str:
