@@ -53,7 +53,6 @@ class _Spec:
         "cls",
         "fields",
         "keys",
-        "lists",
         "nested",
         "required",
         "required_texts",
@@ -68,7 +67,6 @@ class _Spec:
         self.required = required
         self.keys = frozenset(fields)
         self.texts = tuple(k for k, v in fields.items() if v == _STR)
-        self.lists = tuple(k for k, v in fields.items() if v == _STRS or isinstance(v, _Spec))
         self.nested = tuple(k for k, v in fields.items() if isinstance(v, _Spec))
         # Event's references are checked as references by the integrity pass, which also
         # finds items that are not text; its other lists are checked here.
@@ -83,7 +81,6 @@ class _Spec:
 # The types the fast path lets through without a closer look.
 _TEXT_OK = frozenset((str, type(None)))
 _STR_ONLY = frozenset((str,))
-_LIST_OK = frozenset((list, type(None)))
 
 
 _QUOTE = _Spec(
@@ -186,18 +183,10 @@ _SPECS["plans"] = _Spec(
     },
     ("id", "title"),
 )
-_TOP = (
-    "negotrack",
-    "title",
-    "description",
-    "participants",
-    "sources",
-    "events",
-    "plans",
-    "status_log",
-    "position_log",
-)
-_LISTS = _TOP[3:]
+#: The top-level lists of a dossier file, in file order.
+RECORD_LISTS = ("participants", "sources", "events", "plans", "status_log", "position_log")
+_LISTS = RECORD_LISTS
+_TOP = ("negotrack", "title", "description", *_LISTS)
 
 
 def from_data(data: Any, *, file: str | None = None) -> Dossier:
@@ -264,31 +253,26 @@ def _records(
     """The records of one list: a fast path for valid input, else each problem explained.
 
     The fast path checks shapes with C-level set operations (known keys, text where text
-    belongs, lists where lists belong) and lets the model's converters do the rest; any
-    record that fails anything is handed to :func:`_explain` with its path.
+    belongs) and lets the model's converters do the rest (they refuse a mapping where a
+    list belongs); any record that fails anything is handed to :func:`_explain` with its
+    path.
     """
     cls, keys, texts, nested = spec.cls, spec.keys, spec.texts, spec.nested
-    required = spec.required_texts
+    required, flat = spec.required_texts, frozenset(nested).isdisjoint
     out: list[Any] = []
     append = out.append
     text_ok, str_only = _TEXT_OK.issuperset, _STR_ONLY.issuperset
-    one = len(nested) == 1
     checks_texts = cls is Event
     start = len(problems)
     for i, item in enumerate(raw):
         if type(item) is dict and keys.issuperset(item):
             get = item.get
-            # Lists are checked by the model's converters, which refuse anything else;
             # Event checks its own text fields (it is the class large files hold most of).
             if checks_texts or (
                 text_ok(map(type, map(get, texts))) and str_only(map(type, map(get, required)))
             ):
                 try:
-                    if (
-                        not nested
-                        or (one and nested[0] not in item)
-                        or not any(map(item.__contains__, nested))
-                    ):
+                    if flat(item):
                         append(cls(**item))
                         continue
                     before = len(problems)
@@ -408,15 +392,8 @@ def _about(problem: Problem, broken: set[str]) -> bool:
     )
 
 
+_TYPENAMES = {dict: "a mapping", list: "a list", str: "text", bool: "true/false"}
+
+
 def _typename(value: Any) -> str:
-    return {
-        dict: "a mapping",
-        list: "a list",
-        str: "text",
-        bool: "true/false",
-        type(None): "nothing",
-    }.get(type(value), type(value).__name__)
-
-
-RECORD_LISTS = _LISTS
-"""The top-level lists of a dossier file, in file order."""
+    return "nothing" if value is None else _TYPENAMES.get(type(value), type(value).__name__)

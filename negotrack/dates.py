@@ -175,11 +175,6 @@ class Moment:
         """Whether this moment's interval starts before the end of ``other``'s."""
         return self.start < Moment.of(other).end
 
-    def contains(self, other: MomentLike) -> bool:
-        """Whether ``other``'s interval lies inside this one's."""
-        o = Moment.of(other)
-        return self.start <= o.start and o.end <= self.end
-
     # -- order -------------------------------------------------------------------------
 
     def __lt__(self, other: object) -> bool:

@@ -1,0 +1,151 @@
+"""The vocabularies of the model: statuses, stances, and kinds of events, sources and
+participants.
+
+Each is a str enum whose members are their values (``Status.KEPT == "kept"``), and whose
+``coerce`` forgives case, spaces and hyphens and suggests the closest spelling when a
+value is unknown. The ``_status``-style converters are what the model's fields use: a
+dict lookup for the usual spelling, ``coerce`` only when that misses.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any, TypeVar
+
+from negotrack.errors import DossierError, did_you_mean
+
+__all__ = ["EventKind", "ParticipantKind", "SourceKind", "Stance", "Status"]
+
+
+class _StrEnum(enum.StrEnum):
+    """A str enum whose members print as their value and that suggests a fix when wrong."""
+
+    @classmethod
+    def coerce(cls: type[_E], value: Any) -> _E:
+        """The member for ``value`` (a member, its value, or its name in any case)."""
+        if value.__class__ is cls:
+            return value  # type: ignore[no-any-return,unused-ignore]
+        try:
+            return cls(value)
+        except ValueError:
+            pass
+        if isinstance(value, str):
+            norm = value.strip().lower().replace(" ", "_").replace("-", "_")
+            for member in cls:
+                if member.value == norm or member.name.lower() == norm:
+                    return member
+        noun = _NOUNS.get(cls.__name__, cls.__name__)
+        raise DossierError(
+            f"unknown {noun} {value!r}",
+            hint=did_you_mean(str(value), [m.value for m in cls]),
+        )
+
+
+_E = TypeVar("_E", bound=_StrEnum)
+_NOUNS = {
+    "Status": "status",
+    "Stance": "stance",
+    "EventKind": "event kind",
+    "SourceKind": "source kind",
+    "ParticipantKind": "participant kind",
+}
+
+
+class Status(_StrEnum):
+    """What has become of a point. Spelled as in the contract: ``kept``, ``deleted``, ..."""
+
+    PROPOSED = "proposed"
+    KEPT = "kept"
+    AMENDED = "amended"
+    AGREED = "agreed"
+    DISPUTED = "disputed"
+    DEFERRED = "deferred"
+    DELETED = "deleted"
+
+
+class Stance(_StrEnum):
+    """A party's position on a point."""
+
+    SUPPORTS = "supports"
+    ACCEPTS_WITH_RESERVATIONS = "accepts_with_reservations"
+    REJECTS = "rejects"
+    UNDECIDED = "undecided"
+
+
+class EventKind(_StrEnum):
+    """What sort of thing happened."""
+
+    ROUND = "round"
+    MEETING = "meeting"
+    CALL = "call"
+    STATEMENT = "statement"
+    PUBLICATION = "publication"
+    MILITARY = "military"
+    INCIDENT = "incident"
+    PERSONNEL = "personnel"
+    OTHER = "other"
+
+
+class SourceKind(_StrEnum):
+    """How a source knows what it says; readers weigh them differently."""
+
+    OFFICIAL_TEXT = "official_text"
+    ON_RECORD = "on_record"
+    ANONYMOUS_OFFICIAL = "anonymous_official"
+    LEAK = "leak"
+    MEDIA_REPORT = "media_report"
+    STATE_MEDIA = "state_media"
+
+
+class ParticipantKind(_StrEnum):
+    """What a participant is."""
+
+    PERSON = "person"
+    DELEGATION = "delegation"
+    STATE = "state"
+    ORGANISATION = "organisation"
+
+
+# Converters: a dict lookup for the usual spelling (a str enum member hashes as its value),
+# the forgiving coerce() only when that misses. They run once per field of every record
+# loaded, so they are kept to the bone.
+_PARTICIPANT_KINDS: dict[Any, ParticipantKind] = dict(ParticipantKind._value2member_map_)
+_SOURCE_KINDS: dict[Any, SourceKind] = dict(SourceKind._value2member_map_)
+_EVENT_KINDS: dict[Any, EventKind] = dict(EventKind._value2member_map_)
+_STATUSES: dict[Any, Status] = dict(Status._value2member_map_)
+_STANCES: dict[Any, Stance] = dict(Stance._value2member_map_)
+
+
+def _participantkind(value: Any) -> ParticipantKind:
+    try:
+        return _PARTICIPANT_KINDS[value]
+    except (KeyError, TypeError):
+        return ParticipantKind.coerce(value)
+
+
+def _sourcekind(value: Any) -> SourceKind:
+    try:
+        return _SOURCE_KINDS[value]
+    except (KeyError, TypeError):
+        return SourceKind.coerce(value)
+
+
+def _eventkind(value: Any) -> EventKind:
+    try:
+        return _EVENT_KINDS[value]
+    except (KeyError, TypeError):
+        return EventKind.coerce(value)
+
+
+def _status(value: Any) -> Status:
+    try:
+        return _STATUSES[value]
+    except (KeyError, TypeError):
+        return Status.coerce(value)
+
+
+def _stance(value: Any) -> Stance:
+    try:
+        return _STANCES[value]
+    except (KeyError, TypeError):
+        return Stance.coerce(value)
