@@ -273,17 +273,15 @@ def _offset_text(v: datetime) -> str:
     if off is None:  # pragma: no cover - minute moments are always aware
         return ""
     minutes = int(off.total_seconds()) // 60
-    sign = "+" if minutes >= 0 else "-"
-    minutes = abs(minutes)
-    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"{'+' if minutes >= 0 else '-'}{hours:02d}:{rest:02d}"
 
 
 def _zone_label(v: datetime) -> str:
     name = v.tzname()
     if name and not name.startswith("UTC"):
         return name
-    off = _offset_text(v)
-    return "UTC" if off == "+00:00" else "UTC" + off
+    return "UTC" + ("" if v.utcoffset() == timedelta(0) else _offset_text(v))
 
 
 @lru_cache(maxsize=512)
