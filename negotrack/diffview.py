@@ -39,7 +39,7 @@ class FigureView(NamedTuple):
 
 
 class PositionView(NamedTuple):
-    """A party's stance on the point, before and after."""
+    """A party's stance on the point, before and after (``party`` is its name)."""
 
     party: str
     old: str | None
@@ -190,11 +190,10 @@ def _change(c: PointChange, i: int, old_id: str, new_id: str, group: str | None)
         group_label=group,
         status_old=label(s_old) if s_old else None,
         status_new=label(s_new) if s_new else None,
-        # A deleted point has no status in the new version; saying so again is noise.
         status_changed=status is not None and s_old != s_new and s_new is not None,
         positions=tuple(
             PositionView(
-                str(p.party),
+                str(p.name or p.party),
                 label(_value(p.old)) if p.old is not None else None,
                 label(_value(p.new)) if p.new is not None else None,
             )

@@ -90,11 +90,15 @@ class StatusDelta:
 
 @attrs.frozen
 class PositionDelta:
-    """A party's stance on the point as of each version's date, where it differs."""
+    """A party's stance on the point as of each version's date, where it differs.
+
+    ``party`` is the participant id; ``name`` the participant's name, for readers.
+    """
 
     party: str
     old: Stance | None
     new: Stance | None
+    name: str | None = None
 
 
 @attrs.frozen
@@ -312,9 +316,12 @@ def _with_dossier(
     date (positions only where a party's stance differs)."""
     old_ref = f"{old.id}#{change.old.number}" if change.old is not None else None
     new_ref = f"{new.id}#{change.new.number}" if change.new is not None else None
+    # A point the new version dropped keeps a status of its own (often "deleted"): show
+    # the old point's status as of the new version's date.
+    later_ref = new_ref or old_ref
     status = StatusDelta(
         dossier.status_of(old_ref, as_of=old.date) if old_ref else None,
-        dossier.status_of(new_ref, as_of=new.date) if new_ref else None,
+        dossier.status_of(later_ref, as_of=new.date) if later_ref else None,
     )
     before = dossier.positions(old_ref, as_of=old.date) if old_ref else {}
     after = dossier.positions(new_ref, as_of=new.date) if new_ref else {}
@@ -323,5 +330,12 @@ def _with_dossier(
         a = before[party].stance if party in before else None
         b = after[party].stance if party in after else None
         if a != b:
-            deltas.append(PositionDelta(party, a, b))
+            deltas.append(PositionDelta(party, a, b, _name(dossier, party)))
     return attrs.evolve(change, status=status, positions=tuple(deltas))
+
+
+def _name(dossier: Dossier, party: str) -> str | None:
+    try:
+        return dossier.participant(party).name
+    except KeyError:
+        return None
