@@ -13,6 +13,11 @@ from pathlib import Path
 
 import pytest
 
+if __name__ == "__main__":  # run as a script: make the project importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests import snapshot_css
+
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "examples" / "custom-template"
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots" / "custom-template"
@@ -39,12 +44,9 @@ def pages() -> dict[str, str]:
 
 @pytest.mark.parametrize("name", ["timeline.html", "diff-us-28-20-point.html"])
 def test_matches_snapshot(pages: dict[str, str], name: str) -> None:
-    """The page equals its golden snapshot (regenerate by running this file)."""
-    expected = (SNAPSHOTS / name).read_text(encoding="utf-8")
-    assert pages[name] == expected, (
-        f"{name} differs from tests/snapshots/custom-template/{name}; if the change is "
-        "intended, run: .venv/bin/python tests/test_custom_template.py"
-    )
+    """The page and its stylesheet equal their golden snapshots (regenerate by running this
+    file: .venv/bin/python tests/test_custom_template.py)."""
+    snapshot_css.check(SNAPSHOTS, name, pages[name])
 
 
 def test_overridden_blocks_and_kept_defaults(pages: dict[str, str]) -> None:
@@ -69,10 +71,9 @@ def test_custom_css_follows_the_default_styles(pages: dict[str, str]) -> None:
 def _regenerate() -> None:
     SNAPSHOTS.mkdir(parents=True, exist_ok=True)
     for name, text in render().items():
-        (SNAPSHOTS / name).write_text(text, encoding="utf-8")
+        snapshot_css.write(SNAPSHOTS, name, text)
         print(f"wrote {(SNAPSHOTS / name).relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
     _regenerate()

@@ -6,7 +6,8 @@ or the markup. After an intended change, regenerate them all by running this fil
 
     .venv/bin/python tests/test_snapshots.py
 
-and review ``git diff tests/snapshots``. Cases cover the seed dossier (``seeds/``) and the
+and review ``git diff tests/snapshots``. Full pages share one stylesheet, stored once as
+``page.css`` (see ``tests/snapshot_css.py``). Cases cover the seed dossier (``seeds/``) and the
 small test dossier of ``tests/fixtures_render.py``.
 """
 
@@ -30,6 +31,7 @@ from negotrack.board import BoardView  # noqa: E402
 from negotrack.diffview import DiffView  # noqa: E402
 from negotrack.render import Renderer, repr_html  # noqa: E402
 from negotrack.timeline import TimelineView  # noqa: E402
+from tests import snapshot_css  # noqa: E402
 from tests.fixtures_render import SEED, small_dossier  # noqa: E402
 
 SNAPSHOTS = HERE / "snapshots"
@@ -105,9 +107,7 @@ CASES = _cases()
 def test_snapshot(name: str) -> None:
     """The output and its view-model equal the stored snapshot (regenerate: run this file)."""
     output, model = CASES[name]()
-    stored = SNAPSHOTS / name
-    assert stored.exists(), f"no snapshot {name}: run python tests/test_snapshots.py"
-    assert output == stored.read_text(encoding="utf-8")
+    snapshot_css.check(SNAPSHOTS, name, output)
     assert model + "\n" == (SNAPSHOTS / (name + ".repr.txt")).read_text(encoding="utf-8")
 
 
@@ -119,12 +119,12 @@ def regenerate() -> list[Path]:
     """
     SNAPSHOTS.mkdir(exist_ok=True)
     for old in SNAPSHOTS.iterdir():
-        if old.is_file() and old.name.startswith(("small-", "seed-")):
+        if old.is_file() and old.name.startswith(("small-", "seed-", snapshot_css.CSS_NAME)):
             old.unlink()
     written = []
     for name, case in sorted(CASES.items()):
         output, model = case()
-        (SNAPSHOTS / name).write_text(output, encoding="utf-8")
+        snapshot_css.write(SNAPSHOTS, name, output)
         (SNAPSHOTS / (name + ".repr.txt")).write_text(model + "\n", encoding="utf-8")
         written.append(SNAPSHOTS / name)
     return written
