@@ -25,7 +25,7 @@ from negotrack._cliargs import COMMANDS, PROG, build_parser
 from negotrack.errors import NegotrackError
 
 if TYPE_CHECKING:
-    from negotrack.dossier import Dossier
+    from negotrack.dossier import AsOfRule, Dossier
 
 __all__ = ["main"]
 
@@ -194,18 +194,12 @@ def _status_set(args: argparse.Namespace) -> int:
     return 0
 
 
-def _current(d: Dossier, ref: str, as_of: Any, rule: str) -> dict[str, Any]:
+def _current(d: Dossier, ref: str, as_of: Any, rule: AsOfRule) -> dict[str, Any]:
     """The status of ``ref`` as of ``as_of`` with the change that set it (and since when)."""
-    entries = d.history(ref)
-    counted = [
-        c
-        for c in entries
-        if as_of is None
-        or (c.on.settled_by(as_of) if rule == "settled" else c.on.possibly_by(as_of))
-    ]
+    counted = d.history(ref, as_of, rule=rule)
     if not counted:
         none = {"status": None, "since": None, "source": None, "by": None, "note": None}
-        return {"ref": entries[0].ref, **none}
+        return {"ref": d.history(ref)[0].ref, **none}
     last = counted[-1]
     start = last
     for c in reversed(counted):

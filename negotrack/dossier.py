@@ -181,8 +181,14 @@ class Dossier(RecordIndex):
             tag=tag,
         ).apply(self)
 
-    def history(self, ref: str) -> tuple[StatusChange, ...]:
-        """The point's status changes in time order; the first is its status as tabled."""
+    def history(
+        self, ref: str, as_of: MomentLike | None = None, *, rule: AsOfRule = "settled"
+    ) -> tuple[StatusChange, ...]:
+        """The point's status changes in time order; the first is its status as tabled.
+
+        With ``as_of``, only the changes that count by then (see :data:`AsOfRule`): empty
+        when the version did not yet exist.
+        """
         version, point = self.resolve(ref)
         canonical = f"{version.id}#{point.number}"
         tabled = StatusChange(
@@ -192,8 +198,11 @@ class Dossier(RecordIndex):
             source=version.sources[0] if version.sources else None,
             note=f"as tabled in {version.label}",
         )
-        later = sorted(self._changes.get(canonical, ()), key=lambda c: c.on.sort_key)
-        return (tabled, *later)
+        entries = (tabled, *sorted(self._changes.get(canonical, ()), key=_on))
+        if as_of is None:
+            return entries
+        counts, q = _rule(rule), Moment.of(as_of)
+        return tuple(c for c in entries if counts(c.on, q))
 
     def status_of(
         self, ref: str, as_of: MomentLike | None = None, *, rule: AsOfRule = "settled"
@@ -202,16 +211,8 @@ class Dossier(RecordIndex):
 
         None when the version did not yet exist on that date. See :data:`AsOfRule`.
         """
-        entries = self.history(ref)
-        if as_of is None:
-            return entries[-1].status
-        counts = _rule(rule)
-        q = Moment.of(as_of)
-        current: Status | None = None
-        for c in entries:
-            if counts(c.on, q):
-                current = c.status
-        return current
+        entries = self.history(ref, as_of, rule=rule)
+        return entries[-1].status if entries else None
 
     def positions(
         self, ref: str, as_of: MomentLike | None = None, *, rule: AsOfRule = "settled"
@@ -222,7 +223,7 @@ class Dossier(RecordIndex):
         counts = _rule(rule)
         q = Moment.of(as_of) if as_of is not None else None
         out: dict[str, Position] = {}
-        for pos in sorted(self._stances.get(canonical, ()), key=lambda p: p.on.sort_key):
+        for pos in sorted(self._stances.get(canonical, ()), key=_on):
             if q is None or counts(pos.on, q):
                 out[pos.party] = pos
         return out
@@ -363,6 +364,10 @@ class Dossier(RecordIndex):
 
         html: str = repr_html(self)
         return html
+
+
+def _on(record: StatusChange | Position) -> tuple[float, int, bool]:
+    return record.on.sort_key
 
 
 def _rule(rule: AsOfRule) -> Any:

@@ -186,3 +186,12 @@ def test_latest_status_is_the_last_change(d: nt.Dossier, data: st.DataObject) ->
     assert d.status_of(ref) is history[-1].status
     far = nt.Moment.of("9999")
     assert d.status_of(ref, as_of=far) is history[-1].status
+
+
+def test_history_as_of_keeps_what_counts_by_then(small: nt.Dossier) -> None:
+    """history(as_of=) keeps the changes settled by that date, or possible by it on request."""
+    small.set_status("us-28#12", "disputed", on="2025-12", source="s2")
+    assert [c.status.value for c in small.history("us-28#12", "2025-12-10")] == ["proposed"]
+    possible = small.history("us-28#12", "2025-12-10", rule="possible")
+    assert [c.status.value for c in possible] == ["proposed", "disputed"]
+    assert small.history("us-28#12", "2025-11-01") == ()
