@@ -9,8 +9,8 @@ the command line, notebooks and tests share one implementation:
   renderer's own rule, :func:`negotrack._filters.safe_url`).
 - :func:`to_ics`: an RFC 5545 calendar of the rounds (or of every event), see
   :mod:`negotrack._ics`.
-- :func:`to_csv` and the ``*_rows`` functions: flat tables of events, points and status
-  history (the same rows feed :mod:`negotrack.frames`).
+- :func:`to_csv`: the tables of :mod:`negotrack.tables` (events, points, status history)
+  as CSV text; :mod:`negotrack.frames` gives the same rows to pandas.
 """
 
 from __future__ import annotations
@@ -19,32 +19,25 @@ import csv
 import html
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping
-from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, cast
 
 from negotrack._filters import safe_url
 from negotrack._ics import name_of, source_of, to_ics
 from negotrack.dates import Moment, Precision
-from negotrack.errors import DossierError
 from negotrack.model import Event
+from negotrack.tables import COLUMNS, TABLES, Table, rows
 
 if TYPE_CHECKING:
     from negotrack.dossier import Dossier
 
 __all__ = [
     "TABLES",
-    "event_rows",
-    "point_rows",
-    "status_rows",
     "to_csv",
     "to_ics",
     "to_timelinejs",
 ]
-
-Table = Literal["events", "points", "status"]
-TABLES: tuple[Table, ...] = ("events", "points", "status")
-"""The CSV tables :func:`to_csv` can write."""
 
 
 # -- TimelineJS ------------------------------------------------------------------------
@@ -128,66 +121,21 @@ def to_timelinejs(dossier: Dossier, events: Iterable[Event] | None = None) -> st
 
 # -- CSV -------------------------------------------------------------------------------
 
-
-def _iso(m: Moment | None) -> str:
-    return "" if m is None else m.isoformat()
-
-
-def event_rows(dossier: Dossier) -> Iterator[dict[str, str]]:
-    """One row per event, in chronological order."""
-    for e in sorted(dossier.events, key=lambda e: e.when.sort_key):
-        yield {
-            "id": e.id,
-            "when": e.when.isoformat(),
-            "until": _iso(e.until),
-            "precision": str(e.when.precision),
-            "approximate": "yes" if e.when.approximate else "",
-            "kind": e.kind.value,
-            "title": e.title,
-            "track": e.track or "",
-            "location": e.location or "",
-            "participants": ";".join(e.participants),
-            "sources": ";".join(e.sources),
-            "tags": ";".join(e.tags),
-            "summary": e.summary or "",
-        }
+#: Lists in a CSV cell: ids are joined by ";", alternative wordings by " | ".
+_JOINERS = {"options": " | "}
 
 
-def point_rows(dossier: Dossier, as_of: Moment | str | None = None) -> Iterator[dict[str, str]]:
-    """One row per point of every version, with its status as tabled and as of ``as_of``."""
-    for plan in dossier.plans:
-        for v in plan.versions:
-            for p in v.points:
-                ref = f"{v.id}#{p.number}"
-                now = dossier.status_of(ref, as_of)
-                yield {
-                    "plan": plan.id,
-                    "version": v.id,
-                    "number": p.number,
-                    "ref": ref,
-                    "key": p.key or "",
-                    "topic": p.topic or "",
-                    "status_tabled": p.status.value,
-                    "status": now.value if now is not None else "",
-                    "text": p.text,
-                    "options": " | ".join(p.options),
-                    "sources": ";".join(p.sources),
-                }
-
-
-def status_rows(dossier: Dossier) -> Iterator[dict[str, str]]:
-    """One row per point per status entry (as tabled, then each change), in time order."""
-    entries = [c for ref in dossier.refs() for c in dossier.history(ref)]
-    entries.sort(key=lambda c: c.on.sort_key)
-    for c in entries:
-        yield {
-            "ref": c.ref,
-            "status": c.status.value,
-            "on": c.on.isoformat(),
-            "source": c.source or "",
-            "by": c.by or "",
-            "note": c.note or "",
-        }
+def _cell(column: str, value: Any) -> str:
+    """A typed table value (see :mod:`negotrack.tables`) as CSV text."""
+    if value is None or value is False:
+        return ""
+    if value is True:
+        return "yes"
+    if isinstance(value, list):
+        return _JOINERS.get(column, ";").join(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return str(value)
 
 
 def _defuse(cell: str) -> str:
@@ -196,57 +144,16 @@ def _defuse(cell: str) -> str:
 
 
 def to_csv(dossier: Dossier, table: Table | str = "events", *, defuse: bool = True) -> str:
-    """A CSV table (``events``, ``points`` or ``status``) with a header row.
+    """A CSV table (``events``, ``points`` or ``status``, see :mod:`negotrack.tables`) with a
+    header row; instants in UTC ISO form, lists joined by ";".
 
     ``defuse`` prefixes cells a spreadsheet would run as formulas with ``'``.
     """
-    rows: Iterable[dict[str, str]]
-    if table == "events":
-        rows = event_rows(dossier)
-    elif table == "points":
-        rows = point_rows(dossier)
-    elif table == "status":
-        rows = status_rows(dossier)
-    else:
-        raise DossierError(f"unknown table {table!r}", hint="expected one of " + ", ".join(TABLES))
+    records = rows(dossier, table)  # refuses an unknown table
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=_HEADERS[table], lineterminator="\r\n")
+    writer = csv.DictWriter(out, fieldnames=COLUMNS[cast(Table, table)], lineterminator="\r\n")
     writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _defuse(v) if defuse else v for k, v in row.items()})
+    for row in records:
+        cells = {k: _cell(k, v) for k, v in row.items()}
+        writer.writerow({k: _defuse(v) for k, v in cells.items()} if defuse else cells)
     return out.getvalue()
-
-
-_HEADERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {
-        "events": (
-            "id",
-            "when",
-            "until",
-            "precision",
-            "approximate",
-            "kind",
-            "title",
-            "track",
-            "location",
-            "participants",
-            "sources",
-            "tags",
-            "summary",
-        ),
-        "points": (
-            "plan",
-            "version",
-            "number",
-            "ref",
-            "key",
-            "topic",
-            "status_tabled",
-            "status",
-            "text",
-            "options",
-            "sources",
-        ),
-        "status": ("ref", "status", "on", "source", "by", "note"),
-    }
-)

@@ -349,7 +349,7 @@ def test_export_every_format(capsys: pytest.CaptureFixture[str], dossier: Path) 
     _, points, _ = run(capsys, "export", str(dossier), "--to", "csv", "--table", "points")
     assert len(points.splitlines()) == 5
     _, status, _ = run(capsys, "export", str(dossier), "--to", "csv", "--table", "status")
-    assert status.splitlines()[0] == "ref,status,on,source,by,note"
+    assert status.splitlines()[0] == "ref,status,on,start,end,source,by,note"
 
 
 def test_export_json_schema_needs_no_file(

@@ -213,3 +213,18 @@ def test_dataframes_without_pandas_say_how_to_install(monkeypatch: pytest.Monkey
         frames.to_dataframe(make_small())
     assert isinstance(info.value, nt.NegotrackError)
     assert "negotrack[pandas]" in str(info.value)
+
+
+def test_csv_and_dataframes_share_their_rows() -> None:
+    """CSV cells are the DataFrame's values as text: one table source feeds both."""
+    d = make_small()
+    for table in export.TABLES:
+        frame = frames.to_dataframe(d, table)
+        if table != "status":  # events and points are indexed by id and ref
+            frame = frame.reset_index()
+        text = _rows(export.to_csv(d, table, defuse=False))
+        assert set(frame.columns) == set(text[0])
+        assert len(frame) == len(text)
+    events = _rows(export.to_csv(d, "events"))
+    assert events[1]["start"] == "2025-11-23T00:00:00+00:00"
+    assert events[1]["participants"] == "witkoff;umerov"
