@@ -11,21 +11,15 @@ downloaded browser, no network) and writes ``docs/img/timeline.png`` and
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "ukraine-2025-12.yaml"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(ROOT))  # the browser settings live with the browser tests
+
+from tests.browser.chromium import ARGS, CHROMIUM  # noqa: E402
 
 
 def pages(folder: Path) -> dict[str, Path]:

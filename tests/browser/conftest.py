@@ -19,14 +19,8 @@ from typing import Any
 import attrs
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.browser.chromium import ARGS, CHROMIUM
+
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
 # Installed before any page script runs: anything injected that calls these is caught.
