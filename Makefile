@@ -21,7 +21,7 @@ PYTEST_ARGS ?=
 
 # The API reference covers the package and each public module (pdoc lists only the
 # submodules named in __all__, and negotrack's __all__ names objects, not modules).
-DOC_MODULES = negotrack $(sort $(subst /,.,$(basename $(wildcard negotrack/[a-z]*.py))))
+DOC_MODULES = negotrack $(sort $(subst /,.,$(basename $(wildcard negotrack/[a-z]*.py negotrack/[a-z]*/[a-z]*.py))))
 
 # Stamps: re-install only when what they depend on changes.
 RUNTIME_STAMP := $(VENV)/.stamp-runtime
@@ -75,7 +75,7 @@ typecheck: $(TEST_STAMP)  ## mypy --strict (files and settings in pyproject.toml
 	$(BIN)/mypy
 
 bench: $(TEST_STAMP)  ## the performance bars of PRODUCT.md, as ratios against floors
-	$(PY) benchmarks/run.py
+	$(PY) -m benchmarks.run
 
 docs: $(TEST_STAMP)  ## the docs as HTML into docs/_build/ (API reference from docstrings in api/)
 	@rm -rf docs/_build/api

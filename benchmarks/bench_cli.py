@@ -19,8 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _harness import Row, interleaved
-from bench_load import make_dossier
+from benchmarks._harness import Row, interleaved
+from benchmarks.bench_load import make_dossier
 
 EVENTS = 1_000
 #: The installed ``negotrack`` command, as users run it (``python -m negotrack`` would add
@@ -103,6 +103,6 @@ def run() -> list[Row]:
 
 
 if __name__ == "__main__":
-    from _harness import table
+    from benchmarks._harness import table
 
     print(table(run()))

@@ -16,18 +16,13 @@ how it degrades beyond.
 from __future__ import annotations
 
 import statistics
-import sys
 from pathlib import Path
 
+from benchmarks._harness import Row, interleaved, table
+from negotrack.plandiff.compare import diff
+from tests.support.diffgen import Case, Score, edges, generate, score
+
 HERE = Path(__file__).resolve().parent
-# Like every benchmark, helpers are top-level modules next to this file (``_harness``).
-if str(HERE) not in sys.path:
-    sys.path.insert(0, str(HERE))
-
-from _harness import Row, interleaved, table  # noqa: E402
-from diffgen import Case, Score, edges, generate, score  # noqa: E402
-
-from negotrack.plandiff import diff  # noqa: E402
 
 __all__ = ["curve", "quality", "run"]
 

@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
-from _harness import Row, interleaved, peak_memory
 
 import negotrack
+from benchmarks._harness import Row, interleaved, peak_memory
 
 EVENTS = 100_000
 PARTICIPANTS = 400

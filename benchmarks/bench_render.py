@@ -13,24 +13,19 @@ is reported beside it.
 from __future__ import annotations
 
 import html
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
+import negotrack as nt
+from benchmarks._harness import Row, interleaved
+from negotrack.core.dates import Precision
+from negotrack.render.renderer import Renderer
+from negotrack.views.formatting import datetime_attr, display_date
+from tests.support.fixtures_render import big_dossier
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-for p in (str(HERE), str(ROOT)):
-    if p not in sys.path:
-        sys.path.insert(0, p)
-
-from _harness import Row, interleaved  # noqa: E402
-
-import negotrack as nt  # noqa: E402
-from negotrack._filters import datetime_attr, display_date  # noqa: E402
-from negotrack.dates import Precision  # noqa: E402
-from negotrack.render import Renderer  # noqa: E402
-from tests.fixtures_render import big_dossier  # noqa: E402
 
 N = 10_000
 BAR = 2.5
@@ -145,7 +140,7 @@ def run() -> list[Row]:
 
 
 def _profile_split(renderer: Renderer, d: Any) -> None:
-    from negotrack.timeline import TimelineView
+    from negotrack.views.timeline import TimelineView
 
     start = time.perf_counter()
     view = TimelineView.build(d)
@@ -159,6 +154,6 @@ def _profile_split(renderer: Renderer, d: Any) -> None:
 
 
 if __name__ == "__main__":
-    from _harness import table
+    from benchmarks._harness import table
 
     print(table(run()))

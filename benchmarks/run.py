@@ -4,7 +4,7 @@ Each benchmark module has ``run() -> list[Row]``. What a benchmark prints (sizes
 profiles) is collected and shown after the table, so the table stays in one piece. The exit
 status is 1 when a bar fails or a benchmark crashes, so ``make bench`` can gate a change.
 
-Usage: ``python benchmarks/run.py [NAME ...]`` where NAME is ``load`` for ``bench_load.py``;
+Usage: ``python -m benchmarks.run [NAME ...]`` where NAME is ``load`` for ``bench_load.py``;
 no names runs them all.
 """
 
@@ -20,14 +20,9 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-# Benchmarks import their helpers as top-level modules (``_harness``), and may use shared
-# test fixtures (``tests.…``) from the repository root.
-for _dir in (HERE, HERE.parent):
-    if str(_dir) not in sys.path:
-        sys.path.insert(0, str(_dir))
+from benchmarks._harness import Row, table
 
-from _harness import Row, table  # noqa: E402  (needs HERE on sys.path when imported)
+HERE = Path(__file__).resolve().parent
 
 
 def available() -> list[str]:
@@ -53,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         out = io.StringIO()
         try:
             with contextlib.redirect_stdout(out):
-                module = importlib.import_module(f"bench_{name}")
+                module = importlib.import_module(f"benchmarks.bench_{name}")
                 rows.extend(module.run())
         except Exception:
             crashed.append(name)

@@ -10,18 +10,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from negotrack.__about__ import __version__
-from negotrack.dates import Moment, MomentLike, Precision
-from negotrack.dossier import Dossier
-from negotrack.errors import (
-    DateError,
-    DossierError,
-    FormatError,
-    LockTimeout,
-    NegotrackError,
-    Problem,
-    UnknownReference,
-)
-from negotrack.model import (
+from negotrack.core.dates import Moment, MomentLike, Precision
+from negotrack.core.model import (
     Event,
     EventKind,
     Participant,
@@ -38,11 +28,25 @@ from negotrack.model import (
     Status,
     StatusChange,
 )
-from negotrack.storage import load, loads
+from negotrack.dossier.dossier import Dossier
+from negotrack.errors import (
+    DateError,
+    DossierError,
+    FormatError,
+    LockTimeout,
+    MissingDependency,
+    NegotrackError,
+    Problem,
+    RenderError,
+    UnknownReference,
+)
+from negotrack.io.storage import load, loads
 
 if TYPE_CHECKING:
-    from negotrack.frames import to_dataframe
-    from negotrack.plandiff import (
+    from negotrack.export.frames import to_dataframe
+    from negotrack.io.schema import json_schema
+    from negotrack.io.update import update
+    from negotrack.plandiff.compare import (
         ChangeKind,
         FigureChange,
         PlanDiff,
@@ -52,10 +56,9 @@ if TYPE_CHECKING:
         WordOp,
         diff,
     )
-    from negotrack.render import Renderer, render_board, render_diff, render_site, render_timeline
-    from negotrack.schema import json_schema
-    from negotrack.timeline import TimelineView
-    from negotrack.update import update
+    from negotrack.publish import render_site
+    from negotrack.render.renderer import Renderer, render_board, render_diff, render_timeline
+    from negotrack.views.timeline import TimelineView
 
 __all__ = [
     "ChangeKind",
@@ -67,6 +70,7 @@ __all__ = [
     "FigureChange",
     "FormatError",
     "LockTimeout",
+    "MissingDependency",
     "Moment",
     "MomentLike",
     "NegotrackError",
@@ -83,6 +87,7 @@ __all__ = [
     "Precision",
     "Problem",
     "Quote",
+    "RenderError",
     "Renderer",
     "Source",
     "SourceKind",
@@ -107,23 +112,23 @@ __all__ = [
 ]
 
 _LAZY = {
-    "ChangeKind": "negotrack.plandiff",
-    "FigureChange": "negotrack.plandiff",
-    "PositionDelta": "negotrack.plandiff",
-    "StatusDelta": "negotrack.plandiff",
-    "WordOp": "negotrack.plandiff",
-    "PlanDiff": "negotrack.plandiff",
-    "PointChange": "negotrack.plandiff",
-    "diff": "negotrack.plandiff",
-    "Renderer": "negotrack.render",
-    "render_board": "negotrack.render",
-    "render_diff": "negotrack.render",
-    "render_site": "negotrack.render",
-    "render_timeline": "negotrack.render",
-    "TimelineView": "negotrack.timeline",
-    "json_schema": "negotrack.schema",
-    "to_dataframe": "negotrack.frames",
-    "update": "negotrack.update",
+    "ChangeKind": "negotrack.plandiff.compare",
+    "FigureChange": "negotrack.plandiff.compare",
+    "PositionDelta": "negotrack.plandiff.compare",
+    "StatusDelta": "negotrack.plandiff.compare",
+    "WordOp": "negotrack.plandiff.compare",
+    "PlanDiff": "negotrack.plandiff.compare",
+    "PointChange": "negotrack.plandiff.compare",
+    "diff": "negotrack.plandiff.compare",
+    "Renderer": "negotrack.render.renderer",
+    "render_board": "negotrack.render.renderer",
+    "render_diff": "negotrack.render.renderer",
+    "render_site": "negotrack.publish",
+    "render_timeline": "negotrack.render.renderer",
+    "TimelineView": "negotrack.views.timeline",
+    "json_schema": "negotrack.io.schema",
+    "to_dataframe": "negotrack.export.frames",
+    "update": "negotrack.io.update",
 }
 
 

@@ -1,3 +1,3 @@
-from negotrack.cli import main
+from negotrack.cli.commands import main
 
 raise SystemExit(main())

@@ -20,8 +20,10 @@ __all__ = [
     "DossierError",
     "FormatError",
     "LockTimeout",
+    "MissingDependency",
     "NegotrackError",
     "Problem",
+    "RenderError",
     "UnknownReference",
     "did_you_mean",
 ]
@@ -129,6 +131,15 @@ class UnknownReference(NegotrackError, KeyError):
 
 class LockTimeout(NegotrackError, TimeoutError):
     """Another writer held the dossier's lock for longer than the timeout."""
+
+
+class RenderError(NegotrackError, ValueError):
+    """A render was asked for something that does not exist (a format, a template folder,
+    a display for a value that has none)."""
+
+
+class MissingDependency(NegotrackError, ImportError):
+    """An optional package a feature needs is not installed (pandas for DataFrames)."""
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:

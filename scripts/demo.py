@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import negotrack as nt
-from negotrack.dates import Precision
+from negotrack.core.dates import Precision
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,7 +5,7 @@ report into a temporary folder, opens each in Debian's Chromium through Playwrig
 downloaded browser, no network) and writes ``docs/img/timeline.png`` and
 ``docs/img/diff.png``: 1280 px wide, the top of the page, light theme.
 
-    .venv/bin/python scripts/screenshots.py [--out docs/img] [--height 1000]
+    .venv/bin/python -m scripts.screenshots [--out docs/img] [--height 1000]
 """
 
 from __future__ import annotations
@@ -15,11 +15,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tests.system.browser.chromium import ARGS, CHROMIUM
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "ukraine-2025-12.yaml"
-sys.path.insert(0, str(ROOT))  # the browser settings live with the browser tests
-
-from tests.browser.chromium import ARGS, CHROMIUM  # noqa: E402
 
 
 def pages(folder: Path) -> dict[str, Path]:

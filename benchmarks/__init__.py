@@ -1,0 +1,1 @@
+"""negotrack's performance bars: ``make bench`` runs ``python -m benchmarks.run``."""

@@ -1,0 +1,212 @@
+"""The command line's arguments: the argparse parser, its help texts and examples.
+
+Kept apart from :mod:`negotrack.cli.commands` (which runs the commands) so each stays readable; the
+parser is built from a mapping of command names to the functions that run them.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from negotrack.__about__ import __version__
+
+__all__ = ["COMMANDS", "EXAMPLES", "MAIN_EPILOG", "PROG", "Runner", "build_parser"]
+
+PROG = "negotrack"
+
+Runner = Callable[[argparse.Namespace], int]
+"""A command: it receives the parsed arguments and returns the exit code."""
+
+EXAMPLES: Mapping[str, str] = MappingProxyType(
+    {
+        "validate": """examples:
+  negotrack validate seeds/ukraine-2025-12.yaml
+  negotrack validate dossier.json && echo valid""",
+        "status set": """examples:
+  negotrack status set d.yaml us-28#14 disputed --on 2025-12-26 --source s12
+  negotrack status set d.yaml us-28#12 deleted --on "2025-11-23T18:00 Europe/Zurich" \\
+      --by umerov --source s3 --note "dropped in Geneva"
+  negotrack status set d.json eu-24#7 agreed --on ~2025-12 --source s9   # approximate month""",
+        "status show": """examples:
+  negotrack status show d.yaml                      # every point of every version
+  negotrack status show d.yaml us-28#12             # one point and its history
+  negotrack status show d.yaml --as-of 2025-12-01   # what was known by then
+  negotrack status show d.yaml --format json | jq '.points[] | select(.status=="disputed")'""",
+        "status": """examples:
+  negotrack status set d.yaml us-28#14 disputed --on 2025-12-26 --source s12
+  negotrack status show d.yaml --as-of 2025-12-01""",
+        "timeline": """examples:
+  negotrack timeline d.yaml -o timeline.html
+  negotrack timeline d.yaml --format md --kind round --since 2025-11 -o rounds.md
+  negotrack timeline d.yaml --participant witkoff --side Russia --until 2025-12-31""",
+        "diff": """examples:
+  negotrack diff d.yaml us-28 us-20 -o diff.html
+  negotrack diff d.yaml us-28 geneva-19 --format text
+  negotrack diff d.yaml us-28 us-20 --format json | jq .summary""",
+        "export": """examples:
+  negotrack export d.yaml --to timelinejs -o timeline.json
+  negotrack export d.yaml --to ics -o rounds.ics                 # rounds only
+  negotrack export d.yaml --to ics --all-events -o everything.ics
+  negotrack export d.yaml --to csv --table points -o points.csv
+  negotrack export --to json-schema -o dossier.schema.json""",
+    }
+)
+
+MAIN_EPILOG = """commands:
+  validate   check a dossier and report every problem
+  status     record (set) or list (show) the status of plan points
+  timeline   render a timeline page (HTML or Markdown)
+  diff       compare two versions of a plan point by point
+  export     TimelineJS JSON, iCalendar, CSV, or the JSON Schema of the format
+
+Run 'negotrack COMMAND --help' for a command's options and examples.
+Exit status: 0 ok, 1 bad input (one line per problem on stderr), 2 usage error."""
+
+
+def _sub(
+    subs: Any, name: str, run: Runner | None, help: str, key: str = ""
+) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = subs.add_parser(
+        name,
+        help=help,
+        description=help[:1].upper() + help[1:] + ".",
+        epilog=EXAMPLES[key or name],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.set_defaults(run=run)
+    return p
+
+
+def _output(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "-o", "--output", metavar="OUT", help="write here (atomically); '-' or none: stdout"
+    )
+
+
+def build_parser(
+    commands: Mapping[str, Runner], only: str | None = None
+) -> argparse.ArgumentParser:
+    """The parser; ``commands`` maps "validate", "status set", "status show", "timeline",
+    "diff" and "export" to the functions that run them (found as ``args.run``).
+
+    ``only`` names the one top-level command to build (start-up matters for scripts that
+    call ``negotrack status set`` in loops); None builds them all, for help and errors.
+    """
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Track peace negotiations: rounds, plan versions, point lineage and "
+        "sourced status history.",
+        epilog=MAIN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.set_defaults(run=None)
+    subs = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for name, add in _COMMANDS.items():
+        if only is None or only == name:
+            add(subs, commands)
+    return parser
+
+
+def _validate(subs: Any, commands: Mapping[str, Runner]) -> None:
+    p = _sub(
+        subs, "validate", commands["validate"], "check a dossier file and report every problem"
+    )
+    p.add_argument("file", metavar="FILE", help="a .json, .yaml or .yml dossier")
+
+
+def _status(subs: Any, commands: Mapping[str, Runner]) -> None:
+    status = _sub(subs, "status", None, "record or list the status of plan points")
+    ssubs = status.add_subparsers(title="status commands", metavar="ACTION")
+    p = _sub(ssubs, "set", commands["status set"], "record a point's new status", "status set")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("ref", metavar="REF", help="the point, as VERSION#NUMBER (us-28#12)")
+    p.add_argument("status", metavar="STATUS", help="kept, amended, agreed, disputed, ...")
+    p.add_argument("--on", required=True, metavar="DATE", help="when (2025-12-26, 2025-12, ...)")
+    p.add_argument("--source", metavar="ID", help="the source it is recorded on")
+    p.add_argument("--by", metavar="ID", help="the participant who said or did it")
+    p.add_argument("--note", metavar="TEXT", help="context worth keeping")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="how long to wait for another writer (default 10)",
+    )
+    p = _sub(ssubs, "show", commands["status show"], "list points with their status", "status show")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("ref", metavar="REF", nargs="?", help="one point (VERSION#NUMBER)")
+    p.add_argument("--as-of", metavar="DATE", help="the status known by this date")
+    p.add_argument(
+        "--rule",
+        choices=("settled", "possible"),
+        default="settled",
+        help="count an imprecise date once its interval is over (settled, the default) "
+        "or once it has begun (possible)",
+    )
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _timeline(subs: Any, commands: Mapping[str, Runner]) -> None:
+    p = _sub(subs, "timeline", commands["timeline"], "render a timeline of the dossier's events")
+    p.add_argument("file", metavar="FILE")
+    _output(p)
+    p.add_argument("--format", choices=("html", "md"), default="html")
+    p.add_argument("--since", metavar="DATE", help="events overlapping this date or later")
+    p.add_argument("--until", metavar="DATE", help="events up to this date")
+    for name, what in (
+        ("kind", "event kind (round, statement, ...)"),
+        ("participant", "participant id"),
+        ("side", "side (US, Ukraine, ...)"),
+        ("track", "track"),
+        ("tag", "tag"),
+    ):
+        p.add_argument(
+            f"--{name}", action="append", metavar=name.upper(), help=f"{what}; repeatable"
+        )
+
+
+def _diff(subs: Any, commands: Mapping[str, Runner]) -> None:
+    p = _sub(subs, "diff", commands["diff"], "compare two versions of a plan, point by point")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("old", metavar="OLD", help="the older version id")
+    p.add_argument("new", metavar="NEW", help="the newer version id")
+    _output(p)
+    p.add_argument("--format", choices=("html", "md", "text", "json"), default="html")
+
+
+def _export(subs: Any, commands: Mapping[str, Runner]) -> None:
+    p = _sub(
+        subs, "export", commands["export"], "export to TimelineJS, iCalendar, CSV or JSON Schema"
+    )
+    p.add_argument(
+        "file", metavar="FILE", nargs="?", help="the dossier (not needed for the schema)"
+    )
+    p.add_argument(
+        "--to", required=True, choices=("timelinejs", "ics", "csv", "json-schema"), dest="to"
+    )
+    _output(p)
+    p.add_argument(
+        "--table",
+        choices=("events", "points", "status"),
+        default="events",
+        help="which CSV table (default events)",
+    )
+    p.add_argument("--all-events", action="store_true", help="ics: every event, not just rounds")
+    p.add_argument("--kind", action="append", metavar="KIND", help="ics: these event kinds")
+
+
+_COMMANDS: Mapping[str, Callable[[Any, Mapping[str, Runner]], None]] = MappingProxyType(
+    {
+        "validate": _validate,
+        "status": _status,
+        "timeline": _timeline,
+        "diff": _diff,
+        "export": _export,
+    }
+)
+COMMANDS = tuple(_COMMANDS)
+"""The top-level command names."""

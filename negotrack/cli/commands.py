@@ -1,0 +1,358 @@
+"""The command line: ``negotrack validate | status | timeline | diff | export``.
+
+Exit codes: 0 success, 1 bad input (one line per problem on stderr, naming the file and the
+place in it), 2 a usage error (argparse's own message), 70 an internal error (a bug, reported
+in one line; ``NEGOTRACK_DEBUG=1`` shows its traceback). No traceback reaches a user for bad
+input: every :class:`~negotrack.NegotrackError` and every ``OSError`` is turned into lines.
+
+Start-up is part of the product (scripts call ``negotrack status set`` in loops), so each
+subcommand imports what it needs when it runs: the renderer, the diff engine, the exports
+and ruamel.yaml are never loaded by a command that does not use them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import sys
+from collections.abc import Callable
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, TextIO
+
+from negotrack.cli.args import COMMANDS, PROG, build_parser
+from negotrack.errors import NegotrackError
+
+if TYPE_CHECKING:
+    from negotrack.dossier.dossier import AsOfRule, Dossier
+
+__all__ = ["main"]
+
+
+class _Failed(Exception):
+    """A bad command-line value, reported like a dossier problem (exit 1)."""
+
+    def __init__(self, option: str, error: NegotrackError) -> None:
+        super().__init__(option)
+        self.option = option
+        self.error = error
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # Build only the command asked for: the full parser is for help and usage errors.
+    parser = build_parser(_RUNNERS, argv[0] if argv and argv[0] in COMMANDS else None)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version (0) or a usage error (2)
+        return exc.code if isinstance(exc.code, int) else 2
+    if args.run is None:
+        parser.print_usage(sys.stderr)
+        print(f"{PROG}: error: choose a command (see 'negotrack --help')", file=sys.stderr)
+        return 2
+    # A command builds thousands of small objects and few cycles, and ends soon: the
+    # cyclic collector would only cost time (it is back on for in-process callers).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the parsed command; every failure becomes lines on stderr and an exit code."""
+    file = getattr(args, "file", None)
+    try:
+        return int(args.run(args))
+    except _Failed as exc:
+        for p in exc.error.problems:
+            _error(f"{exc.option}: {p.message}" + (f" ({p.hint})" if p.hint else ""))
+        return 1
+    except NegotrackError as exc:
+        for p in exc.problems:
+            _error(str(p.at(file)))
+        return 1
+    except OSError as exc:
+        name = exc.filename if exc.filename is not None else file
+        _error(f"{name}: {exc.strerror or exc}" if name else str(exc))
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except RecursionError:  # a parser recursing through absurdly nested input
+        _error(f"{file}: $: the document is nested too deeply to read")
+        return 1
+    except Exception as exc:  # a bug: say so in one line, unless debugging
+        if os.environ.get("NEGOTRACK_DEBUG"):
+            raise
+        _error(
+            f"{PROG}: internal error ({type(exc).__name__}: {exc}); please report it, with "
+            "the input, at the project's issue tracker (NEGOTRACK_DEBUG=1 shows the traceback)"
+        )
+        return 70  # EX_SOFTWARE
+
+
+# -- output ----------------------------------------------------------------------------
+
+
+def _colour(stream: TextIO) -> bool:
+    """Whether to colour ``stream``: a terminal, and neither NO_COLOR nor TERM=dumb set."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _paint(text: str, code: str, stream: TextIO) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if _colour(stream) else text
+
+
+def _error(line: str) -> None:
+    # One line per problem, always: a parser's multi-line message is folded onto one.
+    line = " ".join(part.strip() for part in line.splitlines() if part.strip())
+    print(_paint(line, "31", sys.stderr), file=sys.stderr)
+
+
+def _emit(text: str, out: str | None) -> None:
+    """Write ``text`` to ``out``: stdout for None or ``-``, else the file, atomically."""
+    if out is None or out == "-":
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `negotrack ... | head`: the reader left, which is fine
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return
+    from negotrack.io.storage import atomic_write
+
+    atomic_write(out, text)
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def _load(path: str) -> Dossier:
+    from negotrack.io.storage import load
+
+    return load(path)
+
+
+def _checked(option: str, parse: Callable[[Any], Any], value: Any) -> Any:
+    """``parse(value)``, or a :class:`_Failed` naming the option."""
+    if value is None:
+        return None
+    try:
+        return parse(value)
+    except NegotrackError as exc:
+        raise _Failed(option, exc) from None
+
+
+def _moment(option: str, value: str | None) -> Any:
+    from negotrack.core.dates import Moment
+
+    return _checked(option, Moment.of, value)
+
+
+# -- validate --------------------------------------------------------------------------
+
+
+def _validate(args: argparse.Namespace) -> int:
+    d = _load(args.file)
+    points = sum(len(v.points) for p in d.plans for v in p.versions)
+    versions = sum(len(p.versions) for p in d.plans)
+    print(
+        f"{args.file}: ok ({len(d.participants)} participants, {len(d.sources)} sources, "
+        f"{len(d.events)} events, {len(d.plans)} plans, {versions} versions, {points} points, "
+        f"{len(d.status_log)} status changes, {len(d.position_log)} positions)"
+    )
+    return 0
+
+
+# -- status ----------------------------------------------------------------------------
+
+
+def _status_set(args: argparse.Namespace) -> int:
+    from negotrack.core.model import Status
+    from negotrack.io.update import update
+
+    status = _checked("STATUS", Status.coerce, args.status)
+    on = _moment("--on", args.on)
+    change = update(
+        args.file,
+        lambda d: d.set_status(
+            args.ref, status, on=on, source=args.source, by=args.by, note=args.note
+        ),
+        timeout=args.timeout,
+    )
+    word = f"source {change.source}" if change.source else f"by {change.by}"
+    if change.source and change.by:
+        word += f", by {change.by}"
+    print(f"{change.ref}: {change.status.value} on {change.on.isoformat()} ({word})")
+    return 0
+
+
+def _current(d: Dossier, ref: str, as_of: Any, rule: AsOfRule) -> dict[str, Any]:
+    """The status of ``ref`` as of ``as_of`` with the change that set it (and since when)."""
+    counted = d.history(ref, as_of, rule=rule)
+    if not counted:
+        none = {"status": None, "since": None, "source": None, "by": None, "note": None}
+        return {"ref": d.history(ref)[0].ref, **none}
+    last = counted[-1]
+    start = last
+    for c in reversed(counted):
+        if c.status is not last.status:
+            break
+        start = c
+    return {
+        "ref": last.ref,
+        "status": last.status.value,
+        "since": start.on.isoformat(),
+        "since_display": start.on.display(),
+        "source": start.source,
+        "by": start.by,
+        "note": start.note,
+    }
+
+
+def _status_show(args: argparse.Namespace) -> int:
+    d = _load(args.file)
+    as_of = _moment("--as-of", args.as_of)
+    refs = [args.ref] if args.ref else d.refs()
+    rows = [_current(d, ref, as_of, args.rule) for ref in refs]
+    if args.format == "json":
+        data: dict[str, Any] = {
+            "file": args.file,
+            "as_of": as_of.isoformat() if as_of is not None else None,
+            "points": [{k: v for k, v in r.items() if k != "since_display"} for r in rows],
+        }
+        if args.ref:
+            data["history"] = [
+                {
+                    "status": c.status.value,
+                    "on": c.on.isoformat(),
+                    "source": c.source,
+                    "by": c.by,
+                    "note": c.note,
+                }
+                for c in d.history(args.ref)
+            ]
+        _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
+        return 0
+    table: list[tuple[str, ...]] = [("point", "status", "since", "source")]
+    for r in rows:
+        who = r["source"] or (f"by {r['by']}" if r["by"] else "")
+        if r["source"] and r["by"]:
+            who += f" (by {r['by']})"
+        if r["status"] is None:
+            table.append((r["ref"], "-", "not yet tabled", ""))
+        else:
+            table.append((r["ref"], r["status"], r["since_display"], who))
+    lines = _columns(table, sys.stdout)
+    if args.ref:
+        lines.append("")
+        lines.append("history:")
+        for c in d.history(args.ref):
+            extra = "; ".join(
+                x for x in (f"source {c.source}" if c.source else "", c.by or "", c.note or "") if x
+            )
+            lines.append(f"  {c.on.display():<24} {c.status.value:<10} {extra}".rstrip())
+    if as_of is not None:
+        lines.append(f"(as of {as_of.display()}, rule: {args.rule})")
+    _emit("\n".join(lines) + "\n", None)
+    return 0
+
+
+def _columns(rows: list[tuple[str, ...]], stream: TextIO) -> list[str]:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    out = []
+    for n, r in enumerate(rows):
+        line = "  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip()
+        out.append(_paint(line, "1", stream) if n == 0 else line)
+    return out
+
+
+# -- timeline, diff --------------------------------------------------------------------
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    from negotrack.render.renderer import render_timeline
+
+    d = _load(args.file)
+    filters: dict[str, Any] = {}
+    for name in ("kind", "participant", "side", "track", "tag"):
+        value = getattr(args, name)
+        if value:
+            filters[name] = value
+    since = _moment("--since", args.since)
+    until = _moment("--until", args.until)
+    if since is not None:
+        filters["since"] = since
+    if until is not None:
+        filters["until"] = until
+    if "kind" in filters:
+        from negotrack.core.model import EventKind
+
+        filters["kind"] = [_checked("--kind", EventKind.coerce, k) for k in filters["kind"]]
+    _emit(render_timeline(d, args.format, **filters), args.output)
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    d = _load(args.file)
+    plan_diff = d.diff(args.old, args.new)
+    if args.format == "json":
+        text = json.dumps(plan_diff.to_json_data(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        from negotrack.render.renderer import render_diff
+
+        text = render_diff(plan_diff, args.format)
+    _emit(text, args.output)
+    return 0
+
+
+# -- export ----------------------------------------------------------------------------
+
+
+def _export(args: argparse.Namespace) -> int:
+    if args.to == "json-schema":
+        from negotrack.io.schema import json_schema
+
+        _emit(json.dumps(json_schema(), indent=2) + "\n", args.output)
+        return 0
+    if args.file is None:
+        raise _Failed("FILE", NegotrackError(f"--to {args.to} needs a dossier file"))
+    from negotrack.export import formats as export
+
+    d = _load(args.file)
+    if args.to == "timelinejs":
+        text = export.to_timelinejs(d)
+    elif args.to == "ics":
+        from datetime import UTC, datetime
+
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        stamp = datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else None
+        kinds = None
+        if args.kind:
+            from negotrack.core.model import EventKind
+
+            kinds = [_checked("--kind", EventKind.coerce, k) for k in args.kind]
+        text = export.to_ics(d, all_events=args.all_events, kinds=kinds, stamp=stamp)
+    else:
+        text = export.to_csv(d, args.table)
+    _emit(text, args.output)
+    return 0
+
+
+_RUNNERS = MappingProxyType(
+    {
+        "validate": _validate,
+        "status set": _status_set,
+        "status show": _status_show,
+        "timeline": _timeline,
+        "diff": _diff,
+        "export": _export,
+    }
+)

@@ -1,0 +1,390 @@
+"""Dossier: the one aggregate users change.
+
+A dossier holds frozen values (participants, sources, events, plans) and two logs: dated,
+sourced status changes of points and dated, sourced party positions on points. It checks
+its integrity on construction (every problem at once, each with its place) and validates
+every change before making it, so a dossier is never half-changed.
+
+Points are referred to as ``VERSION#NUMBER`` ("us-28#12"); version ids are unique within a
+dossier. As-of queries follow the rule in :mod:`negotrack.core.dates`: by default a change counts
+once it is *settled* (its whole date interval is over by the end of the query date).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+from negotrack.core.dates import Moment, MomentLike
+from negotrack.core.model import (
+    Event,
+    EventKind,
+    Participant,
+    Plan,
+    PlanVersion,
+    Position,
+    Source,
+    Stance,
+    Status,
+    StatusChange,
+)
+from negotrack.dossier.index import RecordIndex
+from negotrack.dossier.integrity import check_dossier
+from negotrack.errors import DossierError, NegotrackError, Problem, did_you_mean
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from negotrack.plandiff.compare import PlanDiff
+
+__all__ = ["AsOfRule", "Dossier"]
+
+AsOfRule = Literal["settled", "possible"]
+"""How an imprecise date counts in an as-of query: "settled" (its whole interval is over by
+the end of the query date) or "possible" (its interval starts before the query date ends)."""
+
+
+def _coerce(cls: type[Any], items: Iterable[Any], name: str) -> tuple[Any, ...]:
+    out = []
+    for i, item in enumerate(items):
+        if isinstance(item, cls):
+            out.append(item)
+        elif isinstance(item, Mapping):
+            try:
+                out.append(cls(**item))
+            except TypeError as exc:
+                raise DossierError(str(exc), path=f"$.{name}[{i}]") from None
+        else:
+            raise DossierError(
+                f"expected a {cls.__name__}, found {type(item).__name__}", path=f"$.{name}[{i}]"
+            )
+    return tuple(out)
+
+
+class Dossier(RecordIndex):
+    """Everything known about one negotiation, and the only thing users change.
+
+    Build one from model values (or mappings of their fields); it raises
+    :class:`DossierError` listing every integrity problem with its place.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        participants: Iterable[Participant] = (),
+        sources: Iterable[Source] = (),
+        events: Iterable[Event] = (),
+        plans: Iterable[Plan] = (),
+        status_log: Iterable[StatusChange] = (),
+        position_log: Iterable[Position] = (),
+        description: str | None = None,
+    ) -> None:
+        self.title = title
+        self.description = description
+        self._participants = _coerce(Participant, participants, "participants")
+        self._sources = _coerce(Source, sources, "sources")
+        self._events = _coerce(Event, events, "events")
+        self._plans = _coerce(Plan, plans, "plans")
+        self._status_log = _coerce(StatusChange, status_log, "status_log")
+        self._position_log = _coerce(Position, position_log, "position_log")
+        problems = check_dossier(self)
+        if problems:
+            raise DossierError(problems)
+        self._reindex()
+
+    @classmethod
+    def _unchecked(
+        cls,
+        *,
+        title: str,
+        description: str | None,
+        participants: tuple[Participant, ...],
+        sources: tuple[Source, ...],
+        events: tuple[Event, ...],
+        plans: tuple[Plan, ...],
+        status_log: tuple[StatusChange, ...],
+        position_log: tuple[Position, ...],
+    ) -> Dossier:
+        """A dossier from already-built records, not yet checked nor indexed (for loaders,
+        which merge integrity problems with their own before raising)."""
+        d = object.__new__(cls)
+        d.title = title
+        d.description = description
+        d._participants = participants
+        d._sources = sources
+        d._events = events
+        d._plans = plans
+        d._status_log = status_log
+        d._position_log = position_log
+        return d
+
+    def _problems(self) -> list[Problem]:
+        return check_dossier(self)
+
+    # -- the records ---------------------------------------------------------------------
+
+    @property
+    def participants(self) -> tuple[Participant, ...]:
+        return self._participants
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return self._sources
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        """Events in the order they were recorded (see :meth:`filter_events` for time order)."""
+        return self._events
+
+    @property
+    def plans(self) -> tuple[Plan, ...]:
+        return self._plans
+
+    @property
+    def status_log(self) -> tuple[StatusChange, ...]:
+        """Every recorded status change, in the order recorded."""
+        return self._status_log
+
+    @property
+    def position_log(self) -> tuple[Position, ...]:
+        """Every recorded party position, in the order recorded."""
+        return self._position_log
+
+    # -- queries -------------------------------------------------------------------------
+
+    def filter_events(
+        self,
+        *,
+        since: MomentLike | None = None,
+        until: MomentLike | None = None,
+        kind: str | EventKind | Iterable[str | EventKind] | None = None,
+        participant: str | Iterable[str] | None = None,
+        side: str | Iterable[str] | None = None,
+        track: str | Iterable[str] | None = None,
+        tag: str | Iterable[str] | None = None,
+    ) -> list[Event]:
+        """Events in time order that match every filter given.
+
+        ``since``/``until`` keep events whose interval (with its ``until`` span) overlaps
+        the range; the other filters take one value or several (any of them matches).
+        See :class:`negotrack.dossier.selection.EventFilter`.
+        """
+        from negotrack.dossier.selection import EventFilter
+
+        return EventFilter(
+            since=since,
+            until=until,
+            kind=kind,
+            participant=participant,
+            side=side,
+            track=track,
+            tag=tag,
+        ).apply(self)
+
+    def history(
+        self, ref: str, as_of: MomentLike | None = None, *, rule: AsOfRule = "settled"
+    ) -> tuple[StatusChange, ...]:
+        """The point's status changes in time order; the first is its status as tabled.
+
+        With ``as_of``, only the changes that count by then (see :data:`AsOfRule`): empty
+        when the version did not yet exist.
+        """
+        version, point = self.resolve(ref)
+        canonical = f"{version.id}#{point.number}"
+        tabled = StatusChange(
+            ref=canonical,
+            status=point.status,
+            on=version.date,
+            source=version.sources[0] if version.sources else None,
+            note=f"as tabled in {version.label}",
+        )
+        entries = (tabled, *sorted(self._changes.get(canonical, ()), key=_on))
+        if as_of is None:
+            return entries
+        counts, q = _rule(rule), Moment.of(as_of)
+        return tuple(c for c in entries if counts(c.on, q))
+
+    def status_of(
+        self, ref: str, as_of: MomentLike | None = None, *, rule: AsOfRule = "settled"
+    ) -> Status | None:
+        """The point's status as of a date (latest when ``as_of`` is None).
+
+        None when the version did not yet exist on that date. See :data:`AsOfRule`.
+        """
+        entries = self.history(ref, as_of, rule=rule)
+        return entries[-1].status if entries else None
+
+    def positions(
+        self, ref: str, as_of: MomentLike | None = None, *, rule: AsOfRule = "settled"
+    ) -> dict[str, Position]:
+        """Each party's latest position on the point as of a date, by party id."""
+        version, point = self.resolve(ref)
+        canonical = f"{version.id}#{point.number}"
+        counts = _rule(rule)
+        q = Moment.of(as_of) if as_of is not None else None
+        out: dict[str, Position] = {}
+        for pos in sorted(self._stances.get(canonical, ()), key=_on):
+            if q is None or counts(pos.on, q):
+                out[pos.party] = pos
+        return out
+
+    def diff(self, old: str, new: str, **options: Any) -> PlanDiff:
+        """What became of every point of version ``old`` in version ``new``."""
+        from negotrack.plandiff.compare import diff
+
+        return diff(self.version(old), self.version(new), dossier=self, **options)
+
+    # -- changes -------------------------------------------------------------------------
+
+    def set_status(
+        self,
+        ref: str,
+        status: Status | str,
+        *,
+        on: MomentLike,
+        source: str | None = None,
+        by: str | None = None,
+        note: str | None = None,
+    ) -> StatusChange:
+        """Record that a point's status changed on a date, on a source's or a person's word."""
+        version, point = self.resolve(ref)
+        change: StatusChange = _build(
+            lambda: StatusChange(
+                ref=f"{version.id}#{point.number}",
+                status=status,
+                on=on,
+                source=source,
+                by=by,
+                note=note,
+            )
+        )
+        self._apply(status_log=(*self._status_log, change))
+        return change
+
+    def set_position(
+        self,
+        ref: str,
+        party: str,
+        stance: Stance | str,
+        *,
+        on: MomentLike,
+        source: str,
+        note: str | None = None,
+    ) -> Position:
+        """Record a party's stance on a point on a date, with its source."""
+        version, point = self.resolve(ref)
+        pos: Position = _build(
+            lambda: Position(
+                ref=f"{version.id}#{point.number}",
+                party=party,
+                stance=stance,
+                on=on,
+                source=source,
+                note=note,
+            )
+        )
+        self._apply(position_log=(*self._position_log, pos))
+        return pos
+
+    def add_participant(self, participant: Participant) -> None:
+        """Add a participant (its id must be new)."""
+        self._apply(participants=(*self._participants, participant))
+
+    def add_source(self, source: Source) -> None:
+        """Add a source (its id must be new)."""
+        self._apply(sources=(*self._sources, source))
+
+    def add_event(self, event: Event) -> None:
+        """Add an event; its participants, sources and versions must exist."""
+        self._apply(events=(*self._events, event))
+
+    def add_plan(self, plan: Plan) -> None:
+        """Add a plan with its versions."""
+        self._apply(plans=(*self._plans, plan))
+
+    def add_version(self, plan_id: str, version: PlanVersion) -> None:
+        """Add a version to a plan; its id must be new in the whole dossier."""
+        import attrs
+
+        plan = self.plan(plan_id)
+        new_plan = attrs.evolve(plan, versions=(*plan.versions, version))
+        self._apply(plans=tuple(new_plan if p is plan else p for p in self._plans))
+
+    def _apply(self, **fields: tuple[Any, ...]) -> None:
+        """Validate the dossier as it would be after the change; change it only if valid."""
+        trial = object.__new__(Dossier)
+        trial.__dict__.update(self.__dict__)
+        for name, value in fields.items():
+            setattr(trial, "_" + name, value)
+        problems = check_dossier(trial)
+        if problems:
+            raise DossierError(problems)
+        for name, value in fields.items():
+            setattr(self, "_" + name, value)
+        self._reindex()
+
+    # -- files and display ---------------------------------------------------------------
+
+    def save(self, path: str | Path) -> None:
+        """Write the dossier to ``path`` (JSON or YAML by suffix), atomically."""
+        from negotrack.io.storage import save
+
+        save(self, path)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Dossier):
+            return NotImplemented
+        return self._state() == other._state()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _state(self) -> tuple[Any, ...]:
+        return (
+            self.title,
+            self.description,
+            self._participants,
+            self._sources,
+            self._events,
+            self._plans,
+            self._status_log,
+            self._position_log,
+        )
+
+    def __repr__(self) -> str:
+        versions = sum(len(p.versions) for p in self._plans)
+        return (
+            f"<Dossier {self.title!r}: {len(self._participants)} participants, "
+            f"{len(self._sources)} sources, {len(self._events)} events, "
+            f"{len(self._plans)} plans, {versions} versions, "
+            f"{len(self._status_log)} status changes>"
+        )
+
+    def _repr_html_(self) -> str:
+        from negotrack.render.renderer import repr_html
+
+        html: str = repr_html(self)
+        return html
+
+
+def _on(record: StatusChange | Position) -> tuple[float, int, bool]:
+    return record.on.sort_key
+
+
+def _rule(rule: AsOfRule) -> Any:
+    if rule == "settled":
+        return Moment.settled_by
+    if rule == "possible":
+        return Moment.possibly_by
+    raise DossierError(
+        f"unknown as-of rule {rule!r}", hint=did_you_mean(str(rule), ["settled", "possible"])
+    )
+
+
+def _build(make: Any) -> Any:
+    """Build a value, turning a bad argument into a DossierError that names it."""
+    try:
+        return make()
+    except NegotrackError:
+        raise
+    except (TypeError, ValueError) as exc:
+        raise DossierError(Problem(str(exc))) from None

@@ -1,0 +1,116 @@
+"""RecordIndex: a dossier's records by id, and the lookups that use them.
+
+Kept apart from :mod:`negotrack.dossier.dossier` so that the aggregate reads as its queries and
+changes. Every lookup raises :class:`UnknownReference` (a ``KeyError``) with a hint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TypeVar
+
+from negotrack.core.model import (
+    Event,
+    Participant,
+    Plan,
+    PlanVersion,
+    Point,
+    Position,
+    Source,
+    StatusChange,
+)
+from negotrack.errors import UnknownReference, did_you_mean
+
+__all__ = ["RecordIndex"]
+
+
+class RecordIndex:
+    """Lookups by id over the records a subclass keeps in ``_participants`` and friends."""
+
+    _participants: tuple[Participant, ...]
+    _sources: tuple[Source, ...]
+    _events: tuple[Event, ...]
+    _plans: tuple[Plan, ...]
+    _status_log: tuple[StatusChange, ...]
+    _position_log: tuple[Position, ...]
+    _by_participant: dict[str, Participant]
+    _by_source: dict[str, Source]
+    _by_event: dict[str, Event] | None
+    _by_plan: dict[str, Plan]
+    _by_version: dict[str, tuple[Plan, PlanVersion]]
+    _changes: dict[str, list[StatusChange]]
+    _stances: dict[str, list[Position]]
+
+    def _reindex(self) -> None:
+        self._by_participant = {p.id: p for p in self._participants}
+        self._by_source = {s.id: s for s in self._sources}
+        self._by_event = None  # built on first use: a large dossier may never need it
+        self._by_plan = {p.id: p for p in self._plans}
+        self._by_version = {v.id: (p, v) for p in self._plans for v in p.versions}
+        self._changes: dict[str, list[StatusChange]] = {}
+        for c in self._status_log:
+            self._changes.setdefault(c.ref, []).append(c)
+        self._stances: dict[str, list[Position]] = {}
+        for pos in self._position_log:
+            self._stances.setdefault(pos.ref, []).append(pos)
+
+    # -- lookups -------------------------------------------------------------------------
+
+    def participant(self, id: str) -> Participant:
+        """The participant with this id."""
+        return _lookup(self._by_participant, id, "participant")
+
+    def source(self, id: str) -> Source:
+        """The source with this id."""
+        return _lookup(self._by_source, id, "source")
+
+    def event(self, id: str) -> Event:
+        """The event with this id."""
+        if self._by_event is None:
+            self._by_event = {e.id: e for e in self._events}
+        return _lookup(self._by_event, id, "event")
+
+    def plan(self, id: str) -> Plan:
+        """The plan with this id."""
+        return _lookup(self._by_plan, id, "plan")
+
+    def version(self, id: str) -> PlanVersion:
+        """The plan version with this id, in whichever plan it is."""
+        return _lookup(self._by_version, id, "plan version")[1]
+
+    def plan_of(self, version_id: str) -> Plan:
+        """The plan that holds the version ``version_id``."""
+        return _lookup(self._by_version, version_id, "plan version")[0]
+
+    def resolve(self, ref: str) -> tuple[PlanVersion, Point]:
+        """The version and point a ``VERSION#NUMBER`` reference names."""
+        version_id, sep, number = str(ref).rpartition("#")
+        if not sep or not version_id or not number:
+            raise UnknownReference(
+                f"{ref!r} is not a point reference",
+                hint="write VERSION#NUMBER, for example 'us-28#12'",
+            )
+        version = self.version(version_id)
+        return version, version.point(number)
+
+    def point(self, ref: str) -> Point:
+        """The point a ``VERSION#NUMBER`` reference names."""
+        return self.resolve(ref)[1]
+
+    def refs(self) -> list[str]:
+        """Every point reference, plan by plan and version by version, in reading order."""
+        return [
+            f"{v.id}#{p.number}" for plan in self._plans for v in plan.versions for p in v.points
+        ]
+
+
+_T = TypeVar("_T")
+
+
+def _lookup(index: Mapping[str, _T], id: str, noun: str) -> _T:
+    try:
+        return index[id]
+    except (KeyError, TypeError):
+        raise UnknownReference(
+            f"no {noun} {id!r} in this dossier", hint=did_you_mean(str(id), index)
+        ) from None

@@ -1,0 +1,248 @@
+"""Integrity checks across a dossier's records, each problem placed by its JSON path.
+
+Kept apart from :mod:`negotrack.dossier.dossier` so the aggregate reads as its API, and because
+the paths here mirror the file format exactly (``$.events[3].participants[1]``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any
+
+from negotrack.errors import Problem, did_you_mean
+
+if TYPE_CHECKING:
+    from negotrack.core.dates import Moment
+    from negotrack.core.model import PlanVersion
+    from negotrack.dossier.dossier import Dossier
+
+__all__ = ["check_dossier"]
+
+
+def check_dossier(d: Dossier) -> list[Problem]:
+    """Every integrity problem of ``d``: duplicate ids, dangling references, cycles, dates."""
+    problems: list[Problem] = []
+    add = problems.append
+
+    participants = _unique(d._participants, "participants", "participant", problems)
+    sources = _unique(d._sources, "sources", "source", problems)
+    _unique(d._events, "events", "event", problems)
+    _unique(d._plans, "plans", "plan", problems)
+
+    versions: dict[str, PlanVersion] = {}
+    for i, plan in enumerate(d._plans):
+        for j, v in enumerate(plan.versions):
+            where = f"$.plans[{i}].versions[{j}]"
+            if v.id in versions:
+                add(
+                    Problem(
+                        f"duplicate version id {v.id!r}",
+                        f"{where}.id",
+                        hint="version ids must be unique in the whole dossier",
+                    )
+                )
+            elif "#" in v.id or not v.id.strip():
+                add(
+                    Problem(
+                        f"version id {v.id!r} cannot be empty or contain '#'",
+                        f"{where}.id",
+                        hint="'#' separates a version from a point number in references",
+                    )
+                )
+            versions[v.id] = v
+            _refs(v.sources, sources, f"{where}.sources", "source", problems)
+            seen: set[str] = set()
+            for k, p in enumerate(v.points):
+                if p.number in seen:
+                    add(
+                        Problem(
+                            f"duplicate point number {p.number!r} in version {v.id!r}",
+                            f"{where}.points[{k}].number",
+                        )
+                    )
+                seen.add(p.number)
+                _refs(p.sources, sources, f"{where}.points[{k}].sources", "source", problems)
+
+    for i, plan in enumerate(d._plans):
+        own = {v.id for v in plan.versions}
+        for j, v in enumerate(plan.versions):
+            for k, parent in enumerate(v.derived_from):
+                if parent not in own:
+                    add(
+                        Problem(
+                            f"unknown version {parent!r}",
+                            f"$.plans[{i}].versions[{j}].derived_from[{k}]",
+                            hint=did_you_mean(parent, own)
+                            or "a version derives from versions of the same plan",
+                        )
+                    )
+        cycle = _cycle({v.id: v.derived_from for v in plan.versions})
+        if cycle:
+            add(
+                Problem(
+                    "derived_from forms a cycle: " + " -> ".join(cycle), f"$.plans[{i}].versions"
+                )
+            )
+        for j, link in enumerate(plan.links):
+            for end in ("old", "new"):
+                ref = getattr(link, end)
+                why = _bad_ref(ref, versions)
+                if why:
+                    add(Problem(why, f"$.plans[{i}].links[{j}].{end}"))
+                elif ref.rpartition("#")[0] not in own:
+                    add(Problem(f"{ref!r} is in another plan", f"$.plans[{i}].links[{j}].{end}"))
+
+    # Events are the bulk of a large dossier: find out first, with set operations, whether
+    # anything is wrong at all, and walk event by event only for the kinds of trouble found.
+    events = d._events
+    try:
+        refs_ok = (
+            set().union(*[e.participants for e in events]).issubset(participants)
+            and set().union(*[e.sources for e in events]).issubset(sources)
+            and (
+                not any(map(_VERSIONS, events))
+                or set().union(*[e.versions for e in events]).issubset(versions)
+            )
+        )
+    except TypeError:  # an unhashable item (a list, a mapping) where an id belongs
+        refs_ok = False
+    spans = [i for i, e in enumerate(events) if e.until is not None]
+    quoted = [i for i, e in enumerate(events) if e.quotes]
+    for i in range(len(events)) if not refs_ok else sorted({*spans, *quoted}):
+        e = events[i]
+        where = f"$.events[{i}]"
+        if not refs_ok:
+            _refs(e.participants, participants, f"{where}.participants", "participant", problems)
+            _refs(e.sources, sources, f"{where}.sources", "source", problems)
+            _refs(e.versions, versions, f"{where}.versions", "plan version", problems)
+        if e.until is not None and e.until.end <= e.when.start:
+            add(Problem(f"the span ends ({e.until}) before it starts ({e.when})", f"{where}.until"))
+        for k, q in enumerate(e.quotes):
+            if q.source not in sources:
+                add(_unknown(q.source, sources, f"{where}.quotes[{k}].source", "source"))
+            if q.speaker is not None and q.speaker not in participants:
+                add(
+                    _unknown(q.speaker, participants, f"{where}.quotes[{k}].speaker", "participant")
+                )
+
+    for i, c in enumerate(d._status_log):
+        where = f"$.status_log[{i}]"
+        _check_logged(c.ref, c.on, where, versions, problems)
+        if c.source is None and c.by is None:
+            add(
+                Problem(
+                    "a status change needs a source or the participant who said it",
+                    where,
+                    hint="give source: ID (or by: PARTICIPANT for an on-record word)",
+                )
+            )
+        if c.source is not None and c.source not in sources:
+            add(_unknown(c.source, sources, f"{where}.source", "source"))
+        if c.by is not None and c.by not in participants:
+            add(_unknown(c.by, participants, f"{where}.by", "participant"))
+
+    for i, pos in enumerate(d._position_log):
+        where = f"$.position_log[{i}]"
+        _check_logged(pos.ref, pos.on, where, versions, problems)
+        if pos.party not in participants:
+            add(_unknown(pos.party, participants, f"{where}.party", "participant"))
+        if pos.source not in sources:
+            add(_unknown(pos.source, sources, f"{where}.source", "source"))
+    return problems
+
+
+_ID = attrgetter("id")
+_VERSIONS = attrgetter("versions")
+
+
+def _check_logged(
+    ref: str, on: Moment, where: str, versions: dict[str, PlanVersion], problems: list[Problem]
+) -> None:
+    """A logged change's point exists, and its date is not wholly before its version's."""
+    why = _bad_ref(ref, versions)
+    if why:
+        problems.append(Problem(why, f"{where}.ref", hint=_ref_hint(ref, versions)))
+        return
+    v = versions[ref.rpartition("#")[0]]
+    if on.end <= v.date.start:
+        problems.append(
+            Problem(f"dated {on} but version {v.id!r} only exists from {v.date}", f"{where}.on")
+        )
+
+
+def _unique(items: Iterable[Any], name: str, noun: str, problems: list[Problem]) -> set[str]:
+    """The ids of ``items``; duplicate and empty ids are problems."""
+    ids = list(map(_ID, items))
+    known = set(ids)
+    if len(known) == len(ids) and {str}.issuperset(map(type, ids)) and all(map(str.strip, ids)):
+        return known  # the usual case, checked at C speed
+    seen: set[str] = set()
+    for i, id in enumerate(ids):
+        if id in seen:
+            problems.append(Problem(f"duplicate {noun} id {id!r}", f"$.{name}[{i}].id"))
+        elif not isinstance(id, str) or not id.strip():
+            problems.append(Problem(f"a {noun} id must be a non-empty string", f"$.{name}[{i}].id"))
+        seen.add(id)
+    return known
+
+
+def _refs(ids: Iterable[Any], known: Any, where: str, noun: str, problems: list[Problem]) -> None:
+    for k, ref in enumerate(ids):
+        if not isinstance(ref, str):
+            problems.append(Problem(f"expected a {noun} id (text), found {ref!r}", f"{where}[{k}]"))
+        elif ref not in known:
+            problems.append(_unknown(ref, known, f"{where}[{k}]", noun))
+
+
+def _unknown(ref: str, known: Any, where: str, noun: str) -> Problem:
+    return Problem(f"unknown {noun} {ref!r}", where, hint=did_you_mean(str(ref), known))
+
+
+def _bad_ref(ref: str, versions: dict[str, PlanVersion]) -> str | None:
+    version_id, sep, number = ref.rpartition("#")
+    if not sep or not version_id or not number:
+        return f"{ref!r} is not a point reference (write VERSION#NUMBER)"
+    v = versions.get(version_id)
+    if v is None:
+        return f"unknown plan version {version_id!r} in {ref!r}"
+    if number not in v:
+        return f"version {version_id!r} has no point {number!r}"
+    return None
+
+
+def _ref_hint(ref: str, versions: dict[str, PlanVersion]) -> str | None:
+    version_id, _, number = ref.rpartition("#")
+    v = versions.get(version_id)
+    if v is None:
+        return did_you_mean(version_id, versions)
+    return did_you_mean(number, [p.number for p in v.points])
+
+
+def _cycle(graph: dict[str, tuple[str, ...]]) -> list[str] | None:
+    """A cycle in ``graph`` as a list of ids (first repeated at the end), or None."""
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in graph.get(node, ()):
+            if nxt not in graph:
+                continue
+            if state.get(nxt) == 1:
+                return [*stack[stack.index(nxt) :], nxt]
+            if state.get(nxt) is None:
+                found = visit(nxt)
+                if found:
+                    return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for node in graph:
+        if node not in state:
+            found = visit(node)
+            if found:
+                return found
+    return None

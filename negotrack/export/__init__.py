@@ -1,0 +1,1 @@
+"""Layer 6, exports: TimelineJS JSON, iCalendar, CSV tables and pandas DataFrames."""

@@ -1,0 +1,145 @@
+"""Comment-preserving YAML updates: merge new dossier data into a round-trip YAML tree.
+
+A scripted change (``negotrack status set``) to a hand-edited YAML dossier must not throw
+away the editor's comments, key order, quoting or indentation. So instead of dumping the
+dossier afresh, :func:`merge_text` loads the file with ruamel.yaml's round-trip loader
+(which keeps comments and layout attached to the nodes), walks it alongside the new plain
+data (from :func:`negotrack.io.storage.to_data`), and changes only what differs:
+
+- the walk compares the dossier's canonical data before and after the change (both from
+  :func:`negotrack.io.storage.to_data`) and touches the tree only where they differ, so an
+  unchanged value keeps its node, hence its quoting, comments and written form (a bare
+  ``2025-11-23``, a number ``12``), and defaults the editor left out stay left out;
+- a changed scalar is replaced;
+- mapping keys are added (after their predecessor in the new order) or removed;
+- list items are merged pairwise, new items appended, surplus items removed;
+- a node whose type changed is replaced.
+
+The file's indentation is guessed and reused, and lines are never re-wrapped, so a status
+update adds lines and changes nothing else.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+__all__ = ["merge_text"]
+
+
+def merge_text(text: str, before: dict[str, Any], after: dict[str, Any]) -> str:
+    """``text`` changed from holding ``before`` to holding ``after``, keeping its layout.
+
+    ``before`` and ``after`` are plain data in the canonical file layout
+    (:func:`negotrack.io.storage.to_data`) of the dossier as read from ``text`` and as changed;
+    only their differences touch the tree, so fields the editor left to their defaults
+    stay unwritten.
+    """
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 1 << 16  # never re-wrap a line the editor wrote
+    yaml.indent(**_guess_indent(text))
+    tree = yaml.load(text)
+    merged = _merge(tree, before, after)
+    out = io.StringIO()
+    yaml.dump(merged, out)
+    result = out.getvalue()
+    if text.startswith("---") and not result.startswith("---"):
+        result = "---\n" + result
+    return result
+
+
+def _guess_indent(text: str) -> dict[str, int]:
+    """The file's indentation as ruamel.yaml's ``indent()`` arguments.
+
+    ``mapping``: spaces a nested mapping is indented; ``offset``: spaces before a block
+    sequence's dash, relative to its key; ``sequence``: dash to item content plus offset.
+    """
+    mapping: int | None = None
+    sequence: int | None = None
+    offset: int | None = None
+    key_indent: int | None = None
+    for line in text.splitlines():
+        body = line.lstrip(" ")
+        if not body or body.startswith("#"):
+            continue
+        lead = len(line) - len(body)
+        if key_indent is not None:
+            if body.startswith("- ") and offset is None and lead >= key_indent:
+                offset = lead - key_indent
+                after = body[1:]
+                sequence = offset + 1 + len(after) - len(after.lstrip(" "))
+            elif not body.startswith("-") and mapping is None and lead > key_indent:
+                mapping = lead - key_indent
+        key_indent = lead if body.rstrip().endswith(":") and not body.startswith("-") else None
+        if mapping is not None and offset is not None:
+            break
+    offset = offset or 0
+    sequence = sequence if sequence is not None and sequence > offset else offset + 2
+    return {"mapping": mapping or 2, "sequence": sequence, "offset": offset}
+
+
+def _merge(node: Any, old: Any, new: Any) -> Any:
+    """The node to store for ``new`` where ``node`` (which held ``old``) was: ``node``
+    itself, changed in place where ``old`` and ``new`` differ, so comments and style survive.
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if old == new:
+        return node
+    if isinstance(new, dict) and isinstance(old, dict) and isinstance(node, CommentedMap):
+        for key in [k for k in old if k not in new and k in node]:
+            del node[key]
+        keys = list(new)
+        for i, key in enumerate(keys):
+            if key in old and old[key] == new[key]:
+                continue
+            if key in node and key in old:
+                merged = _merge(node[key], old[key], new[key])
+                if merged is not node[key]:
+                    node[key] = merged
+            elif key in node:
+                node[key] = _fresh(new[key])
+            else:
+                node.insert(_position(node, keys[:i]), key, _fresh(new[key]))
+        return node
+    if isinstance(new, list) and isinstance(old, list) and isinstance(node, CommentedSeq):
+        if len(node) != len(old):  # the tree and the data disagree: do not guess
+            return _fresh(new)
+        for i, item in enumerate(new):
+            if i < len(old):
+                merged = _merge(node[i], old[i], item)
+                if merged is not node[i]:
+                    node[i] = merged
+            else:
+                node.append(_fresh(item))
+        del node[len(new) :]
+        return node
+    return _fresh(new)
+
+
+def _position(old: Any, before: list[str]) -> int:
+    """Where to insert a new key: just after the last of ``before`` that ``old`` holds."""
+    existing = list(old)
+    for key in reversed(before):
+        if key in old:
+            return existing.index(key) + 1
+    return 0
+
+
+def _fresh(value: Any) -> Any:
+    """``value`` as round-trip nodes, so new containers are written in block style."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(value, dict):
+        m = CommentedMap()
+        for k, v in value.items():
+            m[k] = _fresh(v)
+        return m
+    if isinstance(value, list | tuple):
+        s = CommentedSeq()
+        s.extend(_fresh(v) for v in value)
+        return s
+    return value

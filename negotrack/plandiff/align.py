@@ -1,0 +1,311 @@
+"""Alignment: which point of the old version became which of the new, and what kept its
+place.
+
+The stages go from the most to the least trusted evidence, each working on what the
+previous ones left: curated links (one-to-one, splits, merges), shared keys, exact texts,
+then text similarity (:mod:`negotrack.plandiff.match`), first inside small gaps between points
+already paired in order, then across the whole version. :func:`stable` finds the pairs
+whose relative order is kept (a weighted longest increasing subsequence).
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable
+
+import attrs
+
+from negotrack.core.model import PlanVersion, Point, PointLink
+from negotrack.errors import UnknownReference
+from negotrack.plandiff import match as _match
+from negotrack.plandiff.tokens import words
+
+__all__ = ["Alignment", "align", "same_text", "stable"]
+
+
+@attrs.define
+class Alignment:
+    """Matches found so far, by index into the old and new points."""
+
+    pairs: dict[int, tuple[int, str]] = attrs.Factory(dict)  # old -> (new, via)
+    taken_new: set[int] = attrs.Factory(set)
+    groups: list[tuple[tuple[int, ...], tuple[int, ...], str]] = attrs.Factory(list)
+    grouped_old: set[int] = attrs.Factory(set)
+
+    def free_old(self, n: int) -> list[int]:
+        return [i for i in range(n) if i not in self.pairs and i not in self.grouped_old]
+
+    def free_new(self, n: int) -> list[int]:
+        return [j for j in range(n) if j not in self.taken_new]
+
+    def pair(self, i: int, j: int, via: str) -> None:
+        self.pairs[i] = (j, via)
+        self.taken_new.add(j)
+
+    def group(self, olds: tuple[int, ...], news: tuple[int, ...], via: str) -> None:
+        self.groups.append((olds, news, via))
+        self.grouped_old.update(olds)
+        self.taken_new.update(news)
+
+
+def _split_ref(ref: str) -> tuple[str, str]:
+    version, sep, number = ref.rpartition("#")
+    if not sep or not version or not number:
+        raise UnknownReference(
+            f"bad point reference {ref!r}", hint="write it as VERSION#NUMBER, like 'us-28#12'"
+        )
+    return version, number
+
+
+def _index_of(version: PlanVersion, numbers: dict[str, int], number: str) -> int:
+    found = numbers.get(number)
+    if found is None:
+        version.point(number)  # raises UnknownReference with a did-you-mean hint
+        raise AssertionError("unreachable")  # pragma: no cover
+    return found
+
+
+def _curated(
+    old: PlanVersion, new: PlanVersion, links: Iterable[PointLink], align: Alignment
+) -> None:
+    """Apply curated links between the two versions (either direction), grouped into
+    one-to-one pairs, splits, merges and, rarely, many-to-many groups.
+
+    Links chain through versions in between: "us-28#21b" -> "geneva#14" and "geneva#14"
+    -> "20-point#14" link us-28#21b to 20-point#14. A point with a direct link between
+    the two versions is not chained.
+    """
+    old_no = {p.number: i for i, p in enumerate(old.points)}
+    new_no = {p.number: j for j, p in enumerate(new.points)}
+    edges: set[tuple[int, int]] = set()
+    links = list(links)
+    ahead: dict[str, list[str]] = {}  # ref -> refs it became
+    behind: dict[str, list[str]] = {}  # ref -> refs it came from
+    for link in links:
+        (va, na), (vb, nb) = _split_ref(link.old), _split_ref(link.new)
+        ahead.setdefault(link.old, []).append(link.new)
+        behind.setdefault(link.new, []).append(link.old)
+        if (va, vb) == (new.id, old.id):
+            (va, na), (vb, nb) = (vb, nb), (va, na)
+        if (va, vb) != (old.id, new.id):
+            continue
+        edges.add((_index_of(old, old_no, na), _index_of(new, new_no, nb)))
+    direct = {i for i, _ in edges}
+    direct_new = {j for _, j in edges}
+    for graph in (ahead, behind):
+        for i, point in enumerate(old.points):
+            if i in direct:
+                continue
+            for ref in _reach(f"{old.id}#{point.number}", graph, old.id, new.id):
+                j = _index_of(new, new_no, _split_ref(ref)[1])
+                if j not in direct_new:
+                    edges.add((i, j))
+    if not edges:
+        return
+    # Connected components of the link graph, by union-find over ("o", i) / ("n", j).
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in edges:
+        parent[find(("o", i))] = find(("n", j))
+    members: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
+    for node in list(parent):
+        side, k = node
+        olds, news = members.setdefault(find(node), ([], []))
+        (olds if side == "o" else news).append(k)
+    for olds, news in members.values():
+        if len(olds) == 1 and len(news) == 1:
+            align.pair(olds[0], news[0], "link")
+        else:
+            align.group(tuple(sorted(olds)), tuple(sorted(news)), "link")
+
+
+def _reach(start: str, graph: dict[str, list[str]], old_id: str, new_id: str) -> list[str]:
+    """Refs of version ``new_id`` reached from ``start`` through other versions' refs."""
+    found: list[str] = []
+    seen = {start}
+    todo = list(graph.get(start, ()))
+    while todo:
+        ref = todo.pop()
+        if ref in seen:
+            continue
+        seen.add(ref)
+        version = ref.rpartition("#")[0]
+        if version == new_id:
+            found.append(ref)
+        elif version != old_id:
+            todo.extend(graph.get(ref, ()))
+    return found
+
+
+def _by_key(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:
+    """Pair points sharing a lineage key (in reading order if a key repeats)."""
+    waiting: dict[str, list[int]] = {}
+    for j in align.free_new(len(new.points)):
+        key = new.points[j].key
+        if key is not None:
+            waiting.setdefault(key, []).append(j)
+    if not waiting:
+        return
+    for i in align.free_old(len(old.points)):
+        key = old.points[i].key
+        queue = waiting.get(key) if key is not None else None
+        if queue:
+            align.pair(i, queue.pop(0), "key")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def same_text(a: str, b: str) -> bool:
+    """Whether two texts are the same up to spacing."""
+    return a == b or _norm(a) == _norm(b)
+
+
+def _exact(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:
+    """Pair identical texts (up to spacing), the k-th copy with the k-th copy."""
+    waiting: dict[str, list[int]] = {}
+    for j in align.free_new(len(new.points)):
+        waiting.setdefault(_norm(new.points[j].text), []).append(j)
+    for i in align.free_old(len(old.points)):
+        queue = waiting.get(_norm(old.points[i].text))
+        if queue:
+            align.pair(i, queue.pop(0), "exact")
+
+
+def _by_text(old: PlanVersion, new: PlanVersion, align: Alignment, threshold: float) -> None:
+    """Pair the rest by text similarity, then find splits and merges among them."""
+    free_old = align.free_old(len(old.points))
+    free_new = align.free_new(len(new.points))
+    if not free_old or not free_new:
+        return
+    found = _match.align(
+        [words(old.points[i].text) for i in free_old],
+        [words(new.points[j].text) for j in free_new],
+        threshold,
+        _gap_pairs(old, new, align, free_old, free_new),
+    )
+    for i, j, _ in found.pairs:
+        align.pair(free_old[i], free_new[j], "text")
+    for olds, news, _ in found.groups:
+        align.group(tuple(free_old[i] for i in olds), tuple(free_new[j] for j in news), "text")
+
+
+GAP = 4
+"""Gaps between anchors with at most this many free points on each side are searched
+first, pair by pair, before the whole version."""
+
+
+def _gap_pairs(
+    old: PlanVersion,
+    new: PlanVersion,
+    align: Alignment,
+    free_old: list[int],
+    free_new: list[int],
+) -> list[tuple[int, int]]:
+    """Every pair of free points facing each other in a small gap between two consecutive
+    anchors (pairs kept in order), as positions in ``free_old``/``free_new``: where a line
+    diff would look for a rewording first."""
+    anchors = sorted((i, align.pairs[i][0]) for i in stable(old, new, align.pairs))
+    anchors.append((len(old.points), len(new.points)))
+    where_old = {i: k for k, i in enumerate(free_old)}
+    where_new = {j: k for k, j in enumerate(free_new)}
+    out: list[tuple[int, int]] = []
+    lo_i = lo_j = 0
+    for hi_i, hi_j in anchors:
+        if hi_i - lo_i and hi_j - lo_j:
+            gap_old = [where_old[i] for i in range(lo_i, hi_i) if i in where_old]
+            gap_new = [where_new[j] for j in range(lo_j, hi_j) if j in where_new]
+            if len(gap_old) <= GAP and len(gap_new) <= GAP:
+                out.extend((a, b) for a in gap_old for b in gap_new)
+        lo_i, lo_j = hi_i + 1, hi_j + 1
+    return out
+
+
+def _tie(a: Point, b: Point) -> int:
+    """A tie-breaking weight for a pair, the same for (a, b) and (b, a)."""
+    x, y = sorted((f"{a.number}\x01{a.text}", f"{b.number}\x01{b.text}"))
+    return zlib.crc32(f"{x}\x00{y}".encode()) >> 12
+
+
+def stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]) -> set[int]:
+    """Old indices of the pairs whose relative order is kept: a longest increasing
+    subsequence of new indices, taken in old order.
+
+    Among the longest, the one keeping most unchanged points (same text and number) and
+    then most same-text points wins, so that which point of a swapped pair is "moved" does
+    not depend on which version is called old: every such choice has the same counts.
+    Then the chain whose points moved least (by position) wins, so the point that jumped
+    is the one called moved; chains equal on that too are told apart by a checksum of
+    their points' texts. Every criterion is the same whichever side a point is on, so
+    both directions keep the same points in place.
+
+    A weighted LIS over a Fenwick tree of prefix maxima, O(n log n), run over *blocks*:
+    runs of pairs consecutive in both versions. A chain that takes one member of a block
+    can take all of it (no other pair falls between its members on either side), so
+    blocks are taken whole, and a mostly kept order makes few blocks.
+    """
+    olds = sorted(pairs)
+    n = len(olds)
+    if not n:
+        return set()
+    unit = (n + 1) * (n + 1)
+    span = len(old.points) + len(new.points)
+    rank = {j: r for r, j in enumerate(sorted(pairs[i][0] for i in olds))}
+    blocks: list[tuple[int, int, int, int]] = []  # first pos, last pos, first rank, weight
+    for k, i in enumerate(olds):
+        j = pairs[i][0]
+        o, p = old.points[i], new.points[j]
+        same = same_text(o.text, p.text)
+        weight = (unit + (n + 1) * (same and o.number == p.number) + same) << 80
+        weight += (span - abs(i - j)) << 40
+        weight += _tie(o, p)
+        if blocks and rank[j] == blocks[-1][2] + (k - blocks[-1][0]):
+            first, _, r, w = blocks[-1]
+            blocks[-1] = (first, k, r, w + weight)
+        else:
+            blocks.append((k, k, rank[j], weight))
+    tree: list[tuple[int, int]] = [(0, -1)] * (n + 1)  # by rank: (best weight, block)
+    back = [-1] * len(blocks)
+    best: tuple[int, int] = (0, -1)
+    for b, (first, last, r, weight) in enumerate(blocks):
+        prev: tuple[int, int] = (0, -1)
+        q = r  # prefix maximum over ranks before this block's first
+        while q > 0:
+            if tree[q] > prev:
+                prev = tree[q]
+            q -= q & -q
+        back[b] = prev[1]
+        here = (prev[0] + weight, b)
+        if here > best:
+            best = here
+        q = r + (last - first) + 1  # the block ends at this rank
+        while q <= n:
+            if here > tree[q]:
+                tree[q] = here
+            q += q & -q
+    keep: set[int] = set()
+    b = best[1]
+    while b != -1:
+        first, last, _, _ = blocks[b]
+        keep.update(olds[first : last + 1])
+        b = back[b]
+    return keep
+
+
+def align(
+    old: PlanVersion, new: PlanVersion, links: Iterable[PointLink], threshold: float
+) -> Alignment:
+    """Every stage in order: curated links, keys, exact texts, text similarity."""
+    found = Alignment()
+    _curated(old, new, links, found)
+    _by_key(old, new, found)
+    _exact(old, new, found)
+    _by_text(old, new, found, threshold)
+    return found

@@ -1,0 +1,359 @@
+"""What became of every point between two versions of a plan.
+
+:func:`diff` aligns the points of an old and a new :class:`~negotrack.PlanVersion` and
+classifies each: unchanged, renumbered, reworded, moved, added, deleted, split or merged.
+Alignment goes from the most to the least trusted evidence:
+
+1. curated links (``links=``, and the plan's own links when a dossier is given): the
+   curated truth always wins, even over keys; one old point linked to several new ones is
+   a split, several old points linked to one new one a merge;
+2. shared lineage ``key``\\ s;
+3. exact duplicate texts (up to spacing);
+4. text similarity (TF-IDF cosine through an inverted index, one-to-one above
+   ``threshold``; see :mod:`negotrack.plandiff.match`), then splits and merges among the rest.
+
+A matched pair is *moved* when it is not on the longest increasing subsequence of matched
+pairs (so one insertion does not mark everything after it as moved). Reworded pairs carry an
+inline word diff and the figures that changed; with a dossier, every change also carries
+the point's status as of each version's date and the parties' changed positions.
+
+The result is a frozen :class:`PlanDiff`; rendering it is :mod:`negotrack.render.renderer`'s job.
+"""
+
+from __future__ import annotations
+
+import enum
+import operator
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Protocol
+
+import attrs
+
+from negotrack.core.model import PlanVersion, Point, PointLink, Stance, Status
+from negotrack.errors import DossierError
+from negotrack.plandiff import align as _align
+from negotrack.plandiff.tokens import WordOp, figure_pairs, may_hold_figure, word_diff, words
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from negotrack.core.dates import Moment
+    from negotrack.core.model import Participant, Plan, Position
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "ChangeKind",
+    "DossierLike",
+    "FigureChange",
+    "PlanDiff",
+    "PointChange",
+    "PositionDelta",
+    "StatusDelta",
+    "WordOp",
+    "diff",
+]
+
+DEFAULT_THRESHOLD = 0.5
+"""The least TF-IDF cosine at which two points are taken for the same point reworded."""
+
+
+class DossierLike(Protocol):
+    """What :func:`diff` needs of a dossier: the plan a version belongs to, a point's status
+    and the parties' positions as of a date, and participants' names.
+    :class:`negotrack.Dossier` is one; the diff engine imports nothing above its layer."""
+
+    def plan_of(self, version_id: str) -> Plan: ...
+
+    def status_of(self, ref: str, as_of: Moment | None = None) -> Status | None: ...
+
+    def positions(self, ref: str, as_of: Moment | None = None) -> Mapping[str, Position]: ...
+
+    def participant(self, id: str) -> Participant: ...
+
+
+class ChangeKind(enum.StrEnum):
+    """What happened to a point between two versions (a str enum: members are their values)."""
+
+    UNCHANGED = "unchanged"
+    REWORDED = "reworded"
+    RENUMBERED = "renumbered"
+    MOVED = "moved"
+    ADDED = "added"
+    DELETED = "deleted"
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+@attrs.frozen
+class FigureChange:
+    """A figure that changed: ``"600,000"`` became ``"800,000"``. An empty side means the
+    figure was dropped (``new == ""``) or added (``old == ""``)."""
+
+    old: str
+    new: str
+
+
+@attrs.frozen
+class StatusDelta:
+    """A point's status as of the old version's date and as of the new one's."""
+
+    old: Status | None
+    new: Status | None
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+
+@attrs.frozen
+class PositionDelta:
+    """A party's stance on the point as of each version's date, where it differs.
+
+    ``party`` is the participant id; ``name`` the participant's name, for readers.
+    """
+
+    party: str
+    old: Stance | None
+    new: Stance | None
+    name: str | None = None
+
+
+@attrs.frozen
+class PointChange:
+    """What became of one point (or one piece of a split or merge).
+
+    ``similarity`` is 1.0 for identical text and 0.0 for added and deleted points; for a
+    reworded pair it is the share of words kept, for a piece of a split or merge the share
+    of the piece's words found in the whole. ``group`` is shared by the members of one
+    split or merge. ``via`` says what matched the pair: a curated ``"link"``, a shared
+    ``"key"``, an ``"exact"`` duplicate text, ``"text"`` similarity, or ``""`` (unmatched).
+    """
+
+    kind: ChangeKind
+    old: Point | None
+    new: Point | None
+    similarity: float
+    group: int | None = None
+    words: tuple[WordOp, ...] = ()
+    figures: tuple[FigureChange, ...] = ()
+    renumbered: bool = False
+    via: str = "text"
+    status: StatusDelta | None = None
+    positions: tuple[PositionDelta, ...] = ()
+
+
+@attrs.frozen
+class PlanDiff:
+    """Every point of two versions and what became of it, in the new version's reading
+    order; a deleted point is placed where it stood, after the point it followed."""
+
+    old: PlanVersion
+    new: PlanVersion
+    changes: tuple[PointChange, ...]
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """How many changes of each kind (every kind listed, zeros included)."""
+        counts = dict.fromkeys((k.value for k in ChangeKind), 0)
+        for c in self.changes:
+            counts[c.kind.value] += 1
+        return counts
+
+    def to_json_data(self) -> dict[str, Any]:
+        """The JSON shape of PRODUCT.md (``negotrack diff --format json``)."""
+        return {
+            "old": self.old.id,
+            "new": self.new.id,
+            "summary": self.summary,
+            "changes": [
+                {
+                    "kind": c.kind.value,
+                    "old": c.old.number if c.old is not None else None,
+                    "new": c.new.number if c.new is not None else None,
+                    "similarity": round(c.similarity, 4),
+                }
+                for c in self.changes
+            ],
+        }
+
+    def to_text(self) -> str:
+        """A plain-text report (rendered by :func:`negotrack.render_diff`)."""
+        from negotrack.render.renderer import render_diff
+
+        return render_diff(self, format="text")
+
+    def to_markdown(self) -> str:
+        """A Markdown report (rendered by :func:`negotrack.render_diff`)."""
+        from negotrack.render.renderer import render_diff
+
+        return render_diff(self, format="md")
+
+    def to_html(self) -> str:
+        """A self-contained HTML report (rendered by :func:`negotrack.render_diff`)."""
+        from negotrack.render.renderer import render_diff
+
+        return render_diff(self, format="html")
+
+    def _repr_html_(self) -> str:
+        from negotrack.render.renderer import repr_html
+
+        return repr_html(self)
+
+
+# -- building the changes -----------------------------------------------------------------
+
+
+def _contained_share(piece: str, whole: str) -> float:
+    """The share of ``piece``'s words (with repeats) that occur in ``whole``."""
+    a = Counter(words(piece))
+    if not a:
+        return 1.0
+    return sum((a & Counter(words(whole))).values()) / a.total()
+
+
+def _pair_change(o: Point, n: Point, via: str, on_lis: bool) -> PointChange:
+    renumbered = o.number != n.number
+    if _align.same_text(o.text, n.text):
+        if not on_lis:
+            kind = ChangeKind.MOVED
+        else:
+            kind = ChangeKind.RENUMBERED if renumbered else ChangeKind.UNCHANGED
+        return PointChange(kind, o, n, 1.0, renumbered=renumbered, via=via)
+    ops, ratio = word_diff(o.text, n.text)
+    figures: tuple[FigureChange, ...] = ()
+    if any(op.op != "equal" and may_hold_figure(op.text) for op in ops):
+        figures = tuple(FigureChange(a, b) for a, b in figure_pairs(o.text, n.text))
+    kind = ChangeKind.REWORDED if on_lis else ChangeKind.MOVED
+    return PointChange(
+        kind, o, n, ratio, words=ops, figures=figures, renumbered=renumbered, via=via
+    )
+
+
+def _piece(kind: ChangeKind, o: Point, n: Point, via: str, group: int) -> PointChange:
+    piece, whole = (n, o) if kind is ChangeKind.SPLIT else (o, n)
+    share = _contained_share(piece.text, whole.text)
+    return PointChange(kind, o, n, share, group=group, renumbered=o.number != n.number, via=via)
+
+
+def diff(
+    old: PlanVersion,
+    new: PlanVersion,
+    *,
+    links: Iterable[PointLink] = (),
+    dossier: DossierLike | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> PlanDiff:
+    """What became of every point of ``old`` in ``new``.
+
+    ``links`` adds curated lineage (``PointLink("us-28#12", "geneva#9")``); with a
+    ``dossier``, the plan's own links are used too, and every change carries the point's
+    status and the parties' positions as of each version's date. ``threshold`` (0..1) is the
+    least text similarity (TF-IDF cosine) at which two unlinked points are matched.
+    """
+    if not 0.0 < threshold <= 1.0:
+        raise DossierError(
+            f"threshold must be above 0 and at most 1, found {threshold!r}",
+            hint=f"the default is {DEFAULT_THRESHOLD}",
+        )
+    curated = list(links)
+    if dossier is not None:
+        plans = {dossier.plan_of(old.id).id: dossier.plan_of(old.id)}
+        plans.setdefault(dossier.plan_of(new.id).id, dossier.plan_of(new.id))
+        for plan in plans.values():
+            curated.extend(plan.links)
+    changes = _arrange(old, new, _align.align(old, new, curated, threshold))
+    if dossier is not None:
+        changes = [_with_dossier(c, old, new, dossier) for c in changes]
+    return PlanDiff(old, new, tuple(changes))
+
+
+def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> list[PointChange]:
+    """Every change, in the new version's reading order, deletions where they stood."""
+    ops, nps = old.points, new.points
+    stable = _align.stable(old, new, align.pairs)
+    # at[j]: what stands at new point j, sorted by (0, old index) for its own changes and
+    # (1, old index) for the deletions that followed it in the old version.
+    at: dict[int, list[tuple[tuple[int, int], PointChange]]] = {j: [] for j in range(len(nps))}
+    anchor: dict[int, int] = {}  # old index -> new index it stands at now, if not moved
+
+    def put(j: int, i: int, change: PointChange) -> None:
+        at[j].append(((0, i), change))
+
+    for i, (j, via) in align.pairs.items():
+        put(j, i, _pair_change(ops[i], nps[j], via, i in stable))
+        if i in stable:
+            anchor[i] = j
+    for g, (olds, news, via) in enumerate(align.groups):
+        if len(news) == 1 or len(olds) > 1:  # a merge; many-to-many: all merge into the first
+            for i in olds:
+                put(news[0], i, _piece(ChangeKind.MERGED, ops[i], nps[news[0]], via, g))
+        splits = news if len(olds) == 1 else news[1:]
+        for j in splits:
+            put(j, olds[0], _piece(ChangeKind.SPLIT, ops[olds[0]], nps[j], via, g))
+        for i in olds:
+            anchor[i] = news[0]
+    for j, placed in at.items():
+        if not placed:
+            placed.append(((0, -1), PointChange(ChangeKind.ADDED, None, nps[j], 0.0, via="")))
+    head: list[PointChange] = []
+    last = -1
+    for i, point in enumerate(ops):
+        if i in anchor:
+            last = anchor[i]
+        elif i not in align.pairs and i not in align.grouped_old:
+            change = PointChange(ChangeKind.DELETED, point, None, 0.0, via="")
+            if last < 0:
+                head.append(change)
+            else:
+                at[last].append(((1, i), change))
+    out = head
+    for j in range(len(nps)):
+        placed = at[j]
+        if len(placed) > 1:
+            placed.sort(key=operator.itemgetter(0))
+        out.extend(c for _, c in placed)
+    return _number_groups(out)
+
+
+def _number_groups(changes: list[PointChange]) -> list[PointChange]:
+    """Renumber groups 1, 2, ... in order of first appearance."""
+    numbers: dict[int, int] = {}
+    out = []
+    for c in changes:
+        if c.group is not None:
+            c = attrs.evolve(c, group=numbers.setdefault(c.group, len(numbers) + 1))
+        out.append(c)
+    return out
+
+
+def _with_dossier(
+    change: PointChange, old: PlanVersion, new: PlanVersion, dossier: DossierLike
+) -> PointChange:
+    """``change`` with the point's status and the parties' positions as of each version's
+    date (positions only where a party's stance differs)."""
+    old_ref = f"{old.id}#{change.old.number}" if change.old is not None else None
+    new_ref = f"{new.id}#{change.new.number}" if change.new is not None else None
+    # A point the new version dropped keeps a status of its own (often "deleted"): show
+    # the old point's status as of the new version's date.
+    later_ref = new_ref or old_ref
+    status = StatusDelta(
+        dossier.status_of(old_ref, as_of=old.date) if old_ref else None,
+        dossier.status_of(later_ref, as_of=new.date) if later_ref else None,
+    )
+    before = dossier.positions(old_ref, as_of=old.date) if old_ref else {}
+    after = dossier.positions(new_ref, as_of=new.date) if new_ref else {}
+    deltas = []
+    for party in sorted(before.keys() | after.keys()):
+        a = before[party].stance if party in before else None
+        b = after[party].stance if party in after else None
+        if a != b:
+            deltas.append(PositionDelta(party, a, b, _name(dossier, party)))
+    return attrs.evolve(change, status=status, positions=tuple(deltas))
+
+
+def _name(dossier: DossierLike, party: str) -> str | None:
+    try:
+        return dossier.participant(party).name
+    except KeyError:
+        return None

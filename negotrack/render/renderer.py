@@ -1,0 +1,206 @@
+"""Rendering: HTML, Markdown and text for timelines, diff reports and status boards.
+
+A :class:`Renderer` owns its Jinja2 environment (there is no module-global one): the
+packaged templates in ``negotrack/render/templates``, with a user's template folder in front.
+Templates receive typed view-models (:mod:`negotrack.views.timeline`, :mod:`negotrack.views.board`,
+:class:`negotrack.PlanDiff`); user data is only ever passed *to* templates, never used to
+build one. HTML is autoescaped; undefined names fail loudly (``StrictUndefined``).
+
+Overriding: a user folder holding ``html/timeline.html.j2`` replaces the default, and may
+start with ``{% extends "default/html/timeline.html.j2" %}`` to change only some blocks;
+``html/css/custom.css`` in that folder is inlined after the default styles. The blocks and
+macros are listed in ``negotrack/render/templates/README.md``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+
+from negotrack.errors import RenderError, did_you_mean
+from negotrack.views import formatting as _filters
+from negotrack.views.timeline import DEFAULT_DIFF_HREF, TimelineView
+
+if TYPE_CHECKING:
+    from negotrack.dossier.dossier import Dossier
+    from negotrack.plandiff.compare import PlanDiff
+
+__all__ = [
+    "Renderer",
+    "render_board",
+    "render_diff",
+    "render_timeline",
+    "repr_html",
+]
+
+_TEMPLATES = Path(__file__).parent / "templates"
+_SUFFIX = {"html": "html.j2", "md": "md.j2", "text": "txt.j2"}
+_SCRIPT = "html/js/timeline.js"
+_BLANKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+\n")
+
+
+def _autoescape(name: str | None) -> bool:
+    return name is not None and (name.endswith(".html.j2") or name.endswith(".html"))
+
+
+class Renderer:
+    """Renders negotrack's views with one Jinja2 environment of its own.
+
+    ``template_dir`` is searched before the packaged templates; the packaged ones stay
+    reachable under the ``default/`` prefix, so an override can extend what it replaces.
+    """
+
+    def __init__(self, *, template_dir: str | Path | None = None) -> None:
+        defaults = jinja2.FileSystemLoader(_TEMPLATES)
+        loaders: list[jinja2.BaseLoader] = []
+        if template_dir is not None:
+            folder = Path(template_dir)
+            if not folder.is_dir():
+                raise RenderError(
+                    f"the template folder {str(folder)!r} does not exist",
+                    hint="pass a folder holding e.g. html/timeline.html.j2 or html/css/custom.css",
+                )
+            loaders.append(jinja2.FileSystemLoader(folder))
+        loaders.append(defaults)
+        loaders.append(jinja2.PrefixLoader({"default": defaults}))
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            autoescape=_autoescape,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=False,
+        )
+        self.env.globals["escaped_months"] = _escaped_months
+        self.env.filters.update(_filters.FILTERS)
+        self.env.tests.update(_filters.TESTS)
+        script, _, _ = self.env.loader.get_source(self.env, _SCRIPT)  # type: ignore[union-attr]
+        digest = hashlib.sha256(script.encode("utf-8")).digest()
+        # The page's Content-Security-Policy admits this one inline script and nothing else.
+        self.env.globals["script_hash"] = "sha256-" + base64.b64encode(digest).decode("ascii")
+
+    def _render(self, page: str, format: str, **context: Any) -> str:
+        suffix = _SUFFIX.get(format)
+        if suffix is None:
+            raise RenderError(
+                f"unknown format {format!r} for the {page}",
+                hint=did_you_mean(format, _SUFFIX),
+            )
+        name = f"{format}/{page}.{suffix}"
+        try:
+            template = self.env.get_template(name)
+        except jinja2.TemplateNotFound:
+            raise RenderError(
+                f"there is no {format} output for the {page}",
+                hint="available: " + ", ".join(self.formats(page)),
+            ) from None
+        text = template.render(**context)
+        if format != "html":
+            # Optional parts leave blank lines behind; one blank line is all prose needs.
+            text = _BLANKS.sub("\n\n", text).strip("\n") + "\n"
+        return text
+
+    def formats(self, view: str) -> list[str]:
+        """The formats this renderer has templates for, for a view ("timeline", ...)."""
+        names = set(self.env.list_templates())
+        out = []
+        for fmt, suffix in _SUFFIX.items():
+            if f"{fmt}/{view}.{suffix}" in names:
+                out.append(fmt)
+        return out
+
+    def timeline(
+        self,
+        dossier: Dossier,
+        *,
+        format: str = "html",
+        diff_href: str | None = DEFAULT_DIFF_HREF,
+        **filters: Any,
+    ) -> str:
+        """The timeline of ``dossier``'s events matching ``filters``, as a page."""
+        view = TimelineView.build(dossier, diff_href=diff_href, escaped=format == "html", **filters)
+        return self.timeline_view(view, format=format)
+
+    def timeline_view(self, view: TimelineView, *, format: str = "html") -> str:
+        """A prepared :class:`TimelineView` as a page (built with ``escaped=False`` for any
+        format but HTML, whose strings must stay plain text)."""
+        if view.escaped and format != "html":
+            raise RenderError(
+                f"this timeline view holds escaped HTML and cannot be written as {format}",
+                hint="build it with TimelineView.build(dossier, escaped=False)",
+            )
+        return self._render("timeline", format, view=view)
+
+    def diff(self, plan_diff: PlanDiff, *, format: str = "html") -> str:
+        """The diff report of ``plan_diff``: summary, then each point's fate."""
+        from negotrack.views.diff import DiffView
+
+        return self._render("diff", format, view=DiffView.build(plan_diff))
+
+    def board(self, dossier: Dossier, plan_id: str | None = None, *, format: str = "html") -> str:
+        """The status board of a plan (the dossier's first plan when ``plan_id`` is None)."""
+        from negotrack.views.board import BoardView
+
+        return self._render("board", format, view=BoardView.build(dossier, plan_id))
+
+    def repr_html(self, obj: Any) -> str:
+        """A compact HTML fragment for a notebook, its styles scoped to its own wrapper."""
+        from negotrack.views.notebook import notebook_view
+
+        kind, view = notebook_view(obj)
+        # The scope class comes from the content: two different displays in one notebook
+        # never restyle each other, and the same display always renders the same way.
+        digest = hashlib.blake2b(repr(view).encode("utf-8"), digest_size=5).hexdigest()
+        scope = f"nt-{kind[0]}{digest}"
+        return self.env.get_template(f"html/repr/{kind}.html.j2").render(scope=scope, view=view)
+
+
+def _escaped_months(view: TimelineView) -> tuple[Any, ...]:
+    """The months of a view whose strings are escaped HTML; the timeline page's events loop
+    runs without autoescape and must never receive plain text."""
+    if not view.escaped:
+        raise RenderError(
+            "this timeline view holds plain text and cannot be written as HTML",
+            hint="build it with TimelineView.build(dossier) (escaped=True, the default)",
+        )
+    return view.months
+
+
+def render_timeline(
+    dossier: Dossier,
+    format: str = "html",
+    *,
+    template_dir: str | Path | None = None,
+    **filters: Any,
+) -> str:
+    """The timeline page of ``dossier``; filters as :meth:`Dossier.filter_events`."""
+    return Renderer(template_dir=template_dir).timeline(dossier, format=format, **filters)
+
+
+def render_diff(
+    plan_diff: PlanDiff, format: str = "html", *, template_dir: str | Path | None = None
+) -> str:
+    """The diff report of ``plan_diff`` in ``format`` ("html", "md" or "text")."""
+    return Renderer(template_dir=template_dir).diff(plan_diff, format=format)
+
+
+def render_board(
+    dossier: Dossier,
+    plan_id: str | None = None,
+    format: str = "html",
+    *,
+    template_dir: str | Path | None = None,
+) -> str:
+    """The status board of a plan in ``format`` ("html" or "md")."""
+    return Renderer(template_dir=template_dir).board(dossier, plan_id, format=format)
+
+
+def repr_html(obj: Any) -> str:
+    """The notebook display of a Dossier, PlanVersion, PlanDiff or TimelineView."""
+    return Renderer().repr_html(obj)

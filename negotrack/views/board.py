@@ -1,0 +1,272 @@
+"""View-models of the status board and of the compact notebook displays.
+
+The board is a plan's lineage × versions grid: one row per point as it travels through the
+versions (linked by the plan's curated links, lineage keys and the diff engine), one column
+per version, the point's current status in each cell; and, per row, a matrix of each party's
+latest position. :class:`VersionView` and :class:`DossierSummary` feed the ``_repr_html_``
+displays.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+import attrs
+
+from negotrack.core.model import PlanVersion, Position
+from negotrack.errors import UnknownReference, did_you_mean
+from negotrack.views.formatting import anchor, label, plain_date
+from negotrack.views.timeline import predecessor
+
+if TYPE_CHECKING:
+    from negotrack.dossier.dossier import Dossier
+
+__all__ = [
+    "BoardView",
+    "CellPoint",
+    "Column",
+    "DossierSummary",
+    "EventLine",
+    "PartyColumn",
+    "PointLine",
+    "Row",
+    "VersionView",
+]
+
+
+class Column(NamedTuple):
+    """One version of the plan, a column of the board."""
+
+    id: str
+    label: str
+    date: str
+
+
+class PartyColumn(NamedTuple):
+    """A party that took a position on some point, a column of the positions matrix."""
+
+    id: str
+    name: str
+
+
+class CellPoint(NamedTuple):
+    """A point in a cell: its number and its current status."""
+
+    ref: str
+    number: str
+    status: str
+    status_label: str
+
+
+class Row(NamedTuple):
+    """One lineage: the same point through the versions, and the parties' stances on it."""
+
+    label: str
+    """The point's topic or lineage key, else its reference."""
+    ref: str
+    """The point's latest reference, "20-point #4"."""
+    text: str
+    anchor: str
+    cells: tuple[tuple[CellPoint, ...], ...]
+    """One tuple per column; empty where the point is not in that version."""
+    stances: tuple[str | None, ...]
+    """One per party column: the latest stance's label, or None."""
+
+
+@attrs.frozen
+class BoardView:
+    """A plan's status board: columns (versions), rows (lineages), parties (positions)."""
+
+    plan_id: str
+    title: str
+    summary: str | None
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    parties: tuple[PartyColumn, ...]
+    statuses: tuple[tuple[str, str, int], ...]
+    """(status, label, count of cells) for the legend."""
+
+    @classmethod
+    def build(cls, dossier: Dossier, plan_id: str | None = None) -> BoardView:
+        """The board of plan ``plan_id`` (the dossier's first plan when None)."""
+        if plan_id is None:
+            if not dossier.plans:
+                raise UnknownReference("this dossier has no plan to show", hint="add a plan")
+            plan = dossier.plans[0]
+        else:
+            try:
+                plan = dossier.plan(plan_id)
+            except KeyError:
+                raise UnknownReference(
+                    f"no plan {plan_id!r} in this dossier",
+                    hint=did_you_mean(plan_id, [p.id for p in dossier.plans]),
+                ) from None
+        versions = plan.versions
+        col = {v.id: i for i, v in enumerate(versions)}
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            while parent.get(x, x) != x:
+                x = parent[x]
+            return x
+
+        def union(a: str, b: str) -> None:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[rb] = ra
+
+        order: dict[str, tuple[int, int]] = {}
+        for i, v in enumerate(versions):
+            for j, p in enumerate(v.points):
+                ref = f"{v.id}#{p.number}"
+                parent.setdefault(ref, ref)
+                order[ref] = (i, j)
+        for v in versions:
+            old = predecessor(dossier, v)
+            if old is None or old.id not in col:
+                continue
+            for c in dossier.diff(old.id, v.id).changes:
+                if c.old is not None and c.new is not None:
+                    union(f"{old.id}#{c.old.number}", f"{v.id}#{c.new.number}")
+        lineages: dict[str, list[str]] = {}
+        for ref in order:
+            lineages.setdefault(find(ref), []).append(ref)
+        party_names = {p.id: p.name for p in dossier.participants}
+        stances_by_row: list[dict[str, Position]] = []
+        parties: dict[str, str] = {}
+        rows_raw = sorted(lineages.values(), key=lambda refs: min(order[r] for r in refs))
+        status_count: dict[str, int] = {}
+        rows: list[Row] = []
+        for refs in rows_raw:
+            latest: dict[str, Position] = {}
+            for ref in refs:
+                for party, pos in dossier.positions(ref).items():
+                    if party not in latest or latest[party].on.sort_key <= pos.on.sort_key:
+                        latest[party] = pos
+                    parties.setdefault(party, party_names.get(party, party))
+            stances_by_row.append(latest)
+            cells: list[list[CellPoint]] = [[] for _ in versions]
+            for ref in refs:
+                vid, _, number = ref.partition("#")
+                status = dossier.status_of(ref)
+                value = status.value if status is not None else "unknown"
+                status_count[value] = status_count.get(value, 0) + 1
+                cells[col[vid]].append(CellPoint(ref, number, value, label(value)))
+            last = max(refs, key=lambda r: order[r])
+            point = dossier.point(last)
+            rows.append(
+                Row(
+                    label=point.topic or point.key or last.replace("#", " #"),
+                    ref=last.replace("#", " #"),
+                    text=point.text,
+                    anchor=anchor("row", refs[0]),
+                    cells=tuple(tuple(c) for c in cells),
+                    stances=(),
+                )
+            )
+        party_cols = tuple(
+            PartyColumn(pid, name) for pid, name in sorted(parties.items(), key=lambda kv: kv[1])
+        )
+        rows = [
+            r._replace(
+                stances=tuple(
+                    label(s[p.id].stance.value) if p.id in s else None for p in party_cols
+                )
+            )
+            for r, s in zip(rows, stances_by_row, strict=True)
+        ]
+        return cls(
+            plan_id=plan.id,
+            title=plan.title,
+            summary=plan.summary,
+            columns=tuple(Column(v.id, v.label, plain_date(v.date)) for v in versions),
+            rows=tuple(rows),
+            parties=party_cols,
+            statuses=tuple(
+                (s, label(s), n) for s, n in sorted(status_count.items(), key=lambda kv: kv[0])
+            ),
+        )
+
+
+class PointLine(NamedTuple):
+    """A point in the compact display of a version."""
+
+    number: str
+    text: str
+    topic: str | None
+    status: str
+    options: tuple[str, ...]
+
+
+@attrs.frozen
+class VersionView:
+    """A plan version for its notebook display."""
+
+    id: str
+    label: str
+    date: str
+    side: str | None
+    summary: str | None
+    derived_from: tuple[str, ...]
+    points: tuple[PointLine, ...]
+
+    @classmethod
+    def build(cls, version: PlanVersion) -> VersionView:
+        """The view of ``version`` (statuses as tabled: a version knows no later changes)."""
+        return cls(
+            id=version.id,
+            label=version.label,
+            date=plain_date(version.date),
+            side=version.side,
+            summary=version.summary,
+            derived_from=version.derived_from,
+            points=tuple(
+                PointLine(p.number, p.text, p.topic, p.status.value, p.options)
+                for p in version.points
+            ),
+        )
+
+
+class EventLine(NamedTuple):
+    """An event in the compact display of a dossier."""
+
+    date: str
+    title: str
+    kind: str
+
+
+@attrs.frozen
+class DossierSummary:
+    """A dossier in a glance: counts, time span, plans and versions, latest events."""
+
+    title: str
+    description: str | None
+    counts: tuple[tuple[str, int], ...]
+    first: str | None
+    last: str | None
+    plans: tuple[tuple[str, tuple[str, ...]], ...]
+    latest: tuple[EventLine, ...]
+
+    @classmethod
+    def build(cls, dossier: Dossier, *, latest: int = 5) -> DossierSummary:
+        """The summary of ``dossier`` with its ``latest`` most recent events."""
+        events = sorted(dossier.events, key=lambda e: e.when.sort_key)
+        return cls(
+            title=dossier.title,
+            description=dossier.description,
+            counts=(
+                ("participants", len(dossier.participants)),
+                ("sources", len(dossier.sources)),
+                ("events", len(dossier.events)),
+                ("plans", len(dossier.plans)),
+                ("versions", sum(len(p.versions) for p in dossier.plans)),
+                ("status changes", len(dossier.status_log)),
+            ),
+            first=plain_date(events[0].when) if events else None,
+            last=plain_date(events[-1].when) if events else None,
+            plans=tuple((p.title, tuple(v.label for v in p.versions)) for p in dossier.plans),
+            latest=tuple(
+                EventLine(plain_date(e.when), e.title, label(e.kind.value))
+                for e in events[-latest:][::-1]
+            ),
+        )

@@ -1,0 +1,203 @@
+"""The view-model of a diff report: a :class:`PlanDiff` with every label worked out.
+
+The diff engine (:mod:`negotrack.plandiff.compare`) says what happened to each point; this
+module says how a reader is told: point references as "us-28 #21", a renumbering as
+"us-28 #21 → 20-point #14", split and merge groups with their members, status and position
+changes as words. Templates only print these fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import attrs
+
+from negotrack.views.formatting import anchor, display_date, label
+
+if TYPE_CHECKING:
+    from negotrack.plandiff.compare import PlanDiff, PointChange
+
+__all__ = ["KIND_ORDER", "ChangeView", "DiffView", "FigureView", "PositionView", "WordView"]
+
+KIND_ORDER = ("unchanged", "reworded", "renumbered", "moved", "added", "deleted", "split", "merged")
+"""The order kinds are counted in, in the summary."""
+
+
+class WordView(NamedTuple):
+    """One run of the inline word diff: ``op`` is "equal", "insert" or "delete"."""
+
+    op: str
+    text: str
+
+
+class FigureView(NamedTuple):
+    """A number, sum, percentage or date that changed."""
+
+    old: str
+    new: str
+
+
+class PositionView(NamedTuple):
+    """A party's stance on the point, before and after (``party`` is its name)."""
+
+    party: str
+    old: str | None
+    new: str | None
+
+
+class ChangeView(NamedTuple):
+    """What became of one point (or one member of a split or merge), ready to print."""
+
+    kind: str
+    kind_label: str
+    anchor: str
+    old_ref: str | None
+    """"us-28 #21", or None for an added point."""
+    new_ref: str | None
+    old_text: str | None
+    new_text: str | None
+    topic: str | None
+    words: tuple[WordView, ...]
+    figures: tuple[FigureView, ...]
+    renumbered: bool
+    similarity: float
+    group: int | None
+    group_label: str | None
+    """For split and merge members: the whole group, e.g. "us-28 #5 → 20-point #3, #4"."""
+    status_old: str | None
+    status_new: str | None
+    status_changed: bool
+    positions: tuple[PositionView, ...]
+    via: str
+
+    @property
+    def heading(self) -> str:
+        """ "us-28 #21 → 20-point #14", or the one side that exists."""
+        if self.old_ref and self.new_ref:
+            return f"{self.old_ref} → {self.new_ref}"
+        return self.new_ref or self.old_ref or ""
+
+    @property
+    def changed_words(self) -> bool:
+        """Whether the word diff has anything but equal runs."""
+        return any(w.op != "equal" for w in self.words)
+
+
+@attrs.frozen
+class DiffView:
+    """A plan diff as the report shows it."""
+
+    old_id: str
+    old_label: str
+    old_date: str
+    new_id: str
+    new_label: str
+    new_date: str
+    summary: tuple[tuple[str, str, int], ...]
+    """(kind, label, count) in :data:`KIND_ORDER`, kinds with no change left out."""
+    changes: tuple[ChangeView, ...]
+    old_count: int
+    new_count: int
+
+    @classmethod
+    def build(cls, plan_diff: PlanDiff) -> DiffView:
+        """The view of ``plan_diff``."""
+        old, new = plan_diff.old, plan_diff.new
+        changes = plan_diff.changes
+        groups = _groups(changes, old.id, new.id)
+        views = tuple(
+            _change(c, i, old.id, new.id, groups.get(c.group) if c.group is not None else None)
+            for i, c in enumerate(changes)
+        )
+        counts = dict(plan_diff.summary)
+        summary = tuple((k, label(k), counts[k]) for k in KIND_ORDER if counts.get(k))
+        summary += tuple(
+            (str(k), label(k), n) for k, n in counts.items() if k not in KIND_ORDER and n
+        )
+        return cls(
+            old_id=old.id,
+            old_label=old.label,
+            old_date=display_date(old.date) if not old.date.approximate else old.date.display(),
+            new_id=new.id,
+            new_label=new.label,
+            new_date=display_date(new.date) if not new.date.approximate else new.date.display(),
+            summary=summary,
+            changes=views,
+            old_count=len(old.points),
+            new_count=len(new.points),
+        )
+
+    @property
+    def title(self) -> str:
+        """The report's title: "US 28-point draft → 20-point framework"."""
+        return f"{self.old_label} → {self.new_label}"
+
+
+def _value(x: Any) -> str | None:
+    if x is None:
+        return None
+    return str(getattr(x, "value", x))
+
+
+def _groups(changes: Sequence[PointChange], old_id: str, new_id: str) -> dict[int, str]:
+    """The label of each split/merge group: all its old refs → all its new refs."""
+    olds: dict[int, list[str]] = {}
+    news: dict[int, list[str]] = {}
+    for c in changes:
+        if c.group is None:
+            continue
+        if c.old is not None and c.old.number not in olds.setdefault(c.group, []):
+            olds[c.group].append(c.old.number)
+        if c.new is not None and c.new.number not in news.setdefault(c.group, []):
+            news[c.group].append(c.new.number)
+    out = {}
+    for g in olds.keys() | news.keys():
+        left = ", ".join("#" + n for n in olds.get(g, []))
+        right = ", ".join("#" + n for n in news.get(g, []))
+        out[g] = f"{old_id} {left} → {new_id} {right}"
+    return out
+
+
+def _change(c: PointChange, i: int, old_id: str, new_id: str, group: str | None) -> ChangeView:
+    kind = _value(c.kind) or "unchanged"
+    status = c.status
+    s_old = _value(status.old) if status is not None else None
+    s_new = _value(status.new) if status is not None else None
+    if c.new is not None:
+        point_anchor = anchor("p", f"{new_id}-{c.new.number}")
+    elif c.old is not None:
+        point_anchor = anchor("p", f"{old_id}-{c.old.number}-gone")
+    else:  # pragma: no cover - a change always has one side
+        point_anchor = f"p-{i}"
+    topic = (c.new.topic if c.new is not None else None) or (
+        c.old.topic if c.old is not None else None
+    )
+    return ChangeView(
+        kind=kind,
+        kind_label=label(kind),
+        anchor=point_anchor,
+        old_ref=f"{old_id} #{c.old.number}" if c.old is not None else None,
+        new_ref=f"{new_id} #{c.new.number}" if c.new is not None else None,
+        old_text=c.old.text if c.old is not None else None,
+        new_text=c.new.text if c.new is not None else None,
+        topic=topic,
+        words=tuple(WordView(str(getattr(w.op, "value", w.op)), w.text) for w in c.words),
+        figures=tuple(FigureView(f.old, f.new) for f in c.figures),
+        renumbered=bool(c.renumbered),
+        similarity=float(c.similarity),
+        group=c.group,
+        group_label=group,
+        status_old=label(s_old) if s_old else None,
+        status_new=label(s_new) if s_new else None,
+        status_changed=status is not None and s_old != s_new and s_new is not None,
+        positions=tuple(
+            PositionView(
+                str(p.name or p.party),
+                label(_value(p.old)) if p.old is not None else None,
+                label(_value(p.new)) if p.new is not None else None,
+            )
+            for p in c.positions
+        ),
+        via=str(c.via),
+    )

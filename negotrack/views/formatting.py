@@ -1,0 +1,193 @@
+"""Jinja filters and tests: formatting lives here, not in templates and not in the model.
+
+Every function is pure and cheap; the renderer registers them on its own environment.
+Escaping is not done here for HTML (autoescape does it); the Markdown and text helpers
+escape for their own formats, because autoescape is off there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import UTC
+from typing import Any
+
+from negotrack.core.dates import Moment, Precision
+
+__all__ = [
+    "FILTERS",
+    "TESTS",
+    "anchor",
+    "datetime_attr",
+    "display_date",
+    "file_part",
+    "label",
+    "md",
+    "md_cell",
+    "md_mark",
+    "md_url",
+    "plain_date",
+    "safe_url",
+]
+
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+# Characters a browser strips or ignores while reading a URL scheme ("java\tscript:").
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is an http, https or mailto URL that may become a link, else None.
+
+    Anything else (``javascript:``, ``data:``, ``vbscript:``, relative or scheme-less text)
+    is shown as text by the templates, never as a link. Leading, trailing and embedded
+    control characters are refused outright, because browsers strip them before reading the
+    scheme and a check that ignored them could be fooled.
+    """
+    if not url or _URL_NOISE.search(url):
+        return None
+    lowered = url.lower()
+    if not lowered.startswith(_SAFE_SCHEMES):
+        return None
+    if lowered.startswith(("http://", "https://")) and len(url) <= len("https://"):
+        return None
+    return url
+
+
+def display_date(moment: Moment | None) -> str:
+    """The date as a reader sees it, without the "c." of approximation (shown apart)."""
+    if moment is None:
+        return ""
+    text = moment.display()
+    return text[3:] if moment.approximate else text
+
+
+def plain_date(moment: Moment | None) -> str:
+    """The date as a reader sees it, with "c." for approximate dates (Markdown, text)."""
+    return "" if moment is None else moment.display()
+
+
+def datetime_attr(moment: Moment) -> str:
+    """A valid HTML ``<time datetime>`` value at the moment's precision."""
+    v = moment.value
+    p = moment.precision
+    if p is Precision.YEAR:
+        return f"{v.year:04d}"
+    if p is Precision.MONTH:
+        return f"{v.year:04d}-{v.month:02d}"
+    if p is Precision.DAY:
+        return f"{v.year:04d}-{v.month:02d}-{v.day:02d}"
+    return v.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
+
+
+def label(value: Any) -> str:
+    """An enum value or identifier as words: ``media_report`` → "media report"."""
+    return str(value).replace("_", " ")
+
+
+_ANCHOR_BAD = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def anchor(prefix: str, ident: str) -> str:
+    """A fragment id for ``ident``: readable when it is plain, and always a valid id.
+
+    Unusual characters are percent-style encoded (``~XX``), so two distinct ids never share
+    an anchor and no id can break out of an attribute or a CSS selector.
+    """
+    if _ANCHOR_BAD.search(ident) is None and ident:
+        return f"{prefix}-{ident}"
+    safe = _ANCHOR_BAD.sub(lambda m: "".join(f"~{b:02x}" for b in m[0].encode()), ident)
+    return f"{prefix}-{safe}"
+
+
+_FILE_BAD = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def file_part(text: str) -> str:
+    """``text`` made safe as part of a file name and of a relative link to that file.
+
+    Both the writer (:func:`negotrack.render.renderer.render_site`) and the timeline's links use it,
+    so a link always names the file that was written.
+    """
+    return _FILE_BAD.sub("_", text) or "_"
+
+
+# -- Markdown ----------------------------------------------------------------------------
+
+# Inline specials always; block starters only where a line could begin.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_MD_BLOCK_START = re.compile(r"^(\s?)([#+=>-]|\d+(?=[.)]))")
+_SPACE = re.compile(r"\s+")
+
+
+def md(text: Any) -> str:
+    """``text`` escaped for Markdown: no emphasis, links, headings or raw HTML survive.
+
+    Runs of white space (newlines included) become one space, so that a user string can
+    never start a block (a heading, a list, a fence) of its own; a leading or trailing
+    space is kept as one space, because word-diff runs carry their spaces.
+    """
+    s = str(text)
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    s = _MD_SPECIAL.sub(r"\\\1", s)
+    s = _SPACE.sub(" ", s)
+    return _MD_BLOCK_START.sub(_block_escape, s)
+
+
+def _block_escape(m: re.Match[str]) -> str:
+    # "# x" becomes "\# x"; "1. x" becomes "1\. x" (a digit cannot take the backslash).
+    lead, mark = m.group(1), m.group(2)
+    if mark[0].isdigit():
+        return lead + mark + "\\"
+    return lead + "\\" + mark
+
+
+def md_mark(text: Any, op: str) -> str:
+    """A word-diff run marked for Markdown without relying on colour: ``**[+ new]**`` for
+    an insertion, ``~~[− old]~~`` for a deletion, spaces kept outside the marks."""
+    s = md(text)
+    core = s.strip()
+    if not core:
+        return s
+    lead = " " if s[0] == " " else ""
+    trail = " " if s[-1] == " " else ""
+    if op == "insert":  # always set apart, so it never glues to a deletion before it
+        return f" **[+ {core}]**{trail}"
+    if op == "delete":
+        return f"{lead}~~[− {core}]~~{trail}"
+    return s
+
+
+def md_cell(text: Any) -> str:
+    """``text`` escaped for a Markdown table cell (pipes too, and never empty)."""
+    s = md(text)
+    return s or " "
+
+
+def md_url(url: str) -> str:
+    """A safe URL written so that Markdown cannot misread it (angle-bracket form)."""
+    return "<" + url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E") + ">"
+
+
+def join_words(items: Iterable[Any], sep: str = ", ") -> str:
+    """The items as text, joined."""
+    return sep.join(str(i) for i in items)
+
+
+FILTERS = {
+    "anchor": anchor,
+    "datetime_attr": datetime_attr,
+    "display_date": display_date,
+    "file_part": file_part,
+    "join_words": join_words,
+    "label": label,
+    "md": md,
+    "md_cell": md_cell,
+    "md_mark": md_mark,
+    "md_url": md_url,
+    "plain_date": plain_date,
+    "safe_url": safe_url,
+}
+"""Registered on every :class:`negotrack.Renderer` environment under these names."""
+
+TESTS = {"safe_url": lambda url: safe_url(url) is not None}
+"""Jinja tests: ``{% if source.url is safe_url %}``."""

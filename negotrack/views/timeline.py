@@ -1,0 +1,217 @@
+"""Typed view-models for the timeline: what the templates see instead of raw records.
+
+:meth:`TimelineView.build` filters a dossier's events (as :meth:`Dossier.filter_events`),
+resolves every id once (participants, sources, plan versions), numbers the cited sources in
+order of first citation, groups events by month and precomputes each display string. The
+templates then only print fields, in one pass, which keeps a 10,000-event page fast.
+
+Hot per-event records are ``NamedTuple`` values: they are built ten thousand times per page
+and a tuple is the cheapest typed record Python has.
+
+A plan version tabled at an event links to its diff report. By default the link is the
+sibling file ``diff-OLD-NEW.html`` (unusual characters in ids become "_"), which is what
+:func:`negotrack.render.renderer.render_site` writes; pass ``diff_href`` to change the convention or
+``None`` to link nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import attrs
+
+from negotrack.core.model import PlanVersion
+
+if TYPE_CHECKING:
+    from negotrack.dossier.dossier import Dossier
+
+__all__ = [
+    "DEFAULT_DIFF_HREF",
+    "EventView",
+    "FilterOption",
+    "MonthView",
+    "PartyRef",
+    "QuoteView",
+    "SourceRef",
+    "SourceView",
+    "TimelineView",
+    "VersionLink",
+    "predecessor",
+]
+
+DEFAULT_DIFF_HREF = "diff-{old}-{new}.html"
+"""The file name of the diff report between two versions, relative to the timeline."""
+
+
+class PartyRef(NamedTuple):
+    """A participant as an event shows it: name, side, role, and its filter index."""
+
+    id: str
+    name: str
+    side: str | None
+    role: str | None
+    slot: int
+    """Its index in the participant filter (what ``data-p`` lists)."""
+
+
+class SourceRef(NamedTuple):
+    """A numbered citation of a source, pointing at its entry in the page's source list."""
+
+    number: int
+    id: str
+    anchor: str
+    title: str
+
+
+class SourceView(NamedTuple):
+    """One entry of the page's numbered source list."""
+
+    number: int
+    id: str
+    anchor: str
+    title: str
+    kind: str
+    publisher: str | None
+    url: str | None
+    """The URL when it may become a link (http, https, mailto), else None."""
+    unsafe_url: str | None
+    """A URL that must be shown as text only, else None."""
+    published: str
+    published_attr: str | None
+
+
+class QuoteView(NamedTuple):
+    """A quote with its speaker (resolved when known) and its numbered source."""
+
+    text: str
+    speaker: str | None
+    speaker_side: str | None
+    source: SourceRef | None
+    note: str | None
+
+
+class VersionLink(NamedTuple):
+    """A plan version tabled or produced at an event, and the link to its diff report."""
+
+    id: str
+    label: str
+    old_id: str | None
+    old_label: str | None
+    href: str | None
+
+
+class EventView(NamedTuple):
+    """One event, every display string computed: the template prints, it never formats."""
+
+    id: str
+    anchor: str
+    title: str
+    kind: str
+    kind_label: str
+    kind_index: int
+    track: str | None
+    track_index: str
+    date_text: str
+    date_attr: str
+    approximate: bool
+    until_text: str | None
+    until_attr: str | None
+    until_approximate: bool
+    location: str | None
+    summary: str | None
+    participants: tuple[PartyRef, ...]
+    sources: tuple[SourceRef, ...]
+    quotes: tuple[QuoteView, ...]
+    tags: tuple[str, ...]
+    versions: tuple[VersionLink, ...]
+    side_indices: str
+    """Space-delimited filter indices (`` 0 3 ``) of the sides present, for the script."""
+    party_indices: str
+    """Space-delimited filter indices of the participants, for the script."""
+
+
+class MonthView(NamedTuple):
+    """The events of one month (or of a year, for events known only to the year)."""
+
+    key: str
+    heading: str
+    anchor: str
+    events: tuple[EventView, ...]
+
+
+class FilterOption(NamedTuple):
+    """One choice of a filter menu: the index the script compares, and its label."""
+
+    value: str
+    label: str
+    events: int
+    """How many events shown carry this value."""
+
+
+def predecessor(dossier: Dossier, version: PlanVersion) -> PlanVersion | None:
+    """The version ``version`` is best compared with: its first ``derived_from`` that exists,
+    else the version before it in its plan, else None."""
+    for vid in version.derived_from:
+        try:
+            return dossier.version(vid)
+        except KeyError:
+            continue
+    plan = dossier.plan_of(version.id)
+    previous = None
+    for v in plan.versions:
+        if v.id == version.id:
+            return previous
+        previous = v
+    return None  # pragma: no cover - a version is always in its plan
+
+
+@attrs.frozen
+class TimelineView:
+    """A dossier's events as the timeline shows them: grouped, resolved and numbered.
+
+    ``filters`` records the filters applied (name, value) so pages can say what they show.
+    """
+
+    title: str
+    description: str | None
+    months: tuple[MonthView, ...]
+    sources: tuple[SourceView, ...]
+    kinds: tuple[FilterOption, ...]
+    tracks: tuple[FilterOption, ...]
+    sides: tuple[FilterOption, ...]
+    participants: tuple[FilterOption, ...]
+    filters: tuple[tuple[str, str], ...]
+    total: int
+    """Events shown; the dossier may hold more when filters were applied."""
+    escaped: bool = True
+    """Whether the per-event strings are escaped HTML (Markup) or plain text."""
+
+    @classmethod
+    def build(
+        cls,
+        dossier: Dossier,
+        *,
+        diff_href: str | None = DEFAULT_DIFF_HREF,
+        escaped: bool = True,
+        **filters: Any,
+    ) -> TimelineView:
+        """The view of ``dossier``'s events matching ``filters`` (see ``filter_events``).
+
+        With ``escaped`` (the default, for HTML) every user string of the per-event records
+        is already escaped, as :class:`markupsafe.Markup`: it prints safely in any HTML
+        template, autoescaped or not. ``escaped=False`` keeps plain text (Markdown, text).
+        """
+        from negotrack.views.timeline_builder import Builder
+
+        events = dossier.filter_events(**filters)
+        return Builder(dossier, diff_href, escaped).build(events, filters)
+
+    @property
+    def events(self) -> tuple[EventView, ...]:
+        """Every event shown, in time order."""
+        return tuple(e for m in self.months for e in m.events)
+
+    def _repr_html_(self) -> str:
+        from negotrack.render.renderer import repr_html
+
+        return repr_html(self)

@@ -1,0 +1,347 @@
+"""How a :class:`negotrack.views.timeline.TimelineView` is built, fast.
+
+Kept apart from the view-model's definition: this is the hot path of a 10,000-event page.
+Each id is resolved once per page; participant lists, source lists, dates, tracks,
+locations and tags that events share are escaped and assembled once; counts for the filter
+menus are folded in at the end.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+from markupsafe import Markup
+
+from negotrack.core.dates import Precision
+from negotrack.core.model import Event, Participant
+from negotrack.views.formatting import (
+    anchor,
+    datetime_attr,
+    display_date,
+    file_part,
+    label,
+    safe_url,
+)
+from negotrack.views.timeline import (
+    EventView,
+    FilterOption,
+    MonthView,
+    PartyRef,
+    QuoteView,
+    SourceRef,
+    SourceView,
+    TimelineView,
+    VersionLink,
+    predecessor,
+)
+
+if TYPE_CHECKING:
+    from negotrack.dossier.dossier import Dossier
+
+__all__ = ["Builder"]
+
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@attrs.define
+class _Group:
+    """A participant list as events show it, and how many events share it."""
+
+    people: tuple[PartyRef, ...]
+    sides: tuple[str, ...]
+    side_indices: str
+    party_indices: str
+    count: int = 0
+
+
+class Builder:
+    """Resolves ids once per page and turns events into :class:`EventView` records."""
+
+    def __init__(self, dossier: Dossier, diff_href: str | None, escape: bool) -> None:
+        self.dossier = dossier
+        self.diff_href = diff_href
+        self.h: Callable[[str], str] = _escape if escape else _same
+        self.escaped = escape
+        self.texts: dict[str, str] = {}  # escaped tracks, locations, tags: they repeat
+        self.groups: dict[tuple[str, ...], _Group] = {}
+        self.dates: dict[tuple[Any, ...], tuple[str, str]] = {}
+        self.cites: dict[tuple[str, ...], tuple[SourceRef, ...]] = {}
+        self.parties = {p.id: p for p in dossier.participants}
+        self.sources = {s.id: s for s in dossier.sources}
+        self.cited: dict[str, SourceRef] = {}
+        self.party_refs: dict[str, PartyRef] = {}
+        self.plain_names: dict[str, str] = {}
+        self.party_count: dict[str, int] = {}
+        self.side_index: dict[str, int] = {}
+        self.side_count: dict[str, int] = {}
+        self.kind_index: dict[str, int] = {}
+        self.kind_count: dict[str, int] = {}
+        self.track_index: dict[str, int] = {}
+        self.track_count: dict[str, int] = {}
+        self.version_links: dict[str, VersionLink] = {}
+
+    def build(self, events: list[Event], filters: Mapping[str, Any]) -> TimelineView:
+        months: list[MonthView] = []
+        current_key = ""
+        bucket: list[EventView] = []
+        heading = ""
+        for e in events:
+            v = e.when.value
+            if e.when.precision is Precision.YEAR:
+                key = f"{v.year:04d}"
+                head = f"{v.year} (month not known)"
+            else:
+                key = f"{v.year:04d}-{v.month:02d}"
+                head = f"{_MONTH_NAMES[v.month - 1]} {v.year}"
+            if key != current_key:
+                if bucket:
+                    months.append(
+                        MonthView(current_key, heading, "m-" + current_key, tuple(bucket))
+                    )
+                current_key, heading, bucket = key, head, []
+            bucket.append(self.event(e))
+        if bucket:
+            months.append(MonthView(current_key, heading, "m-" + current_key, tuple(bucket)))
+        self.counts()
+        d = self.dossier
+        return TimelineView(
+            title=d.title,
+            description=d.description,
+            months=tuple(months),
+            sources=tuple(self.source_view(ref) for ref in self.cited.values()),
+            kinds=_options(self.kind_index, self.kind_count, label),
+            tracks=_options(self.track_index, self.track_count, str),
+            sides=_options(self.side_index, self.side_count, str),
+            participants=tuple(
+                FilterOption(str(r.slot), self.plain_names[pid], self.party_count[pid])
+                for pid, r in sorted(self.party_refs.items(), key=lambda kv: kv[1].name.lower())
+                if pid in self.party_count
+            ),
+            filters=tuple((k, _filter_text(v)) for k, v in filters.items() if v is not None),
+            total=len(events),
+            escaped=self.escaped,
+        )
+
+    def event(self, e: Event) -> EventView:
+        kind = e.kind.value
+        k = self.kind_index.get(kind)
+        if k is None:
+            k = self.kind_index[kind] = len(self.kind_index)
+            self.kind_count[kind] = 0
+        self.kind_count[kind] += 1
+        track_index = ""
+        if e.track is not None:
+            t = self.track_index.get(e.track)
+            if t is None:
+                t = self.track_index[e.track] = len(self.track_index)
+                self.track_count[e.track] = 0
+            self.track_count[e.track] += 1
+            track_index = str(t)
+        # Events share participant lists, sources and dates: each is worked out once.
+        group = self.groups.get(e.participants)
+        if group is None:
+            group = self.groups[e.participants] = self.group(e.participants)
+        group.count += 1
+        when = e.when
+        day = self.dates.get((when.value, when.precision, when.approximate))
+        if day is None:
+            day = self.dates[(when.value, when.precision, when.approximate)] = (
+                self.h(display_date(when)),
+                datetime_attr(when),
+            )
+        cites = self.cites.get(e.sources)
+        if cites is None:
+            cites = self.cites[e.sources] = tuple([self.cite(sid) for sid in e.sources])
+        until = e.until
+        h = self.h
+        texts = self.texts
+        return EventView(
+            e.id,
+            anchor("ev", e.id),
+            h(e.title),
+            kind,
+            label(kind),
+            k,
+            _cached(texts, e.track, h),
+            track_index,
+            day[0],
+            day[1],
+            when.approximate,
+            h(display_date(until)) if until is not None else None,
+            datetime_attr(until) if until is not None else None,
+            until.approximate if until is not None else False,
+            _cached(texts, e.location, h),
+            h(e.summary) if e.summary is not None else None,
+            group.people,
+            cites,
+            tuple([self.quote(q.text, q.speaker, q.source, q.note) for q in e.quotes])
+            if e.quotes
+            else (),
+            tuple([texts.get(t) or _cached_text(texts, t, h) for t in e.tags]) if e.tags else (),
+            tuple([self.version(vid) for vid in e.versions]) if e.versions else (),
+            group.side_indices,
+            group.party_indices,
+        )
+
+    def group(self, ids: tuple[str, ...]) -> _Group:
+        people = tuple([self.party(pid) for pid in ids])
+        sides: dict[str, int] = {}
+        for pid in ids:
+            p = self.parties.get(pid)
+            if p is not None and p.side is not None and p.side not in sides:
+                s = self.side_index.get(p.side)
+                if s is None:
+                    s = self.side_index[p.side] = len(self.side_index)
+                sides[p.side] = s
+        return _Group(
+            people,
+            tuple(sides),
+            _indices(sides.values()),
+            _indices(dict.fromkeys(p.slot for p in people)),
+        )
+
+    def counts(self) -> None:
+        """Fold the per-group counts into per-participant and per-side counts."""
+        for group in self.groups.values():
+            for p in dict.fromkeys(group.people):
+                self.party_count[p.id] = self.party_count.get(p.id, 0) + group.count
+            for side in group.sides:
+                self.side_count[side] = self.side_count.get(side, 0) + group.count
+
+    def party(self, pid: str) -> PartyRef:
+        ref = self.party_refs.get(pid)
+        if ref is None:
+            p: Participant | None = self.parties.get(pid)
+            self.plain_names[pid] = p.name if p is not None else pid
+            index = len(self.party_refs)
+            h = self.h
+            if p is None:  # an unknown id is shown as itself rather than lost
+                ref = PartyRef(pid, h(pid), None, None, index)
+            else:
+                side = h(p.side) if p.side is not None else None
+                role = h(p.role) if p.role is not None else None
+                ref = PartyRef(pid, h(p.name), side, role, index)
+            self.party_refs[pid] = ref
+        return ref
+
+    def cite(self, sid: str) -> SourceRef:
+        ref = self.cited.get(sid)
+        if ref is None:
+            src = self.sources.get(sid)
+            number = len(self.cited) + 1
+            ref = SourceRef(number, sid, f"src-{number}", self.h(src.title if src else sid))
+            self.cited[sid] = ref
+        return ref
+
+    def quote(self, text: str, speaker: str | None, source: str, note: str | None) -> QuoteView:
+        who = self.party(speaker) if speaker is not None else None
+        h = self.h
+        return QuoteView(
+            h(text),
+            who.name if who else None,
+            who.side if who else None,
+            self.cite(source) if source else None,
+            h(note) if note is not None else None,
+        )
+
+    def version(self, vid: str) -> VersionLink:
+        link = self.version_links.get(vid)
+        if link is None:
+            try:
+                v = self.dossier.version(vid)
+            except KeyError:
+                link = VersionLink(vid, self.h(vid), None, None, None)
+            else:
+                old = predecessor(self.dossier, v)
+                href = None
+                if old is not None and self.diff_href is not None:
+                    href = self.diff_href.format(old=file_part(old.id), new=file_part(v.id))
+                h = self.h
+                link = VersionLink(
+                    v.id,
+                    h(v.label),
+                    old.id if old else None,
+                    h(old.label) if old else None,
+                    h(href) if href is not None else None,
+                )
+            self.version_links[vid] = link
+        return link
+
+    def source_view(self, ref: SourceRef) -> SourceView:
+        src = self.sources.get(ref.id)
+        if src is None:
+            return SourceView(
+                ref.number, ref.id, ref.anchor, ref.id, "", None, None, None, "", None
+            )
+        url = safe_url(src.url)
+        return SourceView(
+            ref.number,
+            src.id,
+            ref.anchor,
+            src.title,
+            label(src.kind.value),
+            src.publisher,
+            url,
+            src.url if url is None and src.url else None,
+            display_date(src.published) if src.published else "",
+            datetime_attr(src.published) if src.published else None,
+        )
+
+
+def _escape(text: str) -> str:
+    # A Markup built without markupsafe's Python-level constructor: the escaping is
+    # html.escape's (C-speed replaces), and the result prints unescaped-again anywhere.
+    return str.__new__(Markup, html.escape(text, quote=True))
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _cached(cache: dict[str, str], text: str | None, h: Callable[[str], str]) -> str | None:
+    return None if text is None else _cached_text(cache, text, h)
+
+
+def _cached_text(cache: dict[str, str], text: str, h: Callable[[str], str]) -> str:
+    found = cache.get(text)
+    if found is None:
+        found = cache[text] = h(text)
+    return found
+
+
+def _indices(values: Iterable[int]) -> str:
+    text = " ".join(str(i) for i in values)
+    return f" {text} " if text else ""
+
+
+def _options(
+    index: Mapping[str, int], count: Mapping[str, int], show: Any
+) -> tuple[FilterOption, ...]:
+    return tuple(
+        FilterOption(str(i), show(name), count.get(name, 0))
+        for name, i in sorted(index.items(), key=lambda kv: str(kv[0]).lower())
+    )
+
+
+def _filter_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Iterable):
+        return ", ".join(str(v) for v in value)
+    return str(value)

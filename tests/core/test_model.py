@@ -1,0 +1,96 @@
+"""The value model: friendly input, normalised storage, frozen values, helpful errors."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import given
+
+import negotrack as nt
+from tests.support.strategies import participants, sources
+
+
+def test_contract_names_construct() -> None:
+    """The constructors of PRODUCT.md work as written."""
+    p = nt.Participant(
+        id="witkoff", name="Steve Witkoff", kind="person", side="US", role="Special envoy"
+    )
+    s = nt.Source(id="s1", title="...", url="https://...", publisher="...", published="2025-11-20")
+    e = nt.Event(
+        id="geneva",
+        when="2025-11-23",
+        title="...",
+        kind="round",
+        participants=["witkoff", "umerov"],
+        sources=["s1"],
+        summary=None,
+        location=None,
+        tags=(),
+    )
+    pt = nt.Point(number="12", text="...", key=None, topic=None)
+    v = nt.PlanVersion(
+        id="us-28",
+        label="US 28-point draft",
+        date="2025-11-20",
+        points=[pt],
+        derived_from=(),
+        sources=(),
+    )
+    plan = nt.Plan(id="peace-plan", title="...", versions=[v])
+    assert p.kind is nt.ParticipantKind.PERSON
+    assert s.published == nt.Moment.of("2025-11-20")
+    assert e.participants == ("witkoff", "umerov")
+    assert plan.version("us-28").point("12") is pt
+    assert plan.version("us-28").point(12) is pt
+
+
+def test_status_spellings() -> None:
+    """Status is a str enum with the contract's spellings."""
+    assert nt.Status("kept") == "kept"
+    assert str(nt.Status.DELETED) == "deleted"
+    assert nt.Status.DISPUTED.value == "disputed"
+    assert {s.value for s in nt.Status} >= {
+        "proposed",
+        "kept",
+        "amended",
+        "agreed",
+        "disputed",
+        "deleted",
+        "deferred",
+    }
+
+
+def test_values_are_frozen() -> None:
+    """Model values cannot be changed in place."""
+    p = nt.Point(number="1", text="a")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        p.text = "b"  # type: ignore[misc]
+
+
+def test_unknown_enum_value_suggests_a_fix() -> None:
+    """A misspelt status names the closest spelling."""
+    with pytest.raises(nt.DossierError, match="did you mean 'disputed'"):
+        nt.Point(number="1", text="a", status="dispted")
+
+
+def test_unknown_point_and_version_suggest_fixes() -> None:
+    """Looking up a missing point or version raises UnknownReference (a KeyError) with a hint."""
+    v = nt.PlanVersion(id="us-28", label="x", date="2025", points=[nt.Point(number="12", text="a")])
+    with pytest.raises(KeyError, match="expected one of '12'"):
+        v.point("13")
+    with pytest.raises(nt.UnknownReference, match="did you mean 'us-28'"):
+        nt.Plan(id="p", title="t", versions=[v]).version("us-29")
+
+
+@given(participants())
+def test_participants_are_equal_when_rebuilt(p: nt.Participant) -> None:
+    """A participant rebuilt from its fields equals the original."""
+    assert nt.Participant(**attrs.asdict(p, recurse=False)) == p
+
+
+@given(sources())
+def test_sources_are_equal_when_rebuilt(s: nt.Source) -> None:
+    """A source rebuilt from its fields equals the original and hashes alike."""
+    again = nt.Source(**attrs.asdict(s, recurse=False))
+    assert again == s
+    assert hash(again) == hash(s)

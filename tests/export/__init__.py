@@ -1,0 +1,1 @@
+"""Tests of negotrack.export."""

@@ -1,0 +1,141 @@
+"""The JSON Schema of the dossier format: valid itself, accepts every seed, rejects breakage."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from ruamel.yaml import YAML
+
+import negotrack as nt
+from negotrack.io.schema import json_schema
+from negotrack.io.storage import to_data
+from tests.conftest import SEEDS
+from tests.support.strategies import dossiers
+
+SEED_FILES = sorted(SEEDS.glob("*.y*ml")) + sorted(SEEDS.glob("*.json"))
+
+
+def _jsonish(value: Any) -> Any:
+    """YAML's implicit timestamps as the ISO text they were written as (JSON has no dates)."""
+    if isinstance(value, dict):
+        return {k: _jsonish(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonish(v) for v in value]
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def raw(path: Path) -> Any:
+    """A seed file's data as parsed, before negotrack reads it."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".json":
+        return json.loads(text)
+    return _jsonish(YAML(typ="safe", pure=True).load(text))
+
+
+def validator() -> jsonschema.Draft202012Validator:
+    """A draft 2020-12 validator of the dossier schema."""
+    return jsonschema.Draft202012Validator(json_schema())
+
+
+def test_schema_is_valid_draft_2020_12() -> None:
+    """The schema is itself a valid draft 2020-12 schema."""
+    schema = json_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_json_schema_returns_a_fresh_copy() -> None:
+    """Changing the returned dict does not change the next one."""
+    first = json_schema()
+    first["$defs"].clear()
+    assert json_schema()["$defs"]
+
+
+def test_there_are_seeds() -> None:
+    """The seed folder holds at least one dossier to check the schema against."""
+    assert SEED_FILES
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name)
+def test_every_seed_file_is_valid(path: Path) -> None:
+    """Each seed dossier, as written, satisfies the schema."""
+    errors = [e.message for e in validator().iter_errors(raw(path))]
+    assert errors == []
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name)
+def test_every_seed_as_saved_is_valid(path: Path) -> None:
+    """Each seed dossier, as negotrack writes it back, satisfies the schema."""
+    errors = [e.message for e in validator().iter_errors(to_data(nt.load(path)))]
+    assert errors == []
+
+
+@settings(max_examples=40)
+@given(dossiers())
+def test_generated_dossiers_are_valid(d: nt.Dossier) -> None:
+    """Any consistent dossier negotrack writes satisfies the schema."""
+    data = json.loads(json.dumps(to_data(d)))
+    assert list(validator().iter_errors(data)) == []
+
+
+def _breakages() -> list[tuple[str, Any]]:
+    """(name, change) pairs, each breaking a valid dossier in one way."""
+
+    def set_in(path: list[Any], value: Any) -> Any:
+        def change(data: dict[str, Any]) -> None:
+            node: Any = data
+            for key in path[:-1]:
+                node = node[key]
+            node[path[-1]] = value
+
+        return change
+
+    def drop(key: str) -> Any:
+        return lambda data: data.pop(key)
+
+    return [
+        ("missing title", drop("title")),
+        ("schema version 2", set_in(["negotrack"], 2)),
+        ("unknown top-level key", set_in(["participnts"], [])),
+        ("events not a list", set_in(["events"], {"id": "x"})),
+        ("event without a date", lambda d: d["events"][0].pop("when")),
+        ("impossible date form", set_in(["events", 0, "when"], "23 Nov 2025")),
+        ("time without a zone", set_in(["events", 0, "when"], "2025-11-23T14:00")),
+        ("unknown event kind", set_in(["events", 0, "kind"], "rond")),
+        ("unknown point status", set_in(["plans", 0, "versions", 0, "points", 0, "status"], "x")),
+        ("number is a list", set_in(["plans", 0, "versions", 0, "points", 0, "number"], [1])),
+        ("unknown field in a point", set_in(["plans", 0, "versions", 0, "points", 0, "txt"], "")),
+        (
+            "bad reference",
+            set_in(
+                ["status_log"], [{"ref": "no-hash", "status": "kept", "on": "2025", "source": "s1"}]
+            ),
+        ),
+        (
+            "unsourced change",
+            set_in(["status_log"], [{"ref": "a#1", "status": "kept", "on": "2025"}]),
+        ),
+        ("tags not text", set_in(["events", 0, "tags"], [1, 2])),
+        ("participant kind", set_in(["participants", 0, "kind"], "robot")),
+    ]
+
+
+@pytest.mark.parametrize(("name", "change"), _breakages(), ids=[n for n, _ in _breakages()])
+def test_broken_dossiers_are_rejected(name: str, change: Any) -> None:
+    """Each kind of breakage makes a valid seed fail the schema."""
+    base = raw(SEED_FILES[0])
+    assert validator().is_valid(base)
+    broken = copy.deepcopy(base)
+    broken.setdefault("participants", [{"id": "p", "name": "P"}])
+    broken.setdefault("events", [{"id": "e", "when": "2025", "title": "E"}])
+    change(broken)
+    assert not validator().is_valid(broken), name

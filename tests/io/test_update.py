@@ -1,0 +1,370 @@
+"""Locked read-modify-write: atomic, re-reading, mode-keeping, comment-keeping for YAML."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import negotrack as nt
+from negotrack.io import yamlmerge as _yamlmerge
+from negotrack.io.storage import dumps, to_data
+from negotrack.io.update import lock_path, locked, update
+from tests.conftest import SEEDS, make_small
+from tests.support.strategies import dossiers
+
+HAND_EDITED = """\
+# A dossier kept by hand. Comments matter to its editors.
+negotrack: 1
+title: "Talks"        # the working title
+participants:
+  - id: witkoff       # US envoy
+    name: Steve Witkoff
+    side: US
+sources:
+  - id: s1
+    title: 'A report'
+    url: https://example.org/r
+    published: 2025-11-20
+events:
+  - id: geneva
+    when: 2025-11-23
+    title: Geneva talks
+    kind: round
+    participants: [witkoff]
+    sources: [s1]
+    summary: >-
+      A folded summary
+      over two lines.
+
+plans:
+  - id: plan
+    title: The plan
+    versions:
+      - id: us-28
+        label: US 28-point draft
+        date: 2025-11-20
+        points:
+          - number: 1
+            text: Sovereignty.    # keep
+          - {number: 12, text: "The army is capped."}
+
+# Status changes, newest last.
+status_log:
+  - ref: us-28#1
+    status: kept
+    on: 2025-11-23
+    source: s1
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    """A file under ``tmp_path`` holding ``text``."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_update_applies_the_change_and_returns_its_value(tmp_path: Path) -> None:
+    """The change is saved and its return value handed back."""
+    path = tmp_path / "d.json"
+    make_small().save(path)
+    change = update(
+        path, lambda d: d.set_status("us-28#12", "disputed", on="2025-12-26", by="umerov")
+    )
+    assert change.status is nt.Status.DISPUTED
+    assert nt.load(path).status_of("us-28#12") is nt.Status.DISPUTED
+
+
+def test_a_failing_change_leaves_the_file_untouched(tmp_path: Path) -> None:
+    """A change that raises writes nothing: same bytes, same mtime."""
+    path = tmp_path / "d.json"
+    make_small().save(path)
+    before = path.read_bytes(), path.stat().st_mtime_ns
+    with pytest.raises(nt.UnknownReference):
+        update(path, lambda d: d.set_status("us-28#99", "kept", on="2025-12-01", by="umerov"))
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_update_rereads_so_nothing_is_lost(tmp_path: Path) -> None:
+    """Two writers working from the file each keep the other's change."""
+    path = tmp_path / "d.yaml"
+    make_small().save(path)
+    stale = nt.load(path)  # what a careless writer would hold in memory
+    update(path, lambda d: d.set_status("us-28#1", "kept", on="2025-11-23", source="s1"))
+    update(path, lambda d: d.set_status("us-28#12", "deleted", on="2025-11-24", source="s1"))
+    d = nt.load(path)
+    assert len(d.status_log) == len(stale.status_log) + 2
+
+
+def test_file_mode_is_kept(tmp_path: Path) -> None:
+    """An update keeps the dossier's permission bits."""
+    path = tmp_path / "d.json"
+    make_small().save(path)
+    path.chmod(0o640)
+    update(path, lambda d: d.set_status("us-28#1", "kept", on="2025-11-23", source="s1"))
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_the_lock_is_a_sidecar_file(tmp_path: Path) -> None:
+    """The lock lives in ``.NAME.lock`` beside the dossier, never in the dossier itself."""
+    path = tmp_path / "d.json"
+    make_small().save(path)
+    inode = path.stat().st_ino
+    update(path, lambda d: d.set_status("us-28#1", "kept", on="2025-11-23", source="s1"))
+    assert Path(lock_path(path)) == tmp_path / ".d.json.lock"
+    assert Path(lock_path(path)).exists()
+    assert path.stat().st_ino != inode  # replaced atomically, hence the sidecar
+
+
+def test_a_held_lock_times_out_with_a_clear_message(tmp_path: Path) -> None:
+    """While another writer holds the lock, update waits, then says what to do."""
+    path = tmp_path / "d.json"
+    make_small().save(path)
+    before = path.read_bytes()
+    with locked(path), pytest.raises(nt.LockTimeout) as info:
+        update(path, lambda d: None, timeout=0.2)
+    (problem,) = info.value.problems
+    assert problem.file == str(path)
+    assert "another process" in problem.message
+    assert problem.hint is not None
+    assert "--timeout" in problem.hint
+    assert isinstance(info.value, TimeoutError)
+    assert path.read_bytes() == before
+
+
+def test_writers_take_turns(tmp_path: Path) -> None:
+    """A writer waiting on the lock proceeds once it is released, and both changes land."""
+    path = tmp_path / "d.json"
+    make_small().save(path)
+    release = threading.Event()
+    holding = threading.Event()
+
+    def hold() -> None:
+        with locked(path):
+            holding.set()
+            release.wait(5)
+
+    t = threading.Thread(target=hold)
+    t.start()
+    holding.wait(5)
+    threading.Timer(0.2, release.set).start()
+    update(path, lambda d: d.set_status("us-28#1", "kept", on="2025-11-23", source="s1"))
+    t.join()
+    assert nt.load(path).status_of("us-28#1") is nt.Status.KEPT
+
+
+def _diff(old: str, new: str) -> list[str]:
+    return [
+        line
+        for line in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
+        if not line.startswith(("---", "+++", "@@"))
+    ]
+
+
+def test_yaml_status_update_only_adds_lines(tmp_path: Path) -> None:
+    """A status set on a hand-edited YAML file adds its lines and changes nothing else."""
+    path = write(tmp_path, "d.yaml", HAND_EDITED)
+    update(
+        path,
+        lambda d: d.set_status(
+            "us-28#12", "disputed", on="2025-12-26", source="s1", note="Moscow: no; Kyiv: maybe"
+        ),
+    )
+    new = path.read_text(encoding="utf-8")
+    changed = _diff(HAND_EDITED, new)
+    assert changed
+    assert all(line.startswith("+") for line in changed)
+    assert "+  - ref: us-28#12" in changed
+    assert nt.load(path).status_of("us-28#12") is nt.Status.DISPUTED
+
+
+def test_yaml_without_a_status_log_gains_one(tmp_path: Path) -> None:
+    """A file with no status_log gets the key appended, the rest untouched."""
+    text = HAND_EDITED[: HAND_EDITED.index("# Status changes")]
+    path = write(tmp_path, "d.yaml", text)
+    update(path, lambda d: d.set_status("us-28#1", "kept", on="2025-11-23", source="s1"))
+    changed = _diff(text, path.read_text(encoding="utf-8"))
+    assert all(line.startswith("+") for line in changed)
+    assert "+status_log:" in changed
+
+
+def test_yaml_seed_update_only_adds_lines(tmp_path: Path) -> None:
+    """Each seed's YAML keeps every line through a status update."""
+    for seed in sorted(SEEDS.glob("*.y*ml")):
+        text = seed.read_text(encoding="utf-8")
+        path = write(tmp_path, seed.name, text)
+        ref = nt.load(path).refs()[0]
+        source = nt.load(path).sources[0].id
+
+        def defer(d: nt.Dossier, ref: str = ref, source: str = source) -> None:
+            d.set_status(ref, "deferred", on="2026-01", source=source)
+
+        update(path, defer)
+        changed = _diff(text, path.read_text(encoding="utf-8"))
+        assert changed, seed.name
+        assert all(line.startswith("+") for line in changed), seed.name
+
+
+def test_yaml_edits_change_only_their_lines(tmp_path: Path) -> None:
+    """Changing a title rewrites that one line and keeps its comment."""
+    path = write(tmp_path, "d.yaml", HAND_EDITED)
+
+    def retitle(d: nt.Dossier) -> None:
+        d.title = "Talks, renamed"
+
+    update(path, retitle)
+    changed = _diff(HAND_EDITED, path.read_text(encoding="utf-8"))
+    assert len(changed) == 2
+    assert changed[0].startswith('-title: "Talks"')
+    assert changed[1].startswith("+title:")
+    assert "# the working title" in changed[1]
+
+
+def test_a_bad_merge_falls_back_to_a_correct_dump(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the merge ever produce other data, the dossier is written afresh instead."""
+    path = write(tmp_path, "d.yaml", HAND_EDITED)
+    monkeypatch.setattr(_yamlmerge, "merge_text", lambda text, before, after: HAND_EDITED)
+    update(path, lambda d: d.set_status("us-28#12", "agreed", on="2025-12-26", source="s1"))
+    assert nt.load(path).status_of("us-28#12") is nt.Status.AGREED
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a:\n- b: 1\n  c: 2\n", {"mapping": 2, "sequence": 2, "offset": 0}),
+        ("a:\n  - b: 1\n    c: 2\n", {"mapping": 2, "sequence": 4, "offset": 2}),
+        ("a:\n    b:\n        - 1\n", {"mapping": 4, "sequence": 6, "offset": 4}),
+        ("a: 1\n", {"mapping": 2, "sequence": 2, "offset": 0}),
+    ],
+)
+def test_indentation_is_guessed(text: str, expected: dict[str, int]) -> None:
+    """The merge reuses the file's own mapping and sequence indentation."""
+    assert _yamlmerge._guess_indent(text) == expected
+
+
+def test_update_of_a_missing_file_is_an_error(tmp_path: Path) -> None:
+    """A missing dossier is a FormatError naming it, and no dossier is created."""
+    path = tmp_path / "nope.json"
+    with pytest.raises(nt.FormatError, match="no such file"):
+        update(path, lambda d: None)
+    assert not path.exists()
+    assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
+
+
+def test_json_update_matches_a_fresh_save(tmp_path: Path) -> None:
+    """On a file negotrack wrote, the JSON splice gives exactly what ``save`` would."""
+    path = tmp_path / "d.json"
+    make_small().save(path)
+    for i, ref in enumerate(["us-28#1", "us-28#12", "geneva-19#9"]):
+
+        def keep(d: nt.Dossier, ref: str = ref, day: int = i + 1) -> None:
+            d.set_status(ref, "kept", on=f"2026-01-0{day}", by="umerov")
+
+        update(path, keep)
+        assert path.read_text(encoding="utf-8") == dumps(nt.load(path), "json")
+    assert len(nt.load(path).status_log) == 3
+
+
+def test_json_update_keeps_the_rest_of_a_hand_formatted_file(tmp_path: Path) -> None:
+    """A compact, hand-formatted JSON file changes only in the section that changed."""
+    data = to_data(make_small())
+    text = json.dumps(data, separators=(",", ":"))
+    path = write(tmp_path, "d.json", text)
+    update(path, lambda d: d.set_status("us-28#1", "deleted", on="2026-01-01", by="umerov"))
+    new = path.read_text(encoding="utf-8")
+    assert "\n" not in new
+    assert new.startswith(text[: text.index(',"status_log"') if '"status_log"' in text else -1])
+    assert nt.load(path).status_of("us-28#1") is nt.Status.DELETED
+
+
+def test_a_change_that_changes_nothing_writes_nothing(tmp_path: Path) -> None:
+    """An update whose change leaves the dossier as it was does not rewrite the file."""
+    for name in ("d.json", "d.yaml"):
+        path = tmp_path / name
+        make_small().save(path)
+        mtime = path.stat().st_mtime_ns
+        assert update(path, lambda d: d.title) == make_small().title
+        assert path.stat().st_mtime_ns == mtime
+
+
+def test_json_that_is_not_a_plain_object_is_rewritten_whole(tmp_path: Path) -> None:
+    """Duplicate top-level keys defeat the splice; the dossier is then written afresh."""
+    text = dumps(make_small(), "json").replace('"negotrack": 1,', '"negotrack": 1, "negotrack": 1,')
+    path = write(tmp_path, "d.json", text)
+    update(path, lambda d: d.set_status("us-28#1", "kept", on="2026-01-01", by="umerov"))
+    assert path.read_text(encoding="utf-8") == dumps(nt.load(path), "json")
+
+
+class _Killed(BaseException):
+    """Stands for the process dying at a chosen instant."""
+
+
+@pytest.mark.parametrize("instant", ["fsync", "replace"])
+def test_death_before_the_replace_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, instant: str
+) -> None:
+    """Dying while the new text is written or just before the rename keeps the old file."""
+    path = tmp_path / "d.json"
+    make_small().save(path)
+    before = path.read_bytes()
+
+    def die(*args: object) -> None:
+        raise _Killed
+
+    monkeypatch.setattr(os, instant, die)
+    with pytest.raises(_Killed):
+        update(path, lambda d: d.set_status("us-28#1", "kept", on="2026-01-01", by="umerov"))
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert nt.load(path) == make_small()
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_death_after_the_replace_leaves_the_new_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dying after the rename (before the directory is synced) keeps the complete new file."""
+    path = tmp_path / "d.json"
+    make_small().save(path)
+    real_replace = os.replace
+
+    def replace_then_die(src: str, dst: str) -> None:
+        real_replace(src, dst)
+        raise _Killed
+
+    monkeypatch.setattr(os, "replace", replace_then_die)
+    with pytest.raises(_Killed):
+        update(path, lambda d: d.set_status("us-28#1", "kept", on="2026-01-01", by="umerov"))
+    monkeypatch.undo()
+    assert nt.load(path).status_of("us-28#1") is nt.Status.KEPT
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(d=dossiers(), data=st.data(), suffix=st.sampled_from([".json", ".yaml"]))
+def test_any_dossier_gains_exactly_the_status_change(
+    tmp_path: Path, d: nt.Dossier, data: st.DataObject, suffix: str
+) -> None:
+    """For any dossier, an update adds the change and nothing else; YAML keeps every line."""
+    path = tmp_path / f"any{suffix}"
+    d.save(path)
+    old = path.read_text(encoding="utf-8")
+    ref = data.draw(st.sampled_from(d.refs()))
+    status = data.draw(st.sampled_from(list(nt.Status)))
+    source = d.sources[0].id
+    expected = nt.load(path)
+    expected.set_status(ref, status, on="2041-01-01", source=source, note="a: b # 'c'")
+    update(path, lambda x: x.set_status(ref, status, on="2041-01-01", source=source,
+                                        note="a: b # 'c'"))  # fmt: skip
+    assert nt.load(path) == expected
+    if suffix == ".yaml":  # JSON changes a "}" to "}," when it appends to a list
+        changed = _diff(old, path.read_text(encoding="utf-8"))
+        assert [line for line in changed if not line.startswith("+")] == []

@@ -1,0 +1,127 @@
+"""Laws of the plan diff, checked on generated version pairs (hypothesis)."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import negotrack as nt
+from negotrack.plandiff.compare import ChangeKind, PlanDiff, diff
+
+# The ground-truth generator lives with the benchmarks, as a top-level module there.
+from tests.support.diffgen import Case, generate, point_text
+
+MIRROR = {
+    "added": "deleted",
+    "deleted": "added",
+    "split": "merged",
+    "merged": "split",
+}
+
+
+@st.composite
+def versions(draw: st.DrawFn) -> nt.PlanVersion:
+    """A version of up to 15 peace-plan-like points, sometimes with repeated texts."""
+    rng = random.Random(draw(st.integers(0, 2**32)))
+    texts = [point_text(rng) for _ in range(draw(st.integers(0, 15)))]
+    repeat: bool = draw(st.booleans())
+    if texts and repeat:
+        texts.insert(rng.randrange(len(texts) + 1), rng.choice(texts))
+    return nt.PlanVersion(
+        id="a",
+        label="a",
+        date="2025-11-20",
+        points=[nt.Point(number=str(k + 1), text=t) for k, t in enumerate(texts)],
+    )
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> Case:
+    """A derived version pair: rewording, deletions, additions, moves, splits, merges."""
+    probability = st.floats(0.0, 0.3)
+    return generate(
+        draw(st.integers(0, 25)),
+        seed=draw(st.integers(0, 2**32)),
+        share=draw(st.sampled_from([0.0, 0.1, 0.2, 0.4, 0.7])),
+        p_reword=draw(st.floats(0.0, 1.0)),
+        p_delete=draw(probability),
+        p_add=draw(probability),
+        p_move=draw(probability),
+        p_split=draw(probability),
+        p_merge=draw(probability),
+    )
+
+
+def _renamed(version: nt.PlanVersion, vid: str, numbers: list[str]) -> nt.PlanVersion:
+    return nt.PlanVersion(
+        id=vid,
+        label=vid,
+        date="2025-12-20",
+        points=[
+            nt.Point(number=n, text=p.text) for n, p in zip(numbers, version.points, strict=True)
+        ],
+    )
+
+
+def _kinds(d: PlanDiff) -> set[str]:
+    return {c.kind.value for c in d.changes}
+
+
+@given(versions())
+def test_a_version_against_itself_is_unchanged(a: nt.PlanVersion) -> None:
+    """diff(a, a) marks every point unchanged, with similarity 1."""
+    d = diff(a, a)
+    assert len(d.changes) == len(a.points)
+    assert all(c.kind is ChangeKind.UNCHANGED and c.similarity == 1.0 for c in d.changes)
+
+
+@given(cases())
+def test_every_point_appears_once_or_in_one_group(case: Case) -> None:
+    """Each point of either version is in exactly one change, or in one split/merge group."""
+    d = diff(case.old, case.new)
+    for side, version in (("old", case.old), ("new", case.new)):
+        seen: dict[str, list[int | None]] = defaultdict(list)
+        for c in d.changes:
+            point = getattr(c, side)
+            if point is not None:
+                seen[point.number].append(c.group)
+        assert set(seen) == {p.number for p in version.points}
+        for groups in seen.values():
+            assert len(groups) == 1 or (None not in groups and len(set(groups)) == 1)
+
+
+@settings(max_examples=80)
+@given(cases())
+def test_reversing_the_diff_mirrors_it(case: Case) -> None:
+    """diff(b, a) pairs the same points as diff(a, b), with added<->deleted and
+    split<->merged swapped, and as many moves."""
+    forward = diff(case.old, case.new)
+    backward = diff(case.new, case.old)
+    pairs = {(c.old.number, c.new.number) for c in forward.changes if c.old and c.new}
+    back = {(c.new.number, c.old.number) for c in backward.changes if c.old and c.new}
+    assert pairs == back
+    mirrored = {MIRROR.get(kind, kind): n for kind, n in forward.summary.items()}
+    assert mirrored == backward.summary
+
+
+@given(versions(), st.integers(1, 50))
+def test_renumbering_alone_gives_only_renumbered(a: nt.PlanVersion, shift: int) -> None:
+    """Shifting every number (text and order kept) marks every point renumbered."""
+    b = _renamed(a, "b", [str(int(p.number) + shift) for p in a.points])
+    d = diff(a, b)
+    assert all(c.kind is ChangeKind.RENUMBERED and c.renumbered for c in d.changes)
+
+
+@given(versions(), st.randoms(use_true_random=False))
+def test_a_permutation_gives_moves_and_no_rewording(a: nt.PlanVersion, rng: random.Random) -> None:
+    """Shuffling the points gives moves (and kept order elsewhere) but no other change."""
+    points = list(a.points)
+    rng.shuffle(points)
+    b = nt.PlanVersion(id="b", label="b", date="2025-12-20", points=points)
+    d = diff(a, b)
+    assert _kinds(d) <= {"unchanged", "renumbered", "moved"}
+    assert all(c.similarity == 1.0 and not c.words for c in d.changes)
+    assert len(d.changes) == len(a.points)

@@ -1,0 +1,128 @@
+"""Tokenisation, the inline word diff and changed figures (negotrack.plandiff.tokens)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from negotrack.plandiff.tokens import WordOp, figure_pairs, figures, split, word_diff, words
+
+
+def _side(ops: tuple[WordOp, ...], keep: str) -> str:
+    return "".join(op.text for op in ops if op.op in ("equal", keep))
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["600,000", "$800bn", "50%", "1,400km", "28-point", "long-range", "Ukraine's", "Ukraine’s"],
+)
+def test_figures_and_compounds_stay_whole(token: str) -> None:
+    """Figures, hyphenated words and apostrophes are one token each."""
+    assert token in split(f"a {token} b")
+    assert words(f"a {token} b") == ["a", token.casefold(), "b"]
+
+
+def test_abbreviations_stay_whole() -> None:
+    """Dotted abbreviations such as U.S. are one token."""
+    assert "U.S." in split("the U.S. envoys")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Вооружённые силы Украины", ["вооружённые", "силы", "украины"]),
+        ("القوات المسلحة الأوكرانية", ["القوات", "المسلحة", "الأوكرانية"]),
+        ("कुल सैनिक संख्या", ["कुल", "सैनिक", "संख्या"]),
+        ("Збройні сили України — 800 тис.", ["збройні", "сили", "україни", "800", "тис"]),
+    ],
+)
+def test_other_scripts_tokenise_into_words(text: str, expected: list[str]) -> None:
+    """Cyrillic, Arabic and Devanagari text (with its combining marks) splits into words."""
+    assert words(text) == expected
+
+
+def test_arabic_diacritics_stay_inside_the_word() -> None:
+    """Arabic harakat are combining marks and do not break a word apart."""
+    assert words("سَلَام دائم") == ["سَلَام", "دائم"]
+
+
+@given(st.text(max_size=80))
+def test_split_joins_back(text: str) -> None:
+    """Every character of the text is in exactly one token, in order."""
+    assert "".join(split(text)) == text
+
+
+@given(st.text(max_size=60), st.text(max_size=60))
+def test_word_diff_rebuilds_both_sides(old: str, new: str) -> None:
+    """Equal+delete pieces give the old text and equal+insert the new, up to spacing."""
+    ops, ratio = word_diff(old, new)
+    assert _side(ops, "delete").split() == old.split()
+    assert _side(ops, "insert").split() == new.split()
+    assert 0.0 <= ratio <= 1.0
+
+
+def test_word_diff_marks_the_changed_figure_only() -> None:
+    """A changed army cap shows as one deletion and one insertion, the rest kept."""
+    ops, ratio = word_diff(
+        "The army is capped at 600,000 personnel.", "The army is capped at 800,000 personnel."
+    )
+    assert [op for op in ops if op.op != "equal"] == [
+        WordOp("delete", "600,000"),
+        WordOp("insert", "800,000"),
+    ]
+    assert ratio == pytest.approx(12 / 14)
+
+
+def test_word_diff_folds_short_equalities_between_edits() -> None:
+    """A lone short word between two rewritten runs does not make alternating fragments."""
+    ops, _ = word_diff(
+        "the ceasefire will start at the line of contact",
+        "a truce will begin on the current front line",
+    )
+    kinds = [op.op for op in ops]
+    assert kinds.count("delete") == 1
+    assert kinds.count("insert") == 1
+
+
+def test_identical_texts_are_all_equal() -> None:
+    """Identical texts diff to one equal piece and a ratio of 1."""
+    ops, ratio = word_diff("Sanctions are lifted.", "Sanctions are lifted.")
+    assert ops == (WordOp("equal", "Sanctions are lifted."),)
+    assert ratio == 1.0
+
+
+def test_figures_finds_money_percentages_and_dates() -> None:
+    """Numbers, money with scales, percentages and dates are each one figure."""
+    text = (
+        "A cap of 600,000, $100bn and €100 billion, 50% of profits, 1,400km, "
+        "from 20 November 2025, by November 23, 2025, in December 2025, on 2025-11-23, "
+        "at 18:00, zones 50 km wide."
+    )
+    assert figures(text) == [
+        "600,000",
+        "$100bn",
+        "€100 billion",
+        "50%",
+        "1,400km",
+        "20 November 2025",
+        "November 23, 2025",
+        "December 2025",
+        "2025-11-23",
+        "18:00",
+        "50 km",
+    ]
+
+
+def test_figure_pairs_align_changed_figures() -> None:
+    """Unchanged figures are skipped and changed ones are paired in reading order."""
+    pairs = figure_pairs(
+        "Within 30 days the army is capped at 600,000 and $100bn is frozen.",
+        "Within 30 days the army is capped at 800,000 and $200bn is frozen.",
+    )
+    assert pairs == [("600,000", "800,000"), ("$100bn", "$200bn")]
+
+
+def test_figure_pairs_report_dropped_figures() -> None:
+    """A figure with no counterpart is paired with an empty string."""
+    assert figure_pairs("Elections within 100 days.", "Elections soon.") == [("100", "")]

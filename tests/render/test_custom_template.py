@@ -1,0 +1,75 @@
+"""The custom-template example renders the seed dossier as its golden snapshot says.
+
+``examples/custom-template/`` extends the default timeline and adds ``custom.css``; this
+test renders the seed dossier's timeline and diff report with it and compares them with
+``tests/render/snapshots/custom-template/``. After an intended change, regenerate the snapshots by
+running this file as a script: ``.venv/bin/python -m tests.render.test_custom_template``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support import snapshot_css
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = ROOT / "examples" / "custom-template"
+SNAPSHOTS = Path(__file__).resolve().parent / "snapshots" / "custom-template"
+SEED = ROOT / "seeds" / "ukraine-2025-12.yaml"
+
+
+def render() -> dict[str, str]:
+    """Each snapshot's file name and the text the example templates render for it."""
+    import negotrack as nt
+
+    d = nt.load(SEED)
+    plan_diff = d.diff("us-28", "20-point")
+    return {
+        "timeline.html": nt.render_timeline(d, "html", template_dir=TEMPLATES),
+        "diff-us-28-20-point.html": nt.render_diff(plan_diff, "html", template_dir=TEMPLATES),
+    }
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    """The pages rendered once for the module."""
+    return render()
+
+
+@pytest.mark.parametrize("name", ["timeline.html", "diff-us-28-20-point.html"])
+def test_matches_snapshot(pages: dict[str, str], name: str) -> None:
+    """The page and its stylesheet equal their golden snapshots (regenerate by running this
+    file: .venv/bin/python -m tests.render.test_custom_template)."""
+    snapshot_css.check(SNAPSHOTS, name, pages[name])
+
+
+def test_overridden_blocks_and_kept_defaults(pages: dict[str, str]) -> None:
+    """The overridden blocks show, and what the example does not override stays default."""
+    page = pages["timeline.html"]
+    assert '<p class="masthead">The Example Desk' in page
+    assert '<p class="sourcing">' in page
+    assert "Compiled by the Example Desk" in page
+    assert "Made with negotrack." in page  # the footer's super()
+    assert '<form id="filters"' in page  # a block the example leaves alone
+    an_event = page.index("negotiators talk with Witkoff and Kushner")
+    assert an_event > page.index('<p class="masthead">')
+
+
+def test_custom_css_follows_the_default_styles(pages: dict[str, str]) -> None:
+    """custom.css is inlined on every page, after the default styles, so it wins."""
+    for page in pages.values():
+        assert page.index("--accent: #8a1538") > page.index("--accent: #0b57d0")
+    assert '<p class="masthead">' not in pages["diff-us-28-20-point.html"]
+
+
+def _regenerate() -> None:
+    SNAPSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, text in render().items():
+        snapshot_css.write(SNAPSHOTS, name, text)
+        print(f"wrote {(SNAPSHOTS / name).relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    _regenerate()

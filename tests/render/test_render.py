@@ -1,0 +1,312 @@
+"""The renderer: its environment, overrides, formats, filters and the view-models' content."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import negotrack as nt
+from negotrack.errors import RenderError
+from negotrack.publish import render_site
+from negotrack.render.renderer import Renderer, repr_html
+from negotrack.views import formatting as _filters
+from negotrack.views.board import BoardView
+from negotrack.views.diff import DiffView
+from negotrack.views.timeline import TimelineView
+from tests.support.fixtures_render import small_dossier
+
+D = small_dossier()
+DIFF = D.diff("us-28", "20-point")
+
+
+def test_timeline_is_chronological_and_grouped_by_month() -> None:
+    """Events appear in time order under one heading per month."""
+    html = nt.render_timeline(D)
+    order = re.findall(r'<li class="event [^"]*" id="ev-([^"]+)"', html)
+    assert order == ["us-draft", "geneva", "zakharova", "strikes", "framework"]
+    assert re.findall(r'<h2 id="m-[^"]+">([^<]+)</h2>', html) == ["November 2025", "December 2025"]
+
+
+def test_dates_show_their_precision_and_approximation() -> None:
+    """Month dates read "Dec 2025"; approximate ones carry an explained "c."."""
+    html = nt.render_timeline(D)
+    assert '<time datetime="2025-12">Dec 2025</time>' in html
+    assert '<abbr title="circa: the date is approximate">c.</abbr> 20 Dec 2025' in html
+    assert '<time datetime="2025-11-23T13:00Z">23 Nov 2025, 14:00 CET</time>' in html
+
+
+def test_event_details_are_all_there() -> None:
+    """Kind, track, location, participants with sides, quotes and numbered sources show."""
+    html = nt.render_timeline(D)
+    assert '<li class="kind">round</li><li>track: US-Ukraine</li><li>Geneva</li>' in html
+    assert 'Rustem Umerov<span class="side">Ukraine</span>' in html
+    assert "<blockquote>These are small victories in a very large war.</blockquote>" in html
+    assert '<a href="#src-2" title="Zelensky says talks advance deal">[2]</a>' in html
+    assert '<li id="src-2"><a href="https://example.org/news/talks"' in html
+
+
+def test_a_version_links_to_its_diff_file() -> None:
+    """The event that produced the 20-point version links to diff-us-28-20-point.html."""
+    html = nt.render_timeline(D)
+    assert '<a href="diff-us-28-20-point.html">20-point framework</a>' in html
+    assert "Plan version: US 28-point draft</p>" in html  # no predecessor, no link
+
+
+def test_diff_href_pattern_can_change_or_be_off() -> None:
+    """``diff_href`` sets the link convention; None links nothing."""
+    r = Renderer()
+    assert 'href="#d-us-28-20-point"' in r.timeline(D, diff_href="#d-{old}-{new}")
+    assert "diff-us-28" not in r.timeline(D, diff_href=None)
+
+
+def test_filters_are_passed_to_filter_events() -> None:
+    """Keyword filters narrow the page and are stated on it."""
+    html = nt.render_timeline(D, kind="round", side="Ukraine")
+    assert html.count('<li class="event ') == 2
+    assert "filtered by kind = “round”, side = “Ukraine”" in html
+
+
+def test_page_is_one_offline_file() -> None:
+    """Styles and the script are inline; nothing is fetched from anywhere."""
+    html = nt.render_timeline(D)
+    assert "<link" not in html
+    assert " src=" not in html
+    assert html.count("<style>") == 1
+    assert html.count("<script>") == 1
+    assert "@media print" in html
+    assert "prefers-color-scheme: dark" in html
+
+
+def test_csp_hash_matches_the_inline_script() -> None:
+    """The Content-Security-Policy admits exactly the page's own script."""
+    import base64
+    import hashlib
+
+    html = nt.render_timeline(D)
+    script = re.search(r"<script>(.*?)</script>", html, re.S)
+    assert script is not None
+    digest = base64.b64encode(hashlib.sha256(script.group(1).encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in html
+
+
+def test_markdown_timeline_reads_as_prose() -> None:
+    """The Markdown timeline has month headings, event headings and numbered sources."""
+    md = nt.render_timeline(D, format="md")
+    assert "## December 2025" in md
+    assert "### c. 20 Dec 2025: Kyiv and Washington agree a 20-point framework" in md
+    assert "2. [Zelensky says talks advance deal](<https://example.org/news/talks>)" in md
+    assert "address not linked: javascript:alert(1)" in md
+
+
+def test_diff_report_in_every_format() -> None:
+    """HTML, Markdown and text diff reports show renumbering, words and figures."""
+    html = nt.render_diff(DIFF)
+    assert 'us-28 #2 <span aria-label="became">→</span> 20-point #3' in html
+    assert '<span class="visually-hidden">[inserted: </span>' in html
+    assert "<mark>600,000</mark> → <mark>800,000</mark>" in html
+    md = DIFF.to_markdown()
+    assert "us-28 #2 → 20-point #3" in md
+    assert "~~[− " in md
+    assert "**[+ " in md
+    text = DIFF.to_text()
+    assert "[-" in text
+    assert "{+" in text
+    assert "figure: 600,000 -> 800,000" in text
+
+
+def test_diff_side_by_side_works_without_script() -> None:
+    """The side-by-side view is a checkbox and CSS, not JavaScript."""
+    html = nt.render_diff(DIFF)
+    assert '<input type="checkbox" id="sbs"' in html
+    assert "#sbs:checked ~ .changes .side-by-side" in html
+    assert "<script" not in html
+
+
+def test_diff_view_labels() -> None:
+    """The view-model gives each change its reference heading and status words."""
+    view = DiffView.build(DIFF)
+    headings = [c.heading for c in view.changes]
+    assert "us-28 #2 → 20-point #3" in headings
+    deleted = [c for c in view.changes if c.kind == "deleted"]
+    assert [c.old_ref for c in deleted] == ["us-28 #3"]
+    assert sum(n for _, _, n in view.summary) == len(view.changes)
+
+
+def test_board_rows_follow_lineage() -> None:
+    """Each lineage is one row, with the current status in each version's cell."""
+    view = BoardView.build(D)
+    assert [c.id for c in view.columns] == ["us-28", "20-point"]
+    army = next(r for r in view.rows if r.label == "Army size")
+    assert [[p.number for p in cell] for cell in army.cells] == [["2"], ["3"]]
+    territory = next(r for r in view.rows if r.label == "Territory")
+    assert territory.cells[0][0].status == "deleted"
+    assert territory.cells[1] == ()
+
+
+def test_board_positions_matrix() -> None:
+    """The positions matrix has a column per party and the latest stance per row."""
+    view = BoardView.build(D)
+    assert [p.name for p in view.parties] == ["Russia", "Ukraine"]
+    money = next(r for r in view.rows if r.label == "Money")
+    assert money.stances == ("rejects", "supports")
+    md = nt.render_board(D, format="md")
+    assert "| Money (20-point #4) | rejects | supports |" in md
+
+
+def test_board_unknown_plan_suggests() -> None:
+    """An unknown plan id raises UnknownReference with a hint."""
+    with pytest.raises(nt.UnknownReference, match="peace-plan"):
+        nt.render_board(D, "peace-plann")
+
+
+def test_unknown_format_is_a_negotrack_error() -> None:
+    """A format the view does not have is refused with the list of those it has."""
+    with pytest.raises(RenderError, match="available: html, md"):
+        nt.render_board(D, format="text")
+    with pytest.raises(RenderError, match="did you mean 'html'"):
+        nt.render_timeline(D, format="htm")
+
+
+def test_missing_template_folder_is_refused(tmp_path: Path) -> None:
+    """A template folder that does not exist is an error, not a silent fallback."""
+    with pytest.raises(RenderError, match="does not exist"):
+        Renderer(template_dir=tmp_path / "nope")
+
+
+def test_user_template_extends_the_default(tmp_path: Path) -> None:
+    """A user's html/timeline.html.j2 can extend the packaged one and change one block."""
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "timeline.html.j2").write_text(
+        '{% extends "default/html/timeline.html.j2" %}'
+        "{% block footer %}<p>Published by the Example desk.</p>{% endblock %}",
+        encoding="utf-8",
+    )
+    html = nt.render_timeline(D, template_dir=tmp_path)
+    assert "Published by the Example desk." in html
+    assert "Made with negotrack" not in html
+    assert 'id="ev-geneva"' in html
+
+
+def test_custom_css_hook(tmp_path: Path) -> None:
+    """html/css/custom.css in the user's folder is inlined after the default styles."""
+    (tmp_path / "html" / "css").mkdir(parents=True)
+    (tmp_path / "html" / "css" / "custom.css").write_text(
+        ".event { border-radius: 0; }", encoding="utf-8"
+    )
+    html = nt.render_diff(DIFF, template_dir=tmp_path)
+    assert html.index(".event { border-radius: 0; }") > html.index("/* content.css")
+
+
+def test_strict_undefined(tmp_path: Path) -> None:
+    """A template naming a field that does not exist fails instead of printing nothing."""
+    import jinja2
+
+    (tmp_path / "md").mkdir()
+    (tmp_path / "md" / "timeline.md.j2").write_text("{{ view.no_such_field }}", encoding="utf-8")
+    with pytest.raises(jinja2.UndefinedError):
+        nt.render_timeline(D, format="md", template_dir=tmp_path)
+
+
+def test_renderers_do_not_share_environments(tmp_path: Path) -> None:
+    """Two renderers own two environments: an override in one does not leak to the other."""
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "board.html.j2").write_text("custom board", encoding="utf-8")
+    custom, plain = Renderer(template_dir=tmp_path), Renderer()
+    assert custom.env is not plain.env
+    assert custom.board(D) == "custom board"
+    assert plain.board(D) != "custom board"
+
+
+def test_escaped_view_refuses_markdown() -> None:
+    """An HTML-escaped timeline view cannot be written as Markdown by mistake."""
+    with pytest.raises(RenderError, match="escaped=False"):
+        Renderer().timeline_view(TimelineView.build(D), format="md")
+
+
+def test_timeline_view_model_is_typed() -> None:
+    """The view-model resolves participants, numbers sources and lists filter options."""
+    view = TimelineView.build(D, escaped=False)
+    assert view.total == 5
+    framework = next(e for e in view.events if e.id == "framework")
+    assert [p.name for p in framework.participants] == ["Rustem Umerov", "Steve Witkoff"]
+    assert [s.number for s in framework.sources] == [2, 3]
+    assert [o.label for o in view.kinds] == ["military", "publication", "round", "statement"]
+    assert [(o.label, o.events) for o in view.sides] == [("Russia", 1), ("Ukraine", 2), ("US", 3)]
+    assert view.sources[2].url is None
+    assert view.sources[2].unsafe_url == "javascript:alert(1)"
+
+
+def test_notebook_reprs_are_scoped() -> None:
+    """Every display wraps itself in a class and prefixes each style rule with it."""
+    for obj in (D, D.version("20-point"), DIFF, TimelineView.build(D)):
+        out = repr_html(obj)
+        scope = re.search(r'<div class="negotrack-repr (nt-\w+)">', out)
+        assert scope is not None
+        css = re.search(r"<style>(.*?)</style>", out, re.S)
+        assert css is not None
+        rules = [line for line in css.group(1).splitlines() if "{" in line]
+        assert rules
+        assert all(line.startswith("." + scope.group(1)) for line in rules)
+
+
+def test_repr_of_something_else_is_refused() -> None:
+    """Only the four documented objects have a display."""
+    with pytest.raises(RenderError, match="no HTML display for int"):
+        repr_html(3)
+
+
+def test_render_site_writes_linked_files(tmp_path: Path) -> None:
+    """render_site writes the timeline, the diff it links to, and a board per plan."""
+    paths = render_site(D, tmp_path)
+    names = sorted(p.name for p in paths)
+    assert names == [
+        "board-peace-plan.html",
+        "board-peace-plan.md",
+        "diff-us-28-20-point.html",
+        "diff-us-28-20-point.md",
+        "timeline.html",
+        "timeline.md",
+    ]
+    timeline = (tmp_path / "timeline.html").read_text(encoding="utf-8")
+    for href in re.findall(r'href="(diff-[^"]+)"', timeline):
+        assert (tmp_path / href).exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# heading", "\\# heading"),
+        ("1. not a list", "1\\. not a list"),
+        ("*x* [a](b) <i>", "\\*x\\* \\[a\\](b) &lt;i&gt;"),
+        ("line\nbreak", "line break"),
+        ("a|b", "a\\|b"),
+    ],
+)
+def test_markdown_escaping(text: str, expected: str) -> None:
+    """The Markdown filter neutralises emphasis, links, HTML, block starts and pipes."""
+    assert _filters.md(text) == expected
+
+
+def test_anchor_is_always_a_valid_distinct_id() -> None:
+    """Unusual ids are encoded, so anchors stay valid and distinct."""
+    assert _filters.anchor("ev", "geneva-1") == "ev-geneva-1"
+    assert _filters.anchor("ev", 'a "b"') != _filters.anchor("ev", "a 'b'")
+    assert re.fullmatch(r"[A-Za-z0-9_.~-]+", _filters.anchor("ev", "<x y='z'>"))
+
+
+def test_unescaped_view_is_refused_by_the_html_page() -> None:
+    """A plain-text TimelineView cannot reach the HTML page's events loop."""
+    view = TimelineView.build(D, escaped=False)
+    with pytest.raises(RenderError, match="plain text"):
+        Renderer().timeline_view(view)
+    assert "Geneva talks" in repr_html(view)  # the notebook display autoescapes it
+
+
+def test_plain_text_timeline() -> None:
+    """The text timeline lists each event with its date, kind, people and sources."""
+    text = nt.render_timeline(D, format="text")
+    assert "== December 2025" in text
+    assert "c. 20 Dec 2025  [round, US-Ukraine]" in text
+    assert "[3] A source with a script URL (address not linked: javascript:alert(1))" in text

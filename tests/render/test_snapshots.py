@@ -1,0 +1,132 @@
+"""Golden snapshots of every rendered output, and of the view-model behind it.
+
+Each case stores the rendered file (HTML, Markdown or text) and the ``repr`` of the typed
+view-model the template received, so a change shows up as a readable diff of either the data
+or the markup. After an intended change, regenerate them all by running this file::
+
+    .venv/bin/python -m tests.render.test_snapshots
+
+and review ``git diff tests/render/snapshots``. Full pages share one stylesheet, stored once as
+``page.css`` (see ``tests/snapshot_css.py``). Cases cover the seed dossier (``seeds/``) and the
+small test dossier of ``tests/fixtures_render.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import negotrack as nt
+from negotrack.render.renderer import Renderer, repr_html
+from negotrack.views.board import BoardView
+from negotrack.views.diff import DiffView
+from negotrack.views.timeline import TimelineView
+from tests.support import snapshot_css
+from tests.support.fixtures_render import SEED, small_dossier
+
+HERE = Path(__file__).resolve().parent
+
+SNAPSHOTS = HERE / "snapshots"
+
+Case = Callable[[], tuple[str, str]]
+"""A snapshot case: () -> (rendered output, repr of the view-model)."""
+
+
+def pretty(obj: object, indent: int = 0) -> str:
+    """A view-model's repr, one field per line, so snapshot diffs point at the field."""
+    pad = "    " * (indent + 1)
+    cls: Any = type(obj)
+    if attrs.has(cls):
+        fields = [(f.name, getattr(obj, f.name)) for f in attrs.fields(cls) if f.repr]
+    elif isinstance(obj, tuple) and hasattr(obj, "_fields"):
+        fields = [(name, getattr(obj, name)) for name in obj._fields]
+    elif isinstance(obj, tuple | list) and obj:
+        inner = ",\n".join(pad + pretty(x, indent + 1) for x in obj)
+        return f"(\n{inner},\n{'    ' * indent})"
+    else:
+        return repr(obj)
+    inner = ",\n".join(f"{pad}{name}={pretty(value, indent + 1)}" for name, value in fields)
+    return f"{type(obj).__name__}(\n{inner},\n{'    ' * indent})"
+
+
+def _dossiers() -> dict[str, nt.Dossier]:
+    found = {"small": small_dossier()}
+    if SEED.exists():
+        found["seed"] = nt.load(SEED)
+    return found
+
+
+def _timeline(r: Renderer, d: nt.Dossier, fmt: str) -> tuple[str, str]:
+    view = TimelineView.build(d, escaped=fmt == "html")
+    return r.timeline_view(view, format=fmt), pretty(TimelineView.build(d, escaped=False))
+
+
+def _diff(r: Renderer, d: nt.Dossier, old: str, new: str, fmt: str) -> tuple[str, str]:
+    pd = d.diff(old, new)
+    return r.diff(pd, format=fmt), pretty(DiffView.build(pd))
+
+
+def _board(r: Renderer, d: nt.Dossier, plan_id: str, fmt: str) -> tuple[str, str]:
+    return r.board(d, plan_id, format=fmt), pretty(BoardView.build(d, plan_id))
+
+
+def _dossier(d: nt.Dossier) -> tuple[str, str]:
+    return repr_html(d), repr(d)
+
+
+def _cases() -> dict[str, Case]:
+    r = Renderer()
+    cases: dict[str, Case] = {}
+    for name, d in _dossiers().items():
+        for fmt, suffix in (("html", "html"), ("md", "md"), ("text", "txt")):
+            cases[f"{name}-timeline.{suffix}"] = partial(_timeline, r, d, fmt)
+        for plan in d.plans:
+            if len(plan.versions) < 2:
+                continue
+            old, new = plan.versions[0].id, plan.versions[-1].id
+            for fmt, suffix in (("html", "html"), ("md", "md"), ("text", "txt")):
+                cases[f"{name}-diff-{old}-{new}.{suffix}"] = partial(_diff, r, d, old, new, fmt)
+            for fmt in ("html", "md"):
+                cases[f"{name}-board-{plan.id}.{fmt}"] = partial(_board, r, d, plan.id, fmt)
+        cases[f"{name}-repr-dossier.html"] = partial(_dossier, d)
+    return cases
+
+
+CASES = _cases()
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_snapshot(name: str) -> None:
+    """The output and its view-model equal the stored snapshot (regenerate: run this file)."""
+    output, model = CASES[name]()
+    snapshot_css.check(SNAPSHOTS, name, output)
+    assert model + "\n" == (SNAPSHOTS / (name + ".repr.txt")).read_text(encoding="utf-8")
+
+
+def regenerate() -> list[Path]:
+    """Write every snapshot afresh (and remove stale ones); returns the paths written.
+
+    Only this file's own snapshots (``small-*``, ``seed-*``) are removed; folders beside
+    them belong to other tests.
+    """
+    SNAPSHOTS.mkdir(exist_ok=True)
+    for old in SNAPSHOTS.iterdir():
+        if old.is_file() and old.name.startswith(("small-", "seed-", snapshot_css.CSS_NAME)):
+            old.unlink()
+    written = []
+    for name, case in sorted(CASES.items()):
+        output, model = case()
+        snapshot_css.write(SNAPSHOTS, name, output)
+        (SNAPSHOTS / (name + ".repr.txt")).write_text(model + "\n", encoding="utf-8")
+        written.append(SNAPSHOTS / name)
+    return written
+
+
+if __name__ == "__main__":
+    for path in regenerate():
+        print(path.relative_to(HERE.parent))

@@ -1,0 +1,215 @@
+"""A small, fully featured dossier for the rendering tests, and a synthetic large one.
+
+``small_dossier()`` uses every field the pages show: imprecise and approximate dates, a
+multi-day span, a track, participants on several sides, quotes, a source with an unsafe URL,
+two plan versions linked to an event, a status change and party positions.
+``big_dossier(n)`` is the benchmark's shape: ``n`` events over two years.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import negotrack as nt
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "ukraine-2025-12.yaml"
+
+
+def small_dossier() -> nt.Dossier:
+    """A dossier that exercises every part of every page."""
+    participants = [
+        nt.Participant(id="witkoff", name="Steve Witkoff", side="US", role="Special envoy"),
+        nt.Participant(id="umerov", name="Rustem Umerov", side="Ukraine", role="Chief negotiator"),
+        nt.Participant(id="zakharova", name="Maria Zakharova", side="Russia", role="Spokeswoman"),
+        nt.Participant(id="ukraine", name="Ukraine", kind="state", side="Ukraine"),
+        nt.Participant(id="russia", name="Russia", kind="state", side="Russia"),
+        nt.Participant(id="diplomat", name="A Kyiv-based diplomat", kind="person"),
+    ]
+    sources = [
+        nt.Source(
+            id="s1",
+            title="Zelensky says talks advance deal",
+            url="https://example.org/news/talks",
+            publisher="Example News",
+            published="2025-12-24",
+        ),
+        nt.Source(id="s2", title="US 28-point draft", kind="leak", published="2025-11-20"),
+        nt.Source(
+            id="s3",
+            title="A source with a script URL",
+            url="javascript:alert(1)",
+            kind="state_media",
+        ),
+    ]
+    us28 = nt.PlanVersion(
+        id="us-28",
+        label="US 28-point draft",
+        date="2025-11-20",
+        side="US",
+        sources=["s2"],
+        points=[
+            nt.Point(number="1", text="Ukraine's sovereignty will be confirmed.", key="sov"),
+            nt.Point(
+                number="2",
+                text="Ukraine's armed forces will be limited to 600,000 personnel.",
+                key="army",
+                topic="Army size",
+            ),
+            nt.Point(
+                number="3",
+                text="Ukraine withdraws from the part of Donetsk it controls.",
+                key="donetsk",
+                topic="Territory",
+            ),
+            nt.Point(number="4", text="Elections will be held within 100 days.", key="vote"),
+        ],
+    )
+    p20 = nt.PlanVersion(
+        id="20-point",
+        label="20-point framework",
+        date="~2025-12",
+        side="Ukraine",
+        derived_from=["us-28"],
+        sources=["s1"],
+        points=[
+            nt.Point(number="1", text="Ukraine's sovereignty will be confirmed.", key="sov"),
+            nt.Point(
+                number="2",
+                text="Elections will be held as soon as possible after the agreement is signed.",
+                key="vote",
+            ),
+            nt.Point(
+                number="3",
+                text="Ukraine's armed forces will keep a peacetime strength of 800,000.",
+                key="army",
+                topic="Army size",
+            ),
+            nt.Point(number="4", text="Frozen assets fund reconstruction.", topic="Money"),
+        ],
+    )
+    plan = nt.Plan(id="peace-plan", title="Peace plan", versions=[us28, p20])
+    events = [
+        nt.Event(
+            id="us-draft",
+            when="2025-11-20",
+            title="US 28-point draft leaks",
+            kind="publication",
+            participants=["witkoff"],
+            sources=["s2"],
+            versions=["us-28"],
+            track="US-Ukraine",
+        ),
+        nt.Event(
+            id="geneva",
+            when="2025-11-23T14:00 Europe/Zurich",
+            until="2025-11-24",
+            title="Geneva talks",
+            kind="round",
+            location="Geneva",
+            participants=["witkoff", "umerov"],
+            sources=["s1"],
+            track="US-Ukraine",
+            tags=["talks"],
+        ),
+        nt.Event(
+            id="framework",
+            when="~2025-12-20",
+            title="Kyiv and Washington agree a 20-point framework",
+            kind="round",
+            participants=["umerov", "witkoff"],
+            sources=["s1", "s3"],
+            versions=["20-point"],
+            track="US-Ukraine",
+            summary="Russia is reviewing the text; the withdrawal clause is gone.",
+            quotes=[
+                {
+                    "text": "These are small victories in a very large war.",
+                    "source": "s1",
+                    "speaker": "diplomat",
+                }
+            ],
+        ),
+        nt.Event(
+            id="zakharova",
+            when="2025-12",
+            title="Zakharova speaks of slow but steady progress",
+            kind="statement",
+            participants=["zakharova"],
+            sources=["s1"],
+            quotes=[{"text": "slow but steady progress", "source": "s1", "speaker": "zakharova"}],
+        ),
+        nt.Event(
+            id="strikes",
+            when="2025-12",
+            title="Strikes on Russian refineries",
+            kind="military",
+            location="Rostov region",
+            sources=["s1"],
+            track="military",
+        ),
+    ]
+    d = nt.Dossier(
+        title="Peace talks, late 2025",
+        description="A small test dossier.",
+        participants=participants,
+        sources=sources,
+        events=events,
+        plans=[plan],
+    )
+    d.set_status("us-28#3", "deleted", on="2025-12-20", source="s1", by="umerov")
+    d.set_position("20-point#4", "russia", "rejects", on="2025-12", source="s1")
+    d.set_position("20-point#4", "ukraine", "supports", on="2025-12", source="s1")
+    d.set_position("us-28#3", "ukraine", "rejects", on="2025-11-25", source="s1")
+    return d
+
+
+def seed_dossier() -> nt.Dossier:
+    """The seed dossier when it exists (it is written in parallel), else the small one."""
+    if SEED.exists():
+        return nt.load(SEED)
+    return small_dossier()
+
+
+def big_dossier(n: int = 10_000) -> nt.Dossier:
+    """``n`` events over two years, with participants, sources, quotes and tracks."""
+    sides = ["US", "Ukraine", "Russia", "E3"]
+    participants = [
+        nt.Participant(id=f"p{i}", name=f"Person {i}", side=sides[i % 4], role="Envoy")
+        for i in range(40)
+    ]
+    sources = [
+        nt.Source(id=f"s{i}", title=f"Report {i}", url=f"https://example.org/{i}")
+        for i in range(200)
+    ]
+    kinds = ["round", "meeting", "statement", "military", "incident", "publication"]
+    events = []
+    for i in range(n):
+        day = i % 672
+        year = 2024 + day // 336
+        month = (day % 336) // 28 + 1
+        dom = day % 28 + 1
+        when = f"{year}-{month:02d}-{dom:02d}" if i % 7 else f"~{year}-{month:02d}"
+        events.append(
+            nt.Event(
+                id=f"e{i}",
+                when=when,
+                title=f"Event number {i} & <friends>",
+                kind=kinds[i % len(kinds)],
+                participants=[f"p{i % 40}", f"p{(i * 7) % 40}"],
+                sources=[f"s{i % 200}"],
+                summary=f'Summary of event {i}: talks continued in a "constructive" mood.',
+                location="Geneva" if i % 3 == 0 else None,
+                track=["US-Ukraine", "US-Russia", "military"][i % 3],
+                quotes=[{"text": f"Quote {i}", "source": f"s{i % 200}", "speaker": f"p{i % 40}"}]
+                if i % 5 == 0
+                else [],
+                tags=["t"] if i % 4 == 0 else [],
+            )
+        )
+    return nt.Dossier(
+        title="Synthetic dossier",
+        participants=participants,
+        sources=sources,
+        events=events,
+    )

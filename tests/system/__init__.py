@@ -1,0 +1,1 @@
+"""System tests: a real browser, killed processes, notebooks, packaging, docs and examples."""

@@ -1,0 +1,163 @@
+"""Every page in real Chromium: offline, no console error, filters by keyboard, screenshots,
+and an axe-core audit in light and dark."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import negotrack as nt
+from tests.support.fixtures_render import seed_dossier, small_dossier
+from tests.system.browser.conftest import Loaded, axe
+
+pytestmark = pytest.mark.browser
+
+
+def _pages() -> dict[str, str]:
+    d = seed_dossier()
+    pages = {"timeline": nt.render_timeline(d)}
+    plan = d.plans[0]
+    if len(plan.versions) >= 2:
+        pd = d.diff(plan.versions[0].id, plan.versions[-1].id)
+        pages["diff"] = pd.to_html()
+        pages["board"] = nt.render_board(d, plan.id)
+    return pages
+
+
+PAGES = _pages()
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_is_clean_offline(open_page: Callable[..., Loaded], name: str) -> None:
+    """The page loads with its CSP on, logs no error and asks for nothing from the network."""
+    loaded = open_page(PAGES[name])
+    assert loaded.console_errors == []
+    assert loaded.page_errors == []
+    assert [u for u in loaded.requests if not u.startswith(("about:", "data:"))] == []
+    assert loaded.pwned() == []
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+@pytest.mark.parametrize("width", [375, 1280])
+def test_screenshots(
+    open_page: Callable[..., Loaded], artifacts: Path, name: str, width: int
+) -> None:
+    """Screenshots at phone and desktop widths are written; nothing overflows sideways."""
+    for dark in (False, True):
+        loaded = open_page(PAGES[name], width=width, dark=dark)
+        path = artifacts / f"{name}-{width}{'-dark' if dark else ''}.png"
+        loaded.page.screenshot(path=str(path), full_page=True)
+        assert path.stat().st_size > 1000
+        overflow = loaded.page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {width}px"
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_axe_audit(open_page: Callable[..., Loaded], name: str, dark: bool) -> None:
+    """axe-core finds no serious or critical accessibility violation."""
+    loaded = open_page(PAGES[name], dark=dark, csp=False)
+    violations = axe(loaded.page)
+    assert violations == [], [
+        (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in violations
+    ]
+
+
+def _shown(page: Any) -> int:
+    return int(page.evaluate("document.querySelectorAll('li.event:not([hidden])').length"))
+
+
+def test_filters_by_keyboard(open_page: Callable[..., Loaded]) -> None:
+    """Tabbing to the filters and choosing by keys narrows the events; search too; reset clears."""
+    loaded = open_page(nt.render_timeline(small_dossier()))
+    page = loaded.page
+    total = _shown(page)
+    assert total == 5
+    assert page.is_visible("#filters")
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Tab")  # the kind menu
+    assert page.evaluate("document.activeElement.name") == "kind"
+    page.keyboard.press("ArrowDown")  # first kind, in label order
+    chosen = page.evaluate("document.activeElement.selectedOptions[0].textContent")
+    assert _shown(page) < total
+    assert page.evaluate("document.querySelector('#filter-count').textContent").startswith(
+        "Showing "
+    ), chosen
+    page.keyboard.press("Home")  # back to "All kinds"
+    assert _shown(page) == total
+    for _ in range(4):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "q"
+    page.keyboard.type("zakharova")
+    assert _shown(page) == 1
+    assert page.is_visible("#ev-zakharova")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # "Clear filters"
+    page.wait_for_function(f"document.querySelectorAll('li.event:not([hidden])').length == {total}")
+    assert _shown(page) == total
+    assert loaded.console_errors == []
+
+
+def test_side_and_participant_filters(open_page: Callable[..., Loaded]) -> None:
+    """Choosing a side or a participant keeps exactly the events they took part in."""
+    page = open_page(nt.render_timeline(small_dossier())).page
+    page.select_option("select[name=side]", label="Russia (1)")
+    assert _shown(page) == 1
+    page.select_option("select[name=side]", index=0)
+    page.select_option("select[name=participant]", label="Rustem Umerov (2)")
+    assert _shown(page) == 2
+    hidden_months = page.evaluate("document.querySelectorAll('section.month[hidden]').length")
+    assert hidden_months == 0
+
+
+def test_page_complete_without_javascript(open_page: Callable[..., Loaded]) -> None:
+    """With scripts off every event is shown and the filter form stays out of the way."""
+    loaded = open_page(nt.render_timeline(small_dossier()), javascript=False)
+    assert _shown(loaded.page) == 5
+    assert not loaded.page.is_visible("#filters")
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_fits_a_360px_screen(open_page: Callable[..., Loaded], name: str) -> None:
+    """At 360px nothing but the board's own scrolling tables is wider than the screen."""
+    page = open_page(PAGES[name], width=360).page
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+
+
+def test_print_hides_the_controls(open_page: Callable[..., Loaded], artifacts: Path) -> None:
+    """On paper the filters and the skip link go; the events stay."""
+    page = open_page(PAGES["timeline"]).page
+    page.emulate_media(media="print")
+    assert not page.is_visible("#filters")
+    assert page.is_visible("li.event")
+    page.pdf(path=str(artifacts / "timeline-print.pdf"))
+    assert (artifacts / "timeline-print.pdf").stat().st_size > 1000
+
+
+def test_side_by_side_toggle_without_script(open_page: Callable[..., Loaded]) -> None:
+    """Ticking the checkbox (by keyboard, scripts off) shows old and new side by side."""
+    page = open_page(
+        nt.render_diff(small_dossier().diff("us-28", "20-point")), javascript=False
+    ).page
+    assert not page.is_visible(".side-by-side")
+    page.focus("#sbs")
+    page.keyboard.press("Space")
+    assert page.is_visible(".side-by-side")
+    assert not page.is_visible(".inline")
+
+
+def test_anchor_per_event_is_targetable(open_page: Callable[..., Loaded]) -> None:
+    """Every event has an id a link can target, and the month navigation reaches months."""
+    page = open_page(nt.render_timeline(small_dossier())).page
+    ids = page.evaluate("[...document.querySelectorAll('li.event')].map(e => e.id)")
+    assert len(ids) == len(set(ids)) == 5
+    page.click("nav.month-nav a >> nth=1")
+    assert page.evaluate("location.hash") == "#m-2025-12"
