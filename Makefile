@@ -28,7 +28,7 @@ RUNTIME_STAMP := $(VENV)/.stamp-runtime
 TEST_STAMP := $(VENV)/.stamp-test
 NODE_STAMP := node_modules/.stamp-npm-ci
 
-.PHONY: help demo test check lint format typecheck bench docs system-deps clean distclean
+.PHONY: help demo test check check-fast lint format typecheck bench docs system-deps clean distclean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -62,6 +62,12 @@ test: $(TEST_STAMP) system-deps $(NODE_STAMP)  ## install everything, then run e
 
 check: $(TEST_STAMP)  ## every check, without installing system packages
 	@scripts/check.sh $(BIN) $(PYTEST_ARGS)
+
+check-fast: $(TEST_STAMP)  ## the inner loop: ruff, mypy and every test but tests/system
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/pytest -q -m "not system" $(PYTEST_ARGS)
 
 lint: $(TEST_STAMP)  ## ruff lint and format check
 	$(BIN)/ruff check .

@@ -21,6 +21,16 @@ settings.register_profile(
 )
 settings.load_profile("negotrack")
 
+_SYSTEM = Path(__file__).resolve().parent / "system"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under tests/system/ carries the ``system`` marker (``make check-fast``
+    deselects them with ``-m "not system"``)."""
+    for item in items:
+        if _SYSTEM in item.path.parents:
+            item.add_marker(pytest.mark.system)
+
 
 def make_small() -> nt.Dossier:
     """A small dossier with every kind of record, built through the public constructors."""

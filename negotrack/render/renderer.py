@@ -76,7 +76,11 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             auto_reload=False,
+            # Interface strings are marked {{ _("...") }} (gettext); until a locale's catalog
+            # is installed they render as written, in English.
+            extensions=["jinja2.ext.i18n"],
         )
+        self.env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
         self.env.globals["escaped_months"] = _escaped_months
         self.env.filters.update(_filters.FILTERS)
         self.env.tests.update(_filters.TESTS)
