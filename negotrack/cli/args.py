@@ -13,7 +13,7 @@ from typing import Any
 
 from negotrack.__about__ import __version__
 
-__all__ = ["COMMANDS", "EXAMPLES", "MAIN_EPILOG", "PROG", "Runner", "build_parser"]
+__all__ = ["COMMANDS", "EXAMPLES", "MAIN_EPILOG", "PROG", "Runner", "build_parser", "locale_option"]
 
 PROG = "negotrack"
 
@@ -41,11 +41,13 @@ EXAMPLES: Mapping[str, str] = MappingProxyType(
         "timeline": """examples:
   negotrack timeline d.yaml -o timeline.html
   negotrack timeline d.yaml --format md --kind round --since 2025-11 -o rounds.md
-  negotrack timeline d.yaml --participant witkoff --side Russia --until 2025-12-31""",
+  negotrack timeline d.yaml --participant witkoff --side Russia --until 2025-12-31
+  negotrack timeline d.yaml --locale uk -o timeline-uk.html   # a Ukrainian page""",
         "diff": """examples:
   negotrack diff d.yaml us-28 us-20 -o diff.html
   negotrack diff d.yaml us-28 geneva-19 --format text
-  negotrack diff d.yaml us-28 us-20 --format json | jq .summary""",
+  negotrack diff d.yaml us-28 us-20 --format json | jq .summary
+  negotrack diff d.yaml us-28 us-20 --locale ar -o diff-ar.html   # Arabic, right to left""",
         "export": """examples:
   negotrack export d.yaml --to timelinejs -o timeline.json
   negotrack export d.yaml --to ics -o rounds.ics                 # rounds only
@@ -83,6 +85,15 @@ def _sub(
 def _output(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "-o", "--output", metavar="OUT", help="write here (atomically); '-' or none: stdout"
+    )
+
+
+def locale_option(p: argparse.ArgumentParser) -> None:
+    """``--locale``: the language of a rendered page's interface (every rendering command)."""
+    p.add_argument(
+        "--locale",
+        metavar="LANG",
+        help="the language of the page's interface: en (default), uk, ru, ar, fr, de, es",
     )
 
 
@@ -155,6 +166,7 @@ def _timeline(subs: Any, commands: Mapping[str, Runner]) -> None:
     p.add_argument("file", metavar="FILE")
     _output(p)
     p.add_argument("--format", choices=("html", "md"), default="html")
+    locale_option(p)
     p.add_argument("--since", metavar="DATE", help="events overlapping this date or later")
     p.add_argument("--until", metavar="DATE", help="events up to this date")
     for name, what in (
@@ -176,6 +188,7 @@ def _diff(subs: Any, commands: Mapping[str, Runner]) -> None:
     p.add_argument("new", metavar="NEW", help="the newer version id")
     _output(p)
     p.add_argument("--format", choices=("html", "md", "text", "json"), default="html")
+    locale_option(p)
 
 
 def _export(subs: Any, commands: Mapping[str, Runner]) -> None:

@@ -150,6 +150,15 @@ def _checked(option: str, parse: Callable[[Any], Any], value: Any) -> Any:
         raise _Failed(option, exc) from None
 
 
+def _locale(value: str | None) -> str | None:
+    """The ``--locale`` value checked before any work (an unknown one names the known)."""
+    if value is None:
+        return None
+    from negotrack.render.catalogs import normalise
+
+    return str(_checked("--locale", normalise, value))
+
+
 def _moment(option: str, value: str | None) -> Any:
     from negotrack.core.dates import Moment
 
@@ -296,11 +305,13 @@ def _timeline(args: argparse.Namespace) -> int:
         from negotrack.core.model import EventKind
 
         filters["kind"] = [_checked("--kind", EventKind.coerce, k) for k in filters["kind"]]
-    _emit(render_timeline(d, args.format, **filters), args.output)
+    locale = _locale(args.locale)
+    _emit(render_timeline(d, args.format, locale=locale, **filters), args.output)
     return 0
 
 
 def _diff(args: argparse.Namespace) -> int:
+    locale = _locale(args.locale)
     d = _load(args.file)
     plan_diff = d.diff(args.old, args.new)
     if args.format == "json":
@@ -308,7 +319,7 @@ def _diff(args: argparse.Namespace) -> int:
     else:
         from negotrack.render.renderer import render_diff
 
-        text = render_diff(plan_diff, args.format)
+        text = render_diff(plan_diff, args.format, locale=locale, content_lang=d.language)
     _emit(text, args.output)
     return 0
 

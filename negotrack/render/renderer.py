@@ -10,6 +10,10 @@ Overriding: a user folder holding ``html/timeline.html.j2`` replaces the default
 start with ``{% extends "default/html/timeline.html.j2" %}`` to change only some blocks;
 ``html/css/custom.css`` in that folder is inlined after the default styles. The blocks and
 macros are listed in ``negotrack/render/templates/README.md``.
+
+Languages: ``Renderer(locale="uk")`` renders its pages in Ukrainian (interface words from the
+catalog of :mod:`negotrack.render.catalogs`, dates in CLDR's grammar); each method and each
+``render_*`` function also takes ``locale=`` for one call. English is the default.
 """
 
 from __future__ import annotations
@@ -23,7 +27,9 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from negotrack.errors import RenderError, did_you_mean
+from negotrack.render.catalogs import interface
 from negotrack.views import formatting as _filters
+from negotrack.views.i18n import Interface
 from negotrack.views.timeline import DEFAULT_DIFF_HREF, TimelineView
 
 if TYPE_CHECKING:
@@ -53,9 +59,17 @@ class Renderer:
 
     ``template_dir`` is searched before the packaged templates; the packaged ones stay
     reachable under the ``default/`` prefix, so an override can extend what it replaces.
+    ``locale`` is the interface language ("en", "uk", "ar", ...; see
+    :func:`negotrack.render.catalogs.known_locales`); an unknown one is a
+    :class:`~negotrack.LocaleError`.
     """
 
-    def __init__(self, *, template_dir: str | Path | None = None) -> None:
+    def __init__(
+        self, *, template_dir: str | Path | None = None, locale: str | None = None
+    ) -> None:
+        self.lang: Interface = interface(locale)
+        self.template_dir = template_dir
+        self._siblings: dict[str, Renderer] = {self.lang.code: self}
         defaults = jinja2.FileSystemLoader(_TEMPLATES)
         loaders: list[jinja2.BaseLoader] = []
         if template_dir is not None:
@@ -76,11 +90,14 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             auto_reload=False,
-            # Interface strings are marked {{ _("...") }} (gettext); until a locale's catalog
-            # is installed they render as written, in English.
+            # Interface strings are marked {{ _("...") }} (gettext): the renderer's language
+            # is installed once, with its environment; English is the message ids themselves.
             extensions=["jinja2.ext.i18n"],
         )
-        self.env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+        self.env.install_gettext_translations(  # type: ignore[attr-defined]
+            self.lang.translations, newstyle=True
+        )
+        self.env.globals["lang"] = self.lang
         self.env.globals["escaped_months"] = _escaped_months
         self.env.filters.update(_filters.FILTERS)
         self.env.tests.update(_filters.TESTS)
@@ -110,6 +127,18 @@ class Renderer:
             text = _BLANKS.sub("\n\n", text).strip("\n") + "\n"
         return text
 
+    def _in(self, locale: str | None) -> Renderer:
+        """This renderer, or its sibling (same templates) in ``locale`` when that differs."""
+        if locale is None:
+            return self
+        code = interface(locale).code
+        found = self._siblings.get(code)
+        if found is None:
+            found = Renderer(template_dir=self.template_dir, locale=code)
+            found._siblings = self._siblings
+            self._siblings[code] = found
+        return found
+
     def formats(self, view: str) -> list[str]:
         """The formats this renderer has templates for, for a view ("timeline", ...)."""
         names = set(self.env.list_templates())
@@ -125,15 +154,21 @@ class Renderer:
         *,
         format: str = "html",
         diff_href: str | None = DEFAULT_DIFF_HREF,
+        locale: str | None = None,
         **filters: Any,
     ) -> str:
         """The timeline of ``dossier``'s events matching ``filters``, as a page."""
-        view = TimelineView.build(dossier, diff_href=diff_href, escaped=format == "html", **filters)
-        return self.timeline_view(view, format=format)
+        r = self._in(locale)
+        view = TimelineView.build(
+            dossier, diff_href=diff_href, escaped=format == "html", lang=r.lang, **filters
+        )
+        return r.timeline_view(view, format=format)
 
     def timeline_view(self, view: TimelineView, *, format: str = "html") -> str:
         """A prepared :class:`TimelineView` as a page (built with ``escaped=False`` for any
-        format but HTML, whose strings must stay plain text)."""
+        format but HTML, whose strings must stay plain text), in the view's language."""
+        if view.lang.code != self.lang.code:
+            return self._in(view.lang.code).timeline_view(view, format=format)
         if view.escaped and format != "html":
             raise RenderError(
                 f"this timeline view holds escaped HTML and cannot be written as {format}",
@@ -141,17 +176,37 @@ class Renderer:
             )
         return self._render("timeline", format, view=view)
 
-    def diff(self, plan_diff: PlanDiff, *, format: str = "html") -> str:
-        """The diff report of ``plan_diff``: summary, then each point's fate."""
+    def diff(
+        self,
+        plan_diff: PlanDiff,
+        *,
+        format: str = "html",
+        locale: str | None = None,
+        content_lang: str | None = None,
+    ) -> str:
+        """The diff report of ``plan_diff``: summary, then each point's fate.
+
+        ``content_lang`` is the language the plan's texts are written in (a dossier's
+        ``language``), marked on them when it differs from the page's."""
         from negotrack.views.diff import DiffView
 
-        return self._render("diff", format, view=DiffView.build(plan_diff))
+        r = self._in(locale)
+        view = DiffView.build(plan_diff, lang=r.lang, content_lang=content_lang)
+        return r._render("diff", format, view=view)
 
-    def board(self, dossier: Dossier, plan_id: str | None = None, *, format: str = "html") -> str:
+    def board(
+        self,
+        dossier: Dossier,
+        plan_id: str | None = None,
+        *,
+        format: str = "html",
+        locale: str | None = None,
+    ) -> str:
         """The status board of a plan (the dossier's first plan when ``plan_id`` is None)."""
         from negotrack.views.board import BoardView
 
-        return self._render("board", format, view=BoardView.build(dossier, plan_id))
+        r = self._in(locale)
+        return r._render("board", format, view=BoardView.build(dossier, plan_id, lang=r.lang))
 
     def repr_html(self, obj: Any) -> str:
         """A compact HTML fragment for a notebook, its styles scoped to its own wrapper."""
@@ -181,17 +236,29 @@ def render_timeline(
     format: str = "html",
     *,
     template_dir: str | Path | None = None,
+    locale: str | None = None,
     **filters: Any,
 ) -> str:
-    """The timeline page of ``dossier``; filters as :meth:`Dossier.filter_events`."""
-    return Renderer(template_dir=template_dir).timeline(dossier, format=format, **filters)
+    """The timeline page of ``dossier`` in ``locale`` (default English); filters as
+    :meth:`Dossier.filter_events`."""
+    return Renderer(template_dir=template_dir, locale=locale).timeline(
+        dossier, format=format, **filters
+    )
 
 
 def render_diff(
-    plan_diff: PlanDiff, format: str = "html", *, template_dir: str | Path | None = None
+    plan_diff: PlanDiff,
+    format: str = "html",
+    *,
+    template_dir: str | Path | None = None,
+    locale: str | None = None,
+    content_lang: str | None = None,
 ) -> str:
-    """The diff report of ``plan_diff`` in ``format`` ("html", "md" or "text")."""
-    return Renderer(template_dir=template_dir).diff(plan_diff, format=format)
+    """The diff report of ``plan_diff`` in ``format`` ("html", "md" or "text") and
+    ``locale`` (default English)."""
+    return Renderer(template_dir=template_dir, locale=locale).diff(
+        plan_diff, format=format, content_lang=content_lang
+    )
 
 
 def render_board(
@@ -200,11 +267,12 @@ def render_board(
     format: str = "html",
     *,
     template_dir: str | Path | None = None,
+    locale: str | None = None,
 ) -> str:
-    """The status board of a plan in ``format`` ("html" or "md")."""
-    return Renderer(template_dir=template_dir).board(dossier, plan_id, format=format)
+    """The status board of a plan in ``format`` ("html" or "md") and ``locale``."""
+    return Renderer(template_dir=template_dir, locale=locale).board(dossier, plan_id, format=format)
 
 
-def repr_html(obj: Any) -> str:
+def repr_html(obj: Any, *, locale: str | None = None) -> str:
     """The notebook display of a Dossier, PlanVersion, PlanDiff or TimelineView."""
-    return Renderer().repr_html(obj)
+    return Renderer(locale=locale).repr_html(obj)

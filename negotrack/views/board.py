@@ -15,7 +15,8 @@ import attrs
 
 from negotrack.core.model import PlanVersion, Position
 from negotrack.errors import UnknownReference, did_you_mean
-from negotrack.views.formatting import anchor, label, plain_date
+from negotrack.views.formatting import anchor, content_language, label, plain_date
+from negotrack.views.i18n import ENGLISH, Interface
 from negotrack.views.timeline import predecessor
 
 if TYPE_CHECKING:
@@ -85,10 +86,16 @@ class BoardView:
     parties: tuple[PartyColumn, ...]
     statuses: tuple[tuple[str, str, int], ...]
     """(status, label, count of cells) for the legend."""
+    lang: Interface = attrs.field(default=ENGLISH, repr=False)
+    """The interface language of its labels and dates."""
+    content_lang: str | None = None
+    """The dossier's own language when it differs from the interface's, else None."""
 
     @classmethod
-    def build(cls, dossier: Dossier, plan_id: str | None = None) -> BoardView:
-        """The board of plan ``plan_id`` (the dossier's first plan when None)."""
+    def build(
+        cls, dossier: Dossier, plan_id: str | None = None, *, lang: Interface = ENGLISH
+    ) -> BoardView:
+        """The board of plan ``plan_id`` (the dossier's first plan when None), in ``lang``."""
         if plan_id is None:
             if not dossier.plans:
                 raise UnknownReference("this dossier has no plan to show", hint="add a plan")
@@ -151,7 +158,7 @@ class BoardView:
                 status = dossier.status_of(ref)
                 value = status.value if status is not None else "unknown"
                 status_count[value] = status_count.get(value, 0) + 1
-                cells[col[vid]].append(CellPoint(ref, number, value, label(value)))
+                cells[col[vid]].append(CellPoint(ref, number, value, lang.term("status", value)))
             last = max(refs, key=lambda r: order[r])
             point = dossier.point(last)
             rows.append(
@@ -170,7 +177,7 @@ class BoardView:
         rows = [
             r._replace(
                 stances=tuple(
-                    label(s[p.id].stance.value) if p.id in s else None for p in party_cols
+                    lang.term("stance", s[p.id].stance) if p.id in s else None for p in party_cols
                 )
             )
             for r, s in zip(rows, stances_by_row, strict=True)
@@ -179,12 +186,15 @@ class BoardView:
             plan_id=plan.id,
             title=plan.title,
             summary=plan.summary,
-            columns=tuple(Column(v.id, v.label, plain_date(v.date)) for v in versions),
+            columns=tuple(Column(v.id, v.label, lang.plain_date(v.date)) for v in versions),
             rows=tuple(rows),
             parties=party_cols,
             statuses=tuple(
-                (s, label(s), n) for s, n in sorted(status_count.items(), key=lambda kv: kv[0])
+                (s, lang.term("status", s), n)
+                for s, n in sorted(status_count.items(), key=lambda kv: kv[0])
             ),
+            lang=lang,
+            content_lang=content_language(dossier, lang),
         )
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import attrs
 
 from negotrack.core.model import PlanVersion
+from negotrack.views.i18n import ENGLISH, Interface
 
 if TYPE_CHECKING:
     from negotrack.dossier.dossier import Dossier
@@ -185,6 +186,11 @@ class TimelineView:
     """Events shown; the dossier may hold more when filters were applied."""
     escaped: bool = True
     """Whether the per-event strings are escaped HTML (Markup) or plain text."""
+    lang: Interface = attrs.field(default=ENGLISH, repr=False)
+    """The interface language its labels and dates were written in."""
+    content_lang: str | None = None
+    """The dossier's own language when it differs from the interface's (marked ``lang=``
+    on the user's text), else None."""
 
     @classmethod
     def build(
@@ -193,6 +199,7 @@ class TimelineView:
         *,
         diff_href: str | None = DEFAULT_DIFF_HREF,
         escaped: bool = True,
+        lang: Interface = ENGLISH,
         **filters: Any,
     ) -> TimelineView:
         """The view of ``dossier``'s events matching ``filters`` (see ``filter_events``).
@@ -200,11 +207,12 @@ class TimelineView:
         With ``escaped`` (the default, for HTML) every user string of the per-event records
         is already escaped, as :class:`markupsafe.Markup`: it prints safely in any HTML
         template, autoescaped or not. ``escaped=False`` keeps plain text (Markdown, text).
+        ``lang`` is the interface language of labels and dates (English by default).
         """
         from negotrack.views.timeline_builder import Builder
 
         events = dossier.filter_events(**filters)
-        return Builder(dossier, diff_href, escaped).build(events, filters)
+        return Builder(dossier, diff_href, escaped, lang).build(events, filters)
 
     @property
     def events(self) -> tuple[EventView, ...]:

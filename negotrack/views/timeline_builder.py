@@ -19,12 +19,12 @@ from negotrack.core.dates import Precision
 from negotrack.core.model import Event, Participant
 from negotrack.views.formatting import (
     anchor,
+    content_language,
     datetime_attr,
-    display_date,
     file_part,
-    label,
     safe_url,
 )
+from negotrack.views.i18n import Interface
 from negotrack.views.timeline import (
     EventView,
     FilterOption,
@@ -43,21 +43,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Builder"]
 
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 @attrs.define
 class _Group:
@@ -73,8 +58,11 @@ class _Group:
 class Builder:
     """Resolves ids once per page and turns events into :class:`EventView` records."""
 
-    def __init__(self, dossier: Dossier, diff_href: str | None, escape: bool) -> None:
+    def __init__(
+        self, dossier: Dossier, diff_href: str | None, escape: bool, lang: Interface
+    ) -> None:
         self.dossier = dossier
+        self.lang = lang
         self.diff_href = diff_href
         self.h: Callable[[str], str] = _escape if escape else _same
         self.escaped = escape
@@ -101,20 +89,19 @@ class Builder:
         current_key = ""
         bucket: list[EventView] = []
         heading = ""
+        lang = self.lang
         for e in events:
             v = e.when.value
             if e.when.precision is Precision.YEAR:
                 key = f"{v.year:04d}"
-                head = f"{v.year} (month not known)"
             else:
                 key = f"{v.year:04d}-{v.month:02d}"
-                head = f"{_MONTH_NAMES[v.month - 1]} {v.year}"
             if key != current_key:
                 if bucket:
                     months.append(
                         MonthView(current_key, heading, "m-" + current_key, tuple(bucket))
                     )
-                current_key, heading, bucket = key, head, []
+                current_key, heading, bucket = key, lang.month_heading(e.when), []
             bucket.append(self.event(e))
         if bucket:
             months.append(MonthView(current_key, heading, "m-" + current_key, tuple(bucket)))
@@ -125,7 +112,7 @@ class Builder:
             description=d.description,
             months=tuple(months),
             sources=tuple(self.source_view(ref) for ref in self.cited.values()),
-            kinds=_options(self.kind_index, self.kind_count, label),
+            kinds=_options(self.kind_index, self.kind_count, lambda k: lang.term("event kind", k)),
             tracks=_options(self.track_index, self.track_count, str),
             sides=_options(self.side_index, self.side_count, str),
             participants=tuple(
@@ -136,6 +123,8 @@ class Builder:
             filters=tuple((k, _filter_text(v)) for k, v in filters.items() if v is not None),
             total=len(events),
             escaped=self.escaped,
+            lang=lang,
+            content_lang=content_language(d, lang),
         )
 
     def event(self, e: Event) -> EventView:
@@ -162,7 +151,7 @@ class Builder:
         day = self.dates.get((when.value, when.precision, when.approximate))
         if day is None:
             day = self.dates[(when.value, when.precision, when.approximate)] = (
-                self.h(display_date(when)),
+                self.h(self.lang.date(when)),
                 datetime_attr(when),
             )
         cites = self.cites.get(e.sources)
@@ -176,14 +165,14 @@ class Builder:
             anchor("ev", e.id),
             h(e.title),
             kind,
-            label(kind),
+            self.kind_label(kind),
             k,
             _cached(texts, e.track, h),
             track_index,
             day[0],
             day[1],
             when.approximate,
-            h(display_date(until)) if until is not None else None,
+            h(self.lang.date(until)) if until is not None else None,
             datetime_attr(until) if until is not None else None,
             until.approximate if until is not None else False,
             _cached(texts, e.location, h),
@@ -198,6 +187,12 @@ class Builder:
             group.side_indices,
             group.party_indices,
         )
+
+    def kind_label(self, kind: str) -> str:
+        found = self.texts.get("\0" + kind)
+        if found is None:
+            found = self.texts["\0" + kind] = self.lang.term("event kind", kind)
+        return found
 
     def group(self, ids: tuple[str, ...]) -> _Group:
         people = tuple([self.party(pid) for pid in ids])
@@ -295,11 +290,11 @@ class Builder:
             src.id,
             ref.anchor,
             src.title,
-            label(src.kind.value),
+            self.lang.term("source kind", src.kind),
             src.publisher,
             url,
             src.url if url is None and src.url else None,
-            display_date(src.published) if src.published else "",
+            self.lang.date(src.published) if src.published else "",
             datetime_attr(src.published) if src.published else None,
         )
 

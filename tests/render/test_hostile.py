@@ -27,6 +27,7 @@ DIFF = DOSSIER.diff(PLAN.versions[0].id, PLAN.versions[1].id)
 _OWN_TAGS = frozenset(
     [
         "html",
+        "bdi",
         "head",
         "body",
         "meta",

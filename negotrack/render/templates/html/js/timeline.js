@@ -32,9 +32,10 @@
     for (var j = 0; j < months.length; j++) {
       months[j].hidden = !months[j].querySelector("li.event:not([hidden])");
     }
-    status.textContent = shown === items.length
-      ? "Showing all " + items.length + " events."
-      : "Showing " + shown + " of " + items.length + " events.";
+    // The sentences come from the page, in its language: {shown} and {total} are filled in.
+    var sentence = shown === items.length ? status.dataset.all : status.dataset.some;
+    status.textContent = sentence
+      .replace("{shown}", String(shown)).replace("{total}", String(items.length));
   }
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);

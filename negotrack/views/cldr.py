@@ -1,0 +1,79 @@
+"""Dates, numbers and lists in CLDR's grammar, through Babel: the non-English side of
+:class:`negotrack.views.i18n.Interface`.
+
+Imported only when a page is asked for in a language other than English, so English pages
+and the command line's start-up never load Babel. Each function takes a moment's precision
+and bounds, not English text: a month alone uses CLDR's standalone form (the nominative
+"листопад 2025 р.", not the genitive "листопада"), a day the formatting form ("23 лист.
+2025 р."), a span CLDR's interval pattern ("23–24 лист. 2025 р."), a time its zone's city
+in the reader's language ("14:00 (Київ)") or a localised offset ("GMT+01:00").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_datetime, format_interval, format_skeleton
+from babel.dates import get_timezone_location as _zone_city
+from babel.lists import format_list as _format_list
+from babel.numbers import format_decimal
+
+from negotrack.core.dates import Moment, Precision
+
+__all__ = ["format_day_span", "format_list", "format_moment", "format_month", "format_number"]
+
+
+@lru_cache(maxsize=32)
+def _locale(code: str) -> Locale:
+    return Locale.parse(code)
+
+
+@lru_cache(maxsize=4096)
+def format_moment(moment: Moment, code: str) -> str:
+    """``moment`` at its precision in language ``code``, without an approximation mark."""
+    loc = _locale(code)
+    v = moment.value
+    p = moment.precision
+    if p is Precision.YEAR:
+        return format_skeleton("y", v, locale=loc)
+    if p is Precision.MONTH:
+        return format_month(moment, code)
+    if p is Precision.DAY:
+        return format_skeleton("yMMMd", v, locale=loc)
+    day = format_skeleton("yMMMd", v, locale=loc)
+    clock = format_skeleton("Hm", v, locale=loc)
+    return f"{day}, {clock} ({_zone(moment, loc)})"
+
+
+def _zone(moment: Moment, loc: Locale) -> str:
+    v = moment.value
+    if moment.zone is not None and v.tzinfo is not None:
+        city = _zone_city(v.tzinfo, locale=loc, return_city=True)
+        if city:
+            return city
+    return format_datetime(v, "ZZZZ", locale=loc)
+
+
+def format_month(moment: Moment, code: str) -> str:
+    """A month on its own, in the standalone (nominative) form: "листопад 2025 р."."""
+    return format_skeleton("yMMMM", moment.value, locale=_locale(code))
+
+
+def format_day_span(start: Moment, end: Moment, code: str) -> str:
+    """Two days as one interval: "23–24 лист. 2025 р.", "23.–24. Nov. 2025"."""
+    a, b = start.value, end.value
+    return format_interval(
+        date(a.year, a.month, a.day), date(b.year, b.month, b.day), "yMMMd", locale=_locale(code)
+    )
+
+
+def format_number(n: int, code: str) -> str:
+    """``n`` with the language's grouping ("12 345")."""
+    return format_decimal(n, locale=_locale(code))
+
+
+def format_list(items: list[str], code: str) -> str:
+    """Items joined as the language writes a list ("a, b і c")."""
+    return _format_list(items, locale=_locale(code))
