@@ -210,6 +210,7 @@ def _export(subs: Any, commands: Mapping[str, Runner]) -> None:
     )
     p.add_argument("--all-events", action="store_true", help="ics: every event, not just rounds")
     p.add_argument("--kind", action="append", metavar="KIND", help="ics: these event kinds")
+    locale_option(p)
 
 
 _COMMANDS: Mapping[str, Callable[[Any, Mapping[str, Runner]], None]] = MappingProxyType(

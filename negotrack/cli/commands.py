@@ -337,9 +337,10 @@ def _export(args: argparse.Namespace) -> int:
         raise _Failed("FILE", NegotrackError(f"--to {args.to} needs a dossier file"))
     from negotrack.export import formats as export
 
+    locale = _locale(args.locale)
     d = _load(args.file)
     if args.to == "timelinejs":
-        text = export.to_timelinejs(d)
+        text = export.to_timelinejs(d, locale=locale)
     elif args.to == "ics":
         from datetime import UTC, datetime
 

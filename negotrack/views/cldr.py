@@ -11,7 +11,7 @@ in the reader's language ("14:00 (Київ)") or a localised offset ("GMT+01:00"
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from babel import Locale
@@ -53,6 +53,8 @@ def _zone(moment: Moment, loc: Locale) -> str:
         city = _zone_city(v.tzinfo, locale=loc, return_city=True)
         if city:
             return city
+    if v.utcoffset() == timedelta(0):
+        return "UTC"
     return format_datetime(v, "ZZZZ", locale=loc)
 
 

@@ -160,6 +160,12 @@ class Builder:
         until = e.until
         h = self.h
         texts = self.texts
+        if until is not None and not self.lang.english:
+            # Two exact days read as one interval in CLDR's grammar: "23–24 лист. 2025 р.".
+            span = self.lang.span(when, until)
+            if span is not None:
+                day = (h(span), day[1])
+                until = None
         return EventView(
             e.id,
             anchor("ev", e.id),
