@@ -132,6 +132,12 @@ class Interface:
         return "rtl" if self.rtl else "ltr"
 
     @property
+    def arrow(self) -> str:
+        """ "Became": → in a left-to-right page, ← in a right-to-left one (arrows are not
+        mirrored by the bidi algorithm, so the page must choose)."""
+        return "←" if self.rtl else "→"
+
+    @property
     def english(self) -> bool:
         """Whether this is English, formatted by negotrack's own code."""
         return self.code == "en"
