@@ -287,26 +287,26 @@ def _columns(rows: list[tuple[str, ...]], stream: TextIO) -> list[str]:
 
 
 def _timeline(args: argparse.Namespace) -> int:
+    from negotrack.core.model import EventKind
+    from negotrack.dossier.selection import EventFilter
     from negotrack.render.renderer import render_timeline
 
     d = _load(args.file)
-    filters: dict[str, Any] = {}
-    for name in ("kind", "participant", "side", "track", "tag"):
-        value = getattr(args, name)
-        if value:
-            filters[name] = value
-    since = _moment("--since", args.since)
-    until = _moment("--until", args.until)
-    if since is not None:
-        filters["since"] = since
-    if until is not None:
-        filters["until"] = until
-    if "kind" in filters:
-        from negotrack.core.model import EventKind
-
-        filters["kind"] = [_checked("--kind", EventKind.coerce, k) for k in filters["kind"]]
+    kinds = [_checked("--kind", EventKind.coerce, k) for k in args.kind] if args.kind else None
+    chosen = EventFilter(
+        since=_moment("--since", args.since),
+        until=_moment("--until", args.until),
+        kind=kinds,
+        participant=args.participant or None,
+        side=args.side or None,
+        track=args.track or None,
+        tag=args.tag or None,
+    )
     locale = _locale(args.locale)
-    _emit(render_timeline(d, args.format, locale=locale, **filters), args.output)
+    _emit(
+        render_timeline(d, args.format, select=chosen, embed=args.embed, locale=locale),
+        args.output,
+    )
     return 0
 
 

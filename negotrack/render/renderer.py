@@ -19,25 +19,32 @@ catalog of :mod:`negotrack.render.catalogs`, dates in CLDR's grammar); each meth
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from negotrack.core.dates import MomentLike
+from negotrack.core.model import EventKind
 from negotrack.errors import RenderError, did_you_mean
 from negotrack.render.catalogs import interface
+from negotrack.render.escaping import escaped_view, page_records
 from negotrack.views import formatting as _filters
 from negotrack.views.i18n import Interface
-from negotrack.views.timeline import DEFAULT_DIFF_HREF, TimelineView
+from negotrack.views.timeline import DEFAULT_DIFF_HREF, TimelineView, event_filter
 
 if TYPE_CHECKING:
     from negotrack.dossier.dossier import Dossier
+    from negotrack.dossier.selection import EventFilter
     from negotrack.plandiff.compare import PlanDiff
 
 __all__ = [
     "Renderer",
+    "default_renderer",
     "render_board",
     "render_diff",
     "render_timeline",
@@ -98,7 +105,6 @@ class Renderer:
             self.lang.translations, newstyle=True
         )
         self.env.globals["lang"] = self.lang
-        self.env.globals["escaped_months"] = _escaped_months
         self.env.filters.update(_filters.FILTERS)
         self.env.tests.update(_filters.TESTS)
         script, _, _ = self.env.loader.get_source(self.env, _SCRIPT)  # type: ignore[union-attr]
@@ -121,7 +127,9 @@ class Renderer:
                 f"there is no {format} output for the {page}",
                 hint="available: " + ", ".join(self.formats(page)),
             ) from None
-        text = template.render(**context)
+        # A block rendered once per event costs a context per event; the page renders
+        # `event_extra` only when a user's template overrides it.
+        text = template.render(overrides=_overrides(template), **context)
         if format != "html":
             # Optional parts leave blank lines behind; one blank line is all prose needs.
             text = _BLANKS.sub("\n\n", text).strip("\n") + "\n"
@@ -153,28 +161,53 @@ class Renderer:
         dossier: Dossier,
         *,
         format: str = "html",
+        embed: bool = False,
+        select: EventFilter | None = None,
+        since: MomentLike | None = None,
+        until: MomentLike | None = None,
+        kind: str | EventKind | Iterable[str | EventKind] | None = None,
+        participant: str | Iterable[str] | None = None,
+        side: str | Iterable[str] | None = None,
+        track: str | Iterable[str] | None = None,
+        tag: str | Iterable[str] | None = None,
         diff_href: str | None = DEFAULT_DIFF_HREF,
         locale: str | None = None,
-        **filters: Any,
     ) -> str:
-        """The timeline of ``dossier``'s events matching ``filters``, as a page."""
+        """The timeline of ``dossier``'s events matching ``select`` and the criteria given
+        (see :meth:`Dossier.filter_events`), as a page; ``embed`` gives an HTML fragment
+        (the axis and the list, styles scoped to it) for another site's page. ``locale``
+        renders this page in another language than the renderer's."""
         r = self._in(locale)
-        view = TimelineView.build(
-            dossier, diff_href=diff_href, escaped=format == "html", lang=r.lang, **filters
+        chosen = event_filter(
+            select,
+            since=since,
+            until=until,
+            kind=kind,
+            participant=participant,
+            side=side,
+            track=track,
+            tag=tag,
         )
-        return r.timeline_view(view, format=format)
+        if format == "html":
+            view = escaped_view(dossier, chosen, diff_href, r.lang)
+            records = page_records(view, escaped=True)
+            return r._render("timeline", format, view=view, embed=embed, escaped=records)
+        view = TimelineView.build(dossier, select=chosen, diff_href=diff_href, lang=r.lang)
+        return r.timeline_view(view, format=format, embed=embed)
 
-    def timeline_view(self, view: TimelineView, *, format: str = "html") -> str:
-        """A prepared :class:`TimelineView` as a page (built with ``escaped=False`` for any
-        format but HTML, whose strings must stay plain text), in the view's language."""
+    def timeline_view(
+        self, view: TimelineView, *, format: str = "html", embed: bool = False
+    ) -> str:
+        """A prepared :class:`TimelineView` as a page (or, with ``embed``, a fragment), in
+        the language its labels were written in."""
         if view.lang.code != self.lang.code:
-            return self._in(view.lang.code).timeline_view(view, format=format)
-        if view.escaped and format != "html":
+            return self._in(view.lang.code).timeline_view(view, format=format, embed=embed)
+        if embed and format != "html":
             raise RenderError(
-                f"this timeline view holds escaped HTML and cannot be written as {format}",
-                hint="build it with TimelineView.build(dossier, escaped=False)",
+                f"only HTML can be embedded, not {format}", hint="drop embed or use html"
             )
-        return self._render("timeline", format, view=view)
+        records = page_records(view, escaped=False) if format == "html" else None
+        return self._render("timeline", format, view=view, embed=embed, escaped=records)
 
     def diff(
         self,
@@ -192,7 +225,7 @@ class Renderer:
 
         r = self._in(locale)
         view = DiffView.build(plan_diff, lang=r.lang, content_lang=content_lang)
-        return r._render("diff", format, view=view)
+        return r._render("diff", format, view=view, embed=False)
 
     def board(
         self,
@@ -200,13 +233,16 @@ class Renderer:
         plan_id: str | None = None,
         *,
         format: str = "html",
+        as_of: MomentLike | None = None,
         locale: str | None = None,
     ) -> str:
-        """The status board of a plan (the dossier's first plan when ``plan_id`` is None)."""
+        """The status board of a plan (the dossier's first plan when ``plan_id`` is None),
+        as it stood on ``as_of`` (today's record when None)."""
         from negotrack.views.board import BoardView
 
         r = self._in(locale)
-        return r._render("board", format, view=BoardView.build(dossier, plan_id, lang=r.lang))
+        view = BoardView.build(dossier, plan_id, as_of=as_of, lang=r.lang)
+        return r._render("board", format, view=view, embed=False)
 
     def repr_html(self, obj: Any) -> str:
         """A compact HTML fragment for a notebook, its styles scoped to its own wrapper."""
@@ -220,15 +256,31 @@ class Renderer:
         return self.env.get_template(f"html/repr/{kind}.html.j2").render(scope=scope, view=view)
 
 
-def _escaped_months(view: TimelineView) -> tuple[Any, ...]:
-    """The months of a view whose strings are escaped HTML; the timeline page's events loop
-    runs without autoescape and must never receive plain text."""
-    if not view.escaped:
-        raise RenderError(
-            "this timeline view holds plain text and cannot be written as HTML",
-            hint="build it with TimelineView.build(dossier) (escaped=True, the default)",
-        )
-    return view.months
+def _overrides(template: jinja2.Template) -> frozenset[str]:
+    """The blocks a template outside the package defines (an override of a default)."""
+    name = template.filename or ""
+    if Path(name).resolve().is_relative_to(_TEMPLATES.resolve()):
+        return frozenset()
+    return frozenset(template.blocks)
+
+
+@functools.lru_cache(maxsize=16)
+def default_renderer(template_dir: str | None = None, locale: str | None = None) -> Renderer:
+    """The shared :class:`Renderer` for ``template_dir`` (the packaged templates when None)
+    and ``locale`` (English when None).
+
+    Building a Jinja environment costs far more than rendering a small page, so the
+    ``render_*`` functions, ``PlanDiff.to_html`` and the notebook displays reuse one
+    renderer per template folder. Templates are read once: a renderer made with
+    ``Renderer(template_dir=...)`` sees later edits to the folder.
+    """
+    return Renderer(template_dir=template_dir, locale=locale)
+
+
+def _shared(template_dir: str | Path | None, locale: str | None = None) -> Renderer:
+    code = interface(locale).code  # an unknown locale fails here, before any cache entry
+    folder = None if template_dir is None else str(Path(template_dir).resolve())
+    return default_renderer(folder, None if code == "en" else code)
 
 
 def render_timeline(
@@ -236,13 +288,32 @@ def render_timeline(
     format: str = "html",
     *,
     template_dir: str | Path | None = None,
+    embed: bool = False,
+    select: EventFilter | None = None,
+    since: MomentLike | None = None,
+    until: MomentLike | None = None,
+    kind: str | EventKind | Iterable[str | EventKind] | None = None,
+    participant: str | Iterable[str] | None = None,
+    side: str | Iterable[str] | None = None,
+    track: str | Iterable[str] | None = None,
+    tag: str | Iterable[str] | None = None,
     locale: str | None = None,
-    **filters: Any,
 ) -> str:
-    """The timeline page of ``dossier`` in ``locale`` (default English); filters as
-    :meth:`Dossier.filter_events`."""
-    return Renderer(template_dir=template_dir, locale=locale).timeline(
-        dossier, format=format, **filters
+    """The timeline page of ``dossier`` in ``locale`` (default English): the events
+    matching ``select`` and the criteria given as keywords (as
+    :meth:`Dossier.filter_events`); ``embed`` for a fragment."""
+    return _shared(template_dir, locale).timeline(
+        dossier,
+        format=format,
+        embed=embed,
+        select=select,
+        since=since,
+        until=until,
+        kind=kind,
+        participant=participant,
+        side=side,
+        track=track,
+        tag=tag,
     )
 
 
@@ -256,9 +327,7 @@ def render_diff(
 ) -> str:
     """The diff report of ``plan_diff`` in ``format`` ("html", "md" or "text") and
     ``locale`` (default English)."""
-    return Renderer(template_dir=template_dir, locale=locale).diff(
-        plan_diff, format=format, content_lang=content_lang
-    )
+    return _shared(template_dir, locale).diff(plan_diff, format=format, content_lang=content_lang)
 
 
 def render_board(
@@ -266,13 +335,15 @@ def render_board(
     plan_id: str | None = None,
     format: str = "html",
     *,
+    as_of: MomentLike | None = None,
     template_dir: str | Path | None = None,
     locale: str | None = None,
 ) -> str:
-    """The status board of a plan in ``format`` ("html" or "md") and ``locale``."""
-    return Renderer(template_dir=template_dir, locale=locale).board(dossier, plan_id, format=format)
+    """The status board of a plan in ``format`` ("html" or "md") and ``locale``, as it
+    stood on ``as_of`` when given."""
+    return _shared(template_dir, locale).board(dossier, plan_id, format=format, as_of=as_of)
 
 
 def repr_html(obj: Any, *, locale: str | None = None) -> str:
     """The notebook display of a Dossier, PlanVersion, PlanDiff or TimelineView."""
-    return Renderer(locale=locale).repr_html(obj)
+    return _shared(None, locale).repr_html(obj)

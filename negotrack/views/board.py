@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
+from negotrack.core.dates import Moment, MomentLike
 from negotrack.core.model import PlanVersion, Position
 from negotrack.errors import UnknownReference, did_you_mean
+from negotrack.views.board_chart import StatusChart, build_chart, status_at, superseded_by
 from negotrack.views.formatting import anchor, content_language, label, plain_date
 from negotrack.views.i18n import ENGLISH, Interface
 from negotrack.views.timeline import predecessor
@@ -86,6 +88,10 @@ class BoardView:
     parties: tuple[PartyColumn, ...]
     statuses: tuple[tuple[str, str, int], ...]
     """(status, label, count of cells) for the legend."""
+    as_of: str | None = None
+    """The date the board stands at, as text, when it is not today's record."""
+    chart: StatusChart | None = None
+    """How the points' statuses moved over time (None with fewer than two dates)."""
     lang: Interface = attrs.field(default=ENGLISH, repr=False)
     """The interface language of its labels and dates."""
     content_lang: str | None = None
@@ -93,9 +99,17 @@ class BoardView:
 
     @classmethod
     def build(
-        cls, dossier: Dossier, plan_id: str | None = None, *, lang: Interface = ENGLISH
+        cls,
+        dossier: Dossier,
+        plan_id: str | None = None,
+        *,
+        as_of: MomentLike | None = None,
+        lang: Interface = ENGLISH,
     ) -> BoardView:
-        """The board of plan ``plan_id`` (the dossier's first plan when None), in ``lang``."""
+        """The board of plan ``plan_id`` (the dossier's first plan when None), as it stood
+        on ``as_of``: versions not yet tabled are left out, statuses are those of that date.
+        An undecided point of a version that a newer one followed reads "superseded".
+        Labels and dates are in ``lang``."""
         if plan_id is None:
             if not dossier.plans:
                 raise UnknownReference("this dossier has no plan to show", hint="add a plan")
@@ -108,7 +122,9 @@ class BoardView:
                     f"no plan {plan_id!r} in this dossier",
                     hint=did_you_mean(plan_id, [p.id for p in dossier.plans]),
                 ) from None
-        versions = plan.versions
+        when = Moment.of(as_of) if as_of is not None else None
+        versions = tuple(v for v in plan.versions if when is None or v.date.possibly_by(when))
+        later = superseded_by(dossier, plan, when)
         col = {v.id: i for i, v in enumerate(versions)}
         parent: dict[str, str] = {}
 
@@ -147,7 +163,7 @@ class BoardView:
         for refs in rows_raw:
             latest: dict[str, Position] = {}
             for ref in refs:
-                for party, pos in dossier.positions(ref).items():
+                for party, pos in dossier.positions(ref, when).items():
                     if party not in latest or latest[party].on.sort_key <= pos.on.sort_key:
                         latest[party] = pos
                     parties.setdefault(party, party_names.get(party, party))
@@ -155,8 +171,7 @@ class BoardView:
             cells: list[list[CellPoint]] = [[] for _ in versions]
             for ref in refs:
                 vid, _, number = ref.partition("#")
-                status = dossier.status_of(ref)
-                value = status.value if status is not None else "unknown"
+                value = status_at(dossier, versions[col[vid]], number, when, later) or "unknown"
                 status_count[value] = status_count.get(value, 0) + 1
                 cells[col[vid]].append(CellPoint(ref, number, value, lang.term("status", value)))
             last = max(refs, key=lambda r: order[r])
@@ -193,6 +208,8 @@ class BoardView:
                 (s, lang.term("status", s), n)
                 for s, n in sorted(status_count.items(), key=lambda kv: kv[0])
             ),
+            as_of=lang.plain_date(when) if when is not None else None,
+            chart=build_chart(dossier, plan, when, lang),
             lang=lang,
             content_lang=content_language(dossier, lang),
         )

@@ -11,7 +11,7 @@ in the reader's language ("14:00 (Київ)") or a localised offset ("GMT+01:00"
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from babel import Locale
@@ -22,7 +22,14 @@ from babel.numbers import format_decimal
 
 from negotrack.core.dates import Moment, Precision
 
-__all__ = ["format_day_span", "format_list", "format_moment", "format_month", "format_number"]
+__all__ = [
+    "format_day_month",
+    "format_day_span",
+    "format_list",
+    "format_moment",
+    "format_month",
+    "format_number",
+]
 
 
 @lru_cache(maxsize=32)
@@ -69,6 +76,11 @@ def format_day_span(start: Moment, end: Moment, code: str) -> str:
     return format_interval(
         date(a.year, a.month, a.day), date(b.year, b.month, b.day), "yMMMd", locale=_locale(code)
     )
+
+
+def format_day_month(t: datetime, code: str) -> str:
+    """A day of the month without its year, for the time axis's gridlines: "23 лист."."""
+    return format_skeleton("MMMd", t, locale=_locale(code))
 
 
 def format_number(n: int, code: str) -> str:

@@ -62,6 +62,7 @@ _VOCABULARY: dict[str, dict[str, str]] = {
         "deferred": N_("status", "deferred"),
         "deleted": N_("status", "deleted"),
         "unknown": N_("status", "unknown"),
+        "superseded": N_("status", "superseded"),
     },
     "stance": {
         "supports": N_("stance", "supports"),

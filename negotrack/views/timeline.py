@@ -16,11 +16,15 @@ sibling file ``diff-OLD-NEW.html`` (unusual characters in ids become "_"), which
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from negotrack.core.model import PlanVersion
+from negotrack.core.dates import MomentLike
+from negotrack.core.model import EventKind, PlanVersion
+from negotrack.dossier.selection import EventFilter
+from negotrack.views.axis import AxisView
 from negotrack.views.i18n import ENGLISH, Interface
 
 if TYPE_CHECKING:
@@ -37,6 +41,7 @@ __all__ = [
     "SourceView",
     "TimelineView",
     "VersionLink",
+    "event_filter",
     "predecessor",
 ]
 
@@ -147,6 +152,16 @@ class FilterOption(NamedTuple):
     label: str
     events: int
     """How many events shown carry this value."""
+    key: str
+    """The value itself (a kind, a track, a side, a participant id), as the page's address
+    names it (``#kind=round``)."""
+
+
+def event_filter(select: EventFilter | None = None, **criteria: object) -> EventFilter:
+    """``select`` with the keyword ``criteria`` given (not None) added to it."""
+    given = {k: v for k, v in criteria.items() if v is not None}
+    base = select if select is not None else EventFilter()
+    return attrs.evolve(base, **given) if given else base
 
 
 def predecessor(dossier: Dossier, version: PlanVersion) -> PlanVersion | None:
@@ -184,8 +199,8 @@ class TimelineView:
     filters: tuple[tuple[str, str], ...]
     total: int
     """Events shown; the dossier may hold more when filters were applied."""
-    escaped: bool = True
-    """Whether the per-event strings are escaped HTML (Markup) or plain text."""
+    axis: AxisView | None
+    """The time axis drawn above the list (None when no event is shown)."""
     lang: Interface = attrs.field(default=ENGLISH, repr=False)
     """The interface language its labels and dates were written in."""
     content_lang: str | None = None
@@ -197,22 +212,33 @@ class TimelineView:
         cls,
         dossier: Dossier,
         *,
+        select: EventFilter | None = None,
+        since: MomentLike | None = None,
+        until: MomentLike | None = None,
+        kind: str | EventKind | Iterable[str | EventKind] | None = None,
+        participant: str | Iterable[str] | None = None,
+        side: str | Iterable[str] | None = None,
+        track: str | Iterable[str] | None = None,
+        tag: str | Iterable[str] | None = None,
         diff_href: str | None = DEFAULT_DIFF_HREF,
-        escaped: bool = True,
         lang: Interface = ENGLISH,
-        **filters: Any,
     ) -> TimelineView:
-        """The view of ``dossier``'s events matching ``filters`` (see ``filter_events``).
-
-        With ``escaped`` (the default, for HTML) every user string of the per-event records
-        is already escaped, as :class:`markupsafe.Markup`: it prints safely in any HTML
-        template, autoescaped or not. ``escaped=False`` keeps plain text (Markdown, text).
-        ``lang`` is the interface language of labels and dates (English by default).
-        """
+        """The view of ``dossier``'s events that match ``select`` and the criteria given as
+        keywords (see :meth:`Dossier.filter_events`); every string is plain text. ``lang``
+        is the interface language of labels and dates (English by default)."""
         from negotrack.views.timeline_builder import Builder
 
-        events = dossier.filter_events(**filters)
-        return Builder(dossier, diff_href, escaped, lang).build(events, filters)
+        chosen = event_filter(
+            select,
+            since=since,
+            until=until,
+            kind=kind,
+            participant=participant,
+            side=side,
+            track=track,
+            tag=tag,
+        )
+        return Builder(dossier, diff_href, lang=lang).build(chosen.apply(dossier), chosen)
 
     @property
     def events(self) -> tuple[EventView, ...]:

@@ -217,8 +217,10 @@ class _InterfaceText(HTMLParser):
             or a.get("dir") == "auto"
             or ("lang" in a and tag != "html")
         )
+        # An axis mark's label is its event's title (or a point's reference) and date.
+        own_label = not any(c in (a.get("class") or "") for c in ("nt-mark", "nt-change"))
         for name in ("aria-label", "data-all", "data-some"):
-            if a.get(name) and not (self.stack and self.stack[-1]):
+            if a.get(name) and own_label and not (self.stack and self.stack[-1]):
                 self.words.append(str(a[name]))
         if tag == "abbr" and a.get("title"):
             self.words.append(str(a["title"]))

@@ -60,11 +60,11 @@ def test_two_days_read_as_one_cldr_interval() -> None:
         title="t",
         events=[nt.Event(id="g", when="2025-11-23", until="2025-11-24", title="Talks")],
     )
-    view = TimelineView.build(d, escaped=False, lang=interface("uk"))
+    view = TimelineView.build(d, lang=interface("uk"))
     event = view.events[0]
     assert event.date_text == f"23–24 лист. 2025{NNBSP}р."
     assert event.until_text is None
-    english = TimelineView.build(d, escaped=False).events[0]
+    english = TimelineView.build(d).events[0]
     assert (english.date_text, english.until_text) == ("23 Nov 2025", "24 Nov 2025")
 
 
