@@ -248,7 +248,7 @@ class Renderer:
         """A compact HTML fragment for a notebook, its styles scoped to its own wrapper."""
         from negotrack.views.notebook import notebook_view
 
-        kind, view = notebook_view(obj)
+        kind, view = notebook_view(obj, self.lang)
         # The scope class comes from the content: two different displays in one notebook
         # never restyle each other, and the same display always renders the same way.
         digest = hashlib.blake2b(repr(view).encode("utf-8"), digest_size=5).hexdigest()

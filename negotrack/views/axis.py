@@ -240,6 +240,7 @@ def build_axis(
             )
         )
     shapes = {g.shape for g in geometry.values()}
+    label = tick_label if lang.english else lang.tick
     change_marks = tuple(
         _change(c, pct, h, lang) for c in sorted(changes, key=lambda c: c.on.sort_key)
     )
@@ -247,7 +248,7 @@ def build_axis(
         start=iso_instant(lo),
         end=iso_instant(hi),
         unit=unit,
-        ticks=tuple(Tick(f"{pct(t):.3f}", _tick(t, unit, lang), iso_instant(t)) for t in ticks),
+        ticks=tuple(Tick(f"{pct(t):.3f}", label(t, unit), iso_instant(t)) for t in ticks),
         lanes=tuple(lanes),
         rows=first_row,
         marks=tuple(marks),
@@ -303,19 +304,6 @@ def _date_text(v: EventView, lang: Interface) -> str:
     return "".join(parts)
 
 
-def _tick(t: datetime, unit: str, lang: Interface) -> str:
-    """A gridline's label: negotrack's own in English, CLDR's skeletons otherwise."""
-    if lang.english:
-        return tick_label(t, unit)
-    if unit == "year":
-        return lang.date(Moment(datetime(t.year, 1, 1), Precision.YEAR))
-    if unit == "month":
-        return lang.month_heading(Moment(datetime(t.year, t.month, 1), Precision.MONTH))
-    from negotrack.views.cldr import format_day_month
-
-    return format_day_month(t, lang.code)
-
-
 def _clusters(
     crowd: dict[tuple[int, int], list[int]],
     placed: list[tuple[int, int, _Geometry]],
@@ -344,7 +332,7 @@ def _clusters(
                 f"{left:.3f}",
                 f"{max(right - left, _POINT_WIDTH):.3f}",
                 len(events),
-                _cluster_label(len(events), first, last, lang),  # no user text
+                lang.cluster(len(events), first, last),  # no user text
                 views[events[0]].anchor,
             )
         )
@@ -379,18 +367,6 @@ def _place(ends: list[float], left: float, right: float) -> int:
     row = ends.index(least)
     ends[row] = right if right > least else least
     return row
-
-
-def _day(t: datetime, lang: Interface = ENGLISH) -> str:
-    return lang.date(Moment(t.replace(tzinfo=None), Precision.DAY))
-
-
-def _cluster_label(n: int, first: datetime, last: datetime, lang: Interface) -> str:
-    """ "3 events, 1 Dec 2025 – 4 Dec 2025": the count comes first (the script updates it)."""
-    if lang.english:
-        return f"{n} events, {_day(first)} – {_day(last)}"
-    text = lang.gettext("%(num)s events close together, %(first)s – %(last)s")
-    return text % {"num": n, "first": _day(first, lang), "last": _day(last, lang)}
 
 
 def _change(

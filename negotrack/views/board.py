@@ -17,7 +17,7 @@ from negotrack.core.dates import Moment, MomentLike
 from negotrack.core.model import PlanVersion, Position
 from negotrack.errors import UnknownReference, did_you_mean
 from negotrack.views.board_chart import StatusChart, build_chart, status_at, superseded_by
-from negotrack.views.formatting import anchor, content_language, label, plain_date
+from negotrack.views.formatting import anchor, content_language
 from negotrack.views.i18n import ENGLISH, Interface
 from negotrack.views.timeline import predecessor
 
@@ -238,17 +238,17 @@ class VersionView:
     points: tuple[PointLine, ...]
 
     @classmethod
-    def build(cls, version: PlanVersion) -> VersionView:
+    def build(cls, version: PlanVersion, *, lang: Interface = ENGLISH) -> VersionView:
         """The view of ``version`` (statuses as tabled: a version knows no later changes)."""
         return cls(
             id=version.id,
             label=version.label,
-            date=plain_date(version.date),
+            date=lang.plain_date(version.date),
             side=version.side,
             summary=version.summary,
             derived_from=version.derived_from,
             points=tuple(
-                PointLine(p.number, p.text, p.topic, p.status.value, p.options)
+                PointLine(p.number, p.text, p.topic, lang.term("status", p.status), p.options)
                 for p in version.points
             ),
         )
@@ -275,8 +275,10 @@ class DossierSummary:
     latest: tuple[EventLine, ...]
 
     @classmethod
-    def build(cls, dossier: Dossier, *, latest: int = 5) -> DossierSummary:
-        """The summary of ``dossier`` with its ``latest`` most recent events."""
+    def build(
+        cls, dossier: Dossier, *, latest: int = 5, lang: Interface = ENGLISH
+    ) -> DossierSummary:
+        """The summary of ``dossier`` with its ``latest`` most recent events, in ``lang``."""
         events = sorted(dossier.events, key=lambda e: e.when.sort_key)
         return cls(
             title=dossier.title,
@@ -289,11 +291,11 @@ class DossierSummary:
                 ("versions", sum(len(p.versions) for p in dossier.plans)),
                 ("status changes", len(dossier.status_log)),
             ),
-            first=plain_date(events[0].when) if events else None,
-            last=plain_date(events[-1].when) if events else None,
+            first=lang.plain_date(events[0].when) if events else None,
+            last=lang.plain_date(events[-1].when) if events else None,
             plans=tuple((p.title, tuple(v.label for v in p.versions)) for p in dossier.plans),
             latest=tuple(
-                EventLine(plain_date(e.when), e.title, label(e.kind.value))
+                EventLine(lang.plain_date(e.when), e.title, lang.term("event kind", e.kind))
                 for e in events[-latest:][::-1]
             ),
         )

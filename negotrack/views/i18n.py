@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 import attrs
@@ -211,6 +212,29 @@ class Interface:
     def circa(self) -> str:
         """The mark of an approximate date: "c.", "бл.", "ca.", ..."""
         return self.pgettext("approximate date", "c.")
+
+    def tick(self, t: datetime, unit: str) -> str:
+        """A gridline's label on the time axis ("day", "week", "month" or "year"), in
+        CLDR's forms (English pages keep the axis's own)."""
+        if unit == "year":
+            return self.date(Moment(datetime(t.year, 1, 1), Precision.YEAR))
+        if unit == "month":
+            return self.month_heading(Moment(datetime(t.year, t.month, 1), Precision.MONTH))
+        if self.english:
+            return f"{t.day} {_MONTHS[t.month - 1][:3]}"
+        from negotrack.views.cldr import format_day_month
+
+        return format_day_month(t, self.code)
+
+    def cluster(self, n: int, first: datetime, last: datetime) -> str:
+        """The label of events crowded on the axis, the count first (the page's script
+        updates it): "3 events, 1 Dec 2025 – 4 Dec 2025"."""
+        a = self.date(Moment(datetime(first.year, first.month, first.day), Precision.DAY))
+        b = self.date(Moment(datetime(last.year, last.month, last.day), Precision.DAY))
+        if self.english:
+            return f"{n} events, {a} – {b}"
+        text = self.gettext("%(num)s events close together, %(first)s – %(last)s")
+        return text % {"num": n, "first": a, "last": b}
 
     def number(self, n: int) -> str:
         """``n`` with this language's digits and grouping."""

@@ -280,3 +280,27 @@ def test_the_english_page_is_caught_by_the_same_check() -> None:
     """The check above finds English words on an English page (so it can fail)."""
     left = _interface_words(nt.render_timeline(SEED)) & (ENGLISH_WORDS - _allowed("uk"))
     assert {"sources", "participants"} <= left
+
+
+def test_notebook_displays_in_a_language() -> None:
+    """repr_html(obj, locale=...) labels a notebook display in that language, with plurals."""
+    from negotrack.render.renderer import repr_html
+
+    out = repr_html(SEED, locale="uk")
+    assert 'lang="uk" dir="ltr"' in out
+    assert "<b>11</b> подій" in out
+    assert "<b>4</b> джерела" in out
+    assert "Останні події" in out
+    assert 'lang="ar" dir="rtl"' in repr_html(SEED.diff(OLD, NEW), locale="ar")
+
+
+def test_the_time_axis_speaks_the_pages_language() -> None:
+    """The axis's heading, gridlines and legend are translated; it runs left to right even
+    in an Arabic page (the documented choice), inside the right-to-left page."""
+    uk = nt.render_timeline(SEED, locale="uk")
+    assert '<h2 id="axis-h">Часова шкала</h2>' in uk
+    ticks = re.findall(r'<ol class="nt-ticks".*?</ol>', uk, re.S)[0]
+    assert re.search(r"<time[^>]*>[^<]*(груд|лист|жовт)", ticks)
+    ar = nt.render_timeline(SEED, locale="ar")
+    assert '<div class="nt-axis-box" dir="ltr"' in ar
+    assert "المحور الزمني" in ar

@@ -250,7 +250,7 @@ def test_notebook_reprs_are_scoped() -> None:
     """Every display wraps itself in a class and prefixes each style rule with it."""
     for obj in (D, D.version("20-point"), DIFF, TimelineView.build(D)):
         out = repr_html(obj)
-        scope = re.search(r'<div class="negotrack-repr (nt-\w+)">', out)
+        scope = re.search(r'<div class="negotrack-repr (nt-\w+)" lang="en" dir="ltr">', out)
         assert scope is not None
         css = re.search(r"<style>(.*?)</style>", out, re.S)
         assert css is not None

@@ -188,7 +188,11 @@
     if (q) { parts.push("q=" + encodeURIComponent(q)); }
     if (axis && lanes !== "track") { parts.push("lanes=" + lanes); }
     var url = window.location.pathname + window.location.search + (parts.length ? "#" + parts.join("&") : "");
-    window.history.replaceState(null, "", url);
+    try {
+      window.history.replaceState(null, "", url);
+    } catch (e) {
+      /* A page with no address of its own (about:blank, a sandboxed frame) keeps none. */
+    }
   }
   function restore() {
     var hash = window.location.hash.slice(1);
