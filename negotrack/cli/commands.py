@@ -1,4 +1,5 @@
-"""The command line: ``negotrack validate | status | timeline | diff | export``.
+"""The command line: ``negotrack validate | status | timeline | diff | board | site | export``
+(and ``replace | remove | merge``, in :mod:`negotrack.cli.edit`).
 
 Exit codes: 0 success, 1 bad input (one line per problem on stderr, naming the file and the
 place in it), 2 a usage error (argparse's own message), 70 an internal error (a bug, reported
@@ -18,9 +19,11 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TextIO
 
+from negotrack.cli import edit, publishing
 from negotrack.cli.args import COMMANDS, PROG, build_parser
 from negotrack.errors import NegotrackError
 
@@ -161,13 +164,21 @@ def _moment(option: str, value: str | None) -> Any:
 
 def _validate(args: argparse.Namespace) -> int:
     d = _load(args.file)
+    from negotrack.core.counts import counted
+
     points = sum(len(v.points) for p in d.plans for v in p.versions)
     versions = sum(len(p.versions) for p in d.plans)
-    print(
-        f"{args.file}: ok ({len(d.participants)} participants, {len(d.sources)} sources, "
-        f"{len(d.events)} events, {len(d.plans)} plans, {versions} versions, {points} points, "
-        f"{len(d.status_log)} status changes, {len(d.position_log)} positions)"
+    counts = (
+        counted(len(d.participants), "participant"),
+        counted(len(d.sources), "source"),
+        counted(len(d.events), "event"),
+        counted(len(d.plans), "plan"),
+        counted(versions, "version"),
+        counted(points, "point"),
+        counted(len(d.status_log), "status change"),
+        counted(len(d.position_log), "position"),
     )
+    print(f"{args.file}: ok ({', '.join(counts)})")
     return 0
 
 
@@ -296,13 +307,30 @@ def _timeline(args: argparse.Namespace) -> int:
         from negotrack.core.model import EventKind
 
         filters["kind"] = [_checked("--kind", EventKind.coerce, k) for k in filters["kind"]]
+    _check_filters(d, filters)
     _emit(render_timeline(d, args.format, **filters), args.output)
     return 0
 
 
+def _check_filters(d: Dossier, filters: dict[str, Any]) -> None:
+    """Each participant, side, track and tag as the dossier spells it, or exit 1 with a
+    suggestion: a misspelt filter must not publish an empty page."""
+    from negotrack.dossier.selection import known
+
+    if "participant" in filters:
+        find = d.find_participant
+        filters["participant"] = [
+            _checked("--participant", find, w).id for w in filters["participant"]
+        ]
+    for name in ("side", "track", "tag"):
+        if name in filters:
+            filters[name] = _checked(f"--{name}", partial(known, d, name), filters[name])
+
+
 def _diff(args: argparse.Namespace) -> int:
     d = _load(args.file)
-    plan_diff = d.diff(args.old, args.new)
+    options = {} if args.threshold is None else {"threshold": args.threshold}
+    plan_diff = d.diff(args.old, args.new, **options)
     if args.format == "json":
         text = json.dumps(plan_diff.to_json_data(), ensure_ascii=False, indent=2) + "\n"
     else:
@@ -354,5 +382,10 @@ _RUNNERS = MappingProxyType(
         "timeline": _timeline,
         "diff": _diff,
         "export": _export,
+        "board": publishing.board,
+        "site": publishing.site,
+        "replace": edit.replace,
+        "remove": edit.remove,
+        "merge": edit.merge,
     }
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 import pytest
 from hypothesis import assume, given
@@ -23,12 +25,13 @@ def test_replace_corrects_an_event_and_returns_the_old_one(small: nt.Dossier) ->
 @pytest.mark.parametrize("kind", ["participant", "source", "plan", "version"])
 def test_replace_works_for_every_record_kind(small: nt.Dossier, kind: str) -> None:
     """Participants, sources, plans and versions are each replaced by id and kind."""
-    record = {
-        "participant": lambda: attrs.evolve(small.participant("witkoff"), role="Envoy"),
-        "source": lambda: attrs.evolve(small.source("s1"), title="A corrected report"),
-        "plan": lambda: attrs.evolve(small.plan("peace-plan"), title="The peace plan"),
-        "version": lambda: attrs.evolve(small.version("us-28"), label="US draft"),
-    }[kind]()
+    records: dict[str, Any] = {
+        "participant": attrs.evolve(small.participant("witkoff"), role="Envoy"),
+        "source": attrs.evolve(small.source("s1"), title="A corrected report"),
+        "plan": attrs.evolve(small.plan("peace-plan"), title="The peace plan"),
+        "version": attrs.evolve(small.version("us-28"), label="US draft"),
+    }
+    record = records[kind]
     small.replace(record)
     found = small.version(record.id) if kind == "version" else getattr(small, kind)(record.id)
     assert found == record
