@@ -369,7 +369,7 @@ def _export(args: argparse.Namespace) -> int:
             kinds = [_checked("--kind", EventKind.coerce, k) for k in args.kind]
         text = export.to_ics(d, all_events=args.all_events, kinds=kinds, stamp=stamp)
     else:
-        text = export.to_csv(d, args.table)
+        text = export.to_csv(d, args.table, as_of=_moment("--as-of", args.as_of))
     _emit(text, args.output)
     return 0
 

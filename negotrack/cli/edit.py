@@ -66,5 +66,8 @@ def merge(args: argparse.Namespace) -> int:
         _emit(dumps(united, "json"), None)
     else:
         save(united, args.output)
-        print(f"{args.output}: {len(united.events)} events from {args.file} and {args.other}")
+        from negotrack.core.counts import counted
+
+        events = counted(len(united.events), "event")
+        print(f"{args.output}: {events} from {args.file} and {args.other}")
     return 0

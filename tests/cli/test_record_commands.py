@@ -208,3 +208,19 @@ def test_participants_by_name_or_alias_in_any_case(
     assert code == 0
     assert out.strip().endswith("(by umerov)")
     assert nt.load(dossier).status_log[0].by == "umerov"
+
+
+def test_export_positions_as_of(capsys: pytest.CaptureFixture[str], dossier: Path) -> None:
+    """``export --to csv --table positions --as-of`` lists the positions known by then."""
+    d = nt.load(dossier)
+    d.set_position("us-28#12", "zakharova", "rejects", on="2025-12-01", source="s2")
+    d.set_position("us-28#1", "witkoff", "supports", on="2025-12-20", source="s2")
+    d.save(dossier)
+    code, out, _ = run(capsys, "export", str(dossier), "--to", "csv", "--table", "positions",
+                       "--as-of", "2025-12-10")  # fmt: skip
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("ref,party,party_name,side,stance,on,")
+    assert [line.split(",")[:5] for line in lines[1:]] == [
+        ["us-28#12", "zakharova", "Maria Zakharova", "Russia", "rejects"]
+    ]
