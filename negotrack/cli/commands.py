@@ -1,4 +1,5 @@
-"""The command line: ``negotrack validate | status | timeline | diff | export``.
+"""The command line: ``negotrack validate | status | timeline | diff | board | site | export``
+(and ``replace | remove | merge``, in :mod:`negotrack.cli.edit`).
 
 Exit codes: 0 success, 1 bad input (one line per problem on stderr, naming the file and the
 place in it), 2 a usage error (argparse's own message), 70 an internal error (a bug, reported
@@ -18,9 +19,11 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TextIO
 
+from negotrack.cli import edit, publishing
 from negotrack.cli.args import COMMANDS, PROG, build_parser
 from negotrack.errors import NegotrackError
 
@@ -170,13 +173,21 @@ def _moment(option: str, value: str | None) -> Any:
 
 def _validate(args: argparse.Namespace) -> int:
     d = _load(args.file)
+    from negotrack.core.counts import counted
+
     points = sum(len(v.points) for p in d.plans for v in p.versions)
     versions = sum(len(p.versions) for p in d.plans)
-    print(
-        f"{args.file}: ok ({len(d.participants)} participants, {len(d.sources)} sources, "
-        f"{len(d.events)} events, {len(d.plans)} plans, {versions} versions, {points} points, "
-        f"{len(d.status_log)} status changes, {len(d.position_log)} positions)"
+    counts = (
+        counted(len(d.participants), "participant"),
+        counted(len(d.sources), "source"),
+        counted(len(d.events), "event"),
+        counted(len(d.plans), "plan"),
+        counted(versions, "version"),
+        counted(points, "point"),
+        counted(len(d.status_log), "status change"),
+        counted(len(d.position_log), "position"),
     )
+    print(f"{args.file}: ok ({', '.join(counts)})")
     return 0
 
 
@@ -292,17 +303,18 @@ def _timeline(args: argparse.Namespace) -> int:
     from negotrack.render.renderer import render_timeline
 
     d = _load(args.file)
-    kinds = [_checked("--kind", EventKind.coerce, k) for k in args.kind] if args.kind else None
-    chosen = EventFilter(
-        since=_moment("--since", args.since),
-        until=_moment("--until", args.until),
-        kind=kinds,
-        participant=args.participant or None,
-        side=args.side or None,
-        track=args.track or None,
-        tag=args.tag or None,
-    )
     locale = _locale(args.locale)
+    filters: dict[str, Any] = {}
+    for name in ("kind", "participant", "side", "track", "tag"):
+        value = getattr(args, name)
+        if value:
+            filters[name] = value
+    filters["since"] = _moment("--since", args.since)
+    filters["until"] = _moment("--until", args.until)
+    if "kind" in filters:
+        filters["kind"] = [_checked("--kind", EventKind.coerce, k) for k in filters["kind"]]
+    _check_filters(d, filters)
+    chosen = EventFilter(**filters)
     _emit(
         render_timeline(d, args.format, select=chosen, embed=args.embed, locale=locale),
         args.output,
@@ -310,10 +322,26 @@ def _timeline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_filters(d: Dossier, filters: dict[str, Any]) -> None:
+    """Each participant, side, track and tag as the dossier spells it, or exit 1 with a
+    suggestion: a misspelt filter must not publish an empty page."""
+    from negotrack.dossier.selection import known
+
+    if "participant" in filters:
+        find = d.find_participant
+        filters["participant"] = [
+            _checked("--participant", find, w).id for w in filters["participant"]
+        ]
+    for name in ("side", "track", "tag"):
+        if name in filters:
+            filters[name] = _checked(f"--{name}", partial(known, d, name), filters[name])
+
+
 def _diff(args: argparse.Namespace) -> int:
     locale = _locale(args.locale)
     d = _load(args.file)
-    plan_diff = d.diff(args.old, args.new)
+    options = {} if args.threshold is None else {"threshold": args.threshold}
+    plan_diff = d.diff(args.old, args.new, **options)
     if args.format == "json":
         text = json.dumps(plan_diff.to_json_data(), ensure_ascii=False, indent=2) + "\n"
     else:
@@ -353,7 +381,7 @@ def _export(args: argparse.Namespace) -> int:
             kinds = [_checked("--kind", EventKind.coerce, k) for k in args.kind]
         text = export.to_ics(d, all_events=args.all_events, kinds=kinds, stamp=stamp)
     else:
-        text = export.to_csv(d, args.table)
+        text = export.to_csv(d, args.table, as_of=_moment("--as-of", args.as_of))
     _emit(text, args.output)
     return 0
 
@@ -366,5 +394,10 @@ _RUNNERS = MappingProxyType(
         "timeline": _timeline,
         "diff": _diff,
         "export": _export,
+        "board": publishing.board,
+        "site": publishing.site,
+        "replace": edit.replace,
+        "remove": edit.remove,
+        "merge": edit.merge,
     }
 )

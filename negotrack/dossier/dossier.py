@@ -28,6 +28,7 @@ from negotrack.core.model import (
     Status,
     StatusChange,
 )
+from negotrack.dossier.edit import Corrections
 from negotrack.dossier.index import RecordIndex
 from negotrack.dossier.integrity import check_dossier
 from negotrack.errors import DossierError, NegotrackError, Problem, did_you_mean
@@ -61,7 +62,7 @@ def _coerce(cls: type[Any], items: Iterable[Any], name: str) -> tuple[Any, ...]:
     return tuple(out)
 
 
-class Dossier(RecordIndex):
+class Dossier(RecordIndex, Corrections):
     """Everything known about one negotiation, and the only thing users change.
 
     Build one from model values (or mappings of their fields); it raises
@@ -254,6 +255,7 @@ class Dossier(RecordIndex):
     ) -> StatusChange:
         """Record that a point's status changed on a date, on a source's or a person's word."""
         version, point = self.resolve(ref)
+        by = self._participant_id(by) if by is not None else None  # a name or alias too
         change: StatusChange = _build(
             lambda: StatusChange(
                 ref=f"{version.id}#{point.number}",
@@ -279,6 +281,7 @@ class Dossier(RecordIndex):
     ) -> Position:
         """Record a party's stance on a point on a date, with its source."""
         version, point = self.resolve(ref)
+        party = self._participant_id(party)
         pos: Position = _build(
             lambda: Position(
                 ref=f"{version.id}#{point.number}",
@@ -359,12 +362,17 @@ class Dossier(RecordIndex):
 
     def __repr__(self) -> str:
         versions = sum(len(p.versions) for p in self._plans)
-        return (
-            f"<Dossier {self.title!r}: {len(self._participants)} participants, "
-            f"{len(self._sources)} sources, {len(self._events)} events, "
-            f"{len(self._plans)} plans, {versions} versions, "
-            f"{len(self._status_log)} status changes>"
+        from negotrack.core.counts import counted
+
+        counts = (
+            counted(len(self._participants), "participant"),
+            counted(len(self._sources), "source"),
+            counted(len(self._events), "event"),
+            counted(len(self._plans), "plan"),
+            counted(versions, "version"),
+            counted(len(self._status_log), "status change"),
         )
+        return f"<Dossier {self.title!r}: {', '.join(counts)}>"
 
     def _repr_html_(self) -> str:
         from negotrack.render.renderer import repr_html

@@ -115,7 +115,7 @@ def check_dossier(d: Dossier) -> list[Problem]:
         if not refs_ok:
             _refs(e.participants, participants, f"{where}.participants", "participant", problems)
             _refs(e.sources, sources, f"{where}.sources", "source", problems)
-            _refs(e.versions, versions, f"{where}.versions", "plan version", problems)
+            _refs(e.versions, versions, f"{where}.versions", "plan version", problems, _ADD_PLAN)
         if e.until is not None and e.until.end <= e.when.start:
             add(Problem(f"the span ends ({e.until}) before it starts ({e.when})", f"{where}.until"))
         for k, q in enumerate(e.quotes):
@@ -187,16 +187,31 @@ def _unique(items: Iterable[Any], name: str, noun: str, problems: list[Problem])
     return known
 
 
-def _refs(ids: Iterable[Any], known: Any, where: str, noun: str, problems: list[Problem]) -> None:
+_ADD_PLAN = (
+    "an event can name only a version already in the dossier: add the plan (or the "
+    "version) first, then the event"
+)
+
+
+def _refs(
+    ids: Iterable[Any],
+    known: Any,
+    where: str,
+    noun: str,
+    problems: list[Problem],
+    otherwise: str | None = None,
+) -> None:
     for k, ref in enumerate(ids):
         if not isinstance(ref, str):
             problems.append(Problem(f"expected a {noun} id (text), found {ref!r}", f"{where}[{k}]"))
         elif ref not in known:
-            problems.append(_unknown(ref, known, f"{where}[{k}]", noun))
+            problems.append(_unknown(ref, known, f"{where}[{k}]", noun, otherwise))
 
 
-def _unknown(ref: str, known: Any, where: str, noun: str) -> Problem:
-    return Problem(f"unknown {noun} {ref!r}", where, hint=did_you_mean(str(ref), known))
+def _unknown(ref: str, known: Any, where: str, noun: str, otherwise: str | None = None) -> Problem:
+    """An unknown reference, with a did-you-mean or else the ``otherwise`` advice."""
+    hints = [h for h in (did_you_mean(str(ref), known), otherwise) if h]
+    return Problem(f"unknown {noun} {ref!r}", where, hint="; ".join(hints) or None)
 
 
 def _bad_ref(ref: str, versions: dict[str, PlanVersion]) -> str | None:

@@ -22,6 +22,7 @@ from negotrack.views.i18n import ENGLISH, Interface
 from negotrack.views.timeline import predecessor
 
 if TYPE_CHECKING:
+    from negotrack.core.dates import MomentLike
     from negotrack.dossier.dossier import Dossier
 
 __all__ = [
@@ -104,12 +105,15 @@ class BoardView:
         plan_id: str | None = None,
         *,
         as_of: MomentLike | None = None,
+        threshold: float | None = None,
         lang: Interface = ENGLISH,
     ) -> BoardView:
         """The board of plan ``plan_id`` (the dossier's first plan when None), as it stood
-        on ``as_of``: versions not yet tabled are left out, statuses are those of that date.
-        An undecided point of a version that a newer one followed reads "superseded".
+        on ``as_of``: versions not yet tabled are left out, statuses and positions are those
+        of that date. An undecided point of a version that a newer one followed reads
+        "superseded". ``threshold`` goes to the diffs that line the versions' points up.
         Labels and dates are in ``lang``."""
+        options = {} if threshold is None else {"threshold": threshold}
         if plan_id is None:
             if not dossier.plans:
                 raise UnknownReference("this dossier has no plan to show", hint="add a plan")
@@ -148,7 +152,7 @@ class BoardView:
             old = predecessor(dossier, v)
             if old is None or old.id not in col:
                 continue
-            for c in dossier.diff(old.id, v.id).changes:
+            for c in dossier.diff(old.id, v.id, **options).changes:
                 if c.old is not None and c.new is not None:
                     union(f"{old.id}#{c.old.number}", f"{v.id}#{c.new.number}")
         lineages: dict[str, list[str]] = {}

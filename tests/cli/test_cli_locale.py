@@ -58,3 +58,20 @@ def test_timelinejs_export_says_its_language(capsys: pytest.CaptureFixture[str])
     data = json.loads(out)
     assert data["language"] == "de"
     assert any("Dez." in e["start_date"]["display_date"] for e in data["events"])
+
+
+def test_site_and_board_in_a_language(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """``site --locale uk`` writes every page in Ukrainian; ``board --locale ar`` in Arabic."""
+    code, out, _ = run(capsys, "site", str(SEED), "-o", str(tmp_path / "site"), "--locale", "uk")
+    assert code == 0
+    pages = [Path(line) for line in out.splitlines() if line.endswith(".html")]
+    assert len(pages) >= 3
+    for page in pages:
+        assert '<html lang="uk" dir="ltr">' in page.read_text(encoding="utf-8")
+    code, out, _ = run(capsys, "board", str(SEED), "--locale", "ar")
+    assert code == 0
+    assert '<html lang="ar" dir="rtl">' in out
+    code, _, err = run(capsys, "site", str(SEED), "-o", str(tmp_path / "x"), "--locale", "xx")
+    assert code == 1
+    assert "known locales" in err
+    assert not (tmp_path / "x").exists()

@@ -181,7 +181,7 @@ def dossiers(draw: st.DrawFn, max_events: int = 6) -> nt.Dossier:
                     )
                 )
     return nt.Dossier(
-        title=draw(texts),
+        title=draw(texts.filter(str.strip)),  # a file needs a title a reader can see
         description=draw(optional_texts),
         participants=people,
         sources=srcs,
