@@ -97,7 +97,8 @@ class BoardView:
         cls, dossier: Dossier, plan_id: str | None = None, *, as_of: MomentLike | None = None
     ) -> BoardView:
         """The board of plan ``plan_id`` (the dossier's first plan when None), as it stood
-        on ``as_of``: versions not yet tabled are left out, statuses are those of that date.
+        on ``as_of``: versions not tabled by then are left out, statuses are those of that
+        date (a date counts once its whole interval is over, as in ``Dossier.status_of``).
         An undecided point of a version that a newer one followed reads "superseded"."""
         if plan_id is None:
             if not dossier.plans:
@@ -112,7 +113,7 @@ class BoardView:
                     hint=did_you_mean(plan_id, [p.id for p in dossier.plans]),
                 ) from None
         when = Moment.of(as_of) if as_of is not None else None
-        versions = tuple(v for v in plan.versions if when is None or v.date.possibly_by(when))
+        versions = tuple(v for v in plan.versions if when is None or v.date.settled_by(when))
         later = superseded_by(dossier, plan, when)
         col = {v.id: i for i, v in enumerate(versions)}
         parent: dict[str, str] = {}

@@ -16,7 +16,7 @@ import attrs
 
 from negotrack.core.dates import Moment
 from negotrack.core.kinds import Status
-from negotrack.views.formatting import display_date, label
+from negotrack.views.formatting import label, plain_date
 
 if TYPE_CHECKING:
     from negotrack.core.model import Plan, PlanVersion
@@ -72,7 +72,7 @@ def superseded_by(dossier: Dossier, plan: Plan, as_of: Moment | None) -> dict[st
 
     out: dict[str, Moment] = {}
     for v in plan.versions:
-        if as_of is not None and not v.date.possibly_by(as_of):
+        if as_of is not None and not v.date.settled_by(as_of):
             continue
         old = predecessor(dossier, v)
         if old is not None and (old.id not in out or v.date < out[old.id]):
@@ -89,7 +89,7 @@ def status_at(
     if status is None:
         return None
     newer = later.get(version.id)
-    if status is Status.PROPOSED and newer is not None and (at is None or newer.possibly_by(at)):
+    if status is Status.PROPOSED and newer is not None and (at is None or newer.settled_by(at)):
         return SUPERSEDED
     return status.value
 
@@ -105,14 +105,14 @@ def build_chart(dossier: Dossier, plan: Plan, as_of: Moment | None) -> StatusCha
             moments.setdefault(c.on.sort_key, c.on)
     dates = sorted(moments.values(), key=lambda m: m.end)
     if as_of is not None:
-        dates = [m for m in dates if m.possibly_by(as_of)]
+        dates = [m for m in dates if m.settled_by(as_of)]
     dates = dates[-_MAX_DATES:]
     if len(dates) < 2:
         return None
     later = superseded_by(dossier, plan, as_of)
     table: list[dict[str, int]] = []
     for at in dates:
-        query = at if as_of is None or at.end <= as_of.end else as_of
+        query = at
         counts: dict[str, int] = {}
         for v in plan.versions:
             for p in v.points:
@@ -136,7 +136,7 @@ def build_chart(dossier: Dossier, plan: Plan, as_of: Moment | None) -> StatusCha
             segments.append(Segment(s, label(s), n, f"{y:.1f}", f"{h:.1f}"))
         bars.append(
             Bar(
-                display_date(at),
+                plain_date(at),
                 str(8 + i * step),
                 sum(row.values()),
                 tuple(segments),

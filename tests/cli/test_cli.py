@@ -411,3 +411,17 @@ def test_timeline_markdown(capsys: pytest.CaptureFixture[str], dossier: Path) ->
     assert (code, err) == (0, "")
     assert "Geneva talks" in out
     assert "<html" not in out.lower()
+
+
+def test_timeline_embed_writes_a_fragment(
+    capsys: pytest.CaptureFixture[str], dossier: Path
+) -> None:
+    """`timeline --embed` prints the scoped fragment; with --format md it is refused."""
+    code, out, _ = run(capsys, "timeline", str(dossier), "--embed", "--kind", "round")
+    assert code == 0
+    assert out.startswith('<div class="nt-embed timeline">')
+    assert "<html" not in out
+    assert out.count('class="nt-mark ') == len(make_small().filter_events(kind="round"))
+    code, _, err = run(capsys, "timeline", str(dossier), "--embed", "--format", "md")
+    assert code == 1
+    assert "only HTML can be embedded" in err

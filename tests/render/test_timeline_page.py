@@ -46,12 +46,14 @@ def test_every_event_is_an_nt_mark_with_its_bounds_and_lane() -> None:
     assert len(marks) == len(d.events)
     iso = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
     for m in marks:
-        assert iso.fullmatch(m["data-start"] or "") and iso.fullmatch(m["data-end"] or "")
+        assert iso.fullmatch(m["data-start"] or "")
+        assert iso.fullmatch(m["data-end"] or "")
         assert (m["data-start"] or "") < (m["data-end"] or "")
         assert m["data-lane"]
         href = m["href"] or ""
         assert f'id="{href[1:]}"' in page
-        assert m["aria-label"] and ", " in m["aria-label"]
+        assert m["aria-label"]
+        assert ", " in m["aria-label"]
     talks = next(m for m in marks if m["href"] == "#ev-talks-envoys")
     assert talks["data-lane"] == "diplomacy"
     assert talks["aria-label"] == (
@@ -111,10 +113,13 @@ def test_embed_gives_a_scoped_fragment() -> None:
     one script, and no document frame."""
     frag = nt.render_timeline(D, embed=True)
     assert frag.startswith('<div class="nt-embed timeline">')
-    assert "<html" not in frag and "<head" not in frag and "<main" not in frag
+    assert "<html" not in frag
+    assert "<head" not in frag
+    assert "<main" not in frag
     assert "@scope (.nt-embed) {" in frag
     assert ":root, .nt-embed {" in frag
-    assert 'class="nt-axis"' in frag and 'class="event ' in frag
+    assert 'class="nt-axis"' in frag
+    assert 'class="event ' in frag
     assert frag.count("<script>") == 1
     assert frag.rstrip().endswith("</div>")
 
