@@ -307,9 +307,15 @@ def _clusters(
     """The clusters of crowded stretches, and each clustered event's cluster."""
     out: list[Cluster] = []
     member: dict[int, int] = {}
-    for (lane, _), events in sorted(crowd.items()):
-        if len(events) < _CLUSTER_MIN:
+    runs: list[tuple[int, int, list[int]]] = []  # neighbouring crowded bins join up
+    for (lane, slot), found in sorted(crowd.items()):
+        if len(found) < _CLUSTER_MIN:
             continue
+        if runs and runs[-1][0] == lane and runs[-1][1] == slot - 1:
+            runs[-1] = (lane, slot, runs[-1][2] + found)
+        else:
+            runs.append((lane, slot, list(found)))
+    for lane, _, events in runs:
         index = len(out)
         left = min(placed[i][2].left for i in events)
         right = max(placed[i][2].right for i in events)
