@@ -101,6 +101,8 @@ class ChangeMark(NamedTuple):
     width: str
     start: str
     end: str
+    wide: bool
+    """Dated to a month or a year: drawn as a faint stretch under the dated changes."""
 
 
 @attrs.frozen
@@ -386,6 +388,7 @@ def _change(
         f"{width:.3f}",
         iso_instant(c.on.start),
         iso_instant(c.on.end),
+        c.on.precision < Precision.DAY,
     )
 
 

@@ -29,7 +29,8 @@ SUPERSEDED = "superseded"
 
 _ORDER = (*(s.value for s in Status), SUPERSEDED)
 _MAX_DATES = 24
-_HEIGHT = 120.0
+_HEIGHT = 150.0
+_TOP = 18.0  # room above the tallest bar for its total
 
 
 class Segment(NamedTuple):
@@ -48,6 +49,8 @@ class Bar(NamedTuple):
     date: str
     x: str
     total: int
+    top: str
+    """Where its total is written, above the bar."""
     segments: tuple[Segment, ...]
     counts: tuple[int, ...]
     """One count per status of :attr:`StatusChart.statuses`, for the table."""
@@ -122,10 +125,10 @@ def build_chart(dossier: Dossier, plan: Plan, as_of: Moment | None) -> StatusCha
         table.append(counts)
     present = [s for s in _ORDER if any(s in row for row in table)]
     top = max(sum(row.values()) for row in table) or 1
-    step, bar_width = 56, 36
+    step, bar_width = 96, 64
     bars = []
     for i, (at, row) in enumerate(zip(dates, table, strict=True)):
-        y = _HEIGHT
+        y = _TOP + _HEIGHT
         segments = []
         for s in present:
             n = row.get(s, 0)
@@ -137,8 +140,9 @@ def build_chart(dossier: Dossier, plan: Plan, as_of: Moment | None) -> StatusCha
         bars.append(
             Bar(
                 plain_date(at),
-                str(8 + i * step),
+                str(16 + i * step),
                 sum(row.values()),
+                f"{y - 4:.1f}",
                 tuple(segments),
                 tuple(row.get(s, 0) for s in present),
             )
@@ -146,8 +150,8 @@ def build_chart(dossier: Dossier, plan: Plan, as_of: Moment | None) -> StatusCha
     return StatusChart(
         statuses=tuple((s, label(s)) for s in present),
         bars=tuple(bars),
-        width=16 + len(bars) * step,
-        height=int(_HEIGHT),
+        width=32 + len(bars) * step,
+        height=int(_TOP + _HEIGHT),
         bar_width=bar_width,
     )
 
