@@ -13,13 +13,14 @@ they are counted in a :class:`Cluster` shown at the overview scale instead.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
 from negotrack.core.dates import Moment, Precision
 from negotrack.views.formatting import display_date, iso_instant, tick_label
+from negotrack.views.ticks import gridlines
 
 if TYPE_CHECKING:
     from negotrack.core.model import Event, StatusChange
@@ -187,7 +188,7 @@ def build_axis(
     pad = max((hi - lo) * 0.02, timedelta(hours=12))
     lo, hi = lo - pad, hi + pad
     total = (hi - lo).total_seconds()
-    unit, ticks = _ticks(lo, hi)
+    unit, ticks = gridlines(lo, hi)
 
     def pct(t: datetime) -> float:
         return (t - lo).total_seconds() * 100.0 / total
@@ -390,47 +391,3 @@ def _change(
         iso_instant(c.on.end),
         c.on.precision < Precision.DAY,
     )
-
-
-def _ticks(lo: datetime, hi: datetime) -> tuple[str, list[datetime]]:
-    """A tick unit and the ticks for the range: about 4 to 14 labelled gridlines."""
-    days = (hi - lo).total_seconds() / 86400
-    if days <= 16:
-        return "day", _steps(lo, hi, timedelta(days=1), _midnight(lo))
-    if days <= 100:
-        first = _midnight(lo)
-        first += timedelta(days=(7 - first.weekday()) % 7)  # Mondays
-        return "week", _steps(lo, hi, timedelta(days=7 * max(1, round(days / 7 / 10))), first)
-    if days <= 366 * 4:
-        step = next(s for s in (1, 2, 3, 6, 12) if days / 30.4 / s <= 12)
-        out = []
-        y, m = lo.year, lo.month
-        while True:
-            t = datetime(y, m, 1, tzinfo=UTC)
-            if t > hi:
-                break
-            if t >= lo and (m - 1) % step == 0:
-                out.append(t)
-            m += 1
-            if m > 12:
-                y, m = y + 1, 1
-        return "month", out
-    step = next(s for s in (1, 2, 5, 10, 20, 50, 100) if days / 365.25 / s <= 12)
-    first_year = lo.year + 1
-    first_year += (-first_year) % step
-    out = [datetime(y, 1, 1, tzinfo=UTC) for y in range(first_year, hi.year + 1, step)]
-    return "year", [t for t in out if lo <= t <= hi]
-
-
-def _midnight(t: datetime) -> datetime:
-    return t.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
-
-
-def _steps(lo: datetime, hi: datetime, step: timedelta, first: datetime) -> list[datetime]:
-    out = []
-    t = first
-    while t <= hi:
-        if t >= lo:
-            out.append(t)
-        t += step
-    return out

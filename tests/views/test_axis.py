@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import negotrack as nt
-from negotrack.views.axis import AxisView, Mark, _ticks
+from negotrack.views.axis import AxisView, Mark
+from negotrack.views.ticks import gridlines
 from negotrack.views.timeline import TimelineView
 from tests.support.fixtures_render import SEED, big_dossier, small_dossier
 
@@ -134,7 +135,7 @@ def test_rounds_and_plan_versions_stand_out() -> None:
 def test_ticks_follow_the_range(days: int, unit: str) -> None:
     """Days for a fortnight, weeks for two months, months for up to four years, then years."""
     lo = datetime(2025, 1, 1, tzinfo=UTC)
-    found, ticks = _ticks(lo, lo + timedelta(days=days))
+    found, ticks = gridlines(lo, lo + timedelta(days=days))
     assert found == unit
     assert 2 <= len(ticks) <= 16
 
@@ -148,7 +149,7 @@ def test_ticks_lie_inside_the_range_in_order(start: datetime, seconds: int) -> N
     """Whatever the range, the ticks are inside it, increasing, and not too many."""
     lo = start.replace(tzinfo=UTC)
     hi = lo + timedelta(seconds=seconds)
-    _, ticks = _ticks(lo, hi)
+    _, ticks = gridlines(lo, hi)
     assert all(lo <= t <= hi for t in ticks)
     assert ticks == sorted(ticks)
     assert len(ticks) <= 20
