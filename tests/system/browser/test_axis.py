@@ -181,3 +181,36 @@ def test_print_keeps_the_axis_and_drops_the_controls(
     assert not page.locator(".nt-axis-tools").is_visible()
     assert not page.locator("#filters").is_visible()
     page.pdf(path=str(artifacts / "timeline-print.pdf"))
+
+
+def test_embedded_fragment_is_styled_and_leaves_its_host_alone(
+    open_page: Callable[..., Loaded],
+) -> None:
+    """In a host page the fragment gets negotrack's colours and type, the host keeps its
+    own, and the axis still zooms."""
+    fragment = nt.render_timeline(seed_dossier(), embed=True)
+    host = (
+        "<!doctype html><html lang='en'><head><title>host</title><style>"
+        "body { font-family: serif; background: rgb(253, 246, 227); }"
+        "a { color: rgb(1, 2, 3); }</style></head><body>"
+        f"<p id='host'><a href='#x'>host link</a></p>{fragment}</body></html>"
+    )
+    loaded = open_page(host, csp=False)
+    page = loaded.page
+    styles = page.evaluate(
+        """() => {
+        const e = getComputedStyle(document.querySelector('.nt-embed'));
+        const h = getComputedStyle(document.querySelector('#host a'));
+        const m = getComputedStyle(document.querySelector('.nt-embed .month-nav a'));
+        return [e.backgroundColor, e.fontFamily, h.color, m.color,
+                getComputedStyle(document.body).fontFamily];
+    }"""
+    )
+    assert styles[0] == "rgb(255, 255, 255)"
+    assert "system-ui" in styles[1]
+    assert styles[2] == "rgb(1, 2, 3)"
+    assert styles[3] != "rgb(1, 2, 3)"
+    assert styles[4] == "serif"
+    page.click(".nt-embed button[data-zoom=in]")
+    assert page.evaluate("document.getElementById('axis').classList.contains('nt-zoomed')")
+    assert loaded.page_errors == []
