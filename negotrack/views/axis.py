@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
@@ -175,14 +175,19 @@ def build_axis(
     references), as the views' builder applies it to theirs."""
     if not events:
         return None
-    dates: dict[tuple[Moment, Moment | None], tuple[datetime, datetime, datetime, datetime]] = {}
+    # Events share dates: each date's bounds and drawing are worked out once, and each
+    # event keeps its date's entry (hashing dates again would cost more than the drawing).
+    dates: dict[tuple[Moment, Moment | None], list[Any]] = {}
+    slots: list[list[Any]] = []
     for e in events:
         k = (e.when, e.until)
-        if k not in dates:
+        d = dates.get(k)
+        if d is None:
             s, t = extent(e.when, e.until)
-            dates[k] = (s, t, *_drawn(e, s, t))
-    lo = min(d[2] for d in dates.values())
-    hi = max(d[3] for d in dates.values())
+            d = dates[k] = [k, s, t, *_drawn(e, s, t)]
+        slots.append(d)
+    lo: datetime = min(d[3] for d in dates.values())
+    hi: datetime = max(d[4] for d in dates.values())
     for c in changes:
         lo, hi = min(lo, c.on.start), max(hi, c.on.end)
     pad = max((hi - lo) * 0.02, timedelta(hours=12))
@@ -193,7 +198,8 @@ def build_axis(
     def pct(t: datetime) -> float:
         return (t - lo).total_seconds() * 100.0 / total
 
-    geometry = {k: _geometry(k[0], k[1], *d, pct) for k, d in dates.items()}
+    for d in dates.values():
+        d.append(_geometry(d[0][0], d[0][1], d[1], d[2], d[3], d[4], pct))
     lane_of: dict[str, int] = {}
     ends: list[list[float]] = []  # per lane, each row's right edge
     crowd: dict[tuple[int, int], list[int]] = {}
@@ -204,7 +210,7 @@ def build_axis(
         if lane is None:
             lane = lane_of[key] = len(lane_of)
             ends.append([])
-        g = geometry[(e.when, e.until)]
+        g = slots[i][5]
         placed.append((lane, _place(ends[lane], g.left, g.right), g))
         if g.right - g.left < _POINT_WIDTH:
             crowd.setdefault((lane, int((g.left + g.right) / 2 / _CLUSTER_BIN)), []).append(i)
@@ -240,7 +246,7 @@ def build_axis(
                 member.get(i, -1),
             )
         )
-    shapes = {g.shape for g in geometry.values()}
+    shapes = {d[5].shape for d in dates.values()}
     change_marks = tuple(_change(c, pct, h) for c in sorted(changes, key=lambda c: c.on.sort_key))
     return AxisView(
         start=iso_instant(lo),
