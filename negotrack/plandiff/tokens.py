@@ -30,6 +30,7 @@ __all__ = [
     "WordOp",
     "figure_pairs",
     "figures",
+    "kept_share",
     "may_hold_figure",
     "split",
     "word_diff",
@@ -321,6 +322,18 @@ def _cleanup(segs: list[_Seg], wa: list[int], wb: list[int], b: Sequence[str]) -
             k += 1
         segs = out
     return segs
+
+
+def kept_share(old: str, new: str) -> float:
+    """The share of words kept from ``old`` to ``new`` (0..1), as :func:`word_diff`
+    measures it, without building the diff."""
+    ca, _, wa = _units(old)
+    cb, _, wb = _units(new)
+    matched: list[tuple[int, int]] = []
+    _match(ca, 0, len(ca), cb, 0, len(cb), matched)
+    kept = sum([wa[i + 1] - wa[i] for i, _ in matched])
+    total = wa[-1] + wb[-1]
+    return min(1.0, 2.0 * kept / total) if total else 1.0
 
 
 def word_diff(old: str, new: str) -> tuple[tuple[WordOp, ...], float]:
