@@ -29,6 +29,7 @@ from negotrack.core.model import (
     StatusChange,
 )
 from negotrack.dossier.dossier import Dossier
+from negotrack.dossier.links import LinkSuggestion
 from negotrack.errors import (
     DateError,
     DossierError,
@@ -69,6 +70,7 @@ __all__ = [
     "EventKind",
     "FigureChange",
     "FormatError",
+    "LinkSuggestion",
     "LockTimeout",
     "MissingDependency",
     "Moment",

@@ -30,6 +30,7 @@ from negotrack.core.model import (
 )
 from negotrack.dossier.index import RecordIndex
 from negotrack.dossier.integrity import check_dossier
+from negotrack.dossier.links import Linking
 from negotrack.errors import DossierError, NegotrackError, Problem, did_you_mean
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ def _coerce(cls: type[Any], items: Iterable[Any], name: str) -> tuple[Any, ...]:
     return tuple(out)
 
 
-class Dossier(RecordIndex):
+class Dossier(RecordIndex, Linking):
     """Everything known about one negotiation, and the only thing users change.
 
     Build one from model values (or mappings of their fields); it raises

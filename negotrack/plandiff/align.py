@@ -38,11 +38,19 @@ class Alignment:
         """How sure the pair (or group member) ``(i, j)`` is, 0..1."""
         return self.confidence.get((i, j), 1.0)
 
+    # points a curated link says have no counterpart in the other version
+    alone_old: set[int] = attrs.Factory(set)
+    alone_new: set[int] = attrs.Factory(set)
+
     def free_old(self, n: int) -> list[int]:
-        return [i for i in range(n) if i not in self.pairs and i not in self.grouped_old]
+        return [
+            i
+            for i in range(n)
+            if i not in self.pairs and i not in self.grouped_old and i not in self.alone_old
+        ]
 
     def free_new(self, n: int) -> list[int]:
-        return [j for j in range(n) if j not in self.taken_new]
+        return [j for j in range(n) if j not in self.taken_new and j not in self.alone_new]
 
     def pair(self, i: int, j: int, via: str, confidence: float = 1.0) -> None:
         self.pairs[i] = (j, via)
@@ -102,6 +110,9 @@ def _curated(
     ahead: dict[str, list[str]] = {}  # ref -> refs it became
     behind: dict[str, list[str]] = {}  # ref -> refs it came from
     for link in links:
+        if "#" not in link.old or "#" not in link.new:
+            _alone(old, new, link, old_no, new_no, align)
+            continue
         (va, na), (vb, nb) = _split_ref(link.old), _split_ref(link.new)
         ahead.setdefault(link.old, []).append(link.new)
         behind.setdefault(link.new, []).append(link.old)
@@ -143,6 +154,24 @@ def _curated(
             align.pair(olds[0], news[0], "link")
         else:
             align.group(tuple(sorted(olds)), tuple(sorted(news)), "link")
+
+
+def _alone(
+    old: PlanVersion,
+    new: PlanVersion,
+    link: PointLink,
+    old_no: dict[str, int],
+    new_no: dict[str, int],
+    align: Alignment,
+) -> None:
+    """A link with a bare version id on one side: the point has no counterpart in that
+    version (no successor, or no predecessor), so no later stage may pair it."""
+    point, version = (link.old, link.new) if "#" in link.old else (link.new, link.old)
+    v, number = _split_ref(point)
+    if (v, version) == (old.id, new.id):
+        align.alone_old.add(_index_of(old, old_no, number))
+    elif (v, version) == (new.id, old.id):
+        align.alone_new.add(_index_of(new, new_no, number))
 
 
 def _reach(start: str, graph: dict[str, list[str]], old_id: str, new_id: str) -> list[str]:

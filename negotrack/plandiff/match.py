@@ -12,16 +12,17 @@ few points, shrunk towards a prior of what unrelated points of real drafts score
 pair's evidence is its z-score ``z = (cosine - mu) / sd`` (the weights are described in
 :mod:`negotrack.plandiff.features`).
 
-*Bar.* A point compared with n others will find one that looks best by chance; among n
-unrelated candidates the best z-score is about ``sqrt(2 ln n)`` (the expected maximum of n
-normal draws). That is the bar a pair must clear, with n the number of points it competed
-with. So in a version of 30 free points a pair needs z of about 2.6, in one of 2,000 about
-3.9, and:
+*Bar.* Among n unrelated pairs, the best z-score is about ``sqrt(2 ln n)`` (the expected
+maximum of n normal draws). Every pair of free points competes, so that is the bar a pair
+must clear, with n the number of pairs searched: old free points times new ones. In two
+versions of 30 free points a pair needs z of about 3.7, in two of 2,000 about 5.5; so 200
+long points deleted and 200 unrelated ones added stay apart, however many common words
+they share. Then:
 
-*Order.* Two points facing each other between two pairs that keep their order (the only
+*Order.* Two points facing each other between two pairs that no pair crosses (the only
 free points of such a gap, as a line diff would see them) competed with few others: in a
-gap of k by k points the bar is ``sqrt(2 ln k)``, but never below 1: one point facing one
-point needs only to score one spread above the mean of unrelated pairs.
+gap of k by l points the bar is ``sqrt(2 ln (k l))``, but never below 1: one point facing
+one point needs only to score one spread above the mean of unrelated pairs.
 
 *Confidence.* ``confidence = 1 / (1 + exp(-1.5 * (z - bar)))``: 0.5 exactly at the bar,
 towards 1 far above it. It is *ordinal*: a higher value is stronger evidence, but 0.8 does
@@ -96,7 +97,7 @@ class Found:
 
 
 def _bar(n: int) -> float:
-    """The z-score the best of ``n`` unrelated candidates reaches by chance."""
+    """The z-score the best of ``n`` unrelated pairs reaches by chance (at least FLOOR)."""
     return max(FLOOR, math.sqrt(2.0 * math.log(n))) if n > 1 else FLOOR
 
 
@@ -172,7 +173,7 @@ def match(
     cut = 0.5 if threshold is None else threshold
     sc = _Scores(old, new)
     sc.null(free_old, free_new)
-    n = max(len(free_old), len(free_new))
+    n = len(free_old) * len(free_new)  # the pairs searched
     size = statistics.fmean([*(len(old[i]) for i in free_old), *(len(new[j]) for j in free_new)])
     if len(free_old) * len(free_new) * (size + 1.0) <= ALL_PAIRS:
         pool = [(i, j) for i in free_old for j in free_new]
@@ -191,7 +192,7 @@ def match(
         sc.new,
         sc.mass_old,
         sc.mass_new,
-        [(i, j, sc.cos(i, j)) for i, j in pool],
+        [(i, j, s) for i, j in pool if sc.confidence(s := sc.cos(i, j), n) >= cut],
         used_old,
         used_new,
     )
@@ -200,7 +201,7 @@ def match(
         before = len(pairs)
         for gap_old, gap_new in _gaps(anchors, pairs, free_old, free_new, used_old, used_new):
             local = [(i, j) for i in gap_old for j in gap_new]
-            k = max(len(gap_old), len(gap_new))
+            k = len(gap_old) * len(gap_new)  # the pairs this gap searches
             _greedy(sc, local, k, cut, sizes, used_old, used_new, pairs)
         if len(pairs) == before:
             break
