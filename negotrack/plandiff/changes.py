@@ -14,7 +14,8 @@ import attrs
 
 from negotrack.core.model import PlanVersion, Point, Stance, Status
 from negotrack.plandiff.align import same_text
-from negotrack.plandiff.tokens import WordOp, figure_pairs, may_hold_figure, word_diff
+from negotrack.plandiff.figures import figure_pairs, may_hold_figure
+from negotrack.plandiff.tokens import WordOp, word_diff
 
 __all__ = [
     "CHECK_BELOW",
