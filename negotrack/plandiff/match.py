@@ -174,6 +174,7 @@ def match(
     sc = _Scores(old, new)
     sc.null(free_old, free_new)
     n = len(free_old) * len(free_new)  # the pairs searched
+    side = max(len(free_old), len(free_new))  # the points one point is compared with
     size = statistics.fmean([*(len(old[i]) for i in free_old), *(len(new[j]) for j in free_new)])
     if len(free_old) * len(free_new) * (size + 1.0) <= ALL_PAIRS:
         pool = [(i, j) for i in free_old for j in free_new]
@@ -192,7 +193,7 @@ def match(
         sc.new,
         sc.mass_old,
         sc.mass_new,
-        [(i, j, s) for i, j in pool if sc.confidence(s := sc.cos(i, j), n) >= cut],
+        [(i, j, s) for i, j in pool if sc.confidence(s := sc.cos(i, j), side) >= cut],
         used_old,
         used_new,
     )
