@@ -29,6 +29,7 @@ from negotrack.core.model import (
     StatusChange,
 )
 from negotrack.dossier.dossier import Dossier
+from negotrack.dossier.links import LinkSuggestion
 from negotrack.dossier.merge import merge
 from negotrack.errors import (
     DateError,
@@ -70,6 +71,7 @@ __all__ = [
     "EventKind",
     "FigureChange",
     "FormatError",
+    "LinkSuggestion",
     "LockTimeout",
     "MissingDependency",
     "Moment",
