@@ -29,6 +29,8 @@ from negotrack.core.model import (
     StatusChange,
 )
 from negotrack.dossier.dossier import Dossier
+from negotrack.dossier.links import LinkSuggestion
+from negotrack.dossier.merge import merge
 from negotrack.errors import (
     DateError,
     DossierError,
@@ -69,6 +71,7 @@ __all__ = [
     "EventKind",
     "FigureChange",
     "FormatError",
+    "LinkSuggestion",
     "LockTimeout",
     "MissingDependency",
     "Moment",
@@ -103,6 +106,7 @@ __all__ = [
     "json_schema",
     "load",
     "loads",
+    "merge",
     "render_board",
     "render_diff",
     "render_site",

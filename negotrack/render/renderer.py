@@ -32,6 +32,7 @@ from negotrack.views import formatting as _filters
 from negotrack.views.timeline import DEFAULT_DIFF_HREF, TimelineView, event_filter
 
 if TYPE_CHECKING:
+    from negotrack.core.dates import MomentLike
     from negotrack.dossier.dossier import Dossier
     from negotrack.dossier.selection import EventFilter
     from negotrack.plandiff.compare import PlanDiff
@@ -189,12 +190,14 @@ class Renderer:
         *,
         format: str = "html",
         as_of: MomentLike | None = None,
+        threshold: float | None = None,
     ) -> str:
         """The status board of a plan (the dossier's first plan when ``plan_id`` is None),
-        as it stood on ``as_of`` (today's record when None)."""
+        as it stood on ``as_of`` (today's record when None); ``threshold`` goes to the
+        diffs that line the versions' points up."""
         from negotrack.views.board import BoardView
 
-        view = BoardView.build(dossier, plan_id, as_of=as_of)
+        view = BoardView.build(dossier, plan_id, as_of=as_of, threshold=threshold)
         return self._render("board", format, view=view, embed=False)
 
     def repr_html(self, obj: Any) -> str:
@@ -278,11 +281,14 @@ def render_board(
     format: str = "html",
     *,
     as_of: MomentLike | None = None,
+    threshold: float | None = None,
     template_dir: str | Path | None = None,
 ) -> str:
     """The status board of a plan in ``format`` ("html" or "md"), as it stood on
     ``as_of`` when given."""
-    return _shared(template_dir).board(dossier, plan_id, format=format, as_of=as_of)
+    return _shared(template_dir).board(
+        dossier, plan_id, format=format, as_of=as_of, threshold=threshold
+    )
 
 
 def repr_html(obj: Any) -> str:

@@ -21,6 +21,7 @@ from negotrack.views.formatting import anchor, label, plain_date
 from negotrack.views.timeline import predecessor
 
 if TYPE_CHECKING:
+    from negotrack.core.dates import MomentLike
     from negotrack.dossier.dossier import Dossier
 
 __all__ = [
@@ -94,12 +95,18 @@ class BoardView:
 
     @classmethod
     def build(
-        cls, dossier: Dossier, plan_id: str | None = None, *, as_of: MomentLike | None = None
+        cls,
+        dossier: Dossier,
+        plan_id: str | None = None,
+        *,
+        as_of: MomentLike | None = None,
+        threshold: float | None = None,
     ) -> BoardView:
         """The board of plan ``plan_id`` (the dossier's first plan when None), as it stood
         on ``as_of``: versions not tabled by then are left out, statuses are those of that
         date (a date counts once its whole interval is over, as in ``Dossier.status_of``).
-        An undecided point of a version that a newer one followed reads "superseded"."""
+        An undecided point of a version that a newer one followed reads "superseded".
+        ``threshold`` goes to the diffs that line the versions' points up."""
         if plan_id is None:
             if not dossier.plans:
                 raise UnknownReference("this dossier has no plan to show", hint="add a plan")
@@ -138,7 +145,7 @@ class BoardView:
             old = predecessor(dossier, v)
             if old is None or old.id not in col:
                 continue
-            for c in dossier.diff(old.id, v.id).changes:
+            for c in dossier.diff(old.id, v.id, threshold=threshold).changes:
                 if c.old is not None and c.new is not None:
                     union(f"{old.id}#{c.old.number}", f"{v.id}#{c.new.number}")
         lineages: dict[str, list[str]] = {}
