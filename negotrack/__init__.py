@@ -29,6 +29,7 @@ from negotrack.core.model import (
     StatusChange,
 )
 from negotrack.dossier.dossier import Dossier
+from negotrack.dossier.links import LinkSuggestion
 from negotrack.dossier.merge import merge
 from negotrack.errors import (
     DateError,
@@ -71,6 +72,7 @@ __all__ = [
     "EventKind",
     "FigureChange",
     "FormatError",
+    "LinkSuggestion",
     "LocaleError",
     "LockTimeout",
     "MissingDependency",

@@ -38,7 +38,6 @@ def render_site(
     diff (reports and boards alike); ``log`` is called with each path written. Every page
     is in ``locale`` (default English; an unknown one is a ``LocaleError``).
     """
-    options = {} if threshold is None else {"threshold": threshold}
     renderer = Renderer(template_dir=template_dir, locale=locale)
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
@@ -58,7 +57,7 @@ def render_site(
             old = predecessor(dossier, version)
             if old is None:
                 continue
-            pd = dossier.diff(old.id, version.id, **options)
+            pd = dossier.diff(old.id, version.id, threshold=threshold)
             stem = DEFAULT_DIFF_HREF.format(
                 old=_filters.file_part(old.id), new=_filters.file_part(version.id)
             ).removesuffix(".html")

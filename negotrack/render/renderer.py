@@ -32,7 +32,7 @@ from negotrack.core.dates import MomentLike
 from negotrack.core.model import EventKind
 from negotrack.errors import RenderError, did_you_mean
 from negotrack.render.catalogs import interface
-from negotrack.render.escaping import escaped_view, page_records
+from negotrack.render.escaping import collector_paused, escaped_view, page_records
 from negotrack.views import formatting as _filters
 from negotrack.views.i18n import Interface
 from negotrack.views.timeline import DEFAULT_DIFF_HREF, TimelineView, event_filter
@@ -190,9 +190,10 @@ class Renderer:
             tag=tag,
         )
         if format == "html":
-            view = escaped_view(dossier, chosen, diff_href, r.lang)
-            records = page_records(view, escaped=True)
-            return r._render("timeline", format, view=view, embed=embed, escaped=records)
+            with collector_paused():
+                view = escaped_view(dossier, chosen, diff_href, r.lang)
+                records = page_records(view, escaped=True)
+                return r._render("timeline", format, view=view, embed=embed, escaped=records)
         view = TimelineView.build(dossier, select=chosen, diff_href=diff_href, lang=r.lang)
         return r.timeline_view(view, format=format, embed=embed)
 
@@ -207,8 +208,9 @@ class Renderer:
             raise RenderError(
                 f"only HTML can be embedded, not {format}", hint="drop embed or use html"
             )
-        records = page_records(view, escaped=False) if format == "html" else None
-        return self._render("timeline", format, view=view, embed=embed, escaped=records)
+        with collector_paused():
+            records = page_records(view, escaped=False) if format == "html" else None
+            return self._render("timeline", format, view=view, embed=embed, escaped=records)
 
     def diff(
         self,

@@ -13,14 +13,15 @@ they are counted in a :class:`Cluster` shown at the overview scale instead.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
 from negotrack.core.dates import Moment, Precision
 from negotrack.views.formatting import iso_instant, tick_label
 from negotrack.views.i18n import ENGLISH, Interface
+from negotrack.views.ticks import gridlines
 
 if TYPE_CHECKING:
     from negotrack.core.model import Event, StatusChange
@@ -102,6 +103,8 @@ class ChangeMark(NamedTuple):
     width: str
     start: str
     end: str
+    wide: bool
+    """Dated to a month or a year: drawn as a faint stretch under the dated changes."""
 
 
 @attrs.frozen
@@ -174,25 +177,31 @@ def build_axis(
     references), as the views' builder applies it to theirs; ``lang`` writes its labels."""
     if not events:
         return None
-    dates: dict[tuple[Moment, Moment | None], tuple[datetime, datetime, datetime, datetime]] = {}
+    # Events share dates: each date's bounds and drawing are worked out once, and each
+    # event keeps its date's entry (hashing dates again would cost more than the drawing).
+    dates: dict[tuple[Moment, Moment | None], list[Any]] = {}
+    slots: list[list[Any]] = []
     for e in events:
         k = (e.when, e.until)
-        if k not in dates:
+        d = dates.get(k)
+        if d is None:
             s, t = extent(e.when, e.until)
-            dates[k] = (s, t, *_drawn(e, s, t))
-    lo = min(d[2] for d in dates.values())
-    hi = max(d[3] for d in dates.values())
+            d = dates[k] = [k, s, t, *_drawn(e, s, t)]
+        slots.append(d)
+    lo: datetime = min(d[3] for d in dates.values())
+    hi: datetime = max(d[4] for d in dates.values())
     for c in changes:
         lo, hi = min(lo, c.on.start), max(hi, c.on.end)
     pad = max((hi - lo) * 0.02, timedelta(hours=12))
     lo, hi = lo - pad, hi + pad
     total = (hi - lo).total_seconds()
-    unit, ticks = _ticks(lo, hi)
+    unit, ticks = gridlines(lo, hi)
 
     def pct(t: datetime) -> float:
         return (t - lo).total_seconds() * 100.0 / total
 
-    geometry = {k: _geometry(k[0], k[1], *d, pct) for k, d in dates.items()}
+    for d in dates.values():
+        d.append(_geometry(d[0][0], d[0][1], d[1], d[2], d[3], d[4], pct))
     lane_of: dict[str, int] = {}
     ends: list[list[float]] = []  # per lane, each row's right edge
     crowd: dict[tuple[int, int], list[int]] = {}
@@ -203,7 +212,7 @@ def build_axis(
         if lane is None:
             lane = lane_of[key] = len(lane_of)
             ends.append([])
-        g = geometry[(e.when, e.until)]
+        g = slots[i][5]
         placed.append((lane, _place(ends[lane], g.left, g.right), g))
         if g.right - g.left < _POINT_WIDTH:
             crowd.setdefault((lane, int((g.left + g.right) / 2 / _CLUSTER_BIN)), []).append(i)
@@ -239,7 +248,7 @@ def build_axis(
                 member.get(i, -1),
             )
         )
-    shapes = {g.shape for g in geometry.values()}
+    shapes = {d[5].shape for d in dates.values()}
     label = tick_label if lang.english else lang.tick
     change_marks = tuple(
         _change(c, pct, h, lang) for c in sorted(changes, key=lambda c: c.on.sort_key)
@@ -314,9 +323,15 @@ def _clusters(
     """The clusters of crowded stretches, and each clustered event's cluster."""
     out: list[Cluster] = []
     member: dict[int, int] = {}
-    for (lane, _), events in sorted(crowd.items()):
-        if len(events) < _CLUSTER_MIN:
+    runs: list[tuple[int, int, list[int]]] = []  # neighbouring crowded bins join up
+    for (lane, slot), found in sorted(crowd.items()):
+        if len(found) < _CLUSTER_MIN:
             continue
+        if runs and runs[-1][0] == lane and runs[-1][1] == slot - 1:
+            runs[-1] = (lane, slot, runs[-1][2] + found)
+        else:
+            runs.append((lane, slot, list(found)))
+    for lane, _, events in runs:
         index = len(out)
         left = min(placed[i][2].left for i in events)
         right = max(placed[i][2].right for i in events)
@@ -387,48 +402,5 @@ def _change(
         f"{width:.3f}",
         iso_instant(c.on.start),
         iso_instant(c.on.end),
+        c.on.precision < Precision.DAY,
     )
-
-
-def _ticks(lo: datetime, hi: datetime) -> tuple[str, list[datetime]]:
-    """A tick unit and the ticks for the range: about 4 to 14 labelled gridlines."""
-    days = (hi - lo).total_seconds() / 86400
-    if days <= 16:
-        return "day", _steps(lo, hi, timedelta(days=1), _midnight(lo))
-    if days <= 100:
-        first = _midnight(lo)
-        first += timedelta(days=(7 - first.weekday()) % 7)  # Mondays
-        return "week", _steps(lo, hi, timedelta(days=7 * max(1, round(days / 7 / 10))), first)
-    if days <= 366 * 4:
-        step = next(s for s in (1, 2, 3, 6, 12) if days / 30.4 / s <= 12)
-        out = []
-        y, m = lo.year, lo.month
-        while True:
-            t = datetime(y, m, 1, tzinfo=UTC)
-            if t > hi:
-                break
-            if t >= lo and (m - 1) % step == 0:
-                out.append(t)
-            m += 1
-            if m > 12:
-                y, m = y + 1, 1
-        return "month", out
-    step = next(s for s in (1, 2, 5, 10, 20, 50, 100) if days / 365.25 / s <= 12)
-    first_year = lo.year + 1
-    first_year += (-first_year) % step
-    out = [datetime(y, 1, 1, tzinfo=UTC) for y in range(first_year, hi.year + 1, step)]
-    return "year", [t for t in out if lo <= t <= hi]
-
-
-def _midnight(t: datetime) -> datetime:
-    return t.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
-
-
-def _steps(lo: datetime, hi: datetime, step: timedelta, first: datetime) -> list[datetime]:
-    out = []
-    t = first
-    while t <= hi:
-        if t >= lo:
-            out.append(t)
-        t += step
-    return out

@@ -109,11 +109,11 @@ class BoardView:
         lang: Interface = ENGLISH,
     ) -> BoardView:
         """The board of plan ``plan_id`` (the dossier's first plan when None), as it stood
-        on ``as_of``: versions not yet tabled are left out, statuses and positions are those
-        of that date. An undecided point of a version that a newer one followed reads
-        "superseded". ``threshold`` goes to the diffs that line the versions' points up.
-        Labels and dates are in ``lang``."""
-        options = {} if threshold is None else {"threshold": threshold}
+        on ``as_of``: versions not tabled by then are left out, statuses are those of that
+        date (a date counts once its whole interval is over, as in ``Dossier.status_of``).
+        An undecided point of a version that a newer one followed reads "superseded".
+        ``threshold`` goes to the diffs that line the versions' points up. Labels and dates
+        are in ``lang``."""
         if plan_id is None:
             if not dossier.plans:
                 raise UnknownReference("this dossier has no plan to show", hint="add a plan")
@@ -127,7 +127,7 @@ class BoardView:
                     hint=did_you_mean(plan_id, [p.id for p in dossier.plans]),
                 ) from None
         when = Moment.of(as_of) if as_of is not None else None
-        versions = tuple(v for v in plan.versions if when is None or v.date.possibly_by(when))
+        versions = tuple(v for v in plan.versions if when is None or v.date.settled_by(when))
         later = superseded_by(dossier, plan, when)
         col = {v.id: i for i, v in enumerate(versions)}
         parent: dict[str, str] = {}
@@ -152,7 +152,7 @@ class BoardView:
             old = predecessor(dossier, v)
             if old is None or old.id not in col:
                 continue
-            for c in dossier.diff(old.id, v.id, **options).changes:
+            for c in dossier.diff(old.id, v.id, threshold=threshold).changes:
                 if c.old is not None and c.new is not None:
                     union(f"{old.id}#{c.old.number}", f"{v.id}#{c.new.number}")
         lineages: dict[str, list[str]] = {}

@@ -29,7 +29,8 @@ SUPERSEDED = "superseded"
 
 _ORDER = (*(s.value for s in Status), SUPERSEDED)
 _MAX_DATES = 24
-_HEIGHT = 120.0
+_HEIGHT = 150.0
+_TOP = 18.0  # room above the tallest bar for its total
 
 
 class Segment(NamedTuple):
@@ -48,6 +49,8 @@ class Bar(NamedTuple):
     date: str
     x: str
     total: int
+    top: str
+    """Where its total is written, above the bar."""
     segments: tuple[Segment, ...]
     counts: tuple[int, ...]
     """One count per status of :attr:`StatusChart.statuses`, for the table."""
@@ -72,7 +75,7 @@ def superseded_by(dossier: Dossier, plan: Plan, as_of: Moment | None) -> dict[st
 
     out: dict[str, Moment] = {}
     for v in plan.versions:
-        if as_of is not None and not v.date.possibly_by(as_of):
+        if as_of is not None and not v.date.settled_by(as_of):
             continue
         old = predecessor(dossier, v)
         if old is not None and (old.id not in out or v.date < out[old.id]):
@@ -89,7 +92,7 @@ def status_at(
     if status is None:
         return None
     newer = later.get(version.id)
-    if status is Status.PROPOSED and newer is not None and (at is None or newer.possibly_by(at)):
+    if status is Status.PROPOSED and newer is not None and (at is None or newer.settled_by(at)):
         return SUPERSEDED
     return status.value
 
@@ -108,14 +111,14 @@ def build_chart(
             moments.setdefault(c.on.sort_key, c.on)
     dates = sorted(moments.values(), key=lambda m: m.end)
     if as_of is not None:
-        dates = [m for m in dates if m.possibly_by(as_of)]
+        dates = [m for m in dates if m.settled_by(as_of)]
     dates = dates[-_MAX_DATES:]
     if len(dates) < 2:
         return None
     later = superseded_by(dossier, plan, as_of)
     table: list[dict[str, int]] = []
     for at in dates:
-        query = at if as_of is None or at.end <= as_of.end else as_of
+        query = at
         counts: dict[str, int] = {}
         for v in plan.versions:
             for p in v.points:
@@ -125,10 +128,10 @@ def build_chart(
         table.append(counts)
     present = [s for s in _ORDER if any(s in row for row in table)]
     top = max(sum(row.values()) for row in table) or 1
-    step, bar_width = 56, 36
+    step, bar_width = 96, 64
     bars = []
     for i, (at, row) in enumerate(zip(dates, table, strict=True)):
-        y = _HEIGHT
+        y = _TOP + _HEIGHT
         segments = []
         for s in present:
             n = row.get(s, 0)
@@ -139,9 +142,10 @@ def build_chart(
             segments.append(Segment(s, lang.term("status", s), n, f"{y:.1f}", f"{h:.1f}"))
         bars.append(
             Bar(
-                lang.date(at),
-                str(8 + i * step),
+                lang.plain_date(at),
+                str(16 + i * step),
                 sum(row.values()),
+                f"{y - 4:.1f}",
                 tuple(segments),
                 tuple(row.get(s, 0) for s in present),
             )
@@ -149,8 +153,8 @@ def build_chart(
     return StatusChart(
         statuses=tuple((s, lang.term("status", s)) for s in present),
         bars=tuple(bars),
-        width=16 + len(bars) * step,
-        height=int(_HEIGHT),
+        width=32 + len(bars) * step,
+        height=int(_TOP + _HEIGHT),
         bar_width=bar_width,
     )
 

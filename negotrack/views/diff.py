@@ -71,9 +71,19 @@ class ChangeView(NamedTuple):
     status_changed: bool
     positions: tuple[PositionView, ...]
     via: str
+    """What matched the pair: "link", "key", "exact", "text", "split", "merge" or ""."""
+    confidence: float
+    """How sure the pairing is, 0..1 (ordinal); 0 for added and deleted points."""
+    check: bool
+    """Whether a person should check the pair (found by text, with a low confidence)."""
     status_old_key: str | None = None
     """The status value itself (``kept``), for styling; ``status_old`` is its label."""
     status_new_key: str | None = None
+
+    @property
+    def curated(self) -> bool:
+        """Whether a curated link made the pair."""
+        return self.via == "link"
 
     @property
     def heading(self) -> str:
@@ -222,7 +232,9 @@ def _change(
             )
             for p in c.positions
         ),
-        via=str(c.via),
+        via=str(c.matched_by),
+        confidence=float(c.confidence),
+        check=bool(c.check),
         status_old_key=s_old,
         status_new_key=s_new,
     )

@@ -30,6 +30,7 @@ _OWN_TAGS = frozenset(
         "g",
         "rect",
         "desc",
+        "text",
         "caption",
         "html",
         "bdi",

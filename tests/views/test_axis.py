@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import negotrack as nt
-from negotrack.views.axis import AxisView, _ticks
+from negotrack.views.axis import AxisView, Mark
+from negotrack.views.ticks import gridlines
 from negotrack.views.timeline import TimelineView
 from tests.support.fixtures_render import SEED, big_dossier, small_dossier
 
@@ -20,7 +21,7 @@ def _axis(d: nt.Dossier) -> AxisView:
     return axis
 
 
-def _seed_marks() -> dict[str, object]:
+def _seed_marks() -> dict[str, Mark]:
     axis = _axis(nt.load(SEED))
     return {m.anchor.removeprefix("ev-"): m for m in axis.marks}
 
@@ -41,7 +42,7 @@ def test_a_month_covers_the_month_and_a_span_runs_to_its_until() -> None:
     """A month-precision date is drawn over its whole month; a span over when..until."""
     marks = _seed_marks()
     strike = marks["strike-temryuk"]
-    assert (strike.start, strike.end, strike.shape) == (  # type: ignore[attr-defined]
+    assert (strike.start, strike.end, strike.shape) == (
         "2025-12-01T00:00:00Z",
         "2026-01-01T00:00:00Z",
         "range",
@@ -52,14 +53,14 @@ def test_in_recent_months_is_drawn_as_the_stretch_it_is() -> None:
     """The seed's "in recent months" (c. Oct 2025 – Dec 2025) runs from October to the end
     of December, faded and drawn wider at its approximate start."""
     m = _seed_marks()["balloons-vilnius"]
-    assert (m.start, m.end, m.shape) == (  # type: ignore[attr-defined]
+    assert (m.start, m.end, m.shape) == (
         "2025-10-01T00:00:00Z",
         "2026-01-01T00:00:00Z",
         "approx",
     )
-    assert float(m.width) > 60  # type: ignore[attr-defined]
-    assert "--a:" in m.fade  # type: ignore[attr-defined]
-    a = float(m.fade.split("--a:")[1].split("%")[0])  # type: ignore[attr-defined]
+    assert float(m.width) > 60
+    assert "--a:" in m.fade
+    a = float(m.fade.split("--a:")[1].split("%")[0])
     assert a > 0  # the faded lead-in before October
 
 
@@ -70,11 +71,11 @@ def test_talks_and_strikes_have_lanes_of_their_own() -> None:
     lane = {name.label: name for name in axis.lanes}
     assert {"diplomacy", "strikes-on-energy", "nato-eastern-flank"} <= set(lane)
     talks, strike = marks["talks-envoys"], marks["strike-temryuk"]
-    assert talks.lane_key == "diplomacy"  # type: ignore[attr-defined]
-    assert strike.lane_key == "strikes-on-energy"  # type: ignore[attr-defined]
+    assert talks.lane_key == "diplomacy"
+    assert strike.lane_key == "strikes-on-energy"
     for m, name in ((talks, "diplomacy"), (strike, "strikes-on-energy")):
         first = lane[name].row
-        assert first <= m.row < first + lane[name].rows  # type: ignore[attr-defined]
+        assert first <= m.row < first + lane[name].rows
 
 
 def test_positions_are_proportional_to_time() -> None:
@@ -93,7 +94,7 @@ def test_positions_are_proportional_to_time() -> None:
 def test_overlapping_marks_stack_in_rows_of_their_lane() -> None:
     """Three December strikes on one track take three rows, not one spot."""
     marks = _seed_marks()
-    rows = {marks[k].row for k in ("strike-temryuk", "strike-orenburg", "strike-novoshakhtinsk")}  # type: ignore[attr-defined]
+    rows = {marks[k].row for k in ("strike-temryuk", "strike-orenburg", "strike-novoshakhtinsk")}
     assert len(rows) == 3
 
 
@@ -134,7 +135,7 @@ def test_rounds_and_plan_versions_stand_out() -> None:
 def test_ticks_follow_the_range(days: int, unit: str) -> None:
     """Days for a fortnight, weeks for two months, months for up to four years, then years."""
     lo = datetime(2025, 1, 1, tzinfo=UTC)
-    found, ticks = _ticks(lo, lo + timedelta(days=days))
+    found, ticks = gridlines(lo, lo + timedelta(days=days))
     assert found == unit
     assert 2 <= len(ticks) <= 16
 
@@ -148,7 +149,7 @@ def test_ticks_lie_inside_the_range_in_order(start: datetime, seconds: int) -> N
     """Whatever the range, the ticks are inside it, increasing, and not too many."""
     lo = start.replace(tzinfo=UTC)
     hi = lo + timedelta(seconds=seconds)
-    _, ticks = _ticks(lo, hi)
+    _, ticks = gridlines(lo, hi)
     assert all(lo <= t <= hi for t in ticks)
     assert ticks == sorted(ticks)
     assert len(ticks) <= 20

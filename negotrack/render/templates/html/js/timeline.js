@@ -187,12 +187,8 @@
     var q = value("q").trim();
     if (q) { parts.push("q=" + encodeURIComponent(q)); }
     if (axis && lanes !== "track") { parts.push("lanes=" + lanes); }
-    var url = window.location.pathname + window.location.search + (parts.length ? "#" + parts.join("&") : "");
-    try {
-      window.history.replaceState(null, "", url);
-    } catch (e) {
-      /* A page with no address of its own (about:blank, a sandboxed frame) keeps none. */
-    }
+    var url = window.location.href.split("#")[0] + (parts.length ? "#" + parts.join("&") : "");
+    try { window.history.replaceState(null, "", url); } catch (e) { /* a page without an address */ }
   }
   function restore() {
     var hash = window.location.hash.slice(1);
