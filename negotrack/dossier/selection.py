@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from negotrack.core.dates import Moment, moment_or_none
+from negotrack.core.dates import Moment, SortKey, moment_or_none
 from negotrack.core.model import Event, EventKind
 
 if TYPE_CHECKING:
@@ -81,5 +81,5 @@ class EventFilter:
         return out
 
 
-def _when(e: Event) -> tuple[float, int, bool]:
+def _when(e: Event) -> SortKey:
     return e.when.sort_key
