@@ -32,8 +32,8 @@ interval.
 from __future__ import annotations
 
 import enum
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeAlias
 

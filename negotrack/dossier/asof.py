@@ -23,7 +23,7 @@ import attrs
 from negotrack.core.dates import Moment, SortKey
 from negotrack.core.model import Status, StatusChange
 
-__all__ = ["AsOfRule", "DatedLog", "StatusReport", "report_status"]
+__all__ = ["AsOfRule", "DatedLog", "StatusReport", "mark_history", "report_status"]
 
 AsOfRule = Literal["settled", "possible"]
 """How an imprecise date counts in an as-of query: "settled" (its whole interval is over by
@@ -196,3 +196,30 @@ def report_status(
 
 def _rule(rule: str) -> AsOfRule:
     return "possible" if rule == "possible" else "settled"
+
+
+def mark_history(
+    history: tuple[StatusChange, ...], counted: tuple[StatusChange, ...], report: StatusReport
+) -> list[tuple[StatusChange, str]]:
+    """Each entry of a point's ``history`` with how it stands against the report's as-of
+    date: "" when it counts (and its order is not in doubt), "after the as-of date", "may be
+    after the as-of date" (its date straddles the as-of date) or "order unknown"."""
+    assert report.as_of is not None
+    q_end = report.as_of.end
+    kept = set(counted)  # by value: the tabled entry is built afresh by each query
+    pending = set(report.pending)
+    unordered = set(report.unordered)
+    if report.unordered and report.change is not None:
+        unordered.add(report.change)
+    out = []
+    for c in history:
+        if c in pending or (c not in kept and c.on.start < q_end):
+            mark = "may be after the as-of date"
+        elif c in unordered:
+            mark = "order unknown"
+        elif c not in kept:
+            mark = "after the as-of date"
+        else:
+            mark = ""
+        out.append((c, mark))
+    return out
