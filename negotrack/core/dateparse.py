@@ -123,6 +123,7 @@ _SPLIT = re.compile(
     r"|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[a-z]+\.?,?\s+\d)",
     re.IGNORECASE,
 )
+_LEADERS = frozenset("~cC")
 _LEAD_RE = re.compile(r"(~|c\.\s*|ca\.\s*|circa\s+)", re.IGNORECASE)
 _ISO_RE = re.compile(
     r"""(?P<year>\d{4})
@@ -173,17 +174,18 @@ def parse_text(text: str) -> Moment:
     s = text.strip()
     if s.endswith(("/..", "/")) or s.startswith(("../", "/")):
         raise _bad(text, "an open-ended interval is not supported (give the last date known)")
-    parts = _SPLIT.split(s)
+    parts = _SPLIT.split(s) if "/" in s else (s,)
     if len(parts) == 1:
         m = _single(s, text)
     elif len(parts) == 2:
         m = _interval(_single(parts[0], text), _single(parts[1], text), text)
     else:
         raise _bad(text, "an interval has two ends")
-    try:
-        m.start, m.end  # noqa: B018 - a moment must have bounds inside the calendar
-    except OverflowError:
-        raise _bad(text, "the date is outside the years 1 to 9999") from None
+    if m.value.year in (1, 9999) or (m.span_end is not None and m.span_end.year >= 9999):
+        try:
+            m.start, m.end  # noqa: B018 - a moment must have bounds inside the calendar
+        except OverflowError:
+            raise _bad(text, "the date is outside the years 1 to 9999") from None
     return m
 
 
@@ -209,7 +211,7 @@ def _interval(first: Moment, last: Moment, text: str) -> Moment:
 def _single(s: str, text: str) -> Moment:
     """One date (no interval), with its marks."""
     approximate = uncertain = False
-    lead = _LEAD_RE.match(s)
+    lead = _LEAD_RE.match(s) if s[:1] in _LEADERS else None
     if lead is not None:
         approximate, s = True, s[lead.end() :]
     if s[-1:] in ("~", "?", "%"):

@@ -69,6 +69,7 @@ class Precision(enum.IntEnum):
 
 
 _EPOCH = datetime(1970, 1, 1)
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 SortKey: TypeAlias = tuple[float, float, int, bool, bool, str]
 """What :attr:`Moment.sort_key` returns: start (seconds), minus the length, precision,
@@ -153,12 +154,20 @@ class Moment:
         v = self.value
         seconds = (v - _EPOCH).total_seconds() if v.tzinfo is None else v.timestamp()
         p = self.precision
-        if self.span_end is None and p is Precision.DAY:
+        stop = self.span_end
+        if stop is not None:
+            length = (stop - v).total_seconds()
+        elif p is Precision.DAY:
             length = 86400.0
-        elif self.span_end is None and p is Precision.MINUTE:
+        elif p is Precision.MINUTE:
             length = 60.0
-        else:
-            length = (self.end - self.start).total_seconds()
+        else:  # a floating month or year: its length in days, without building datetimes
+            y = v.year
+            leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+            if p is Precision.MONTH:
+                length = 86400.0 * (_MONTH_DAYS[v.month] + (leap and v.month == 2))
+            else:
+                length = 86400.0 * (365 + leap)
         return (seconds, -length, int(p), self.approximate, self.uncertain, self.zone or "")
 
     def settled_by(self, other: MomentLike) -> bool:
