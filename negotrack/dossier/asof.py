@@ -143,12 +143,15 @@ class StatusReport:
         status = self.status.value if self.status is not None else "not yet tabled"
         if self.certain:
             return f"{self.ref}: {status}"
-        others = ", ".join(f"{c.status.value} ({c.on.display()})" for c in self.unordered)
         text = f"{self.ref}: {status}, not certain"
-        if others:
+        if self.unordered:
+            others = ", ".join(f"{c.status.value} ({c.on.display()})" for c in self.unordered)
             text += f"; the order is unknown against {others}"
-        if self.pending:
-            dated = ", ".join(f"{c.status.value} ({c.on.display()})" for c in self.pending)
+        if self.change is not None and self.change in self.pending:
+            text += f"; {status} ({self.change.on.display()}) may not have happened by then"
+        rest = [c for c in self.pending if c != self.change]
+        if rest:
+            dated = ", ".join(f"{c.status.value} ({c.on.display()})" for c in rest)
             text += f"; may or may not have happened by then: {dated}"
         return text
 
