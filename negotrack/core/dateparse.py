@@ -255,11 +255,10 @@ def _months(year: int, first: int, count: int, text: str) -> Moment:
     """A stretch of ``count`` whole months from ``first``, within ``year``."""
     start = datetime(_year(f"{year:04d}", text), first, 1)
     last = first + count - 1
-    stop = datetime(year + 1, 1, 1) if last == 12 and year < 9999 else None
     if last < 12:
         stop = datetime(year, last + 1, 1)
-    if stop is None:
-        raise _bad(text, "the date is outside the years 1 to 9999")
+    else:  # the end of the year; the end of representable time after 9999
+        stop = datetime(year + 1, 1, 1) if year < 9999 else datetime.max
     return Moment(start, Precision.MONTH, span_end=stop)
 
 

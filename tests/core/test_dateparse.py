@@ -115,6 +115,10 @@ def test_the_last_day_of_the_calendar_has_an_end() -> None:
     """9999-12-31 and the year 9999 have bounds instead of overflowing."""
     assert nt.Moment.parse("9999-12-31").end > nt.Moment.parse("9999-12-31").start
     assert nt.Moment.parse("late Dec 9999").end > nt.Moment.parse("9999-12-21").start
+    for text in ("late 9999", "9999-Q4", "9999-12-30/9999-12-31"):
+        m = nt.Moment.parse(text)
+        assert m.start < m.end
+        assert nt.Moment.parse(m.isoformat()) == m
 
 
 def test_zone_names_are_not_taken_for_interval_slashes() -> None:
