@@ -30,6 +30,8 @@ from negotrack.core.model import (
 )
 from negotrack.dossier.asof import StatusReport
 from negotrack.dossier.dossier import Dossier
+from negotrack.dossier.links import LinkSuggestion
+from negotrack.dossier.merge import merge
 from negotrack.errors import (
     DateError,
     DossierError,
@@ -70,6 +72,7 @@ __all__ = [
     "EventKind",
     "FigureChange",
     "FormatError",
+    "LinkSuggestion",
     "LockTimeout",
     "MissingDependency",
     "Moment",
@@ -105,6 +108,7 @@ __all__ = [
     "json_schema",
     "load",
     "loads",
+    "merge",
     "render_board",
     "render_diff",
     "render_site",

@@ -1,4 +1,5 @@
-"""The command line: ``negotrack validate | status | timeline | diff | export``.
+"""The command line: ``negotrack validate | status | timeline | diff | link | suggest-links |
+board | site | export`` (and ``replace | remove | merge``, in :mod:`negotrack.cli.edit`).
 
 Exit codes: 0 success, 1 bad input (one line per problem on stderr, naming the file and the
 place in it), 2 a usage error (argparse's own message), 70 an internal error (a bug, reported
@@ -18,9 +19,11 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TextIO
 
+from negotrack.cli import edit, publishing
 from negotrack.cli.args import COMMANDS, PROG, build_parser
 from negotrack.errors import NegotrackError
 
@@ -161,13 +164,21 @@ def _moment(option: str, value: str | None) -> Any:
 
 def _validate(args: argparse.Namespace) -> int:
     d = _load(args.file)
+    from negotrack.core.counts import counted
+
     points = sum(len(v.points) for p in d.plans for v in p.versions)
     versions = sum(len(p.versions) for p in d.plans)
-    print(
-        f"{args.file}: ok ({len(d.participants)} participants, {len(d.sources)} sources, "
-        f"{len(d.events)} events, {len(d.plans)} plans, {versions} versions, {points} points, "
-        f"{len(d.status_log)} status changes, {len(d.position_log)} positions)"
+    counts = (
+        counted(len(d.participants), "participant"),
+        counted(len(d.sources), "source"),
+        counted(len(d.events), "event"),
+        counted(len(d.plans), "plan"),
+        counted(versions, "version"),
+        counted(points, "point"),
+        counted(len(d.status_log), "status change"),
+        counted(len(d.position_log), "position"),
     )
+    print(f"{args.file}: ok ({', '.join(counts)})")
     return 0
 
 
@@ -319,13 +330,29 @@ def _timeline(args: argparse.Namespace) -> int:
         from negotrack.core.model import EventKind
 
         filters["kind"] = [_checked("--kind", EventKind.coerce, k) for k in filters["kind"]]
+    _check_filters(d, filters)
     _emit(render_timeline(d, args.format, **filters), args.output)
     return 0
 
 
+def _check_filters(d: Dossier, filters: dict[str, Any]) -> None:
+    """Each participant, side, track and tag as the dossier spells it, or exit 1 with a
+    suggestion: a misspelt filter must not publish an empty page."""
+    from negotrack.dossier.selection import known
+
+    if "participant" in filters:
+        find = d.find_participant
+        filters["participant"] = [
+            _checked("--participant", find, w).id for w in filters["participant"]
+        ]
+    for name in ("side", "track", "tag"):
+        if name in filters:
+            filters[name] = _checked(f"--{name}", partial(known, d, name), filters[name])
+
+
 def _diff(args: argparse.Namespace) -> int:
     d = _load(args.file)
-    plan_diff = d.diff(args.old, args.new)
+    plan_diff = d.diff(args.old, args.new, threshold=args.threshold)
     if args.format == "json":
         text = json.dumps(plan_diff.to_json_data(), ensure_ascii=False, indent=2) + "\n"
     else:
@@ -333,6 +360,36 @@ def _diff(args: argparse.Namespace) -> int:
 
         text = render_diff(plan_diff, args.format)
     _emit(text, args.output)
+    return 0
+
+
+def _link(args: argparse.Namespace) -> int:
+    from negotrack.io.update import update
+
+    link = update(args.file, lambda d: d.link(args.old_ref, args.new_ref, note=args.note))
+    print(f"linked {link.old} -> {link.new}")
+    return 0
+
+
+def _suggest_links(args: argparse.Namespace) -> int:
+    d = _load(args.file)
+    found = d.suggest_links(args.old, args.new, min_confidence=args.min_confidence)
+    if args.format == "json":
+        print(json.dumps([s.to_json_data() for s in found], ensure_ascii=False, indent=2))
+    else:
+        for s in found:
+            print(f"{s.old} -> {s.new}\t{s.confidence:.2f}\t{s.matched_by}")
+    if args.accept and found:
+        from negotrack.io.update import update
+
+        def accept(d: Dossier) -> None:
+            for s in found:
+                d.link(
+                    s.old, s.new, note=f"accepted suggestion ({s.matched_by}, {s.confidence:.2f})"
+                )
+
+        update(args.file, accept)
+        print(f"linked {len(found)} pair(s)", file=sys.stderr)
     return 0
 
 
@@ -364,7 +421,7 @@ def _export(args: argparse.Namespace) -> int:
             kinds = [_checked("--kind", EventKind.coerce, k) for k in args.kind]
         text = export.to_ics(d, all_events=args.all_events, kinds=kinds, stamp=stamp)
     else:
-        text = export.to_csv(d, args.table)
+        text = export.to_csv(d, args.table, as_of=_moment("--as-of", args.as_of))
     _emit(text, args.output)
     return 0
 
@@ -376,6 +433,13 @@ _RUNNERS = MappingProxyType(
         "status show": _status_show,
         "timeline": _timeline,
         "diff": _diff,
+        "link": _link,
+        "suggest-links": _suggest_links,
         "export": _export,
+        "board": publishing.board,
+        "site": publishing.site,
+        "replace": edit.replace,
+        "remove": edit.remove,
+        "merge": edit.merge,
     }
 )

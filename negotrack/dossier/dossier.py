@@ -33,8 +33,10 @@ from negotrack.core.model import (
 from negotrack.dossier.arguments import build as _build
 from negotrack.dossier.arguments import coerce as _coerce
 from negotrack.dossier.asof import AsOfRule, DatedLog, StatusReport, counts_rule, report_status
+from negotrack.dossier.edit import Corrections
 from negotrack.dossier.index import RecordIndex
 from negotrack.dossier.integrity import check_change, check_dossier
+from negotrack.dossier.links import Linking
 from negotrack.errors import DossierError, Problem
 
 if TYPE_CHECKING:
@@ -45,7 +47,7 @@ if TYPE_CHECKING:
 __all__ = ["AsOfRule", "Dossier"]
 
 
-class Dossier(RecordIndex):
+class Dossier(RecordIndex, Corrections, Linking):
     """Everything known about one negotiation, and the only thing users change.
 
     Build one from model values (or mappings of their fields); it raises
@@ -229,11 +231,12 @@ class Dossier(RecordIndex):
                 out[pos.party] = pos
         return out
 
-    def diff(self, old: str, new: str, **options: Any) -> PlanDiff:
-        """What became of every point of version ``old`` in version ``new``."""
+    def diff(self, old: str, new: str, *, threshold: float | None = None) -> PlanDiff:
+        """What became of every point of version ``old`` in version ``new``, with the plans'
+        curated links; ``threshold`` overrides the matcher's own bar for text-only pairs."""
         from negotrack.plandiff.compare import diff
 
-        return diff(self.version(old), self.version(new), dossier=self, **options)
+        return diff(self.version(old), self.version(new), dossier=self, threshold=threshold)
 
     # -- changes -------------------------------------------------------------------------
 
@@ -249,6 +252,7 @@ class Dossier(RecordIndex):
     ) -> StatusChange:
         """Record that a point's status changed on a date, on a source's or a person's word."""
         version, point = self.resolve(ref)
+        by = self._participant_id(by) if by is not None else None  # a name or alias too
         change: StatusChange = _build(
             lambda: StatusChange(
                 ref=f"{version.id}#{point.number}",
@@ -274,6 +278,7 @@ class Dossier(RecordIndex):
     ) -> Position:
         """Record a party's stance on a point on a date, with its source."""
         version, point = self.resolve(ref)
+        party = self._participant_id(party)
         pos: Position = _build(
             lambda: Position(
                 ref=f"{version.id}#{point.number}",
@@ -372,12 +377,17 @@ class Dossier(RecordIndex):
 
     def __repr__(self) -> str:
         versions = sum(len(p.versions) for p in self._plans)
-        return (
-            f"<Dossier {self.title!r}: {len(self._participants)} participants, "
-            f"{len(self._sources)} sources, {len(self._events)} events, "
-            f"{len(self._plans)} plans, {versions} versions, "
-            f"{len(self._status_log)} status changes>"
+        from negotrack.core.counts import counted
+
+        counts = (
+            counted(len(self._participants), "participant"),
+            counted(len(self._sources), "source"),
+            counted(len(self._events), "event"),
+            counted(len(self._plans), "plan"),
+            counted(versions, "version"),
+            counted(len(self._status_log), "status change"),
         )
+        return f"<Dossier {self.title!r}: {', '.join(counts)}>"
 
     def _repr_html_(self) -> str:
         from negotrack.render.renderer import repr_html

@@ -85,8 +85,20 @@ def check_dossier(d: Dossier) -> list[Problem]:
                 )
             )
         for j, link in enumerate(plan.links):
+            bare = [end for end in ("old", "new") if "#" not in getattr(link, end)]
+            if len(bare) == 2:
+                need = "a link needs a point (VERSION#NUMBER) on at least one side"
+                add(Problem(need, f"$.plans[{i}].links[{j}]"))
+                continue
             for end in ("old", "new"):
                 ref = getattr(link, end)
+                if end in bare:  # no successor / no predecessor in that version
+                    if ref not in own:
+                        unknown = (
+                            f"unknown plan version {ref!r} (a bare version id: no point there)"
+                        )
+                        add(Problem(unknown, f"$.plans[{i}].links[{j}].{end}"))
+                    continue
                 why = _bad_ref(ref, versions)
                 if why:
                     add(Problem(why, f"$.plans[{i}].links[{j}].{end}"))
@@ -115,7 +127,7 @@ def check_dossier(d: Dossier) -> list[Problem]:
         if not refs_ok:
             _refs(e.participants, participants, f"{where}.participants", "participant", problems)
             _refs(e.sources, sources, f"{where}.sources", "source", problems)
-            _refs(e.versions, versions, f"{where}.versions", "plan version", problems)
+            _refs(e.versions, versions, f"{where}.versions", "plan version", problems, _ADD_PLAN)
         if e.until is not None and e.until.end <= e.when.start:
             add(Problem(f"the span ends ({e.until}) before it starts ({e.when})", f"{where}.until"))
         for k, q in enumerate(e.quotes):
@@ -228,16 +240,31 @@ def _unique(items: Iterable[Any], name: str, noun: str, problems: list[Problem])
     return known
 
 
-def _refs(ids: Iterable[Any], known: Any, where: str, noun: str, problems: list[Problem]) -> None:
+_ADD_PLAN = (
+    "an event can name only a version already in the dossier: add the plan (or the "
+    "version) first, then the event"
+)
+
+
+def _refs(
+    ids: Iterable[Any],
+    known: Any,
+    where: str,
+    noun: str,
+    problems: list[Problem],
+    otherwise: str | None = None,
+) -> None:
     for k, ref in enumerate(ids):
         if not isinstance(ref, str):
             problems.append(Problem(f"expected a {noun} id (text), found {ref!r}", f"{where}[{k}]"))
         elif ref not in known:
-            problems.append(_unknown(ref, known, f"{where}[{k}]", noun))
+            problems.append(_unknown(ref, known, f"{where}[{k}]", noun, otherwise))
 
 
-def _unknown(ref: str, known: Any, where: str, noun: str) -> Problem:
-    return Problem(f"unknown {noun} {ref!r}", where, hint=did_you_mean(str(ref), known))
+def _unknown(ref: str, known: Any, where: str, noun: str, otherwise: str | None = None) -> Problem:
+    """An unknown reference, with a did-you-mean or else the ``otherwise`` advice."""
+    hints = [h for h in (did_you_mean(str(ref), known), otherwise) if h]
+    return Problem(f"unknown {noun} {ref!r}", where, hint="; ".join(hints) or None)
 
 
 def _bad_ref(ref: str, versions: dict[str, PlanVersion]) -> str | None:
