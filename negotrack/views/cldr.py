@@ -41,6 +41,28 @@ def _locale(code: str) -> Locale:
 def format_moment(moment: Moment, code: str) -> str:
     """``moment`` at its precision in language ``code``, without an approximation mark."""
     loc = _locale(code)
+    text = _stretch(moment, loc) if moment.span_end is not None else _single(moment, loc, code)
+    return text + "?" if moment.uncertain else text
+
+
+def _stretch(moment: Moment, loc: Locale) -> str:
+    """A stretch ("2025-10/2025-12", "mid-October", "13–15 Oct") as CLDR's interval of its
+    first and last units: "жовт. – груд. 2025 р.", "13–15 жовт. 2025 р."."""
+    from negotrack.core.datetext import last_unit
+
+    last, p = last_unit(moment)
+    first = moment.value
+    if p is Precision.MINUTE:
+        a = Moment(first, Precision.MINUTE, zone=moment.zone)
+        b = Moment(last, Precision.MINUTE, zone=moment.zone)
+        return f"{_single(a, loc, str(loc))} – {_single(b, loc, str(loc))}"
+    skeleton = {Precision.YEAR: "y", Precision.MONTH: "yMMM"}.get(p, "yMMMd")
+    a_day = date(first.year, first.month, first.day)
+    b_day = date(last.year, last.month, last.day)
+    return format_interval(a_day, b_day, skeleton, locale=loc)
+
+
+def _single(moment: Moment, loc: Locale, code: str) -> str:
     v = moment.value
     p = moment.precision
     if p is Precision.YEAR:
@@ -51,7 +73,8 @@ def format_moment(moment: Moment, code: str) -> str:
         return format_skeleton("yMMMd", v, locale=loc)
     day = format_skeleton("yMMMd", v, locale=loc)
     clock = format_skeleton("Hm", v, locale=loc)
-    return f"{day}, {clock} ({_zone(moment, loc)})"
+    joined = str(loc.datetime_formats.get("medium", "{1}, {0}")).format(clock, day)
+    return f"{joined} ({_zone(moment, loc)})"
 
 
 def _zone(moment: Moment, loc: Locale) -> str:

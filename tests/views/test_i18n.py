@@ -141,3 +141,19 @@ def test_minute_moments_in_utc_name_the_offset() -> None:
     """A time given in UTC names its offset readably in the language."""
     m = Moment.of(datetime(2025, 11, 23, 9, 30, tzinfo=UTC))
     assert interface("fr").date(m) == "23 nov. 2025, 09:30 (UTC)"
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "shown"),
+    [
+        ("2025-Q4", "de", "Okt.–Dez. 2025"),
+        ("mid-October 2025", "uk", f"11–20 жовт. 2025{NNBSP}р."),
+        ("2025-10-13/2025-10-15", "ar", "13–15 أكتوبر 2025"),
+        ("2025-11?", "ru", f"ноябрь 2025{NNBSP}г.?"),
+        ("2025-11-23T14:00 Europe/Kyiv", "ar", "23 نوفمبر 2025، 14:00 (كييف)"),
+    ],
+)
+def test_stretches_and_doubts_in_cldr_grammar(text: str, locale: str, shown: str) -> None:
+    """Quarters, thirds of a month and day spans read as CLDR intervals of their first and
+    last units; an uncertain date keeps its "?"; a date and a time join as the language does."""
+    assert interface(locale).date(Moment.parse(text)) == shown
