@@ -106,7 +106,7 @@ def _cases() -> dict[str, Case]:
                 cases[f"{name}-diff-{old}-{new}.{suffix}"] = partial(_diff, r, d, old, new, fmt)
             for fmt in ("html", "md"):
                 cases[f"{name}-board-{plan.id}.{fmt}"] = partial(_board, r, d, plan.id, fmt)
-            first = plan.versions[0].date.isoformat().lstrip("~")
+            first = plan.versions[0].date.isoformat().strip("~")
             cases[f"{name}-board-{plan.id}-as-of.html"] = partial(
                 _board, r, d, plan.id, "html", first
             )
