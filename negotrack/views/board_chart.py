@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from negotrack.core.dates import Moment
+from negotrack.core.dates import Moment, SortKey
 from negotrack.core.kinds import Status
 from negotrack.views.i18n import ENGLISH, Interface
 
@@ -103,7 +103,7 @@ def build_chart(
     """The chart of ``plan``'s statuses up to ``as_of``, or None with fewer than two dates;
     labels and dates in ``lang``."""
     refs = {f"{v.id}#{p.number}" for v in plan.versions for p in v.points}
-    moments: dict[tuple[object, ...], Moment] = {}  # by sort key: one entry per date
+    moments: dict[SortKey, Moment] = {}
     for v in plan.versions:
         moments.setdefault(v.date.sort_key, v.date)
     for c in dossier.status_log:
