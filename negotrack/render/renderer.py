@@ -15,6 +15,7 @@ macros are listed in ``negotrack/render/templates/README.md``.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from pathlib import Path
@@ -187,6 +188,17 @@ def _escaped_months(view: TimelineView) -> tuple[Any, ...]:
     return view.months
 
 
+@functools.cache
+def _packaged() -> Renderer:
+    """The renderer of the packaged templates, built once: compiling the templates costs
+    more than rendering a small page."""
+    return Renderer()
+
+
+def _renderer(template_dir: str | Path | None) -> Renderer:
+    return _packaged() if template_dir is None else Renderer(template_dir=template_dir)
+
+
 def render_timeline(
     dossier: Dossier,
     format: str = "html",
@@ -195,14 +207,14 @@ def render_timeline(
     **filters: Any,
 ) -> str:
     """The timeline page of ``dossier``; filters as :meth:`Dossier.filter_events`."""
-    return Renderer(template_dir=template_dir).timeline(dossier, format=format, **filters)
+    return _renderer(template_dir).timeline(dossier, format=format, **filters)
 
 
 def render_diff(
     plan_diff: PlanDiff, format: str = "html", *, template_dir: str | Path | None = None
 ) -> str:
     """The diff report of ``plan_diff`` in ``format`` ("html", "md" or "text")."""
-    return Renderer(template_dir=template_dir).diff(plan_diff, format=format)
+    return _renderer(template_dir).diff(plan_diff, format=format)
 
 
 def render_board(
@@ -215,11 +227,11 @@ def render_board(
     template_dir: str | Path | None = None,
 ) -> str:
     """The status board of a plan in ``format`` ("html" or "md"), as of a date."""
-    return Renderer(template_dir=template_dir).board(
+    return _renderer(template_dir).board(
         dossier, plan_id, format=format, as_of=as_of, threshold=threshold
     )
 
 
 def repr_html(obj: Any) -> str:
     """The notebook display of a Dossier, PlanVersion, PlanDiff or TimelineView."""
-    return Renderer().repr_html(obj)
+    return _packaged().repr_html(obj)

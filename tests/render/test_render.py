@@ -310,3 +310,16 @@ def test_plain_text_timeline() -> None:
     assert "== December 2025" in text
     assert "c. 20 Dec 2025  [round, US-Ukraine]" in text
     assert "[3] A source with a script URL (address not linked: javascript:alert(1))" in text
+
+
+def test_packaged_templates_are_compiled_once_and_overrides_do_not_leak(tmp_path: Path) -> None:
+    """Rendering with the packaged templates reuses one renderer; a custom folder gets its
+    own, and rendering without it afterwards gives the packaged page again."""
+    from negotrack.render import renderer as _renderer
+
+    first = nt.render_diff(DIFF)
+    assert _renderer._packaged() is _renderer._packaged()
+    (tmp_path / "html" / "css").mkdir(parents=True)
+    (tmp_path / "html" / "css" / "custom.css").write_text(".x { color: red; }", encoding="utf-8")
+    assert ".x { color: red; }" in nt.render_diff(DIFF, template_dir=tmp_path)
+    assert nt.render_diff(DIFF) == first
