@@ -28,6 +28,7 @@ from negotrack.core.model import (
     Status,
     StatusChange,
 )
+from negotrack.dossier.asof import StatusReport
 from negotrack.dossier.dossier import Dossier
 from negotrack.dossier.links import LinkSuggestion
 from negotrack.dossier.merge import merge
@@ -98,6 +99,7 @@ __all__ = [
     "Status",
     "StatusChange",
     "StatusDelta",
+    "StatusReport",
     "TimelineView",
     "UnknownReference",
     "WordOp",
