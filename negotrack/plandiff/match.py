@@ -123,6 +123,7 @@ class _Scores:
         self.mass_old = [sum(b.values()) for b in self.old]
         self.mass_new = [sum(b.values()) for b in self.new]
         self._seen: dict[tuple[int, int], float] = {}
+        self._rank: dict[tuple[int, int], float] = {}
         self.mu = 0.0
         self.sd = 1.0
 
@@ -134,6 +135,16 @@ class _Scores:
                 cosine(self.old[i], self.new[j], self.norm_old[i], self.norm_new[j]), 9
             )
         return s
+
+    def rank(self, i: int, j: int, sizes: tuple[int, int]) -> float:
+        """A pair's z-score plus PLACE for standing at the same relative place."""
+        key = (i, j)
+        r = self._rank.get(key)
+        if r is None:
+            n_old, n_new = max(1, sizes[0]), max(1, sizes[1])
+            near = PLACE * (1.0 - abs(i / n_old - j / n_new))
+            r = self._rank[key] = round(self.z(self.cos(i, j)) + near, 9)
+        return r
 
     def null(self, olds: Sequence[int], news: Sequence[int]) -> None:
         """Measure the null on pairs of ``olds`` x ``news``, evenly spaced."""
@@ -285,7 +296,6 @@ def _greedy(
 ) -> None:
     """Take pairs of free points, best first, while their confidence reaches ``cut``;
     with ``in_place``, a pair in its place ranks ORDER z-scores higher."""
-    n_old, n_new = max(1, sizes[0]), max(1, sizes[1])
     ranked = []
     top_old: dict[int, float] = {}
     top_new: dict[int, float] = {}
@@ -293,10 +303,9 @@ def _greedy(
         if i in used_old or j in used_new:
             continue
         s = sc.cos(i, j)
-        near = PLACE * (1.0 - abs(i / n_old - j / n_new))
+        key = sc.rank(i, j, sizes)
         if in_place is not None and in_place(i, j):
-            near += ORDER
-        key = round(sc.z(s) + near, 9)
+            key += ORDER
         top_old[i] = max(key, top_old.get(i, -math.inf))
         top_new[j] = max(key, top_new.get(j, -math.inf))
         ranked.append((-key, i + j, i, j, s))
