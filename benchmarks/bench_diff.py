@@ -1,4 +1,4 @@
-"""The diff bars of PRODUCT.md: speed against rapidfuzz's all-pairs ``cdist``, near-linear
+"""The diff bars: speed against rapidfuzz's all-pairs ``cdist``, near-linear
 growth, and the quality of the matching against generated ground truth.
 
 Speed case: two 2,000-point versions with no lineage keys, derived as analysts see them

@@ -94,20 +94,6 @@ class NegotrackError(Exception):
     def __str__(self) -> str:
         return self._text()
 
-    def in_file(self, file: str, lines: dict[str, int] | None = None) -> NegotrackError:
-        """A copy of this error whose problems name ``file`` (and lines, by path)."""
-        lines = lines or {}
-        placed = [p.at(file, lines.get(p.path)) for p in self.problems]
-        clone = type(self).__new__(type(self))
-        NegotrackError.__init__(clone, placed)
-        return clone
-
-    def under(self, prefix: str) -> NegotrackError:
-        """A copy of this error with every path moved under ``prefix``."""
-        clone = type(self).__new__(type(self))
-        NegotrackError.__init__(clone, [p.under(prefix) for p in self.problems])
-        return clone
-
 
 class DossierError(NegotrackError, ValueError):
     """A dossier, a file or a change to it is invalid; every problem is listed."""

@@ -28,7 +28,8 @@ from negotrack.core.kinds import (
     _stance,
     _status,
 )
-from negotrack.errors import UnknownReference, did_you_mean
+from negotrack.core.refs import PointRef
+from negotrack.errors import DossierError, UnknownReference, did_you_mean
 
 __all__ = [
     "Event",
@@ -178,6 +179,18 @@ class Event:
         put(self, "versions", tuple(versions) if versions.__class__ is list else _strs(versions))
 
 
+def _number_ok(_: Any, __: Any, value: str) -> None:
+    why = PointRef.problem("point number", value)
+    if why is not None or not value.strip():
+        raise DossierError(
+            why or "a point number cannot be empty",
+            path="$.number",
+            hint="'#' separates a version from a point number in references: renumber it"
+            if why
+            else "a reference names a point by its number (VERSION#NUMBER)",
+        )
+
+
 @attrs.frozen
 class Point:
     """One numbered point of a plan version.
@@ -187,7 +200,7 @@ class Point:
     status when its version was tabled (later changes live in the dossier's status log).
     """
 
-    number: str = attrs.field(converter=str)
+    number: str = attrs.field(converter=str, validator=_number_ok)
     text: str
     key: str | None = None
     topic: str | None = None

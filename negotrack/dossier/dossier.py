@@ -28,6 +28,7 @@ from negotrack.core.model import (
     Status,
     StatusChange,
 )
+from negotrack.core.refs import PointRef
 from negotrack.dossier.index import RecordIndex
 from negotrack.dossier.integrity import check_dossier
 from negotrack.errors import DossierError, NegotrackError, Problem, did_you_mean
@@ -190,7 +191,7 @@ class Dossier(RecordIndex):
         when the version did not yet exist.
         """
         version, point = self.resolve(ref)
-        canonical = f"{version.id}#{point.number}"
+        canonical = PointRef.format(version.id, point.number)
         tabled = StatusChange(
             ref=canonical,
             status=point.status,
@@ -219,7 +220,7 @@ class Dossier(RecordIndex):
     ) -> dict[str, Position]:
         """Each party's latest position on the point as of a date, by party id."""
         version, point = self.resolve(ref)
-        canonical = f"{version.id}#{point.number}"
+        canonical = PointRef.format(version.id, point.number)
         counts = _rule(rule)
         q = Moment.of(as_of) if as_of is not None else None
         out: dict[str, Position] = {}
@@ -250,7 +251,7 @@ class Dossier(RecordIndex):
         version, point = self.resolve(ref)
         change: StatusChange = _build(
             lambda: StatusChange(
-                ref=f"{version.id}#{point.number}",
+                ref=PointRef.format(version.id, point.number),
                 status=status,
                 on=on,
                 source=source,
@@ -275,7 +276,7 @@ class Dossier(RecordIndex):
         version, point = self.resolve(ref)
         pos: Position = _build(
             lambda: Position(
-                ref=f"{version.id}#{point.number}",
+                ref=PointRef.format(version.id, point.number),
                 party=party,
                 stance=stance,
                 on=on,

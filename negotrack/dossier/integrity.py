@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from negotrack.core.refs import PointRef
 from negotrack.errors import Problem, did_you_mean
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def check_dossier(d: Dossier) -> list[Problem]:
                         hint="version ids must be unique in the whole dossier",
                     )
                 )
-            elif "#" in v.id or not v.id.strip():
+            elif PointRef.problem("version id", v.id) or not v.id.strip():
                 add(
                     Problem(
                         f"version id {v.id!r} cannot be empty or contain '#'",
@@ -90,7 +91,7 @@ def check_dossier(d: Dossier) -> list[Problem]:
                 why = _bad_ref(ref, versions)
                 if why:
                     add(Problem(why, f"$.plans[{i}].links[{j}].{end}"))
-                elif ref.rpartition("#")[0] not in own:
+                elif PointRef.parse(ref).version not in own:
                     add(Problem(f"{ref!r} is in another plan", f"$.plans[{i}].links[{j}].{end}"))
 
     # Events are the bulk of a large dossier: find out first, with set operations, whether
@@ -164,7 +165,7 @@ def _check_logged(
     if why:
         problems.append(Problem(why, f"{where}.ref", hint=_ref_hint(ref, versions)))
         return
-    v = versions[ref.rpartition("#")[0]]
+    v = versions[PointRef.parse(ref).version]
     if on.end <= v.date.start:
         problems.append(
             Problem(f"dated {on} but version {v.id!r} only exists from {v.date}", f"{where}.on")
@@ -200,9 +201,10 @@ def _unknown(ref: str, known: Any, where: str, noun: str) -> Problem:
 
 
 def _bad_ref(ref: str, versions: dict[str, PlanVersion]) -> str | None:
-    version_id, sep, number = ref.rpartition("#")
-    if not sep or not version_id or not number:
+    parsed = PointRef.split(ref)
+    if parsed is None:
         return f"{ref!r} is not a point reference (write VERSION#NUMBER)"
+    version_id, number = parsed
     v = versions.get(version_id)
     if v is None:
         return f"unknown plan version {version_id!r} in {ref!r}"
@@ -212,7 +214,7 @@ def _bad_ref(ref: str, versions: dict[str, PlanVersion]) -> str | None:
 
 
 def _ref_hint(ref: str, versions: dict[str, PlanVersion]) -> str | None:
-    version_id, _, number = ref.rpartition("#")
+    version_id, number = PointRef.split(ref) or ("", "")
     v = versions.get(version_id)
     if v is None:
         return did_you_mean(version_id, versions)

@@ -31,6 +31,7 @@ from negotrack.core.model import (
     Status,
     StatusChange,
 )
+from negotrack.core.refs import PointRef
 from negotrack.dossier.dossier import Dossier
 from negotrack.errors import DossierError, NegotrackError, Problem, did_you_mean
 
@@ -338,7 +339,7 @@ def _explain(spec: _Spec, raw: Any, path: str, problems: list[Problem], broken: 
         try:
             return spec.cls(**fixed)
         except NegotrackError as exc:
-            problems.extend(p.under(path) if p.path == "$" else p for p in exc.problems)
+            problems.extend(p.under(path) for p in exc.problems)
         except (TypeError, ValueError) as exc:
             problems.append(Problem(str(exc), path))
     _remember(raw, broken)
@@ -387,7 +388,7 @@ def _about(problem: Problem, broken: set[str]) -> bool:
     if not broken or not problem.message.startswith(("unknown", "version ")):
         return False
     return any(
-        name in broken or name.rpartition("#")[0] in broken
+        name in broken or (PointRef.split(name) or ("",))[0] in broken
         for name in _QUOTED.findall(problem.message)
     )
 

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import attrs
 
 from negotrack.core.model import PlanVersion, Point, PointLink, Stance, Status
+from negotrack.core.refs import PointRef
 from negotrack.errors import DossierError
 from negotrack.plandiff import align as _align
 from negotrack.plandiff.tokens import WordOp, figure_pairs, may_hold_figure, word_diff, words
@@ -161,7 +162,7 @@ class PlanDiff:
         return counts
 
     def to_json_data(self) -> dict[str, Any]:
-        """The JSON shape of PRODUCT.md (``negotrack diff --format json``)."""
+        """The JSON shape of ``negotrack diff --format json``: ids, a summary, the changes."""
         return {
             "old": self.old.id,
             "new": self.new.id,
@@ -332,8 +333,8 @@ def _with_dossier(
 ) -> PointChange:
     """``change`` with the point's status and the parties' positions as of each version's
     date (positions only where a party's stance differs)."""
-    old_ref = f"{old.id}#{change.old.number}" if change.old is not None else None
-    new_ref = f"{new.id}#{change.new.number}" if change.new is not None else None
+    old_ref = PointRef.format(old.id, change.old.number) if change.old is not None else None
+    new_ref = PointRef.format(new.id, change.new.number) if change.new is not None else None
     # A point the new version dropped keeps a status of its own (often "deleted"): show
     # the old point's status as of the new version's date.
     later_ref = new_ref or old_ref

@@ -31,7 +31,6 @@ __all__ = [
     "figure_pairs",
     "figures",
     "may_hold_figure",
-    "split",
     "word_diff",
     "words",
 ]
@@ -58,7 +57,6 @@ _WORD = rf"""
   | {_W}+(?:[{_JOIN}]{_W}+)*                            # words: long-range, Ukraine's
 """
 _WORD_RE = re.compile(_WORD, re.VERBOSE)
-_SPLIT_RE = re.compile(rf"{_WORD}|\s+|.", re.VERBOSE | re.DOTALL)
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -101,12 +99,6 @@ FigurePair: TypeAlias = tuple[str, str]
 def words(text: str) -> list[str]:
     """The word tokens of ``text``, case-folded, for matching (no spaces, no punctuation)."""
     return _WORD_RE.findall(text.casefold())
-
-
-def split(text: str) -> list[str]:
-    """Every token of ``text`` in order, spaces and punctuation included: they join back
-    into ``text`` exactly."""
-    return _SPLIT_RE.findall(text)
 
 
 def figures(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from tests.support.strategies import participants, sources
 
 
 def test_contract_names_construct() -> None:
-    """The constructors of PRODUCT.md work as written."""
+    """The documented constructors of the record classes work as written."""
     p = nt.Participant(
         id="witkoff", name="Steve Witkoff", kind="person", side="US", role="Special envoy"
     )
