@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from negotrack.core.dates import Moment, MomentLike, _parse, moment_or_none, to_moment
+from negotrack.core.keywords import keywords, unknown_keyword
 from negotrack.core.kinds import (
     EventKind,
     ParticipantKind,
@@ -29,7 +30,7 @@ from negotrack.core.kinds import (
     _status,
 )
 from negotrack.core.refs import PointRef
-from negotrack.errors import DossierError, UnknownReference, did_you_mean
+from negotrack.errors import DossierError, Problem, UnknownReference, did_you_mean
 
 __all__ = [
     "Event",
@@ -50,6 +51,9 @@ __all__ = [
 ]
 
 
+_MISSING: Any = object()  # a required argument of Event not given (its error names it)
+
+
 def _strs(value: Iterable[Any] | None) -> tuple[str, ...]:
     """Converter for lists of text: a list or tuple, one text alone, or None for none.
 
@@ -67,6 +71,7 @@ def _strs(value: Iterable[Any] | None) -> tuple[str, ...]:
     raise TypeError(f"expected a list of text, found {type(value).__name__}")
 
 
+@keywords
 @attrs.frozen
 class Participant:
     """A person, delegation, state or organisation, acting for a side in a role."""
@@ -80,6 +85,7 @@ class Participant:
     notes: str | None = None
 
 
+@keywords
 @attrs.frozen
 class Source:
     """Where a fact came from. Nothing is recorded without one."""
@@ -93,6 +99,7 @@ class Source:
     notes: str | None = None
 
 
+@keywords
 @attrs.frozen
 class Quote:
     """Words someone said, with who said them (a participant id, or None) and where."""
@@ -133,9 +140,9 @@ class Event:
 
     def __init__(
         self,
-        id: str,
-        when: MomentLike,
-        title: str,
+        id: str = _MISSING,
+        when: MomentLike = _MISSING,
+        title: str = _MISSING,
         kind: EventKind | str = EventKind.OTHER,
         participants: Iterable[str] = (),
         sources: Iterable[str] = (),
@@ -146,10 +153,13 @@ class Event:
         track: str | None = None,
         quotes: Iterable[Quote | Mapping[str, Any]] = (),
         versions: Iterable[str] = (),
+        **unknown: Any,
     ) -> None:
         # Written out by hand, unlike the other classes: large dossiers hold 100,000s of
         # events, and the usual input (JSON lists, known kinds, text dates) takes C-level
         # paths here instead of one converter call per field.
+        if unknown:
+            raise unknown_keyword(Event, unknown) or DossierError("unreachable")
         # Text must be text: the loader relies on this check instead of its own.
         if (
             id.__class__ is not str
@@ -158,9 +168,18 @@ class Event:
             or (location is not None and location.__class__ is not str)
             or (track is not None and track.__class__ is not str)
         ):
+            missing = [
+                k for k, v in (("id", id), ("when", when), ("title", title)) if v is _MISSING
+            ]
+            if missing:
+                raise DossierError(
+                    [Problem(f"missing required field {k!r}", f"$.{k}") for k in missing]
+                )
             raise TypeError("id, title, summary, location and track must be text")
         put = object.__setattr__
         put(self, "id", id)
+        if when is _MISSING:
+            raise DossierError("missing required field 'when'", path="$.when")
         put(self, "when", _parse(when) if when.__class__ is str else to_moment(when))
         put(self, "title", title)
         put(self, "kind", kind if kind.__class__ is EventKind else _eventkind(kind))
@@ -191,6 +210,7 @@ def _number_ok(_: Any, __: Any, value: str) -> None:
         )
 
 
+@keywords
 @attrs.frozen
 class Point:
     """One numbered point of a plan version.
@@ -214,6 +234,7 @@ def _points(value: Iterable[Any]) -> tuple[Point, ...]:
     return tuple(p if isinstance(p, Point) else Point(**p) for p in value)
 
 
+@keywords
 @attrs.frozen
 class PlanVersion:
     """One version of a plan: its points in reading order, and what it derives from."""
@@ -255,6 +276,7 @@ class PlanVersion:
         return html
 
 
+@keywords
 @attrs.frozen
 class PointLink:
     """Curated lineage: ``old`` (``VERSION#NUMBER``) became ``new``. Curated links win
@@ -275,6 +297,7 @@ def _links(value: Iterable[Any] | None) -> tuple[PointLink, ...]:
     return tuple(v if isinstance(v, PointLink) else PointLink(**v) for v in value)
 
 
+@keywords
 @attrs.frozen
 class Plan:
     """A plan in its versions, plus curated lineage links between their points."""
@@ -296,6 +319,7 @@ class Plan:
         )
 
 
+@keywords
 @attrs.frozen
 class StatusChange:
     """A point's status changed on a date, on someone's word.
@@ -311,7 +335,14 @@ class StatusChange:
     by: str | None = None
     note: str | None = None
 
+    @property
+    def identity(self) -> tuple[str, Status, Moment, str | None]:
+        """What makes two status changes one record: point, status, date and source (a
+        dossier keeps the first of changes recorded twice)."""
+        return (self.ref, self.status, self.on, self.source)
 
+
+@keywords
 @attrs.frozen
 class Position:
     """A party's dated, sourced stance on a point."""

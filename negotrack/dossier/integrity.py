@@ -11,7 +11,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from negotrack.core.refs import PointRef
-from negotrack.errors import Problem, did_you_mean
+from negotrack.errors import Problem, Suggestions
 
 if TYPE_CHECKING:
     from negotrack.core.dates import Moment
@@ -25,6 +25,7 @@ def check_dossier(d: Dossier) -> list[Problem]:
     """Every integrity problem of ``d``: duplicate ids, dangling references, cycles, dates."""
     problems: list[Problem] = []
     add = problems.append
+    hints = _Hints()
 
     participants = _unique(d._participants, "participants", "participant", problems)
     sources = _unique(d._sources, "sources", "source", problems)
@@ -52,7 +53,7 @@ def check_dossier(d: Dossier) -> list[Problem]:
                     )
                 )
             versions[v.id] = v
-            _refs(v.sources, sources, f"{where}.sources", "source", problems)
+            _refs(v.sources, sources, f"{where}.sources", "source", problems, hints)
             seen: set[str] = set()
             for k, p in enumerate(v.points):
                 if p.number in seen:
@@ -63,7 +64,7 @@ def check_dossier(d: Dossier) -> list[Problem]:
                         )
                     )
                 seen.add(p.number)
-                _refs(p.sources, sources, f"{where}.points[{k}].sources", "source", problems)
+                _refs(p.sources, sources, f"{where}.points[{k}].sources", "source", problems, hints)
 
     for i, plan in enumerate(d._plans):
         own = {v.id for v in plan.versions}
@@ -74,7 +75,7 @@ def check_dossier(d: Dossier) -> list[Problem]:
                         Problem(
                             f"unknown version {parent!r}",
                             f"$.plans[{i}].versions[{j}].derived_from[{k}]",
-                            hint=did_you_mean(parent, own)
+                            hint=hints.hint(parent, own)
                             or "a version derives from versions of the same plan",
                         )
                     )
@@ -114,22 +115,35 @@ def check_dossier(d: Dossier) -> list[Problem]:
         e = events[i]
         where = f"$.events[{i}]"
         if not refs_ok:
-            _refs(e.participants, participants, f"{where}.participants", "participant", problems)
-            _refs(e.sources, sources, f"{where}.sources", "source", problems)
-            _refs(e.versions, versions, f"{where}.versions", "plan version", problems)
+            _refs(
+                e.participants,
+                participants,
+                f"{where}.participants",
+                "participant",
+                problems,
+                hints,
+            )
+            _refs(e.sources, sources, f"{where}.sources", "source", problems, hints)
+            _refs(e.versions, versions, f"{where}.versions", "plan version", problems, hints)
         if e.until is not None and e.until.end <= e.when.start:
             add(Problem(f"the span ends ({e.until}) before it starts ({e.when})", f"{where}.until"))
         for k, q in enumerate(e.quotes):
             if q.source not in sources:
-                add(_unknown(q.source, sources, f"{where}.quotes[{k}].source", "source"))
+                add(_unknown(q.source, sources, f"{where}.quotes[{k}].source", "source", hints))
             if q.speaker is not None and q.speaker not in participants:
                 add(
-                    _unknown(q.speaker, participants, f"{where}.quotes[{k}].speaker", "participant")
+                    _unknown(
+                        q.speaker,
+                        participants,
+                        f"{where}.quotes[{k}].speaker",
+                        "participant",
+                        hints,
+                    )
                 )
 
     for i, c in enumerate(d._status_log):
         where = f"$.status_log[{i}]"
-        _check_logged(c.ref, c.on, where, versions, problems)
+        _check_logged(c.ref, c.on, where, versions, problems, hints)
         if c.source is None and c.by is None:
             add(
                 Problem(
@@ -139,17 +153,17 @@ def check_dossier(d: Dossier) -> list[Problem]:
                 )
             )
         if c.source is not None and c.source not in sources:
-            add(_unknown(c.source, sources, f"{where}.source", "source"))
+            add(_unknown(c.source, sources, f"{where}.source", "source", hints))
         if c.by is not None and c.by not in participants:
-            add(_unknown(c.by, participants, f"{where}.by", "participant"))
+            add(_unknown(c.by, participants, f"{where}.by", "participant", hints))
 
     for i, pos in enumerate(d._position_log):
         where = f"$.position_log[{i}]"
-        _check_logged(pos.ref, pos.on, where, versions, problems)
+        _check_logged(pos.ref, pos.on, where, versions, problems, hints)
         if pos.party not in participants:
-            add(_unknown(pos.party, participants, f"{where}.party", "participant"))
+            add(_unknown(pos.party, participants, f"{where}.party", "participant", hints))
         if pos.source not in sources:
-            add(_unknown(pos.source, sources, f"{where}.source", "source"))
+            add(_unknown(pos.source, sources, f"{where}.source", "source", hints))
     return problems
 
 
@@ -158,12 +172,17 @@ _VERSIONS = attrgetter("versions")
 
 
 def _check_logged(
-    ref: str, on: Moment, where: str, versions: dict[str, PlanVersion], problems: list[Problem]
+    ref: str,
+    on: Moment,
+    where: str,
+    versions: dict[str, PlanVersion],
+    problems: list[Problem],
+    hints: _Hints,
 ) -> None:
     """A logged change's point exists, and its date is not wholly before its version's."""
     why = _bad_ref(ref, versions)
     if why:
-        problems.append(Problem(why, f"{where}.ref", hint=_ref_hint(ref, versions)))
+        problems.append(Problem(why, f"{where}.ref", hint=_ref_hint(ref, versions, hints)))
         return
     v = versions[PointRef.parse(ref).version]
     if on.end <= v.date.start:
@@ -188,16 +207,33 @@ def _unique(items: Iterable[Any], name: str, noun: str, problems: list[Problem])
     return known
 
 
-def _refs(ids: Iterable[Any], known: Any, where: str, noun: str, problems: list[Problem]) -> None:
+class _Hints:
+    """One :class:`Suggestions` per set of known names, built when first needed, so that
+    thousands of unknown names cost linear time."""
+
+    def __init__(self) -> None:
+        # Keyed by id(); the set itself is kept too, so its id cannot be reused meanwhile.
+        self._built: dict[int, tuple[Any, Suggestions]] = {}
+
+    def hint(self, word: str, known: Any) -> str | None:
+        entry = self._built.get(id(known))
+        if entry is None:
+            entry = self._built[id(known)] = (known, Suggestions(known))
+        return entry[1].hint(str(word))
+
+
+def _refs(
+    ids: Iterable[Any], known: Any, where: str, noun: str, problems: list[Problem], hints: _Hints
+) -> None:
     for k, ref in enumerate(ids):
         if not isinstance(ref, str):
             problems.append(Problem(f"expected a {noun} id (text), found {ref!r}", f"{where}[{k}]"))
         elif ref not in known:
-            problems.append(_unknown(ref, known, f"{where}[{k}]", noun))
+            problems.append(_unknown(ref, known, f"{where}[{k}]", noun, hints))
 
 
-def _unknown(ref: str, known: Any, where: str, noun: str) -> Problem:
-    return Problem(f"unknown {noun} {ref!r}", where, hint=did_you_mean(str(ref), known))
+def _unknown(ref: str, known: Any, where: str, noun: str, hints: _Hints) -> Problem:
+    return Problem(f"unknown {noun} {ref!r}", where, hint=hints.hint(ref, known))
 
 
 def _bad_ref(ref: str, versions: dict[str, PlanVersion]) -> str | None:
@@ -213,12 +249,12 @@ def _bad_ref(ref: str, versions: dict[str, PlanVersion]) -> str | None:
     return None
 
 
-def _ref_hint(ref: str, versions: dict[str, PlanVersion]) -> str | None:
+def _ref_hint(ref: str, versions: dict[str, PlanVersion], hints: _Hints) -> str | None:
     version_id, number = PointRef.split(ref) or ("", "")
     v = versions.get(version_id)
     if v is None:
-        return did_you_mean(version_id, versions)
-    return did_you_mean(number, [p.number for p in v.points])
+        return hints.hint(version_id, versions)
+    return hints.hint(number, v._index)
 
 
 def _cycle(graph: dict[str, tuple[str, ...]]) -> list[str] | None:

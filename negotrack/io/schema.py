@@ -14,42 +14,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from negotrack.core.kinds import EventKind, ParticipantKind, SourceKind, Stance, Status
+from negotrack.core.patterns import DATE_PATTERN, REF_PATTERN
+
 __all__ = ["SCHEMA_ID", "json_schema"]
 
 SCHEMA_ID = "https://negotrack.invalid/schema/dossier-1.json"
 """The ``$id`` of the schema: a stable name, not a URL anything is fetched from."""
 
-# The text forms negotrack.core.dates accepts: year, month, day, minute with an offset or an
-# IANA zone, each optionally approximate ("~2025-11-20", "2025-11-20~", "c. 2025-11").
-_ZONE = r"[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*"
-_DATE_PATTERN = (
-    r"^(~|c\.\s*|circa\s+)?\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?"
-    r"((Z|[+-]\d{2}:?\d{2})(\s+" + _ZONE + r")?|\s+" + _ZONE + r"))?)?)?~?$"
-)
-"""A time of day needs an offset or a zone: it means nothing without one."""
-
-_STATUS = ["proposed", "kept", "amended", "agreed", "disputed", "deferred", "deleted"]
-_STANCE = ["supports", "accepts_with_reservations", "rejects", "undecided"]
-_EVENT_KIND = [
-    "round",
-    "meeting",
-    "call",
-    "statement",
-    "publication",
-    "military",
-    "incident",
-    "personnel",
-    "other",
-]
-_SOURCE_KIND = [
-    "official_text",
-    "on_record",
-    "anonymous_official",
-    "leak",
-    "media_report",
-    "state_media",
-]
-_PARTICIPANT_KIND = ["person", "delegation", "state", "organisation"]
+_STATUS = [m.value for m in Status]
+_STANCE = [m.value for m in Stance]
+_EVENT_KIND = [m.value for m in EventKind]
+_SOURCE_KIND = [m.value for m in SourceKind]
+_PARTICIPANT_KIND = [m.value for m in ParticipantKind]
 
 
 def _obj(required: list[str], properties: dict[str, Any], description: str) -> dict[str, Any]:
@@ -84,13 +61,13 @@ def _build() -> dict[str, Any]:
                 "2025-11-23T14:00 Europe/Kyiv. A bare year may be an integer."
             ),
             "anyOf": [
-                {"type": "string", "pattern": _DATE_PATTERN},
+                {"type": "string", "pattern": DATE_PATTERN},
                 {"type": "integer", "minimum": 1, "maximum": 9999},
             ],
         },
         "ref": {
             "type": "string",
-            "pattern": r"^[^#\s]+#[^#\s]+$",
+            "pattern": REF_PATTERN,
             "description": "A point reference: VERSION#NUMBER.",
         },
         "number": {

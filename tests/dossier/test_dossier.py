@@ -195,3 +195,13 @@ def test_history_as_of_keeps_what_counts_by_then(small: nt.Dossier) -> None:
     possible = small.history("us-28#12", "2025-12-10", rule="possible")
     assert [c.status.value for c in possible] == ["proposed", "disputed"]
     assert small.history("us-28#12", "2025-11-01") == ()
+
+
+def test_a_status_change_recorded_twice_is_kept_once() -> None:
+    """The same point, status, date and source recorded again returns the first record."""
+    d = make_small()
+    ref = d.refs()[0]
+    first = d.set_status(ref, "disputed", on="2025-12-26", source="s1")
+    again = d.set_status(ref, "disputed", on="2025-12-26", source="s1", note="cron retry")
+    assert again is first
+    assert d.status_log.count(first) == 1
