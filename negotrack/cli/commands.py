@@ -22,7 +22,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TextIO
 
 from negotrack.cli.args import COMMANDS, PROG, build_parser
-from negotrack.errors import NegotrackError
+from negotrack.errors import NegotrackError, Problem
 
 if TYPE_CHECKING:
     from negotrack.dossier.dossier import AsOfRule, Dossier
@@ -161,6 +161,11 @@ def _moment(option: str, value: str | None) -> Any:
 
 def _validate(args: argparse.Namespace) -> int:
     d = _load(args.file)
+    warnings = _warnings(d, args.file)
+    if warnings and args.strict:
+        for p in warnings:
+            _error(str(p))
+        return 1
     points = sum(len(v.points) for p in d.plans for v in p.versions)
     versions = sum(len(p.versions) for p in d.plans)
     print(
@@ -168,7 +173,27 @@ def _validate(args: argparse.Namespace) -> int:
         f"{len(d.events)} events, {len(d.plans)} plans, {versions} versions, {points} points, "
         f"{len(d.status_log)} status changes, {len(d.position_log)} positions)"
     )
+    for p in warnings:
+        print(
+            str(Problem(f"warning: {p.message}", p.path, p.file, p.line, p.hint)), file=sys.stderr
+        )
     return 0
+
+
+def _warnings(d: Dossier, file: str) -> list[Problem]:
+    """The dossier's warnings, placed in ``file`` (with YAML lines)."""
+    from negotrack.dossier.warnings import check_warnings
+    from negotrack.io.storage import format_of
+    from negotrack.io.yaml import line_index, line_of
+
+    found = check_warnings(d)
+    if not found:
+        return []
+    lines: dict[str, int] = {}
+    if format_of(file) == "yaml":
+        with open(file, encoding="utf-8") as f:
+            lines = line_index(f.read())
+    return [p.at(file, line_of(p.path, lines)) for p in found]
 
 
 # -- status ----------------------------------------------------------------------------

@@ -63,11 +63,11 @@ def _coerce(cls: type[Any], items: Iterable[Any], name: str) -> tuple[Any, ...]:
 
 
 class Dossier(RecordIndex):
-    """Everything known about one negotiation, and the only thing users change.
+    """Everything known about one negotiation, and the only thing users change. Build one
+    from model values (or mappings of their fields); it raises :class:`DossierError`
+    listing every integrity problem with its place."""
 
-    Build one from model values (or mappings of their fields); it raises
-    :class:`DossierError` listing every integrity problem with its place.
-    """
+    _file_warnings: tuple[Problem, ...] = ()  # noticed by the loader (see dossier.warnings)
 
     def __init__(
         self,

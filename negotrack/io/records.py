@@ -97,6 +97,13 @@ def from_data(data: Any, *, file: str | None = None) -> Dossier:
         raise DossierError([p.at(file) for p in problems])
     d._once()
     d._reindex()
+    if "negotrack" not in data:
+        unversioned = Problem(
+            "no 'negotrack: 1' line: the file is read as format 1",
+            "$",
+            hint="add 'negotrack: 1' so that a later format can tell this file's version",
+        )
+        d._file_warnings = (unversioned,)
     return d
 
 

@@ -217,9 +217,12 @@ def _build() -> dict[str, Any]:
             "the dated, sourced status and position history of their points."
         ),
         "type": "object",
-        "required": ["negotrack", "title"],
+        "required": ["title"],
         "properties": {
-            "negotrack": {"const": 1, "description": "The format version."},
+            "negotrack": {
+                "const": 1,
+                "description": "The format version (1 when left out; negotrack writes it).",
+            },
             "title": _text("The dossier's title."),
             "description": _opt_text("What the dossier covers."),
             "participants": {"type": "array", "items": {"$ref": "#/$defs/participant"}},
