@@ -1,7 +1,9 @@
 """How each record type of the dossier file is read: its class, field kinds, required fields.
 
-:mod:`negotrack.io.records` reads files with these specs: a fast path that checks shapes with
-set operations, and a careful path that explains each problem field by field.
+Derived from the record classes' field documentation (:mod:`negotrack.core.fields`), so the
+format is said once. :mod:`negotrack.io.records` reads files with these specs: a fast path
+that checks shapes with set operations, and a careful path that explains each problem field
+by field.
 """
 
 from __future__ import annotations
@@ -9,28 +11,32 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import Any
 
+import attrs
+
+from negotrack.core.fields import documented, is_vocabulary
 from negotrack.core.model import (
     Event,
-    EventKind,
     Participant,
-    ParticipantKind,
     Plan,
-    PlanVersion,
-    Point,
-    PointLink,
     Position,
-    Quote,
     Source,
-    SourceKind,
-    Stance,
-    Status,
     StatusChange,
 )
 
 __all__ = ["MOMENT", "SPECS", "STR", "STRS", "STR_ONLY", "TEXT_OK", "Spec"]
 
-# Field kinds: "str", "strs" (list of text), "moment", a str enum class, or a nested record.
+# How a field is read: "str", "strs" (list of text), "moment", a str enum class, or the Spec
+# of a nested record.
 STR, STRS, MOMENT = "str", "strs", "moment"
+_READ = {
+    "id": STR,
+    "text": STR,
+    "ref": STR,
+    "number": STR,
+    "ids": STRS,
+    "texts": STRS,
+    "date": MOMENT,
+}
 
 
 class Spec:
@@ -68,107 +74,34 @@ class Spec:
         self.text_list_count = len(names)
         self.required_texts = tuple(k for k in required if fields[k] == STR)
 
+    @classmethod
+    def of(cls, record: type[Any]) -> Spec:
+        """The spec of a record class, from its documented fields: a field without a
+        default is required; a field whose kind is a record class is a list of those."""
+        fields: dict[str, Any] = {}
+        required: list[str] = []
+        for a, kind, _ in documented(record):
+            if isinstance(kind, str):
+                fields[a.name] = _READ[kind]
+            elif is_vocabulary(kind):
+                fields[a.name] = kind
+            else:
+                fields[a.name] = cls.of(kind)
+            if a.default is attrs.NOTHING:
+                required.append(a.name)
+        return cls(record, fields, tuple(required))
+
 
 # The types the fast path lets through without a closer look.
 TEXT_OK = frozenset((str, type(None)))
 STR_ONLY = frozenset((str,))
 
-
-_QUOTE = Spec(Quote, {"text": STR, "source": STR, "speaker": STR, "note": STR}, ("text", "source"))
+#: The spec of each top-level list of a dossier file.
 SPECS: dict[str, Spec] = {
-    "participants": Spec(
-        Participant,
-        {
-            "id": STR,
-            "name": STR,
-            "kind": ParticipantKind,
-            "side": STR,
-            "role": STR,
-            "aliases": STRS,
-            "notes": STR,
-        },
-        ("id", "name"),
-    ),
-    "sources": Spec(
-        Source,
-        {
-            "id": STR,
-            "title": STR,
-            "kind": SourceKind,
-            "publisher": STR,
-            "url": STR,
-            "published": MOMENT,
-            "notes": STR,
-        },
-        ("id", "title"),
-    ),
-    "events": Spec(
-        Event,
-        {
-            "id": STR,
-            "when": MOMENT,
-            "until": MOMENT,
-            "title": STR,
-            "kind": EventKind,
-            "track": STR,
-            "location": STR,
-            "participants": STRS,
-            "sources": STRS,
-            "summary": STR,
-            "quotes": _QUOTE,
-            "tags": STRS,
-            "versions": STRS,
-        },
-        ("id", "when", "title"),
-    ),
-    "points": Spec(
-        Point,
-        {
-            "number": STR,
-            "text": STR,
-            "key": STR,
-            "topic": STR,
-            "options": STRS,
-            "notes": STR,
-            "sources": STRS,
-            "status": Status,
-        },
-        ("number", "text"),
-    ),
-    "links": Spec(PointLink, {"old": STR, "new": STR, "note": STR}, ("old", "new")),
-    "status_log": Spec(
-        StatusChange,
-        {"ref": STR, "status": Status, "on": MOMENT, "source": STR, "by": STR, "note": STR},
-        ("ref", "status", "on"),
-    ),
-    "position_log": Spec(
-        Position,
-        {"ref": STR, "party": STR, "stance": Stance, "on": MOMENT, "source": STR, "note": STR},
-        ("ref", "party", "stance", "on", "source"),
-    ),
+    "participants": Spec.of(Participant),
+    "sources": Spec.of(Source),
+    "events": Spec.of(Event),
+    "plans": Spec.of(Plan),
+    "status_log": Spec.of(StatusChange),
+    "position_log": Spec.of(Position),
 }
-SPECS["versions"] = Spec(
-    PlanVersion,
-    {
-        "id": STR,
-        "label": STR,
-        "date": MOMENT,
-        "side": STR,
-        "summary": STR,
-        "derived_from": STRS,
-        "sources": STRS,
-        "points": SPECS["points"],
-    },
-    ("id", "label", "date"),
-)
-SPECS["plans"] = Spec(
-    Plan,
-    {
-        "id": STR,
-        "title": STR,
-        "summary": STR,
-        "links": SPECS["links"],
-        "versions": SPECS["versions"],
-    },
-    ("id", "title"),
-)
