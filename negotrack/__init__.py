@@ -28,6 +28,7 @@ from negotrack.core.model import (
     Status,
     StatusChange,
 )
+from negotrack.core.refs import PointRef
 from negotrack.dossier.dossier import Dossier
 from negotrack.errors import (
     DateError,
@@ -82,6 +83,7 @@ __all__ = [
     "Point",
     "PointChange",
     "PointLink",
+    "PointRef",
     "Position",
     "PositionDelta",
     "Precision",
