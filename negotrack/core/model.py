@@ -235,12 +235,6 @@ class StatusChange:
     )
     note: str | None = attrs.field(default=None, metadata=doc("text", "Context."))
 
-    @property
-    def identity(self) -> tuple[str, Status, Moment, str | None]:
-        """What makes two status changes one record: point, status, date and source (a
-        dossier keeps the first of changes recorded twice)."""
-        return (self.ref, self.status, self.on, self.source)
-
 
 @keywords
 @attrs.frozen

@@ -120,10 +120,9 @@ class Dossier(RecordIndex):
         return d
 
     def _once(self) -> None:
-        """Keep the first of status changes recorded more than once (same point, status,
-        date and source), as a loaded file may hold after parallel runs."""
-        first = {c.identity: c for c in reversed(self._status_log)}
-        self._status_log = tuple(c for c in self._status_log if first[c.identity] is c)
+        """Keep the first of status changes recorded more than once (the same in every
+        field: point, status, date, source, by and note), as retried runs may leave."""
+        self._status_log = tuple(dict.fromkeys(self._status_log))
 
     def _problems(self) -> list[Problem]:
         return check_dossier(self)
@@ -265,7 +264,7 @@ class Dossier(RecordIndex):
                 note=note,
             )
         )
-        earlier = next((c for c in self._status_log if c.identity == change.identity), None)
+        earlier = next((c for c in self._status_log if c == change), None)
         if earlier is not None:  # recorded already (say, by a retried cron run): keep one
             return earlier
         self._apply(status_log=(*self._status_log, change))

@@ -198,10 +198,14 @@ def test_history_as_of_keeps_what_counts_by_then(small: nt.Dossier) -> None:
 
 
 def test_a_status_change_recorded_twice_is_kept_once() -> None:
-    """The same point, status, date and source recorded again returns the first record."""
+    """The same change recorded again returns the first record; one that differs is added."""
     d = make_small()
     ref = d.refs()[0]
-    first = d.set_status(ref, "disputed", on="2025-12-26", source="s1")
-    again = d.set_status(ref, "disputed", on="2025-12-26", source="s1", note="cron retry")
+    first = d.set_status(ref, "disputed", on="2025-12-26", source="s1", note="cron")
+    before = len(d.status_log)
+    again = d.set_status(ref, "disputed", on="2025-12-26", source="s1", note="cron")
     assert again is first
-    assert d.status_log.count(first) == 1
+    assert len(d.status_log) == before
+    other = d.set_status(ref, "disputed", on="2025-12-26", source="s1", note="a second word")
+    assert other in d.status_log
+    assert len(d.status_log) == before + 1
