@@ -30,6 +30,7 @@ from negotrack.core.model import (
 )
 from negotrack.core.refs import PointRef
 from negotrack.dossier.dossier import Dossier
+from negotrack.dossier.merge import merge
 from negotrack.errors import (
     DateError,
     DossierError,
@@ -105,6 +106,7 @@ __all__ = [
     "json_schema",
     "load",
     "loads",
+    "merge",
     "render_board",
     "render_diff",
     "render_site",

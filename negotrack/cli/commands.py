@@ -1,4 +1,5 @@
-"""The command line: ``negotrack validate | status | timeline | diff | export``.
+"""The command line: ``negotrack validate | status | timeline | diff | board | site | export``
+(and ``replace | remove | merge``, in :mod:`negotrack.cli.edit`).
 
 Exit codes: 0 success, 1 bad input (one line per problem on stderr, naming the file and the
 place in it), 2 a usage error (argparse's own message), 70 an internal error (a bug, reported
@@ -18,11 +19,13 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TextIO
 
+from negotrack.cli import checking, edit, publishing
 from negotrack.cli.args import COMMANDS, PROG, build_parser
-from negotrack.errors import NegotrackError, Problem
+from negotrack.errors import NegotrackError
 
 if TYPE_CHECKING:
     from negotrack.dossier.dossier import AsOfRule, Dossier
@@ -156,46 +159,6 @@ def _moment(option: str, value: str | None) -> Any:
     return _checked(option, Moment.of, value)
 
 
-# -- validate --------------------------------------------------------------------------
-
-
-def _validate(args: argparse.Namespace) -> int:
-    d = _load(args.file)
-    warnings = _warnings(d, args.file)
-    if warnings and args.strict:
-        for p in warnings:
-            _error(str(p))
-        return 1
-    points = sum(len(v.points) for p in d.plans for v in p.versions)
-    versions = sum(len(p.versions) for p in d.plans)
-    print(
-        f"{args.file}: ok ({len(d.participants)} participants, {len(d.sources)} sources, "
-        f"{len(d.events)} events, {len(d.plans)} plans, {versions} versions, {points} points, "
-        f"{len(d.status_log)} status changes, {len(d.position_log)} positions)"
-    )
-    for p in warnings:
-        print(
-            str(Problem(f"warning: {p.message}", p.path, p.file, p.line, p.hint)), file=sys.stderr
-        )
-    return 0
-
-
-def _warnings(d: Dossier, file: str) -> list[Problem]:
-    """The dossier's warnings, placed in ``file`` (with YAML lines)."""
-    from negotrack.dossier.warnings import check_warnings
-    from negotrack.io.storage import format_of
-    from negotrack.io.yaml import line_index, line_of
-
-    found = check_warnings(d)
-    if not found:
-        return []
-    lines: dict[str, int] = {}
-    if format_of(file) == "yaml":
-        with open(file, encoding="utf-8") as f:
-            lines = line_index(f.read())
-    return [p.at(file, line_of(p.path, lines)) for p in found]
-
-
 # -- status ----------------------------------------------------------------------------
 
 
@@ -321,13 +284,30 @@ def _timeline(args: argparse.Namespace) -> int:
         from negotrack.core.model import EventKind
 
         filters["kind"] = [_checked("--kind", EventKind.coerce, k) for k in filters["kind"]]
+    _check_filters(d, filters)
     _emit(render_timeline(d, args.format, **filters), args.output)
     return 0
 
 
+def _check_filters(d: Dossier, filters: dict[str, Any]) -> None:
+    """Each participant, side, track and tag as the dossier spells it, or exit 1 with a
+    suggestion: a misspelt filter must not publish an empty page."""
+    from negotrack.dossier.selection import known
+
+    if "participant" in filters:
+        find = d.find_participant
+        filters["participant"] = [
+            _checked("--participant", find, w).id for w in filters["participant"]
+        ]
+    for name in ("side", "track", "tag"):
+        if name in filters:
+            filters[name] = _checked(f"--{name}", partial(known, d, name), filters[name])
+
+
 def _diff(args: argparse.Namespace) -> int:
     d = _load(args.file)
-    plan_diff = d.diff(args.old, args.new)
+    options = {} if args.threshold is None else {"threshold": args.threshold}
+    plan_diff = d.diff(args.old, args.new, **options)
     if args.format == "json":
         text = json.dumps(plan_diff.to_json_data(), ensure_ascii=False, indent=2) + "\n"
     else:
@@ -366,18 +346,23 @@ def _export(args: argparse.Namespace) -> int:
             kinds = [_checked("--kind", EventKind.coerce, k) for k in args.kind]
         text = export.to_ics(d, all_events=args.all_events, kinds=kinds, stamp=stamp)
     else:
-        text = export.to_csv(d, args.table)
+        text = export.to_csv(d, args.table, as_of=_moment("--as-of", args.as_of))
     _emit(text, args.output)
     return 0
 
 
 _RUNNERS = MappingProxyType(
     {
-        "validate": _validate,
+        "validate": checking.validate,
         "status set": _status_set,
         "status show": _status_show,
         "timeline": _timeline,
         "diff": _diff,
         "export": _export,
+        "board": publishing.board,
+        "site": publishing.site,
+        "replace": edit.replace,
+        "remove": edit.remove,
+        "merge": edit.merge,
     }
 )

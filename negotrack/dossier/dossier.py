@@ -29,6 +29,7 @@ from negotrack.core.model import (
     StatusChange,
 )
 from negotrack.core.refs import PointRef
+from negotrack.dossier.edit import Corrections
 from negotrack.dossier.index import RecordIndex
 from negotrack.dossier.integrity import check_dossier
 from negotrack.errors import DossierError, NegotrackError, Problem, did_you_mean
@@ -62,7 +63,7 @@ def _coerce(cls: type[Any], items: Iterable[Any], name: str) -> tuple[Any, ...]:
     return tuple(out)
 
 
-class Dossier(RecordIndex):
+class Dossier(RecordIndex, Corrections):
     """Everything known about one negotiation, and the only thing users change. Build one
     from model values (or mappings of their fields); it raises :class:`DossierError`
     listing every integrity problem with its place."""
@@ -106,8 +107,7 @@ class Dossier(RecordIndex):
         status_log: tuple[StatusChange, ...],
         position_log: tuple[Position, ...],
     ) -> Dossier:
-        """A dossier from already-built records, not yet checked nor indexed (for loaders,
-        which merge integrity problems with their own before raising)."""
+        """Built records, not yet checked nor indexed (loaders merge the problems first)."""
         d = object.__new__(cls)
         d.title = title
         d.description = description
@@ -118,11 +118,6 @@ class Dossier(RecordIndex):
         d._status_log = status_log
         d._position_log = position_log
         return d
-
-    def _once(self) -> None:
-        """Keep the first of status changes recorded more than once (the same in every
-        field: point, status, date, source, by and note), as retried runs may leave."""
-        self._status_log = tuple(dict.fromkeys(self._status_log))
 
     def _problems(self) -> list[Problem]:
         return check_dossier(self)
@@ -254,6 +249,7 @@ class Dossier(RecordIndex):
     ) -> StatusChange:
         """Record that a point's status changed on a date, on a source's or a person's word."""
         version, point = self.resolve(ref)
+        by = self._participant_id(by) if by is not None else None  # a name or alias too
         change: StatusChange = _build(
             lambda: StatusChange(
                 ref=PointRef.format(version.id, point.number),
@@ -264,9 +260,8 @@ class Dossier(RecordIndex):
                 note=note,
             )
         )
-        earlier = next((c for c in self._status_log if c == change), None)
-        if earlier is not None:  # recorded already (say, by a retried cron run): keep one
-            return earlier
+        if change in self._status_log:  # recorded already (a retried run): keep the first
+            return next(c for c in self._status_log if c == change)
         self._apply(status_log=(*self._status_log, change))
         return change
 
@@ -282,6 +277,7 @@ class Dossier(RecordIndex):
     ) -> Position:
         """Record a party's stance on a point on a date, with its source."""
         version, point = self.resolve(ref)
+        party = self._participant_id(party)
         pos: Position = _build(
             lambda: Position(
                 ref=PointRef.format(version.id, point.number),
@@ -361,12 +357,17 @@ class Dossier(RecordIndex):
 
     def __repr__(self) -> str:
         versions = sum(len(p.versions) for p in self._plans)
-        return (
-            f"<Dossier {self.title!r}: {len(self._participants)} participants, "
-            f"{len(self._sources)} sources, {len(self._events)} events, "
-            f"{len(self._plans)} plans, {versions} versions, "
-            f"{len(self._status_log)} status changes>"
+        from negotrack.core.counts import counted
+
+        counts = (
+            counted(len(self._participants), "participant"),
+            counted(len(self._sources), "source"),
+            counted(len(self._events), "event"),
+            counted(len(self._plans), "plan"),
+            counted(versions, "version"),
+            counted(len(self._status_log), "status change"),
         )
+        return f"<Dossier {self.title!r}: {', '.join(counts)}>"
 
     def _repr_html_(self) -> str:
         from negotrack.render.renderer import repr_html

@@ -61,6 +61,36 @@ class RecordIndex:
         """The participant with this id."""
         return _lookup(self._by_participant, id, "participant")
 
+    def find_participant(self, word: str) -> Participant:
+        """The participant whose id, name or alias is ``word``, without regard to case."""
+        found = self._by_participant.get(word)
+        if found is not None:
+            return found
+        key = str(word).strip().casefold()
+        matches = {
+            p.id: p
+            for p in self._participants
+            if key in {p.id.casefold(), p.name.casefold(), *(a.casefold() for a in p.aliases)}
+        }
+        if len(matches) == 1:
+            return next(iter(matches.values()))
+        if matches:
+            raise UnknownReference(
+                f"{word!r} names several participants: {', '.join(sorted(matches))}",
+                hint="give the id",
+            )
+        words = [w for p in self._participants for w in (p.id, p.name, *p.aliases)]
+        raise UnknownReference(
+            f"no participant {word!r} in this dossier", hint=did_you_mean(str(word), words)
+        )
+
+    def _participant_id(self, word: str) -> str:
+        """The id of the participant ``word`` names, or ``word`` (the checks report it)."""
+        try:
+            return self.find_participant(word).id
+        except UnknownReference:
+            return word
+
     def source(self, id: str) -> Source:
         """The source with this id."""
         return _lookup(self._by_source, id, "source")

@@ -124,7 +124,15 @@ def check_dossier(d: Dossier) -> list[Problem]:
                 hints,
             )
             _refs(e.sources, sources, f"{where}.sources", "source", problems, hints)
-            _refs(e.versions, versions, f"{where}.versions", "plan version", problems, hints)
+            _refs(
+                e.versions,
+                versions,
+                f"{where}.versions",
+                "plan version",
+                problems,
+                hints,
+                _ADD_PLAN,
+            )
         if e.until is not None and e.until.end <= e.when.start:
             add(Problem(f"the span ends ({e.until}) before it starts ({e.when})", f"{where}.until"))
         for k, q in enumerate(e.quotes):
@@ -207,6 +215,12 @@ def _unique(items: Iterable[Any], name: str, noun: str, problems: list[Problem])
     return known
 
 
+_ADD_PLAN = (
+    "an event can name only a version already in the dossier: add the plan (or the "
+    "version) first, then the event"
+)
+
+
 class _Hints:
     """One :class:`Suggestions` per set of known names, built when first needed, so that
     thousands of unknown names cost linear time."""
@@ -223,17 +237,27 @@ class _Hints:
 
 
 def _refs(
-    ids: Iterable[Any], known: Any, where: str, noun: str, problems: list[Problem], hints: _Hints
+    ids: Iterable[Any],
+    known: Any,
+    where: str,
+    noun: str,
+    problems: list[Problem],
+    hints: _Hints,
+    otherwise: str | None = None,
 ) -> None:
     for k, ref in enumerate(ids):
         if not isinstance(ref, str):
             problems.append(Problem(f"expected a {noun} id (text), found {ref!r}", f"{where}[{k}]"))
         elif ref not in known:
-            problems.append(_unknown(ref, known, f"{where}[{k}]", noun, hints))
+            problems.append(_unknown(ref, known, f"{where}[{k}]", noun, hints, otherwise))
 
 
-def _unknown(ref: str, known: Any, where: str, noun: str, hints: _Hints) -> Problem:
-    return Problem(f"unknown {noun} {ref!r}", where, hint=hints.hint(ref, known))
+def _unknown(
+    ref: str, known: Any, where: str, noun: str, hints: _Hints, otherwise: str | None = None
+) -> Problem:
+    """An unknown reference, with a did-you-mean or else the ``otherwise`` advice."""
+    found = [h for h in (hints.hint(ref, known), otherwise) if h]
+    return Problem(f"unknown {noun} {ref!r}", where, hint="; ".join(found) or None)
 
 
 def _bad_ref(ref: str, versions: dict[str, PlanVersion]) -> str | None:

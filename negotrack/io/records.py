@@ -95,7 +95,9 @@ def from_data(data: Any, *, file: str | None = None) -> Dossier:
         problems.extend(d._problems())
     if problems:
         raise DossierError([p.at(file) for p in problems])
-    d._once()
+    # A status change recorded twice, the same in every field (as retried runs may leave),
+    # is kept once: the first.
+    d._status_log = tuple(dict.fromkeys(d._status_log))
     d._reindex()
     if "negotrack" not in data:
         unversioned = Problem(

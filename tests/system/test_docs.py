@@ -269,7 +269,10 @@ def test_format_reference_matches_the_json_schema() -> None:
 
 # -- the CLI reference -----------------------------------------------------------------
 
-COMMANDS = ["validate", "status set", "status show", "timeline", "diff", "export"]
+COMMANDS = [
+    "validate", "status set", "status show", "timeline", "diff", "board", "site", "export",
+    "replace", "remove", "merge",
+]  # fmt: skip
 _OPTION = re.compile(r"(?<![\w-])(--?[a-z][a-z-]*)")
 
 
