@@ -30,6 +30,7 @@ from negotrack.core.model import (
 )
 from negotrack.core.refs import PointRef
 from negotrack.dossier.dossier import Dossier
+from negotrack.dossier.links import LinkSuggestion
 from negotrack.dossier.merge import merge
 from negotrack.errors import (
     DateError,
@@ -71,6 +72,7 @@ __all__ = [
     "EventKind",
     "FigureChange",
     "FormatError",
+    "LinkSuggestion",
     "LockTimeout",
     "MissingDependency",
     "Moment",

@@ -36,7 +36,6 @@ def render_site(
     ``board-PLAN.html`` and ``.md`` per plan with versions. ``threshold`` goes to every
     diff (reports and boards alike); ``log`` is called with each path written.
     """
-    options = {} if threshold is None else {"threshold": threshold}
     renderer = Renderer(template_dir=template_dir)
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
@@ -56,7 +55,7 @@ def render_site(
             old = predecessor(dossier, version)
             if old is None:
                 continue
-            pd = dossier.diff(old.id, version.id, **options)
+            pd = dossier.diff(old.id, version.id, threshold=threshold)
             stem = DEFAULT_DIFF_HREF.format(
                 old=_filters.file_part(old.id), new=_filters.file_part(version.id)
             ).removesuffix(".html")

@@ -47,6 +47,14 @@ EXAMPLES: Mapping[str, str] = MappingProxyType(
   negotrack diff d.yaml us-28 us-20 -o diff.html
   negotrack diff d.yaml us-28 geneva-19 --format text
   negotrack diff d.yaml us-28 us-20 --format json | jq .summary""",
+        "link": """examples:
+  negotrack link d.yaml us-28#12 20-point#9 --note "the army cap, renumbered"
+  negotrack link d.yaml us-28#21a 20-point      # no successor: dropped in 20-point
+  negotrack link d.yaml us-28 20-point#7        # no predecessor: new in 20-point""",
+        "suggest-links": """examples:
+  negotrack suggest-links d.yaml us-28 20-point                 # least sure first
+  negotrack suggest-links d.yaml us-28 20-point --format json | jq '.[0]'
+  negotrack suggest-links d.yaml us-28 20-point --min-confidence 0.9 --accept""",
         "export": """examples:
   negotrack export d.yaml --to timelinejs -o timeline.json
   negotrack export d.yaml --to ics -o rounds.ics                 # rounds only
@@ -97,15 +105,6 @@ def _output(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _threshold(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--threshold",
-        type=float,
-        metavar="X",
-        help="least text similarity (0..1] at which the diff pairs two unlinked points",
-    )
-
-
 def _timeout(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--timeout",
@@ -120,7 +119,8 @@ def build_parser(
     commands: Mapping[str, Runner], only: str | None = None
 ) -> argparse.ArgumentParser:
     """The parser; ``commands`` maps each command ("validate", "status set", "status show",
-    "timeline", "diff", "board", ...) to the function that runs it (found as ``args.run``).
+    "timeline", "diff", "link", "board", ...) to the function that runs it (found as
+    ``args.run``).
 
     ``only`` names the one top-level command to build (start-up matters for scripts that
     call ``negotrack status set`` in loops); None builds them all, for help and errors.
@@ -208,6 +208,41 @@ def _diff(subs: Any, commands: Mapping[str, Runner]) -> None:
     _threshold(p)
 
 
+def _threshold(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--threshold",
+        type=float,
+        metavar="X",
+        help="pair points by text at this confidence or more (0..1; default: calibrated on "
+        "the two versions)",
+    )
+
+
+def _link(subs: Any, commands: Mapping[str, Runner]) -> None:
+    p = _sub(subs, "link", commands["link"], "pin a pair of points as curated lineage")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("old_ref", metavar="OLD_REF", help="VERSION#NUMBER, or a bare VERSION")
+    p.add_argument("new_ref", metavar="NEW_REF", help="VERSION#NUMBER, or a bare VERSION")
+    p.add_argument("--note", metavar="TEXT", help="why (kept with the link)")
+
+
+def _suggest_links(subs: Any, commands: Mapping[str, Runner]) -> None:
+    p = _sub(
+        subs,
+        "suggest-links",
+        commands["suggest-links"],
+        "list the pairs only text matching vouches for, least sure first",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("old", metavar="OLD", help="the older version id")
+    p.add_argument("new", metavar="NEW", help="the newer version id")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--min-confidence", type=float, default=0.0, metavar="X", help="only pairs this sure"
+    )
+    p.add_argument("--accept", action="store_true", help="pin the pairs listed as links")
+
+
 def _export(subs: Any, commands: Mapping[str, Runner]) -> None:
     p = _sub(
         subs, "export", commands["export"], "export to TimelineJS, iCalendar, CSV or JSON Schema"
@@ -291,6 +326,8 @@ _COMMANDS: Mapping[str, Callable[[Any, Mapping[str, Runner]], None]] = MappingPr
         "diff": _diff,
         "board": _board,
         "site": _site,
+        "link": _link,
+        "suggest-links": _suggest_links,
         "export": _export,
         "replace": _replace,
         "remove": _remove,

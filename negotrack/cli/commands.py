@@ -1,5 +1,5 @@
-"""The command line: ``negotrack validate | status | timeline | diff | board | site | export``
-(and ``replace | remove | merge``, in :mod:`negotrack.cli.edit`).
+"""The command line: ``negotrack validate | status | timeline | diff | link | suggest-links |
+board | site | export`` (and ``replace | remove | merge``, in :mod:`negotrack.cli.edit`).
 
 Exit codes: 0 success, 1 bad input (one line per problem on stderr, naming the file and the
 place in it), 2 a usage error (argparse's own message), 70 an internal error (a bug, reported
@@ -306,8 +306,7 @@ def _check_filters(d: Dossier, filters: dict[str, Any]) -> None:
 
 def _diff(args: argparse.Namespace) -> int:
     d = _load(args.file)
-    options = {} if args.threshold is None else {"threshold": args.threshold}
-    plan_diff = d.diff(args.old, args.new, **options)
+    plan_diff = d.diff(args.old, args.new, threshold=args.threshold)
     if args.format == "json":
         text = json.dumps(plan_diff.to_json_data(), ensure_ascii=False, indent=2) + "\n"
     else:
@@ -315,6 +314,36 @@ def _diff(args: argparse.Namespace) -> int:
 
         text = render_diff(plan_diff, args.format)
     _emit(text, args.output)
+    return 0
+
+
+def _link(args: argparse.Namespace) -> int:
+    from negotrack.io.update import update
+
+    link = update(args.file, lambda d: d.link(args.old_ref, args.new_ref, note=args.note))
+    print(f"linked {link.old} -> {link.new}")
+    return 0
+
+
+def _suggest_links(args: argparse.Namespace) -> int:
+    d = _load(args.file)
+    found = d.suggest_links(args.old, args.new, min_confidence=args.min_confidence)
+    if args.format == "json":
+        print(json.dumps([s.to_json_data() for s in found], ensure_ascii=False, indent=2))
+    else:
+        for s in found:
+            print(f"{s.old} -> {s.new}\t{s.confidence:.2f}\t{s.matched_by}")
+    if args.accept and found:
+        from negotrack.io.update import update
+
+        def accept(d: Dossier) -> None:
+            for s in found:
+                d.link(
+                    s.old, s.new, note=f"accepted suggestion ({s.matched_by}, {s.confidence:.2f})"
+                )
+
+        update(args.file, accept)
+        print(f"linked {len(found)} pair(s)", file=sys.stderr)
     return 0
 
 
@@ -358,6 +387,8 @@ _RUNNERS = MappingProxyType(
         "status show": _status_show,
         "timeline": _timeline,
         "diff": _diff,
+        "link": _link,
+        "suggest-links": _suggest_links,
         "export": _export,
         "board": publishing.board,
         "site": publishing.site,

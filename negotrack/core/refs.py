@@ -49,6 +49,12 @@ class PointRef:
         return version, number
 
     @staticmethod
+    def names_point(text: str) -> bool:
+        """Whether ``text`` is written as a point reference (it holds the separator), not
+        as a bare version id."""
+        return SEPARATOR in text
+
+    @staticmethod
     def format(version: str, number: str) -> str:
         """The text of the reference to point ``number`` of ``version``."""
         return f"{version}{SEPARATOR}{number}"

@@ -32,6 +32,7 @@ from negotrack.core.refs import PointRef
 from negotrack.dossier.edit import Corrections
 from negotrack.dossier.index import RecordIndex
 from negotrack.dossier.integrity import check_dossier
+from negotrack.dossier.links import Linking
 from negotrack.errors import DossierError, NegotrackError, Problem, did_you_mean
 
 if TYPE_CHECKING:
@@ -63,12 +64,10 @@ def _coerce(cls: type[Any], items: Iterable[Any], name: str) -> tuple[Any, ...]:
     return tuple(out)
 
 
-class Dossier(RecordIndex, Corrections):
+class Dossier(RecordIndex, Corrections, Linking):
     """Everything known about one negotiation, and the only thing users change. Build one
     from model values (or mappings of their fields); it raises :class:`DossierError`
     listing every integrity problem with its place."""
-
-    _file_warnings: tuple[Problem, ...] = ()  # noticed by the loader (see dossier.warnings)
 
     def __init__(
         self,
@@ -229,11 +228,12 @@ class Dossier(RecordIndex, Corrections):
                 out[pos.party] = pos
         return out
 
-    def diff(self, old: str, new: str, **options: Any) -> PlanDiff:
-        """What became of every point of version ``old`` in version ``new``."""
+    def diff(self, old: str, new: str, *, threshold: float | None = None) -> PlanDiff:
+        """What became of every point of version ``old`` in version ``new``, with the plans'
+        curated links; ``threshold`` overrides the matcher's own bar for text-only pairs."""
         from negotrack.plandiff.compare import diff
 
-        return diff(self.version(old), self.version(new), dossier=self, **options)
+        return diff(self.version(old), self.version(new), dossier=self, threshold=threshold)
 
     # -- changes -------------------------------------------------------------------------
 

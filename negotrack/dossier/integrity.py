@@ -87,8 +87,20 @@ def check_dossier(d: Dossier) -> list[Problem]:
                 )
             )
         for j, link in enumerate(plan.links):
+            bare = [e for e in ("old", "new") if not PointRef.names_point(getattr(link, e))]
+            if len(bare) == 2:
+                need = "a link needs a point (VERSION#NUMBER) on at least one side"
+                add(Problem(need, f"$.plans[{i}].links[{j}]"))
+                continue
             for end in ("old", "new"):
                 ref = getattr(link, end)
+                if end in bare:  # no successor / no predecessor in that version
+                    if ref not in own:
+                        unknown = (
+                            f"unknown plan version {ref!r} (a bare version id: no point there)"
+                        )
+                        add(Problem(unknown, f"$.plans[{i}].links[{j}].{end}"))
+                    continue
                 why = _bad_ref(ref, versions)
                 if why:
                     add(Problem(why, f"$.plans[{i}].links[{j}].{end}"))

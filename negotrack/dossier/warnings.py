@@ -40,7 +40,7 @@ def check_warnings(d: Dossier) -> list[Problem]:
 
 
 def _warnings(d: Dossier) -> Iterator[Problem]:
-    yield from d._file_warnings  # noticed while reading its file
+    yield from vars(d).get("_file_warnings", ())  # noticed by the loader in its file
     published = [s.published.end for s in d.sources if s.published is not None]
     newest = max(published) + MARGIN if published else None
 

@@ -105,7 +105,7 @@ def from_data(data: Any, *, file: str | None = None) -> Dossier:
             "$",
             hint="add 'negotrack: 1' so that a later format can tell this file's version",
         )
-        d._file_warnings = (unversioned,)
+        vars(d)["_file_warnings"] = (unversioned,)  # see negotrack.dossier.warnings
     return d
 
 

@@ -101,7 +101,6 @@ class BoardView:
         """The board of plan ``plan_id`` (the dossier's first plan when None), with statuses
         and positions as of ``as_of`` (latest when None); ``threshold`` goes to the diffs that
         line the versions' points up."""
-        options = {} if threshold is None else {"threshold": threshold}
         if plan_id is None:
             if not dossier.plans:
                 raise UnknownReference("this dossier has no plan to show", hint="add a plan")
@@ -125,7 +124,7 @@ class BoardView:
             old = predecessor(dossier, v)
             if old is None or old.id not in col:
                 continue
-            for c in dossier.diff(old.id, v.id, **options).changes:
+            for c in dossier.diff(old.id, v.id, threshold=threshold).changes:
                 if c.old is not None and c.new is not None:
                     same.append(
                         (PointRef.format(old.id, c.old.number), PointRef.format(v.id, c.new.number))

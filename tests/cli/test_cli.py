@@ -301,7 +301,7 @@ def test_diff_json_has_the_contract_shape(
     assert (data["old"], data["new"]) == ("us-28", "geneva-19")
     assert sum(data["summary"].values()) == len(data["changes"])
     for change in data["changes"]:
-        assert list(change) == ["kind", "old", "new", "similarity"]
+        assert list(change) == ["kind", "old", "new", "similarity", "confidence", "matched_by"]
         assert isinstance(change["similarity"], float)
     army = next(c for c in data["changes"] if c["old"] == "12")
     assert army["new"] == "9"
