@@ -29,6 +29,7 @@ from negotrack.core.model import (
     StatusChange,
 )
 from negotrack.core.refs import PointRef
+from negotrack.dossier.asof import StatusReport
 from negotrack.dossier.dossier import Dossier
 from negotrack.dossier.links import LinkSuggestion
 from negotrack.dossier.merge import merge
@@ -100,6 +101,7 @@ __all__ = [
     "Status",
     "StatusChange",
     "StatusDelta",
+    "StatusReport",
     "TimelineView",
     "UnknownReference",
     "WordOp",

@@ -183,14 +183,17 @@ def _status_set(args: argparse.Namespace) -> int:
 
 
 def _current(d: Dossier, ref: str, as_of: Any, rule: AsOfRule) -> dict[str, Any]:
-    """The status of ``ref`` as of ``as_of`` with the change that set it (and since when)."""
-    counted = d.history(ref, as_of, rule=rule)
-    if not counted:
+    """The status of ``ref`` as of ``as_of`` with the change that set it (and since when),
+    and whether the answer depends on an order or a date the record leaves open."""
+    report = d.status_report(ref, as_of, rule=rule)
+    certainty = {"certain": report.certain, "possible": [s.value for s in report.possible]}
+    if report.change is None:
         none = {"status": None, "since": None, "source": None, "by": None, "note": None}
-        return {"ref": d.history(ref)[0].ref, **none}
-    last = counted[-1]
+        return {"ref": report.ref, **none, **certainty, "report": report}
+    counted = d.history(ref, as_of, rule=rule)
+    last = report.change
     start = last
-    for c in reversed(counted):
+    for c in reversed(counted[: counted.index(last) + 1]):
         if c.status is not last.status:
             break
         start = c
@@ -202,7 +205,19 @@ def _current(d: Dossier, ref: str, as_of: Any, rule: AsOfRule) -> dict[str, Any]
         "source": start.source,
         "by": start.by,
         "note": start.note,
+        **certainty,
+        "report": report,
     }
+
+
+def _marks(d: Dossier, ref: str, as_of: Any, rule: AsOfRule) -> list[tuple[Any, str]]:
+    """The point's history, each entry with how it stands against ``as_of``."""
+    from negotrack.dossier.asof import mark_history
+
+    if as_of is None:
+        return [(c, "") for c in d.history(ref)]
+    report = d.status_report(ref, as_of, rule=rule)
+    return mark_history(d.history(ref), d.history(ref, as_of, rule=rule), report)
 
 
 def _status_show(args: argparse.Namespace) -> int:
@@ -210,11 +225,12 @@ def _status_show(args: argparse.Namespace) -> int:
     as_of = _moment("--as-of", args.as_of)
     refs = [args.ref] if args.ref else d.refs()
     rows = [_current(d, ref, as_of, args.rule) for ref in refs]
+    hidden = ("since_display", "report")
     if args.format == "json":
         data: dict[str, Any] = {
             "file": args.file,
             "as_of": as_of.isoformat() if as_of is not None else None,
-            "points": [{k: v for k, v in r.items() if k != "since_display"} for r in rows],
+            "points": [{k: v for k, v in r.items() if k not in hidden} for r in rows],
         }
         if args.ref:
             data["history"] = [
@@ -224,8 +240,9 @@ def _status_show(args: argparse.Namespace) -> int:
                     "source": c.source,
                     "by": c.by,
                     "note": c.note,
+                    **({"as_of": mark or "counts"} if as_of is not None else {}),
                 }
-                for c in d.history(args.ref)
+                for c, mark in _marks(d, args.ref, as_of, args.rule)
             ]
         _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
         return 0
@@ -235,17 +252,23 @@ def _status_show(args: argparse.Namespace) -> int:
         if r["source"] and r["by"]:
             who += f" (by {r['by']})"
         if r["status"] is None:
-            table.append((r["ref"], "-", "not yet tabled", ""))
+            table.append((r["ref"], "-" if r["certain"] else "-?", "not yet tabled", ""))
         else:
-            table.append((r["ref"], r["status"], r["since_display"], who))
+            status = r["status"] if r["certain"] else r["status"] + "?"
+            table.append((r["ref"], status, r["since_display"], who))
     lines = _columns(table, sys.stdout)
+    doubts = [f"? {r['report']}" for r in rows if not r["certain"]]
+    if doubts:
+        lines += ["", *doubts]
     if args.ref:
         lines.append("")
         lines.append("history:")
-        for c in d.history(args.ref):
+        for c, mark in _marks(d, args.ref, as_of, args.rule):
             extra = "; ".join(
                 x for x in (f"source {c.source}" if c.source else "", c.by or "", c.note or "") if x
             )
+            if mark:
+                extra = f"{extra} [{mark}]" if extra else f"[{mark}]"
             lines.append(f"  {c.on.display():<24} {c.status.value:<10} {extra}".rstrip())
     if as_of is not None:
         lines.append(f"(as of {as_of.display()}, rule: {args.rule})")

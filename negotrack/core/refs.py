@@ -11,10 +11,14 @@ import attrs
 
 from negotrack.errors import UnknownReference
 
-__all__ = ["SEPARATOR", "PointRef"]
+__all__ = ["REF_PATTERN", "SEPARATOR", "PointRef"]
 
 SEPARATOR = "#"
 """What separates a version id from a point number in a reference."""
+
+REF_PATTERN = rf"^[^{SEPARATOR}\s]+{SEPARATOR}[^{SEPARATOR}\s]+$"
+"""A point reference as the JSON Schema checks it (an ECMA-262 regex): ``VERSION#NUMBER``,
+neither side empty nor holding the separator (nor spaces)."""
 
 _EXAMPLE = "write VERSION#NUMBER, for example 'us-28#12'"
 

@@ -6,7 +6,7 @@ the paths here mirror the file format exactly (``$.events[3].participants[1]``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +15,7 @@ from negotrack.errors import Problem, Suggestions
 
 if TYPE_CHECKING:
     from negotrack.core.dates import Moment
-    from negotrack.core.model import PlanVersion
+    from negotrack.core.model import PlanVersion, Position, StatusChange
     from negotrack.dossier.dossier import Dossier
 
 __all__ = ["check_dossier"]
@@ -162,29 +162,77 @@ def check_dossier(d: Dossier) -> list[Problem]:
                 )
 
     for i, c in enumerate(d._status_log):
-        where = f"$.status_log[{i}]"
-        _check_logged(c.ref, c.on, where, versions, problems, hints)
-        if c.source is None and c.by is None:
-            add(
-                Problem(
-                    "a status change needs a source or the participant who said it",
-                    where,
-                    hint="give source: ID (or by: PARTICIPANT for an on-record word)",
-                )
-            )
-        if c.source is not None and c.source not in sources:
-            add(_unknown(c.source, sources, f"{where}.source", "source", hints))
-        if c.by is not None and c.by not in participants:
-            add(_unknown(c.by, participants, f"{where}.by", "participant", hints))
-
+        _check_status_change(
+            c, f"$.status_log[{i}]", versions, sources, participants, problems, hints
+        )
     for i, pos in enumerate(d._position_log):
-        where = f"$.position_log[{i}]"
-        _check_logged(pos.ref, pos.on, where, versions, problems, hints)
-        if pos.party not in participants:
-            add(_unknown(pos.party, participants, f"{where}.party", "participant", hints))
-        if pos.source not in sources:
-            add(_unknown(pos.source, sources, f"{where}.source", "source", hints))
+        _check_position(
+            pos, f"$.position_log[{i}]", versions, sources, participants, problems, hints
+        )
     return problems
+
+
+def check_change(
+    record: StatusChange | Position,
+    where: str,
+    versions: Mapping[str, tuple[Any, PlanVersion]],
+    sources: Container[str],
+    participants: Container[str],
+) -> list[Problem]:
+    """The problems of one new status change or position, checked against the records it
+    names only (so recording N changes costs O(N), not O(N^2))."""
+    from negotrack.core.model import StatusChange
+
+    version_id = (PointRef.split(record.ref) or ("",))[0]
+    found = versions.get(version_id)
+    known = {version_id: found[1]} if found is not None else {}
+    problems: list[Problem] = []
+    hints = _Hints()
+    if isinstance(record, StatusChange):
+        _check_status_change(record, where, known, sources, participants, problems, hints)
+    else:
+        _check_position(record, where, known, sources, participants, problems, hints)
+    return problems
+
+
+def _check_status_change(
+    c: StatusChange,
+    where: str,
+    versions: dict[str, PlanVersion],
+    sources: Container[str],
+    participants: Container[str],
+    problems: list[Problem],
+    hints: _Hints,
+) -> None:
+    _check_logged(c.ref, c.on, where, versions, problems, hints)
+    if c.source is None and c.by is None:
+        problems.append(
+            Problem(
+                "a status change needs a source or the participant who said it",
+                where,
+                hint="give source: ID (or by: PARTICIPANT for an on-record word)",
+            )
+        )
+    if c.source is not None and c.source not in sources:
+        problems.append(_unknown(c.source, sources, f"{where}.source", "source", hints))
+    if c.by is not None and c.by not in participants:
+        problems.append(_unknown(c.by, participants, f"{where}.by", "participant", hints))
+
+
+def _check_position(
+    pos: Position,
+    where: str,
+    versions: dict[str, PlanVersion],
+    sources: Container[str],
+    participants: Container[str],
+    problems: list[Problem],
+    hints: _Hints,
+) -> None:
+    _check_logged(pos.ref, pos.on, where, versions, problems, hints)
+    if pos.party not in participants:
+        problems.append(_unknown(pos.party, participants, f"{where}.party", "participant", hints))
+    if pos.source not in sources:
+        problems.append(_unknown(pos.source, sources, f"{where}.source", "source", hints))
 
 
 _ID = attrgetter("id")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from negotrack.core.dates import Moment, moment_or_none
+from negotrack.core.dates import Moment, SortKey, moment_or_none
 from negotrack.core.model import Event, EventKind
 from negotrack.errors import UnknownReference, did_you_mean
 
@@ -108,5 +108,5 @@ def known(dossier: Dossier, name: str, wanted: Iterable[str] | None) -> frozense
     return frozenset(out)
 
 
-def _when(e: Event) -> tuple[float, int, bool]:
+def _when(e: Event) -> SortKey:
     return e.when.sort_key

@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from negotrack.core.dateparse import DATE_DESCRIPTION, DATE_PATTERN
 from negotrack.core.fields import documented, is_vocabulary
 from negotrack.core.model import (
     Event,
@@ -30,7 +31,7 @@ from negotrack.core.model import (
     Source,
     StatusChange,
 )
-from negotrack.core.patterns import DATE_PATTERN, REF_PATTERN
+from negotrack.core.refs import REF_PATTERN
 
 __all__ = ["SCHEMA_ID", "json_schema", "record_schema"]
 
@@ -117,11 +118,7 @@ def _build() -> dict[str, Any]:
     defs: dict[str, Any] = {
         "id": {"type": "string", "minLength": 1, "description": "An id, unique in its kind."},
         "moment": {
-            "description": (
-                "A date whose form gives its precision: 2025, 2025-11, 2025-11-23, "
-                "~2025-11-20 (approximate), 2025-11-23T14:00+01:00, "
-                "2025-11-23T14:00 Europe/Kyiv. A bare year may be an integer."
-            ),
+            "description": DATE_DESCRIPTION,
             "anyOf": [
                 {"type": "string", "pattern": DATE_PATTERN},
                 {"type": "integer", "minimum": 1, "maximum": 9999},

@@ -210,6 +210,8 @@ def test_status_show_json(capsys: pytest.CaptureFixture[str], dossier: Path) -> 
         "source": "s1",
         "by": None,
         "note": "as tabled in US 28-point draft",
+        "certain": True,
+        "possible": ["proposed"],
     }
     code, out, _ = run(capsys, "status", "show", str(dossier), "us-28#1", "--format", "json")
     assert json.loads(out)["history"][0]["status"] == "proposed"

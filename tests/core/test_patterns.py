@@ -1,4 +1,4 @@
-"""The schema's text patterns agree with the parsers they describe (negotrack.core.patterns)."""
+"""The schema's text patterns agree with the parsers they describe."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import re
 import pytest
 
 import negotrack as nt
-from negotrack.core.patterns import DATE_PATTERN, REF_PATTERN
-from negotrack.core.refs import PointRef
+from negotrack.core.dateparse import DATE_PATTERN
+from negotrack.core.refs import REF_PATTERN, PointRef
 
 _DATES = [
     "2025",
