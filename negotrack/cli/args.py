@@ -42,7 +42,8 @@ EXAMPLES: Mapping[str, str] = MappingProxyType(
         "timeline": """examples:
   negotrack timeline d.yaml -o timeline.html
   negotrack timeline d.yaml --format md --kind round --since 2025-11 -o rounds.md
-  negotrack timeline d.yaml --participant witkoff --side Russia --until 2025-12-31""",
+  negotrack timeline d.yaml --participant witkoff --side Russia --until 2025-12-31
+  negotrack timeline d.yaml --embed -o timeline-fragment.html""",
         "diff": """examples:
   negotrack diff d.yaml us-28 us-20 -o diff.html
   negotrack diff d.yaml us-28 geneva-19 --format text
@@ -184,6 +185,11 @@ def _timeline(subs: Any, commands: Mapping[str, Runner]) -> None:
     p.add_argument("file", metavar="FILE")
     _output(p)
     p.add_argument("--format", choices=("html", "md"), default="html")
+    p.add_argument(
+        "--embed",
+        action="store_true",
+        help="an HTML fragment (the axis and the list, styles scoped) for another site's page",
+    )
     p.add_argument("--since", metavar="DATE", help="events overlapping this date or later")
     p.add_argument("--until", metavar="DATE", help="events up to this date")
     for name, what in (

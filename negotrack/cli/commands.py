@@ -289,6 +289,8 @@ def _columns(rows: list[tuple[str, ...]], stream: TextIO) -> list[str]:
 
 
 def _timeline(args: argparse.Namespace) -> int:
+    from negotrack.core.model import EventKind
+    from negotrack.dossier.selection import EventFilter
     from negotrack.render.renderer import render_timeline
 
     d = _load(args.file)
@@ -304,11 +306,10 @@ def _timeline(args: argparse.Namespace) -> int:
     if until is not None:
         filters["until"] = until
     if "kind" in filters:
-        from negotrack.core.model import EventKind
-
         filters["kind"] = [_checked("--kind", EventKind.coerce, k) for k in filters["kind"]]
     _check_filters(d, filters)
-    _emit(render_timeline(d, args.format, **filters), args.output)
+    chosen = EventFilter(**filters)
+    _emit(render_timeline(d, args.format, select=chosen, embed=args.embed), args.output)
     return 0
 
 

@@ -48,6 +48,17 @@ class EventFilter:
     track: frozenset[str] | None = attrs.field(default=None, converter=_set)
     tag: frozenset[str] | None = attrs.field(default=None, converter=_set)
 
+    @property
+    def active(self) -> dict[str, str]:
+        """The criteria in use, as readable text by name (for page headers)."""
+        out: dict[str, str] = {}
+        for a in attrs.fields(EventFilter):
+            value = getattr(self, a.name)
+            if value is None:
+                continue
+            out[a.name] = str(value) if isinstance(value, Moment) else ", ".join(sorted(value))
+        return out
+
     def apply(self, dossier: Dossier) -> list[Event]:
         """The dossier's matching events in time order.
 

@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
+from negotrack.core.dates import Moment, MomentLike
 from negotrack.core.groups import components
 from negotrack.core.model import PlanVersion, Position
 from negotrack.core.refs import PointRef
 from negotrack.errors import UnknownReference, did_you_mean
+from negotrack.views.board_chart import StatusChart, build_chart, status_at, superseded_by
 from negotrack.views.formatting import anchor, label, plain_date
 from negotrack.views.timeline import predecessor
 
@@ -88,6 +90,10 @@ class BoardView:
     parties: tuple[PartyColumn, ...]
     statuses: tuple[tuple[str, str, int], ...]
     """(status, label, count of cells) for the legend."""
+    as_of: str | None = None
+    """The date the board stands at, as text, when it is not today's record."""
+    chart: StatusChart | None = None
+    """How the points' statuses moved over time (None with fewer than two dates)."""
 
     @classmethod
     def build(
@@ -98,9 +104,11 @@ class BoardView:
         as_of: MomentLike | None = None,
         threshold: float | None = None,
     ) -> BoardView:
-        """The board of plan ``plan_id`` (the dossier's first plan when None), with statuses
-        and positions as of ``as_of`` (latest when None); ``threshold`` goes to the diffs that
-        line the versions' points up."""
+        """The board of plan ``plan_id`` (the dossier's first plan when None), as it stood
+        on ``as_of``: versions not tabled by then are left out, statuses are those of that
+        date (a date counts once its whole interval is over, as in ``Dossier.status_of``).
+        An undecided point of a version that a newer one followed reads "superseded".
+        ``threshold`` goes to the diffs that line the versions' points up."""
         if plan_id is None:
             if not dossier.plans:
                 raise UnknownReference("this dossier has no plan to show", hint="add a plan")
@@ -113,7 +121,9 @@ class BoardView:
                     f"no plan {plan_id!r} in this dossier",
                     hint=did_you_mean(plan_id, [p.id for p in dossier.plans]),
                 ) from None
-        versions = plan.versions
+        when = Moment.of(as_of) if as_of is not None else None
+        versions = tuple(v for v in plan.versions if when is None or v.date.settled_by(when))
+        later = superseded_by(dossier, plan, when)
         col = {v.id: i for i, v in enumerate(versions)}
         order: dict[str, tuple[int, int]] = {}
         for i, v in enumerate(versions):
@@ -138,7 +148,7 @@ class BoardView:
         for refs in rows_raw:
             latest: dict[str, Position] = {}
             for ref in refs:
-                for party, pos in dossier.positions(ref, as_of).items():
+                for party, pos in dossier.positions(ref, when).items():
                     if party not in latest or latest[party].on.sort_key <= pos.on.sort_key:
                         latest[party] = pos
                     parties.setdefault(party, party_names.get(party, party))
@@ -146,8 +156,8 @@ class BoardView:
             cells: list[list[CellPoint]] = [[] for _ in versions]
             for ref in refs:
                 parsed = PointRef.parse(ref)
-                status = dossier.status_of(ref, as_of)
-                value = status.value if status is not None else "unknown"
+                version = versions[col[parsed.version]]
+                value = status_at(dossier, version, parsed.number, when, later) or "unknown"
                 status_count[value] = status_count.get(value, 0) + 1
                 cells[col[parsed.version]].append(
                     CellPoint(ref, parsed.number, value, label(value))
@@ -186,6 +196,8 @@ class BoardView:
             statuses=tuple(
                 (s, label(s), n) for s, n in sorted(status_count.items(), key=lambda kv: kv[0])
             ),
+            as_of=plain_date(when) if when is not None else None,
+            chart=build_chart(dossier, plan, when),
         )
 
 
