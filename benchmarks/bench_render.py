@@ -1,4 +1,4 @@
-"""The render bar of PRODUCT.md: a 10,000-event HTML timeline, at most 2.5x a hand-written
+"""The render bar: a 10,000-event HTML timeline, at most 2.5x a hand-written
 f-string + ``html.escape`` floor producing comparable markup for the same events.
 
 The floor does what any renderer of this page must do: put the events in time order, group

@@ -24,7 +24,8 @@ EXAMPLES: Mapping[str, str] = MappingProxyType(
     {
         "validate": """examples:
   negotrack validate seeds/ukraine-2025-12.yaml
-  negotrack validate dossier.json && echo valid""",
+  negotrack validate dossier.json && echo valid
+  negotrack validate --strict dossier.yaml""",
         "status set": """examples:
   negotrack status set d.yaml us-28#14 disputed --on 2025-12-26 --source s12
   negotrack status set d.yaml us-28#12 deleted --on "2025-11-23T18:00 Europe/Zurich" \\
@@ -157,6 +158,11 @@ def _validate(subs: Any, commands: Mapping[str, Runner]) -> None:
         subs, "validate", commands["validate"], "check a dossier file and report every problem"
     )
     p.add_argument("file", metavar="FILE", help="a .json, .yaml or .yml dossier")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings (empty titles, ids with spaces, far-future dates) as errors",
+    )
 
 
 def _status(subs: Any, commands: Mapping[str, Runner]) -> None:

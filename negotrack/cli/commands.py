@@ -23,7 +23,7 @@ from functools import partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TextIO
 
-from negotrack.cli import edit, publishing
+from negotrack.cli import checking, edit, publishing
 from negotrack.cli.args import COMMANDS, PROG, build_parser
 from negotrack.errors import NegotrackError
 
@@ -166,29 +166,6 @@ def _moment(option: str, value: str | None) -> Any:
     from negotrack.core.dates import Moment
 
     return _checked(option, Moment.of, value)
-
-
-# -- validate --------------------------------------------------------------------------
-
-
-def _validate(args: argparse.Namespace) -> int:
-    d = _load(args.file)
-    from negotrack.core.counts import counted
-
-    points = sum(len(v.points) for p in d.plans for v in p.versions)
-    versions = sum(len(p.versions) for p in d.plans)
-    counts = (
-        counted(len(d.participants), "participant"),
-        counted(len(d.sources), "source"),
-        counted(len(d.events), "event"),
-        counted(len(d.plans), "plan"),
-        counted(versions, "version"),
-        counted(points, "point"),
-        counted(len(d.status_log), "status change"),
-        counted(len(d.position_log), "position"),
-    )
-    print(f"{args.file}: ok ({', '.join(counts)})")
-    return 0
 
 
 # -- status ----------------------------------------------------------------------------
@@ -440,7 +417,7 @@ def _export(args: argparse.Namespace) -> int:
 
 _RUNNERS = MappingProxyType(
     {
-        "validate": _validate,
+        "validate": checking.validate,
         "status set": _status_set,
         "status show": _status_show,
         "timeline": _timeline,

@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from negotrack.core.refs import PointRef
+
 __all__ = ["merge", "remove", "replace"]
 
 
@@ -41,7 +43,7 @@ def replace(args: argparse.Namespace) -> int:
 
     record = _read_record(args.kind, args.record)
     old = update(args.file, lambda d: d.replace(record, version=args.version), timeout=args.timeout)
-    name = getattr(old, "id", None) or f"{args.version}#{old.number}"
+    name = getattr(old, "id", None) or PointRef.format(args.version, old.number)
     print(f"{args.file}: replaced {args.kind} {name}")
     return 0
 

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from negotrack.core.dates import Moment, MomentLike
+from negotrack.core.groups import components
 from negotrack.core.model import PlanVersion, Position
+from negotrack.core.refs import PointRef
 from negotrack.errors import UnknownReference, did_you_mean
 from negotrack.views.board_chart import StatusChart, build_chart, status_at, superseded_by
 from negotrack.views.formatting import anchor, content_language
@@ -130,38 +132,24 @@ class BoardView:
         versions = tuple(v for v in plan.versions if when is None or v.date.settled_by(when))
         later = superseded_by(dossier, plan, when)
         col = {v.id: i for i, v in enumerate(versions)}
-        parent: dict[str, str] = {}
-
-        def find(x: str) -> str:
-            while parent.get(x, x) != x:
-                x = parent[x]
-            return x
-
-        def union(a: str, b: str) -> None:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[rb] = ra
-
         order: dict[str, tuple[int, int]] = {}
         for i, v in enumerate(versions):
             for j, p in enumerate(v.points):
-                ref = f"{v.id}#{p.number}"
-                parent.setdefault(ref, ref)
-                order[ref] = (i, j)
+                order[PointRef.format(v.id, p.number)] = (i, j)
+        same: list[tuple[str, str]] = []
         for v in versions:
             old = predecessor(dossier, v)
             if old is None or old.id not in col:
                 continue
             for c in dossier.diff(old.id, v.id, threshold=threshold).changes:
                 if c.old is not None and c.new is not None:
-                    union(f"{old.id}#{c.old.number}", f"{v.id}#{c.new.number}")
-        lineages: dict[str, list[str]] = {}
-        for ref in order:
-            lineages.setdefault(find(ref), []).append(ref)
+                    same.append(
+                        (PointRef.format(old.id, c.old.number), PointRef.format(v.id, c.new.number))
+                    )
         party_names = {p.id: p.name for p in dossier.participants}
         stances_by_row: list[dict[str, Position]] = []
         parties: dict[str, str] = {}
-        rows_raw = sorted(lineages.values(), key=lambda refs: min(order[r] for r in refs))
+        rows_raw = sorted(components(order, same), key=lambda refs: min(order[r] for r in refs))
         status_count: dict[str, int] = {}
         rows: list[Row] = []
         for refs in rows_raw:
@@ -174,16 +162,20 @@ class BoardView:
             stances_by_row.append(latest)
             cells: list[list[CellPoint]] = [[] for _ in versions]
             for ref in refs:
-                vid, _, number = ref.partition("#")
-                value = status_at(dossier, versions[col[vid]], number, when, later) or "unknown"
+                parsed = PointRef.parse(ref)
+                version = versions[col[parsed.version]]
+                value = status_at(dossier, version, parsed.number, when, later) or "unknown"
                 status_count[value] = status_count.get(value, 0) + 1
-                cells[col[vid]].append(CellPoint(ref, number, value, lang.term("status", value)))
+                cells[col[parsed.version]].append(
+                    CellPoint(ref, parsed.number, value, lang.term("status", value))
+                )
             last = max(refs, key=lambda r: order[r])
             point = dossier.point(last)
+            shown = _shown(last)
             rows.append(
                 Row(
-                    label=point.topic or point.key or last.replace("#", " #"),
-                    ref=last.replace("#", " #"),
+                    label=point.topic or point.key or shown,
+                    ref=shown,
                     text=point.text,
                     anchor=anchor("row", refs[0]),
                     cells=tuple(tuple(c) for c in cells),
@@ -303,3 +295,9 @@ class DossierSummary:
                 for e in events[-latest:][::-1]
             ),
         )
+
+
+def _shown(ref: str) -> str:
+    """A reference as readers see it: "us-28 #12"."""
+    parsed = PointRef.parse(ref)
+    return f"{parsed.version} #{parsed.number}"

@@ -16,6 +16,7 @@ import attrs
 
 from negotrack.core.dates import Moment, SortKey
 from negotrack.core.kinds import Status
+from negotrack.core.refs import PointRef
 from negotrack.views.i18n import ENGLISH, Interface
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ def status_at(
 ) -> str | None:
     """The status a board shows for a point on ``at`` (None: its version was not yet
     tabled)."""
-    status = dossier.status_of(f"{version.id}#{number}", at)
+    status = dossier.status_of(PointRef.format(version.id, number), at)
     if status is None:
         return None
     newer = later.get(version.id)
@@ -102,7 +103,7 @@ def build_chart(
 ) -> StatusChart | None:
     """The chart of ``plan``'s statuses up to ``as_of``, or None with fewer than two dates;
     labels and dates in ``lang``."""
-    refs = {f"{v.id}#{p.number}" for v in plan.versions for p in v.points}
+    refs = {PointRef.format(v.id, p.number) for v in plan.versions for p in v.points}
     moments: dict[SortKey, Moment] = {}
     for v in plan.versions:
         moments.setdefault(v.date.sort_key, v.date)

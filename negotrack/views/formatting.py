@@ -8,7 +8,6 @@ escape for their own formats, because autoescape is off there.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -219,17 +218,11 @@ def md_url(url: str) -> str:
     return "<" + url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E") + ">"
 
 
-def join_words(items: Iterable[Any], sep: str = ", ") -> str:
-    """The items as text, joined."""
-    return sep.join(str(i) for i in items)
-
-
 FILTERS = {
     "anchor": anchor,
     "datetime_attr": datetime_attr,
     "display_date": display_date,
     "file_part": file_part,
-    "join_words": join_words,
     "label": label,
     "lang_attr": lang_attr,
     "md": md,
