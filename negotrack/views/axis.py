@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import attrs
 
 from negotrack.core.dates import Moment, Precision
+from negotrack.views.axis_layout import Geometry, drawn, extent, geometry, place
 from negotrack.views.formatting import iso_instant, tick_label
 from negotrack.views.i18n import ENGLISH, Interface
 from negotrack.views.ticks import gridlines
@@ -129,39 +130,9 @@ class AxisView:
 
 
 _NO_TRACK = "(no track)"
-_ROWS = 4  # rows per lane at most; more overlapping marks share the last one
-_GAP = 1.3  # percent: a mark's least drawn width (8 px) on the narrowest axis (40rem)
 _CLUSTER_BIN = 2.0  # percent of the axis: about 25 px at 1280 px
 _CLUSTER_MIN = 4
 _POINT_WIDTH = 0.8  # marks narrower than this (percent) may be clustered
-_WIDEN = {
-    Precision.YEAR: timedelta(days=120),
-    Precision.MONTH: timedelta(days=15),
-    Precision.DAY: timedelta(days=3),
-    Precision.MINUTE: timedelta(hours=12),
-}
-"""How much wider an approximate date is drawn, on each side, by its precision."""
-
-
-def extent(when: Moment, until: Moment | None) -> tuple[datetime, datetime]:
-    """The earliest start and the latest end an event's date allows, in UTC."""
-    end = until.end if until is not None else when.end
-    return when.start, max(end, when.end)
-
-
-class _Geometry(NamedTuple):
-    """Where a date (an event's ``when`` and ``until``) is drawn; events share dates."""
-
-    start: datetime
-    end: datetime
-    left: float
-    right: float
-    start_iso: str
-    end_iso: str
-    shape: str
-    fade: str
-    left_text: str
-    width_text: str
 
 
 def build_axis(
@@ -186,7 +157,7 @@ def build_axis(
         d = dates.get(k)
         if d is None:
             s, t = extent(e.when, e.until)
-            d = dates[k] = [k, s, t, *_drawn(e, s, t)]
+            d = dates[k] = [k, s, t, *drawn(e, s, t)]
         slots.append(d)
     lo: datetime = min(d[3] for d in dates.values())
     hi: datetime = max(d[4] for d in dates.values())
@@ -201,11 +172,11 @@ def build_axis(
         return (t - lo).total_seconds() * 100.0 / total
 
     for d in dates.values():
-        d.append(_geometry(d[0][0], d[0][1], d[1], d[2], d[3], d[4], pct))
+        d.append(geometry(d[0][0], d[0][1], d[1], d[2], d[3], d[4], pct))
     lane_of: dict[str, int] = {}
     ends: list[list[float]] = []  # per lane, each row's right edge
     crowd: dict[tuple[int, int], list[int]] = {}
-    placed: list[tuple[int, int, _Geometry]] = []
+    placed: list[tuple[int, int, Geometry]] = []
     for i, e in enumerate(events):
         key = e.track if e.track is not None else _NO_TRACK
         lane = lane_of.get(key)
@@ -213,7 +184,7 @@ def build_axis(
             lane = lane_of[key] = len(lane_of)
             ends.append([])
         g = slots[i][5]
-        placed.append((lane, _place(ends[lane], g.left, g.right), g))
+        placed.append((lane, place(ends[lane], g.left, g.right), g))
         if g.right - g.left < _POINT_WIDTH:
             crowd.setdefault((lane, int((g.left + g.right) / 2 / _CLUSTER_BIN)), []).append(i)
     lanes, first_row = [], 0
@@ -268,42 +239,6 @@ def build_axis(
     )
 
 
-def _geometry(
-    when: Moment,
-    until: Moment | None,
-    s: datetime,
-    t: datetime,
-    ds: datetime,
-    dt: datetime,
-    pct: Callable[[datetime], float],
-) -> _Geometry:
-    approx = when.approximate or (until is not None and until.approximate)
-    left, right = max(pct(ds), 0.0), min(pct(dt), 100.0)
-    fade = ""
-    if approx and right > left:
-        a = (pct(s) - left) * 100 / (right - left)
-        b = (pct(t) - left) * 100 / (right - left)
-        fade = f";--a:{max(a, 0.0):.1f}%;--b:{min(b, 100.0):.1f}%"
-    if approx:
-        shape = "approx"
-    elif until is not None or when.precision < Precision.DAY:
-        shape = "range"
-    else:
-        shape = "point"
-    return _Geometry(
-        s,
-        t,
-        left,
-        right,
-        iso_instant(s),
-        iso_instant(t),
-        shape,
-        fade,
-        f"{left:.3f}",
-        f"{right - left:.3f}",
-    )
-
-
 def _date_text(v: EventView, lang: Interface) -> str:
     # str.join, not "+": the renderer's views hold Markup, whose "+" escapes the other side.
     circa = lang.circa + " "
@@ -315,7 +250,7 @@ def _date_text(v: EventView, lang: Interface) -> str:
 
 def _clusters(
     crowd: dict[tuple[int, int], list[int]],
-    placed: list[tuple[int, int, _Geometry]],
+    placed: list[tuple[int, int, Geometry]],
     views: Sequence[EventView],
     lanes: list[Lane],
     lang: Interface = ENGLISH,
@@ -352,36 +287,6 @@ def _clusters(
             )
         )
     return tuple(out), member
-
-
-def _drawn(e: Event, start: datetime, end: datetime) -> tuple[datetime, datetime]:
-    """The stretch a mark covers: its date's bounds, wider on a side that is approximate."""
-    if e.when.approximate:
-        start -= _WIDEN[e.when.precision]
-    last = e.until or e.when
-    if last.approximate:
-        end += _WIDEN[last.precision]
-    return start, end
-
-
-def _place(ends: list[float], left: float, right: float) -> int:
-    """The first row of a lane free at ``left`` (rows fill in time order); the mark's right
-    edge is recorded there."""
-    if right < left + _GAP:
-        right = left + _GAP
-    row = 0
-    for edge in ends:
-        if edge <= left:
-            ends[row] = right
-            return row
-        row += 1
-    if row < _ROWS:
-        ends.append(right)
-        return row
-    least = min(ends)
-    row = ends.index(least)
-    ends[row] = right if right > least else least
-    return row
 
 
 def _change(
