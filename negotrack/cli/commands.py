@@ -13,6 +13,7 @@ and ruamel.yaml are never loaded by a command that does not use them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import os
@@ -116,19 +117,30 @@ def _error(line: str) -> None:
     print(_paint(line, "31", sys.stderr), file=sys.stderr)
 
 
-def _emit(text: str, out: str | None) -> None:
-    """Write ``text`` to ``out``: stdout for None or ``-``, else the file, atomically."""
+def _emit(text: str, out: str | None) -> bool:
+    """Write ``text`` to ``out``: stdout for None or ``-``, else the file, atomically.
+
+    Returns False when stdout's reader has gone (``negotrack ... | head``), which is fine
+    for a report. A failure to write a file is reported with the file's name, never the
+    input's. Paths that are not regular files (``/dev/null``, a FIFO, ``/dev/stdout``) are
+    written through; a symlink's target is replaced, the link stays.
+    """
     if out is None or out == "-":
         try:
             sys.stdout.write(text)
             sys.stdout.flush()
-        except BrokenPipeError:  # `negotrack ... | head`: the reader left, which is fine
+        except BrokenPipeError:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
-        return
-    from negotrack.io.storage import atomic_write
+            return False
+        return True
+    from negotrack.io.files import atomic_write
 
-    atomic_write(out, text)
+    try:
+        atomic_write(out, text)
+    except OSError as exc:
+        raise OSError(exc.errno, f"cannot write the output: {exc.strerror or exc}", out) from None
+    return True
 
 
 # -- helpers ---------------------------------------------------------------------------
@@ -163,10 +175,11 @@ def _validate(args: argparse.Namespace) -> int:
     d = _load(args.file)
     points = sum(len(v.points) for p in d.plans for v in p.versions)
     versions = sum(len(p.versions) for p in d.plans)
-    print(
+    _emit(
         f"{args.file}: ok ({len(d.participants)} participants, {len(d.sources)} sources, "
         f"{len(d.events)} events, {len(d.plans)} plans, {versions} versions, {points} points, "
-        f"{len(d.status_log)} status changes, {len(d.position_log)} positions)"
+        f"{len(d.status_log)} status changes, {len(d.position_log)} positions)\n",
+        None,
     )
     return 0
 
@@ -190,7 +203,12 @@ def _status_set(args: argparse.Namespace) -> int:
     word = f"source {change.source}" if change.source else f"by {change.by}"
     if change.source and change.by:
         word += f", by {change.by}"
-    print(f"{change.ref}: {change.status.value} on {change.on.isoformat()} ({word})")
+    line = f"{change.ref}: {change.status.value} on {change.on.isoformat()} ({word})"
+    # The change is committed: a reader that left must not turn it into a failure, or a
+    # retry loop would record it twice. Say so where someone may still read it.
+    if not _emit(line + "\n", None):
+        with contextlib.suppress(OSError):
+            print(f"{args.file}: recorded ({line}); stdout was closed", file=sys.stderr)
     return 0
 
 

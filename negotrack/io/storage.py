@@ -9,11 +9,8 @@ new one, never a torn one.
 
 from __future__ import annotations
 
-import contextlib
-import itertools
 import json
 import os
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -21,6 +18,7 @@ import attrs
 from negotrack.core.dates import Moment
 from negotrack.dossier.dossier import Dossier
 from negotrack.errors import FormatError, NegotrackError, Problem
+from negotrack.io.files import MAX_BYTES, atomic_write, read_text
 from negotrack.io.records import RECORD_LISTS, SCHEMA_VERSION, from_data
 from negotrack.io.yaml import dump_yaml, line_index, line_of, load_yaml
 
@@ -42,8 +40,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 Format = Literal["json", "yaml"]
-#: Larger files are refused before parsing: they are almost surely a mistake.
-MAX_BYTES = 512 * 1024 * 1024
 
 
 def format_of(path: str | Path) -> Format:
@@ -66,24 +62,7 @@ def format_of(path: str | Path) -> Format:
 def load(path: str | Path) -> Dossier:
     """Read a dossier from a JSON or YAML file (by suffix), reporting every problem at once."""
     fmt = format_of(path)
-    name = str(path)
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise FormatError(
-                Problem(f"the file is {size:,} bytes, over the limit of {MAX_BYTES:,}", "$", name)
-            )
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-    except UnicodeDecodeError as exc:
-        raise FormatError(
-            Problem(f"not UTF-8 text ({exc.reason} at byte {exc.start})", "$", name)
-        ) from None
-    except FileNotFoundError:
-        raise FormatError(Problem("no such file", "$", name)) from None
-    except (IsADirectoryError, PermissionError) as exc:
-        raise FormatError(Problem(f"cannot read it: {exc.strerror}", "$", name)) from None
-    return loads(text, fmt, file=name)
+    return loads(read_text(path), fmt, file=str(path))
 
 
 def loads(text: str, format: Format = "json", *, file: str | None = None) -> Dossier:
@@ -162,54 +141,3 @@ def dumps(dossier: Dossier, format: Format = "json") -> str:
 def save(dossier: Dossier, path: str | Path) -> None:
     """Write the dossier to ``path`` (format by suffix) atomically."""
     atomic_write(path, dumps(dossier, format_of(path)))
-
-
-_SERIAL = itertools.count()
-
-
-def atomic_write(
-    path: str | Path, text: str, *, before_replace: Callable[[], None] | None = None
-) -> None:
-    """Replace ``path`` with ``text`` so that readers see the old or the new file, never half.
-
-    Writes a temporary file in the same directory, flushes and ``fsync``s it, gives it the
-    old file's mode, renames it over ``path`` and ``fsync``s the directory.
-    """
-    target = os.fspath(path)
-    folder = os.path.dirname(target) or "."
-    try:
-        mode = os.stat(target).st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    # A name of our own rather than tempfile's: importing tempfile costs the command line
-    # more start-up time than the whole write. O_EXCL makes the name ours alone.
-    while True:
-        tmp = os.path.join(folder, f".{os.path.basename(target)}.{os.getpid()}.{next(_SERIAL)}.tmp")
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
-            break
-        except FileExistsError:
-            continue
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-            os.fchmod(f.fileno(), mode)
-        if before_replace is not None:
-            before_replace()
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover - platforms without directory fds
-        return
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
