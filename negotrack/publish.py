@@ -31,7 +31,8 @@ def render_site(
     """Write the dossier's pages into ``folder`` and return their paths.
 
     ``timeline.html`` and ``timeline.md``; for every version with a predecessor,
-    ``diff-OLD-NEW.html`` and ``.md`` (the names the timeline links to); and
+    ``diff-OLD_to_NEW.html`` and ``.md`` (the names the timeline links to, one-to-one:
+    see :func:`negotrack.views.formatting.file_part`); and
     ``board-PLAN.html`` per plan with versions. ``log`` is called with each path written.
     """
     renderer = Renderer(template_dir=template_dir)

@@ -20,9 +20,10 @@ import os
 import sys
 from collections.abc import Callable
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from negotrack.cli.args import COMMANDS, PROG, build_parser
+from negotrack.cli.output import columns, emit, error, undecodable, visible
 from negotrack.errors import NegotrackError
 
 if TYPE_CHECKING:
@@ -67,80 +68,37 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     """Run the parsed command; every failure becomes lines on stderr and an exit code."""
     file = getattr(args, "file", None)
+    bad = undecodable(args)
+    if bad is not None:
+        error(f"{bad}: not UTF-8 text (check the terminal's or the script's encoding)")
+        return 1
     try:
         return int(args.run(args))
     except _Failed as exc:
         for p in exc.error.problems:
-            _error(f"{exc.option}: {p.message}" + (f" ({p.hint})" if p.hint else ""))
+            error(f"{exc.option}: {p.message}" + (f" ({p.hint})" if p.hint else ""))
         return 1
     except NegotrackError as exc:
         for p in exc.problems:
-            _error(str(p.at(file)))
+            error(str(p.at(file)))
         return 1
     except OSError as exc:
         name = exc.filename if exc.filename is not None else file
-        _error(f"{name}: {exc.strerror or exc}" if name else str(exc))
+        error(f"{name}: {exc.strerror or exc}" if name else str(exc))
         return 1
     except KeyboardInterrupt:
         return 130
     except RecursionError:  # a parser recursing through absurdly nested input
-        _error(f"{file}: $: the document is nested too deeply to read")
+        error(f"{file}: $: the document is nested too deeply to read")
         return 1
     except Exception as exc:  # a bug: say so in one line, unless debugging
         if os.environ.get("NEGOTRACK_DEBUG"):
             raise
-        _error(
+        error(
             f"{PROG}: internal error ({type(exc).__name__}: {exc}); please report it, with "
             "the input, at the project's issue tracker (NEGOTRACK_DEBUG=1 shows the traceback)"
         )
         return 70  # EX_SOFTWARE
-
-
-# -- output ----------------------------------------------------------------------------
-
-
-def _colour(stream: TextIO) -> bool:
-    """Whether to colour ``stream``: a terminal, and neither NO_COLOR nor TERM=dumb set."""
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
-
-
-def _paint(text: str, code: str, stream: TextIO) -> str:
-    return f"\x1b[{code}m{text}\x1b[0m" if _colour(stream) else text
-
-
-def _error(line: str) -> None:
-    # One line per problem, always: a parser's multi-line message is folded onto one.
-    line = " ".join(part.strip() for part in line.splitlines() if part.strip())
-    print(_paint(line, "31", sys.stderr), file=sys.stderr)
-
-
-def _emit(text: str, out: str | None) -> bool:
-    """Write ``text`` to ``out``: stdout for None or ``-``, else the file, atomically.
-
-    Returns False when stdout's reader has gone (``negotrack ... | head``), which is fine
-    for a report. A failure to write a file is reported with the file's name, never the
-    input's. Paths that are not regular files (``/dev/null``, a FIFO, ``/dev/stdout``) are
-    written through; a symlink's target is replaced, the link stays.
-    """
-    if out is None or out == "-":
-        try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            return False
-        return True
-    from negotrack.io.files import atomic_write
-
-    try:
-        atomic_write(out, text)
-    except OSError as exc:
-        raise OSError(exc.errno, f"cannot write the output: {exc.strerror or exc}", out) from None
-    return True
 
 
 # -- helpers ---------------------------------------------------------------------------
@@ -175,7 +133,7 @@ def _validate(args: argparse.Namespace) -> int:
     d = _load(args.file)
     points = sum(len(v.points) for p in d.plans for v in p.versions)
     versions = sum(len(p.versions) for p in d.plans)
-    _emit(
+    emit(
         f"{args.file}: ok ({len(d.participants)} participants, {len(d.sources)} sources, "
         f"{len(d.events)} events, {len(d.plans)} plans, {versions} versions, {points} points, "
         f"{len(d.status_log)} status changes, {len(d.position_log)} positions)\n",
@@ -206,7 +164,7 @@ def _status_set(args: argparse.Namespace) -> int:
     line = f"{change.ref}: {change.status.value} on {change.on.isoformat()} ({word})"
     # The change is committed: a reader that left must not turn it into a failure, or a
     # retry loop would record it twice. Say so where someone may still read it.
-    if not _emit(line + "\n", None):
+    if not emit(line + "\n", None):
         with contextlib.suppress(OSError):
             print(f"{args.file}: recorded ({line}); stdout was closed", file=sys.stderr)
     return 0
@@ -257,7 +215,7 @@ def _status_show(args: argparse.Namespace) -> int:
                 }
                 for c in d.history(args.ref)
             ]
-        _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
+        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
         return 0
     table: list[tuple[str, ...]] = [("point", "status", "since", "source")]
     for r in rows:
@@ -268,7 +226,7 @@ def _status_show(args: argparse.Namespace) -> int:
             table.append((r["ref"], "-", "not yet tabled", ""))
         else:
             table.append((r["ref"], r["status"], r["since_display"], who))
-    lines = _columns(table, sys.stdout)
+    lines = columns(table, sys.stdout)
     if args.ref:
         lines.append("")
         lines.append("history:")
@@ -276,20 +234,11 @@ def _status_show(args: argparse.Namespace) -> int:
             extra = "; ".join(
                 x for x in (f"source {c.source}" if c.source else "", c.by or "", c.note or "") if x
             )
-            lines.append(f"  {c.on.display():<24} {c.status.value:<10} {extra}".rstrip())
+            lines.append(f"  {c.on.display():<24} {c.status.value:<10} {visible(extra)}".rstrip())
     if as_of is not None:
         lines.append(f"(as of {as_of.display()}, rule: {args.rule})")
-    _emit("\n".join(lines) + "\n", None)
+    emit("\n".join(lines) + "\n", None)
     return 0
-
-
-def _columns(rows: list[tuple[str, ...]], stream: TextIO) -> list[str]:
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    out = []
-    for n, r in enumerate(rows):
-        line = "  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip()
-        out.append(_paint(line, "1", stream) if n == 0 else line)
-    return out
 
 
 # -- timeline, diff --------------------------------------------------------------------
@@ -314,7 +263,7 @@ def _timeline(args: argparse.Namespace) -> int:
         from negotrack.core.model import EventKind
 
         filters["kind"] = [_checked("--kind", EventKind.coerce, k) for k in filters["kind"]]
-    _emit(render_timeline(d, args.format, **filters), args.output)
+    emit(render_timeline(d, args.format, **filters), args.output)
     return 0
 
 
@@ -327,7 +276,7 @@ def _diff(args: argparse.Namespace) -> int:
         from negotrack.render.renderer import render_diff
 
         text = render_diff(plan_diff, args.format)
-    _emit(text, args.output)
+    emit(text, args.output)
     return 0
 
 
@@ -338,7 +287,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.to == "json-schema":
         from negotrack.io.schema import json_schema
 
-        _emit(json.dumps(json_schema(), indent=2) + "\n", args.output)
+        emit(json.dumps(json_schema(), indent=2) + "\n", args.output)
         return 0
     if args.file is None:
         raise _Failed("FILE", NegotrackError(f"--to {args.to} needs a dossier file"))
@@ -360,7 +309,7 @@ def _export(args: argparse.Namespace) -> int:
         text = export.to_ics(d, all_events=args.all_events, kinds=kinds, stamp=stamp)
     else:
         text = export.to_csv(d, args.table)
-    _emit(text, args.output)
+    emit(text, args.output)
     return 0
 
 

@@ -91,6 +91,7 @@ def _form() -> re.Pattern[str]:
 
 
 _EPOCH = datetime(1970, 1, 1)
+_FIRST_YEAR, _LAST_YEAR = 2, 9998  # a year's margin in the calendar: every bound exists
 
 
 @attrs.frozen(repr=False)
@@ -122,7 +123,7 @@ class Moment:
         if isinstance(value, datetime):
             return _from_datetime(value)
         if isinstance(value, date):
-            return cls(datetime(value.year, value.month, value.day), Precision.DAY)
+            return _parse(value.isoformat())  # a plain day, its year checked
         if isinstance(value, int) and not isinstance(value, bool):
             return _parse(f"{value:04d}")
         raise DateError(
@@ -152,10 +153,8 @@ class Moment:
         p = self.precision
         if p is Precision.YEAR:
             return s.replace(year=s.year + 1) if s.year < 9999 else datetime.max.replace(tzinfo=UTC)
-        if p is Precision.MONTH:
-            if s.month == 12:
-                return s.replace(year=s.year + 1, month=1) if s.year < 9999 else s + timedelta(31)
-            return s.replace(month=s.month + 1)
+        if p is Precision.MONTH:  # years end at 9998: the next one exists
+            return s.replace(year=s.year + s.month // 12, month=s.month % 12 + 1)
         if p is Precision.DAY:
             return s + timedelta(days=1)
         return s + timedelta(minutes=1)
@@ -304,6 +303,7 @@ def _from_datetime(value: datetime) -> Moment:
             f"the time {value.isoformat()} has no time zone",
             hint="give an offset (+01:00) or an IANA zone (Europe/Kyiv)",
         )
+    _parse(f"{value.year:04d}")  # refuses a year out of range
     zone = _zone_name(tz)
     value = value.replace(microsecond=0)
     if zone is not None:
@@ -334,7 +334,7 @@ def _bad(text: str, why: str) -> DateError:
 @lru_cache(maxsize=8192)
 def _parse(text: str) -> Moment:
     # The common case in large dossiers, a plain day, takes the C parser.
-    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+    if len(text) == 10 and text[4] == "-" and text[7] == "-" and "0001" < text[:4] < "9999":
         try:
             return Moment(datetime.fromisoformat(text), Precision.DAY)
         except ValueError:
@@ -345,8 +345,8 @@ def _parse(text: str) -> Moment:
     g = m.groupdict()
     approximate = bool(g["approx"] or g["approx2"])
     year = int(g["year"])
-    if year < 1:
-        raise _bad(text, "the year must be 1 or later")
+    if not _FIRST_YEAR <= year <= _LAST_YEAR:
+        raise _bad(text, f"the year must be between {_FIRST_YEAR} and {_LAST_YEAR}")
     try:
         if g["month"] is None:
             return Moment(datetime(year, 1, 1), Precision.YEAR, approximate)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -68,19 +69,10 @@ def load(path: str | Path) -> Dossier:
 def loads(text: str, format: Format = "json", *, file: str | None = None) -> Dossier:
     """Read a dossier from JSON or YAML text; problems name ``file`` when given."""
     if format == "json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise FormatError(
-                Problem(f"not valid JSON: {exc.msg} (column {exc.colno})", "$", file, exc.lineno)
-            ) from None
-        except RecursionError:
-            raise FormatError(
-                Problem("the JSON document is nested too deeply", "$", file)
-            ) from None
-        return from_data(data, file=file)
+        return from_data(parse_json(text, file), file=file)
     if format == "yaml":
         data = load_yaml(text, file)
+        check_surrogates(text, data, file)
         try:
             return from_data(data, file=file)
         except NegotrackError as exc:
@@ -88,6 +80,62 @@ def loads(text: str, format: Format = "json", *, file: str | None = None) -> Dos
             placed = [p.at(file, line_of(p.path, lines)) for p in exc.problems]
             raise type(exc)(placed) from None
     raise FormatError(Problem(f"unknown format {format!r}", "$", file, hint="use 'json' or 'yaml'"))
+
+
+def parse_json(text: str, file: str | None) -> Any:
+    """Plain data from JSON text, every failure a located :class:`FormatError`."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(
+            Problem(f"not valid JSON: {exc.msg} (column {exc.colno})", "$", file, exc.lineno)
+        ) from None
+    except RecursionError:
+        raise FormatError(Problem("the JSON document is nested too deeply", "$", file)) from None
+    except ValueError:  # an integer of more digits than Python converts (4,300)
+        raise FormatError(
+            Problem(
+                "not valid JSON: a number has too many digits to read",
+                "$",
+                file,
+                hint="write long numbers as text, in quotes",
+            )
+        ) from None
+    check_surrogates(text, data, file)
+    return data
+
+
+# An escaped UTF-16 surrogate (``\ud800``): the only way a lone one gets into the data.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]|\\U0000[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_surrogates(text: str, data: Any, file: str | None) -> None:
+    """Refuse text holding a lone UTF-16 surrogate (it cannot be written out as UTF-8).
+
+    Only escapes can put one there, so the data is searched only when the text has one.
+    """
+    if _SURROGATE_ESCAPE.search(text) is None:
+        return
+    stack: list[tuple[Any, str]] = [(data, "$")]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, str):
+            if _LONE_SURROGATE.search(node):
+                raise FormatError(
+                    Problem(
+                        "the text holds a lone UTF-16 surrogate escape, which is not a character",
+                        path,
+                        file,
+                        hint="write the character itself, or a valid surrogate pair",
+                    )
+                )
+        elif isinstance(node, dict):
+            for k, v in node.items():
+                stack.append((k, path))
+                stack.append((v, f"{path}.{k}"))
+        elif isinstance(node, list):
+            stack.extend((v, f"{path}[{i}]") for i, v in enumerate(node))
 
 
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:

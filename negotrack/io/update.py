@@ -221,7 +221,7 @@ def update(path: str | Path, change: Callable[[Dossier], T], *, timeout: float =
 
 def _update_once(path: str | Path, change: Callable[[Dossier], T], timeout: float) -> T:
     from negotrack.io.files import atomic_write, read_text, remove_stale_temps
-    from negotrack.io.storage import format_of, from_data, loads, to_data
+    from negotrack.io.storage import check_surrogates, format_of, from_data, loads, to_data
 
     fmt = format_of(path)
     name = str(path)
@@ -231,7 +231,9 @@ def _update_once(path: str | Path, change: Callable[[Dossier], T], timeout: floa
         spans = _json_spans(text) if fmt == "json" else None
         if spans is not None:
             # One parse: the spans hold the parsed values too.
-            dossier = from_data({k: span[0] for k, span in spans.items()}, file=name)
+            data = {k: span[0] for k, span in spans.items()}
+            check_surrogates(text, data, name)
+            dossier = from_data(data, file=name)
         else:
             dossier = loads(text, fmt, file=name)
         before = _sections(dossier)

@@ -39,8 +39,11 @@ __all__ = [
     "predecessor",
 ]
 
-DEFAULT_DIFF_HREF = "diff-{old}-{new}.html"
-"""The file name of the diff report between two versions, relative to the timeline."""
+DEFAULT_DIFF_HREF = "diff-{old}_to_{new}.html"
+"""The file name of the diff report between two versions, relative to the timeline.
+
+With the ids through :func:`negotrack.views.formatting.file_part`, whose output never holds
+``_to_``, two pairs of versions never share a name (``diff-a-b-c`` could be either)."""
 
 
 class PartyRef(NamedTuple):

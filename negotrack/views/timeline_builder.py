@@ -23,6 +23,7 @@ from negotrack.views.formatting import (
     display_date,
     file_part,
     label,
+    plain_date,
     safe_url,
 )
 from negotrack.views.timeline import (
@@ -299,7 +300,7 @@ class Builder:
             src.publisher,
             url,
             src.url if url is None and src.url else None,
-            display_date(src.published) if src.published else "",
+            plain_date(src.published) if src.published else "",  # keeps "c."
             datetime_attr(src.published) if src.published else None,
         )
 
