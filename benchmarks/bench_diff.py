@@ -1,46 +1,80 @@
-"""The diff bars of PRODUCT.md: speed against rapidfuzz's all-pairs ``cdist``, near-linear
-growth, and the quality of the matching against generated ground truth.
+"""The diff bars: speed against an inverted-index floor on short, medium and long points,
+near-linear growth, the full HTML report, and the quality of the matching on generated
+pairs by share of words changed and by length.
 
 Speed case: two 2,000-point versions with no lineage keys, derived as analysts see them
 between drafts: 30% of the points reworded (15% of their words), 5% deleted, 5% added, 5%
-moved, 3% split, 3% merged, everything renumbered. The floor is
-``rapidfuzz.process.cdist(old_texts, new_texts, scorer=fuzz.ratio)`` on the same texts, in
-the same run (one thread), and the bar is 0.1x of it.
+moved, 3% split, 3% merged, everything renumbered; points of 5-10 (short), 30-50 (medium)
+or 200-400 (long) words. The floor is what every text matcher pays: reading every token of
+both versions into an inverted index (``re.findall`` + ``Counter`` + postings lists),
+measured in the same run on the same texts. The bars: the diff at most 3x the floor at
+every length, time(2,000) / time(200) at most 12, the full HTML report at most 6x.
 
-Quality: every surviving point reworded by a given share of its words (the hardest case for
-a given share), precision / recall / F1 of the lineage edges over several seeds. The bar is
-0.97 F1 up to a fifth of the words changed; ``python -m benchmarks.bench_diff`` also prints
-how it degrades beyond.
+Quality: every surviving point reworded by a given share of its words (the hardest case
+for a given share), precision / recall / F1 of the lineage edges over several seeds. The
+bar is 0.97 F1 at 10% and 20% of the words changed, and at 20% on short, medium and long
+points; ``python -m benchmarks.bench_diff`` also prints how it degrades beyond.
 """
 
 from __future__ import annotations
 
+import re
 import statistics
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks._harness import Row, interleaved, table
 from negotrack.plandiff.compare import diff
+from negotrack.render.renderer import render_diff
 from tests.support.diffgen import Case, Score, edges, generate, score
 
 HERE = Path(__file__).resolve().parent
 
-__all__ = ["curve", "quality", "run"]
+__all__ = ["curve", "floor", "quality", "run"]
 
 SEEDS = (11, 12, 13)
 QUALITY_POINTS = 600
 CURVE = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
+LENGTHS = {"short": (5, 10), "medium": (30, 50), "long": (200, 400)}
+_TOKEN = re.compile(r"\w+")
 
 
-def _speed_case(n: int, seed: int) -> Case:
-    return generate(n, seed=seed, share=0.15, p_reword=0.3, p_delete=0.05, p_add=0.05, p_move=0.05)
+def _speed_case(n: int, seed: int, words: tuple[int, int] | None = None) -> Case:
+    return generate(
+        n,
+        seed=seed,
+        share=0.15,
+        p_reword=0.3,
+        p_delete=0.05,
+        p_add=0.05,
+        p_move=0.05,
+        words=words,
+    )
 
 
-def quality(share: float, *, n: int = QUALITY_POINTS, seeds: tuple[int, ...] = SEEDS) -> Score:
+def floor(old_texts: list[str], new_texts: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """An inverted index of both versions: each word's postings (side, point)."""
+    postings: dict[str, list[tuple[int, int]]] = {}
+    for side, texts in enumerate((old_texts, new_texts)):
+        for k, text in enumerate(texts):
+            for word in Counter(_TOKEN.findall(text.lower())):
+                postings.setdefault(word, []).append((side, k))
+    return postings
+
+
+def quality(
+    share: float,
+    *,
+    n: int = QUALITY_POINTS,
+    seeds: tuple[int, ...] = SEEDS,
+    words: tuple[int, int] | None = None,
+) -> Score:
     """Mean precision, recall and F1 when every surviving point has ``share`` of its words
     changed (plus deletions, additions, moves, splits and merges)."""
     scores = []
     for seed in seeds:
-        case = generate(n, seed=seed, share=share)
+        case = generate(n, seed=seed, share=share, words=words)
         scores.append(score(case.truth, edges(diff(case.old, case.new).changes)))
     return Score(
         statistics.mean(s.precision for s in scores),
@@ -54,43 +88,51 @@ def curve() -> list[tuple[float, Score]]:
     return [(share, quality(share)) for share in CURVE]
 
 
+def _diff_of(case: Case) -> Callable[[], object]:
+    def run() -> object:
+        return diff(case.old, case.new)
+
+    return run
+
+
+def _report_of(case: Case) -> Callable[[], object]:
+    def run() -> object:
+        return render_diff(diff(case.old, case.new), "html")
+
+    return run
+
+
+def _floor_of(texts: tuple[list[str], list[str]]) -> Callable[[], object]:
+    def run() -> object:
+        return floor(*texts)
+
+    return run
+
+
+def _f1_row(case: str, q: Score) -> Row:
+    return Row(case, q.f1, 1.0, 0.97, unit="", lower_is_better=False)
+
+
 def run() -> list[Row]:
     """The rows of ``make bench`` for the diff."""
-    from rapidfuzz import fuzz, process
-
-    big = _speed_case(2000, seed=1)
-    small = _speed_case(200, seed=1)
-    texts_old = [p.text for p in big.old.points]
-    texts_new = [p.text for p in big.new.points]
-
-    def floor() -> object:
-        return process.cdist(texts_old, texts_new, scorer=fuzz.ratio, workers=1)
-
-    def diff_big() -> object:
-        return diff(big.old, big.new)
-
-    def diff_small() -> object:
-        return diff(small.old, small.new)
-
-    t_diff, t_cdist = interleaved(diff_big, floor, repeat=7)
-    # Growth: both sizes alternately, so that a burst of load on the machine hits both.
-    t_big, t_small = interleaved(diff_big, diff_small, repeat=15, warmup=2)
-    rows = [
-        Row("diff 2,000 vs 2,000 points", t_diff, t_cdist, 0.1),
-        Row("diff growth 2,000/200", t_big, t_small, 15),
-    ]
+    rows = []
+    for name, words in LENGTHS.items():
+        big = _speed_case(2000, seed=1, words=words)
+        texts = ([p.text for p in big.old.points], [p.text for p in big.new.points])
+        t_diff, t_floor = interleaved(_diff_of(big), _floor_of(texts), repeat=5)
+        rows.append(Row(f"diff 2,000 {name} points / inverted index", t_diff, t_floor, 3))
+        if name == "medium":
+            small = _speed_case(200, seed=1, words=words)
+            # Both sizes alternately, so that a burst of load on the machine hits both.
+            t_big, t_small = interleaved(_diff_of(big), _diff_of(small), repeat=7, warmup=2)
+            rows.append(Row("diff growth 2,000/200 medium points", t_big, t_small, 12))
+            t_html, t_floor = interleaved(_report_of(big), _floor_of(texts), repeat=3)
+            rows.append(Row("diff + HTML report, 2,000 medium points / index", t_html, t_floor, 6))
     for share in (0.1, 0.2):
-        q = quality(share)
-        rows.append(
-            Row(
-                f"diff F1, {share:.0%} of each point's words changed",
-                q.f1,
-                1.0,
-                0.97,
-                unit="",
-                lower_is_better=False,
-            )
-        )
+        rows.append(_f1_row(f"diff F1, {share:.0%} of each point's words changed", quality(share)))
+    for name, words in LENGTHS.items():
+        q = quality(0.2, n=300, seeds=(11,), words=words)
+        rows.append(_f1_row(f"diff F1, 20% changed, {name} points", q))
     return rows
 
 

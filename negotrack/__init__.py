@@ -28,7 +28,10 @@ from negotrack.core.model import (
     Status,
     StatusChange,
 )
+from negotrack.dossier.asof import StatusReport
 from negotrack.dossier.dossier import Dossier
+from negotrack.dossier.links import LinkSuggestion
+from negotrack.dossier.merge import merge
 from negotrack.errors import (
     DateError,
     DossierError,
@@ -69,6 +72,7 @@ __all__ = [
     "EventKind",
     "FigureChange",
     "FormatError",
+    "LinkSuggestion",
     "LockTimeout",
     "MissingDependency",
     "Moment",
@@ -95,6 +99,7 @@ __all__ = [
     "Status",
     "StatusChange",
     "StatusDelta",
+    "StatusReport",
     "TimelineView",
     "UnknownReference",
     "WordOp",
@@ -103,6 +108,7 @@ __all__ = [
     "json_schema",
     "load",
     "loads",
+    "merge",
     "render_board",
     "render_diff",
     "render_site",

@@ -26,6 +26,7 @@ def render_site(
     folder: str | Path,
     *,
     template_dir: str | Path | None = None,
+    threshold: float | None = None,
     log: Callable[[Path], None] | None = None,
 ) -> list[Path]:
     """Write the dossier's pages into ``folder`` and return their paths.
@@ -33,7 +34,8 @@ def render_site(
     ``timeline.html`` and ``timeline.md``; for every version with a predecessor,
     ``diff-OLD_to_NEW.html`` and ``.md`` (the names the timeline links to, one-to-one:
     see :func:`negotrack.views.formatting.file_part`); and
-    ``board-PLAN.html`` per plan with versions. ``log`` is called with each path written.
+    ``board-PLAN.html`` and ``.md`` per plan with versions. ``threshold`` goes to every
+    diff (reports and boards alike); ``log`` is called with each path written.
     """
     renderer = Renderer(template_dir=template_dir)
     out = Path(folder)
@@ -54,7 +56,7 @@ def render_site(
             old = predecessor(dossier, version)
             if old is None:
                 continue
-            pd = dossier.diff(old.id, version.id)
+            pd = dossier.diff(old.id, version.id, threshold=threshold)
             stem = DEFAULT_DIFF_HREF.format(
                 old=_filters.file_part(old.id), new=_filters.file_part(version.id)
             ).removesuffix(".html")
@@ -62,6 +64,8 @@ def render_site(
             write(stem + ".md", renderer.diff(pd, format="md"))
         if plan.versions:
             stem = "board-" + _filters.file_part(plan.id)
-            write(stem + ".html", renderer.board(dossier, plan.id, format="html"))
-            write(stem + ".md", renderer.board(dossier, plan.id, format="md"))
+            write(
+                stem + ".html", renderer.board(dossier, plan.id, format="html", threshold=threshold)
+            )
+            write(stem + ".md", renderer.board(dossier, plan.id, format="md", threshold=threshold))
     return written

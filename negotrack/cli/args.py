@@ -46,23 +46,41 @@ EXAMPLES: Mapping[str, str] = MappingProxyType(
   negotrack diff d.yaml us-28 us-20 -o diff.html
   negotrack diff d.yaml us-28 geneva-19 --format text
   negotrack diff d.yaml us-28 us-20 --format json | jq .summary""",
+        "link": """examples:
+  negotrack link d.yaml us-28#12 20-point#9 --note "the army cap, renumbered"
+  negotrack link d.yaml us-28#21a 20-point      # no successor: dropped in 20-point
+  negotrack link d.yaml us-28 20-point#7        # no predecessor: new in 20-point""",
+        "suggest-links": """examples:
+  negotrack suggest-links d.yaml us-28 20-point                 # least sure first
+  negotrack suggest-links d.yaml us-28 20-point --format json | jq '.[0]'
+  negotrack suggest-links d.yaml us-28 20-point --min-confidence 0.9 --accept""",
         "export": """examples:
   negotrack export d.yaml --to timelinejs -o timeline.json
   negotrack export d.yaml --to ics -o rounds.ics                 # rounds only
   negotrack export d.yaml --to ics --all-events -o everything.ics
   negotrack export d.yaml --to csv --table points -o points.csv
+  negotrack export d.yaml --to csv --table positions --as-of 2025-12-01
   negotrack export --to json-schema -o dossier.schema.json""",
+        "board": """examples:
+  negotrack board d.yaml -o board.html                  # the first plan
+  negotrack board d.yaml peace-plan --as-of 2025-12-01 --format md""",
+        "site": """examples:
+  negotrack site d.yaml -o site/     # timeline.html, diff-OLD_to_NEW.html, board-PLAN.html, .md
+  negotrack site d.yaml -o site/ --threshold 0.3""",
+        "replace": """examples:
+  negotrack replace d.yaml event fixed-geneva.yaml     # the event with the same id
+  negotrack replace d.yaml point point-12.yaml --version us-28
+  cat source.json | negotrack replace d.json source -""",
+        "remove": """examples:
+  negotrack remove d.yaml event geneva-dup
+  negotrack remove d.yaml point us-28#29     # refused while a status change names it""",
+        "merge": """examples:
+  negotrack merge mine.yaml theirs.yaml -o both.yaml
+  negotrack merge mine.yaml theirs.yaml | jq '.events | length'""",
     }
 )
 
-MAIN_EPILOG = """commands:
-  validate   check a dossier and report every problem
-  status     record (set) or list (show) the status of plan points
-  timeline   render a timeline page (HTML or Markdown)
-  diff       compare two versions of a plan point by point
-  export     TimelineJS JSON, iCalendar, CSV, or the JSON Schema of the format
-
-Run 'negotrack COMMAND --help' for a command's options and examples.
+MAIN_EPILOG = """Run 'negotrack COMMAND --help' for a command's options and examples.
 Exit status: 0 ok, 1 bad input (one line per problem on stderr), 2 usage error."""
 
 
@@ -86,11 +104,22 @@ def _output(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _timeout(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="how long to wait for another writer (default 10)",
+    )
+
+
 def build_parser(
     commands: Mapping[str, Runner], only: str | None = None
 ) -> argparse.ArgumentParser:
-    """The parser; ``commands`` maps "validate", "status set", "status show", "timeline",
-    "diff" and "export" to the functions that run them (found as ``args.run``).
+    """The parser; ``commands`` maps each command ("validate", "status set", "status show",
+    "timeline", "diff", "link", "board", ...) to the function that runs it (found as
+    ``args.run``).
 
     ``only`` names the one top-level command to build (start-up matters for scripts that
     call ``negotrack status set`` in loops); None builds them all, for help and errors.
@@ -129,13 +158,7 @@ def _status(subs: Any, commands: Mapping[str, Runner]) -> None:
     p.add_argument("--source", metavar="ID", help="the source it is recorded on")
     p.add_argument("--by", metavar="ID", help="the participant who said or did it")
     p.add_argument("--note", metavar="TEXT", help="context worth keeping")
-    p.add_argument(
-        "--timeout",
-        type=float,
-        default=10.0,
-        metavar="SECONDS",
-        help="how long to wait for another writer (default 10)",
-    )
+    _timeout(p)
     p = _sub(ssubs, "show", commands["status show"], "list points with their status", "status show")
     p.add_argument("file", metavar="FILE")
     p.add_argument("ref", metavar="REF", nargs="?", help="one point (VERSION#NUMBER)")
@@ -176,6 +199,42 @@ def _diff(subs: Any, commands: Mapping[str, Runner]) -> None:
     p.add_argument("new", metavar="NEW", help="the newer version id")
     _output(p)
     p.add_argument("--format", choices=("html", "md", "text", "json"), default="html")
+    _threshold(p)
+
+
+def _threshold(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--threshold",
+        type=float,
+        metavar="X",
+        help="pair points by text at this confidence or more (0..1; default: calibrated on "
+        "the two versions)",
+    )
+
+
+def _link(subs: Any, commands: Mapping[str, Runner]) -> None:
+    p = _sub(subs, "link", commands["link"], "pin a pair of points as curated lineage")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("old_ref", metavar="OLD_REF", help="VERSION#NUMBER, or a bare VERSION")
+    p.add_argument("new_ref", metavar="NEW_REF", help="VERSION#NUMBER, or a bare VERSION")
+    p.add_argument("--note", metavar="TEXT", help="why (kept with the link)")
+
+
+def _suggest_links(subs: Any, commands: Mapping[str, Runner]) -> None:
+    p = _sub(
+        subs,
+        "suggest-links",
+        commands["suggest-links"],
+        "list the pairs only text matching vouches for, least sure first",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("old", metavar="OLD", help="the older version id")
+    p.add_argument("new", metavar="NEW", help="the newer version id")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--min-confidence", type=float, default=0.0, metavar="X", help="only pairs this sure"
+    )
+    p.add_argument("--accept", action="store_true", help="pin the pairs listed as links")
 
 
 def _export(subs: Any, commands: Mapping[str, Runner]) -> None:
@@ -191,12 +250,66 @@ def _export(subs: Any, commands: Mapping[str, Runner]) -> None:
     _output(p)
     p.add_argument(
         "--table",
-        choices=("events", "points", "status"),
+        choices=("events", "points", "status", "positions"),
         default="events",
         help="which CSV table (default events)",
     )
+    p.add_argument("--as-of", metavar="DATE", help="csv: what was known by this date")
     p.add_argument("--all-events", action="store_true", help="ics: every event, not just rounds")
     p.add_argument("--kind", action="append", metavar="KIND", help="ics: these event kinds")
+
+
+def _board(subs: Any, commands: Mapping[str, Runner]) -> None:
+    p = _sub(subs, "board", commands["board"], "render the status board of a plan")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("plan", metavar="PLAN", nargs="?", help="the plan id (default: the first)")
+    _output(p)
+    p.add_argument("--format", choices=("html", "md"), default="html")
+    p.add_argument("--as-of", metavar="DATE", help="statuses and positions known by this date")
+    _threshold(p)
+
+
+def _site(subs: Any, commands: Mapping[str, Runner]) -> None:
+    p = _sub(subs, "site", commands["site"], "write the timeline, diff reports and boards")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "-o", "--output", metavar="DIR", required=True, help="the folder to write (created)"
+    )
+    _threshold(p)
+
+
+_KINDS_HELP = "participant, source, event, plan, version or point"
+
+
+def _replace(subs: Any, commands: Mapping[str, Runner]) -> None:
+    p = _sub(subs, "replace", commands["replace"], "correct a record: the one with its id")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("kind", metavar="KIND", help=_KINDS_HELP)
+    p.add_argument(
+        "record", metavar="RECORD", help="a .yaml or .json file of the record; '-': stdin"
+    )
+    p.add_argument("--version", metavar="VERSION", help="for a point: the version it is in")
+    _timeout(p)
+
+
+def _remove(subs: Any, commands: Mapping[str, Runner]) -> None:
+    p = _sub(subs, "remove", commands["remove"], "remove a record nothing refers to")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("kind", metavar="KIND", help=_KINDS_HELP)
+    p.add_argument("id", metavar="ID", help="its id (a point: VERSION#NUMBER)")
+    _timeout(p)
+
+
+def _merge(subs: Any, commands: Mapping[str, Runner]) -> None:
+    p = _sub(subs, "merge", commands["merge"], "unite two dossiers, refusing conflicts")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("other", metavar="OTHER")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="the united dossier (.json, .yaml); none: JSON on stdout",
+    )
 
 
 _COMMANDS: Mapping[str, Callable[[Any, Mapping[str, Runner]], None]] = MappingProxyType(
@@ -205,7 +318,14 @@ _COMMANDS: Mapping[str, Callable[[Any, Mapping[str, Runner]], None]] = MappingPr
         "status": _status,
         "timeline": _timeline,
         "diff": _diff,
+        "board": _board,
+        "site": _site,
+        "link": _link,
+        "suggest-links": _suggest_links,
         "export": _export,
+        "replace": _replace,
+        "remove": _remove,
+        "merge": _merge,
     }
 )
 COMMANDS = tuple(_COMMANDS)

@@ -1,4 +1,5 @@
-"""The command line: ``negotrack validate | status | timeline | diff | export``.
+"""The command line: ``negotrack validate | status | timeline | diff | link | suggest-links |
+board | site | export`` (and ``replace | remove | merge``, in :mod:`negotrack.cli.edit`).
 
 Exit codes: 0 success, 1 bad input (one line per problem on stderr, naming the file and the
 place in it), 2 a usage error (argparse's own message), 70 an internal error (a bug, reported
@@ -13,17 +14,18 @@ and ruamel.yaml are never loaded by a command that does not use them.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import json
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from negotrack.cli import edit, publishing
 from negotrack.cli.args import COMMANDS, PROG, build_parser
-from negotrack.cli.output import columns, emit, error, undecodable, visible
+from negotrack.cli.output import columns, committed, emit, error, undecodable, visible
 from negotrack.errors import NegotrackError
 
 if TYPE_CHECKING:
@@ -131,14 +133,21 @@ def _moment(option: str, value: str | None) -> Any:
 
 def _validate(args: argparse.Namespace) -> int:
     d = _load(args.file)
+    from negotrack.core.counts import counted
+
     points = sum(len(v.points) for p in d.plans for v in p.versions)
     versions = sum(len(p.versions) for p in d.plans)
-    emit(
-        f"{args.file}: ok ({len(d.participants)} participants, {len(d.sources)} sources, "
-        f"{len(d.events)} events, {len(d.plans)} plans, {versions} versions, {points} points, "
-        f"{len(d.status_log)} status changes, {len(d.position_log)} positions)\n",
-        None,
+    counts = (
+        counted(len(d.participants), "participant"),
+        counted(len(d.sources), "source"),
+        counted(len(d.events), "event"),
+        counted(len(d.plans), "plan"),
+        counted(versions, "version"),
+        counted(points, "point"),
+        counted(len(d.status_log), "status change"),
+        counted(len(d.position_log), "position"),
     )
+    emit(f"{args.file}: ok ({', '.join(counts)})\n", None)
     return 0
 
 
@@ -161,24 +170,22 @@ def _status_set(args: argparse.Namespace) -> int:
     word = f"source {change.source}" if change.source else f"by {change.by}"
     if change.source and change.by:
         word += f", by {change.by}"
-    line = f"{change.ref}: {change.status.value} on {change.on.isoformat()} ({word})"
-    # The change is committed: a reader that left must not turn it into a failure, or a
-    # retry loop would record it twice. Say so where someone may still read it.
-    if not emit(line + "\n", None):
-        with contextlib.suppress(OSError):
-            print(f"{args.file}: recorded ({line}); stdout was closed", file=sys.stderr)
+    committed(f"{change.ref}: {change.status.value} on {change.on.isoformat()} ({word})", args.file)
     return 0
 
 
 def _current(d: Dossier, ref: str, as_of: Any, rule: AsOfRule) -> dict[str, Any]:
-    """The status of ``ref`` as of ``as_of`` with the change that set it (and since when)."""
-    counted = d.history(ref, as_of, rule=rule)
-    if not counted:
+    """The status of ``ref`` as of ``as_of`` with the change that set it (and since when),
+    and whether the answer depends on an order or a date the record leaves open."""
+    report = d.status_report(ref, as_of, rule=rule)
+    certainty = {"certain": report.certain, "possible": [s.value for s in report.possible]}
+    if report.change is None:
         none = {"status": None, "since": None, "source": None, "by": None, "note": None}
-        return {"ref": d.history(ref)[0].ref, **none}
-    last = counted[-1]
+        return {"ref": report.ref, **none, **certainty, "report": report}
+    counted = d.history(ref, as_of, rule=rule)
+    last = report.change
     start = last
-    for c in reversed(counted):
+    for c in reversed(counted[: counted.index(last) + 1]):
         if c.status is not last.status:
             break
         start = c
@@ -190,7 +197,19 @@ def _current(d: Dossier, ref: str, as_of: Any, rule: AsOfRule) -> dict[str, Any]
         "source": start.source,
         "by": start.by,
         "note": start.note,
+        **certainty,
+        "report": report,
     }
+
+
+def _marks(d: Dossier, ref: str, as_of: Any, rule: AsOfRule) -> list[tuple[Any, str]]:
+    """The point's history, each entry with how it stands against ``as_of``."""
+    from negotrack.dossier.asof import mark_history
+
+    if as_of is None:
+        return [(c, "") for c in d.history(ref)]
+    report = d.status_report(ref, as_of, rule=rule)
+    return mark_history(d.history(ref), d.history(ref, as_of, rule=rule), report)
 
 
 def _status_show(args: argparse.Namespace) -> int:
@@ -198,11 +217,12 @@ def _status_show(args: argparse.Namespace) -> int:
     as_of = _moment("--as-of", args.as_of)
     refs = [args.ref] if args.ref else d.refs()
     rows = [_current(d, ref, as_of, args.rule) for ref in refs]
+    hidden = ("since_display", "report")
     if args.format == "json":
         data: dict[str, Any] = {
             "file": args.file,
             "as_of": as_of.isoformat() if as_of is not None else None,
-            "points": [{k: v for k, v in r.items() if k != "since_display"} for r in rows],
+            "points": [{k: v for k, v in r.items() if k not in hidden} for r in rows],
         }
         if args.ref:
             data["history"] = [
@@ -212,8 +232,9 @@ def _status_show(args: argparse.Namespace) -> int:
                     "source": c.source,
                     "by": c.by,
                     "note": c.note,
+                    **({"as_of": mark or "counts"} if as_of is not None else {}),
                 }
-                for c in d.history(args.ref)
+                for c, mark in _marks(d, args.ref, as_of, args.rule)
             ]
         emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
         return 0
@@ -223,17 +244,23 @@ def _status_show(args: argparse.Namespace) -> int:
         if r["source"] and r["by"]:
             who += f" (by {r['by']})"
         if r["status"] is None:
-            table.append((r["ref"], "-", "not yet tabled", ""))
+            table.append((r["ref"], "-" if r["certain"] else "-?", "not yet tabled", ""))
         else:
-            table.append((r["ref"], r["status"], r["since_display"], who))
+            status = r["status"] if r["certain"] else r["status"] + "?"
+            table.append((r["ref"], status, r["since_display"], who))
     lines = columns(table, sys.stdout)
+    doubts = [f"? {visible(str(r['report']))}" for r in rows if not r["certain"]]
+    if doubts:
+        lines += ["", *doubts]
     if args.ref:
         lines.append("")
         lines.append("history:")
-        for c in d.history(args.ref):
+        for c, mark in _marks(d, args.ref, as_of, args.rule):
             extra = "; ".join(
                 x for x in (f"source {c.source}" if c.source else "", c.by or "", c.note or "") if x
             )
+            if mark:
+                extra = f"{extra} [{mark}]" if extra else f"[{mark}]"
             lines.append(f"  {c.on.display():<24} {c.status.value:<10} {visible(extra)}".rstrip())
     if as_of is not None:
         lines.append(f"(as of {as_of.display()}, rule: {args.rule})")
@@ -263,13 +290,29 @@ def _timeline(args: argparse.Namespace) -> int:
         from negotrack.core.model import EventKind
 
         filters["kind"] = [_checked("--kind", EventKind.coerce, k) for k in filters["kind"]]
+    _check_filters(d, filters)
     emit(render_timeline(d, args.format, **filters), args.output)
     return 0
 
 
+def _check_filters(d: Dossier, filters: dict[str, Any]) -> None:
+    """Each participant, side, track and tag as the dossier spells it, or exit 1 with a
+    suggestion: a misspelt filter must not publish an empty page."""
+    from negotrack.dossier.selection import known
+
+    if "participant" in filters:
+        find = d.find_participant
+        filters["participant"] = [
+            _checked("--participant", find, w).id for w in filters["participant"]
+        ]
+    for name in ("side", "track", "tag"):
+        if name in filters:
+            filters[name] = _checked(f"--{name}", partial(known, d, name), filters[name])
+
+
 def _diff(args: argparse.Namespace) -> int:
     d = _load(args.file)
-    plan_diff = d.diff(args.old, args.new)
+    plan_diff = d.diff(args.old, args.new, threshold=args.threshold)
     if args.format == "json":
         text = json.dumps(plan_diff.to_json_data(), ensure_ascii=False, indent=2) + "\n"
     else:
@@ -277,6 +320,36 @@ def _diff(args: argparse.Namespace) -> int:
 
         text = render_diff(plan_diff, args.format)
     emit(text, args.output)
+    return 0
+
+
+def _link(args: argparse.Namespace) -> int:
+    from negotrack.io.update import update
+
+    link = update(args.file, lambda d: d.link(args.old_ref, args.new_ref, note=args.note))
+    committed(f"linked {link.old} -> {link.new}", args.file)
+    return 0
+
+
+def _suggest_links(args: argparse.Namespace) -> int:
+    d = _load(args.file)
+    found = d.suggest_links(args.old, args.new, min_confidence=args.min_confidence)
+    if args.format == "json":
+        print(json.dumps([s.to_json_data() for s in found], ensure_ascii=False, indent=2))
+    else:
+        for s in found:
+            print(f"{s.old} -> {s.new}\t{s.confidence:.2f}\t{s.matched_by}")
+    if args.accept and found:
+        from negotrack.io.update import update
+
+        def accept(d: Dossier) -> None:
+            for s in found:
+                d.link(
+                    s.old, s.new, note=f"accepted suggestion ({s.matched_by}, {s.confidence:.2f})"
+                )
+
+        update(args.file, accept)
+        print(f"linked {len(found)} pair(s)", file=sys.stderr)
     return 0
 
 
@@ -308,7 +381,7 @@ def _export(args: argparse.Namespace) -> int:
             kinds = [_checked("--kind", EventKind.coerce, k) for k in args.kind]
         text = export.to_ics(d, all_events=args.all_events, kinds=kinds, stamp=stamp)
     else:
-        text = export.to_csv(d, args.table)
+        text = export.to_csv(d, args.table, as_of=_moment("--as-of", args.as_of))
     emit(text, args.output)
     return 0
 
@@ -320,6 +393,13 @@ _RUNNERS = MappingProxyType(
         "status show": _status_show,
         "timeline": _timeline,
         "diff": _diff,
+        "link": _link,
+        "suggest-links": _suggest_links,
         "export": _export,
+        "board": publishing.board,
+        "site": publishing.site,
+        "replace": edit.replace,
+        "remove": edit.remove,
+        "merge": edit.merge,
     }
 )

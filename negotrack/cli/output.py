@@ -4,12 +4,13 @@ on a terminal, and dossier text that cannot drive the terminal it is printed on.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import sys
 from typing import TextIO
 
-__all__ = ["colour", "columns", "emit", "error", "paint", "undecodable", "visible"]
+__all__ = ["colour", "columns", "committed", "emit", "error", "paint", "undecodable", "visible"]
 
 
 def colour(stream: TextIO) -> bool:
@@ -96,3 +97,14 @@ def undecodable(args: argparse.Namespace) -> str | None:
             if isinstance(v, str) and any("\ud800" <= ch <= "\udfff" for ch in v):
                 return name.upper() if name in _POSITIONAL else "--" + name.replace("_", "-")
     return None
+
+
+def committed(line: str, file: str) -> None:
+    """Report a change already written to ``file``: on stdout, or on stderr if stdout is gone.
+
+    A reader that left (``negotrack status set ... | true``) must not turn a recorded change
+    into a failure, or a retry loop would record it twice: the command still exits 0.
+    """
+    if not emit(line + "\n", None):
+        with contextlib.suppress(OSError):
+            print(f"{file}: recorded ({line}); stdout was closed", file=sys.stderr)

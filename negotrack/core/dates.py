@@ -1,44 +1,38 @@
-"""Moment: a point in time that knows how precisely it is known.
+"""Moment: a point or a stretch of time that knows how precisely it is known.
 
-Dates in this field are often imprecise: "in November", "last week", "around 20 Dec".
-A :class:`Moment` keeps the precision its source gave (year, month, day or minute), whether
-it is approximate, and, for times of day, the time zone: an IANA name ("Europe/Kyiv") or a
-fixed offset ("+01:00").
+Dates in this field are often imprecise: "in November", "mid-October", "around 20 Dec",
+"between the 13th and the 15th". A :class:`Moment` keeps the precision its source gave (year,
+month, day or minute), whether it is approximate ("c.", EDTF ``~``) or uncertain (EDTF
+``?``), for times of day the time zone (an IANA name or a fixed offset), and, when the text
+named a stretch of several units (an interval, a quarter, "mid-October"), where it ends.
 
-Text forms (the precision is read from the form)::
+The text forms are parsed by :mod:`negotrack.core.dateparse` (``DATE_FORMS`` lists them) and
+written by :mod:`negotrack.core.datetext` (one canonical form, EDTF where EDTF can say it).
 
-    "2025"                          year
-    "2025-11"                       month
-    "2025-11-23"                    day
-    "~2025-11-20" or "2025-11-20~"  approximate (any precision; "c. 2025-11-20" too)
-    "2025-11-23T14:00+01:00"        minute, fixed offset ("Z" for UTC)
-    "2025-11-23T14:00 Europe/Kyiv"  minute, IANA time zone
+**Bounds.** A moment stands for an interval: "2025-11" is all of November, "2025-11-23" the
+whole day, a minute its sixty seconds, "2025-10-13/2025-10-15" three days, "mid-Oct 2025"
+the 11th to the 20th. Dates without a time are *floating* (no zone is known) and are placed
+on the UTC calendar. ``start`` is the first instant the text allows and ``end`` the instant
+just after the last one it allows (exclusive), both in UTC; ``start < end`` always.
 
-``datetime.date`` values are day precision; time-zone-aware ``datetime`` values (pendulum's
-included) are minute precision; a naive ``datetime`` is refused, because a time of day means
-nothing without its zone.
-
-**The interval rule.** A moment stands for an interval: "2025-11" is all of November,
-"2025-11-23" the whole day, a minute its sixty seconds. Dates without a time are *floating*
-(no zone is known) and are placed on the UTC calendar. ``start`` and ``end`` (exclusive) give
-the interval in UTC.
-
-**Sorting.** Moments sort by the start of their interval; at equal starts the coarser one
-comes first ("Nov 2025" before "1 Nov 2025" before "1 Nov 2025, 09:00"), and an exact moment
-before an approximate one. This places month-precision events at the head of their month.
+**Sorting** is total: by ``start``; at equal starts the longer stretch first (so "2025"
+before "Q1 2025" before "Jan 2025" before "1 Jan 2025" before "1 Jan 2025, 09:00"); then the
+coarser precision; then exact before approximate, certain before uncertain; then by zone
+name. Month-precision events thus head their month.
 
 **As-of queries.** A dated fact is *settled by* a query moment when its whole interval is
 over by the end of the query's interval: a status set "in December 2025" is not settled on
 10 Dec 2025 (it may have happened later that month), but is by 31 Dec 2025 or by "2025-12".
 A fact is *possibly by* a query moment when its interval starts before the query's ends.
-``Dossier.status_of`` uses "settled" by default and "possible" on request. Approximation
-("~") is shown to readers and orders ties; it does not widen the interval.
+Two facts are *unordered* when their intervals overlap: neither surely came first.
+Approximation and uncertainty are shown to readers and order ties; they do not widen the
+interval.
 """
 
 from __future__ import annotations
 
 import enum
-import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -52,7 +46,14 @@ if TYPE_CHECKING:
 
     import pendulum
 
-__all__ = ["Moment", "MomentLike", "Precision", "moment_or_none", "to_moment"]
+__all__ = [
+    "Moment",
+    "MomentLike",
+    "Precision",
+    "SortKey",
+    "moment_or_none",
+    "to_moment",
+]
 
 
 class Precision(enum.IntEnum):
@@ -67,40 +68,25 @@ class Precision(enum.IntEnum):
         return self.name.lower()
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-_FORM_PATTERN = r"""
-    (?P<approx>~|c\.\s*|circa\s+)?
-    (?P<year>\d{4})
-    (?:-(?P<month>\d{2})
-      (?:-(?P<day>\d{2})
-        (?:[T\ ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?
-          (?P<offset>Z|[+-]\d{2}:?\d{2})?
-          (?:\s+(?P<zone>[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)*))?
-        )?
-      )?
-    )?
-    (?P<approx2>~)?
-    """
-
-
-@lru_cache(maxsize=1)
-def _form() -> re.Pattern[str]:
-    """The general date pattern, compiled on first use (plain days never need it)."""
-    return re.compile(_FORM_PATTERN, re.VERBOSE)
-
-
 _EPOCH = datetime(1970, 1, 1)
-_FIRST_YEAR, _LAST_YEAR = 2, 9998  # a year's margin in the calendar: every bound exists
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+SortKey: TypeAlias = tuple[float, float, int, bool, bool, str]
+"""What :attr:`Moment.sort_key` returns: start (seconds), minus the length, precision,
+approximate, uncertain, zone name."""
+_FAR = datetime.max.replace(tzinfo=UTC)
 
 
 @attrs.frozen(repr=False)
 class Moment:
-    """A point in time with its precision, approximation and time zone.
+    """A point or stretch of time with its precision, qualifiers and time zone.
 
-    Build one with :meth:`Moment.of` (or :meth:`Moment.parse` for text). ``value`` is a
-    naive midnight for year, month and day precision (the first day of the month or year),
-    and an aware datetime for minute precision.
+    Build one with :meth:`Moment.of` (or :meth:`Moment.parse` for text). ``value`` is the
+    start: a naive midnight for year, month and day precision (the first day of the month or
+    year), an aware datetime for minute precision. ``span_end`` is None for one unit of the
+    precision ("2025-11", "2025-11-23"); for a stretch of several units ("2025-10-13/
+    2025-10-15", "2025-Q4", "mid-October 2025") it is the exclusive end, of the same kind as
+    ``value`` (naive or aware).
     """
 
     value: datetime
@@ -108,6 +94,9 @@ class Moment:
     approximate: bool = False
     zone: str | None = None
     """The IANA time zone name, when the moment was given with one."""
+    uncertain: bool = attrs.field(default=False, kw_only=True)
+    """EDTF's ``?``: the source is not sure of the date (shown as "?")."""
+    span_end: datetime | None = attrs.field(default=None, kw_only=True)
 
     # -- construction ------------------------------------------------------------------
 
@@ -115,32 +104,32 @@ class Moment:
     def of(cls, value: MomentLike) -> Moment:
         """A Moment from any accepted form; raises :class:`DateError` otherwise."""
         if type(value) is str:
-            return _parse(value)
+            return _dateparse.parse_text(value)
         if isinstance(value, Moment):
             return value
         if isinstance(value, str):
-            return _parse(str(value))
+            return _dateparse.parse_text(str(value))
         if isinstance(value, datetime):
             return _from_datetime(value)
         if isinstance(value, date):
-            return _parse(value.isoformat())  # a plain day, its year checked
+            return cls(datetime(value.year, value.month, value.day), Precision.DAY)
         if isinstance(value, int) and not isinstance(value, bool):
-            return _parse(f"{value:04d}")
+            return _dateparse.parse_text(f"{value:04d}")
         raise DateError(
             f"expected a date, found {type(value).__name__} {value!r}",
-            hint='write it like "2025", "2025-11", "2025-11-23" or "2025-11-23T14:00+01:00"',
+            hint=_dateparse.FORMS_HINT,
         )
 
     @classmethod
     def parse(cls, text: str) -> Moment:
-        """A Moment from its text form (see the module docstring)."""
-        return _parse(text)
+        """A Moment from its text form (see :data:`negotrack.core.dateparse.DATE_FORMS`)."""
+        return _dateparse.parse_text(text)
 
     # -- the interval ------------------------------------------------------------------
 
     @property
     def start(self) -> datetime:
-        """The first instant of the interval, in UTC."""
+        """The first instant the date allows, in UTC."""
         v = self.value
         if v.tzinfo is None:
             return v.replace(tzinfo=UTC)
@@ -148,23 +137,38 @@ class Moment:
 
     @property
     def end(self) -> datetime:
-        """The instant just after the interval, in UTC (exclusive)."""
-        s = self.start
-        p = self.precision
-        if p is Precision.YEAR:
-            return s.replace(year=s.year + 1) if s.year < 9999 else datetime.max.replace(tzinfo=UTC)
-        if p is Precision.MONTH:  # years end at 9998: the next one exists
-            return s.replace(year=s.year + s.month // 12, month=s.month % 12 + 1)
-        if p is Precision.DAY:
-            return s + timedelta(days=1)
-        return s + timedelta(minutes=1)
+        """The instant just after the last one the date allows, in UTC (exclusive)."""
+        if self.span_end is not None:
+            e = self.span_end
+            return e.replace(tzinfo=UTC) if e.tzinfo is None else e.astimezone(UTC)
+        return unit_end(self.start, self.precision)
 
     @property
-    def sort_key(self) -> tuple[float, int, bool]:
-        """The documented order: start, then coarser first, then exact before approximate."""
+    def is_span(self) -> bool:
+        """Whether the date names several units of its precision (an interval, a part)."""
+        return self.span_end is not None
+
+    @property
+    def sort_key(self) -> SortKey:
+        """The documented total order (see the module docstring)."""
         v = self.value
         seconds = (v - _EPOCH).total_seconds() if v.tzinfo is None else v.timestamp()
-        return (seconds, int(self.precision), self.approximate)
+        p = self.precision
+        stop = self.span_end
+        if stop is not None:
+            length = (stop - v).total_seconds()
+        elif p is Precision.DAY:
+            length = 86400.0
+        elif p is Precision.MINUTE:
+            length = 60.0
+        else:  # a floating month or year: its length in days, without building datetimes
+            y = v.year
+            leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+            if p is Precision.MONTH:
+                length = 86400.0 * (_MONTH_DAYS[v.month] + (leap and v.month == 2))
+            else:
+                length = 86400.0 * (365 + leap)
+        return (seconds, -length, int(p), self.approximate, self.uncertain, self.zone or "")
 
     def settled_by(self, other: MomentLike) -> bool:
         """Whether this moment's whole interval is over by the end of ``other``'s."""
@@ -173,6 +177,11 @@ class Moment:
     def possibly_by(self, other: MomentLike) -> bool:
         """Whether this moment's interval starts before the end of ``other``'s."""
         return self.start < Moment.of(other).end
+
+    def overlaps(self, other: MomentLike) -> bool:
+        """Whether the two intervals share an instant: neither surely came first."""
+        o = Moment.of(other)
+        return self.start < o.end and o.start < self.end
 
     # -- order -------------------------------------------------------------------------
 
@@ -199,42 +208,14 @@ class Moment:
     # -- text --------------------------------------------------------------------------
 
     def isoformat(self) -> str:
-        """The canonical text form; ``Moment.parse(m.isoformat()) == m``."""
-        v = self.value
-        p = self.precision
-        if p is Precision.YEAR:
-            text = f"{v.year:04d}"
-        elif p is Precision.MONTH:
-            text = f"{v.year:04d}-{v.month:02d}"
-        elif p is Precision.DAY:
-            text = f"{v.year:04d}-{v.month:02d}-{v.day:02d}"
-        else:
-            text = f"{v.year:04d}-{v.month:02d}-{v.day:02d}T{v.hour:02d}:{v.minute:02d}"
-            if v.second:
-                text += f":{v.second:02d}"
-            if self.zone is not None:
-                text += " " + self.zone
-            else:
-                text += _offset_text(v)
-        return "~" + text if self.approximate else text
+        """The canonical (stored) text form; ``Moment.parse(m.isoformat()) == m``."""
+        return _datetext.canonical(self)
 
     def display(self, *, long: bool = False) -> str:
-        """How a reader sees it: "2025", "Nov 2025", "23 Nov 2025", "c. 20 Nov 2025",
-        "23 Nov 2025, 14:00 EET"."""
-        v = self.value
-        p = self.precision
-        month = _MONTHS[v.month - 1]
-        if long:
-            month = v.strftime("%B")
-        if p is Precision.YEAR:
-            text = str(v.year)
-        elif p is Precision.MONTH:
-            text = f"{month} {v.year}"
-        elif p is Precision.DAY:
-            text = f"{v.day} {month} {v.year}"
-        else:
-            text = f"{v.day} {month} {v.year}, {v.hour:02d}:{v.minute:02d} {_zone_label(v)}"
-        return "c. " + text if self.approximate else text
+        """How a reader sees it: "Nov 2025", "c. 20 Nov 2025", "mid-Oct 2025", "Q4 2025",
+        "13–15 Oct 2025", "23 Nov 2025, 14:00 EET" (English; see
+        :func:`negotrack.core.datetext.display_english`)."""
+        return _datetext.display_english(self, long=long)
 
     def __str__(self) -> str:
         return self.isoformat()
@@ -263,11 +244,31 @@ class Moment:
 
 
 MomentLike: TypeAlias = Moment | str | date | datetime | int
-"""Anything :meth:`Moment.of` accepts: a Moment, an ISO-like string, a date, an aware
-datetime (pendulum's too), or a bare year as an int (YAML reads ``2025`` as a number)."""
+"""Anything :meth:`Moment.of` accepts: a Moment, a date text (see ``DATE_FORMS``), a date,
+an aware datetime (pendulum's too), or a bare year as an int (YAML reads ``2025`` as a
+number)."""
 
 
-def _offset_text(v: datetime) -> str:
+def unit_end(start: datetime, precision: Precision) -> datetime:
+    """The instant just after the unit of ``precision`` that begins at ``start``."""
+    if precision is Precision.YEAR:
+        return start.replace(year=start.year + 1) if start.year < 9999 else _far(start)
+    if precision is Precision.MONTH:
+        if start.month == 12:
+            return start.replace(year=start.year + 1, month=1) if start.year < 9999 else _far(start)
+        return start.replace(month=start.month + 1)
+    if precision is Precision.DAY:
+        return start + timedelta(days=1) if start.date() < date.max else _far(start)
+    return start + timedelta(minutes=1) if start.date() < date.max else _far(start)
+
+
+def _far(like: datetime) -> datetime:
+    """The end of representable time, naive or aware like ``like`` (the year 9999's end)."""
+    return _FAR if like.tzinfo is not None else _FAR.replace(tzinfo=None)
+
+
+def offset_text(v: datetime) -> str:
+    """``v``'s UTC offset as "+01:00" (aware datetimes only)."""
     off = v.utcoffset()
     if off is None:  # pragma: no cover - minute moments are always aware
         return ""
@@ -276,15 +277,9 @@ def _offset_text(v: datetime) -> str:
     return f"{'+' if minutes >= 0 else '-'}{hours:02d}:{rest:02d}"
 
 
-def _zone_label(v: datetime) -> str:
-    name = v.tzname()
-    if name and not name.startswith("UTC"):
-        return name
-    return "UTC" + ("" if v.utcoffset() == timedelta(0) else _offset_text(v))
-
-
 @lru_cache(maxsize=512)
-def _zoneinfo(name: str) -> ZoneInfo:
+def zoneinfo(name: str) -> ZoneInfo:
+    """The IANA zone ``name``; a DateError that says how to write one otherwise."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only dossiers with zones pay
 
     try:
@@ -303,11 +298,10 @@ def _from_datetime(value: datetime) -> Moment:
             f"the time {value.isoformat()} has no time zone",
             hint="give an offset (+01:00) or an IANA zone (Europe/Kyiv)",
         )
-    _parse(f"{value.year:04d}")  # refuses a year out of range
     zone = _zone_name(tz)
     value = value.replace(microsecond=0)
     if zone is not None:
-        return Moment(value.replace(tzinfo=_zoneinfo(zone)), Precision.MINUTE, False, zone)
+        return Moment(value.replace(tzinfo=zoneinfo(zone)), Precision.MINUTE, False, zone)
     off = value.utcoffset()
     assert off is not None
     return Moment(value.replace(tzinfo=timezone(off)), Precision.MINUTE, False, None)
@@ -323,77 +317,22 @@ def _zone_name(tz: tzinfo) -> str | None:
     return None
 
 
-def _bad(text: str, why: str) -> DateError:
-    return DateError(
-        f"{why}: {text!r}",
-        hint='write it like "2025", "2025-11", "~2025-11-20", "2025-11-23T14:00+01:00" '
-        'or "2025-11-23T14:00 Europe/Kyiv"',
-    )
-
-
-@lru_cache(maxsize=8192)
-def _parse(text: str) -> Moment:
-    # The common case in large dossiers, a plain day, takes the C parser.
-    if len(text) == 10 and text[4] == "-" and text[7] == "-" and "0001" < text[:4] < "9999":
-        try:
-            return Moment(datetime.fromisoformat(text), Precision.DAY)
-        except ValueError:
-            pass
-    m = _form().fullmatch(text.strip())
-    if m is None:
-        raise _bad(text, "not a date negotrack understands")
-    g = m.groupdict()
-    approximate = bool(g["approx"] or g["approx2"])
-    year = int(g["year"])
-    if not _FIRST_YEAR <= year <= _LAST_YEAR:
-        raise _bad(text, f"the year must be between {_FIRST_YEAR} and {_LAST_YEAR}")
-    try:
-        if g["month"] is None:
-            return Moment(datetime(year, 1, 1), Precision.YEAR, approximate)
-        month = int(g["month"])
-        if g["day"] is None:
-            return Moment(datetime(year, month, 1), Precision.MONTH, approximate)
-        day = int(g["day"])
-        if g["hour"] is None:
-            return Moment(datetime(year, month, day), Precision.DAY, approximate)
-        naive = datetime(year, month, day, int(g["hour"]), int(g["minute"]), int(g["second"] or 0))
-    except ValueError as exc:
-        raise _bad(text, f"impossible date ({exc})") from None
-    offset, zone = g["offset"], g["zone"]
-    if zone is not None and zone.upper() in ("UTC", "Z", "GMT"):
-        offset, zone = offset or "Z", None
-    if zone is not None:
-        tz = _zoneinfo(zone)
-        aware = naive.replace(tzinfo=tz)
-        if offset is not None and _offset_of(offset) != aware.utcoffset():
-            raise _bad(text, f"the offset {offset} is not {zone}'s offset on that day")
-        return Moment(aware, Precision.MINUTE, approximate, zone)
-    if offset is None:
-        raise DateError(
-            f"the time in {text!r} has no time zone",
-            hint='add an offset ("+01:00", "Z") or an IANA zone ("2025-11-23T14:00 Europe/Kyiv")',
-        )
-    return Moment(naive.replace(tzinfo=timezone(_offset_of(offset))), Precision.MINUTE, approximate)
-
-
-def _offset_of(text: str) -> timedelta:
-    if text == "Z":
-        return timedelta(0)
-    sign = -1 if text[0] == "-" else 1
-    digits = text[1:].replace(":", "")
-    delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
-    if delta >= timedelta(hours=24):
-        raise _bad(text, "an offset must be less than 24 hours")
-    return sign * delta
-
-
 def to_moment(value: Any) -> Moment:
     """Converter for date fields (attrs needs a plain function); text takes the short way."""
     if type(value) is str:
-        return _parse(value)
+        return _dateparse.parse_text(value)
     return Moment.of(value)
 
 
 def moment_or_none(value: Any) -> Moment | None:
     """Converter for optional date fields: None stays None."""
     return None if value is None else Moment.of(value)
+
+
+# Parsing and writing live in their own modules, which build Moments: imported last, and
+# used through the module object, so either side may be imported first.
+from negotrack.core import dateparse as _dateparse  # noqa: E402
+from negotrack.core import datetext as _datetext  # noqa: E402
+
+_parse: Callable[[str], Moment] = _dateparse.parse_text  # type: ignore[has-type]
+"""The text parser under its short name, for the record classes' hot path."""

@@ -31,14 +31,27 @@ class _StrEnum(enum.StrEnum):
             pass
         if isinstance(value, str):
             norm = value.strip().lower().replace(" ", "_").replace("-", "_")
+            # Common spellings: en-US for en-GB ("organization"), and a plural ("rounds").
+            forms = (norm, norm.removesuffix("s"))
+            spellings = {*forms, *map(_british, forms)}
             for member in cls:
-                if member.value == norm or member.name.lower() == norm:
+                if member.value in spellings or member.name.lower() in spellings:
                     return member
         noun = _NOUNS.get(cls.__name__, cls.__name__)
         raise DossierError(
             f"unknown {noun} {value!r}",
             hint=did_you_mean(str(value), [m.value for m in cls]),
         )
+
+
+def _british(word: str) -> str:
+    """``word`` with en-US endings in their en-GB form (the vocabularies are en-GB)."""
+    for us, gb in (("ization", "isation"), ("izing", "ising"), ("ize", "ise"), ("or", "our")):
+        if word.endswith(us):
+            return word[: -len(us)] + gb
+        if us + "_" in word:
+            word = word.replace(us + "_", gb + "_")
+    return word
 
 
 _E = TypeVar("_E", bound=_StrEnum)

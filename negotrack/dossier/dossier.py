@@ -7,13 +7,15 @@ every change before making it, so a dossier is never half-changed.
 
 Points are referred to as ``VERSION#NUMBER`` ("us-28#12"); version ids are unique within a
 dossier. As-of queries follow the rule in :mod:`negotrack.core.dates`: by default a change counts
-once it is *settled* (its whole date interval is over by the end of the query date).
+once it is *settled* (its whole date interval is over by the end of the query date);
+:meth:`Dossier.status_report` also says when the answer depends on an order the dates leave
+open (see :mod:`negotrack.dossier.asof`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from negotrack.core.dates import Moment, MomentLike
 from negotrack.core.model import (
@@ -28,9 +30,14 @@ from negotrack.core.model import (
     Status,
     StatusChange,
 )
+from negotrack.dossier.arguments import build as _build
+from negotrack.dossier.arguments import coerce as _coerce
+from negotrack.dossier.asof import AsOfRule, DatedLog, StatusReport, counts_rule, report_status
+from negotrack.dossier.edit import Corrections
 from negotrack.dossier.index import RecordIndex
-from negotrack.dossier.integrity import check_dossier
-from negotrack.errors import DossierError, NegotrackError, Problem, did_you_mean
+from negotrack.dossier.integrity import check_change, check_dossier
+from negotrack.dossier.links import Linking
+from negotrack.errors import DossierError, Problem
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -39,29 +46,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AsOfRule", "Dossier"]
 
-AsOfRule = Literal["settled", "possible"]
-"""How an imprecise date counts in an as-of query: "settled" (its whole interval is over by
-the end of the query date) or "possible" (its interval starts before the query date ends)."""
 
-
-def _coerce(cls: type[Any], items: Iterable[Any], name: str) -> tuple[Any, ...]:
-    out = []
-    for i, item in enumerate(items):
-        if isinstance(item, cls):
-            out.append(item)
-        elif isinstance(item, Mapping):
-            try:
-                out.append(cls(**item))
-            except TypeError as exc:
-                raise DossierError(str(exc), path=f"$.{name}[{i}]") from None
-        else:
-            raise DossierError(
-                f"expected a {cls.__name__}, found {type(item).__name__}", path=f"$.{name}[{i}]"
-            )
-    return tuple(out)
-
-
-class Dossier(RecordIndex):
+class Dossier(RecordIndex, Corrections, Linking):
     """Everything known about one negotiation, and the only thing users change.
 
     Build one from model values (or mappings of their fields); it raises
@@ -85,8 +71,8 @@ class Dossier(RecordIndex):
         self._sources = _coerce(Source, sources, "sources")
         self._events = _coerce(Event, events, "events")
         self._plans = _coerce(Plan, plans, "plans")
-        self._status_log = _coerce(StatusChange, status_log, "status_log")
-        self._position_log = _coerce(Position, position_log, "position_log")
+        self._status_log = list(_coerce(StatusChange, status_log, "status_log"))
+        self._position_log = list(_coerce(Position, position_log, "position_log"))
         problems = check_dossier(self)
         if problems:
             raise DossierError(problems)
@@ -114,8 +100,8 @@ class Dossier(RecordIndex):
         d._sources = sources
         d._events = events
         d._plans = plans
-        d._status_log = status_log
-        d._position_log = position_log
+        d._status_log = list(status_log)
+        d._position_log = list(position_log)
         return d
 
     def _problems(self) -> list[Problem]:
@@ -143,12 +129,12 @@ class Dossier(RecordIndex):
     @property
     def status_log(self) -> tuple[StatusChange, ...]:
         """Every recorded status change, in the order recorded."""
-        return self._status_log
+        return tuple(self._status_log)
 
     @property
     def position_log(self) -> tuple[Position, ...]:
         """Every recorded party position, in the order recorded."""
-        return self._position_log
+        return tuple(self._position_log)
 
     # -- queries -------------------------------------------------------------------------
 
@@ -187,21 +173,15 @@ class Dossier(RecordIndex):
         """The point's status changes in time order; the first is its status as tabled.
 
         With ``as_of``, only the changes that count by then (see :data:`AsOfRule`): empty
-        when the version did not yet exist.
+        when the version did not yet exist. Changes with overlapping dates keep the
+        documented order of their dates; :meth:`status_report` says when that matters.
         """
-        version, point = self.resolve(ref)
-        canonical = f"{version.id}#{point.number}"
-        tabled = StatusChange(
-            ref=canonical,
-            status=point.status,
-            on=version.date,
-            source=version.sources[0] if version.sources else None,
-            note=f"as tabled in {version.label}",
-        )
-        entries = (tabled, *sorted(self._changes.get(canonical, ()), key=_on))
+        canonical, tabled = self._tabled(ref)
+        log = self._changes.get(canonical)
+        entries = (tabled, *log.items) if log is not None else (tabled,)
         if as_of is None:
             return entries
-        counts, q = _rule(rule), Moment.of(as_of)
+        counts, q = counts_rule(rule), Moment.of(as_of)
         return tuple(c for c in entries if counts(c.on, q))
 
     def status_of(
@@ -209,30 +189,54 @@ class Dossier(RecordIndex):
     ) -> Status | None:
         """The point's status as of a date (latest when ``as_of`` is None).
 
-        None when the version did not yet exist on that date. See :data:`AsOfRule`.
+        None when the version did not yet exist on that date. See :data:`AsOfRule`, and
+        :meth:`status_report` for whether the answer is certain.
         """
-        entries = self.history(ref, as_of, rule=rule)
-        return entries[-1].status if entries else None
+        return self.status_report(ref, as_of, rule=rule).status
+
+    def status_report(
+        self, ref: str, as_of: MomentLike | None = None, *, rule: AsOfRule = "settled"
+    ) -> StatusReport:
+        """The point's status as of a date with the change that gives it, and the changes
+        that make it uncertain: overlapping dates of unknown order, dates that straddle
+        ``as_of``. A binary search in the point's sorted history; nothing is re-sorted."""
+        canonical, tabled = self._tabled(ref)
+        q = Moment.of(as_of) if as_of is not None else None
+        log = self._changes.get(canonical) or _NO_CHANGES
+        return report_status(canonical, tabled, log, q, rule)
+
+    def _tabled(self, ref: str) -> tuple[str, StatusChange]:
+        """The canonical reference of ``ref`` and its first history entry, as tabled."""
+        version, point = self.resolve(ref)
+        canonical = f"{version.id}#{point.number}"
+        return canonical, StatusChange(
+            ref=canonical,
+            status=point.status,
+            on=version.date,
+            source=version.sources[0] if version.sources else None,
+            note=f"as tabled in {version.label}",
+        )
 
     def positions(
         self, ref: str, as_of: MomentLike | None = None, *, rule: AsOfRule = "settled"
     ) -> dict[str, Position]:
         """Each party's latest position on the point as of a date, by party id."""
         version, point = self.resolve(ref)
-        canonical = f"{version.id}#{point.number}"
-        counts = _rule(rule)
+        log = self._stances.get(f"{version.id}#{point.number}")
+        counts = counts_rule(rule)
         q = Moment.of(as_of) if as_of is not None else None
         out: dict[str, Position] = {}
-        for pos in sorted(self._stances.get(canonical, ()), key=_on):
+        for pos in log.items if log is not None else ():
             if q is None or counts(pos.on, q):
                 out[pos.party] = pos
         return out
 
-    def diff(self, old: str, new: str, **options: Any) -> PlanDiff:
-        """What became of every point of version ``old`` in version ``new``."""
+    def diff(self, old: str, new: str, *, threshold: float | None = None) -> PlanDiff:
+        """What became of every point of version ``old`` in version ``new``, with the plans'
+        curated links; ``threshold`` overrides the matcher's own bar for text-only pairs."""
         from negotrack.plandiff.compare import diff
 
-        return diff(self.version(old), self.version(new), dossier=self, **options)
+        return diff(self.version(old), self.version(new), dossier=self, threshold=threshold)
 
     # -- changes -------------------------------------------------------------------------
 
@@ -248,6 +252,7 @@ class Dossier(RecordIndex):
     ) -> StatusChange:
         """Record that a point's status changed on a date, on a source's or a person's word."""
         version, point = self.resolve(ref)
+        by = self._participant_id(by) if by is not None else None  # a name or alias too
         change: StatusChange = _build(
             lambda: StatusChange(
                 ref=f"{version.id}#{point.number}",
@@ -258,7 +263,7 @@ class Dossier(RecordIndex):
                 note=note,
             )
         )
-        self._apply(status_log=(*self._status_log, change))
+        self._record(change, "status_log", self._changes)
         return change
 
     def set_position(
@@ -273,6 +278,7 @@ class Dossier(RecordIndex):
     ) -> Position:
         """Record a party's stance on a point on a date, with its source."""
         version, point = self.resolve(ref)
+        party = self._participant_id(party)
         pos: Position = _build(
             lambda: Position(
                 ref=f"{version.id}#{point.number}",
@@ -283,7 +289,7 @@ class Dossier(RecordIndex):
                 note=note,
             )
         )
-        self._apply(position_log=(*self._position_log, pos))
+        self._record(pos, "position_log", self._stances)
         return pos
 
     def add_participant(self, participant: Participant) -> None:
@@ -309,6 +315,25 @@ class Dossier(RecordIndex):
         plan = self.plan(plan_id)
         new_plan = attrs.evolve(plan, versions=(*plan.versions, version))
         self._apply(plans=tuple(new_plan if p is plan else p for p in self._plans))
+
+    def _record(self, record: Any, log_name: str, index: dict[str, Any]) -> None:
+        """Validate one logged record against what it refers to (not the whole dossier), then
+        append it and put it in its point's sorted log: O(1) checks, so N changes cost O(N)."""
+        log = getattr(self, "_" + log_name)
+        if not isinstance(log, list):  # a caller of _apply may have left a tuple
+            log = list(log)
+            setattr(self, "_" + log_name, log)
+        where = f"$.{log_name}[{len(log)}]"
+        problems = check_change(
+            record, where, self._by_version, self._by_source, self._by_participant
+        )
+        if problems:
+            raise DossierError(problems)
+        log.append(record)
+        entry = index.get(record.ref)
+        if entry is None:
+            entry = index[record.ref] = DatedLog()
+        entry.add(record)
 
     def _apply(self, **fields: tuple[Any, ...]) -> None:
         """Validate the dossier as it would be after the change; change it only if valid."""
@@ -346,18 +371,23 @@ class Dossier(RecordIndex):
             self._sources,
             self._events,
             self._plans,
-            self._status_log,
-            self._position_log,
+            tuple(self._status_log),
+            tuple(self._position_log),
         )
 
     def __repr__(self) -> str:
         versions = sum(len(p.versions) for p in self._plans)
-        return (
-            f"<Dossier {self.title!r}: {len(self._participants)} participants, "
-            f"{len(self._sources)} sources, {len(self._events)} events, "
-            f"{len(self._plans)} plans, {versions} versions, "
-            f"{len(self._status_log)} status changes>"
+        from negotrack.core.counts import counted
+
+        counts = (
+            counted(len(self._participants), "participant"),
+            counted(len(self._sources), "source"),
+            counted(len(self._events), "event"),
+            counted(len(self._plans), "plan"),
+            counted(versions, "version"),
+            counted(len(self._status_log), "status change"),
         )
+        return f"<Dossier {self.title!r}: {', '.join(counts)}>"
 
     def _repr_html_(self) -> str:
         from negotrack.render.renderer import repr_html
@@ -366,25 +396,4 @@ class Dossier(RecordIndex):
         return html
 
 
-def _on(record: StatusChange | Position) -> tuple[float, int, bool]:
-    return record.on.sort_key
-
-
-def _rule(rule: AsOfRule) -> Any:
-    if rule == "settled":
-        return Moment.settled_by
-    if rule == "possible":
-        return Moment.possibly_by
-    raise DossierError(
-        f"unknown as-of rule {rule!r}", hint=did_you_mean(str(rule), ["settled", "possible"])
-    )
-
-
-def _build(make: Any) -> Any:
-    """Build a value, turning a bad argument into a DossierError that names it."""
-    try:
-        return make()
-    except NegotrackError:
-        raise
-    except (TypeError, ValueError) as exc:
-        raise DossierError(Problem(str(exc))) from None
+_NO_CHANGES: DatedLog[StatusChange] = DatedLog()

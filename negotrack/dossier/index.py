@@ -6,7 +6,7 @@ changes. Every lookup raises :class:`UnknownReference` (a ``KeyError``) with a h
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
 from negotrack.core.model import (
@@ -19,6 +19,7 @@ from negotrack.core.model import (
     Source,
     StatusChange,
 )
+from negotrack.dossier.asof import DatedLog
 from negotrack.errors import UnknownReference, did_you_mean
 
 __all__ = ["RecordIndex"]
@@ -31,15 +32,15 @@ class RecordIndex:
     _sources: tuple[Source, ...]
     _events: tuple[Event, ...]
     _plans: tuple[Plan, ...]
-    _status_log: tuple[StatusChange, ...]
-    _position_log: tuple[Position, ...]
+    _status_log: Sequence[StatusChange]
+    _position_log: Sequence[Position]
     _by_participant: dict[str, Participant]
     _by_source: dict[str, Source]
     _by_event: dict[str, Event] | None
     _by_plan: dict[str, Plan]
     _by_version: dict[str, tuple[Plan, PlanVersion]]
-    _changes: dict[str, list[StatusChange]]
-    _stances: dict[str, list[Position]]
+    _changes: dict[str, DatedLog[StatusChange]]
+    _stances: dict[str, DatedLog[Position]]
 
     def _reindex(self) -> None:
         self._by_participant = {p.id: p for p in self._participants}
@@ -47,18 +48,51 @@ class RecordIndex:
         self._by_event = None  # built on first use: a large dossier may never need it
         self._by_plan = {p.id: p for p in self._plans}
         self._by_version = {v.id: (p, v) for p in self._plans for v in p.versions}
-        self._changes: dict[str, list[StatusChange]] = {}
+        # Each point's log is sorted here, once; changes then go in at their place.
+        changes: dict[str, list[StatusChange]] = {}
         for c in self._status_log:
-            self._changes.setdefault(c.ref, []).append(c)
-        self._stances: dict[str, list[Position]] = {}
+            changes.setdefault(c.ref, []).append(c)
+        self._changes = {ref: DatedLog.of(items) for ref, items in changes.items()}
+        stances: dict[str, list[Position]] = {}
         for pos in self._position_log:
-            self._stances.setdefault(pos.ref, []).append(pos)
+            stances.setdefault(pos.ref, []).append(pos)
+        self._stances = {ref: DatedLog.of(items) for ref, items in stances.items()}
 
     # -- lookups -------------------------------------------------------------------------
 
     def participant(self, id: str) -> Participant:
         """The participant with this id."""
         return _lookup(self._by_participant, id, "participant")
+
+    def find_participant(self, word: str) -> Participant:
+        """The participant whose id, name or alias is ``word``, without regard to case."""
+        found = self._by_participant.get(word)
+        if found is not None:
+            return found
+        key = str(word).strip().casefold()
+        matches = {
+            p.id: p
+            for p in self._participants
+            if key in {p.id.casefold(), p.name.casefold(), *(a.casefold() for a in p.aliases)}
+        }
+        if len(matches) == 1:
+            return next(iter(matches.values()))
+        if matches:
+            raise UnknownReference(
+                f"{word!r} names several participants: {', '.join(sorted(matches))}",
+                hint="give the id",
+            )
+        words = [w for p in self._participants for w in (p.id, p.name, *p.aliases)]
+        raise UnknownReference(
+            f"no participant {word!r} in this dossier", hint=did_you_mean(str(word), words)
+        )
+
+    def _participant_id(self, word: str) -> str:
+        """The id of the participant ``word`` names, or ``word`` (the checks report it)."""
+        try:
+            return self.find_participant(word).id
+        except UnknownReference:
+            return word
 
     def source(self, id: str) -> Source:
         """The source with this id."""

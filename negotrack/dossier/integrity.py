@@ -6,7 +6,7 @@ the paths here mirror the file format exactly (``$.events[3].participants[1]``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +14,7 @@ from negotrack.errors import Problem, did_you_mean
 
 if TYPE_CHECKING:
     from negotrack.core.dates import Moment
-    from negotrack.core.model import PlanVersion
+    from negotrack.core.model import PlanVersion, Position, StatusChange
     from negotrack.dossier.dossier import Dossier
 
 __all__ = ["check_dossier"]
@@ -85,8 +85,20 @@ def check_dossier(d: Dossier) -> list[Problem]:
                 )
             )
         for j, link in enumerate(plan.links):
+            bare = [end for end in ("old", "new") if "#" not in getattr(link, end)]
+            if len(bare) == 2:
+                need = "a link needs a point (VERSION#NUMBER) on at least one side"
+                add(Problem(need, f"$.plans[{i}].links[{j}]"))
+                continue
             for end in ("old", "new"):
                 ref = getattr(link, end)
+                if end in bare:  # no successor / no predecessor in that version
+                    if ref not in own:
+                        unknown = (
+                            f"unknown plan version {ref!r} (a bare version id: no point there)"
+                        )
+                        add(Problem(unknown, f"$.plans[{i}].links[{j}].{end}"))
+                    continue
                 why = _bad_ref(ref, versions)
                 if why:
                     add(Problem(why, f"$.plans[{i}].links[{j}].{end}"))
@@ -115,7 +127,7 @@ def check_dossier(d: Dossier) -> list[Problem]:
         if not refs_ok:
             _refs(e.participants, participants, f"{where}.participants", "participant", problems)
             _refs(e.sources, sources, f"{where}.sources", "source", problems)
-            _refs(e.versions, versions, f"{where}.versions", "plan version", problems)
+            _refs(e.versions, versions, f"{where}.versions", "plan version", problems, _ADD_PLAN)
         if e.until is not None and e.until.end <= e.when.start:
             add(Problem(f"the span ends ({e.until}) before it starts ({e.when})", f"{where}.until"))
         for k, q in enumerate(e.quotes):
@@ -127,29 +139,70 @@ def check_dossier(d: Dossier) -> list[Problem]:
                 )
 
     for i, c in enumerate(d._status_log):
-        where = f"$.status_log[{i}]"
-        _check_logged(c.ref, c.on, where, versions, problems)
-        if c.source is None and c.by is None:
-            add(
-                Problem(
-                    "a status change needs a source or the participant who said it",
-                    where,
-                    hint="give source: ID (or by: PARTICIPANT for an on-record word)",
-                )
-            )
-        if c.source is not None and c.source not in sources:
-            add(_unknown(c.source, sources, f"{where}.source", "source"))
-        if c.by is not None and c.by not in participants:
-            add(_unknown(c.by, participants, f"{where}.by", "participant"))
-
+        _check_status_change(c, f"$.status_log[{i}]", versions, sources, participants, problems)
     for i, pos in enumerate(d._position_log):
-        where = f"$.position_log[{i}]"
-        _check_logged(pos.ref, pos.on, where, versions, problems)
-        if pos.party not in participants:
-            add(_unknown(pos.party, participants, f"{where}.party", "participant"))
-        if pos.source not in sources:
-            add(_unknown(pos.source, sources, f"{where}.source", "source"))
+        _check_position(pos, f"$.position_log[{i}]", versions, sources, participants, problems)
     return problems
+
+
+def check_change(
+    record: StatusChange | Position,
+    where: str,
+    versions: Mapping[str, tuple[Any, PlanVersion]],
+    sources: Container[str],
+    participants: Container[str],
+) -> list[Problem]:
+    """The problems of one new status change or position, checked against the records it
+    names only (so recording N changes costs O(N), not O(N^2))."""
+    from negotrack.core.model import StatusChange
+
+    version_id = record.ref.rpartition("#")[0]
+    found = versions.get(version_id)
+    known = {version_id: found[1]} if found is not None else {}
+    problems: list[Problem] = []
+    if isinstance(record, StatusChange):
+        _check_status_change(record, where, known, sources, participants, problems)
+    else:
+        _check_position(record, where, known, sources, participants, problems)
+    return problems
+
+
+def _check_status_change(
+    c: StatusChange,
+    where: str,
+    versions: dict[str, PlanVersion],
+    sources: Container[str],
+    participants: Container[str],
+    problems: list[Problem],
+) -> None:
+    _check_logged(c.ref, c.on, where, versions, problems)
+    if c.source is None and c.by is None:
+        problems.append(
+            Problem(
+                "a status change needs a source or the participant who said it",
+                where,
+                hint="give source: ID (or by: PARTICIPANT for an on-record word)",
+            )
+        )
+    if c.source is not None and c.source not in sources:
+        problems.append(_unknown(c.source, sources, f"{where}.source", "source"))
+    if c.by is not None and c.by not in participants:
+        problems.append(_unknown(c.by, participants, f"{where}.by", "participant"))
+
+
+def _check_position(
+    pos: Position,
+    where: str,
+    versions: dict[str, PlanVersion],
+    sources: Container[str],
+    participants: Container[str],
+    problems: list[Problem],
+) -> None:
+    _check_logged(pos.ref, pos.on, where, versions, problems)
+    if pos.party not in participants:
+        problems.append(_unknown(pos.party, participants, f"{where}.party", "participant"))
+    if pos.source not in sources:
+        problems.append(_unknown(pos.source, sources, f"{where}.source", "source"))
 
 
 _ID = attrgetter("id")
@@ -187,16 +240,31 @@ def _unique(items: Iterable[Any], name: str, noun: str, problems: list[Problem])
     return known
 
 
-def _refs(ids: Iterable[Any], known: Any, where: str, noun: str, problems: list[Problem]) -> None:
+_ADD_PLAN = (
+    "an event can name only a version already in the dossier: add the plan (or the "
+    "version) first, then the event"
+)
+
+
+def _refs(
+    ids: Iterable[Any],
+    known: Any,
+    where: str,
+    noun: str,
+    problems: list[Problem],
+    otherwise: str | None = None,
+) -> None:
     for k, ref in enumerate(ids):
         if not isinstance(ref, str):
             problems.append(Problem(f"expected a {noun} id (text), found {ref!r}", f"{where}[{k}]"))
         elif ref not in known:
-            problems.append(_unknown(ref, known, f"{where}[{k}]", noun))
+            problems.append(_unknown(ref, known, f"{where}[{k}]", noun, otherwise))
 
 
-def _unknown(ref: str, known: Any, where: str, noun: str) -> Problem:
-    return Problem(f"unknown {noun} {ref!r}", where, hint=did_you_mean(str(ref), known))
+def _unknown(ref: str, known: Any, where: str, noun: str, otherwise: str | None = None) -> Problem:
+    """An unknown reference, with a did-you-mean or else the ``otherwise`` advice."""
+    hints = [h for h in (did_you_mean(str(ref), known), otherwise) if h]
+    return Problem(f"unknown {noun} {ref!r}", where, hint="; ".join(hints) or None)
 
 
 def _bad_ref(ref: str, versions: dict[str, PlanVersion]) -> str | None:

@@ -8,17 +8,19 @@ criterion combine with OR. Dates keep every event whose interval, including a mu
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from negotrack.core.dates import Moment, moment_or_none
+from negotrack.core.dates import Moment, SortKey, moment_or_none
 from negotrack.core.model import Event, EventKind
+from negotrack.errors import UnknownReference, did_you_mean
 
 if TYPE_CHECKING:
     from negotrack.dossier.dossier import Dossier
 
-__all__ = ["EventFilter"]
+__all__ = ["EventFilter", "known", "values"]
 
 
 def _set(value: Any) -> frozenset[str] | None:
@@ -58,21 +60,30 @@ class EventFilter:
         return out
 
     def apply(self, dossier: Dossier) -> list[Event]:
-        """The dossier's matching events in time order (unknown participants raise)."""
-        for pid in self.participant or ():
-            dossier.participant(pid)
+        """The dossier's matching events in time order.
+
+        A participant is found by id, name or alias; sides, tracks and tags without regard
+        to case. A value the dossier does not know raises :class:`UnknownReference` with a
+        suggestion: a misspelt filter must not pass for "no events".
+        """
+        participant = self.participant
+        if participant is not None:
+            participant = frozenset(dossier.find_participant(w).id for w in participant)
+        side = known(dossier, "side", self.side)
+        track = known(dossier, "track", self.track)
+        tag = known(dossier, "tag", self.tag)
         on_side = None
-        if self.side is not None:
-            on_side = {p.id for p in dossier.participants if p.side in self.side}
+        if side is not None:
+            on_side = {p.id for p in dossier.participants if p.side in side}
         lo = self.since.start if self.since is not None else None
         hi = self.until.end if self.until is not None else None
         out = [
             e
             for e in dossier.events
             if (self.kind is None or e.kind in self.kind)
-            and (self.track is None or e.track in self.track)
-            and (self.tag is None or not self.tag.isdisjoint(e.tags))
-            and (self.participant is None or not self.participant.isdisjoint(e.participants))
+            and (track is None or e.track in track)
+            and (tag is None or not tag.isdisjoint(e.tags))
+            and (participant is None or not participant.isdisjoint(e.participants))
             and (on_side is None or not on_side.isdisjoint(e.participants))
             and (lo is None or (e.until or e.when).end > lo)
             and (hi is None or e.when.start < hi)
@@ -81,5 +92,32 @@ class EventFilter:
         return out
 
 
-def _when(e: Event) -> tuple[float, int, bool]:
+def values(dossier: Dossier, name: str) -> set[str]:
+    """The values of a filter criterion ("side", "track" or "tag") the dossier holds."""
+    if name == "side":
+        return {p.side for p in dossier.participants if p.side}
+    if name == "track":
+        return {e.track for e in dossier.events if e.track}
+    return {t for e in dossier.events for t in e.tags}
+
+
+def known(dossier: Dossier, name: str, wanted: Iterable[str] | None) -> frozenset[str] | None:
+    """``wanted`` as the dossier spells them (any case); an unknown one raises with a hint."""
+    if wanted is None:
+        return None
+    have = values(dossier, name)
+    by_case = {v.casefold(): v for v in have}
+    out = set()
+    for w in wanted:
+        found = w if w in have else by_case.get(str(w).casefold())
+        if found is None:
+            raise UnknownReference(
+                f"no {name} {w!r} in this dossier",
+                hint=did_you_mean(str(w), have) or f"it has no {name}s",
+            )
+        out.add(found)
+    return frozenset(out)
+
+
+def _when(e: Event) -> SortKey:
     return e.when.sort_key

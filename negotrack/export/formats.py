@@ -9,8 +9,8 @@ the command line, notebooks and tests share one implementation:
   renderer's own rule, :func:`negotrack.views.formatting.safe_url`).
 - :func:`to_ics`: an RFC 5545 calendar of the rounds (or of every event), see
   :mod:`negotrack.export.ics`.
-- :func:`to_csv`: the tables of :mod:`negotrack.export.tables` (events, points, status history)
-  as CSV text; :mod:`negotrack.export.frames` gives the same rows to pandas.
+- :func:`to_csv`: the tables of :mod:`negotrack.export.tables` (events, points, status history,
+  positions) as CSV text; :mod:`negotrack.export.frames` gives the same rows to pandas.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from negotrack.export.tables import COLUMNS, TABLES, Table, rows
 from negotrack.views.formatting import safe_url
 
 if TYPE_CHECKING:
+    from negotrack.core.dates import MomentLike
     from negotrack.dossier.dossier import Dossier
 
 __all__ = [
@@ -127,10 +128,10 @@ _JOINERS = {"options": " | "}
 
 def _cell(column: str, value: Any) -> str:
     """A typed table value (see :mod:`negotrack.export.tables`) as CSV text."""
-    if value is None or value is False:
+    if value is None:
         return ""
-    if value is True:
-        return "yes"
+    if isinstance(value, bool):  # spreadsheets and pandas read these as booleans
+        return "true" if value else "false"
     if isinstance(value, list):
         return _JOINERS.get(column, ";").join(value)
     if isinstance(value, datetime):
@@ -143,13 +144,20 @@ def _defuse(cell: str) -> str:
     return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
-def to_csv(dossier: Dossier, table: Table | str = "events", *, defuse: bool = True) -> str:
-    """A CSV table (``events``, ``points`` or ``status``, see :mod:`negotrack.export.tables`) with a
-    header row; instants in UTC ISO form, lists joined by ";".
+def to_csv(
+    dossier: Dossier,
+    table: Table | str = "events",
+    *,
+    defuse: bool = True,
+    as_of: MomentLike | None = None,
+) -> str:
+    """A CSV table (``events``, ``points``, ``status`` or ``positions``, see
+    :mod:`negotrack.export.tables`) with a header row; instants in UTC ISO form, lists joined
+    by ";", booleans ``true``/``false``; ``as_of`` keeps what was known by then.
 
     ``defuse`` prefixes cells a spreadsheet would run as formulas with ``'``.
     """
-    records = rows(dossier, table)  # refuses an unknown table
+    records = rows(dossier, table, as_of=as_of)  # refuses an unknown table
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS[cast(Table, table)], lineterminator="\r\n")
     writer.writeheader()

@@ -1,4 +1,4 @@
-"""pandas DataFrames of a dossier: events, points and status history (optional extra).
+"""pandas DataFrames of a dossier: events, points, status history, positions (optional).
 
 Data desks analyse dossiers in pandas; these helpers give them typed tables without a CSV
 round trip. pandas is not a dependency of negotrack: install it with
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from negotrack.core.dates import MomentLike
     from negotrack.dossier.dossier import Dossier
 
-__all__ = ["events_frame", "points_frame", "status_frame", "to_dataframe"]
+__all__ = ["events_frame", "points_frame", "positions_frame", "status_frame", "to_dataframe"]
 
 
 def _pandas() -> Any:
@@ -35,9 +35,9 @@ def _pandas() -> Any:
     return pandas
 
 
-def events_frame(dossier: Dossier) -> Any:
-    """One row per event, in time order, indexed by event id."""
-    return _frame(dossier, "events").set_index("id")
+def events_frame(dossier: Dossier, as_of: MomentLike | None = None) -> Any:
+    """One row per event (dated by ``as_of``, when given), in time order, indexed by id."""
+    return _frame(dossier, "events", as_of).set_index("id")
 
 
 def points_frame(dossier: Dossier, as_of: MomentLike | None = None) -> Any:
@@ -45,18 +45,27 @@ def points_frame(dossier: Dossier, as_of: MomentLike | None = None) -> Any:
     return _frame(dossier, "points", as_of).set_index("ref")
 
 
-def status_frame(dossier: Dossier) -> Any:
+def status_frame(dossier: Dossier, as_of: MomentLike | None = None) -> Any:
     """One row per point per status entry (as tabled, then each change), in time order."""
-    return _frame(dossier, "status")
+    return _frame(dossier, "status", as_of)
 
 
-def to_dataframe(dossier: Dossier, table: Table | str = "events") -> Any:
-    """The ``events``, ``points`` or ``status`` table of ``dossier`` as a DataFrame."""
+def positions_frame(dossier: Dossier, as_of: MomentLike | None = None) -> Any:
+    """One row per recorded party position (with the party's name and side), in time order."""
+    return _frame(dossier, "positions", as_of)
+
+
+def to_dataframe(
+    dossier: Dossier, table: Table | str = "events", *, as_of: MomentLike | None = None
+) -> Any:
+    """The ``events``, ``points``, ``status`` or ``positions`` table of ``dossier`` as a
+    DataFrame, as known by ``as_of`` (everything when None; see
+    :func:`negotrack.export.tables.rows`)."""
     if table == "events":
-        return events_frame(dossier)
+        return events_frame(dossier, as_of)
     if table == "points":
-        return points_frame(dossier)
-    return status_frame(dossier) if table == "status" else _frame(dossier, table)
+        return points_frame(dossier, as_of)
+    return _frame(dossier, table, as_of)
 
 
 def _frame(dossier: Dossier, table: Table | str, as_of: MomentLike | None = None) -> Any:

@@ -1,15 +1,19 @@
 """iCalendar (RFC 5545) export of a dossier's rounds, written by hand.
 
-Day, month and year dates become all-day ``VALUE=DATE`` spans (a month-precision round spans
-its month, and says so in its description); times with an IANA zone keep it as ``TZID``
-with a ``VTIMEZONE`` generated from the zone's real offset changes over the years used;
-times with a fixed offset are written in UTC. Text is escaped and lines are folded at 75
-octets. Written by hand so that no calendar library is a runtime dependency; the test suite
-parses the output with the ``icalendar`` package.
+Day dates become all-day ``VALUE=DATE`` spans (through ``until``). A date known only to the
+month, quarter or year (or a span ending so) becomes one all-day, non-blocking entry on the
+first day it allows, its description saying the date as known ("c. Dec 2025 – 2026"): a
+13-month block would fill a calendar with what is only vagueness. Each ``UID`` is the event
+id at a domain digested from the dossier's title, unique across dossiers. Times with an IANA
+zone keep it as ``TZID`` with a ``VTIMEZONE`` generated from the zone's real offset changes
+over the years used; times with a fixed offset are written in UTC. Text is escaped and lines
+are folded at 75 octets. Written by hand so that no calendar library is a runtime
+dependency; the test suite parses the output with the ``icalendar`` package.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -192,17 +196,31 @@ def to_ics(
     return "".join(_fold(line) + "\r\n" for line in lines)
 
 
+def _domain(d: Dossier) -> str:
+    """The UID domain of a dossier's events: a stable digest of its title, so that two
+    dossiers' events with the same id stay distinct in one calendar."""
+    return hashlib.sha256(d.title.encode("utf-8")).hexdigest()[:12] + ".negotrack"
+
+
 def _vevent(d: Dossier, e: Event, dtstamp: str) -> list[str]:
     lines = [
         "BEGIN:VEVENT",
-        f"UID:{_ics_text(e.id)}@negotrack",
+        f"UID:{_ics_text(e.id)}@{_domain(d)}",
         f"DTSTAMP:{dtstamp}",
         _date_prop("DTSTART", e.when, end=False),
     ]
     until = e.until
+    vague = e.when.precision < Precision.DAY or (
+        until is not None and until.precision < Precision.DAY
+    )
     if e.when.precision is Precision.MINUTE:
         if until is not None and until.precision is Precision.MINUTE:
             lines.append(_date_prop("DTEND", until, end=True))
+    elif vague:
+        # "c. Dec 2025 - 2026" is not a 13-month event: one all-day entry on the first day
+        # the date allows, which does not block the calendar; the description says the rest.
+        lines.append(f"DTEND;VALUE=DATE:{e.when.value.date() + timedelta(days=1):%Y%m%d}")
+        lines.append("TRANSP:TRANSPARENT")
     else:
         last = until if until is not None and until.precision is not Precision.MINUTE else e.when
         lines.append(_date_prop("DTEND", last, end=True))
@@ -212,7 +230,10 @@ def _vevent(d: Dossier, e: Event, dtstamp: str) -> list[str]:
     notes: list[str] = []
     if e.summary:
         notes.append(e.summary)
-    if e.when.approximate or e.when.precision < Precision.DAY:
+    if vague:
+        known = e.when.display() + (f" – {until.display()}" if until is not None else "")
+        notes.append(f"Date as known: {known} (shown on its first possible day).")
+    elif e.when.approximate:
         notes.append(f"Date as known: {e.when.display()}.")
     names = [name_of(d, p) for p in e.participants]
     if names:

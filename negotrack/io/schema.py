@@ -14,19 +14,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from negotrack.core.dateparse import DATE_DESCRIPTION, DATE_PATTERN
+
 __all__ = ["SCHEMA_ID", "json_schema"]
 
 SCHEMA_ID = "https://negotrack.invalid/schema/dossier-1.json"
 """The ``$id`` of the schema: a stable name, not a URL anything is fetched from."""
 
-# The text forms negotrack.core.dates accepts: year, month, day, minute with an offset or an
-# IANA zone, each optionally approximate ("~2025-11-20", "2025-11-20~", "c. 2025-11").
-_ZONE = r"[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*"
-_DATE_PATTERN = (
-    r"^(~|c\.\s*|circa\s+)?\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?"
-    r"((Z|[+-]\d{2}:?\d{2})(\s+" + _ZONE + r")?|\s+" + _ZONE + r"))?)?)?~?$"
-)
-"""A time of day needs an offset or a zone: it means nothing without one."""
+# The text forms negotrack.core.dateparse accepts, described and matched in one place there.
+_DATE_PATTERN = DATE_PATTERN
 
 _STATUS = ["proposed", "kept", "amended", "agreed", "disputed", "deferred", "deleted"]
 _STANCE = ["supports", "accepts_with_reservations", "rejects", "undecided"]
@@ -78,11 +74,7 @@ def _build() -> dict[str, Any]:
     defs: dict[str, Any] = {
         "id": {"type": "string", "minLength": 1, "description": "An id, unique in its kind."},
         "moment": {
-            "description": (
-                "A date whose form gives its precision: 2025, 2025-11, 2025-11-23, "
-                "~2025-11-20 (approximate), 2025-11-23T14:00+01:00, "
-                "2025-11-23T14:00 Europe/Kyiv. A bare year may be an integer."
-            ),
+            "description": DATE_DESCRIPTION,
             "anyOf": [
                 {"type": "string", "pattern": _DATE_PATTERN},
                 {"type": "integer", "minimum": 1, "maximum": 9999},

@@ -3,8 +3,8 @@ place.
 
 The stages go from the most to the least trusted evidence, each working on what the
 previous ones left: curated links (one-to-one, splits, merges), shared keys, exact texts,
-then text similarity (:mod:`negotrack.plandiff.match`), first inside small gaps between points
-already paired in order, then across the whole version. :func:`stable` finds the pairs
+then text similarity (:mod:`negotrack.plandiff.match`), which also finds splits and merges.
+:func:`stable` finds the pairs
 whose relative order is kept (a weighted longest increasing subsequence).
 """
 
@@ -18,7 +18,7 @@ import attrs
 from negotrack.core.model import PlanVersion, Point, PointLink
 from negotrack.errors import UnknownReference
 from negotrack.plandiff import match as _match
-from negotrack.plandiff.tokens import words
+from negotrack.plandiff.features import Normaliser
 
 __all__ = ["Alignment", "align", "same_text", "stable"]
 
@@ -31,21 +31,49 @@ class Alignment:
     taken_new: set[int] = attrs.Factory(set)
     groups: list[tuple[tuple[int, ...], tuple[int, ...], str]] = attrs.Factory(list)
     grouped_old: set[int] = attrs.Factory(set)
+    # (old, new) -> confidence, for pairs and group members not certain (1.0 otherwise)
+    confidence: dict[tuple[int, int], float] = attrs.Factory(dict)
+
+    def sure(self, i: int, j: int) -> float:
+        """How sure the pair (or group member) ``(i, j)`` is, 0..1."""
+        return self.confidence.get((i, j), 1.0)
+
+    # points a curated link says have no counterpart in the other version
+    alone_old: set[int] = attrs.Factory(set)
+    alone_new: set[int] = attrs.Factory(set)
 
     def free_old(self, n: int) -> list[int]:
-        return [i for i in range(n) if i not in self.pairs and i not in self.grouped_old]
+        return [
+            i
+            for i in range(n)
+            if i not in self.pairs and i not in self.grouped_old and i not in self.alone_old
+        ]
 
     def free_new(self, n: int) -> list[int]:
-        return [j for j in range(n) if j not in self.taken_new]
+        return [j for j in range(n) if j not in self.taken_new and j not in self.alone_new]
 
-    def pair(self, i: int, j: int, via: str) -> None:
+    def pair(self, i: int, j: int, via: str, confidence: float = 1.0) -> None:
         self.pairs[i] = (j, via)
         self.taken_new.add(j)
+        if confidence < 1.0:
+            self.confidence[i, j] = confidence
 
-    def group(self, olds: tuple[int, ...], news: tuple[int, ...], via: str) -> None:
+    def group(
+        self,
+        olds: tuple[int, ...],
+        news: tuple[int, ...],
+        via: str,
+        confidences: tuple[float, ...] = (),
+    ) -> None:
+        """A split (one old) or merge (one new); ``confidences`` for the members, in
+        order (the others when the whole is alone on its side)."""
         self.groups.append((olds, news, via))
         self.grouped_old.update(olds)
         self.taken_new.update(news)
+        members = [(olds[0], j) for j in news] if len(olds) == 1 else [(i, news[0]) for i in olds]
+        for edge, confidence in zip(members, confidences, strict=False):
+            if confidence < 1.0:
+                self.confidence[edge] = confidence
 
 
 def _split_ref(ref: str) -> tuple[str, str]:
@@ -82,6 +110,9 @@ def _curated(
     ahead: dict[str, list[str]] = {}  # ref -> refs it became
     behind: dict[str, list[str]] = {}  # ref -> refs it came from
     for link in links:
+        if "#" not in link.old or "#" not in link.new:
+            _alone(old, new, link, old_no, new_no, align)
+            continue
         (va, na), (vb, nb) = _split_ref(link.old), _split_ref(link.new)
         ahead.setdefault(link.old, []).append(link.new)
         behind.setdefault(link.new, []).append(link.old)
@@ -123,6 +154,24 @@ def _curated(
             align.pair(olds[0], news[0], "link")
         else:
             align.group(tuple(sorted(olds)), tuple(sorted(news)), "link")
+
+
+def _alone(
+    old: PlanVersion,
+    new: PlanVersion,
+    link: PointLink,
+    old_no: dict[str, int],
+    new_no: dict[str, int],
+    align: Alignment,
+) -> None:
+    """A link with a bare version id on one side: the point has no counterpart in that
+    version (no successor, or no predecessor), so no later stage may pair it."""
+    point, version = (link.old, link.new) if "#" in link.old else (link.new, link.old)
+    v, number = _split_ref(point)
+    if (v, version) == (old.id, new.id):
+        align.alone_old.add(_index_of(old, old_no, number))
+    elif (v, version) == (new.id, old.id):
+        align.alone_new.add(_index_of(new, new_no, number))
 
 
 def _reach(start: str, graph: dict[str, list[str]], old_id: str, new_id: str) -> list[str]:
@@ -179,53 +228,27 @@ def _exact(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:
             align.pair(i, queue.pop(0), "exact")
 
 
-def _by_text(old: PlanVersion, new: PlanVersion, align: Alignment, threshold: float) -> None:
-    """Pair the rest by text similarity, then find splits and merges among them."""
+def _by_text(old: PlanVersion, new: PlanVersion, align: Alignment, threshold: float | None) -> None:
+    """Pair the rest by text (:mod:`negotrack.plandiff.match`), splits and merges included."""
     free_old = align.free_old(len(old.points))
     free_new = align.free_new(len(new.points))
     if not free_old or not free_new:
         return
-    found = _match.align(
-        [words(old.points[i].text) for i in free_old],
-        [words(new.points[j].text) for j in free_new],
+    normal = Normaliser()
+    anchors = [(i, j) for i, (j, _) in align.pairs.items()]
+    found = _match.match(
+        [normal.text(p.text) for p in old.points],
+        [normal.text(p.text) for p in new.points],
+        free_old,
+        free_new,
+        anchors,
         threshold,
-        _gap_pairs(old, new, align, free_old, free_new),
     )
-    for i, j, _ in found.pairs:
-        align.pair(free_old[i], free_new[j], "text")
-    for olds, news, _ in found.groups:
-        align.group(tuple(free_old[i] for i in olds), tuple(free_new[j] for j in news), "text")
-
-
-GAP = 4
-"""Gaps between anchors with at most this many free points on each side are searched
-first, pair by pair, before the whole version."""
-
-
-def _gap_pairs(
-    old: PlanVersion,
-    new: PlanVersion,
-    align: Alignment,
-    free_old: list[int],
-    free_new: list[int],
-) -> list[tuple[int, int]]:
-    """Every pair of free points facing each other in a small gap between two consecutive
-    anchors (pairs kept in order), as positions in ``free_old``/``free_new``: where a line
-    diff would look for a rewording first."""
-    anchors = sorted((i, align.pairs[i][0]) for i in stable(old, new, align.pairs))
-    anchors.append((len(old.points), len(new.points)))
-    where_old = {i: k for k, i in enumerate(free_old)}
-    where_new = {j: k for k, j in enumerate(free_new)}
-    out: list[tuple[int, int]] = []
-    lo_i = lo_j = 0
-    for hi_i, hi_j in anchors:
-        if hi_i - lo_i and hi_j - lo_j:
-            gap_old = [where_old[i] for i in range(lo_i, hi_i) if i in where_old]
-            gap_new = [where_new[j] for j in range(lo_j, hi_j) if j in where_new]
-            if len(gap_old) <= GAP and len(gap_new) <= GAP:
-                out.extend((a, b) for a in gap_old for b in gap_new)
-        lo_i, lo_j = hi_i + 1, hi_j + 1
-    return out
+    for i, j, confidence in found.pairs:
+        align.pair(i, j, "text", confidence)
+    for olds, news, confidences in found.groups:
+        via = "split" if len(olds) == 1 else "merge"
+        align.group(olds, news, via, confidences)
 
 
 def _tie(a: Point, b: Point) -> int:
@@ -300,7 +323,7 @@ def stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]
 
 
 def align(
-    old: PlanVersion, new: PlanVersion, links: Iterable[PointLink], threshold: float
+    old: PlanVersion, new: PlanVersion, links: Iterable[PointLink], threshold: float | None
 ) -> Alignment:
     """Every stage in order: curated links, keys, exact texts, text similarity."""
     found = Alignment()

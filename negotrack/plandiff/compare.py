@@ -9,8 +9,12 @@ Alignment goes from the most to the least trusted evidence:
    a split, several old points linked to one new one a merge;
 2. shared lineage ``key``\\ s;
 3. exact duplicate texts (up to spacing);
-4. text similarity (TF-IDF cosine through an inverted index, one-to-one above
-   ``threshold``; see :mod:`negotrack.plandiff.match`), then splits and merges among the rest.
+4. text similarity: stems weighted by rarity, each pair judged against what unrelated
+   points of the same two versions score, mutual best pairs first, then the points facing
+   each other between pairs that keep their order, then the pieces of splits and merges
+   (see :mod:`negotrack.plandiff.match`).
+
+Each change says what matched it (``matched_by``) and how sure that is (``confidence``).
 
 A matched pair is *moved* when it is not on the longest increasing subsequence of matched
 pairs (so one insertion does not mark everything after it as moved). Reworded pairs carry an
@@ -22,18 +26,28 @@ The result is a frozen :class:`PlanDiff`; rendering it is :mod:`negotrack.render
 
 from __future__ import annotations
 
-import enum
 import operator
 from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
-from negotrack.core.model import PlanVersion, Point, PointLink, Stance, Status
+from negotrack.core.model import PlanVersion, Point, PointLink, Status
 from negotrack.errors import DossierError
 from negotrack.plandiff import align as _align
-from negotrack.plandiff.tokens import WordOp, figure_pairs, may_hold_figure, word_diff, words
+from negotrack.plandiff.changes import (
+    CHECK_BELOW,
+    DEFAULT_THRESHOLD,
+    ChangeKind,
+    FigureChange,
+    MatchedBy,
+    PlanDiff,
+    PointChange,
+    PositionDelta,
+    StatusDelta,
+)
+from negotrack.plandiff.tokens import WordOp, kept_share, words
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -42,10 +56,12 @@ if TYPE_CHECKING:
     from negotrack.core.model import Participant, Plan, Position
 
 __all__ = [
+    "CHECK_BELOW",
     "DEFAULT_THRESHOLD",
     "ChangeKind",
     "DossierLike",
     "FigureChange",
+    "MatchedBy",
     "PlanDiff",
     "PointChange",
     "PositionDelta",
@@ -53,9 +69,6 @@ __all__ = [
     "WordOp",
     "diff",
 ]
-
-DEFAULT_THRESHOLD = 0.5
-"""The least TF-IDF cosine at which two points are taken for the same point reworded."""
 
 
 class DossierLike(Protocol):
@@ -72,135 +85,6 @@ class DossierLike(Protocol):
     def participant(self, id: str) -> Participant: ...
 
 
-class ChangeKind(enum.StrEnum):
-    """What happened to a point between two versions (a str enum: members are their values)."""
-
-    UNCHANGED = "unchanged"
-    REWORDED = "reworded"
-    RENUMBERED = "renumbered"
-    MOVED = "moved"
-    ADDED = "added"
-    DELETED = "deleted"
-    SPLIT = "split"
-    MERGED = "merged"
-
-
-@attrs.frozen
-class FigureChange:
-    """A figure that changed: ``"600,000"`` became ``"800,000"``. An empty side means the
-    figure was dropped (``new == ""``) or added (``old == ""``)."""
-
-    old: str
-    new: str
-
-
-@attrs.frozen
-class StatusDelta:
-    """A point's status as of the old version's date and as of the new one's."""
-
-    old: Status | None
-    new: Status | None
-
-    @property
-    def changed(self) -> bool:
-        return self.old != self.new
-
-
-@attrs.frozen
-class PositionDelta:
-    """A party's stance on the point as of each version's date, where it differs.
-
-    ``party`` is the participant id; ``name`` the participant's name, for readers.
-    """
-
-    party: str
-    old: Stance | None
-    new: Stance | None
-    name: str | None = None
-
-
-@attrs.frozen
-class PointChange:
-    """What became of one point (or one piece of a split or merge).
-
-    ``similarity`` is 1.0 for identical text and 0.0 for added and deleted points; for a
-    reworded pair it is the share of words kept, for a piece of a split or merge the share
-    of the piece's words found in the whole. ``group`` is shared by the members of one
-    split or merge. ``via`` says what matched the pair: a curated ``"link"``, a shared
-    ``"key"``, an ``"exact"`` duplicate text, ``"text"`` similarity, or ``""`` (unmatched).
-    """
-
-    kind: ChangeKind
-    old: Point | None
-    new: Point | None
-    similarity: float
-    group: int | None = None
-    words: tuple[WordOp, ...] = ()
-    figures: tuple[FigureChange, ...] = ()
-    renumbered: bool = False
-    via: str = "text"
-    status: StatusDelta | None = None
-    positions: tuple[PositionDelta, ...] = ()
-
-
-@attrs.frozen
-class PlanDiff:
-    """Every point of two versions and what became of it, in the new version's reading
-    order; a deleted point is placed where it stood, after the point it followed."""
-
-    old: PlanVersion
-    new: PlanVersion
-    changes: tuple[PointChange, ...]
-
-    @property
-    def summary(self) -> dict[str, int]:
-        """How many changes of each kind (every kind listed, zeros included)."""
-        counts = dict.fromkeys((k.value for k in ChangeKind), 0)
-        for c in self.changes:
-            counts[c.kind.value] += 1
-        return counts
-
-    def to_json_data(self) -> dict[str, Any]:
-        """The JSON shape of PRODUCT.md (``negotrack diff --format json``)."""
-        return {
-            "old": self.old.id,
-            "new": self.new.id,
-            "summary": self.summary,
-            "changes": [
-                {
-                    "kind": c.kind.value,
-                    "old": c.old.number if c.old is not None else None,
-                    "new": c.new.number if c.new is not None else None,
-                    "similarity": round(c.similarity, 4),
-                }
-                for c in self.changes
-            ],
-        }
-
-    def to_text(self) -> str:
-        """A plain-text report (rendered by :func:`negotrack.render_diff`)."""
-        from negotrack.render.renderer import render_diff
-
-        return render_diff(self, format="text")
-
-    def to_markdown(self) -> str:
-        """A Markdown report (rendered by :func:`negotrack.render_diff`)."""
-        from negotrack.render.renderer import render_diff
-
-        return render_diff(self, format="md")
-
-    def to_html(self) -> str:
-        """A self-contained HTML report (rendered by :func:`negotrack.render_diff`)."""
-        from negotrack.render.renderer import render_diff
-
-        return render_diff(self, format="html")
-
-    def _repr_html_(self) -> str:
-        from negotrack.render.renderer import repr_html
-
-        return repr_html(self)
-
-
 # -- building the changes -----------------------------------------------------------------
 
 
@@ -212,28 +96,43 @@ def _contained_share(piece: str, whole: str) -> float:
     return sum((a & Counter(words(whole))).values()) / a.total()
 
 
-def _pair_change(o: Point, n: Point, via: str, on_lis: bool) -> PointChange:
+def _pair_change(o: Point, n: Point, via: str, on_lis: bool, confidence: float) -> PointChange:
     renumbered = o.number != n.number
     if _align.same_text(o.text, n.text):
         if not on_lis:
             kind = ChangeKind.MOVED
         else:
             kind = ChangeKind.RENUMBERED if renumbered else ChangeKind.UNCHANGED
-        return PointChange(kind, o, n, 1.0, renumbered=renumbered, via=via)
-    ops, ratio = word_diff(o.text, n.text)
-    figures: tuple[FigureChange, ...] = ()
-    if any(op.op != "equal" and may_hold_figure(op.text) for op in ops):
-        figures = tuple(FigureChange(a, b) for a, b in figure_pairs(o.text, n.text))
+        return PointChange(
+            kind, o, n, 1.0, renumbered=renumbered, matched_by=via, confidence=confidence
+        )
     kind = ChangeKind.REWORDED if on_lis else ChangeKind.MOVED
     return PointChange(
-        kind, o, n, ratio, words=ops, figures=figures, renumbered=renumbered, via=via
+        kind,
+        o,
+        n,
+        kept_share(o.text, n.text),
+        renumbered=renumbered,
+        matched_by=via,
+        confidence=confidence,
     )
 
 
-def _piece(kind: ChangeKind, o: Point, n: Point, via: str, group: int) -> PointChange:
+def _piece(
+    kind: ChangeKind, o: Point, n: Point, via: str, group: int, confidence: float
+) -> PointChange:
     piece, whole = (n, o) if kind is ChangeKind.SPLIT else (o, n)
     share = _contained_share(piece.text, whole.text)
-    return PointChange(kind, o, n, share, group=group, renumbered=o.number != n.number, via=via)
+    return PointChange(
+        kind,
+        o,
+        n,
+        share,
+        group=group,
+        renumbered=o.number != n.number,
+        matched_by=via,
+        confidence=confidence,
+    )
 
 
 def diff(
@@ -242,16 +141,19 @@ def diff(
     *,
     links: Iterable[PointLink] = (),
     dossier: DossierLike | None = None,
-    threshold: float = DEFAULT_THRESHOLD,
+    threshold: float | None = None,
 ) -> PlanDiff:
     """What became of every point of ``old`` in ``new``.
 
     ``links`` adds curated lineage (``PointLink("us-28#12", "geneva#9")``); with a
     ``dossier``, the plan's own links are used too, and every change carries the point's
-    status and the parties' positions as of each version's date. ``threshold`` (0..1) is the
-    least text similarity (TF-IDF cosine) at which two unlinked points are matched.
+    status and the parties' positions as of each version's date.
+
+    ``threshold`` (0..1), when given, is the least ``confidence`` at which text matching
+    pairs two points, instead of the default cut (:data:`DEFAULT_THRESHOLD`), which the
+    matcher calibrates on the two versions at hand.
     """
-    if not 0.0 < threshold <= 1.0:
+    if threshold is not None and not 0.0 < threshold <= 1.0:
         raise DossierError(
             f"threshold must be above 0 and at most 1, found {threshold!r}",
             hint=f"the default is {DEFAULT_THRESHOLD}",
@@ -281,28 +183,38 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
         at[j].append(((0, i), change))
 
     for i, (j, via) in align.pairs.items():
-        put(j, i, _pair_change(ops[i], nps[j], via, i in stable))
+        put(j, i, _pair_change(ops[i], nps[j], via, i in stable, align.sure(i, j)))
         if i in stable:
             anchor[i] = j
     for g, (olds, news, via) in enumerate(align.groups):
         if len(news) == 1 or len(olds) > 1:  # a merge; many-to-many: all merge into the first
             for i in olds:
-                put(news[0], i, _piece(ChangeKind.MERGED, ops[i], nps[news[0]], via, g))
+                sure = align.sure(i, news[0])
+                put(news[0], i, _piece(ChangeKind.MERGED, ops[i], nps[news[0]], via, g, sure))
         splits = news if len(olds) == 1 else news[1:]
         for j in splits:
-            put(j, olds[0], _piece(ChangeKind.SPLIT, ops[olds[0]], nps[j], via, g))
+            sure = align.sure(olds[0], j)
+            put(j, olds[0], _piece(ChangeKind.SPLIT, ops[olds[0]], nps[j], via, g, sure))
         for i in olds:
-            anchor[i] = news[0]
+            # after the last piece: nothing deleted stands between a split's pieces
+            anchor[i] = news[-1]
     for j, placed in at.items():
         if not placed:
-            placed.append(((0, -1), PointChange(ChangeKind.ADDED, None, nps[j], 0.0, via="")))
+            placed.append(
+                (
+                    (0, -1),
+                    PointChange(ChangeKind.ADDED, None, nps[j], 0.0, matched_by="", confidence=0.0),
+                )
+            )
     head: list[PointChange] = []
     last = -1
     for i, point in enumerate(ops):
         if i in anchor:
             last = anchor[i]
         elif i not in align.pairs and i not in align.grouped_old:
-            change = PointChange(ChangeKind.DELETED, point, None, 0.0, via="")
+            change = PointChange(
+                ChangeKind.DELETED, point, None, 0.0, matched_by="", confidence=0.0
+            )
             if last < 0:
                 head.append(change)
             else:

@@ -1,4 +1,5 @@
-"""Tokens of plan text: words for matching, an inline word diff, and the figures that changed.
+"""Tokens of plan text: words for matching and an inline word diff (the figures that changed
+are :mod:`negotrack.plandiff.figures`'s).
 
 Plan texts are full of figures a reader must not see cut in half: an army cap of "600,000",
 "$800bn" of frozen assets, "50%" of profits, a strike "1,400km" from the border. Tokens keep
@@ -26,11 +27,8 @@ from typing import Literal, TypeAlias
 import attrs
 
 __all__ = [
-    "FigurePair",
     "WordOp",
-    "figure_pairs",
-    "figures",
-    "may_hold_figure",
+    "kept_share",
     "split",
     "word_diff",
     "words",
@@ -47,41 +45,18 @@ _MARKS = (
 )
 _W = rf"[\w{_MARKS}]"
 _LETTER = rf"(?:[^\W\d_]|[{_MARKS}])"
-_CURRENCY = "$€£¥₽₴₹"
-_CURRENCY_SET = frozenset(_CURRENCY)
+CURRENCY = "$€£¥₽₴₹"
+_CURRENCY_SET = frozenset(CURRENCY)
 _JOIN = "-‐‑'’"  # hyphens and apostrophes that hold a word together
 
 _WORD = rf"""
     (?:[A-Z]\.){{2,}}                                   # U.S., E.U.
-  | [{_CURRENCY}]?\d+(?:[.,]\d+)*(?:%|{_LETTER}+)?      # 600,000  $800bn  50%  1,400km
+  | [{CURRENCY}]?\d+(?:[.,]\d+)*(?:%|{_LETTER}+)?      # 600,000  $800bn  50%  1,400km
     (?:[{_JOIN}]{_W}+)*                                 # 28-point
   | {_W}+(?:[{_JOIN}]{_W}+)*                            # words: long-range, Ukraine's
 """
 _WORD_RE = re.compile(_WORD, re.VERBOSE)
 _SPLIT_RE = re.compile(rf"{_WORD}|\s+|.", re.VERBOSE | re.DOTALL)
-
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_SCALE = r"(?:bn|mn|tn|m|k|km|mm|billion|million|trillion|thousand|per\s?cent|percent)"
-# A figure starts at a digit or a currency sign (so the scan is quick); a date's month name
-# before it ("November 23, 2025") is picked up afterwards by _MONTH_BEFORE.
-_FIGURE_RE = re.compile(
-    rf"""
-    (?:US\$|[{_CURRENCY}])?\d+(?:[.,]\d+)*                          # 600,000  $800  2.5
-    (?:-\d{{2}}(?:-\d{{2}})?|:\d{{2}})?                               # 2025-11-23  18:00
-    (?:(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?\b                    # 23 November 2025
-      | \s?%                                                          # 50%
-      | \s?{_SCALE}\b                                                 # 800bn  100 billion
-    )?
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-_MAYBE_FIGURE = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE)
-_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s+$", re.IGNORECASE)
-_YEAR_AFTER = re.compile(r"(?:st|nd|rd|th)?,?\s+\d{4}\b")
-
 
 _Op: TypeAlias = Literal["equal", "insert", "delete"]
 
@@ -94,10 +69,6 @@ class WordOp:
     text: str
 
 
-FigurePair: TypeAlias = tuple[str, str]
-"""A changed figure as (old, new); an empty side means the figure was dropped or added."""
-
-
 def words(text: str) -> list[str]:
     """The word tokens of ``text``, case-folded, for matching (no spaces, no punctuation)."""
     return _WORD_RE.findall(text.casefold())
@@ -107,53 +78,6 @@ def split(text: str) -> list[str]:
     """Every token of ``text`` in order, spaces and punctuation included: they join back
     into ``text`` exactly."""
     return _SPLIT_RE.findall(text)
-
-
-def figures(text: str) -> list[str]:
-    """The figures in ``text`` (numbers, money, percentages, dates), in reading order."""
-    out: list[str] = []
-    done = 0
-    for m in _FIGURE_RE.finditer(text):
-        start, end = m.span()
-        if start < done:  # the year of a date already taken whole
-            continue
-        before = _MONTH_BEFORE.search(text, max(0, start - 11), start)
-        if before is not None:
-            start = before.start()
-            if m.end() - m.start() <= 2:
-                year = _YEAR_AFTER.match(text, end)
-                if year is not None:
-                    end = year.end()
-        out.append(" ".join(text[start:end].split()))
-        done = end
-    return out
-
-
-def may_hold_figure(text: str) -> bool:
-    """Whether ``text`` may hold (part of) a figure: a digit or a month's name. A quick
-    test, so that the figures of two texts are compared only when an edit touches one."""
-    return _MAYBE_FIGURE.search(text) is not None
-
-
-def figure_pairs(old: str, new: str) -> list[FigurePair]:
-    """The figures that differ between two texts, paired in reading order.
-
-    Figures are aligned as sequences, so an unchanged "30 days" is not paired with a
-    changed "600,000"; a replaced run pairs its members in order, and what is left over
-    is paired with an empty string.
-    """
-    a, b = figures(old), figures(new)
-    if a == b:
-        return []
-    out: list[FigurePair] = []
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "equal":
-            continue
-        olds, news = a[i1:i2], b[j1:j2]
-        for k in range(max(len(olds), len(news))):
-            out.append((olds[k] if k < len(olds) else "", news[k] if k < len(news) else ""))
-    return out
 
 
 # -- the inline word diff -------------------------------------------------------------------
@@ -321,6 +245,18 @@ def _cleanup(segs: list[_Seg], wa: list[int], wb: list[int], b: Sequence[str]) -
             k += 1
         segs = out
     return segs
+
+
+def kept_share(old: str, new: str) -> float:
+    """The share of words kept from ``old`` to ``new`` (0..1), as :func:`word_diff`
+    measures it, without building the diff."""
+    ca, _, wa = _units(old)
+    cb, _, wb = _units(new)
+    matched: list[tuple[int, int]] = []
+    _match(ca, 0, len(ca), cb, 0, len(cb), matched)
+    kept = sum([wa[i + 1] - wa[i] for i, _ in matched])
+    total = wa[-1] + wb[-1]
+    return min(1.0, 2.0 * kept / total) if total else 1.0
 
 
 def word_diff(old: str, new: str) -> tuple[tuple[WordOp, ...], float]:

@@ -27,6 +27,7 @@ from negotrack.views import formatting as _filters
 from negotrack.views.timeline import DEFAULT_DIFF_HREF, TimelineView
 
 if TYPE_CHECKING:
+    from negotrack.core.dates import MomentLike
     from negotrack.dossier.dossier import Dossier
     from negotrack.plandiff.compare import PlanDiff
 
@@ -147,11 +148,21 @@ class Renderer:
 
         return self._render("diff", format, view=DiffView.build(plan_diff))
 
-    def board(self, dossier: Dossier, plan_id: str | None = None, *, format: str = "html") -> str:
-        """The status board of a plan (the dossier's first plan when ``plan_id`` is None)."""
+    def board(
+        self,
+        dossier: Dossier,
+        plan_id: str | None = None,
+        *,
+        format: str = "html",
+        as_of: MomentLike | None = None,
+        threshold: float | None = None,
+    ) -> str:
+        """The status board of a plan (the dossier's first plan when ``plan_id`` is None),
+        as of a date (latest when ``as_of`` is None)."""
         from negotrack.views.board import BoardView
 
-        return self._render("board", format, view=BoardView.build(dossier, plan_id))
+        view = BoardView.build(dossier, plan_id, as_of=as_of, threshold=threshold)
+        return self._render("board", format, view=view)
 
     def repr_html(self, obj: Any) -> str:
         """A compact HTML fragment for a notebook, its styles scoped to its own wrapper."""
@@ -199,10 +210,14 @@ def render_board(
     plan_id: str | None = None,
     format: str = "html",
     *,
+    as_of: MomentLike | None = None,
+    threshold: float | None = None,
     template_dir: str | Path | None = None,
 ) -> str:
-    """The status board of a plan in ``format`` ("html" or "md")."""
-    return Renderer(template_dir=template_dir).board(dossier, plan_id, format=format)
+    """The status board of a plan in ``format`` ("html" or "md"), as of a date."""
+    return Renderer(template_dir=template_dir).board(
+        dossier, plan_id, format=format, as_of=as_of, threshold=threshold
+    )
 
 
 def repr_html(obj: Any) -> str:

@@ -19,6 +19,7 @@ from negotrack.views.formatting import anchor, label, plain_date
 from negotrack.views.timeline import predecessor
 
 if TYPE_CHECKING:
+    from negotrack.core.dates import MomentLike
     from negotrack.dossier.dossier import Dossier
 
 __all__ = [
@@ -87,8 +88,17 @@ class BoardView:
     """(status, label, count of cells) for the legend."""
 
     @classmethod
-    def build(cls, dossier: Dossier, plan_id: str | None = None) -> BoardView:
-        """The board of plan ``plan_id`` (the dossier's first plan when None)."""
+    def build(
+        cls,
+        dossier: Dossier,
+        plan_id: str | None = None,
+        *,
+        as_of: MomentLike | None = None,
+        threshold: float | None = None,
+    ) -> BoardView:
+        """The board of plan ``plan_id`` (the dossier's first plan when None), with statuses
+        and positions as of ``as_of`` (latest when None); ``threshold`` goes to the diffs that
+        line the versions' points up."""
         if plan_id is None:
             if not dossier.plans:
                 raise UnknownReference("this dossier has no plan to show", hint="add a plan")
@@ -125,7 +135,7 @@ class BoardView:
             old = predecessor(dossier, v)
             if old is None or old.id not in col:
                 continue
-            for c in dossier.diff(old.id, v.id).changes:
+            for c in dossier.diff(old.id, v.id, threshold=threshold).changes:
                 if c.old is not None and c.new is not None:
                     union(f"{old.id}#{c.old.number}", f"{v.id}#{c.new.number}")
         lineages: dict[str, list[str]] = {}
@@ -140,7 +150,7 @@ class BoardView:
         for refs in rows_raw:
             latest: dict[str, Position] = {}
             for ref in refs:
-                for party, pos in dossier.positions(ref).items():
+                for party, pos in dossier.positions(ref, as_of).items():
                     if party not in latest or latest[party].on.sort_key <= pos.on.sort_key:
                         latest[party] = pos
                     parties.setdefault(party, party_names.get(party, party))
@@ -148,7 +158,7 @@ class BoardView:
             cells: list[list[CellPoint]] = [[] for _ in versions]
             for ref in refs:
                 vid, _, number = ref.partition("#")
-                status = dossier.status_of(ref)
+                status = dossier.status_of(ref, as_of)
                 value = status.value if status is not None else "unknown"
                 status_count[value] = status_count.get(value, 0) + 1
                 cells[col[vid]].append(CellPoint(ref, number, value, label(value)))

@@ -70,6 +70,16 @@ class ChangeView(NamedTuple):
     status_changed: bool
     positions: tuple[PositionView, ...]
     via: str
+    """What matched the pair: "link", "key", "exact", "text", "split", "merge" or ""."""
+    confidence: float
+    """How sure the pairing is, 0..1 (ordinal); 0 for added and deleted points."""
+    check: bool
+    """Whether a person should check the pair (found by text, with a low confidence)."""
+
+    @property
+    def curated(self) -> bool:
+        """Whether a curated link made the pair."""
+        return self.via == "link"
 
     @property
     def heading(self) -> str:
@@ -199,5 +209,7 @@ def _change(c: PointChange, i: int, old_id: str, new_id: str, group: str | None)
             )
             for p in c.positions
         ),
-        via=str(c.via),
+        via=str(c.matched_by),
+        confidence=float(c.confidence),
+        check=bool(c.check),
     )

@@ -9,7 +9,7 @@ Hot per-event records are ``NamedTuple`` values: they are built ten thousand tim
 and a tuple is the cheapest typed record Python has.
 
 A plan version tabled at an event links to its diff report. By default the link is the
-sibling file ``diff-OLD-NEW.html`` (unusual characters in ids become "_"), which is what
+sibling file ``diff-OLD_to_NEW.html`` (ids through ``file_part``, one-to-one), which is what
 :func:`negotrack.render.renderer.render_site` writes; pass ``diff_href`` to change the convention or
 ``None`` to link nothing.
 """

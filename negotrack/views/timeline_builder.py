@@ -160,9 +160,10 @@ class Builder:
             group = self.groups[e.participants] = self.group(e.participants)
         group.count += 1
         when = e.when
-        day = self.dates.get((when.value, when.precision, when.approximate))
+        key = (when.value, when.precision, when.approximate, when.uncertain, when.span_end)
+        day = self.dates.get(key)
         if day is None:
-            day = self.dates[(when.value, when.precision, when.approximate)] = (
+            day = self.dates[key] = (
                 self.h(display_date(when)),
                 datetime_attr(when),
             )

@@ -210,6 +210,8 @@ def test_status_show_json(capsys: pytest.CaptureFixture[str], dossier: Path) -> 
         "source": "s1",
         "by": None,
         "note": "as tabled in US 28-point draft",
+        "certain": True,
+        "possible": ["proposed"],
     }
     code, out, _ = run(capsys, "status", "show", str(dossier), "us-28#1", "--format", "json")
     assert json.loads(out)["history"][0]["status"] == "proposed"
@@ -301,7 +303,7 @@ def test_diff_json_has_the_contract_shape(
     assert (data["old"], data["new"]) == ("us-28", "geneva-19")
     assert sum(data["summary"].values()) == len(data["changes"])
     for change in data["changes"]:
-        assert list(change) == ["kind", "old", "new", "similarity"]
+        assert list(change) == ["kind", "old", "new", "similarity", "confidence", "matched_by"]
         assert isinstance(change["similarity"], float)
     army = next(c for c in data["changes"] if c["old"] == "12")
     assert army["new"] == "9"

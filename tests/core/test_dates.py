@@ -41,7 +41,11 @@ def test_parse_keeps_precision_and_displays_by_it(
     "bad",
     [
         "",
-        "Nov 2025",
+        "Novembre 2025",
+        "2025-10-15/2025-10-13",
+        "2025-21",
+        "2025-10/..",
+        "early 13 Oct 2025",
         "2025-13",
         "2025-02-30",
         "2025-11-23T14:00",
@@ -83,7 +87,7 @@ def test_sort_rule_puts_coarser_first_then_exact_before_approximate() -> None:
         "2025",
         "2025-11",
         "2025-11-01",
-        "~2025-11-01",
+        "2025-11-01~",
         "2025-11-01T09:00+00:00",
     ]
 

@@ -89,7 +89,7 @@ def test_positions_as_of(small: nt.Dossier) -> None:
             "unknown source 's9'",
         ),
         (lambda d: d.set_status("us-28#12", "kept", on="2025-12-01"), "needs a source"),
-        (lambda d: d.set_status("us-28#12", "kept", on="Dec 2025", source="s1"), "not a date"),
+        (lambda d: d.set_status("us-28#12", "kept", on="Decembre 2025", source="s1"), "not a date"),
         (
             lambda d: d.set_position("us-28#12", "nobody", "rejects", on="2025-12-01", source="s1"),
             "unknown participant 'nobody'",

@@ -31,8 +31,9 @@ def _within(part: Any, whole: Any, path: str = "$") -> None:
         assert len(part) == len(whole), path
         for i, (a, b) in enumerate(zip(part, whole, strict=True)):
             _within(a, b, f"{path}[{i}]")
-    else:
-        assert part == whole, f"{path}: {part!r} != {whole!r}"
+    elif part != whole:  # a date the seed spells otherwise (``~2025-11-20``) is equal
+        assert isinstance(part, str), f"{path}: {part!r} != {whole!r}"
+        assert nt.Moment.of(part) == nt.Moment.of(whole), f"{path}: {part!r} != {whole!r}"
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -134,50 +135,45 @@ def test_a_long_derived_from_chain_loads(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "argv",
+    ("argv", "code"),
     [
-        ["status", "set", "{f}", "us-28#1", "disputed", "--on", "9999-12-31", "--by", "umerov"],
-        [
-            "status",
-            "set",
-            "{f}",
-            "us-28#1",
-            "disputed",
-            "--on",
-            "0001-01-01T00:30+01:00",
-            "--by",
-            "umerov",
-        ],
-        ["status", "show", "{f}", "--as-of", "9999-12-31"],
+        (
+            ["status", "set", "{f}", "us-28#1", "disputed", "--on", "9999-12-31", "--by", "umerov"],
+            0,
+        ),
+        (["status", "show", "{f}", "--as-of", "9999-12-31"], 0),
+        (["status", "set", "{f}", "us-28#1", "disputed", "--on", "0001-01-01T00:30+01:00"], 1),
     ],
 )
-def test_dates_at_the_calendars_edges_are_located_errors(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+def test_dates_at_the_calendars_edges_are_results_or_located_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], code: int
 ) -> None:
-    """Dates whose bounds fall off Python's calendar are exit 1 naming the option, not 70."""
+    """The calendar's last day works; a time whose UTC instant precedes year 1 is an exit 1
+    naming the option (both were internal errors, exit 70)."""
     path = tmp_path / "d.json"
     make_small().save(path)
-    code = main([a.format(f=path) for a in argv])
+    got = main([a.format(f=path) for a in argv])
     err = capsys.readouterr().err
-    assert code == 1, err
-    assert "year must be between" in err
+    assert got == code, err
+    assert code == 0 or err.startswith("--on: ")
 
 
 @pytest.mark.parametrize("to", ["ics", "csv", "timelinejs"])
-def test_year_9999_events_are_located_errors(
+def test_year_9999_events_export(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], to: str
 ) -> None:
-    """An event in 9999 is refused where it is written, not an internal error in an export."""
+    """Events on the calendar's last day and quarter export (they were internal errors)."""
     path = tmp_path / "d.yaml"
     path.write_text(
         "negotrack: 1\ntitle: far\nevents:\n  - id: e\n    when: '9999-12-31'\n"
-        "    title: end\n    kind: round\n",
+        "    title: end\n    kind: round\n  - id: q\n    when: 9999-Q4\n    title: q\n"
+        "    kind: round\n",
         encoding="utf-8",
     )
     code = main(["export", str(path), "--to", to])
-    err = capsys.readouterr().err
-    assert code == 1
-    assert err.startswith(f"{path}:5: $.events[0].when:")
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    assert "9999" in out
 
 
 def test_a_non_utf8_note_argument_is_a_located_error(

@@ -41,7 +41,7 @@ def test_saved_files_are_readable_and_stable(small: nt.Dossier, tmp_path: Path) 
     assert a.read_bytes() == b.read_bytes()
     text = a.read_text(encoding="utf-8")
     assert '"summary": null' not in text
-    assert '"when": "~2025-11-20"' in text
+    assert '"when": "2025-11-20~"' in text  # EDTF's mark, the canonical form
 
 
 def test_bad_json_reports_every_problem_with_its_place(small: nt.Dossier) -> None:

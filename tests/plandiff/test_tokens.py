@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from negotrack.plandiff.tokens import WordOp, figure_pairs, figures, split, word_diff, words
+from negotrack.plandiff.figures import figure_pairs, figures
+from negotrack.plandiff.tokens import WordOp, split, word_diff, words
 
 
 def _side(ops: tuple[WordOp, ...], keep: str) -> str:

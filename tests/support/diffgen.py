@@ -213,8 +213,18 @@ def _sentence(rng: random.Random) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def point_text(rng: random.Random, sentences: int | None = None) -> str:
-    """A peace-plan-like point of one to three sentences."""
+def point_text(
+    rng: random.Random, sentences: int | None = None, words: tuple[int, int] | None = None
+) -> str:
+    """A peace-plan-like point of one to three sentences, or of ``words`` = (least, most)
+    words (sentences are added until there are enough, then the text is cut)."""
+    if words is not None:
+        lo, hi = words
+        want = rng.randint(lo, hi)
+        out: list[str] = []
+        while len(out) < want:
+            out.extend(_sentence(rng).split())
+        return " ".join(out[:want]).rstrip(",;") + ("" if out[want - 1].endswith(".") else ".")
     count = sentences if sentences is not None else rng.choice((1, 1, 2, 2, 3))
     return " ".join(_sentence(rng) for _ in range(count))
 
@@ -263,15 +273,17 @@ def generate(
     p_move: float = 0.05,
     p_split: float = 0.03,
     p_merge: float = 0.03,
+    words: tuple[int, int] | None = None,
 ) -> Case:
     """A version pair of about ``n`` points with known lineage.
 
     Every surviving point is reworded with probability ``p_reword``, changing about
     ``share`` of its words; the other probabilities are per old point (additions: per new
-    point). New points are renumbered 1..m in their new order.
+    point). New points are renumbered 1..m in their new order. ``words`` = (least, most)
+    sets the length of every point in words (short, medium, long points).
     """
     rng = random.Random(seed)
-    old_texts = [point_text(rng) for _ in range(n)]
+    old_texts = [point_text(rng, words=words) for _ in range(n)]
     # Each new item: its text and the old numbers it came from.
     items: list[tuple[str, tuple[str, ...]]] = []
     i = 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from hypothesis import strategies as st
@@ -28,8 +28,8 @@ optional_texts = st.none() | texts
 
 
 @st.composite
-def moments(draw: st.DrawFn) -> nt.Moment:
-    """A moment at any precision, sometimes approximate, with zones or offsets for times."""
+def single_moments(draw: st.DrawFn) -> nt.Moment:
+    """One unit at any precision, sometimes approximate, with zones or offsets for times."""
     precision = draw(st.sampled_from(list(nt.Precision)))
     approximate = draw(st.booleans())
     day = draw(
@@ -53,13 +53,80 @@ def moments(draw: st.DrawFn) -> nt.Moment:
     return nt.Moment(m.value, m.precision, approximate, None)
 
 
+PHRASES = (
+    "{mon} {y}",
+    "{month} {y}",
+    "{d} {mon} {y}",
+    "{mon} {d}, {y}",
+    "early {month} {y}",
+    "mid-{month} {y}",
+    "late {mon} {y}",
+    "early {y}",
+    "mid-{y}",
+    "late {y}",
+    "Q{q} {y}",
+    "{y}-Q{q}",
+)
+
+
+@st.composite
+def phrases(draw: st.DrawFn) -> str:
+    """A date as an analyst writes it in English, or as a quarter."""
+    day = draw(
+        st.dates(min_value=datetime(1990, 1, 1).date(), max_value=datetime(2040, 12, 31).date())
+    )
+    form = draw(st.sampled_from(PHRASES))
+    return form.format(
+        y=day.year,
+        d=day.day,
+        q=(day.month + 2) // 3,
+        mon=day.strftime("%b"),
+        month=day.strftime("%B"),
+    )
+
+
+@st.composite
+def moments(draw: st.DrawFn) -> nt.Moment:
+    """Any moment: one unit, a phrase, or an interval of two (of any precisions), with or
+    without EDTF's approximate/uncertain marks."""
+    kind = draw(st.sampled_from(["unit", "unit", "phrase", "interval"]))
+    if kind == "unit":
+        m = draw(single_moments())
+    elif kind == "phrase":
+        m = nt.Moment.parse(draw(phrases()))
+    else:
+        a, b = draw(single_moments()), draw(single_moments())
+        floating = a.precision is not nt.Precision.MINUTE
+        if floating != (b.precision is not nt.Precision.MINUTE):
+            b = a
+        first, last = (a, b) if a.start <= b.start else (b, a)
+        if last.end <= first.start or last.start < first.start:
+            last = first
+        m = nt.Moment.parse(f"{first.isoformat()}/{last.isoformat()}")
+    if draw(st.booleans()):
+        mark = draw(st.sampled_from("~?%"))
+        m = nt.Moment(
+            m.value,
+            m.precision,
+            mark in "~%",
+            m.zone,
+            uncertain=mark in "?%",
+            span_end=m.span_end,
+        )
+    return m
+
+
 def zoned_datetimes() -> st.SearchStrategy[datetime]:
-    """Aware datetimes in a named zone, minute resolution."""
+    """Aware datetimes in a named zone, minute resolution, at wall times that exist.
+
+    A time in a daylight-saving gap (02:30 on the night clocks go forward) names no instant,
+    and Python never calls it equal to an instant in another zone (PEP 495).
+    """
     return st.builds(
         lambda d, z: d.replace(second=0, microsecond=0, tzinfo=ZoneInfo(z)),
         st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2040, 1, 1)),
         st.sampled_from(ZONES),
-    )
+    ).filter(lambda d: d.astimezone(UTC).astimezone(d.tzinfo) == d)
 
 
 def participants(id: st.SearchStrategy[str] = ids) -> st.SearchStrategy[nt.Participant]:
@@ -188,7 +255,7 @@ def dossiers(draw: st.DrawFn, max_events: int = 6) -> nt.Dossier:
                     )
                 )
     return nt.Dossier(
-        title=draw(texts),
+        title=draw(texts.filter(str.strip)),  # a file needs a title a reader can see
         description=draw(optional_texts),
         participants=people,
         sources=srcs,

@@ -269,7 +269,11 @@ def test_format_reference_matches_the_json_schema() -> None:
 
 # -- the CLI reference -----------------------------------------------------------------
 
-COMMANDS = ["validate", "status set", "status show", "timeline", "diff", "export"]
+COMMANDS = [
+    "validate", "status set", "status show", "timeline", "diff", "link", "suggest-links",
+    "board", "site", "export",
+    "replace", "remove", "merge",
+]  # fmt: skip
 _OPTION = re.compile(r"(?<![\w-])(--?[a-z][a-z-]*)")
 
 
@@ -304,7 +308,7 @@ def _help_arguments(text: str) -> tuple[set[str], set[str], set[str]]:
 
 def _doc_sections() -> dict[str, str]:
     text = (DOCS / "cli.md").read_text(encoding="utf-8")
-    parts = re.split(r"^## `negotrack ([a-z ]+)`\s*$", text, flags=re.MULTILINE)
+    parts = re.split(r"^## `negotrack ([a-z -]+)`\s*$", text, flags=re.MULTILINE)
     return {parts[i]: parts[i + 1] for i in range(1, len(parts), 2)}
 
 
@@ -320,7 +324,7 @@ def test_cli_reference_matches_help(command: str) -> None:
     section = _doc_sections()[command]
     rows = [line.split("|")[1] for line in section.splitlines() if line.startswith("| `")]
     doc_options = {o for cell in rows for o in _OPTION.findall(cell)}
-    doc_positionals = {p for cell in rows for p in re.findall(r"`([A-Z]+)`", cell)}
+    doc_positionals = {p for cell in rows for p in re.findall(r"`([A-Z_]+)`", cell)}
     assert doc_options == options, f"negotrack {command}: options differ from --help"
     assert doc_positionals == positionals, f"negotrack {command}: arguments differ"
     for choice in choices:

@@ -126,8 +126,9 @@ def test_wheel_metadata_names_dependencies_and_command(wheel: Path) -> None:
     assert "negotrack = negotrack.cli:main" in entry_points
 
 
-def test_sdist_holds_sources_tests_and_docs(sdist: Path) -> None:
-    """The sdist has the package, the tests and the project files, and no local clutter."""
+def test_sdist_holds_the_package_and_no_tests(sdist: Path) -> None:
+    """The sdist has the package and the project files; no tests (they need the whole
+    repository: seeds, examples, docs, a browser) and no local clutter."""
     top = f"negotrack-{__version__}/"
     with tarfile.open(sdist) as tf:
         names = {n.removeprefix(top) for n in tf.getnames()}
@@ -137,9 +138,11 @@ def test_sdist_holds_sources_tests_and_docs(sdist: Path) -> None:
         "CHANGELOG.md",
         "negotrack/__init__.py",
         "negotrack/py.typed",
-        "tests/system/test_packaging.py",
+        "negotrack/render/templates/html/base.html.j2",
+        "LICENSE",
     ):
         assert required in names, f"{required} is missing from the sdist"
+    assert not {n for n in names if n.startswith("tests/")}, "the sdist must not ship tests"
     clutter = {n for n in names if n.startswith((".venv", "node_modules", "out/", ".git/"))}
     assert not clutter, f"unexpected files in the sdist: {sorted(clutter)[:10]}"
 

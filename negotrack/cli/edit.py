@@ -1,0 +1,75 @@
+"""The correcting commands: ``negotrack replace | remove | merge``.
+
+``replace`` and ``remove`` change a dossier file through :func:`negotrack.io.update.update`
+(locked, validated, atomic, the person's YAML comments kept): a refused change leaves the
+file as it was. ``merge`` writes the union of two dossiers to a third file or to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from negotrack.cli.output import committed, emit
+
+__all__ = ["merge", "remove", "replace"]
+
+
+def _read_record(kind: str, path: str) -> Any:
+    """The record in ``path`` (YAML or JSON; ``-`` reads stdin), checked like a dossier's."""
+    from negotrack.errors import FormatError
+    from negotrack.io.record import record_from_data
+
+    name = "<stdin>" if path == "-" else path
+    text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    if path.endswith(".json"):
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise FormatError(f"not valid JSON: {exc}", file=name) from None
+    else:
+        from negotrack.io.yaml import load_yaml
+
+        data = load_yaml(text, name)
+    return record_from_data(kind, data, file=name)
+
+
+def replace(args: argparse.Namespace) -> int:
+    """``negotrack replace FILE KIND RECORD [--version V]``."""
+    from negotrack.io.update import update
+
+    record = _read_record(args.kind, args.record)
+    old = update(args.file, lambda d: d.replace(record, version=args.version), timeout=args.timeout)
+    name = getattr(old, "id", None) or f"{args.version}#{old.number}"
+    committed(f"{args.file}: replaced {args.kind} {name}", args.file)
+    return 0
+
+
+def remove(args: argparse.Namespace) -> int:
+    """``negotrack remove FILE KIND ID``."""
+    from negotrack.io.update import update
+
+    update(args.file, lambda d: d.remove(args.kind, args.id), timeout=args.timeout)
+    committed(f"{args.file}: removed {args.kind} {args.id}", args.file)
+    return 0
+
+
+def merge(args: argparse.Namespace) -> int:
+    """``negotrack merge A B [-o OUT]``: the union of two dossiers."""
+    from negotrack.cli.commands import _load
+    from negotrack.dossier.merge import merge as unite
+    from negotrack.io.storage import dumps, save
+
+    united = unite(_load(args.file), _load(args.other), names=(args.file, args.other))
+    if args.output is None or args.output == "-":
+        emit(dumps(united, "json"), None)
+    else:
+        save(united, args.output)
+        from negotrack.core.counts import counted
+
+        events = counted(len(united.events), "event")
+        print(f"{args.output}: {events} from {args.file} and {args.other}")
+    return 0

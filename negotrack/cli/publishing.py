@@ -1,0 +1,38 @@
+"""The publishing commands: ``negotrack board`` and ``negotrack site``.
+
+``site`` writes every page a dossier has into one folder, under the names the pages link
+to (``timeline.html`` links each version to ``diff-OLD_to_NEW.html``), so the links resolve
+wherever the folder is copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+__all__ = ["board", "site"]
+
+
+def board(args: argparse.Namespace) -> int:
+    """``negotrack board FILE [PLAN] [-o OUT] [--format html|md] [--as-of DATE]``."""
+    from negotrack.cli.commands import _load, _moment
+    from negotrack.cli.output import emit
+    from negotrack.render.renderer import render_board
+
+    d = _load(args.file)
+    as_of = _moment("--as-of", args.as_of)
+    text = render_board(d, args.plan, args.format, as_of=as_of, threshold=args.threshold)
+    emit(text, args.output)
+    return 0
+
+
+def site(args: argparse.Namespace) -> int:
+    """``negotrack site FILE -o DIR``: the timeline, every diff report and every board."""
+    from negotrack.cli.commands import _load
+    from negotrack.publish import render_site
+
+    d = _load(args.file)
+    written = render_site(d, args.output, threshold=args.threshold)
+    for path in written:
+        print(path, file=sys.stdout)
+    return 0

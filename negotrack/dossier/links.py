@@ -1,0 +1,143 @@
+"""The review loop: the matcher proposes, a person decides, the dossier remembers.
+
+:meth:`Linking.suggest_links` lists the pairs text matching found between two versions
+that no curated link, key or identical text vouches for, least sure first, so a person
+checks the doubtful ones before the rest. :meth:`Linking.link` pins a pair as a curated
+:class:`~negotrack.core.model.PointLink` of the plan (curated links win over everything
+in every diff); :meth:`Linking.unlink` removes it.
+
+"No successor" and "no predecessor" are links too: a *bare version id* on one side says
+the point has no counterpart in that version. ``d.link("us-28#21a", "20-point")`` pins
+us-28 #21a as deleted in 20-point; ``d.link("us-28", "20-point#7")`` pins 20-point #7 as
+added. Text matching leaves such points alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol
+
+import attrs
+
+from negotrack.core.model import Plan, PointLink
+from negotrack.errors import DossierError, Problem
+
+if TYPE_CHECKING:
+    from negotrack.plandiff.compare import PlanDiff
+
+__all__ = ["LinkSuggestion", "Linking"]
+
+FOUND_BY_TEXT = frozenset({"text", "split", "merge"})
+
+
+@attrs.frozen
+class LinkSuggestion:
+    """A pair text matching found, for a person to confirm: ``old`` and ``new`` are point
+    references (``VERSION#NUMBER``), ``confidence`` how sure the matcher is (0..1, ordinal)
+    and ``matched_by`` what found it (``"text"``, ``"split"`` or ``"merge"``)."""
+
+    old: str
+    new: str
+    confidence: float
+    matched_by: str
+
+    def to_json_data(self) -> dict[str, Any]:
+        """``{"old": REF, "new": REF, "confidence": FLOAT, "matched_by": STR}``."""
+        return {
+            "old": self.old,
+            "new": self.new,
+            "confidence": round(self.confidence, 4),
+            "matched_by": self.matched_by,
+        }
+
+
+class _Host(Protocol):
+    """What the mixin needs of the dossier it is part of."""
+
+    @property
+    def plans(self) -> tuple[Plan, ...]: ...
+
+    def diff(self, old: str, new: str, *, threshold: float | None = None) -> PlanDiff: ...
+
+    def plan_of(self, version_id: str) -> Plan: ...
+
+    def _apply(self, **fields: tuple[Any, ...]) -> None: ...
+
+
+class Linking:
+    """The review loop's methods of :class:`negotrack.Dossier` (a mixin: it uses the
+    dossier's lookups and its validated ``_apply``)."""
+
+    def suggest_links(
+        self: _Host,
+        old: str,
+        new: str,
+        *,
+        min_confidence: float = 0.0,
+        threshold: float | None = None,
+    ) -> list[LinkSuggestion]:
+        """The pairs between versions ``old`` and ``new`` that only text matching vouches
+        for, at least ``min_confidence`` sure, least sure first (ties in the new version's
+        reading order). ``threshold`` is passed to the diff (see :func:`negotrack.diff`)."""
+        d = self.diff(old, new, threshold=threshold)
+        out = []
+        for k, c in enumerate(d.changes):
+            if c.old is None or c.new is None or c.matched_by not in FOUND_BY_TEXT:
+                continue
+            if c.confidence < min_confidence:
+                continue
+            out.append(
+                (
+                    c.confidence,
+                    k,
+                    LinkSuggestion(
+                        f"{old}#{c.old.number}", f"{new}#{c.new.number}", c.confidence, c.matched_by
+                    ),
+                )
+            )
+        out.sort(key=lambda t: t[:2])
+        return [s for _, _, s in out]
+
+    def link(self: _Host, old_ref: str, new_ref: str, note: str | None = None) -> PointLink:
+        """Pin ``old_ref`` -> ``new_ref`` as curated lineage (a bare version id on one side:
+        no successor or no predecessor there). Linking a pair already linked changes only
+        its note."""
+        link = PointLink(old_ref, new_ref, note)
+        plan = _plan_for(self, link)
+        kept = tuple(k for k in plan.links if (k.old, k.new) != (old_ref, new_ref))
+        _replace(self, plan, attrs.evolve(plan, links=(*kept, link)))
+        return link
+
+    def unlink(self: _Host, old_ref: str, new_ref: str) -> PointLink:
+        """Remove the curated link ``old_ref`` -> ``new_ref``; it must exist."""
+        link = PointLink(old_ref, new_ref)
+        plan = _plan_for(self, link)
+        found = [k for k in plan.links if (k.old, k.new) == (old_ref, new_ref)]
+        if not found:
+            listed = ", ".join(f"{k.old} -> {k.new}" for k in plan.links) or "none"
+            raise DossierError(
+                [
+                    Problem(
+                        f"no curated link {old_ref} -> {new_ref} in plan {plan.id!r}",
+                        f"$.plans[{self.plans.index(plan)}].links",
+                        hint=f"its links: {listed}",
+                    )
+                ]
+            )
+        kept = tuple(k for k in plan.links if (k.old, k.new) != (old_ref, new_ref))
+        _replace(self, plan, attrs.evolve(plan, links=kept))
+        return found[0]
+
+
+def _plan_for(host: _Host, link: PointLink) -> Plan:
+    """The plan the point of ``link`` belongs to (the dossier checks the rest)."""
+    if "#" not in link.old and "#" not in link.new:
+        raise DossierError(
+            f"a link needs a point on at least one side, found {link.old!r} -> {link.new!r}",
+            hint="write points as VERSION#NUMBER, like 'us-28#12'",
+        )
+    ref = link.old if "#" in link.old else link.new
+    return host.plan_of(ref.rpartition("#")[0])
+
+
+def _replace(host: _Host, plan: Plan, new_plan: Plan) -> None:
+    host._apply(plans=tuple(new_plan if p is plan else p for p in host.plans))

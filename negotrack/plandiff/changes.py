@@ -1,0 +1,227 @@
+"""What a diff says: the kinds of change, one change per point (or piece), and the diff.
+
+These are the frozen values :func:`negotrack.plandiff.compare.diff` returns. A change's
+inline word diff and changed figures are computed when first read, so that what does not
+need them (the JSON output, the summary) does not pay for them.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+
+from negotrack.core.model import PlanVersion, Point, Stance, Status
+from negotrack.plandiff.align import same_text
+from negotrack.plandiff.figures import figure_pairs, may_hold_figure
+from negotrack.plandiff.tokens import WordOp, word_diff
+
+__all__ = [
+    "CHECK_BELOW",
+    "DEFAULT_THRESHOLD",
+    "ChangeKind",
+    "FigureChange",
+    "MatchedBy",
+    "PlanDiff",
+    "PointChange",
+    "PositionDelta",
+    "StatusDelta",
+]
+
+DEFAULT_THRESHOLD = 0.5
+"""The least confidence at which text matching pairs two points, by default."""
+
+CHECK_BELOW = 0.8
+"""Pairs matched by text with a confidence below this are worth a person's check: the
+reports mark them "check this" and :meth:`negotrack.Dossier.suggest_links` lists them."""
+
+MatchedBy = str
+"""What matched a pair: ``"link"`` (curated), ``"key"`` (a shared lineage key),
+``"exact"`` (the same text), ``"text"`` (text similarity), ``"split"`` or ``"merge"``
+(a piece found by text), or ``""`` for an added or deleted point."""
+
+
+class ChangeKind(enum.StrEnum):
+    """What happened to a point between two versions (a str enum: members are their values)."""
+
+    UNCHANGED = "unchanged"
+    REWORDED = "reworded"
+    RENUMBERED = "renumbered"
+    MOVED = "moved"
+    ADDED = "added"
+    DELETED = "deleted"
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+@attrs.frozen
+class FigureChange:
+    """A figure that changed: ``"600,000"`` became ``"800,000"``. An empty side means the
+    figure was dropped (``new == ""``) or added (``old == ""``)."""
+
+    old: str
+    new: str
+
+
+@attrs.frozen
+class StatusDelta:
+    """A point's status as of the old version's date and as of the new one's."""
+
+    old: Status | None
+    new: Status | None
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+
+@attrs.frozen
+class PositionDelta:
+    """A party's stance on the point as of each version's date, where it differs.
+
+    ``party`` is the participant id; ``name`` the participant's name, for readers.
+    """
+
+    party: str
+    old: Stance | None
+    new: Stance | None
+    name: str | None = None
+
+
+@attrs.frozen
+class PointChange:
+    """What became of one point (or one piece of a split or merge).
+
+    ``similarity`` says how much of the text is the same: 1.0 for identical text and 0.0
+    for added and deleted points; for a reworded pair the share of words kept, for a piece
+    of a split or merge the share of the piece's words found in the whole.
+    ``confidence`` (0..1) says how sure the *pairing* is, which is another thing: a point
+    rewritten by another hand may keep a third of its words (similarity 0.3) and still be
+    unmistakably paired (confidence 0.99). Curated links, keys and exact texts are sure
+    (1.0); a pair found by text has the confidence ``threshold`` compares (ordinal: higher
+    is stronger, not a probability); added and deleted points have 0.0.
+    ``matched_by`` says what matched the pair (see :data:`MatchedBy`). ``group`` is shared
+    by the members of one split or merge.
+
+    ``words`` (the inline word diff) and ``figures`` are computed when first read, so the
+    JSON output and the summary do not pay for them.
+    """
+
+    kind: ChangeKind
+    old: Point | None
+    new: Point | None
+    similarity: float
+    group: int | None = None
+    renumbered: bool = False
+    matched_by: MatchedBy = "text"
+    confidence: float = 1.0
+    status: StatusDelta | None = None
+    positions: tuple[PositionDelta, ...] = ()
+    _words: tuple[WordOp, ...] | None = attrs.field(
+        default=None, eq=False, repr=False, alias="words"
+    )
+    _lazy: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False, init=False)
+
+    @property
+    def via(self) -> MatchedBy:
+        """The same as ``matched_by`` (its earlier name)."""
+        return self.matched_by
+
+    @property
+    def check(self) -> bool:
+        """Whether a person should check this pair: matched by text (or as a piece found
+        by text) with a confidence below :data:`CHECK_BELOW`."""
+        return self.matched_by in {"text", "split", "merge"} and self.confidence < CHECK_BELOW
+
+    @property
+    def words(self) -> tuple[WordOp, ...]:
+        """The inline word diff of a reworded, moved or piece pair (empty otherwise)."""
+        if self._words is not None:
+            return self._words
+        if "words" not in self._lazy:
+            self._lazy["words"] = _word_ops(self)
+        return self._lazy["words"]  # type: ignore[no-any-return]
+
+    @property
+    def figures(self) -> tuple[FigureChange, ...]:
+        """The figures that changed, paired by what they count."""
+        if "figures" not in self._lazy:
+            self._lazy["figures"] = _figures(self)
+        return self._lazy["figures"]  # type: ignore[no-any-return]
+
+
+@attrs.frozen
+class PlanDiff:
+    """Every point of two versions and what became of it, in the new version's reading
+    order; a deleted point is placed where it stood, after the point it followed."""
+
+    old: PlanVersion
+    new: PlanVersion
+    changes: tuple[PointChange, ...]
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """How many changes of each kind (every kind listed, zeros included)."""
+        counts = dict.fromkeys((k.value for k in ChangeKind), 0)
+        for c in self.changes:
+            counts[c.kind.value] += 1
+        return counts
+
+    def to_json_data(self) -> dict[str, Any]:
+        """The JSON of ``negotrack diff --format json``: old and new version ids, a summary
+        by kind, and each change's kind, numbers, similarity, confidence and matched_by."""
+        return {
+            "old": self.old.id,
+            "new": self.new.id,
+            "summary": self.summary,
+            "changes": [
+                {
+                    "kind": c.kind.value,
+                    "old": c.old.number if c.old is not None else None,
+                    "new": c.new.number if c.new is not None else None,
+                    "similarity": round(c.similarity, 4),
+                    "confidence": round(c.confidence, 4),
+                    "matched_by": c.matched_by,
+                }
+                for c in self.changes
+            ],
+        }
+
+    def to_text(self) -> str:
+        """A plain-text report (rendered by :func:`negotrack.render_diff`)."""
+        from negotrack.render.renderer import render_diff
+
+        return render_diff(self, format="text")
+
+    def to_markdown(self) -> str:
+        """A Markdown report (rendered by :func:`negotrack.render_diff`)."""
+        from negotrack.render.renderer import render_diff
+
+        return render_diff(self, format="md")
+
+    def to_html(self) -> str:
+        """A self-contained HTML report (rendered by :func:`negotrack.render_diff`)."""
+        from negotrack.render.renderer import render_diff
+
+        return render_diff(self, format="html")
+
+    def _repr_html_(self) -> str:
+        from negotrack.render.renderer import repr_html
+
+        return repr_html(self)
+
+
+def _word_ops(c: PointChange) -> tuple[WordOp, ...]:
+    """The inline diff of a pair or piece whose texts differ (a piece against its whole)."""
+    if c.old is None or c.new is None or same_text(c.old.text, c.new.text):
+        return ()
+    return word_diff(c.old.text, c.new.text)[0]
+
+
+def _figures(c: PointChange) -> tuple[FigureChange, ...]:
+    if c.old is None or c.new is None or c.group is not None:
+        return ()
+    if not any(op.op != "equal" and may_hold_figure(op.text) for op in c.words):
+        return ()
+    return tuple(FigureChange(a, b) for a, b in figure_pairs(c.old.text, c.new.text))

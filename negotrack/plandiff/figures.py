@@ -1,0 +1,206 @@
+"""The figures of plan text, and which figure of a new text a changed one became.
+
+Plan texts are full of figures: an army cap of "600,000", "$800bn" of frozen assets, "50%"
+of profits, "15 October 2015". When a point is reworded, the report lists the figures that
+changed, each paired with what it became. Figures are paired by *what they count*, not by
+where they stand: "several hundred observers ... more than 1,000 troops" rewritten as "250
+observers ... 1,700 troops" changed 1,000 troops into 1,700 troops (and added 250), it did
+not turn 1,000 into 250. So every figure carries its *unit* (the signs and scale written
+with it: "$", "%", "bn", "km", a date) and its *context*: the words just before and after
+it ("troops", "days", "capped"). Unchanged figures are set aside first (a sequence
+alignment); of the rest, figures with the same unit sharing most context words are paired
+first; the one figure of a unit left in a rewritten stretch, facing the one figure of
+that unit left there, is paired with it (the army "capped at 600,000" that "stays at
+800,000"); the rest were removed or added.
+
+A number that names something rather than counting it is not a figure: "Article 5",
+"Resolution 2231", "paragraph 14", "Minsk II point 9".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import TypeAlias
+
+from negotrack.plandiff.tokens import CURRENCY
+
+__all__ = ["FigurePair", "figure_pairs", "figures", "may_hold_figure"]
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_SCALE = r"(?:bn|mn|tn|m|k|km|mm|billion|million|trillion|thousand|per\s?cent|percent)"
+# A figure starts at a digit or a currency sign (so the scan is quick); a date's month name
+# before it ("November 23, 2025") is picked up afterwards by _MONTH_BEFORE.
+_FIGURE_RE = re.compile(
+    rf"""
+    (?:US\$|[{CURRENCY}])?\d+(?:[.,]\d+)*                          # 600,000  $800  2.5
+    (?:-\d{{2}}(?:-\d{{2}})?|:\d{{2}})?                               # 2025-11-23  18:00
+    (?:(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?\b                    # 23 November 2025
+      | \s?%                                                          # 50%
+      | \s?{_SCALE}\b                                                 # 800bn  100 billion
+    )?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_MAYBE_FIGURE = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s+$", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"(?:st|nd|rd|th)?,?\s+\d{4}\b")
+
+
+_REFERENCE = re.compile(
+    r"\b(?:article|art\.|arts?\.|section|sec\.|§|paragraph|para\.|paras?\.|chapter|ch\.|annex|"
+    r"appendix|clause|point|points|item|resolution|resolutions|protocol|no\.|number|phase|"
+    r"stage|step|part|schedule|principle|rule|page|p\.|pp\.|minsk|version|draft)\s*$",
+    re.IGNORECASE,
+)
+_CONTEXT_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_STOP = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "and",
+        "or",
+        "with",
+        "from",
+        "than",
+        "more",
+        "less",
+        "over",
+        "under",
+        "about",
+        "up",
+        "some",
+        "least",
+        "most",
+        "no",
+        "not",
+        "is",
+        "are",
+        "be",
+        "will",
+        "shall",
+        "as",
+        "its",
+        "their",
+        "it",
+        "this",
+        "that",
+        "within",
+    }
+)
+_MONTH_NAME = re.compile(rf"\b{_MONTH}", re.IGNORECASE)
+_UNIT = re.compile(r"[^\d\s.,]+")
+_CONTEXT = 3
+"""Words on each side of a figure that say what it counts."""
+
+
+FigurePair: TypeAlias = tuple[str, str]
+"""A changed figure as (old, new); an empty side means the figure was dropped or added."""
+
+
+def _spans(text: str) -> list[tuple[str, int, int]]:
+    """Each figure of ``text`` with where it starts and ends."""
+    out: list[tuple[str, int, int]] = []
+    done = 0
+    for m in _FIGURE_RE.finditer(text):
+        start, end = m.span()
+        if start < done:  # the year of a date already taken whole
+            continue
+        if _REFERENCE.search(text, max(0, start - 16), start):
+            done = end
+            continue
+        before = _MONTH_BEFORE.search(text, max(0, start - 11), start)
+        if before is not None:
+            start = before.start()
+            if m.end() - m.start() <= 2:
+                year = _YEAR_AFTER.match(text, end)
+                if year is not None:
+                    end = year.end()
+        out.append((" ".join(text[start:end].split()), start, end))
+        done = end
+    return out
+
+
+def figures(text: str) -> list[str]:
+    """The figures in ``text`` (numbers, money, percentages, dates), in reading order;
+    numbers naming a document's parts ("Article 5") are not figures."""
+    return [f for f, _, _ in _spans(text)]
+
+
+def may_hold_figure(text: str) -> bool:
+    """Whether ``text`` may hold (part of) a figure: a digit or a month's name. A quick
+    test, so that the figures of two texts are compared only when an edit touches one."""
+    return _MAYBE_FIGURE.search(text) is not None
+
+
+class _Figure:
+    """A figure with its unit and the words around it."""
+
+    __slots__ = ("context", "text", "unit")
+
+    def __init__(self, text: str, source: str, start: int, end: int) -> None:
+        self.text = text
+        self.unit = "date" if _is_date(text) else "".join(_UNIT.findall(text.lower()))
+        before = _CONTEXT_WORD.findall(source[max(0, start - 60) : start].lower())[-_CONTEXT:]
+        after = _CONTEXT_WORD.findall(source[end : end + 60].lower())[:_CONTEXT]
+        self.context = {w for w in (*before, *after) if w not in _STOP}
+
+
+def _is_date(text: str) -> bool:
+    return (
+        re.search(_MONTH, text, re.IGNORECASE) is not None
+        or re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", text) is not None
+    )
+
+
+def figure_pairs(old: str, new: str) -> list[FigurePair]:
+    """The figures that differ between two texts, each paired with what it became (see
+    the module's note); a figure removed or added is paired with an empty string. In the
+    old text's reading order, additions last."""
+    a = [_Figure(f, old, s, e) for f, s, e in _spans(old)]
+    b = [_Figure(f, new, s, e) for f, s, e in _spans(new)]
+    if [f.text for f in a] == [f.text for f in b]:
+        return []
+    sm = difflib.SequenceMatcher(None, [f.text for f in a], [f.text for f in b], autojunk=False)
+    runs = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
+    olds = [(k, r) for r, (i1, i2, _, _) in enumerate(runs) for k in range(i1, i2)]
+    news = [(k, r) for r, (_, _, j1, j2) in enumerate(runs) for k in range(j1, j2)]
+    ranked = []
+    for i, run_i in olds:
+        for j, run_j in news:
+            x, y = a[i], b[j]
+            if x.unit != y.unit:
+                continue
+            shared = len(x.context & y.context)
+            if shared:
+                ranked.append((-shared, run_i != run_j, abs(i - j), i, j))
+    ranked.sort()
+    paired: dict[int, int] = {}
+    taken: set[int] = set()
+    for *_, i, j in ranked:
+        if i not in paired and j not in taken:
+            paired[i] = j
+            taken.add(j)
+    for i1, i2, j1, j2 in runs:
+        for unit in {a[i].unit for i in range(i1, i2)}:
+            left_a = [i for i in range(i1, i2) if i not in paired and a[i].unit == unit]
+            left_b = [j for j in range(j1, j2) if j not in taken and b[j].unit == unit]
+            if len(left_a) == 1 and len(left_b) == 1:
+                paired[left_a[0]] = left_b[0]
+                taken.add(left_b[0])
+    out: list[FigurePair] = []
+    for i, _ in olds:
+        out.append((a[i].text, b[paired[i]].text if i in paired else ""))
+    out.extend(("", b[j].text) for j, _ in news if j not in taken)
+    return out

@@ -1,0 +1,135 @@
+"""Splits and merges whose pieces are plainly contained in their whole.
+
+A whole is *covered* by two or more points of the other version when each is largely
+contained in it (most of its weight is found in the whole), each adds to the coverage, and
+together they cover it better than any single point does. Such groups are taken before
+the one-to-one pairs: a whole is often closer to one of its pieces than that piece is to
+anything else, and pairing them first would leave the other pieces stranded. (Pieces
+rewritten by another hand are rarely this plainly contained: the matcher finds those
+afterwards, as leftovers contained in a paired point.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from negotrack.plandiff.features import Bag
+
+__all__ = ["take_groups"]
+
+CONTAINED = 0.6
+"""Least share of a piece's weight the whole must hold, for a split or merge."""
+COVERED = 0.6
+"""Least share of the whole's weight its pieces must hold together."""
+ADDS = 0.1
+"""Least share of the whole each piece must add to the others' coverage."""
+LOOSE = 0.3
+"""Pairs less similar than this (cosine) are not worth a containment test: a piece largely
+contained in a whole is never that far from it."""
+SMALLER = 0.9
+"""A piece weighs less than this share of its whole."""
+
+
+def _contained(piece: Bag, whole: Bag, mass: float) -> float:
+    """The share of ``piece``'s weight (``mass``) found in ``whole``."""
+    if not mass:
+        return 0.0
+    return sum([min(piece[t], whole[t]) for t in piece.keys() & whole.keys()]) / mass
+
+
+def _covered(whole: Bag, mass: float, pieces: Sequence[Bag]) -> float:
+    """The share of ``whole``'s weight found in the pieces together."""
+    if not mass:
+        return 0.0
+    union: dict[str, float] = {}
+    for p in pieces:
+        for t in p.keys() & whole.keys():
+            union[t] = union.get(t, 0.0) + p[t]
+    return sum(min(whole[t], w) for t, w in union.items()) / mass
+
+
+def _groups(
+    wholes: Sequence[Bag],
+    parts: Sequence[Bag],
+    mass_w: Sequence[float],
+    mass_p: Sequence[float],
+    links: Sequence[tuple[int, int, float]],
+    best_w: dict[int, float],
+    best_p: dict[int, float],
+) -> list[tuple[int, tuple[int, ...], float]]:
+    """Groups of one whole and several parts: (whole, parts, coverage).
+
+    ``links`` are candidate (whole, part, cosine) triples; ``best_w``/``best_p`` the best
+    cosine of each point with any single point of the other side.
+    """
+    claim: dict[int, tuple[float, int]] = {}  # part -> (containment, whole), best first
+    for w, p, cos in links:
+        if cos < LOOSE or mass_p[p] >= SMALLER * mass_w[w]:
+            continue
+        c = round(_contained(parts[p], wholes[w], mass_p[p]), 9)
+        if c < CONTAINED or c < best_p.get(p, 0.0):
+            continue
+        held = claim.get(p)
+        if held is None or (c, -w) > (held[0], -held[1]):
+            claim[p] = (c, w)
+    members: dict[int, list[int]] = {}
+    for p, (_, w) in claim.items():
+        members.setdefault(w, []).append(p)
+    out: list[tuple[int, tuple[int, ...], float]] = []
+    for w, ps in members.items():
+        if len(ps) < 2:
+            continue
+        ps.sort()
+        whole, mass = wholes[w], mass_w[w]
+        cover = _covered(whole, mass, [parts[p] for p in ps])
+        # Drop the piece adding least while some piece adds too little.
+        while len(ps) >= 2:
+            gains = [
+                (round(cover - _covered(whole, mass, [parts[q] for q in ps if q != p]), 9), p)
+                for p in ps
+            ]
+            gain, weakest = min(gains)
+            if gain >= ADDS:
+                break
+            ps.remove(weakest)
+            cover = _covered(whole, mass, [parts[p] for p in ps])
+        cover = round(cover, 9)
+        if len(ps) >= 2 and cover >= COVERED and cover > best_w.get(w, 0.0):
+            out.append((w, tuple(ps), cover))
+    return out
+
+
+def take_groups(
+    bo: Sequence[Bag],
+    bn: Sequence[Bag],
+    mo: Sequence[float],
+    mn: Sequence[float],
+    scored: Sequence[tuple[int, int, float]],
+    used_old: set[int],
+    used_new: set[int],
+) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """Splits and merges among the scored pairs of points not used yet, best coverage
+    first (``used_old``/``used_new`` are updated)."""
+    free = [s for s in scored if s[0] not in used_old and s[1] not in used_new]
+    best_old: dict[int, float] = {}
+    best_new: dict[int, float] = {}
+    for i, j, cos in free:
+        if cos > best_old.get(i, -1.0):
+            best_old[i] = cos
+        if cos > best_new.get(j, -1.0):
+            best_new[j] = cos
+    found: list[tuple[float, int, tuple[tuple[int, ...], tuple[int, ...], float]]] = []
+    for w, ps, cover in _groups(bo, bn, mo, mn, free, best_old, best_new):
+        found.append((-cover, w + sum(ps), ((w,), ps, cover)))
+    flipped = [(j, i, c) for i, j, c in free]
+    for w, ps, cover in _groups(bn, bo, mn, mo, flipped, best_new, best_old):
+        found.append((-cover, w + sum(ps), (ps, (w,), cover)))
+    found.sort(key=lambda g: g[:2])
+    groups = []
+    for *_, (olds, news, cover) in found:
+        if used_old.intersection(olds) or used_new.intersection(news):
+            continue
+        used_old.update(olds)
+        used_new.update(news)
+        groups.append((olds, news, cover))
+    return groups

@@ -1,0 +1,140 @@
+"""The review loop on the command line: suggest-links, link, and diff --threshold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import negotrack as nt
+from negotrack.cli.commands import main
+from tests.dossier.test_links import unkeyed
+
+
+@pytest.fixture
+def colombia(tmp_path: Path) -> Path:
+    """Colombia's 2016 texts with no curated lineage, saved as YAML."""
+    path = tmp_path / "colombia.yaml"
+    unkeyed("colombia-2016.yaml").save(path)
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the CLI with ``argv``; (exit code, stdout, stderr)."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_suggest_links_json_has_the_contract_shape(
+    capsys: pytest.CaptureFixture[str], colombia: Path
+) -> None:
+    """``suggest-links --format json`` prints old, new, confidence and matched_by per pair."""
+    code, out, _ = run(
+        capsys, "suggest-links", str(colombia), "final-aug", "final-nov", "--format", "json"
+    )
+    assert code == 0
+    found = json.loads(out)
+    assert len(found) >= 20
+    for item in found:
+        assert list(item) == ["old", "new", "confidence", "matched_by"]
+        assert isinstance(item["confidence"], float)
+        assert item["old"].startswith("final-aug#")
+
+
+def test_suggest_links_accept_pins_what_it_lists(
+    capsys: pytest.CaptureFixture[str], colombia: Path
+) -> None:
+    """``--accept`` with ``--min-confidence`` links the pairs listed, and only those, which
+    are no longer suggested."""
+    code, out, err = run(
+        capsys,
+        "suggest-links",
+        str(colombia),
+        "final-aug",
+        "final-nov",
+        "--min-confidence",
+        "0.99",
+        "--accept",
+    )
+    assert code == 0
+    listed = [line.split("\t")[0] for line in out.splitlines()]
+    assert listed
+    assert f"linked {len(listed)} pair(s)" in err
+    links = nt.load(colombia).plan("final-agreement").links
+    assert sorted(f"{k.old} -> {k.new}" for k in links) == sorted(listed)
+    code, out, _ = run(capsys, "suggest-links", str(colombia), "final-aug", "final-nov")
+    assert code == 0
+    # Pinned pairs are curated now: never suggested again.
+    assert not set(listed) & {line.split("\t")[0] for line in out.splitlines()}
+
+
+def test_link_writes_through_the_safe_update(
+    capsys: pytest.CaptureFixture[str], colombia: Path
+) -> None:
+    """``link`` pins a pair (and a "no successor") in the file; the diff shows them."""
+    code, out, _ = run(
+        capsys, "link", str(colombia), "final-aug#4.2", "final-nov#4.2", "--note", "same topic"
+    )
+    assert (code, out) == (0, "linked final-aug#4.2 -> final-nov#4.2\n")
+    code, _, _ = run(capsys, "link", str(colombia), "final-aug#6.5", "final-nov")
+    assert code == 0
+    d = nt.load(colombia)
+    assert (
+        nt.PointLink("final-aug#4.2", "final-nov#4.2", "same topic")
+        in d.plan("final-agreement").links
+    )
+    code, out, _ = run(capsys, "diff", str(colombia), "final-aug", "final-nov", "--format", "json")
+    changes = json.loads(out)["changes"]
+    pinned = next(c for c in changes if c["old"] == "4.2")
+    assert (pinned["new"], pinned["matched_by"], pinned["confidence"]) == ("4.2", "link", 1.0)
+    assert next(c for c in changes if c["old"] == "6.5")["kind"] == "deleted"
+
+
+def test_link_to_a_missing_point_fails_with_its_place(
+    capsys: pytest.CaptureFixture[str], colombia: Path
+) -> None:
+    """A bad reference exits 1 with one line naming the place, and leaves the file alone."""
+    before = colombia.read_text(encoding="utf-8")
+    code, out, err = run(capsys, "link", str(colombia), "final-aug#99", "final-nov#1.1")
+    assert (code, out) == (1, "")
+    assert "links" in err
+    assert "no point" in err
+    assert colombia.read_text(encoding="utf-8") == before
+
+
+def test_diff_threshold_is_an_override(capsys: pytest.CaptureFixture[str], colombia: Path) -> None:
+    """``diff --threshold`` pairs at least that sure; outside 0..1 it is bad input (1)."""
+    code, out, _ = run(
+        capsys,
+        "diff",
+        str(colombia),
+        "final-aug",
+        "final-nov",
+        "--format",
+        "json",
+        "--threshold",
+        "0.999",
+    )
+    assert code == 0
+    strict = json.loads(out)["changes"]
+    assert all(c["confidence"] >= 0.999 for c in strict if c["matched_by"] == "text")
+    code, out, _ = run(capsys, "diff", str(colombia), "final-aug", "final-nov", "--format", "json")
+    default = json.loads(out)["changes"]
+    assert sum(c["matched_by"] == "text" for c in default) > sum(
+        c["matched_by"] == "text" for c in strict
+    )
+    code, _, err = run(capsys, "diff", str(colombia), "final-aug", "final-nov", "--threshold", "2")
+    assert code == 1
+    assert "threshold" in err
+
+
+@pytest.mark.parametrize("command", ["link", "suggest-links"])
+def test_review_commands_have_help_with_examples(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """``link --help`` and ``suggest-links --help`` exit 0 and show examples."""
+    code, out, _ = run(capsys, command, "--help")
+    assert code == 0
+    assert "examples:" in out

@@ -1,0 +1,197 @@
+"""Text matching calibrated on the two versions: spelling, stems, confidence, pieces, order."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+import negotrack as nt
+from negotrack.plandiff import changes as changes_module
+from negotrack.plandiff.compare import ChangeKind, diff
+from negotrack.plandiff.features import Normaliser
+from tests.support.diffgen import point_text
+
+
+def version(vid: str, *texts: str) -> nt.PlanVersion:
+    """A version with the given point texts, numbered 1.."""
+    return nt.PlanVersion(
+        id=vid,
+        label=vid,
+        date="2025-11-20" if vid == "a" else "2025-12-20",
+        points=[nt.Point(number=str(k + 1), text=t) for k, t in enumerate(texts)],
+    )
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("neighbours", "neighbors"),
+        ("stabilisation", "stabilization"),
+        ("recognise", "recognized"),
+        ("recognised", "recognizes"),
+        ("defence", "defense"),
+        ("centre", "center"),
+        ("programme", "program"),
+        ("analyse", "analyzed"),
+        ("guarantees", "guaranteed"),
+    ],
+)
+def test_spellings_and_inflections_meet(british: str, american: str) -> None:
+    """British and American spellings, and inflections, normalise to one stem."""
+    normal = Normaliser()
+    assert normal.word(british) == normal.word(american)
+
+
+def test_russian_inflections_meet_and_figures_stay_whole() -> None:
+    """Russian words are stemmed by the Russian stemmer; figures are kept as written."""
+    normal = Normaliser()
+    assert normal.word("гарантии") == normal.word("гарантий")
+    assert normal.text("600,000 troops") == ["600,000", "troop"]
+
+
+def test_a_rewrite_in_the_other_spelling_is_paired() -> None:
+    """Points rewritten in American spelling by another hand pair with their originals."""
+    a = version(
+        "a",
+        "The parties recognise the stabilisation of the neighbouring regions.",
+        "A demilitarised zone is monitored by the OSCE's centre in Vienna.",
+        "Elections are organised within one hundred days under international observers.",
+        "Sanctions are lifted in stages as the ceasefire holds.",
+    )
+    b = version(
+        "b",
+        "Sanctions are lifted step by step while the ceasefire holds.",
+        "Both sides recognize stabilization in the neighboring regions.",
+        "The OSCE center in Vienna monitors a demilitarized zone.",
+        "Observers from abroad watch elections organized in a hundred days.",
+    )
+    pairs = {(c.old.number, c.new.number) for c in diff(a, b).changes if c.old and c.new}
+    assert pairs == {("1", "2"), ("2", "3"), ("3", "4"), ("4", "1")}
+
+
+def test_every_change_says_how_sure_it_is_and_what_matched_it() -> None:
+    """Exact texts are sure (1.0); text pairs are in (0, 1]; added/deleted points are 0."""
+    a = version(
+        "a",
+        "A full ceasefire takes effect along the current line of contact.",
+        "The armed forces of Ukraine will be capped at 600,000 personnel.",
+        "Frozen Russian assets are invested in reconstruction.",
+    )
+    b = version(
+        "b",
+        "A full ceasefire takes effect along the current line of contact.",
+        "Ukraine's armed forces will be capped at 800,000 personnel in peacetime.",
+        "Presidential elections are held within 100 days.",
+    )
+    by_kind = {c.kind: c for c in diff(a, b).changes}
+    assert (by_kind[ChangeKind.UNCHANGED].matched_by, by_kind[ChangeKind.UNCHANGED].confidence) == (
+        "exact",
+        1.0,
+    )
+    army = by_kind[ChangeKind.REWORDED]
+    assert army.matched_by == "text"
+    assert 0.5 <= army.confidence <= 1.0
+    assert army.via == "text"
+    for kind in (ChangeKind.ADDED, ChangeKind.DELETED):
+        assert (by_kind[kind].matched_by, by_kind[kind].confidence) == ("", 0.0)
+
+
+def test_an_explicit_threshold_overrides_the_calibrated_cut() -> None:
+    """threshold= compares confidence: a higher threshold never pairs more by text."""
+    rng = random.Random(3)
+    texts = [point_text(rng) for _ in range(30)]
+    a = version("a", *texts)
+    b = version("b", *(t.replace("will", "shall").replace("the", "a") for t in reversed(texts)))
+
+    def by_text(threshold: float | None) -> int:
+        found = diff(a, b, threshold=threshold).changes
+        return sum(c.matched_by == "text" for c in found)
+
+    assert by_text(0.01) >= by_text(None) >= by_text(0.999)
+    assert all(
+        c.confidence >= 0.9 for c in diff(a, b, threshold=0.9).changes if c.matched_by == "text"
+    )
+
+
+def test_unrelated_long_points_stay_apart() -> None:
+    """200 long points deleted and 200 unrelated long points added are not paired."""
+    rng = random.Random(5)
+    a = version("a", *(point_text(rng, words=(200, 400)) for _ in range(200)))
+    b = version("b", *(point_text(rng, words=(200, 400)) for _ in range(200)))
+    summary = diff(a, b).summary
+    assert (summary["added"], summary["deleted"]) == (200, 200)
+
+
+def test_json_and_summary_do_not_compute_word_diffs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Word diffs and figures are computed when first read, not for the JSON output."""
+
+    def refuse(old: str, new: str) -> object:
+        raise AssertionError("word_diff called")
+
+    monkeypatch.setattr(changes_module, "word_diff", refuse)
+    a = version("a", "The army is capped at 600,000.", "A ceasefire holds from Monday.")
+    b = version("b", "A ceasefire holds from Monday on.", "The army is capped at 800,000.")
+    d = diff(a, b)
+    assert d.to_json_data()["summary"]["moved"] + d.summary["reworded"] >= 1
+    with pytest.raises(AssertionError, match="word_diff called"):
+        _ = [c.words for c in d.changes]
+
+
+def test_split_pieces_carry_word_diffs_and_nothing_stands_between_them() -> None:
+    """A curated split's pieces show their inline diff; a deleted point follows the last
+    piece, not the first."""
+    whole = "Ukraine's army is capped at 600,000 personnel. Elections are held within 100 days."
+    a = version("a", "A ceasefire holds.", whole, "Frozen assets are invested.")
+    b = version(
+        "b",
+        "A ceasefire holds.",
+        "Ukraine's army is capped at 800,000 personnel.",
+        "Elections are held within 100 days.",
+    )
+    links = [nt.PointLink("a#2", "b#2"), nt.PointLink("a#2", "b#3")]
+    d = diff(a, b, links=links)
+    kinds = [(c.kind.value, c.old and c.old.number, c.new and c.new.number) for c in d.changes]
+    assert kinds == [
+        ("unchanged", "1", "1"),
+        ("split", "2", "2"),
+        ("split", "2", "3"),
+        ("deleted", "3", None),
+    ]
+    pieces = [c for c in d.changes if c.kind is ChangeKind.SPLIT]
+    assert all(any(w.op != "equal" for w in c.words) for c in pieces)
+    assert all(c.matched_by == "link" and c.confidence == 1.0 for c in pieces)
+
+
+def test_reports_say_part_of_a_merger_and_mark_curated_links() -> None:
+    """Reports read "Part of a merger" and show curated links as such."""
+    a = version("a", "The army is capped.", "The navy is capped.", "A ceasefire holds.")
+    b = version("b", "The army and the navy are capped.", "A ceasefire holds.")
+    links = [nt.PointLink("a#1", "b#1"), nt.PointLink("a#2", "b#1")]
+    d = diff(a, b, links=links)
+    for text in (d.to_text().lower(), d.to_markdown().lower(), d.to_html().lower()):
+        assert "part of a merger" in text
+        assert "part of a merged" not in text
+        assert "curated link" in text
+
+
+def test_reports_ask_to_check_unsure_text_pairs() -> None:
+    """A pair found by text with a low confidence is marked "check this" in every report."""
+    a = version(
+        "a",
+        "Both sides stop firing at once.",
+        "Heavy weapons are pulled back by equal distances.",
+        "The OSCE monitors the ceasefire.",
+    )
+    b = version(
+        "b",
+        "An immediate ceasefire in certain areas, strictly observed.",
+        "Heavy weapons are withdrawn by both sides to equal distances.",
+        "OSCE monitoring of the ceasefire and the pull-back.",
+    )
+    d = diff(a, b, threshold=0.01)
+    unsure = [c for c in d.changes if c.check]
+    assert unsure
+    assert all(c.matched_by == "text" and c.confidence < 0.8 for c in unsure)
+    for text in (d.to_text().lower(), d.to_markdown().lower(), d.to_html().lower()):
+        assert "check this" in text
