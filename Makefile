@@ -80,7 +80,7 @@ format: $(TEST_STAMP)  ## apply ruff's formatting and safe fixes
 typecheck: $(TEST_STAMP)  ## mypy --strict (files and settings in pyproject.toml)
 	$(BIN)/mypy
 
-bench: $(TEST_STAMP)  ## the performance bars of PRODUCT.md, as ratios against floors
+bench: $(TEST_STAMP)  ## the performance bars, as ratios against floors
 	$(PY) -m benchmarks.run
 
 docs: $(TEST_STAMP)  ## the docs as HTML into docs/_build/ (API reference from docstrings in api/)

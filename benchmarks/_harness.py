@@ -1,7 +1,7 @@
 """Shared helpers for ``make bench``: timing, peak memory and the result row.
 
 Every benchmark compares negotrack with a *floor* measured in the same run on the same
-data, and reports the ratio against the bar of PRODUCT.md. Absolute times are not stable on
+data, and reports the ratio against negotrack's performance bar. Absolute times are not stable on
 a noisy 2-core machine; ratios are.
 """
 

@@ -1,6 +1,6 @@
 """The command-line bar: ``negotrack status set`` on a 1,000-event JSON dossier.
 
-PRODUCT.md: at most 1.6x the wall time of ``python -c "import attrs, pendulum"``, both run
+The bar: at most 1.6x the wall time of ``python -c "import attrs, pendulum"``, both run
 as fresh processes, medians of interleaved runs. The floor is what any Python tool built on
 negotrack's runtime dependencies pays just to start; negotrack also parses its arguments,
 takes the dossier's lock, reads and validates the whole dossier, records the change, and

@@ -1,6 +1,6 @@
 """The load bar: read a 100,000-event JSON dossier.
 
-PRODUCT.md: at most 2x the time of a floor, and at most 2.5x its peak memory. The floor does
+The bar: at most 2x the time of a floor, and at most 2.5x its peak memory. The floor does
 the least any loader must: read the text, ``json.loads`` it, parse each event's date(s) with
 ``datetime.fromisoformat`` and build one small frozen attrs object per event with the same
 fields as :class:`negotrack.Event`. negotrack does ``negotrack.load(path)``, which also

@@ -11,7 +11,7 @@ them:
 - the matcher is then run on the same texts with every key stripped and no links, and its
   pairs are compared with the truth.
 
-The bar of PRODUCT.md ("Real drafts"): at least 90% of the curated pairs with no wrong pair.
+The bar ("Real drafts"): at least 90% of the curated pairs with no wrong pair.
 Run ``python -m benchmarks.realcases`` for the table and what each case misses;
 ``make bench`` reports the same cases through ``benchmarks/bench_realcases.py``.
 """

@@ -28,6 +28,7 @@ from negotrack.core.model import (
     Status,
     StatusChange,
 )
+from negotrack.core.refs import PointRef
 from negotrack.dossier.asof import StatusReport
 from negotrack.dossier.dossier import Dossier
 from negotrack.dossier.links import LinkSuggestion
@@ -86,6 +87,7 @@ __all__ = [
     "Point",
     "PointChange",
     "PointLink",
+    "PointRef",
     "Position",
     "PositionDelta",
     "Precision",

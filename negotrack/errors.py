@@ -24,6 +24,7 @@ __all__ = [
     "NegotrackError",
     "Problem",
     "RenderError",
+    "Suggestions",
     "UnknownReference",
     "did_you_mean",
 ]
@@ -94,20 +95,6 @@ class NegotrackError(Exception):
     def __str__(self) -> str:
         return self._text()
 
-    def in_file(self, file: str, lines: dict[str, int] | None = None) -> NegotrackError:
-        """A copy of this error whose problems name ``file`` (and lines, by path)."""
-        lines = lines or {}
-        placed = [p.at(file, lines.get(p.path)) for p in self.problems]
-        clone = type(self).__new__(type(self))
-        NegotrackError.__init__(clone, placed)
-        return clone
-
-    def under(self, prefix: str) -> NegotrackError:
-        """A copy of this error with every path moved under ``prefix``."""
-        clone = type(self).__new__(type(self))
-        NegotrackError.__init__(clone, [p.under(prefix) for p in self.problems])
-        return clone
-
 
 class DossierError(NegotrackError, ValueError):
     """A dossier, a file or a change to it is invalid; every problem is listed."""
@@ -143,18 +130,64 @@ class MissingDependency(NegotrackError, ImportError):
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    """A "did you mean ...?" hint for ``word`` among ``choices``, or None."""
-    import difflib  # only when something is wrong
+    """A "did you mean ...?" hint for ``word`` among ``choices``, or None.
 
-    word = str(word)
-    options = sorted({str(c) for c in choices})
-    close = difflib.get_close_matches(word, options, n=3, cutoff=0.6)
-    if not close:
-        lowered = {c.lower(): c for c in options}
-        if word.lower() in lowered:
-            close = [lowered[word.lower()]]
-    if close:
-        return "did you mean " + " or ".join(repr(c) for c in close) + "?"
-    if 0 < len(options) <= 12:
-        return "expected one of " + ", ".join(repr(c) for c in options)
-    return None
+    For many words against the same choices (a validation pass), build one
+    :class:`Suggestions` instead: it indexes the choices once.
+    """
+    return Suggestions(choices).hint(word)
+
+
+class Suggestions:
+    """ "Did you mean ...?" hints for many words against one set of choices.
+
+    Each hint costs at most :attr:`CAP` string comparisons whatever the number of choices,
+    and a word asked twice is answered from memory, so a file with thousands of unknown
+    names is checked in time linear in their number. With more than ``CAP`` choices, a word
+    is compared with its neighbours in alphabetical order and in the order of the reversed
+    texts: a typo nearly always leaves the start or the end of a word intact.
+    """
+
+    CAP = 32
+    """The most choices one hint compares a word with."""
+
+    __slots__ = ("_lowered", "_memo", "_options", "_reversed")
+
+    def __init__(self, choices: Iterable[str]) -> None:
+        self._options = sorted({str(c) for c in choices})
+        self._lowered = {c.lower(): c for c in self._options}
+        self._memo: dict[str, str | None] = {}
+        self._reversed: list[str] = []
+        if len(self._options) > self.CAP:
+            self._reversed = sorted(c[::-1] for c in self._options)
+
+    def hint(self, word: str) -> str | None:
+        """The hint for ``word``: the closest choices, or every choice when there are few."""
+        word = str(word)
+        if word in self._memo:
+            return self._memo[word]
+        import difflib  # only when something is wrong
+
+        close = difflib.get_close_matches(word, self._pool(word), n=3, cutoff=0.6)
+        if not close and word.lower() in self._lowered:
+            close = [self._lowered[word.lower()]]
+        found: str | None = None
+        if close:
+            found = "did you mean " + " or ".join(repr(c) for c in close) + "?"
+        elif 0 < len(self._options) <= 12:
+            found = "expected one of " + ", ".join(repr(c) for c in self._options)
+        self._memo[word] = found
+        return found
+
+    def _pool(self, word: str) -> list[str]:
+        if not self._reversed:
+            return self._options
+        import bisect
+
+        side = self.CAP // 4
+        at = bisect.bisect_left(self._options, word)
+        pool = set(self._options[max(0, at - side) : at + side])
+        back = word[::-1]
+        at = bisect.bisect_left(self._reversed, back)
+        pool.update(c[::-1] for c in self._reversed[max(0, at - side) : at + side])
+        return sorted(pool)

@@ -1,9 +1,10 @@
-"""Screenshots of the seed dossier's timeline and diff report for the README.
+"""Screenshots of the seed dossier's timeline, diff report and status board for the README.
 
-Renders ``seeds/ukraine-2025-12.yaml``'s timeline and its ``us-28`` → ``20-point`` diff
-report into a temporary folder, opens each in Debian's Chromium through Playwright (never a
-downloaded browser, no network) and writes ``docs/img/timeline.png`` and
-``docs/img/diff.png``: 1280 px wide, the top of the page, light theme.
+Renders ``seeds/ukraine-2025-12.yaml``'s timeline (scrolled to its time axis), its
+``us-28`` → ``20-point`` diff report and its status board (scrolled to the statuses over
+time) into a temporary folder, opens each in Debian's Chromium through Playwright (never a
+downloaded browser, no network) and writes ``docs/img/timeline.png``, ``docs/img/diff.png``
+and ``docs/img/board.png``: 1280 px wide, light theme.
 
     .venv/bin/python -m scripts.screenshots [--out docs/img] [--height 1000]
 """
@@ -30,7 +31,13 @@ def pages(folder: Path) -> dict[str, Path]:
     timeline.write_text(nt.render_timeline(d, "html"), encoding="utf-8")
     diff = folder / "diff-us-28_to_20-point.html"
     diff.write_text(nt.render_diff(d.diff("us-28", "20-point"), "html"), encoding="utf-8")
-    return {"timeline.png": timeline, "diff.png": diff}
+    board = folder / "board.html"
+    board.write_text(nt.render_board(d, "peace-framework", "html"), encoding="utf-8")
+    return {"timeline.png": timeline, "diff.png": diff, "board.png": board}
+
+
+# Where each shot starts: the part of the page the README shows.
+_SCROLL_TO = {"timeline.png": "axis-h", "board.png": "chart-h"}
 
 
 def shoot(shots: dict[str, Path], out: Path, *, width: int, height: int) -> list[Path]:
@@ -54,6 +61,12 @@ def shoot(shots: dict[str, Path], out: Path, *, width: int, height: int) -> list
             for name, html in shots.items():
                 page.goto(html.as_uri())
                 page.wait_for_load_state("load")
+                if name in _SCROLL_TO:
+                    page.evaluate(
+                        "id => window.scrollTo(0, document.getElementById(id)"
+                        ".getBoundingClientRect().top + window.scrollY - 16)",
+                        _SCROLL_TO[name],
+                    )
                 target = out / name
                 page.screenshot(path=str(target), full_page=False)
                 written.append(target)
@@ -69,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else "")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "img")
     parser.add_argument("--width", type=int, default=1280)
-    parser.add_argument("--height", type=int, default=1000)
+    parser.add_argument("--height", type=int, default=800)
     args = parser.parse_args(argv)
     if not Path(CHROMIUM).exists():
         print(f"no Chromium at {CHROMIUM}: run 'make system-deps' first", file=sys.stderr)

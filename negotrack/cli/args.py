@@ -24,7 +24,8 @@ EXAMPLES: Mapping[str, str] = MappingProxyType(
     {
         "validate": """examples:
   negotrack validate seeds/ukraine-2025-12.yaml
-  negotrack validate dossier.json && echo valid""",
+  negotrack validate dossier.json && echo valid
+  negotrack validate --strict dossier.yaml""",
         "status set": """examples:
   negotrack status set d.yaml us-28#14 disputed --on 2025-12-26 --source s12
   negotrack status set d.yaml us-28#12 deleted --on "2025-11-23T18:00 Europe/Zurich" \\
@@ -41,7 +42,8 @@ EXAMPLES: Mapping[str, str] = MappingProxyType(
         "timeline": """examples:
   negotrack timeline d.yaml -o timeline.html
   negotrack timeline d.yaml --format md --kind round --since 2025-11 -o rounds.md
-  negotrack timeline d.yaml --participant witkoff --side Russia --until 2025-12-31""",
+  negotrack timeline d.yaml --participant witkoff --side Russia --until 2025-12-31
+  negotrack timeline d.yaml --embed -o timeline-fragment.html""",
         "diff": """examples:
   negotrack diff d.yaml us-28 us-20 -o diff.html
   negotrack diff d.yaml us-28 geneva-19 --format text
@@ -145,6 +147,11 @@ def _validate(subs: Any, commands: Mapping[str, Runner]) -> None:
         subs, "validate", commands["validate"], "check a dossier file and report every problem"
     )
     p.add_argument("file", metavar="FILE", help="a .json, .yaml or .yml dossier")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings (empty titles, ids with spaces, far-future dates) as errors",
+    )
 
 
 def _status(subs: Any, commands: Mapping[str, Runner]) -> None:
@@ -178,6 +185,11 @@ def _timeline(subs: Any, commands: Mapping[str, Runner]) -> None:
     p.add_argument("file", metavar="FILE")
     _output(p)
     p.add_argument("--format", choices=("html", "md"), default="html")
+    p.add_argument(
+        "--embed",
+        action="store_true",
+        help="an HTML fragment (the axis and the list, styles scoped) for another site's page",
+    )
     p.add_argument("--since", metavar="DATE", help="events overlapping this date or later")
     p.add_argument("--until", metavar="DATE", help="events up to this date")
     for name, what in (

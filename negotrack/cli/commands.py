@@ -23,7 +23,7 @@ from functools import partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from negotrack.cli import edit, publishing
+from negotrack.cli import checking, edit, publishing
 from negotrack.cli.args import COMMANDS, PROG, build_parser
 from negotrack.cli.output import columns, committed, emit, error, undecodable, visible
 from negotrack.errors import NegotrackError
@@ -126,29 +126,6 @@ def _moment(option: str, value: str | None) -> Any:
     from negotrack.core.dates import Moment
 
     return _checked(option, Moment.of, value)
-
-
-# -- validate --------------------------------------------------------------------------
-
-
-def _validate(args: argparse.Namespace) -> int:
-    d = _load(args.file)
-    from negotrack.core.counts import counted
-
-    points = sum(len(v.points) for p in d.plans for v in p.versions)
-    versions = sum(len(p.versions) for p in d.plans)
-    counts = (
-        counted(len(d.participants), "participant"),
-        counted(len(d.sources), "source"),
-        counted(len(d.events), "event"),
-        counted(len(d.plans), "plan"),
-        counted(versions, "version"),
-        counted(points, "point"),
-        counted(len(d.status_log), "status change"),
-        counted(len(d.position_log), "position"),
-    )
-    emit(f"{args.file}: ok ({', '.join(counts)})\n", None)
-    return 0
 
 
 # -- status ----------------------------------------------------------------------------
@@ -272,6 +249,8 @@ def _status_show(args: argparse.Namespace) -> int:
 
 
 def _timeline(args: argparse.Namespace) -> int:
+    from negotrack.core.model import EventKind
+    from negotrack.dossier.selection import EventFilter
     from negotrack.render.renderer import render_timeline
 
     d = _load(args.file)
@@ -287,11 +266,10 @@ def _timeline(args: argparse.Namespace) -> int:
     if until is not None:
         filters["until"] = until
     if "kind" in filters:
-        from negotrack.core.model import EventKind
-
         filters["kind"] = [_checked("--kind", EventKind.coerce, k) for k in filters["kind"]]
     _check_filters(d, filters)
-    emit(render_timeline(d, args.format, **filters), args.output)
+    chosen = EventFilter(**filters)
+    emit(render_timeline(d, args.format, select=chosen, embed=args.embed), args.output)
     return 0
 
 
@@ -388,7 +366,7 @@ def _export(args: argparse.Namespace) -> int:
 
 _RUNNERS = MappingProxyType(
     {
-        "validate": _validate,
+        "validate": checking.validate,
         "status set": _status_set,
         "status show": _status_show,
         "timeline": _timeline,

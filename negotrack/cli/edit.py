@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from negotrack.cli.output import committed, emit
+from negotrack.core.refs import PointRef
 
 __all__ = ["merge", "remove", "replace"]
 
@@ -43,7 +44,7 @@ def replace(args: argparse.Namespace) -> int:
 
     record = _read_record(args.kind, args.record)
     old = update(args.file, lambda d: d.replace(record, version=args.version), timeout=args.timeout)
-    name = getattr(old, "id", None) or f"{args.version}#{old.number}"
+    name = getattr(old, "id", None) or PointRef.format(args.version, old.number)
     committed(f"{args.file}: replaced {args.kind} {name}", args.file)
     return 0
 

@@ -16,6 +16,8 @@ from typing import Any
 import attrs
 
 from negotrack.core.dates import Moment, MomentLike, _parse, moment_or_none, to_moment
+from negotrack.core.fields import doc, strs
+from negotrack.core.keywords import keywords, unknown_keyword
 from negotrack.core.kinds import (
     EventKind,
     ParticipantKind,
@@ -28,7 +30,8 @@ from negotrack.core.kinds import (
     _stance,
     _status,
 )
-from negotrack.errors import UnknownReference, did_you_mean
+from negotrack.core.plans import Plan, PlanVersion, Point, PointLink
+from negotrack.errors import DossierError, Problem
 
 __all__ = [
     "Event",
@@ -49,57 +52,68 @@ __all__ = [
 ]
 
 
-def _strs(value: Iterable[Any] | None) -> tuple[str, ...]:
-    """Converter for lists of text: a list or tuple, one text alone, or None for none.
-
-    Anything else (a mapping, a number) is refused rather than silently taken apart.
-    """
-    cls = value.__class__
-    if cls is list or cls is tuple:
-        return tuple(value)  # type: ignore[arg-type]
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list | tuple | frozenset | set):
-        return tuple(value)
-    raise TypeError(f"expected a list of text, found {type(value).__name__}")
+_MISSING: Any = object()  # a required argument of Event not given (its error names it)
 
 
+@keywords
 @attrs.frozen
 class Participant:
     """A person, delegation, state or organisation, acting for a side in a role."""
 
-    id: str
-    name: str
-    kind: ParticipantKind = attrs.field(default=ParticipantKind.PERSON, converter=_participantkind)
-    side: str | None = None
-    role: str | None = None
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    notes: str | None = None
+    id: str = attrs.field(
+        metadata=doc("id", "Unique among participants; used by events, quotes, by and party.")
+    )
+    name: str = attrs.field(metadata=doc("text", "The name readers see."))
+    kind: ParticipantKind = attrs.field(
+        default=ParticipantKind.PERSON,
+        converter=_participantkind,
+        metadata=doc(ParticipantKind, "What the participant is."),
+    )
+    side: str | None = attrs.field(
+        default=None, metadata=doc("text", "The side acted for: US, Ukraine, Russia, E3, ...")
+    )
+    role: str | None = attrs.field(
+        default=None, metadata=doc("text", "Envoy, chief negotiator, spokesperson, mediator, ...")
+    )
+    aliases: tuple[str, ...] = attrs.field(
+        default=(), converter=strs, metadata=doc("texts", "Other spellings and names.")
+    )
+    notes: str | None = attrs.field(default=None, metadata=doc("text", "Free notes."))
 
 
+@keywords
 @attrs.frozen
 class Source:
     """Where a fact came from. Nothing is recorded without one."""
 
-    id: str
-    title: str
-    kind: SourceKind = attrs.field(default=SourceKind.MEDIA_REPORT, converter=_sourcekind)
-    publisher: str | None = None
-    url: str | None = None
-    published: Moment | None = attrs.field(default=None, converter=moment_or_none)
-    notes: str | None = None
+    id: str = attrs.field(metadata=doc("id", "Unique among sources."))
+    title: str = attrs.field(metadata=doc("text", "The source's title or headline."))
+    kind: SourceKind = attrs.field(
+        default=SourceKind.MEDIA_REPORT,
+        converter=_sourcekind,
+        metadata=doc(SourceKind, "How the source knows what it says."),
+    )
+    publisher: str | None = attrs.field(default=None, metadata=doc("text", "Who published it."))
+    url: str | None = attrs.field(default=None, metadata=doc("text", "Where to read it."))
+    published: Moment | None = attrs.field(
+        default=None,
+        converter=moment_or_none,
+        metadata=doc("date", "When it was published, at the precision known."),
+    )
+    notes: str | None = attrs.field(default=None, metadata=doc("text", "Free notes."))
 
 
+@keywords
 @attrs.frozen
 class Quote:
     """Words someone said, with who said them (a participant id, or None) and where."""
 
-    text: str
-    source: str
-    speaker: str | None = None
-    note: str | None = None
+    text: str = attrs.field(metadata=doc("text", "The words quoted."))
+    source: str = attrs.field(metadata=doc("id", "The source that reports them."))
+    speaker: str | None = attrs.field(
+        default=None, metadata=doc("id", "The participant who said them, if known.")
+    )
+    note: str | None = attrs.field(default=None, metadata=doc("text", "Context."))
 
 
 def _quotes(value: Iterable[Any] | None) -> tuple[Quote, ...]:
@@ -116,25 +130,36 @@ class Event:
     at this event; ``track`` groups events into parallel strands ("US-Ukraine", "military").
     """
 
-    id: str
-    when: Moment
-    title: str
-    kind: EventKind = EventKind.OTHER
-    participants: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    summary: str | None = None
-    location: str | None = None
-    tags: tuple[str, ...] = ()
-    until: Moment | None = None
-    track: str | None = None
-    quotes: tuple[Quote, ...] = ()
-    versions: tuple[str, ...] = ()
+    # The defaults here document the format; __init__ below is written by hand.
+    id: str = attrs.field(metadata=doc("id", "Unique among events."))
+    when: Moment = attrs.field(metadata=doc("date", "When it happened, or began."))
+    title: str = attrs.field(metadata=doc("text", "A one-line title."))
+    kind: EventKind = attrs.field(
+        default=EventKind.OTHER, metadata=doc(EventKind, "What sort of thing happened.")
+    )
+    participants: tuple[str, ...] = attrs.field(default=(), metadata=doc("ids", "Participant ids."))
+    sources: tuple[str, ...] = attrs.field(default=(), metadata=doc("ids", "Source ids."))
+    summary: str | None = attrs.field(default=None, metadata=doc("text", "What happened."))
+    location: str | None = attrs.field(default=None, metadata=doc("text", "Where it happened."))
+    tags: tuple[str, ...] = attrs.field(default=(), metadata=doc("texts", "Free labels."))
+    until: Moment | None = attrs.field(
+        default=None, metadata=doc("date", "The end of a multi-day span (inclusive).")
+    )
+    track: str | None = attrs.field(
+        default=None, metadata=doc("text", "A strand of events: US-Ukraine, military, ...")
+    )
+    quotes: tuple[Quote, ...] = attrs.field(
+        default=(), metadata=doc(Quote, "Words said, with speaker and source.")
+    )
+    versions: tuple[str, ...] = attrs.field(
+        default=(), metadata=doc("ids", "Plan versions tabled or produced at this event.")
+    )
 
     def __init__(
         self,
-        id: str,
-        when: MomentLike,
-        title: str,
+        id: str = _MISSING,
+        when: MomentLike = _MISSING,
+        title: str = _MISSING,
         kind: EventKind | str = EventKind.OTHER,
         participants: Iterable[str] = (),
         sources: Iterable[str] = (),
@@ -145,10 +170,13 @@ class Event:
         track: str | None = None,
         quotes: Iterable[Quote | Mapping[str, Any]] = (),
         versions: Iterable[str] = (),
+        **unknown: Any,
     ) -> None:
         # Written out by hand, unlike the other classes: large dossiers hold 100,000s of
         # events, and the usual input (JSON lists, known kinds, text dates) takes C-level
         # paths here instead of one converter call per field.
+        if unknown:
+            raise unknown_keyword(Event, unknown) or DossierError("unreachable")
         # Text must be text: the loader relies on this check instead of its own.
         if (
             id.__class__ is not str
@@ -157,132 +185,37 @@ class Event:
             or (location is not None and location.__class__ is not str)
             or (track is not None and track.__class__ is not str)
         ):
+            missing = [
+                k for k, v in (("id", id), ("when", when), ("title", title)) if v is _MISSING
+            ]
+            if missing:
+                raise DossierError(
+                    [Problem(f"missing required field {k!r}", f"$.{k}") for k in missing]
+                )
             raise TypeError("id, title, summary, location and track must be text")
         put = object.__setattr__
         put(self, "id", id)
+        if when is _MISSING:
+            raise DossierError("missing required field 'when'", path="$.when")
         put(self, "when", _parse(when) if when.__class__ is str else to_moment(when))
         put(self, "title", title)
         put(self, "kind", kind if kind.__class__ is EventKind else _eventkind(kind))
         put(
             self,
             "participants",
-            tuple(participants) if participants.__class__ is list else _strs(participants),
+            tuple(participants) if participants.__class__ is list else strs(participants),
         )
-        put(self, "sources", tuple(sources) if sources.__class__ is list else _strs(sources))
+        put(self, "sources", tuple(sources) if sources.__class__ is list else strs(sources))
         put(self, "summary", summary)
         put(self, "location", location)
-        put(self, "tags", tuple(tags) if tags.__class__ is list else _strs(tags))
+        put(self, "tags", tuple(tags) if tags.__class__ is list else strs(tags))
         put(self, "until", None if until is None else to_moment(until))  # rare: spans
         put(self, "track", track)
         put(self, "quotes", _quotes(quotes) if quotes else ())
-        put(self, "versions", tuple(versions) if versions.__class__ is list else _strs(versions))
+        put(self, "versions", tuple(versions) if versions.__class__ is list else strs(versions))
 
 
-@attrs.frozen
-class Point:
-    """One numbered point of a plan version.
-
-    ``key`` is a lineage id shared by the same point across versions, however renumbered;
-    ``options`` holds alternative wordings (bracketed text); ``status`` is the point's
-    status when its version was tabled (later changes live in the dossier's status log).
-    """
-
-    number: str = attrs.field(converter=str)
-    text: str
-    key: str | None = None
-    topic: str | None = None
-    options: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    notes: str | None = None
-    sources: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    status: Status = attrs.field(default=Status.PROPOSED, converter=_status)
-
-
-def _points(value: Iterable[Any]) -> tuple[Point, ...]:
-    return tuple(p if isinstance(p, Point) else Point(**p) for p in value)
-
-
-@attrs.frozen
-class PlanVersion:
-    """One version of a plan: its points in reading order, and what it derives from."""
-
-    id: str
-    label: str
-    date: Moment = attrs.field(converter=to_moment)
-    points: tuple[Point, ...] = attrs.field(default=(), converter=_points)
-    derived_from: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    sources: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    side: str | None = None
-    summary: str | None = None
-    _index: dict[str, Point] = attrs.field(
-        init=False, repr=False, eq=False, hash=False, alias="_index"
-    )
-
-    @_index.default
-    def _build_index(self) -> dict[str, Point]:
-        return {p.number: p for p in self.points}
-
-    def point(self, number: str | int) -> Point:
-        """The point numbered ``number``; raises :class:`UnknownReference` with a hint."""
-        found = self._index.get(str(number))
-        if found is None:
-            raise UnknownReference(
-                f"version {self.id!r} has no point {str(number)!r}",
-                hint=did_you_mean(str(number), self._index) or f"it has {len(self.points)}",
-            )
-        return found
-
-    def __contains__(self, number: object) -> bool:
-        return str(number) in self._index
-
-    def _repr_html_(self) -> str:
-        """The notebook display: its points in reading order (rendered by negotrack.render)."""
-        from negotrack.render.renderer import repr_html
-
-        html: str = repr_html(self)
-        return html
-
-
-@attrs.frozen
-class PointLink:
-    """Curated lineage: ``old`` (``VERSION#NUMBER``) became ``new``. Curated links win
-    over keys and text matching; one old point linked to two new ones is a split."""
-
-    old: str
-    new: str
-    note: str | None = None
-
-
-def _versions(value: Iterable[Any]) -> tuple[PlanVersion, ...]:
-    return tuple(v if isinstance(v, PlanVersion) else PlanVersion(**v) for v in value)
-
-
-def _links(value: Iterable[Any] | None) -> tuple[PointLink, ...]:
-    if not value:
-        return ()
-    return tuple(v if isinstance(v, PointLink) else PointLink(**v) for v in value)
-
-
-@attrs.frozen
-class Plan:
-    """A plan in its versions, plus curated lineage links between their points."""
-
-    id: str
-    title: str
-    versions: tuple[PlanVersion, ...] = attrs.field(default=(), converter=_versions)
-    links: tuple[PointLink, ...] = attrs.field(default=(), converter=_links)
-    summary: str | None = None
-
-    def version(self, id: str) -> PlanVersion:
-        """The version with this id; raises :class:`UnknownReference` with a hint."""
-        for v in self.versions:
-            if v.id == id:
-                return v
-        raise UnknownReference(
-            f"plan {self.id!r} has no version {id!r}",
-            hint=did_you_mean(id, [v.id for v in self.versions]),
-        )
-
-
+@keywords
 @attrs.frozen
 class StatusChange:
     """A point's status changed on a date, on someone's word.
@@ -291,21 +224,28 @@ class StatusChange:
     or did it. At least one of ``source`` and ``by`` is required.
     """
 
-    ref: str
-    status: Status = attrs.field(converter=_status)
-    on: Moment = attrs.field(converter=to_moment)
-    source: str | None = None
-    by: str | None = None
-    note: str | None = None
+    ref: str = attrs.field(metadata=doc("ref", "The point, VERSION#NUMBER."))
+    status: Status = attrs.field(converter=_status, metadata=doc(Status, "The new status."))
+    on: Moment = attrs.field(
+        converter=to_moment, metadata=doc("date", "When, at the precision known.")
+    )
+    source: str | None = attrs.field(default=None, metadata=doc("id", "The source it rests on."))
+    by: str | None = attrs.field(
+        default=None, metadata=doc("id", "The participant who said or did it.")
+    )
+    note: str | None = attrs.field(default=None, metadata=doc("text", "Context."))
 
 
+@keywords
 @attrs.frozen
 class Position:
     """A party's dated, sourced stance on a point."""
 
-    ref: str
-    party: str
-    stance: Stance = attrs.field(converter=_stance)
-    on: Moment = attrs.field(converter=to_moment)
-    source: str
-    note: str | None = None
+    ref: str = attrs.field(metadata=doc("ref", "The point, VERSION#NUMBER."))
+    party: str = attrs.field(metadata=doc("id", "The participant taking the stance."))
+    stance: Stance = attrs.field(converter=_stance, metadata=doc(Stance, "The stance."))
+    on: Moment = attrs.field(
+        converter=to_moment, metadata=doc("date", "When it was taken or reported.")
+    )
+    source: str = attrs.field(metadata=doc("id", "The source it rests on."))
+    note: str | None = attrs.field(default=None, metadata=doc("text", "Context."))

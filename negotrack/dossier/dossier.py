@@ -30,6 +30,7 @@ from negotrack.core.model import (
     Status,
     StatusChange,
 )
+from negotrack.core.refs import PointRef
 from negotrack.dossier.arguments import build as _build
 from negotrack.dossier.arguments import coerce as _coerce
 from negotrack.dossier.asof import AsOfRule, DatedLog, StatusReport, counts_rule, report_status
@@ -48,11 +49,9 @@ __all__ = ["AsOfRule", "Dossier"]
 
 
 class Dossier(RecordIndex, Corrections, Linking):
-    """Everything known about one negotiation, and the only thing users change.
-
-    Build one from model values (or mappings of their fields); it raises
-    :class:`DossierError` listing every integrity problem with its place.
-    """
+    """Everything known about one negotiation, and the only thing users change. Build one
+    from model values (or mappings of their fields); it raises :class:`DossierError`
+    listing every integrity problem with its place."""
 
     def __init__(
         self,
@@ -91,8 +90,7 @@ class Dossier(RecordIndex, Corrections, Linking):
         status_log: tuple[StatusChange, ...],
         position_log: tuple[Position, ...],
     ) -> Dossier:
-        """A dossier from already-built records, not yet checked nor indexed (for loaders,
-        which merge integrity problems with their own before raising)."""
+        """Built records, not yet checked nor indexed (loaders merge the problems first)."""
         d = object.__new__(cls)
         d.title = title
         d.description = description
@@ -208,7 +206,7 @@ class Dossier(RecordIndex, Corrections, Linking):
     def _tabled(self, ref: str) -> tuple[str, StatusChange]:
         """The canonical reference of ``ref`` and its first history entry, as tabled."""
         version, point = self.resolve(ref)
-        canonical = f"{version.id}#{point.number}"
+        canonical = PointRef.format(version.id, point.number)
         return canonical, StatusChange(
             ref=canonical,
             status=point.status,
@@ -222,7 +220,7 @@ class Dossier(RecordIndex, Corrections, Linking):
     ) -> dict[str, Position]:
         """Each party's latest position on the point as of a date, by party id."""
         version, point = self.resolve(ref)
-        log = self._stances.get(f"{version.id}#{point.number}")
+        log = self._stances.get(PointRef.format(version.id, point.number))
         counts = counts_rule(rule)
         q = Moment.of(as_of) if as_of is not None else None
         out: dict[str, Position] = {}
@@ -255,7 +253,7 @@ class Dossier(RecordIndex, Corrections, Linking):
         by = self._participant_id(by) if by is not None else None  # a name or alias too
         change: StatusChange = _build(
             lambda: StatusChange(
-                ref=f"{version.id}#{point.number}",
+                ref=PointRef.format(version.id, point.number),
                 status=status,
                 on=on,
                 source=source,
@@ -263,6 +261,8 @@ class Dossier(RecordIndex, Corrections, Linking):
                 note=note,
             )
         )
+        if change in self._status_log:  # recorded already (a retried run): keep the first
+            return next(c for c in self._status_log if c == change)
         self._record(change, "status_log", self._changes)
         return change
 
@@ -281,7 +281,7 @@ class Dossier(RecordIndex, Corrections, Linking):
         party = self._participant_id(party)
         pos: Position = _build(
             lambda: Position(
-                ref=f"{version.id}#{point.number}",
+                ref=PointRef.format(version.id, point.number),
                 party=party,
                 stance=stance,
                 on=on,

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from negotrack.core.model import Event, Participant, Plan, PlanVersion, Point, Source
+from negotrack.core.refs import PointRef
 from negotrack.errors import DossierError, Problem, UnknownReference, did_you_mean
 
 if TYPE_CHECKING:
@@ -180,7 +181,7 @@ def referrers(d: Dossier, kind: str, id: str) -> list[str]:
     if kind == "version":
         return list(_version_refs(d, id))
     version, point = d.resolve(id)
-    return list(_point_refs(d, f"{version.id}#{point.number}"))
+    return list(_point_refs(d, PointRef.format(version.id, point.number)))
 
 
 def _plan_index(d: Dossier, id: str) -> int:
@@ -235,14 +236,17 @@ def _version_refs(d: Dossier, id: str) -> Iterator[str]:
                 for k, parent in enumerate(v.derived_from)
                 if parent == id
             )
-    yield from _point_refs(d, id + "#")
+    yield from _point_refs(d, version=id)
 
 
-def _point_refs(d: Dossier, ref: str) -> Iterator[str]:
-    """References to the point ``ref``, or to any point of a version when ``ref`` ends in '#'."""
+def _point_refs(d: Dossier, ref: str | None = None, *, version: str | None = None) -> Iterator[str]:
+    """References to the point ``ref``, or to any point of ``version``."""
 
     def hits(r: str) -> bool:
-        return r.startswith(ref) if ref.endswith("#") else r == ref
+        if version is None:
+            return r == ref
+        parsed = PointRef.split(r)
+        return parsed is not None and parsed[0] == version
 
     for i, plan in enumerate(d._plans):
         for j, link in enumerate(plan.links):

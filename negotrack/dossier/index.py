@@ -19,6 +19,7 @@ from negotrack.core.model import (
     Source,
     StatusChange,
 )
+from negotrack.core.refs import PointRef
 from negotrack.dossier.asof import DatedLog
 from negotrack.errors import UnknownReference, did_you_mean
 
@@ -118,14 +119,9 @@ class RecordIndex:
 
     def resolve(self, ref: str) -> tuple[PlanVersion, Point]:
         """The version and point a ``VERSION#NUMBER`` reference names."""
-        version_id, sep, number = str(ref).rpartition("#")
-        if not sep or not version_id or not number:
-            raise UnknownReference(
-                f"{ref!r} is not a point reference",
-                hint="write VERSION#NUMBER, for example 'us-28#12'",
-            )
-        version = self.version(version_id)
-        return version, version.point(number)
+        parsed = PointRef.parse(ref)
+        version = self.version(parsed.version)
+        return version, version.point(parsed.number)
 
     def point(self, ref: str) -> Point:
         """The point a ``VERSION#NUMBER`` reference names."""
@@ -134,7 +130,10 @@ class RecordIndex:
     def refs(self) -> list[str]:
         """Every point reference, plan by plan and version by version, in reading order."""
         return [
-            f"{v.id}#{p.number}" for plan in self._plans for v in plan.versions for p in v.points
+            PointRef.format(v.id, p.number)
+            for plan in self._plans
+            for v in plan.versions
+            for p in v.points
         ]
 
 

@@ -10,7 +10,8 @@ from collections.abc import Container, Iterable, Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from negotrack.errors import Problem, did_you_mean
+from negotrack.core.refs import PointRef
+from negotrack.errors import Problem, Suggestions
 
 if TYPE_CHECKING:
     from negotrack.core.dates import Moment
@@ -24,6 +25,7 @@ def check_dossier(d: Dossier) -> list[Problem]:
     """Every integrity problem of ``d``: duplicate ids, dangling references, cycles, dates."""
     problems: list[Problem] = []
     add = problems.append
+    hints = _Hints()
 
     participants = _unique(d._participants, "participants", "participant", problems)
     sources = _unique(d._sources, "sources", "source", problems)
@@ -42,7 +44,7 @@ def check_dossier(d: Dossier) -> list[Problem]:
                         hint="version ids must be unique in the whole dossier",
                     )
                 )
-            elif "#" in v.id or not v.id.strip():
+            elif PointRef.problem("version id", v.id) or not v.id.strip():
                 add(
                     Problem(
                         f"version id {v.id!r} cannot be empty or contain '#'",
@@ -51,7 +53,7 @@ def check_dossier(d: Dossier) -> list[Problem]:
                     )
                 )
             versions[v.id] = v
-            _refs(v.sources, sources, f"{where}.sources", "source", problems)
+            _refs(v.sources, sources, f"{where}.sources", "source", problems, hints)
             seen: set[str] = set()
             for k, p in enumerate(v.points):
                 if p.number in seen:
@@ -62,7 +64,7 @@ def check_dossier(d: Dossier) -> list[Problem]:
                         )
                     )
                 seen.add(p.number)
-                _refs(p.sources, sources, f"{where}.points[{k}].sources", "source", problems)
+                _refs(p.sources, sources, f"{where}.points[{k}].sources", "source", problems, hints)
 
     for i, plan in enumerate(d._plans):
         own = {v.id for v in plan.versions}
@@ -73,7 +75,7 @@ def check_dossier(d: Dossier) -> list[Problem]:
                         Problem(
                             f"unknown version {parent!r}",
                             f"$.plans[{i}].versions[{j}].derived_from[{k}]",
-                            hint=did_you_mean(parent, own)
+                            hint=hints.hint(parent, own)
                             or "a version derives from versions of the same plan",
                         )
                     )
@@ -85,7 +87,7 @@ def check_dossier(d: Dossier) -> list[Problem]:
                 )
             )
         for j, link in enumerate(plan.links):
-            bare = [end for end in ("old", "new") if "#" not in getattr(link, end)]
+            bare = [e for e in ("old", "new") if not PointRef.names_point(getattr(link, e))]
             if len(bare) == 2:
                 need = "a link needs a point (VERSION#NUMBER) on at least one side"
                 add(Problem(need, f"$.plans[{i}].links[{j}]"))
@@ -102,7 +104,7 @@ def check_dossier(d: Dossier) -> list[Problem]:
                 why = _bad_ref(ref, versions)
                 if why:
                     add(Problem(why, f"$.plans[{i}].links[{j}].{end}"))
-                elif ref.rpartition("#")[0] not in own:
+                elif PointRef.parse(ref).version not in own:
                     add(Problem(f"{ref!r} is in another plan", f"$.plans[{i}].links[{j}].{end}"))
 
     # Events are the bulk of a large dossier: find out first, with set operations, whether
@@ -125,23 +127,48 @@ def check_dossier(d: Dossier) -> list[Problem]:
         e = events[i]
         where = f"$.events[{i}]"
         if not refs_ok:
-            _refs(e.participants, participants, f"{where}.participants", "participant", problems)
-            _refs(e.sources, sources, f"{where}.sources", "source", problems)
-            _refs(e.versions, versions, f"{where}.versions", "plan version", problems, _ADD_PLAN)
+            _refs(
+                e.participants,
+                participants,
+                f"{where}.participants",
+                "participant",
+                problems,
+                hints,
+            )
+            _refs(e.sources, sources, f"{where}.sources", "source", problems, hints)
+            _refs(
+                e.versions,
+                versions,
+                f"{where}.versions",
+                "plan version",
+                problems,
+                hints,
+                _ADD_PLAN,
+            )
         if e.until is not None and e.until.end <= e.when.start:
             add(Problem(f"the span ends ({e.until}) before it starts ({e.when})", f"{where}.until"))
         for k, q in enumerate(e.quotes):
             if q.source not in sources:
-                add(_unknown(q.source, sources, f"{where}.quotes[{k}].source", "source"))
+                add(_unknown(q.source, sources, f"{where}.quotes[{k}].source", "source", hints))
             if q.speaker is not None and q.speaker not in participants:
                 add(
-                    _unknown(q.speaker, participants, f"{where}.quotes[{k}].speaker", "participant")
+                    _unknown(
+                        q.speaker,
+                        participants,
+                        f"{where}.quotes[{k}].speaker",
+                        "participant",
+                        hints,
+                    )
                 )
 
     for i, c in enumerate(d._status_log):
-        _check_status_change(c, f"$.status_log[{i}]", versions, sources, participants, problems)
+        _check_status_change(
+            c, f"$.status_log[{i}]", versions, sources, participants, problems, hints
+        )
     for i, pos in enumerate(d._position_log):
-        _check_position(pos, f"$.position_log[{i}]", versions, sources, participants, problems)
+        _check_position(
+            pos, f"$.position_log[{i}]", versions, sources, participants, problems, hints
+        )
     return problems
 
 
@@ -156,14 +183,15 @@ def check_change(
     names only (so recording N changes costs O(N), not O(N^2))."""
     from negotrack.core.model import StatusChange
 
-    version_id = record.ref.rpartition("#")[0]
+    version_id = (PointRef.split(record.ref) or ("",))[0]
     found = versions.get(version_id)
     known = {version_id: found[1]} if found is not None else {}
     problems: list[Problem] = []
+    hints = _Hints()
     if isinstance(record, StatusChange):
-        _check_status_change(record, where, known, sources, participants, problems)
+        _check_status_change(record, where, known, sources, participants, problems, hints)
     else:
-        _check_position(record, where, known, sources, participants, problems)
+        _check_position(record, where, known, sources, participants, problems, hints)
     return problems
 
 
@@ -174,8 +202,9 @@ def _check_status_change(
     sources: Container[str],
     participants: Container[str],
     problems: list[Problem],
+    hints: _Hints,
 ) -> None:
-    _check_logged(c.ref, c.on, where, versions, problems)
+    _check_logged(c.ref, c.on, where, versions, problems, hints)
     if c.source is None and c.by is None:
         problems.append(
             Problem(
@@ -185,9 +214,9 @@ def _check_status_change(
             )
         )
     if c.source is not None and c.source not in sources:
-        problems.append(_unknown(c.source, sources, f"{where}.source", "source"))
+        problems.append(_unknown(c.source, sources, f"{where}.source", "source", hints))
     if c.by is not None and c.by not in participants:
-        problems.append(_unknown(c.by, participants, f"{where}.by", "participant"))
+        problems.append(_unknown(c.by, participants, f"{where}.by", "participant", hints))
 
 
 def _check_position(
@@ -197,12 +226,13 @@ def _check_position(
     sources: Container[str],
     participants: Container[str],
     problems: list[Problem],
+    hints: _Hints,
 ) -> None:
-    _check_logged(pos.ref, pos.on, where, versions, problems)
+    _check_logged(pos.ref, pos.on, where, versions, problems, hints)
     if pos.party not in participants:
-        problems.append(_unknown(pos.party, participants, f"{where}.party", "participant"))
+        problems.append(_unknown(pos.party, participants, f"{where}.party", "participant", hints))
     if pos.source not in sources:
-        problems.append(_unknown(pos.source, sources, f"{where}.source", "source"))
+        problems.append(_unknown(pos.source, sources, f"{where}.source", "source", hints))
 
 
 _ID = attrgetter("id")
@@ -210,14 +240,19 @@ _VERSIONS = attrgetter("versions")
 
 
 def _check_logged(
-    ref: str, on: Moment, where: str, versions: dict[str, PlanVersion], problems: list[Problem]
+    ref: str,
+    on: Moment,
+    where: str,
+    versions: dict[str, PlanVersion],
+    problems: list[Problem],
+    hints: _Hints,
 ) -> None:
     """A logged change's point exists, and its date is not wholly before its version's."""
     why = _bad_ref(ref, versions)
     if why:
-        problems.append(Problem(why, f"{where}.ref", hint=_ref_hint(ref, versions)))
+        problems.append(Problem(why, f"{where}.ref", hint=_ref_hint(ref, versions, hints)))
         return
-    v = versions[ref.rpartition("#")[0]]
+    v = versions[PointRef.parse(ref).version]
     if on.end <= v.date.start:
         problems.append(
             Problem(f"dated {on} but version {v.id!r} only exists from {v.date}", f"{where}.on")
@@ -246,31 +281,50 @@ _ADD_PLAN = (
 )
 
 
+class _Hints:
+    """One :class:`Suggestions` per set of known names, built when first needed, so that
+    thousands of unknown names cost linear time."""
+
+    def __init__(self) -> None:
+        # Keyed by id(); the set itself is kept too, so its id cannot be reused meanwhile.
+        self._built: dict[int, tuple[Any, Suggestions]] = {}
+
+    def hint(self, word: str, known: Any) -> str | None:
+        entry = self._built.get(id(known))
+        if entry is None:
+            entry = self._built[id(known)] = (known, Suggestions(known))
+        return entry[1].hint(str(word))
+
+
 def _refs(
     ids: Iterable[Any],
     known: Any,
     where: str,
     noun: str,
     problems: list[Problem],
+    hints: _Hints,
     otherwise: str | None = None,
 ) -> None:
     for k, ref in enumerate(ids):
         if not isinstance(ref, str):
             problems.append(Problem(f"expected a {noun} id (text), found {ref!r}", f"{where}[{k}]"))
         elif ref not in known:
-            problems.append(_unknown(ref, known, f"{where}[{k}]", noun, otherwise))
+            problems.append(_unknown(ref, known, f"{where}[{k}]", noun, hints, otherwise))
 
 
-def _unknown(ref: str, known: Any, where: str, noun: str, otherwise: str | None = None) -> Problem:
+def _unknown(
+    ref: str, known: Any, where: str, noun: str, hints: _Hints, otherwise: str | None = None
+) -> Problem:
     """An unknown reference, with a did-you-mean or else the ``otherwise`` advice."""
-    hints = [h for h in (did_you_mean(str(ref), known), otherwise) if h]
-    return Problem(f"unknown {noun} {ref!r}", where, hint="; ".join(hints) or None)
+    found = [h for h in (hints.hint(ref, known), otherwise) if h]
+    return Problem(f"unknown {noun} {ref!r}", where, hint="; ".join(found) or None)
 
 
 def _bad_ref(ref: str, versions: dict[str, PlanVersion]) -> str | None:
-    version_id, sep, number = ref.rpartition("#")
-    if not sep or not version_id or not number:
+    parsed = PointRef.split(ref)
+    if parsed is None:
         return f"{ref!r} is not a point reference (write VERSION#NUMBER)"
+    version_id, number = parsed
     v = versions.get(version_id)
     if v is None:
         return f"unknown plan version {version_id!r} in {ref!r}"
@@ -279,12 +333,12 @@ def _bad_ref(ref: str, versions: dict[str, PlanVersion]) -> str | None:
     return None
 
 
-def _ref_hint(ref: str, versions: dict[str, PlanVersion]) -> str | None:
-    version_id, _, number = ref.rpartition("#")
+def _ref_hint(ref: str, versions: dict[str, PlanVersion], hints: _Hints) -> str | None:
+    version_id, number = PointRef.split(ref) or ("", "")
     v = versions.get(version_id)
     if v is None:
-        return did_you_mean(version_id, versions)
-    return did_you_mean(number, [p.number for p in v.points])
+        return hints.hint(version_id, versions)
+    return hints.hint(number, v._index)
 
 
 def _cycle(graph: dict[str, tuple[str, ...]]) -> list[str] | None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import attrs
 
 from negotrack.core.model import Plan, PointLink
+from negotrack.core.refs import PointRef
 from negotrack.errors import DossierError, Problem
 
 if TYPE_CHECKING:
@@ -90,7 +91,10 @@ class Linking:
                     c.confidence,
                     k,
                     LinkSuggestion(
-                        f"{old}#{c.old.number}", f"{new}#{c.new.number}", c.confidence, c.matched_by
+                        PointRef.format(old, c.old.number),
+                        PointRef.format(new, c.new.number),
+                        c.confidence,
+                        c.matched_by,
                     ),
                 )
             )
@@ -130,13 +134,13 @@ class Linking:
 
 def _plan_for(host: _Host, link: PointLink) -> Plan:
     """The plan the point of ``link`` belongs to (the dossier checks the rest)."""
-    if "#" not in link.old and "#" not in link.new:
+    if not PointRef.names_point(link.old) and not PointRef.names_point(link.new):
         raise DossierError(
             f"a link needs a point on at least one side, found {link.old!r} -> {link.new!r}",
             hint="write points as VERSION#NUMBER, like 'us-28#12'",
         )
-    ref = link.old if "#" in link.old else link.new
-    return host.plan_of(ref.rpartition("#")[0])
+    ref = link.old if PointRef.names_point(link.old) else link.new
+    return host.plan_of(PointRef.parse(ref).version)
 
 
 def _replace(host: _Host, plan: Plan, new_plan: Plan) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
+from negotrack.core.refs import PointRef
 from negotrack.errors import DossierError
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ def _points(dossier: Dossier, as_of: MomentLike | None) -> Iterator[dict[str, An
     for plan in dossier.plans:
         for v in plan.versions:
             for p in v.points:
-                ref = f"{v.id}#{p.number}"
+                ref = PointRef.format(v.id, p.number)
                 now = dossier.status_of(ref, as_of)
                 yield {
                     "plan": plan.id,

@@ -8,19 +8,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from negotrack.core.model import Event, Participant, Plan, PlanVersion, Point, Source
 from negotrack.dossier.edit import kind_of
 from negotrack.errors import DossierError, Problem
-from negotrack.io.records import _SPECS, _records
+from negotrack.io.records import _Found, _records
+from negotrack.io.specs import Spec
 
 __all__ = ["record_from_data"]
 
-_LIST = {
-    "participant": "participants",
-    "source": "sources",
-    "event": "events",
-    "plan": "plans",
-    "version": "versions",
-    "point": "points",
+_SPEC = {
+    "participant": Spec.of(Participant),
+    "source": Spec.of(Source),
+    "event": Spec.of(Event),
+    "plan": Spec.of(Plan),
+    "version": Spec.of(PlanVersion),
+    "point": Spec.of(Point),
 }
 
 
@@ -32,7 +34,7 @@ def record_from_data(kind: str, data: Any, *, file: str | None = None) -> Any:
             Problem(f"a {kind} is a mapping of its fields, found {type(data).__name__}", file=file)
         )
     problems: list[Problem] = []
-    built = _records(_SPECS[_LIST[kind]], [data], "$", problems, set())
+    built = _records(_SPEC[kind], [data], "$", _Found(problems))
     if problems or not built:
         # The list's one item is the document itself: "$[0].when" is "$.when" here.
         raise DossierError(

@@ -10,179 +10,23 @@ from __future__ import annotations
 
 import re
 from itertools import chain
-from operator import attrgetter
 from typing import Any
+
+import attrs
 
 from negotrack.core.dates import Moment
 from negotrack.core.model import (
     Event,
-    EventKind,
-    Participant,
-    ParticipantKind,
-    Plan,
-    PlanVersion,
-    Point,
-    PointLink,
-    Position,
-    Quote,
-    Source,
-    SourceKind,
-    Stance,
-    Status,
-    StatusChange,
 )
+from negotrack.core.refs import PointRef
 from negotrack.dossier.dossier import Dossier
 from negotrack.errors import DossierError, NegotrackError, Problem, did_you_mean
+from negotrack.io.specs import MOMENT, SPECS, STR, STR_ONLY, STRS, TEXT_OK, Spec
 
 __all__ = ["RECORD_LISTS", "SCHEMA_VERSION", "from_data"]
 
 SCHEMA_VERSION = 1
 
-# Field kinds: "str", "strs" (list of text), "moment", a str enum class, or a nested record.
-_STR, _STRS, _MOMENT = "str", "strs", "moment"
-
-
-class _Spec:
-    """How one record type is read: its class, field kinds and required fields.
-
-    A plain class rather than attrs: it is built at import, and the command line's start-up
-    time is a bar.
-    """
-
-    __slots__ = (
-        "cls",
-        "fields",
-        "keys",
-        "nested",
-        "required",
-        "required_texts",
-        "text_list_count",
-        "text_lists",
-        "texts",
-    )
-
-    def __init__(self, cls: type[Any], fields: dict[str, Any], required: tuple[str, ...]):
-        self.cls = cls
-        self.fields = fields
-        self.required = required
-        self.keys = frozenset(fields)
-        self.texts = tuple(k for k, v in fields.items() if v == _STR)
-        self.nested = tuple(k for k, v in fields.items() if isinstance(v, _Spec))
-        # Event's references are checked as references by the integrity pass, which also
-        # finds items that are not text; its other lists are checked here.
-        skip = {"participants", "sources", "versions"} if cls is Event else set()
-        names = [k for k, v in fields.items() if v == _STRS and k not in skip]
-        # One getter for all text lists: a record gives a tuple of its lists (or the list).
-        self.text_lists = attrgetter(*names) if names else None
-        self.text_list_count = len(names)
-        self.required_texts = tuple(k for k in required if fields[k] == _STR)
-
-
-# The types the fast path lets through without a closer look.
-_TEXT_OK = frozenset((str, type(None)))
-_STR_ONLY = frozenset((str,))
-
-
-_QUOTE = _Spec(
-    Quote, {"text": _STR, "source": _STR, "speaker": _STR, "note": _STR}, ("text", "source")
-)
-_SPECS: dict[str, _Spec] = {
-    "participants": _Spec(
-        Participant,
-        {
-            "id": _STR,
-            "name": _STR,
-            "kind": ParticipantKind,
-            "side": _STR,
-            "role": _STR,
-            "aliases": _STRS,
-            "notes": _STR,
-        },
-        ("id", "name"),
-    ),
-    "sources": _Spec(
-        Source,
-        {
-            "id": _STR,
-            "title": _STR,
-            "kind": SourceKind,
-            "publisher": _STR,
-            "url": _STR,
-            "published": _MOMENT,
-            "notes": _STR,
-        },
-        ("id", "title"),
-    ),
-    "events": _Spec(
-        Event,
-        {
-            "id": _STR,
-            "when": _MOMENT,
-            "until": _MOMENT,
-            "title": _STR,
-            "kind": EventKind,
-            "track": _STR,
-            "location": _STR,
-            "participants": _STRS,
-            "sources": _STRS,
-            "summary": _STR,
-            "quotes": _QUOTE,
-            "tags": _STRS,
-            "versions": _STRS,
-        },
-        ("id", "when", "title"),
-    ),
-    "points": _Spec(
-        Point,
-        {
-            "number": _STR,
-            "text": _STR,
-            "key": _STR,
-            "topic": _STR,
-            "options": _STRS,
-            "notes": _STR,
-            "sources": _STRS,
-            "status": Status,
-        },
-        ("number", "text"),
-    ),
-    "links": _Spec(PointLink, {"old": _STR, "new": _STR, "note": _STR}, ("old", "new")),
-    "status_log": _Spec(
-        StatusChange,
-        {"ref": _STR, "status": Status, "on": _MOMENT, "source": _STR, "by": _STR, "note": _STR},
-        ("ref", "status", "on"),
-    ),
-    "position_log": _Spec(
-        Position,
-        {"ref": _STR, "party": _STR, "stance": Stance, "on": _MOMENT, "source": _STR, "note": _STR},
-        ("ref", "party", "stance", "on", "source"),
-    ),
-}
-_SPECS["versions"] = _Spec(
-    PlanVersion,
-    {
-        "id": _STR,
-        "label": _STR,
-        "date": _MOMENT,
-        "side": _STR,
-        "summary": _STR,
-        "derived_from": _STRS,
-        "sources": _STRS,
-        "points": _SPECS["points"],
-    },
-    ("id", "label", "date"),
-)
-_SPECS["plans"] = _Spec(
-    Plan,
-    {
-        "id": _STR,
-        "title": _STR,
-        "summary": _STR,
-        "links": _SPECS["links"],
-        "versions": _SPECS["versions"],
-    },
-    ("id", "title"),
-)
 #: The top-level lists of a dossier file, in file order.
 RECORD_LISTS = ("participants", "sources", "events", "plans", "status_log", "position_log")
 _LISTS = RECORD_LISTS
@@ -225,7 +69,7 @@ def from_data(data: Any, *, file: str | None = None) -> Dossier:
     description = data.get("description")
     if description is not None and not isinstance(description, str):
         problems.append(Problem(f"expected text, found {_typename(description)}", "$.description"))
-    broken: set[str] = set()
+    found = _Found(problems)
     parts: dict[str, list[Any]] = {}
     for name in _LISTS:
         raw = data.get(name)
@@ -235,34 +79,85 @@ def from_data(data: Any, *, file: str | None = None) -> Dossier:
             problems.append(Problem(f"expected a list, found {_typename(raw)}", f"$.{name}"))
             parts[name] = []
         else:
-            parts[name] = _records(_SPECS[name], raw, f"$.{name}", problems, broken)
+            parts[name] = _records(SPECS[name], raw, f"$.{name}", found)
     d = Dossier._unchecked(
         title=title if isinstance(title, str) else "",
         description=description if isinstance(description, str) else None,
         **{name: tuple(v) for name, v in parts.items()},
     )
-    problems.extend(p for p in d._problems() if not _about(p, broken))
+    if problems:
+        # Records that failed are not in the dossier: integrity problems are placed back at
+        # the file's own indices, and those that only echo a failed record are left out.
+        for p in d._problems():
+            placed = attrs.evolve(p, path=found.relocate(p.path))
+            if placed.path not in found.partial and not _about(placed, found.broken):
+                problems.append(placed)
+    else:
+        problems.extend(d._problems())
     if problems:
         raise DossierError([p.at(file) for p in problems])
+    # A status change recorded twice, the same in every field (as retried runs may leave),
+    # is kept once: the first.
+    d._status_log = tuple(dict.fromkeys(d._status_log))
     d._reindex()
+    if "negotrack" not in data:
+        unversioned = Problem(
+            "no 'negotrack: 1' line: the file is read as format 1",
+            "$",
+            hint="add 'negotrack: 1' so that a later format can tell this file's version",
+        )
+        vars(d)["_file_warnings"] = (unversioned,)  # see negotrack.dossier.warnings
     return d
 
 
-def _records(
-    spec: _Spec, raw: list[Any], path: str, problems: list[Problem], broken: set[str]
-) -> list[Any]:
+class _Found:
+    """What reading a file has found so far: problems, and what they mean for the rest."""
+
+    __slots__ = ("broken", "kept", "partial", "problems")
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        self.broken: set[str] = set()
+        """Ids and numbers of records that could not be built."""
+        self.partial: set[str] = set()
+        """Paths of records built without their faulty optional fields."""
+        self.kept: dict[str, list[int]] = {}
+        """For a list some of whose records failed: the file index of each record built."""
+
+    def relocate(self, path: str) -> str:
+        """``path`` (indices into the records built) at the file's own indices."""
+        if not self.kept:
+            return path
+        out, at = "$", 1
+        while (m := _STEP.match(path, at)) is not None:
+            kept = self.kept.get(out + m.group(1))
+            index = int(m.group(2))
+            if kept is not None and index < len(kept):
+                index = kept[index]
+            out += f"{m.group(1)}[{index}]"
+            at = m.end()
+        return out + path[at:]
+
+
+_STEP = re.compile(r"(\.\w+)\[(\d+)\]")
+
+
+def _records(spec: Spec, raw: list[Any], path: str, found: _Found) -> list[Any]:
     """The records of one list: a fast path for valid input, else each problem explained.
 
     The fast path checks shapes with C-level set operations (known keys, text where text
     belongs) and lets the model's converters do the rest (they refuse a mapping where a
     list belongs); any record that fails anything is handed to :func:`_explain` with its
-    path.
+    path. A record whose nested records fail is still built with the others, so that its
+    siblings and references are checked too.
     """
+    problems = found.problems
     cls, keys, texts, nested = spec.cls, spec.keys, spec.texts, spec.nested
     required, flat = spec.required_texts, frozenset(nested).isdisjoint
     out: list[Any] = []
     append = out.append
-    text_ok, str_only = _TEXT_OK.issuperset, _STR_ONLY.issuperset
+    kept: list[int] | None = None  # file indices of the records built, once one failed
+    text_ok, str_only = TEXT_OK.issuperset, STR_ONLY.issuperset
     checks_texts = cls is Event
     start = len(problems)
     for i, item in enumerate(raw):
@@ -272,27 +167,29 @@ def _records(
             if checks_texts or (
                 text_ok(map(type, map(get, texts))) and str_only(map(type, map(get, required)))
             ):
+                mark = len(problems)
                 try:
                     if flat(item):
                         append(cls(**item))
-                        continue
-                    before = len(problems)
-                    kwargs = dict(item)
-                    for k in nested:
-                        if k in item:
-                            kwargs[k] = _records(
-                                spec.fields[k], item[k], f"{path}[{i}].{k}", problems, broken
-                            )
-                    if len(problems) == before:
-                        append(cls(**kwargs))
                     else:
-                        _remember(item, broken)
+                        kwargs = dict(item)
+                        for k in nested:
+                            if k in item:
+                                kwargs[k] = _records(
+                                    spec.fields[k], item[k], f"{path}[{i}].{k}", found
+                                )
+                        append(cls(**kwargs))
+                    if kept is not None:
+                        kept.append(i)
                     continue
                 except Exception:  # explained below, field by field
-                    pass
-        built = _explain(spec, item, f"{path}[{i}]", problems, broken)
+                    del problems[mark:]
+        if kept is None:
+            kept = list(range(len(out)))
+        built = _explain(spec, item, f"{path}[{i}]", found)
         if built is not None:
             append(built)
+            kept.append(i)
     # The items of text lists (participants, tags, ...), all at once at C speed; should one
     # not be text, every record of this list is explained field by field instead.
     if spec.text_lists is not None:
@@ -302,20 +199,27 @@ def _records(
             items = chain.from_iterable(items)
         if not str_only(map(type, items)):
             del problems[start:]
-            return [
-                r
-                for i, item in enumerate(raw)
-                if (r := _explain(spec, item, f"{path}[{i}]", problems, broken)) is not None
-            ]
+            out, kept = [], []
+            for i, item in enumerate(raw):
+                built = _explain(spec, item, f"{path}[{i}]", found)
+                if built is not None:
+                    out.append(built)
+                    kept.append(i)
+    if kept is not None and len(kept) != len(raw):
+        found.kept[path] = kept
     return out
 
 
-def _explain(spec: _Spec, raw: Any, path: str, problems: list[Problem], broken: set[str]) -> Any:
+def _explain(spec: Spec, raw: Any, path: str, found: _Found) -> Any:
+    """One record, field by field, each problem placed; the record itself when it can be
+    built without its faulty optional fields (so its other fields are still checked)."""
+    problems = found.problems
     if not isinstance(raw, dict):
         problems.append(Problem(f"expected a mapping of fields, found {_typename(raw)}", path))
         return None
     before = len(problems)
     fixed: dict[str, Any] = {}
+    failed = False  # a field of this record (not of a nested one) is wrong
     for key, value in raw.items():
         kind = spec.fields.get(key)
         where = f"{path}.{key}"
@@ -325,42 +229,56 @@ def _explain(spec: _Spec, raw: Any, path: str, problems: list[Problem], broken: 
             )
         elif value is None:
             continue
-        elif isinstance(kind, _Spec):
+        elif isinstance(kind, Spec):
             if isinstance(value, list):
-                fixed[key] = _records(kind, value, where, problems, broken)
+                fixed[key] = _records(kind, value, where, found)
             else:
                 problems.append(Problem(f"expected a list, found {_typename(value)}", where))
+                failed = True
         else:
-            fixed[key] = _field(kind, value, where, problems)
+            n = len(problems)
+            converted = _field(kind, value, where, problems)
+            if len(problems) == n:
+                fixed[key] = converted
+            elif key in spec.required:
+                failed = True
+            else:
+                found.partial.add(path)
     for name in spec.required:
         if raw.get(name) is None:
             problems.append(Problem(f"missing required field {name!r}", path))
-    if len(problems) == before:
+            failed = True
+    if not failed:
         try:
-            return spec.cls(**fixed)
+            built = spec.cls(**fixed)
         except NegotrackError as exc:
-            problems.extend(p.under(path) if p.path == "$" else p for p in exc.problems)
+            problems.extend(p.under(path) for p in exc.problems)
         except (TypeError, ValueError) as exc:
             problems.append(Problem(str(exc), path))
-    _remember(raw, broken)
+        else:
+            if len(problems) > before:
+                found.partial.add(path)
+            return built
+    found.partial.discard(path)
+    _remember(raw, found.broken)
     return None
 
 
 def _field(kind: Any, value: Any, where: str, problems: list[Problem]) -> Any:
-    if kind == _STR:
+    if kind == STR:
         if isinstance(value, str):
             return value
         if isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)  # YAML reads 12 and 1.5 as numbers; they are text here
         problems.append(Problem(f"expected text, found {_typename(value)}", where))
-    elif kind == _STRS:
+    elif kind == STRS:
         if isinstance(value, str):
             return (value,)
         if not isinstance(value, list):
             problems.append(Problem(f"expected a list of text, found {_typename(value)}", where))
             return ()
-        return tuple(_field(_STR, v, f"{where}[{k}]", problems) for k, v in enumerate(value))
-    elif kind == _MOMENT:
+        return tuple(_field(STR, v, f"{where}[{k}]", problems) for k, v in enumerate(value))
+    elif kind == MOMENT:
         try:
             return Moment.of(value)
         except NegotrackError as exc:
@@ -388,7 +306,7 @@ def _about(problem: Problem, broken: set[str]) -> bool:
     if not broken or not problem.message.startswith(("unknown", "version ")):
         return False
     return any(
-        name in broken or name.rpartition("#")[0] in broken
+        name in broken or (PointRef.split(name) or ("",))[0] in broken
         for name in _QUOTED.findall(problem.message)
     )
 

@@ -12,40 +12,53 @@ beyond JSON Schema and is checked by :class:`negotrack.Dossier` when a file is l
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from negotrack.core.dateparse import DATE_DESCRIPTION, DATE_PATTERN
+import attrs
 
-__all__ = ["SCHEMA_ID", "json_schema"]
+from negotrack.core.dateparse import DATE_DESCRIPTION, DATE_PATTERN
+from negotrack.core.fields import documented, is_vocabulary
+from negotrack.core.model import (
+    Event,
+    Participant,
+    Plan,
+    PlanVersion,
+    Point,
+    PointLink,
+    Position,
+    Quote,
+    Source,
+    StatusChange,
+)
+from negotrack.core.refs import REF_PATTERN
+
+__all__ = ["SCHEMA_ID", "json_schema", "record_schema"]
 
 SCHEMA_ID = "https://negotrack.invalid/schema/dossier-1.json"
 """The ``$id`` of the schema: a stable name, not a URL anything is fetched from."""
 
-# The text forms negotrack.core.dateparse accepts, described and matched in one place there.
-_DATE_PATTERN = DATE_PATTERN
-
-_STATUS = ["proposed", "kept", "amended", "agreed", "disputed", "deferred", "deleted"]
-_STANCE = ["supports", "accepts_with_reservations", "rejects", "undecided"]
-_EVENT_KIND = [
-    "round",
-    "meeting",
-    "call",
-    "statement",
-    "publication",
-    "military",
-    "incident",
-    "personnel",
-    "other",
-]
-_SOURCE_KIND = [
-    "official_text",
-    "on_record",
-    "anonymous_official",
-    "leak",
-    "media_report",
-    "state_media",
-]
-_PARTICIPANT_KIND = ["person", "delegation", "state", "organisation"]
+#: The name under ``$defs`` of each record class's schema.
+_DEFS: dict[type, str] = {
+    Participant: "participant",
+    Source: "source",
+    Quote: "quote",
+    Event: "event",
+    Point: "point",
+    PlanVersion: "version",
+    PointLink: "link",
+    Plan: "plan",
+    StatusChange: "status_change",
+    Position: "position",
+}
+# The shared definitions each kind of field refers to.
+_REFS = {
+    "id": "#/$defs/id",
+    "date": "#/$defs/moment",
+    "ref": "#/$defs/ref",
+    "number": "#/$defs/number",
+    "texts": "#/$defs/strings",
+}
 
 
 def _obj(required: list[str], properties: dict[str, Any], description: str) -> dict[str, Any]:
@@ -66,8 +79,39 @@ def _opt_text(description: str) -> dict[str, Any]:
     return {"type": ["string", "null"], "description": description}
 
 
-def _ids(description: str) -> dict[str, Any]:
-    return {"type": "array", "items": {"$ref": "#/$defs/id"}, "description": description}
+def record_schema(cls: type, names: Mapping[type, str] = _DEFS) -> dict[str, Any]:
+    """The schema of one record class, from its documented fields (:mod:`negotrack.core.fields`).
+
+    A field without a default is required; ``names`` gives the ``$defs`` name of each record
+    class a field may hold a list of.
+    """
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for a, kind, meaning in documented(cls):
+        optional = a.default is not attrs.NOTHING
+        if not optional:
+            required.append(a.name)
+        prop: dict[str, Any]
+        if kind == "text":
+            prop = _opt_text(meaning) if optional else _text(meaning)
+        elif kind == "ids":
+            prop = {"type": "array", "items": {"$ref": _REFS["id"]}}
+        elif isinstance(kind, str):
+            prop = {"$ref": _REFS[kind]}
+            if optional and a.default is None:
+                prop = {"anyOf": [prop, {"type": "null"}]}
+        elif is_vocabulary(kind):
+            vocabulary: Any = kind
+            default: Any = a.default
+            prop = {"enum": [m.value for m in vocabulary]}
+            if optional:
+                prop["default"] = default.value
+        else:
+            prop = {"type": "array", "items": {"$ref": f"#/$defs/{names[kind]}"}}
+        prop.setdefault("description", meaning)
+        properties[a.name] = prop
+    summary = " ".join((cls.__doc__ or "").split("\n\n")[0].split())
+    return _obj(required, properties, summary)
 
 
 def _build() -> dict[str, Any]:
@@ -76,13 +120,13 @@ def _build() -> dict[str, Any]:
         "moment": {
             "description": DATE_DESCRIPTION,
             "anyOf": [
-                {"type": "string", "pattern": _DATE_PATTERN},
+                {"type": "string", "pattern": DATE_PATTERN},
                 {"type": "integer", "minimum": 1, "maximum": 9999},
             ],
         },
         "ref": {
             "type": "string",
-            "pattern": r"^[^#\s]+#[^#\s]+$",
+            "pattern": REF_PATTERN,
             "description": "A point reference: VERSION#NUMBER.",
         },
         "number": {
@@ -90,134 +134,8 @@ def _build() -> dict[str, Any]:
             "anyOf": [{"type": "string", "minLength": 1}, {"type": "integer"}],
         },
         "strings": {"type": "array", "items": {"type": "string"}},
-        "participant": _obj(
-            ["id", "name"],
-            {
-                "id": {"$ref": "#/$defs/id"},
-                "name": _text("The name readers see."),
-                "kind": {"enum": _PARTICIPANT_KIND, "default": "person"},
-                "side": _opt_text("The side acted for: US, Ukraine, Russia, E3, ..."),
-                "role": _opt_text("Envoy, chief negotiator, spokesperson, mediator, ..."),
-                "aliases": {"$ref": "#/$defs/strings"},
-                "notes": _opt_text("Free notes."),
-            },
-            "A person, delegation, state or organisation.",
-        ),
-        "source": _obj(
-            ["id", "title"],
-            {
-                "id": {"$ref": "#/$defs/id"},
-                "title": _text("The source's title or headline."),
-                "kind": {"enum": _SOURCE_KIND, "default": "media_report"},
-                "publisher": _opt_text("Who published it."),
-                "url": _opt_text("Where to read it."),
-                "published": {"anyOf": [{"$ref": "#/$defs/moment"}, {"type": "null"}]},
-                "notes": _opt_text("Free notes."),
-            },
-            "Where a fact came from.",
-        ),
-        "quote": _obj(
-            ["text", "source"],
-            {
-                "text": _text("The words quoted."),
-                "source": {"$ref": "#/$defs/id"},
-                "speaker": {"anyOf": [{"$ref": "#/$defs/id"}, {"type": "null"}]},
-                "note": _opt_text("Context."),
-            },
-            "Words someone said, and where they were reported.",
-        ),
-        "event": _obj(
-            ["id", "when", "title"],
-            {
-                "id": {"$ref": "#/$defs/id"},
-                "when": {"$ref": "#/$defs/moment"},
-                "until": {"anyOf": [{"$ref": "#/$defs/moment"}, {"type": "null"}]},
-                "title": _text("A one-line title."),
-                "kind": {"enum": _EVENT_KIND, "default": "other"},
-                "track": _opt_text("A strand of events: US-Ukraine, military, ..."),
-                "location": _opt_text("Where it happened."),
-                "participants": _ids("Participant ids."),
-                "sources": _ids("Source ids."),
-                "summary": _opt_text("What happened."),
-                "quotes": {"type": "array", "items": {"$ref": "#/$defs/quote"}},
-                "tags": {"$ref": "#/$defs/strings"},
-                "versions": _ids("Plan versions tabled or produced at this event."),
-            },
-            "Something that happened: a round, a statement, a strike, a publication.",
-        ),
-        "point": _obj(
-            ["number", "text"],
-            {
-                "number": {"$ref": "#/$defs/number"},
-                "text": _text("What the point says."),
-                "key": _opt_text("A lineage id shared by the same point across versions."),
-                "topic": _opt_text("A topic for grouping."),
-                "options": {"$ref": "#/$defs/strings"},
-                "notes": _opt_text("Free notes."),
-                "sources": _ids("Source ids."),
-                "status": {"enum": _STATUS, "default": "proposed"},
-            },
-            "One numbered point of a plan version.",
-        ),
-        "version": _obj(
-            ["id", "label", "date"],
-            {
-                "id": {"$ref": "#/$defs/id"},
-                "label": _text("How readers name this version."),
-                "date": {"$ref": "#/$defs/moment"},
-                "side": _opt_text("Who drafted it."),
-                "summary": _opt_text("What it is."),
-                "derived_from": _ids("Version ids this one derives from."),
-                "sources": _ids("Source ids."),
-                "points": {"type": "array", "items": {"$ref": "#/$defs/point"}},
-            },
-            "One version of a plan.",
-        ),
-        "link": _obj(
-            ["old", "new"],
-            {
-                "old": {"$ref": "#/$defs/ref"},
-                "new": {"$ref": "#/$defs/ref"},
-                "note": _opt_text("Why these are the same point."),
-            },
-            "Curated lineage: the old point became the new one.",
-        ),
-        "plan": _obj(
-            ["id", "title"],
-            {
-                "id": {"$ref": "#/$defs/id"},
-                "title": _text("The plan's title."),
-                "summary": _opt_text("What it is."),
-                "links": {"type": "array", "items": {"$ref": "#/$defs/link"}},
-                "versions": {"type": "array", "items": {"$ref": "#/$defs/version"}},
-            },
-            "A plan in its versions.",
-        ),
-        "status_change": _obj(
-            ["ref", "status", "on"],
-            {
-                "ref": {"$ref": "#/$defs/ref"},
-                "status": {"enum": _STATUS},
-                "on": {"$ref": "#/$defs/moment"},
-                "source": {"anyOf": [{"$ref": "#/$defs/id"}, {"type": "null"}]},
-                "by": {"anyOf": [{"$ref": "#/$defs/id"}, {"type": "null"}]},
-                "note": _opt_text("Context."),
-            },
-            "A point's status changed on a date, on someone's word (source or by).",
-        ),
-        "position": _obj(
-            ["ref", "party", "stance", "on", "source"],
-            {
-                "ref": {"$ref": "#/$defs/ref"},
-                "party": {"$ref": "#/$defs/id"},
-                "stance": {"enum": _STANCE},
-                "on": {"$ref": "#/$defs/moment"},
-                "source": {"$ref": "#/$defs/id"},
-                "note": _opt_text("Context."),
-            },
-            "A party's dated, sourced stance on a point.",
-        ),
     }
+    defs.update((name, record_schema(cls)) for cls, name in _DEFS.items())
     # A status change needs a source or a participant to say it.
     defs["status_change"]["anyOf"] = [
         {"required": ["source"], "properties": {"source": {"type": "string"}}},
@@ -232,9 +150,12 @@ def _build() -> dict[str, Any]:
             "the dated, sourced status and position history of their points."
         ),
         "type": "object",
-        "required": ["negotrack", "title"],
+        "required": ["title"],
         "properties": {
-            "negotrack": {"const": 1, "description": "The format version."},
+            "negotrack": {
+                "const": 1,
+                "description": "The format version (1 when left out; negotrack writes it).",
+            },
             "title": _text("The dossier's title."),
             "description": _opt_text("What the dossier covers."),
             "participants": {"type": "array", "items": {"$ref": "#/$defs/participant"}},

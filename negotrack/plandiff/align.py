@@ -15,8 +15,9 @@ from collections.abc import Iterable
 
 import attrs
 
+from negotrack.core.groups import components
 from negotrack.core.model import PlanVersion, Point, PointLink
-from negotrack.errors import UnknownReference
+from negotrack.core.refs import PointRef
 from negotrack.plandiff import match as _match
 from negotrack.plandiff.features import Normaliser
 
@@ -77,12 +78,8 @@ class Alignment:
 
 
 def _split_ref(ref: str) -> tuple[str, str]:
-    version, sep, number = ref.rpartition("#")
-    if not sep or not version or not number:
-        raise UnknownReference(
-            f"bad point reference {ref!r}", hint="write it as VERSION#NUMBER, like 'us-28#12'"
-        )
-    return version, number
+    parsed = PointRef.parse(ref)
+    return parsed.version, parsed.number
 
 
 def _index_of(version: PlanVersion, numbers: dict[str, int], number: str) -> int:
@@ -110,7 +107,7 @@ def _curated(
     ahead: dict[str, list[str]] = {}  # ref -> refs it became
     behind: dict[str, list[str]] = {}  # ref -> refs it came from
     for link in links:
-        if "#" not in link.old or "#" not in link.new:
+        if not PointRef.names_point(link.old) or not PointRef.names_point(link.new):
             _alone(old, new, link, old_no, new_no, align)
             continue
         (va, na), (vb, nb) = _split_ref(link.old), _split_ref(link.new)
@@ -127,29 +124,16 @@ def _curated(
         for i, point in enumerate(old.points):
             if i in direct:
                 continue
-            for ref in _reach(f"{old.id}#{point.number}", graph, old.id, new.id):
+            for ref in _reach(PointRef.format(old.id, point.number), graph, old.id, new.id):
                 j = _index_of(new, new_no, _split_ref(ref)[1])
                 if j not in direct_new:
                     edges.add((i, j))
     if not edges:
         return
-    # Connected components of the link graph, by union-find over ("o", i) / ("n", j).
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def find(x: tuple[str, int]) -> tuple[str, int]:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j in edges:
-        parent[find(("o", i))] = find(("n", j))
-    members: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
-    for node in list(parent):
-        side, k = node
-        olds, news = members.setdefault(find(node), ([], []))
-        (olds if side == "o" else news).append(k)
-    for olds, news in members.values():
+    # Connected components of the link graph over ("o", i) / ("n", j).
+    for group in components((), ((("o", i), ("n", j)) for i, j in edges)):
+        olds = [k for side, k in group if side == "o"]
+        news = [k for side, k in group if side == "n"]
         if len(olds) == 1 and len(news) == 1:
             align.pair(olds[0], news[0], "link")
         else:
@@ -166,7 +150,9 @@ def _alone(
 ) -> None:
     """A link with a bare version id on one side: the point has no counterpart in that
     version (no successor, or no predecessor), so no later stage may pair it."""
-    point, version = (link.old, link.new) if "#" in link.old else (link.new, link.old)
+    point, version = (
+        (link.old, link.new) if PointRef.names_point(link.old) else (link.new, link.old)
+    )
     v, number = _split_ref(point)
     if (v, version) == (old.id, new.id):
         align.alone_old.add(_index_of(old, old_no, number))
@@ -184,7 +170,7 @@ def _reach(start: str, graph: dict[str, list[str]], old_id: str, new_id: str) ->
         if ref in seen:
             continue
         seen.add(ref)
-        version = ref.rpartition("#")[0]
+        version = _split_ref(ref)[0]
         if version == new_id:
             found.append(ref)
         elif version != old_id:

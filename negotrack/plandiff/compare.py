@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Protocol
 import attrs
 
 from negotrack.core.model import PlanVersion, Point, PointLink, Status
+from negotrack.core.refs import PointRef
 from negotrack.errors import DossierError
 from negotrack.plandiff import align as _align
 from negotrack.plandiff.changes import (
@@ -244,8 +245,8 @@ def _with_dossier(
 ) -> PointChange:
     """``change`` with the point's status and the parties' positions as of each version's
     date (positions only where a party's stance differs)."""
-    old_ref = f"{old.id}#{change.old.number}" if change.old is not None else None
-    new_ref = f"{new.id}#{change.new.number}" if change.new is not None else None
+    old_ref = PointRef.format(old.id, change.old.number) if change.old is not None else None
+    new_ref = PointRef.format(new.id, change.new.number) if change.new is not None else None
     # A point the new version dropped keeps a status of its own (often "deleted"): show
     # the old point's status as of the new version's date.
     later_ref = new_ref or old_ref

@@ -29,7 +29,6 @@ import attrs
 __all__ = [
     "WordOp",
     "kept_share",
-    "split",
     "word_diff",
     "words",
 ]
@@ -56,7 +55,6 @@ _WORD = rf"""
   | {_W}+(?:[{_JOIN}]{_W}+)*                            # words: long-range, Ukraine's
 """
 _WORD_RE = re.compile(_WORD, re.VERBOSE)
-_SPLIT_RE = re.compile(rf"{_WORD}|\s+|.", re.VERBOSE | re.DOTALL)
 
 _Op: TypeAlias = Literal["equal", "insert", "delete"]
 
@@ -72,12 +70,6 @@ class WordOp:
 def words(text: str) -> list[str]:
     """The word tokens of ``text``, case-folded, for matching (no spaces, no punctuation)."""
     return _WORD_RE.findall(text.casefold())
-
-
-def split(text: str) -> list[str]:
-    """Every token of ``text`` in order, spaces and punctuation included: they join back
-    into ``text`` exactly."""
-    return _SPLIT_RE.findall(text)
 
 
 # -- the inline word diff -------------------------------------------------------------------

@@ -15,24 +15,31 @@ macros are listed in ``negotrack/render/templates/README.md``.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from negotrack.core.dates import MomentLike
+from negotrack.core.model import EventKind
 from negotrack.errors import RenderError, did_you_mean
+from negotrack.render.escaping import collector_paused, escaped_view, page_records
 from negotrack.views import formatting as _filters
-from negotrack.views.timeline import DEFAULT_DIFF_HREF, TimelineView
+from negotrack.views.timeline import DEFAULT_DIFF_HREF, TimelineView, event_filter
 
 if TYPE_CHECKING:
     from negotrack.core.dates import MomentLike
     from negotrack.dossier.dossier import Dossier
+    from negotrack.dossier.selection import EventFilter
     from negotrack.plandiff.compare import PlanDiff
 
 __all__ = [
     "Renderer",
+    "default_renderer",
     "render_board",
     "render_diff",
     "render_timeline",
@@ -82,7 +89,6 @@ class Renderer:
             extensions=["jinja2.ext.i18n"],
         )
         self.env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
-        self.env.globals["escaped_months"] = _escaped_months
         self.env.filters.update(_filters.FILTERS)
         self.env.tests.update(_filters.TESTS)
         script, _, _ = self.env.loader.get_source(self.env, _SCRIPT)  # type: ignore[union-attr]
@@ -105,7 +111,9 @@ class Renderer:
                 f"there is no {format} output for the {page}",
                 hint="available: " + ", ".join(self.formats(page)),
             ) from None
-        text = template.render(**context)
+        # A block rendered once per event costs a context per event; the page renders
+        # `event_extra` only when a user's template overrides it.
+        text = template.render(overrides=_overrides(template), **context)
         if format != "html":
             # Optional parts leave blank lines behind; one blank line is all prose needs.
             text = _BLANKS.sub("\n\n", text).strip("\n") + "\n"
@@ -125,28 +133,55 @@ class Renderer:
         dossier: Dossier,
         *,
         format: str = "html",
+        embed: bool = False,
+        select: EventFilter | None = None,
+        since: MomentLike | None = None,
+        until: MomentLike | None = None,
+        kind: str | EventKind | Iterable[str | EventKind] | None = None,
+        participant: str | Iterable[str] | None = None,
+        side: str | Iterable[str] | None = None,
+        track: str | Iterable[str] | None = None,
+        tag: str | Iterable[str] | None = None,
         diff_href: str | None = DEFAULT_DIFF_HREF,
-        **filters: Any,
     ) -> str:
-        """The timeline of ``dossier``'s events matching ``filters``, as a page."""
-        view = TimelineView.build(dossier, diff_href=diff_href, escaped=format == "html", **filters)
-        return self.timeline_view(view, format=format)
+        """The timeline of ``dossier``'s events matching ``select`` and the criteria given
+        (see :meth:`Dossier.filter_events`), as a page; ``embed`` gives an HTML fragment
+        (the axis and the list, styles scoped to it) for another site's page."""
+        chosen = event_filter(
+            select,
+            since=since,
+            until=until,
+            kind=kind,
+            participant=participant,
+            side=side,
+            track=track,
+            tag=tag,
+        )
+        if format == "html":
+            with collector_paused():
+                view = escaped_view(dossier, chosen, diff_href)
+                records = page_records(view, escaped=True)
+                return self._render("timeline", format, view=view, embed=embed, escaped=records)
+        view = TimelineView.build(dossier, select=chosen, diff_href=diff_href)
+        return self.timeline_view(view, format=format, embed=embed)
 
-    def timeline_view(self, view: TimelineView, *, format: str = "html") -> str:
-        """A prepared :class:`TimelineView` as a page (built with ``escaped=False`` for any
-        format but HTML, whose strings must stay plain text)."""
-        if view.escaped and format != "html":
+    def timeline_view(
+        self, view: TimelineView, *, format: str = "html", embed: bool = False
+    ) -> str:
+        """A prepared :class:`TimelineView` as a page (or, with ``embed``, a fragment)."""
+        if embed and format != "html":
             raise RenderError(
-                f"this timeline view holds escaped HTML and cannot be written as {format}",
-                hint="build it with TimelineView.build(dossier, escaped=False)",
+                f"only HTML can be embedded, not {format}", hint="drop embed or use html"
             )
-        return self._render("timeline", format, view=view)
+        with collector_paused():
+            records = page_records(view, escaped=False) if format == "html" else None
+            return self._render("timeline", format, view=view, embed=embed, escaped=records)
 
     def diff(self, plan_diff: PlanDiff, *, format: str = "html") -> str:
         """The diff report of ``plan_diff``: summary, then each point's fate."""
         from negotrack.views.diff import DiffView
 
-        return self._render("diff", format, view=DiffView.build(plan_diff))
+        return self._render("diff", format, view=DiffView.build(plan_diff), embed=False)
 
     def board(
         self,
@@ -158,11 +193,12 @@ class Renderer:
         threshold: float | None = None,
     ) -> str:
         """The status board of a plan (the dossier's first plan when ``plan_id`` is None),
-        as of a date (latest when ``as_of`` is None)."""
+        as it stood on ``as_of`` (today's record when None); ``threshold`` goes to the
+        diffs that line the versions' points up."""
         from negotrack.views.board import BoardView
 
         view = BoardView.build(dossier, plan_id, as_of=as_of, threshold=threshold)
-        return self._render("board", format, view=view)
+        return self._render("board", format, view=view, embed=False)
 
     def repr_html(self, obj: Any) -> str:
         """A compact HTML fragment for a notebook, its styles scoped to its own wrapper."""
@@ -176,15 +212,28 @@ class Renderer:
         return self.env.get_template(f"html/repr/{kind}.html.j2").render(scope=scope, view=view)
 
 
-def _escaped_months(view: TimelineView) -> tuple[Any, ...]:
-    """The months of a view whose strings are escaped HTML; the timeline page's events loop
-    runs without autoescape and must never receive plain text."""
-    if not view.escaped:
-        raise RenderError(
-            "this timeline view holds plain text and cannot be written as HTML",
-            hint="build it with TimelineView.build(dossier) (escaped=True, the default)",
-        )
-    return view.months
+def _overrides(template: jinja2.Template) -> frozenset[str]:
+    """The blocks a template outside the package defines (an override of a default)."""
+    name = template.filename or ""
+    if Path(name).resolve().is_relative_to(_TEMPLATES.resolve()):
+        return frozenset()
+    return frozenset(template.blocks)
+
+
+@functools.lru_cache(maxsize=16)
+def default_renderer(template_dir: str | None = None) -> Renderer:
+    """The shared :class:`Renderer` for ``template_dir`` (the packaged templates when None).
+
+    Building a Jinja environment costs far more than rendering a small page, so the
+    ``render_*`` functions, ``PlanDiff.to_html`` and the notebook displays reuse one
+    renderer per template folder. Templates are read once: a renderer made with
+    ``Renderer(template_dir=...)`` sees later edits to the folder.
+    """
+    return Renderer(template_dir=template_dir)
+
+
+def _shared(template_dir: str | Path | None) -> Renderer:
+    return default_renderer(None if template_dir is None else str(Path(template_dir).resolve()))
 
 
 def render_timeline(
@@ -192,17 +241,38 @@ def render_timeline(
     format: str = "html",
     *,
     template_dir: str | Path | None = None,
-    **filters: Any,
+    embed: bool = False,
+    select: EventFilter | None = None,
+    since: MomentLike | None = None,
+    until: MomentLike | None = None,
+    kind: str | EventKind | Iterable[str | EventKind] | None = None,
+    participant: str | Iterable[str] | None = None,
+    side: str | Iterable[str] | None = None,
+    track: str | Iterable[str] | None = None,
+    tag: str | Iterable[str] | None = None,
 ) -> str:
-    """The timeline page of ``dossier``; filters as :meth:`Dossier.filter_events`."""
-    return Renderer(template_dir=template_dir).timeline(dossier, format=format, **filters)
+    """The timeline page of ``dossier``: the events matching ``select`` and the criteria
+    given as keywords (as :meth:`Dossier.filter_events`); ``embed`` for a fragment."""
+    return _shared(template_dir).timeline(
+        dossier,
+        format=format,
+        embed=embed,
+        select=select,
+        since=since,
+        until=until,
+        kind=kind,
+        participant=participant,
+        side=side,
+        track=track,
+        tag=tag,
+    )
 
 
 def render_diff(
     plan_diff: PlanDiff, format: str = "html", *, template_dir: str | Path | None = None
 ) -> str:
     """The diff report of ``plan_diff`` in ``format`` ("html", "md" or "text")."""
-    return Renderer(template_dir=template_dir).diff(plan_diff, format=format)
+    return _shared(template_dir).diff(plan_diff, format=format)
 
 
 def render_board(
@@ -214,12 +284,13 @@ def render_board(
     threshold: float | None = None,
     template_dir: str | Path | None = None,
 ) -> str:
-    """The status board of a plan in ``format`` ("html" or "md"), as of a date."""
-    return Renderer(template_dir=template_dir).board(
+    """The status board of a plan in ``format`` ("html" or "md"), as it stood on
+    ``as_of`` when given."""
+    return _shared(template_dir).board(
         dossier, plan_id, format=format, as_of=as_of, threshold=threshold
     )
 
 
 def repr_html(obj: Any) -> str:
     """The notebook display of a Dossier, PlanVersion, PlanDiff or TimelineView."""
-    return Renderer().repr_html(obj)
+    return default_renderer().repr_html(obj)

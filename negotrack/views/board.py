@@ -13,8 +13,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
+from negotrack.core.dates import Moment, MomentLike
+from negotrack.core.groups import components
 from negotrack.core.model import PlanVersion, Position
+from negotrack.core.refs import PointRef
 from negotrack.errors import UnknownReference, did_you_mean
+from negotrack.views.board_chart import StatusChart, build_chart, status_at, superseded_by
 from negotrack.views.formatting import anchor, label, plain_date
 from negotrack.views.timeline import predecessor
 
@@ -86,6 +90,10 @@ class BoardView:
     parties: tuple[PartyColumn, ...]
     statuses: tuple[tuple[str, str, int], ...]
     """(status, label, count of cells) for the legend."""
+    as_of: str | None = None
+    """The date the board stands at, as text, when it is not today's record."""
+    chart: StatusChart | None = None
+    """How the points' statuses moved over time (None with fewer than two dates)."""
 
     @classmethod
     def build(
@@ -96,9 +104,11 @@ class BoardView:
         as_of: MomentLike | None = None,
         threshold: float | None = None,
     ) -> BoardView:
-        """The board of plan ``plan_id`` (the dossier's first plan when None), with statuses
-        and positions as of ``as_of`` (latest when None); ``threshold`` goes to the diffs that
-        line the versions' points up."""
+        """The board of plan ``plan_id`` (the dossier's first plan when None), as it stood
+        on ``as_of``: versions not tabled by then are left out, statuses are those of that
+        date (a date counts once its whole interval is over, as in ``Dossier.status_of``).
+        An undecided point of a version that a newer one followed reads "superseded".
+        ``threshold`` goes to the diffs that line the versions' points up."""
         if plan_id is None:
             if not dossier.plans:
                 raise UnknownReference("this dossier has no plan to show", hint="add a plan")
@@ -111,63 +121,54 @@ class BoardView:
                     f"no plan {plan_id!r} in this dossier",
                     hint=did_you_mean(plan_id, [p.id for p in dossier.plans]),
                 ) from None
-        versions = plan.versions
+        when = Moment.of(as_of) if as_of is not None else None
+        versions = tuple(v for v in plan.versions if when is None or v.date.settled_by(when))
+        later = superseded_by(dossier, plan, when)
         col = {v.id: i for i, v in enumerate(versions)}
-        parent: dict[str, str] = {}
-
-        def find(x: str) -> str:
-            while parent.get(x, x) != x:
-                x = parent[x]
-            return x
-
-        def union(a: str, b: str) -> None:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[rb] = ra
-
         order: dict[str, tuple[int, int]] = {}
         for i, v in enumerate(versions):
             for j, p in enumerate(v.points):
-                ref = f"{v.id}#{p.number}"
-                parent.setdefault(ref, ref)
-                order[ref] = (i, j)
+                order[PointRef.format(v.id, p.number)] = (i, j)
+        same: list[tuple[str, str]] = []
         for v in versions:
             old = predecessor(dossier, v)
             if old is None or old.id not in col:
                 continue
             for c in dossier.diff(old.id, v.id, threshold=threshold).changes:
                 if c.old is not None and c.new is not None:
-                    union(f"{old.id}#{c.old.number}", f"{v.id}#{c.new.number}")
-        lineages: dict[str, list[str]] = {}
-        for ref in order:
-            lineages.setdefault(find(ref), []).append(ref)
+                    same.append(
+                        (PointRef.format(old.id, c.old.number), PointRef.format(v.id, c.new.number))
+                    )
         party_names = {p.id: p.name for p in dossier.participants}
         stances_by_row: list[dict[str, Position]] = []
         parties: dict[str, str] = {}
-        rows_raw = sorted(lineages.values(), key=lambda refs: min(order[r] for r in refs))
+        rows_raw = sorted(components(order, same), key=lambda refs: min(order[r] for r in refs))
         status_count: dict[str, int] = {}
         rows: list[Row] = []
         for refs in rows_raw:
             latest: dict[str, Position] = {}
             for ref in refs:
-                for party, pos in dossier.positions(ref, as_of).items():
+                for party, pos in dossier.positions(ref, when).items():
                     if party not in latest or latest[party].on.sort_key <= pos.on.sort_key:
                         latest[party] = pos
                     parties.setdefault(party, party_names.get(party, party))
             stances_by_row.append(latest)
             cells: list[list[CellPoint]] = [[] for _ in versions]
             for ref in refs:
-                vid, _, number = ref.partition("#")
-                status = dossier.status_of(ref, as_of)
-                value = status.value if status is not None else "unknown"
+                parsed = PointRef.parse(ref)
+                version = versions[col[parsed.version]]
+                value = status_at(dossier, version, parsed.number, when, later) or "unknown"
                 status_count[value] = status_count.get(value, 0) + 1
-                cells[col[vid]].append(CellPoint(ref, number, value, label(value)))
+                cells[col[parsed.version]].append(
+                    CellPoint(ref, parsed.number, value, label(value))
+                )
             last = max(refs, key=lambda r: order[r])
             point = dossier.point(last)
+            shown = _shown(last)
             rows.append(
                 Row(
-                    label=point.topic or point.key or last.replace("#", " #"),
-                    ref=last.replace("#", " #"),
+                    label=point.topic or point.key or shown,
+                    ref=shown,
                     text=point.text,
                     anchor=anchor("row", refs[0]),
                     cells=tuple(tuple(c) for c in cells),
@@ -195,6 +196,8 @@ class BoardView:
             statuses=tuple(
                 (s, label(s), n) for s, n in sorted(status_count.items(), key=lambda kv: kv[0])
             ),
+            as_of=plain_date(when) if when is not None else None,
+            chart=build_chart(dossier, plan, when),
         )
 
 
@@ -280,3 +283,9 @@ class DossierSummary:
                 for e in events[-latest:][::-1]
             ),
         )
+
+
+def _shown(ref: str) -> str:
+    """A reference as readers see it: "us-28 #12"."""
+    parsed = PointRef.parse(ref)
+    return f"{parsed.version} #{parsed.number}"

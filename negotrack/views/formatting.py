@@ -8,8 +8,7 @@ escape for their own formats, because autoescape is off there.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 
 from negotrack.core.dates import Moment, Precision
@@ -21,6 +20,7 @@ __all__ = [
     "datetime_attr",
     "display_date",
     "file_part",
+    "iso_instant",
     "label",
     "md",
     "md_cell",
@@ -29,6 +29,7 @@ __all__ = [
     "md_url",
     "plain_date",
     "safe_url",
+    "tick_label",
 ]
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -65,6 +66,26 @@ def display_date(moment: Moment | None) -> str:
 def plain_date(moment: Moment | None) -> str:
     """The date as a reader sees it, with "c." for approximate dates (Markdown, text)."""
     return "" if moment is None else moment.display()
+
+
+def iso_instant(t: datetime) -> str:
+    """An aware instant as ISO 8601 in UTC, to the second ("2025-11-23T00:00:00Z")."""
+    return t.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+_SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def tick_label(t: datetime, unit: str) -> str:
+    """A label for a gridline of the time axis at ``unit`` ("day", "week", "month", "year").
+
+    Days and weeks read "23 Nov"; months "Nov 2025"; years "2025".
+    """
+    if unit == "year":
+        return str(t.year)
+    if unit == "month":
+        return f"{_SHORT_MONTHS[t.month - 1]} {t.year}"
+    return f"{t.day} {_SHORT_MONTHS[t.month - 1]}"
 
 
 def datetime_attr(moment: Moment) -> str:
@@ -197,17 +218,11 @@ def md_url(url: str) -> str:
     return "<" + url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E") + ">"
 
 
-def join_words(items: Iterable[Any], sep: str = ", ") -> str:
-    """The items as text, joined."""
-    return sep.join(str(i) for i in items)
-
-
 FILTERS = {
     "anchor": anchor,
     "datetime_attr": datetime_attr,
     "display_date": display_date,
     "file_part": file_part,
-    "join_words": join_words,
     "label": label,
     "md": md,
     "md_cell": md_cell,

@@ -16,11 +16,15 @@ sibling file ``diff-OLD_to_NEW.html`` (ids through ``file_part``, one-to-one), w
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from negotrack.core.model import PlanVersion
+from negotrack.core.dates import MomentLike
+from negotrack.core.model import EventKind, PlanVersion
+from negotrack.dossier.selection import EventFilter
+from negotrack.views.axis import AxisView
 
 if TYPE_CHECKING:
     from negotrack.dossier.dossier import Dossier
@@ -36,6 +40,7 @@ __all__ = [
     "SourceView",
     "TimelineView",
     "VersionLink",
+    "event_filter",
     "predecessor",
 ]
 
@@ -149,6 +154,16 @@ class FilterOption(NamedTuple):
     label: str
     events: int
     """How many events shown carry this value."""
+    key: str
+    """The value itself (a kind, a track, a side, a participant id), as the page's address
+    names it (``#kind=round``)."""
+
+
+def event_filter(select: EventFilter | None = None, **criteria: object) -> EventFilter:
+    """``select`` with the keyword ``criteria`` given (not None) added to it."""
+    given = {k: v for k, v in criteria.items() if v is not None}
+    base = select if select is not None else EventFilter()
+    return attrs.evolve(base, **given) if given else base
 
 
 def predecessor(dossier: Dossier, version: PlanVersion) -> PlanVersion | None:
@@ -186,28 +201,39 @@ class TimelineView:
     filters: tuple[tuple[str, str], ...]
     total: int
     """Events shown; the dossier may hold more when filters were applied."""
-    escaped: bool = True
-    """Whether the per-event strings are escaped HTML (Markup) or plain text."""
+    axis: AxisView | None
+    """The time axis drawn above the list (None when no event is shown)."""
 
     @classmethod
     def build(
         cls,
         dossier: Dossier,
         *,
+        select: EventFilter | None = None,
+        since: MomentLike | None = None,
+        until: MomentLike | None = None,
+        kind: str | EventKind | Iterable[str | EventKind] | None = None,
+        participant: str | Iterable[str] | None = None,
+        side: str | Iterable[str] | None = None,
+        track: str | Iterable[str] | None = None,
+        tag: str | Iterable[str] | None = None,
         diff_href: str | None = DEFAULT_DIFF_HREF,
-        escaped: bool = True,
-        **filters: Any,
     ) -> TimelineView:
-        """The view of ``dossier``'s events matching ``filters`` (see ``filter_events``).
-
-        With ``escaped`` (the default, for HTML) every user string of the per-event records
-        is already escaped, as :class:`markupsafe.Markup`: it prints safely in any HTML
-        template, autoescaped or not. ``escaped=False`` keeps plain text (Markdown, text).
-        """
+        """The view of ``dossier``'s events that match ``select`` and the criteria given as
+        keywords (see :meth:`Dossier.filter_events`); every string is plain text."""
         from negotrack.views.timeline_builder import Builder
 
-        events = dossier.filter_events(**filters)
-        return Builder(dossier, diff_href, escaped).build(events, filters)
+        chosen = event_filter(
+            select,
+            since=since,
+            until=until,
+            kind=kind,
+            participant=participant,
+            side=side,
+            track=track,
+            tag=tag,
+        )
+        return Builder(dossier, diff_href).build(chosen.apply(dossier), chosen)
 
     @property
     def events(self) -> tuple[EventView, ...]:

@@ -2,21 +2,26 @@
 
 Kept apart from the view-model's definition: this is the hot path of a 10,000-event page.
 Each id is resolved once per page; participant lists, source lists, dates, tracks,
-locations and tags that events share are escaped and assembled once; counts for the filter
-menus are folded in at the end.
+locations and tags that events share are assembled once; counts for the filter menus are
+folded in at the end, and the time axis is laid out from the same events.
+
+:meth:`TimelineView.build` gets plain text. The HTML renderer alone passes an ``escape``
+function (see :mod:`negotrack.render.escaping`): escaping while building, where shared
+strings are escaped once, is what keeps a 10,000-event page fast; that view never leaves
+the renderer.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from markupsafe import Markup
 
 from negotrack.core.dates import Precision
-from negotrack.core.model import Event, Participant
+from negotrack.core.model import Event, Participant, StatusChange
+from negotrack.dossier.selection import EventFilter
+from negotrack.views.axis import build_axis
 from negotrack.views.formatting import (
     anchor,
     datetime_attr,
@@ -74,12 +79,16 @@ class _Group:
 class Builder:
     """Resolves ids once per page and turns events into :class:`EventView` records."""
 
-    def __init__(self, dossier: Dossier, diff_href: str | None, escape: bool) -> None:
+    def __init__(
+        self,
+        dossier: Dossier,
+        diff_href: str | None,
+        escape: Callable[[str], str] | None = None,
+    ) -> None:
         self.dossier = dossier
         self.diff_href = diff_href
-        self.h: Callable[[str], str] = _escape if escape else _same
-        self.escaped = escape
-        self.texts: dict[str, str] = {}  # escaped tracks, locations, tags: they repeat
+        self.h: Callable[[str], str] = escape or _same
+        self.texts: dict[str, str] = {}  # tracks, locations, tags: they repeat
         self.groups: dict[tuple[str, ...], _Group] = {}
         self.dates: dict[tuple[Any, ...], tuple[str, str]] = {}
         self.cites: dict[tuple[str, ...], tuple[SourceRef, ...]] = {}
@@ -97,10 +106,11 @@ class Builder:
         self.track_count: dict[str, int] = {}
         self.version_links: dict[str, VersionLink] = {}
 
-    def build(self, events: list[Event], filters: Mapping[str, Any]) -> TimelineView:
+    def build(self, events: list[Event], chosen: EventFilter) -> TimelineView:
         months: list[MonthView] = []
         current_key = ""
         bucket: list[EventView] = []
+        every: list[EventView] = []
         heading = ""
         for e in events:
             v = e.when.value
@@ -116,7 +126,9 @@ class Builder:
                         MonthView(current_key, heading, "m-" + current_key, tuple(bucket))
                     )
                 current_key, heading, bucket = key, head, []
-            bucket.append(self.event(e))
+            view = self.event(e)
+            bucket.append(view)
+            every.append(view)
         if bucket:
             months.append(MonthView(current_key, heading, "m-" + current_key, tuple(bucket)))
         self.counts()
@@ -130,14 +142,23 @@ class Builder:
             tracks=_options(self.track_index, self.track_count, str),
             sides=_options(self.side_index, self.side_count, str),
             participants=tuple(
-                FilterOption(str(r.slot), self.plain_names[pid], self.party_count[pid])
+                FilterOption(str(r.slot), self.plain_names[pid], self.party_count[pid], pid)
                 for pid, r in sorted(self.party_refs.items(), key=lambda kv: kv[1].name.lower())
                 if pid in self.party_count
             ),
-            filters=tuple((k, _filter_text(v)) for k, v in filters.items() if v is not None),
+            filters=tuple(chosen.active.items()),
             total=len(events),
-            escaped=self.escaped,
+            axis=build_axis(events, every, self.changes(events), self.h),
         )
+
+    def changes(self, events: list[Event]) -> list[StatusChange]:
+        """The status changes the axis shows: those within the events' time range."""
+        log = self.dossier.status_log
+        if not log or not events:
+            return []
+        lo = events[0].when.start
+        hi = max((e.until or e.when).end for e in events)
+        return [c for c in log if c.on.end > lo and c.on.start < hi]
 
     def event(self, e: Event) -> EventView:
         kind = e.kind.value
@@ -306,12 +327,6 @@ class Builder:
         )
 
 
-def _escape(text: str) -> str:
-    # A Markup built without markupsafe's Python-level constructor: the escaping is
-    # html.escape's (C-speed replaces), and the result prints unescaped-again anywhere.
-    return str.__new__(Markup, html.escape(text, quote=True))
-
-
 def _same(text: str) -> str:
     return text
 
@@ -336,14 +351,6 @@ def _options(
     index: Mapping[str, int], count: Mapping[str, int], show: Any
 ) -> tuple[FilterOption, ...]:
     return tuple(
-        FilterOption(str(i), show(name), count.get(name, 0))
+        FilterOption(str(i), show(name), count.get(name, 0), name)
         for name, i in sorted(index.items(), key=lambda kv: str(kv[0]).lower())
     )
-
-
-def _filter_text(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, Iterable):
-        return ", ".join(str(v) for v in value)
-    return str(value)

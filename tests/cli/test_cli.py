@@ -413,3 +413,29 @@ def test_timeline_markdown(capsys: pytest.CaptureFixture[str], dossier: Path) ->
     assert (code, err) == (0, "")
     assert "Geneva talks" in out
     assert "<html" not in out.lower()
+
+
+def test_timeline_embed_writes_a_fragment(
+    capsys: pytest.CaptureFixture[str], dossier: Path
+) -> None:
+    """`timeline --embed` prints the scoped fragment; with --format md it is refused."""
+    code, out, _ = run(capsys, "timeline", str(dossier), "--embed", "--kind", "round")
+    assert code == 0
+    assert out.startswith('<div class="nt-embed timeline">')
+    assert "<html" not in out
+    assert out.count('class="nt-mark ') == len(make_small().filter_events(kind="round"))
+    code, _, err = run(capsys, "timeline", str(dossier), "--embed", "--format", "md")
+    assert code == 1
+    assert "only HTML can be embedded" in err
+
+
+def test_board_as_of_shows_the_board_as_it_stood(capsys: pytest.CaptureFixture[str]) -> None:
+    """`board --as-of` leaves out versions not yet tabled and says which date it shows."""
+    code, out, _ = run(capsys, "board", str(SEED), "--as-of", "2025-12-01")
+    assert code == 0
+    assert "As it stood on 1 Dec 2025" in out
+    assert "20-point draft framework" not in out
+    code, out, _ = run(capsys, "board", str(SEED))
+    assert code == 0
+    assert '<svg class="nt-chart" role="img"' in out
+    assert "superseded" in out

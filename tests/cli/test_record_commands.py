@@ -142,7 +142,9 @@ def test_board_as_of_and_markdown(capsys: pytest.CaptureFixture[str], dossier: P
     assert "#12 disputed" in now
     _, then, _ = run(capsys, "board", str(dossier), "peace-plan", "--format", "md", "--as-of",
                      "2025-12-01")  # fmt: skip
-    assert "#12 proposed" in then
+    # Not yet disputed on 1 Dec; undecided, and the Geneva text had followed: superseded.
+    assert "#12 superseded" in then
+    assert "disputed" not in then
     code, _, err = run(capsys, "board", str(dossier), "peace-pln")
     assert code == 1
     assert "did you mean 'peace-plan'" in err

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 import pytest
 from hypothesis import given
@@ -11,7 +13,7 @@ from tests.support.strategies import participants, sources
 
 
 def test_contract_names_construct() -> None:
-    """The constructors of PRODUCT.md work as written."""
+    """The documented constructors of the record classes work as written."""
     p = nt.Participant(
         id="witkoff", name="Steve Witkoff", kind="person", side="US", role="Special envoy"
     )
@@ -94,3 +96,31 @@ def test_sources_are_equal_when_rebuilt(s: nt.Source) -> None:
     again = nt.Source(**attrs.asdict(s, recurse=False))
     assert again == s
     assert hash(again) == hash(s)
+
+
+@pytest.mark.parametrize(
+    ("cls", "kwargs", "field", "suggested"),
+    [
+        (nt.Event, {"id": "e", "date": "2025", "title": "t"}, "date", "when"),
+        (nt.PlanVersion, {"id": "v", "label": "V", "when": "2025"}, "when", "date"),
+        (nt.Point, {"numbr": "1", "text": "t"}, "numbr", "number"),
+        (nt.StatusChange, {"ref": "v#1", "status": "kept", "date": "2025"}, "date", "on"),
+    ],
+)
+def test_a_wrong_keyword_names_the_fields_that_exist(
+    cls: type[Any], kwargs: dict[str, Any], field: str, suggested: str
+) -> None:
+    """A misspelt keyword is a DossierError listing the class's fields, with a suggestion."""
+    with pytest.raises(nt.DossierError) as caught:
+        cls(**kwargs)
+    (problem,) = caught.value.problems
+    assert problem.path == f"$.{field}"
+    assert "its fields: " in problem.message
+    assert problem.hint is not None
+    assert repr(suggested) in problem.hint
+
+
+def test_an_event_without_its_date_says_which_field_is_missing() -> None:
+    """Leaving out an event's ``when`` names the missing field."""
+    with pytest.raises(nt.DossierError, match="missing required field 'when'"):
+        nt.Event(id="e", title="t")

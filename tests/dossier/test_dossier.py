@@ -195,3 +195,17 @@ def test_history_as_of_keeps_what_counts_by_then(small: nt.Dossier) -> None:
     possible = small.history("us-28#12", "2025-12-10", rule="possible")
     assert [c.status.value for c in possible] == ["proposed", "disputed"]
     assert small.history("us-28#12", "2025-11-01") == ()
+
+
+def test_a_status_change_recorded_twice_is_kept_once() -> None:
+    """The same change recorded again returns the first record; one that differs is added."""
+    d = make_small()
+    ref = d.refs()[0]
+    first = d.set_status(ref, "disputed", on="2025-12-26", source="s1", note="cron")
+    before = len(d.status_log)
+    again = d.set_status(ref, "disputed", on="2025-12-26", source="s1", note="cron")
+    assert again is first
+    assert len(d.status_log) == before
+    other = d.set_status(ref, "disputed", on="2025-12-26", source="s1", note="a second word")
+    assert other in d.status_log
+    assert len(d.status_log) == before + 1

@@ -8,13 +8,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given, settings
 from ruamel.yaml import YAML
 
 import negotrack as nt
-from negotrack.io.schema import json_schema
+from negotrack.core.fields import doc, documented
+from negotrack.io.schema import json_schema, record_schema
+from negotrack.io.specs import STR, Spec
 from negotrack.io.storage import to_data
 from tests.conftest import SEEDS
 from tests.support.strategies import dossiers
@@ -139,3 +142,44 @@ def test_broken_dossiers_are_rejected(name: str, change: Any) -> None:
     broken.setdefault("events", [{"id": "e", "when": "2025", "title": "E"}])
     change(broken)
     assert not validator().is_valid(broken), name
+
+
+def test_a_field_added_to_a_record_class_reaches_the_schema_and_the_loader() -> None:
+    """Adding a documented field to a record class is all it takes: schema and loader see it."""
+
+    @attrs.frozen
+    class RegionalSource(nt.Source):
+        """A source with the region it was published in."""
+
+        region: str | None = attrs.field(
+            default=None, metadata=doc("text", "Where it was published.")
+        )
+
+    schema = record_schema(RegionalSource)
+    assert schema["description"] == "A source with the region it was published in."
+    assert list(schema["properties"])[-1] == "region"
+    assert schema["properties"]["region"] == {
+        "type": ["string", "null"],
+        "description": "Where it was published.",
+    }
+    assert schema["required"] == ["id", "title"]
+    spec = Spec.of(RegionalSource)
+    assert spec.fields["region"] == STR
+    assert spec.required == ("id", "title")
+
+
+def test_the_schema_is_derived_from_the_record_classes() -> None:
+    """Every record definition of the schema lists exactly its class's documented fields."""
+    defs = json_schema()["$defs"]
+    classes: dict[str, type] = {
+        "participant": nt.Participant,
+        "source": nt.Source,
+        "event": nt.Event,
+        "plan": nt.Plan,
+        "version": nt.PlanVersion,
+        "point": nt.Point,
+    }
+    for name, cls in classes.items():
+        fields = [a.name for a, _, _ in documented(cls)]
+        assert list(defs[name]["properties"]) == fields
+        assert defs[name]["properties"]["id" if "id" in fields else "number"]["description"]

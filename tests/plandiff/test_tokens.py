@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from negotrack.plandiff.figures import figure_pairs, figures
-from negotrack.plandiff.tokens import WordOp, split, word_diff, words
+from negotrack.plandiff.tokens import WordOp, word_diff, words
 
 
 def _side(ops: tuple[WordOp, ...], keep: str) -> str:
@@ -20,13 +20,7 @@ def _side(ops: tuple[WordOp, ...], keep: str) -> str:
 )
 def test_figures_and_compounds_stay_whole(token: str) -> None:
     """Figures, hyphenated words and apostrophes are one token each."""
-    assert token in split(f"a {token} b")
     assert words(f"a {token} b") == ["a", token.casefold(), "b"]
-
-
-def test_abbreviations_stay_whole() -> None:
-    """Dotted abbreviations such as U.S. are one token."""
-    assert "U.S." in split("the U.S. envoys")
 
 
 @pytest.mark.parametrize(
@@ -46,12 +40,6 @@ def test_other_scripts_tokenise_into_words(text: str, expected: list[str]) -> No
 def test_arabic_diacritics_stay_inside_the_word() -> None:
     """Arabic harakat are combining marks and do not break a word apart."""
     assert words("سَلَام دائم") == ["سَلَام", "دائم"]
-
-
-@given(st.text(max_size=80))
-def test_split_joins_back(text: str) -> None:
-    """Every character of the text is in exactly one token, in order."""
-    assert "".join(split(text)) == text
 
 
 @given(st.text(max_size=60), st.text(max_size=60))

@@ -53,6 +53,10 @@ def test_overridden_blocks_and_kept_defaults(pages: dict[str, str]) -> None:
     assert "Compiled by the Example Desk" in page
     assert "Made with negotrack." in page  # the footer's super()
     assert '<form id="filters"' in page  # a block the example leaves alone
+    assert '<section class="nt-axis"' in page
+    # event_extra: once per sourced event, inside its card.
+    assert page.count('<p class="desk-ref">') == 11
+    assert '<p class="desk-ref">Desk reference: talks-envoys</p>' in page
     an_event = page.index("negotiators talk with Witkoff and Kushner")
     assert an_event > page.index('<p class="masthead">')
 

@@ -219,15 +219,20 @@ def test_renderers_do_not_share_environments(tmp_path: Path) -> None:
     assert plain.board(D) != "custom board"
 
 
-def test_escaped_view_refuses_markdown() -> None:
-    """An HTML-escaped timeline view cannot be written as Markdown by mistake."""
-    with pytest.raises(RenderError, match="escaped=False"):
-        Renderer().timeline_view(TimelineView.build(D), format="md")
+def test_one_view_serves_every_format() -> None:
+    """A TimelineView holds plain text: the same view renders as HTML (escaped), Markdown
+    and text."""
+    view = TimelineView.build(D)
+    r = Renderer()
+    assert "Geneva talks" in r.timeline_view(view, format="md")
+    assert "Geneva talks" in r.timeline_view(view, format="text")
+    assert "Geneva talks" in r.timeline_view(view)
+    assert all(type(e.title) is str for e in view.events)
 
 
 def test_timeline_view_model_is_typed() -> None:
     """The view-model resolves participants, numbers sources and lists filter options."""
-    view = TimelineView.build(D, escaped=False)
+    view = TimelineView.build(D)
     assert view.total == 5
     framework = next(e for e in view.events if e.id == "framework")
     assert [p.name for p in framework.participants] == ["Rustem Umerov", "Steve Witkoff"]
@@ -296,12 +301,18 @@ def test_anchor_is_always_a_valid_distinct_id() -> None:
     assert re.fullmatch(r"[A-Za-z0-9_.~-]+", _filters.anchor("ev", "<x y='z'>"))
 
 
-def test_unescaped_view_is_refused_by_the_html_page() -> None:
-    """A plain-text TimelineView cannot reach the HTML page's events loop."""
-    view = TimelineView.build(D, escaped=False)
-    with pytest.raises(RenderError, match="plain text"):
-        Renderer().timeline_view(view)
-    assert "Geneva talks" in repr_html(view)  # the notebook display autoescapes it
+def test_a_view_with_markup_in_its_strings_is_escaped_on_the_page() -> None:
+    """The page escapes what a view holds: a title with markup prints as text."""
+    import attrs
+
+    view = TimelineView.build(D)
+    month = view.months[0]
+    evil = month.events[0]._replace(title="<b>bold</b>")
+    view = attrs.evolve(view, months=(month._replace(events=(evil,)), *view.months[1:]))
+    page = Renderer().timeline_view(view)
+    assert "&lt;b&gt;bold&lt;/b&gt;" in page
+    assert "<b>bold</b>" not in page
+    assert "&lt;b&gt;" in repr_html(view)
 
 
 def test_plain_text_timeline() -> None:

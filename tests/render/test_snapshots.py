@@ -13,6 +13,7 @@ small test dossier of ``tests/fixtures_render.py``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -62,8 +63,8 @@ def _dossiers() -> dict[str, nt.Dossier]:
 
 
 def _timeline(r: Renderer, d: nt.Dossier, fmt: str) -> tuple[str, str]:
-    view = TimelineView.build(d, escaped=fmt == "html")
-    return r.timeline_view(view, format=fmt), pretty(TimelineView.build(d, escaped=False))
+    view = TimelineView.build(d)
+    return r.timeline_view(view, format=fmt), pretty(view)
 
 
 def _diff(r: Renderer, d: nt.Dossier, old: str, new: str, fmt: str) -> tuple[str, str]:
@@ -71,8 +72,20 @@ def _diff(r: Renderer, d: nt.Dossier, old: str, new: str, fmt: str) -> tuple[str
     return r.diff(pd, format=fmt), pretty(DiffView.build(pd))
 
 
-def _board(r: Renderer, d: nt.Dossier, plan_id: str, fmt: str) -> tuple[str, str]:
-    return r.board(d, plan_id, format=fmt), pretty(BoardView.build(d, plan_id))
+def _board(
+    r: Renderer, d: nt.Dossier, plan_id: str, fmt: str, as_of: str | None = None
+) -> tuple[str, str]:
+    view = BoardView.build(d, plan_id, as_of=as_of)
+    return r.board(d, plan_id, format=fmt, as_of=as_of), pretty(view)
+
+
+def _embed(r: Renderer, d: nt.Dossier) -> tuple[str, str]:
+    # The fragment's styles are the page's, scoped (tests/render/test_axis.py checks that).
+    view = TimelineView.build(d)
+    fragment = re.sub(
+        r"<style>.*?</style>", snapshot_css.MARKER, r.timeline_view(view, embed=True), flags=re.S
+    )
+    return fragment, pretty(view.axis)
 
 
 def _dossier(d: nt.Dossier) -> tuple[str, str]:
@@ -93,6 +106,11 @@ def _cases() -> dict[str, Case]:
                 cases[f"{name}-diff-{old}-{new}.{suffix}"] = partial(_diff, r, d, old, new, fmt)
             for fmt in ("html", "md"):
                 cases[f"{name}-board-{plan.id}.{fmt}"] = partial(_board, r, d, plan.id, fmt)
+            first = plan.versions[0].date.isoformat().strip("~")
+            cases[f"{name}-board-{plan.id}-as-of.html"] = partial(
+                _board, r, d, plan.id, "html", first
+            )
+        cases[f"{name}-timeline-embed.html"] = partial(_embed, r, d)
         cases[f"{name}-repr-dossier.html"] = partial(_dossier, d)
     return cases
 

@@ -29,6 +29,8 @@ def _fragment(body: str) -> str:
 
 OUTPUTS = {
     "timeline": nt.render_timeline(DOSSIER),
+    "timeline-embed": _fragment(nt.render_timeline(DOSSIER, embed=True)),
+    "board-as-of": nt.render_board(DOSSIER, as_of="2025-12-01"),
     "diff": DIFF.to_html(),
     "board": nt.render_board(DOSSIER),
     "repr-dossier": _fragment(repr_html(DOSSIER)),
@@ -96,6 +98,50 @@ def test_filters_still_work_on_hostile_data(open_page: Callable[..., Loaded]) ->
     page.fill("input[name=q]", "{{ 7*7 }} no such event")
     assert page.evaluate("document.querySelectorAll('li.event:not([hidden])').length") == 0
     assert page.evaluate("window.__pwned") == []
+
+
+def test_axis_marks_lanes_and_tooltips_read_as_text(open_page: Callable[..., Loaded]) -> None:
+    """Each mark is named by its title as written; lane labels read as the tracks; hovering
+    and focusing every mark and status marker shows its name as text and runs nothing."""
+    loaded = open_page(OUTPUTS["timeline"])
+    page = loaded.page
+    names = page.evaluate(
+        "[...document.querySelectorAll('.nt-mark')].map(m => m.getAttribute('aria-label'))"
+    )
+    events = DOSSIER.filter_events()
+    assert len(names) == len(events)
+    for name, event in zip(names, events, strict=True):
+        assert name.startswith(_norm(event.title) + ", ")
+    lanes = page.evaluate(
+        "[...document.querySelectorAll('.nt-lanes[data-mode=track] span')].map(s => s.textContent)"
+    )
+    tracks = {_norm(e.track) for e in events if e.track is not None}
+    assert tracks <= set(lanes)
+    page.click("button[data-zoom=in]")
+    page.click("button[data-zoom=in]")
+    for selector in (".nt-mark", ".nt-change", ".nt-cluster"):
+        for i in range(min(12, page.locator(selector).count())):
+            el = page.locator(selector).nth(i)
+            el.dispatch_event("focusin")
+            el.dispatch_event("mouseover")
+            tip = page.evaluate("document.querySelector('.nt-tip').textContent")
+            assert tip == el.get_attribute("aria-label")
+    for mode in ("side", "kind", "track"):
+        page.select_option("select[name=lanes]", mode)
+    assert loaded.pwned() == []
+    assert loaded.page_errors == []
+    assert loaded.injected() == []
+
+
+def test_board_chart_reads_as_text(open_page: Callable[..., Loaded]) -> None:
+    """The board's chart table and bar titles hold only dates, counts and status words."""
+    page = open_page(OUTPUTS["board"], csp=False).page
+    rows = page.evaluate(
+        "[...document.querySelectorAll('.chart-table tbody th')].map(t => t.textContent)"
+    )
+    bars = page.evaluate("document.querySelectorAll('svg.nt-chart rect').length")
+    assert rows
+    assert bars >= len(rows)
 
 
 def test_the_trap_catches_an_unescaped_page(open_page: Callable[..., Loaded]) -> None:

@@ -1,0 +1,74 @@
+"""Point references: ``VERSION#NUMBER`` names one point of one plan version.
+
+:class:`PointRef` is the one place that knows the form: it parses (``PointRef.parse``) and
+formats (``str(ref)``) it, and says why a text is not one. A version id or a point number
+may not contain ``#``, so every reference splits one way only.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from negotrack.errors import UnknownReference
+
+__all__ = ["REF_PATTERN", "SEPARATOR", "PointRef"]
+
+SEPARATOR = "#"
+"""What separates a version id from a point number in a reference."""
+
+REF_PATTERN = rf"^[^{SEPARATOR}\s]+{SEPARATOR}[^{SEPARATOR}\s]+$"
+"""A point reference as the JSON Schema checks it (an ECMA-262 regex): ``VERSION#NUMBER``,
+neither side empty nor holding the separator (nor spaces)."""
+
+_EXAMPLE = "write VERSION#NUMBER, for example 'us-28#12'"
+
+
+@attrs.frozen(order=True)
+class PointRef:
+    """A reference to point ``number`` of plan version ``version``; prints as
+    ``VERSION#NUMBER``."""
+
+    version: str
+    number: str
+
+    @classmethod
+    def parse(cls, text: str | PointRef) -> PointRef:
+        """The reference ``text`` names; raises :class:`UnknownReference` when it is not
+        one (no ``#``, more than one, or an empty side)."""
+        if isinstance(text, PointRef):
+            return text
+        found = cls.split(text)
+        if found is None:
+            raise UnknownReference(f"{text!r} is not a point reference", hint=_EXAMPLE)
+        return cls(*found)
+
+    @staticmethod
+    def split(text: object) -> tuple[str, str] | None:
+        """``(version, number)`` of a reference's text, or None when it is not one."""
+        if not isinstance(text, str):
+            return None
+        version, sep, number = text.partition(SEPARATOR)
+        if not sep or not version or not number or SEPARATOR in number:
+            return None
+        return version, number
+
+    @staticmethod
+    def names_point(text: str) -> bool:
+        """Whether ``text`` is written as a point reference (it holds the separator), not
+        as a bare version id."""
+        return SEPARATOR in text
+
+    @staticmethod
+    def format(version: str, number: str) -> str:
+        """The text of the reference to point ``number`` of ``version``."""
+        return f"{version}{SEPARATOR}{number}"
+
+    @staticmethod
+    def problem(part: str, value: str) -> str | None:
+        """Why ``value`` cannot be a version id or point number (``part``), or None."""
+        if SEPARATOR in value:
+            return f"a {part} cannot contain '{SEPARATOR}' (found {value!r})"
+        return None
+
+    def __str__(self) -> str:
+        return f"{self.version}{SEPARATOR}{self.number}"

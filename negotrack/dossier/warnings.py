@@ -1,0 +1,92 @@
+"""Warnings: input that is valid but probably not meant, each placed by its JSON path.
+
+``negotrack validate`` prints them and still exits 0; ``validate --strict`` makes them
+errors. They are never checked on an ordinary load (a large dossier pays nothing for them).
+
+What is suspicious:
+
+- an empty (or blank) title, label or point text;
+- an id with spaces (participants, sources, events, plans, versions): it has to be quoted
+  on the command line and reads as two words;
+- a file without its ``negotrack: 1`` line (it is read as format 1);
+- a date far in the future: after :data:`LAST_YEAR`, or more than :data:`MARGIN` after the
+  newest source's publication date (negotrack reads no clock: the sources say when now is).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from negotrack.errors import Problem
+
+if TYPE_CHECKING:
+    from negotrack.core.dates import Moment
+    from negotrack.dossier.dossier import Dossier
+
+__all__ = ["LAST_YEAR", "MARGIN", "check_warnings"]
+
+LAST_YEAR = 2100
+"""A date after this year is taken for a typo (2099 for 2009, say)."""
+
+MARGIN = timedelta(days=366)
+"""How far after the newest source a date may be before it is taken for a typo."""
+
+
+def check_warnings(d: Dossier) -> list[Problem]:
+    """Every warning about ``d``, in file order."""
+    return list(_warnings(d))
+
+
+def _warnings(d: Dossier) -> Iterator[Problem]:
+    yield from vars(d).get("_file_warnings", ())  # noticed by the loader in its file
+    published = [s.published.end for s in d.sources if s.published is not None]
+    newest = max(published) + MARGIN if published else None
+
+    def future(m: Moment | None, where: str) -> Iterator[Problem]:
+        if m is None:
+            return
+        if m.start.year > LAST_YEAR:
+            yield Problem(f"the date {m} is after {LAST_YEAR}", where, hint="a typo in the year?")
+        elif newest is not None and m.start > newest:
+            yield Problem(
+                f"the date {m} is more than a year after the newest source",
+                where,
+                hint="a typo in the year? (or record the source that reports it)",
+            )
+
+    def blank(text: str, what: str, where: str) -> Iterator[Problem]:
+        if not text.strip():
+            yield Problem(f"the {what} is empty", where)
+
+    def spaced(id: str, where: str) -> Iterator[Problem]:
+        if any(c.isspace() for c in id):
+            yield Problem(
+                f"the id {id!r} has spaces",
+                where,
+                hint="ids are easier to use as one word: " + repr("-".join(id.split())),
+            )
+
+    for name in ("participants", "sources", "events", "plans"):
+        for i, r in enumerate(getattr(d, name)):
+            yield from spaced(r.id, f"$.{name}[{i}].id")
+    for i, s in enumerate(d.sources):
+        yield from blank(s.title, "title", f"$.sources[{i}].title")
+    for i, e in enumerate(d.events):
+        yield from blank(e.title, "title", f"$.events[{i}].title")
+        yield from future(e.when, f"$.events[{i}].when")
+        yield from future(e.until, f"$.events[{i}].until")
+    for i, plan in enumerate(d.plans):
+        yield from blank(plan.title, "title", f"$.plans[{i}].title")
+        for j, v in enumerate(plan.versions):
+            where = f"$.plans[{i}].versions[{j}]"
+            yield from spaced(v.id, f"{where}.id")
+            yield from blank(v.label, "label", f"{where}.label")
+            yield from future(v.date, f"{where}.date")
+            for k, p in enumerate(v.points):
+                yield from blank(p.text, "point's text", f"{where}.points[{k}].text")
+    for i, c in enumerate(d.status_log):
+        yield from future(c.on, f"$.status_log[{i}].on")
+    for i, pos in enumerate(d.position_log):
+        yield from future(pos.on, f"$.position_log[{i}].on")

@@ -1,0 +1,82 @@
+"""Point references (negotrack.core.refs) and lineage groups (negotrack.core.groups)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import negotrack as nt
+from negotrack.core.groups import components
+from negotrack.core.refs import PointRef
+
+_PART = st.text(st.characters(blacklist_characters="#"), min_size=1, max_size=12)
+
+
+@given(_PART, _PART)
+def test_a_reference_round_trips(version: str, number: str) -> None:
+    """Formatting a version and number and parsing the text gives them back."""
+    text = PointRef.format(version, number)
+    assert str(PointRef(version, number)) == text
+    assert PointRef.parse(text) == PointRef(version, number)
+
+
+@pytest.mark.parametrize("text", ["us-28", "#12", "us-28#", "a#b#c", "", "us-28##12"])
+def test_a_malformed_reference_is_refused_with_the_form(text: str) -> None:
+    """Text that is not VERSION#NUMBER is refused with the form to write."""
+    with pytest.raises(nt.UnknownReference, match="VERSION#NUMBER"):
+        PointRef.parse(text)
+    assert PointRef.split(text) is None
+
+
+def test_a_point_number_with_a_hash_is_refused_at_the_point() -> None:
+    """A point number containing '#' is refused where it is written, with its path."""
+    with pytest.raises(nt.DossierError) as caught:
+        nt.Point(number="3#a", text="x")
+    (problem,) = caught.value.problems
+    assert problem.path == "$.number"
+    assert "cannot contain '#'" in problem.message
+
+
+def test_a_point_number_with_a_hash_is_located_on_load() -> None:
+    """Loading a file whose point number contains '#' names the point's JSON path."""
+    data = {
+        "negotrack": 1,
+        "title": "t",
+        "plans": [
+            {
+                "id": "p",
+                "title": "P",
+                "versions": [
+                    {
+                        "id": "v1",
+                        "label": "V1",
+                        "date": "2025",
+                        "points": [{"number": "1#2", "text": "x"}],
+                    }
+                ],
+            }
+        ],
+    }
+    with pytest.raises(nt.DossierError) as caught:
+        nt.loads(json.dumps(data), format="json")
+    paths = [p.path for p in caught.value.problems]
+    assert paths == ["$.plans[0].versions[0].points[0].number"]
+
+
+def test_components_group_linked_nodes_in_first_seen_order() -> None:
+    """Nodes joined by pairs, directly or through others, form one group; the rest stand alone."""
+    groups = components(["a", "b", "c", "d", "e"], [("b", "d"), ("d", "e"), ("x", "a")])
+    assert groups == [["a", "x"], ["b", "d", "e"], ["c"]]
+
+
+@given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=40))
+def test_components_partition_and_respect_every_pair(pairs: list[tuple[int, int]]) -> None:
+    """Every node is in exactly one group, and both ends of every pair share a group."""
+    groups = components(range(21), pairs)
+    where = {n: i for i, g in enumerate(groups) for n in g}
+    assert sorted(where) == list(range(21))
+    assert sum(map(len, groups)) == 21
+    assert all(where[a] == where[b] for a, b in pairs)

@@ -1,0 +1,64 @@
+"""Warnings about valid but suspicious input (negotrack.dossier.warnings)."""
+
+from __future__ import annotations
+
+import pytest
+
+import negotrack as nt
+from negotrack.dossier.warnings import check_warnings
+from tests.conftest import SEEDS, make_small
+
+
+def _paths(d: nt.Dossier) -> list[str]:
+    return [p.path for p in check_warnings(d)]
+
+
+def test_a_careful_dossier_has_no_warnings() -> None:
+    """The small test dossier and every seed pass without a warning."""
+    assert check_warnings(make_small()) == []
+    for seed in sorted(SEEDS.glob("*.yaml")):
+        assert check_warnings(nt.load(seed)) == [], seed.name
+
+
+def test_empty_titles_and_point_texts_are_warned_about() -> None:
+    """A blank event title and a blank point text each give a warning at their place."""
+    d = make_small()
+    d.add_event(nt.Event(id="blank", when="2025-12-01", title="  "))
+    assert _paths(d) == [f"$.events[{len(d.events) - 1}].title"]
+    plan = nt.Plan(
+        id="p2",
+        title="Second",
+        versions=[
+            nt.PlanVersion(id="w1", label="W", date="2025-12", points=[{"number": "1", "text": ""}])
+        ],
+    )
+    d.add_plan(plan)
+    assert _paths(d)[-1] == f"$.plans[{len(d.plans) - 1}].versions[0].points[0].text"
+
+
+def test_ids_with_spaces_are_warned_about_with_a_suggestion() -> None:
+    """An id with a space is a warning that suggests the hyphenated id."""
+    d = make_small()
+    d.add_participant(nt.Participant(id="jared kushner", name="Jared Kushner"))
+    (warning,) = check_warnings(d)
+    assert warning.path == f"$.participants[{len(d.participants) - 1}].id"
+    assert warning.hint is not None
+    assert "'jared-kushner'" in warning.hint
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"), [("2101-01-01", "after 2100"), ("2099", "a year after the newest")]
+)
+def test_far_future_dates_are_warned_about(when: str, expected: str) -> None:
+    """A date after 2100 or over a year past the newest source is a warning."""
+    d = make_small()
+    d.add_event(nt.Event(id="typo", when=when, title="A typo in the year"))
+    (warning,) = check_warnings(d)
+    assert expected in warning.message
+
+
+def test_a_date_within_a_year_of_the_sources_is_fine() -> None:
+    """An event some months after the newest source is not suspicious."""
+    d = make_small()
+    d.add_event(nt.Event(id="soon", when="2026-06-01", title="Talks planned"))
+    assert check_warnings(d) == []

@@ -1,0 +1,82 @@
+"""The status board in time: as it stood on a date, superseded points, the status chart."""
+
+from __future__ import annotations
+
+import re
+
+import negotrack as nt
+from negotrack.views.board import BoardView
+from tests.support.fixtures_render import SEED
+
+D = nt.load(SEED)
+PLAN = "peace-framework"
+
+
+def _cells(view: BoardView) -> dict[str, str]:
+    return {p.ref: p.status for row in view.rows for cell in row.cells for p in cell}
+
+
+def test_undecided_points_of_a_superseded_version_read_superseded() -> None:
+    """us-28 #7 was never decided on and the 20-point draft followed: "superseded", while
+    the newest version's undecided points stay "proposed"."""
+    cells = _cells(BoardView.build(D, PLAN))
+    assert cells["us-28#7"] == "superseded"
+    assert cells["us-28#21a"] == "deleted"
+    assert cells["20-point#1"] == "proposed"
+    assert "proposed" not in {s for ref, s in cells.items() if ref.startswith("us-28#")}
+
+
+def test_the_board_as_it_stood_before_the_new_draft() -> None:
+    """On 1 Dec 2025 only the US draft existed and nothing had been decided: every point
+    is proposed, and the page says which date it shows."""
+    view = BoardView.build(D, PLAN, as_of="2025-12-01")
+    assert [c.id for c in view.columns] == ["us-28"]
+    assert set(_cells(view).values()) == {"proposed"}
+    assert view.as_of == "1 Dec 2025"
+    page = nt.render_board(D, PLAN, as_of="2025-12-01")
+    assert "As it stood on 1 Dec 2025" in page
+    assert "20-point" not in re.sub(r"<p class=\"lede\">.*?</p>", "", page)
+
+
+def test_as_of_counts_only_what_is_settled_by_then() -> None:
+    """On 24 Dec the outline of 23 Dec counts; the deletions and the draft dated only to
+    December do not yet (December is not over); by 31 Dec they do."""
+    view = BoardView.build(D, PLAN, as_of="2025-12-24")
+    cells = _cells(view)
+    assert cells["us-28#1"] == "kept"
+    assert cells["us-28#21a"] == "proposed"
+    assert [c.id for c in view.columns] == ["us-28"]
+    assert _cells(BoardView.build(D, PLAN, as_of="2025-12-31"))["us-28#21a"] == "deleted"
+
+
+def test_the_chart_shows_how_statuses_moved() -> None:
+    """One bar per date that changed something, in the order the dates are over; the counts
+    grow from all-proposed to decided, and each bar's segments add up to its total."""
+    chart = BoardView.build(D, PLAN).chart
+    assert chart is not None
+    # A date counts once it is over: "Dec 2025" after 23 Dec.
+    assert [b.date for b in chart.bars] == ["c. 20 Nov 2025", "23 Dec 2025", "Dec 2025"]
+    names = [s for s, _ in chart.statuses]
+    first, last = chart.bars[0], chart.bars[-1]
+    assert dict(zip(names, first.counts, strict=True))["proposed"] == first.total
+    assert dict(zip(names, last.counts, strict=True))["deleted"] == 2
+    for b in chart.bars:
+        assert sum(s.points for s in b.segments) == b.total == sum(b.counts)
+
+
+def test_the_chart_is_an_image_with_a_table_beside_it() -> None:
+    """The SVG has role="img" and a name; the same numbers are in a table."""
+    page = nt.render_board(D, PLAN)
+    assert re.search(r'<svg class="nt-chart" role="img" aria-labelledby="chart-h chart-d"', page)
+    table = page.split('<table class="grid chart-table">', 1)[1].split("</table>", 1)[0]
+    assert '<th scope="row">23 Dec 2025</th>' in table
+    chart = BoardView.build(D, PLAN).chart
+    assert chart is not None
+    assert page.count("<rect ") == sum(len(b.segments) for b in chart.bars)
+
+
+def test_markdown_board_takes_as_of_too() -> None:
+    """The Markdown board shows the same date's statuses."""
+    md = nt.render_board(D, PLAN, format="md", as_of="2025-12-01")
+    assert "superseded" not in md
+    assert "20-point" not in md.split("## Points by version", 1)[1]
