@@ -33,6 +33,16 @@ taken is the best of what is left for both its points (mutual best); near-identi
 are told apart by standing at the same relative place. Then the gaps between pairs that
 keep their order are searched with their lower bar, until nothing changes.
 
+*Second look.* The inverted index keeps a few candidates per point, and a reworded point
+may miss its partner there; the points still free after a round are fewer, so every pair of
+them (or their own candidates, when still many) is scored too, at the same bar.
+
+*Order, again.* When some pair crosses the others (a move, or a point taken by a look-alike
+elsewhere in the text), pairing starts again from the same free points, ranking a pair
+that lies between two consecutive pairs no pair crosses ORDER z-scores higher, and "first
+choice" counts that bonus too: of two look-alikes, the one in its place is preferred. The
+bar a pair must clear does not change. This is repeated at most ROUNDS times.
+
 *Mutual best.* A pair that is not the first choice of both its points (one of them
 preferred a point that went elsewhere) must clear the bar with half its z-score.
 
@@ -52,17 +62,16 @@ Every choice breaks ties on a key that does not depend on which version is calle
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import math
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
 from negotrack.plandiff.candidates import candidates, features
 from negotrack.plandiff.features import Bag, bags, cosine, norm
 from negotrack.plandiff.groups import take_groups
+from negotrack.plandiff.order import gaps, placed, uncrossed
 
 __all__ = ["Found", "match"]
 
@@ -82,8 +91,9 @@ PLACE = 0.5
 """Z-score bonus for standing at the same relative place, when ranking pairs."""
 FLOOR = 1.0
 """The least bar: a pair must score at least one spread above unrelated pairs."""
-GAP = 4
-"""Gaps with at most this many free points on each side are searched with their own bar."""
+ORDER = 1.0
+ROUNDS = 2
+"""Z-score bonus, when ranking again, for a pair lying between two pairs no pair crosses."""
 
 
 @attrs.frozen
@@ -113,6 +123,7 @@ class _Scores:
         self.mass_old = [sum(b.values()) for b in self.old]
         self.mass_new = [sum(b.values()) for b in self.new]
         self._seen: dict[tuple[int, int], float] = {}
+        self._rank: dict[tuple[int, int], float] = {}
         self.mu = 0.0
         self.sd = 1.0
 
@@ -124,6 +135,16 @@ class _Scores:
                 cosine(self.old[i], self.new[j], self.norm_old[i], self.norm_new[j]), 9
             )
         return s
+
+    def rank(self, i: int, j: int, sizes: tuple[int, int]) -> float:
+        """A pair's z-score plus PLACE for standing at the same relative place."""
+        key = (i, j)
+        r = self._rank.get(key)
+        if r is None:
+            n_old, n_new = max(1, sizes[0]), max(1, sizes[1])
+            near = PLACE * (1.0 - abs(i / n_old - j / n_new))
+            r = self._rank[key] = round(self.z(self.cos(i, j)) + near, 9)
+        return r
 
     def null(self, olds: Sequence[int], news: Sequence[int]) -> None:
         """Measure the null on pairs of ``olds`` x ``news``, evenly spaced."""
@@ -176,18 +197,9 @@ def match(
     n = len(free_old) * len(free_new)  # the pairs searched
     side = max(len(free_old), len(free_new))  # the points one point is compared with
     size = statistics.fmean([*(len(old[i]) for i in free_old), *(len(new[j]) for j in free_new)])
-    if len(free_old) * len(free_new) * (size + 1.0) <= ALL_PAIRS:
-        pool = [(i, j) for i in free_old for j in free_new]
-    else:
-        pool = sorted(
-            candidates(
-                {i: features(old[i]) for i in free_old}, {j: features(new[j]) for j in free_new}
-            )
-        )
+    pool = _pool(old, new, free_old, free_new, size)
     used_old: set[int] = set()
     used_new: set[int] = set()
-    pairs: dict[int, tuple[int, float]] = {}
-    sizes = (len(old), len(new))
     plain = take_groups(
         sc.old,
         sc.new,
@@ -197,21 +209,78 @@ def match(
         used_old,
         used_new,
     )
-    _greedy(sc, pool, n, cut, sizes, used_old, used_new, pairs)
-    for _ in range(3):
-        before = len(pairs)
-        for gap_old, gap_new in _gaps(anchors, pairs, free_old, free_new, used_old, used_new):
-            local = [(i, j) for i in gap_old for j in gap_new]
-            k = len(gap_old) * len(gap_new)  # the pairs this gap searches
-            _greedy(sc, local, k, cut, sizes, used_old, used_new, pairs)
-        if len(pairs) == before:
+    start = (set(used_old), set(used_new))
+    pool, pairs = _pass(sc, old, new, pool, anchors, n, cut, size, start, None)
+    for _ in range(ROUNDS):
+        kept = uncrossed(sorted([*anchors, *((i, j) for i, (j, _) in pairs.items())]))
+        if len(kept) == len(anchors) + len(pairs):
             break
+        # Some pair crosses the others: take again, preferring pairs in their place.
+        pool, pairs = _pass(sc, old, new, pool, anchors, n, cut, size, start, placed(kept))
+    used_old = set(start[0]) | set(pairs)
+    used_new = set(start[1]) | {j for j, _ in pairs.values()}
     found = _pieces(sc, pool, n, cut, pairs, used_old, used_new)
     early = tuple(
         (olds, news, (round(cover, 6),) * (len(olds) + len(news) - 1))
         for olds, news, cover in plain
     )
     return attrs.evolve(found, groups=tuple(sorted(early + found.groups)))
+
+
+def _pass(
+    sc: _Scores,
+    old: Sequence[Sequence[str]],
+    new: Sequence[Sequence[str]],
+    pool: list[tuple[int, int]],
+    anchors: Sequence[tuple[int, int]],
+    n: int,
+    cut: float,
+    size: float,
+    start: tuple[set[int], set[int]],
+    in_place: Callable[[int, int], bool] | None,
+) -> tuple[list[tuple[int, int]], dict[int, tuple[int, float]]]:
+    """One round of pairing from the points free at ``start``: the pool, then the gaps
+    between pairs that keep their order, then the points the pool left free among
+    themselves. Returns the pool (with what was added) and the pairs."""
+    used_old, used_new = set(start[0]), set(start[1])
+    free_old = sorted({i for i, _ in pool} - used_old)
+    free_new = sorted({j for _, j in pool} - used_new)
+    pairs: dict[int, tuple[int, float]] = {}
+    sizes = (len(old), len(new))
+    _greedy(sc, pool, n, cut, sizes, used_old, used_new, pairs, in_place)
+    for _ in range(3):
+        before = len(pairs)
+        for gap_old, gap_new in gaps(anchors, pairs, free_old, free_new, used_old, used_new):
+            local = [(i, j) for i in gap_old for j in gap_new]
+            k = len(gap_old) * len(gap_new)  # the pairs this gap searches
+            _greedy(sc, local, k, cut, sizes, used_old, used_new, pairs, in_place)
+        if len(pairs) == before:
+            break
+    # The inverted index keeps a few candidates per point; the points it left free are
+    # fewer, so among them every pair (or their own candidates) is scored, at the same bar.
+    rest_old = [i for i in free_old if i not in used_old]
+    rest_new = [j for j in free_new if j not in used_new]
+    if rest_old and rest_new and len(rest_old) * len(rest_new) < len(pool):
+        seen = set(pool)
+        extra = [p for p in _pool(old, new, rest_old, rest_new, size) if p not in seen]
+        _greedy(sc, extra, n, cut, sizes, used_old, used_new, pairs, in_place)
+        pool = [*pool, *extra]
+    return pool, pairs
+
+
+def _pool(
+    old: Sequence[Sequence[str]],
+    new: Sequence[Sequence[str]],
+    free_old: Sequence[int],
+    free_new: Sequence[int],
+    size: float,
+) -> list[tuple[int, int]]:
+    """The pairs worth scoring: all of them when few, else the inverted index's."""
+    if len(free_old) * len(free_new) * (size + 1.0) <= ALL_PAIRS:
+        return [(i, j) for i in free_old for j in free_new]
+    return sorted(
+        candidates({i: features(old[i]) for i in free_old}, {j: features(new[j]) for j in free_new})
+    )
 
 
 def _greedy(
@@ -223,9 +292,10 @@ def _greedy(
     used_old: set[int],
     used_new: set[int],
     pairs: dict[int, tuple[int, float]],
+    in_place: Callable[[int, int], bool] | None = None,
 ) -> None:
-    """Take pairs of free points, best first, while their confidence reaches ``cut``."""
-    n_old, n_new = max(1, sizes[0]), max(1, sizes[1])
+    """Take pairs of free points, best first, while their confidence reaches ``cut``;
+    with ``in_place``, a pair in its place ranks ORDER z-scores higher."""
     ranked = []
     top_old: dict[int, float] = {}
     top_new: dict[int, float] = {}
@@ -233,68 +303,25 @@ def _greedy(
         if i in used_old or j in used_new:
             continue
         s = sc.cos(i, j)
-        top_old[i] = max(s, top_old.get(i, 0.0))
-        top_new[j] = max(s, top_new.get(j, 0.0))
-        near = PLACE * (1.0 - abs(i / n_old - j / n_new))
-        ranked.append((-round(sc.z(s) + near, 9), i + j, i, j, s))
+        key = sc.rank(i, j, sizes)
+        if in_place is not None and in_place(i, j):
+            key += ORDER
+        top_old[i] = max(key, top_old.get(i, -math.inf))
+        top_new[j] = max(key, top_new.get(j, -math.inf))
+        ranked.append((-key, i + j, i, j, s))
     ranked.sort()
-    for _, _, i, j, s in ranked:
+    for key, _, i, j, s in ranked:
         if i in used_old or j in used_new:
             continue
         # A pair that is not both points' first choice (their first went elsewhere) must
         # clear the bar with half its evidence.
-        mutual = s >= top_old[i] and s >= top_new[j]
+        mutual = -key >= top_old[i] and -key >= top_new[j]
         confidence = sc.confidence(s, n, 1.0 if mutual else 0.5)
         if confidence < cut:
             continue
         used_old.add(i)
         used_new.add(j)
         pairs[i] = (j, confidence)
-
-
-def _uncrossed(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The pairs (sorted by first item) that no other pair crosses: everything before
-    them on one side is before them on the other. Unlike a longest increasing run, which
-    may not be unique, this is the same whichever version is called old."""
-    before = -1
-    highest = []
-    for _, j in pairs:
-        highest.append(before)
-        before = max(before, j)
-    out = []
-    after = len(pairs) and max(j for _, j in pairs) + 1
-    for k in range(len(pairs) - 1, -1, -1):
-        i, j = pairs[k]
-        if highest[k] < j < after:
-            out.append((i, j))
-        after = min(after, j)
-    out.reverse()
-    return out
-
-
-def _gaps(
-    anchors: Sequence[tuple[int, int]],
-    pairs: dict[int, tuple[int, float]],
-    free_old: Sequence[int],
-    free_new: Sequence[int],
-    used_old: set[int],
-    used_new: set[int],
-) -> list[tuple[list[int], list[int]]]:
-    """Free points facing each other between two consecutive pairs that no pair crosses
-    (the versions' ends count as such pairs), in gaps of at most GAP on each side."""
-    kept = _uncrossed(sorted([*anchors, *((i, j) for i, (j, _) in pairs.items())]))
-    rest_old = sorted(i for i in free_old if i not in used_old)
-    rest_new = sorted(j for j in free_new if j not in used_new)
-    if not rest_old or not rest_new:
-        return []
-    ends = [(-1, -1), *kept, (max(rest_old) + 1, max(rest_new) + 1)]
-    out = []
-    for (lo_i, lo_j), (hi_i, hi_j) in itertools.pairwise(ends):
-        a = rest_old[bisect.bisect_right(rest_old, lo_i) : bisect.bisect_left(rest_old, hi_i)]
-        b = rest_new[bisect.bisect_right(rest_new, lo_j) : bisect.bisect_left(rest_new, hi_j)]
-        if a and b and len(a) <= GAP and len(b) <= GAP:
-            out.append((a, b))
-    return out
 
 
 def _pieces(

@@ -6,7 +6,21 @@ shared vocabulary so that different points share many words, as real drafts do. 
 version is derived from it by known operations: rewording a given share of each point's
 words (synonyms, replacements, insertions, deletions), deletions, additions, moves, splits
 (a point's sentences become separate points), merges (two neighbours become one) and
-renumbering. The ground truth is the set of edges ``(old number, new number)``: one per
+renumbering.
+
+Points of a given length (``words=``) are each about a *topic*: a few objects (TOPIC of
+them) their sentences keep returning to, with subjects, verbs and tails from the shared
+vocabulary. Drawing every sentence of a 300-word point from the whole bank, as shorter
+points do, would give unrelated long points whole sentences in common, which real drafts
+do not have: there, two long points share the plan's common words ("the parties shall",
+"Ukraine", "ceasefire") but each develops its own matter. Two unrelated long points still
+share a topic object now and then. The shared-bank long points stay available
+(``point_text(rng, words=...)``) as the stress case of unrelated long points sharing whole
+phrases, which must not be paired. A split cuts a point into at most PIECES runs of
+consecutive sentences (a 20-sentence point is not cut into 20 points; points of up to three
+sentences are cut into sentences, as before).
+
+The ground truth is the set of edges ``(old number, new number)``: one per
 kept point, one per piece of a split, one per member of a merge.
 
 Tests import this module too (a fixed seed gives a fixed case).
@@ -14,6 +28,7 @@ Tests import this module too (a fixed seed gives a fixed case).
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Iterable
 
@@ -21,7 +36,12 @@ import attrs
 
 from negotrack.core.model import PlanVersion, Point
 
-__all__ = ["Case", "Score", "edges", "generate", "point_text", "reword", "score"]
+__all__ = ["Case", "Score", "edges", "generate", "point_text", "reword", "score", "topic"]
+
+TOPIC = 6
+"""Objects one point of a generated version is about."""
+PIECES = 3
+"""Most pieces a generated split makes."""
 
 _SUBJECTS = (
     "Ukraine",
@@ -205,25 +225,35 @@ def _fill(template: str, rng: random.Random) -> str:
     )
 
 
-def _sentence(rng: random.Random) -> str:
+def _sentence(rng: random.Random, objects: tuple[str, ...] = _OBJECTS) -> str:
     tail = _fill(rng.choice(_TAILS), rng)
-    text = f"{rng.choice(_SUBJECTS)} {rng.choice(_VERBS)} {_fill(rng.choice(_OBJECTS), rng)}"
+    text = f"{rng.choice(_SUBJECTS)} {rng.choice(_VERBS)} {_fill(rng.choice(objects), rng)}"
     if tail:
         text += " " + tail
     return text[0].upper() + text[1:] + "."
 
 
+def topic(rng: random.Random) -> tuple[str, ...]:
+    """What one point is about: a few of the objects, which its sentences keep returning to."""
+    return tuple(rng.sample(_OBJECTS, TOPIC))
+
+
 def point_text(
-    rng: random.Random, sentences: int | None = None, words: tuple[int, int] | None = None
+    rng: random.Random,
+    sentences: int | None = None,
+    words: tuple[int, int] | None = None,
+    objects: tuple[str, ...] = _OBJECTS,
 ) -> str:
     """A peace-plan-like point of one to three sentences, or of ``words`` = (least, most)
-    words (sentences are added until there are enough, then the text is cut)."""
+    words (sentences are added until there are enough, then the text is cut). Its
+    sentences' objects come from ``objects`` (by default all of them: long points drawn
+    this way share whole phrases, the hardest case for telling unrelated points apart)."""
     if words is not None:
         lo, hi = words
         want = rng.randint(lo, hi)
         out: list[str] = []
         while len(out) < want:
-            out.extend(_sentence(rng).split())
+            out.extend(_sentence(rng, objects).split())
         return " ".join(out[:want]).rstrip(",;") + ("" if out[want - 1].endswith(".") else ".")
     count = sentences if sentences is not None else rng.choice((1, 1, 2, 2, 3))
     return " ".join(_sentence(rng) for _ in range(count))
@@ -262,6 +292,13 @@ def _sentences(text: str) -> list[str]:
     return [p if p.endswith(".") else p + "." for p in parts if p]
 
 
+def _pieces(sentences: list[str]) -> list[str]:
+    """A split's pieces: at most PIECES runs of consecutive sentences, as even as can be."""
+    k = min(PIECES, len(sentences))
+    cuts = [round(m * len(sentences) / k) for m in range(k + 1)]
+    return [" ".join(sentences[a:b]) for a, b in itertools.pairwise(cuts)]
+
+
 def generate(
     n: int,
     *,
@@ -283,7 +320,9 @@ def generate(
     sets the length of every point in words (short, medium, long points).
     """
     rng = random.Random(seed)
-    old_texts = [point_text(rng, words=words) for _ in range(n)]
+    old_texts = [
+        point_text(rng, words=words, objects=topic(rng) if words else _OBJECTS) for _ in range(n)
+    ]
     # Each new item: its text and the old numbers it came from.
     items: list[tuple[str, tuple[str, ...]]] = []
     i = 0
@@ -294,7 +333,7 @@ def generate(
             i += 1
             continue
         roll -= p_delete
-        pieces = _sentences(text)
+        pieces = _pieces(_sentences(text))
         if roll < p_split and len(pieces) >= 2:
             for piece in pieces:
                 items.append((_maybe_reword(piece, share, p_reword, rng), (number,)))
