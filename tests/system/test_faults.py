@@ -19,6 +19,7 @@ import json
 import os
 import random
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -83,21 +84,22 @@ def _kill_run(path: Path, rounds: int, rng: random.Random) -> tuple[int, int]:
 
     Returns (kills that left the old state, runs that completed).
     """
-    # How long one update takes here, so the kill instants cover its whole life: the
-    # slowest of three, as the machine is shared and a quick first run would put every
-    # kill before the commit.
-    span = 0.0
-    for warm in (0, rounds + 1, rounds + 2):
+    # How long one update takes here, so the kill instants cover its whole life: the median
+    # of three timed runs after an untimed one (the first run of a fresh interpreter pays for
+    # cold caches, and a span measured on it puts every kill after the write).
+    spans = []
+    for k in range(4):
         start = time.perf_counter()
-        ref, status, on, note = status_args(path, warm)
+        ref, status, on, note = status_args(path, 0)
         subprocess.run(
             cli("status", "set", str(path), ref, status, "--on", on, "--by", "umerov",
-                "--note", note),
+                "--note", f"{note} ({k})"),
             env=ENV,
             check=True,
             capture_output=True,
         )  # fmt: skip
-        span = max(span, time.perf_counter() - start)
+        spans.append(time.perf_counter() - start)
+    span = statistics.median(spans[1:])
     current = nt.load(path)
     old_kept = completed = 0
     for i in range(1, rounds + 1):
