@@ -122,6 +122,15 @@ def _checked(option: str, parse: Callable[[Any], Any], value: Any) -> Any:
         raise _Failed(option, exc) from None
 
 
+def _locale(value: str | None) -> str | None:
+    """The ``--locale`` value checked before any work (an unknown one names the known)."""
+    if value is None:
+        return None
+    from negotrack.render.catalogs import normalise
+
+    return str(_checked("--locale", normalise, value))
+
+
 def _moment(option: str, value: str | None) -> Any:
     from negotrack.core.dates import Moment
 
@@ -254,22 +263,22 @@ def _timeline(args: argparse.Namespace) -> int:
     from negotrack.render.renderer import render_timeline
 
     d = _load(args.file)
+    locale = _locale(args.locale)
     filters: dict[str, Any] = {}
     for name in ("kind", "participant", "side", "track", "tag"):
         value = getattr(args, name)
         if value:
             filters[name] = value
-    since = _moment("--since", args.since)
-    until = _moment("--until", args.until)
-    if since is not None:
-        filters["since"] = since
-    if until is not None:
-        filters["until"] = until
+    filters["since"] = _moment("--since", args.since)
+    filters["until"] = _moment("--until", args.until)
     if "kind" in filters:
         filters["kind"] = [_checked("--kind", EventKind.coerce, k) for k in filters["kind"]]
     _check_filters(d, filters)
     chosen = EventFilter(**filters)
-    emit(render_timeline(d, args.format, select=chosen, embed=args.embed), args.output)
+    emit(
+        render_timeline(d, args.format, select=chosen, embed=args.embed, locale=locale),
+        args.output,
+    )
     return 0
 
 
@@ -289,6 +298,7 @@ def _check_filters(d: Dossier, filters: dict[str, Any]) -> None:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    locale = _locale(args.locale)
     d = _load(args.file)
     plan_diff = d.diff(args.old, args.new, threshold=args.threshold)
     if args.format == "json":
@@ -296,7 +306,7 @@ def _diff(args: argparse.Namespace) -> int:
     else:
         from negotrack.render.renderer import render_diff
 
-        text = render_diff(plan_diff, args.format)
+        text = render_diff(plan_diff, args.format, locale=locale, content_lang=d.language)
     emit(text, args.output)
     return 0
 
@@ -344,9 +354,10 @@ def _export(args: argparse.Namespace) -> int:
         raise _Failed("FILE", NegotrackError(f"--to {args.to} needs a dossier file"))
     from negotrack.export import formats as export
 
+    locale = _locale(args.locale)
     d = _load(args.file)
     if args.to == "timelinejs":
-        text = export.to_timelinejs(d)
+        text = export.to_timelinejs(d, locale=locale)
     elif args.to == "ics":
         from datetime import UTC, datetime
 

@@ -63,9 +63,13 @@ class Dossier(RecordIndex, Corrections, Linking):
         status_log: Iterable[StatusChange] = (),
         position_log: Iterable[Position] = (),
         description: str | None = None,
+        language: str | None = None,
     ) -> None:
         self.title = title
         self.description = description
+        self.language = language
+        """The language its texts are written in (a BCP 47 tag: "en", "uk"), if declared:
+        pages in another interface language mark the dossier's text with it."""
         self._participants = _coerce(Participant, participants, "participants")
         self._sources = _coerce(Source, sources, "sources")
         self._events = _coerce(Event, events, "events")
@@ -89,11 +93,13 @@ class Dossier(RecordIndex, Corrections, Linking):
         plans: tuple[Plan, ...],
         status_log: tuple[StatusChange, ...],
         position_log: tuple[Position, ...],
+        language: str | None = None,
     ) -> Dossier:
         """Built records, not yet checked nor indexed (loaders merge the problems first)."""
         d = object.__new__(cls)
         d.title = title
         d.description = description
+        d.language = language
         d._participants = participants
         d._sources = sources
         d._events = events
@@ -367,6 +373,7 @@ class Dossier(RecordIndex, Corrections, Linking):
         return (
             self.title,
             self.description,
+            self.language,
             self._participants,
             self._sources,
             self._events,

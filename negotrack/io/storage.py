@@ -197,6 +197,9 @@ def to_data(dossier: Dossier) -> dict[str, Any]:
     data: dict[str, Any] = {"negotrack": SCHEMA_VERSION, "title": dossier.title}
     if dossier.description is not None:
         data["description"] = dossier.description
+    language = getattr(dossier, "language", None)
+    if language is not None:
+        data["language"] = language
     for name in RECORD_LISTS:
         records = getattr(dossier, name)
         if records:

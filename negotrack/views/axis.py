@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import attrs
 
 from negotrack.core.dates import Moment, Precision
-from negotrack.views.formatting import display_date, iso_instant, tick_label
+from negotrack.views.formatting import iso_instant, tick_label
+from negotrack.views.i18n import ENGLISH, Interface
 from negotrack.views.ticks import gridlines
 
 if TYPE_CHECKING:
@@ -168,11 +169,12 @@ def build_axis(
     views: Sequence[EventView],
     changes: Sequence[StatusChange],
     h: Callable[[str], str] = str,
+    lang: Interface = ENGLISH,
 ) -> AxisView | None:
     """The axis of ``events`` (in time order, with their views), or None when empty.
 
     ``h`` is applied to the user strings the axis adds to the views' (track names, point
-    references), as the views' builder applies it to theirs."""
+    references), as the views' builder applies it to theirs; ``lang`` writes its labels."""
     if not events:
         return None
     # Events share dates: each date's bounds and drawing are worked out once, and each
@@ -219,14 +221,14 @@ def build_axis(
         rows = max(1, len(ends[n]))
         lanes.append(Lane(n, h(name), h(name), first_row, rows))
         first_row += rows
-    clusters, member = _clusters(crowd, placed, views, lanes)
+    clusters, member = _clusters(crowd, placed, views, lanes, lang)
     marks = []
     said: dict[tuple[str, bool, str | None, bool], str] = {}  # events share dates
     for i, (v, (lane, row, g)) in enumerate(zip(views, placed, strict=True)):
         dk = (v.date_text, v.approximate, v.until_text, v.until_approximate)
         text = said.get(dk)
         if text is None:
-            text = said[dk] = _date_text(v)
+            text = said[dk] = _date_text(v, lang)
         marks.append(
             Mark(
                 v.anchor,
@@ -247,12 +249,15 @@ def build_axis(
             )
         )
     shapes = {d[5].shape for d in dates.values()}
-    change_marks = tuple(_change(c, pct, h) for c in sorted(changes, key=lambda c: c.on.sort_key))
+    label = tick_label if lang.english else lang.tick
+    change_marks = tuple(
+        _change(c, pct, h, lang) for c in sorted(changes, key=lambda c: c.on.sort_key)
+    )
     return AxisView(
         start=iso_instant(lo),
         end=iso_instant(hi),
         unit=unit,
-        ticks=tuple(Tick(f"{pct(t):.3f}", tick_label(t, unit), iso_instant(t)) for t in ticks),
+        ticks=tuple(Tick(f"{pct(t):.3f}", label(t, unit), iso_instant(t)) for t in ticks),
         lanes=tuple(lanes),
         rows=first_row,
         marks=tuple(marks),
@@ -299,11 +304,12 @@ def _geometry(
     )
 
 
-def _date_text(v: EventView) -> str:
+def _date_text(v: EventView, lang: Interface) -> str:
     # str.join, not "+": the renderer's views hold Markup, whose "+" escapes the other side.
-    parts = ["c. ", v.date_text] if v.approximate else [v.date_text]
+    circa = lang.circa + " "
+    parts = [circa, v.date_text] if v.approximate else [v.date_text]
     if v.until_text:
-        parts += [" – c. " if v.until_approximate else " – ", v.until_text]
+        parts += [" – " + circa if v.until_approximate else " – ", v.until_text]
     return "".join(parts)
 
 
@@ -312,6 +318,7 @@ def _clusters(
     placed: list[tuple[int, int, _Geometry]],
     views: Sequence[EventView],
     lanes: list[Lane],
+    lang: Interface = ENGLISH,
 ) -> tuple[tuple[Cluster, ...], dict[int, int]]:
     """The clusters of crowded stretches, and each clustered event's cluster."""
     out: list[Cluster] = []
@@ -340,7 +347,7 @@ def _clusters(
                 f"{left:.3f}",
                 f"{max(right - left, _POINT_WIDTH):.3f}",
                 len(events),
-                f"{len(events)} events, {_day(first)} – {_day(last)}",  # no user text
+                lang.cluster(len(events), first, last),  # no user text
                 views[events[0]].anchor,
             )
         )
@@ -377,20 +384,20 @@ def _place(ends: list[float], left: float, right: float) -> int:
     return row
 
 
-def _day(t: datetime) -> str:
-    return display_date(Moment(t.replace(tzinfo=None), Precision.DAY))
-
-
 def _change(
-    c: StatusChange, pct: Callable[[datetime], float], h: Callable[[str], str]
+    c: StatusChange,
+    pct: Callable[[datetime], float],
+    h: Callable[[str], str],
+    lang: Interface = ENGLISH,
 ) -> ChangeMark:
     left = pct(c.on.start)
     width = pct(c.on.end) - left
     status = c.status.value
+    word = lang.term("status", status)
     return ChangeMark(
         h(c.ref),
         status,
-        h(f"{c.ref.replace('#', ' #')}: {status.replace('_', ' ')}, {display_date(c.on)}"),
+        h(f"{c.ref.replace('#', ' #')}: {word}, {lang.date(c.on)}"),
         f"{left:.3f}",
         f"{width:.3f}",
         iso_instant(c.on.start),

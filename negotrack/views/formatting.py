@@ -9,19 +9,27 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
 
 from negotrack.core.dates import Moment, Precision
+
+if TYPE_CHECKING:
+    from negotrack.dossier.dossier import Dossier
+    from negotrack.views.i18n import Interface
 
 __all__ = [
     "FILTERS",
     "TESTS",
     "anchor",
+    "content_language",
     "datetime_attr",
     "display_date",
     "file_part",
     "iso_instant",
     "label",
+    "lang_attr",
     "md",
     "md_cell",
     "md_code",
@@ -99,6 +107,27 @@ def datetime_attr(moment: Moment) -> str:
     if p is Precision.DAY:
         return f"{v.year:04d}-{v.month:02d}-{v.day:02d}"
     return v.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
+
+
+def content_language(dossier: Dossier, lang: Interface) -> str | None:
+    """The dossier's declared language when it differs from the interface's (so the page
+    marks the user's text with it and a screen reader switches voice), else None."""
+    declared = getattr(dossier, "language", None)
+    if not declared:
+        return None
+    base = str(declared).replace("_", "-").split("-", 1)[0].lower()
+    return None if base == lang.code else str(declared)
+
+
+_LANG_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def lang_attr(code: str | None) -> Markup:
+    """`` lang="en"`` for a content language that differs from the page's, else nothing;
+    a value that is not a language tag is dropped rather than written into the page."""
+    if not code or _LANG_TAG.fullmatch(code) is None:
+        return Markup("")
+    return Markup(f' lang="{code}"')
 
 
 def label(value: Any) -> str:
@@ -224,6 +253,7 @@ FILTERS = {
     "display_date": display_date,
     "file_part": file_part,
     "label": label,
+    "lang_attr": lang_attr,
     "md": md,
     "md_cell": md_cell,
     "md_code": md_code,

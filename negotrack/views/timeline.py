@@ -25,6 +25,7 @@ from negotrack.core.dates import MomentLike
 from negotrack.core.model import EventKind, PlanVersion
 from negotrack.dossier.selection import EventFilter
 from negotrack.views.axis import AxisView
+from negotrack.views.i18n import ENGLISH, Interface
 
 if TYPE_CHECKING:
     from negotrack.dossier.dossier import Dossier
@@ -203,6 +204,11 @@ class TimelineView:
     """Events shown; the dossier may hold more when filters were applied."""
     axis: AxisView | None
     """The time axis drawn above the list (None when no event is shown)."""
+    lang: Interface = attrs.field(default=ENGLISH, repr=False)
+    """The interface language its labels and dates were written in."""
+    content_lang: str | None = None
+    """The dossier's own language when it differs from the interface's (marked ``lang=``
+    on the user's text), else None."""
 
     @classmethod
     def build(
@@ -218,9 +224,11 @@ class TimelineView:
         track: str | Iterable[str] | None = None,
         tag: str | Iterable[str] | None = None,
         diff_href: str | None = DEFAULT_DIFF_HREF,
+        lang: Interface = ENGLISH,
     ) -> TimelineView:
         """The view of ``dossier``'s events that match ``select`` and the criteria given as
-        keywords (see :meth:`Dossier.filter_events`); every string is plain text."""
+        keywords (see :meth:`Dossier.filter_events`); every string is plain text. ``lang``
+        is the interface language of labels and dates (English by default)."""
         from negotrack.views.timeline_builder import Builder
 
         chosen = event_filter(
@@ -233,7 +241,7 @@ class TimelineView:
             track=track,
             tag=tag,
         )
-        return Builder(dossier, diff_href).build(chosen.apply(dossier), chosen)
+        return Builder(dossier, diff_href, lang=lang).build(chosen.apply(dossier), chosen)
 
     @property
     def events(self) -> tuple[EventView, ...]:

@@ -421,7 +421,7 @@ def test_timeline_embed_writes_a_fragment(
     """`timeline --embed` prints the scoped fragment; with --format md it is refused."""
     code, out, _ = run(capsys, "timeline", str(dossier), "--embed", "--kind", "round")
     assert code == 0
-    assert out.startswith('<div class="nt-embed timeline">')
+    assert out.startswith('<div class="nt-embed timeline" lang="en" dir="ltr">')
     assert "<html" not in out
     assert out.count('class="nt-mark ') == len(make_small().filter_events(kind="round"))
     code, _, err = run(capsys, "timeline", str(dossier), "--embed", "--format", "md")
