@@ -33,7 +33,8 @@ def render_site(
     """Write the dossier's pages into ``folder`` and return their paths.
 
     ``timeline.html`` and ``timeline.md``; for every version with a predecessor,
-    ``diff-OLD-NEW.html`` and ``.md`` (the names the timeline links to); and
+    ``diff-OLD_to_NEW.html`` and ``.md`` (the names the timeline links to, one-to-one:
+    see :func:`negotrack.views.formatting.file_part`); and
     ``board-PLAN.html`` and ``.md`` per plan with versions. ``threshold`` goes to every
     diff (reports and boards alike); ``log`` is called with each path written. Every page
     is in ``locale`` (default English; an unknown one is a ``LocaleError``).

@@ -69,7 +69,7 @@ EXAMPLES: Mapping[str, str] = MappingProxyType(
   negotrack board d.yaml -o board.html                  # the first plan
   negotrack board d.yaml peace-plan --as-of 2025-12-01 --format md""",
         "site": """examples:
-  negotrack site d.yaml -o site/     # timeline.html, diff-OLD-NEW.html, board-PLAN.html, .md
+  negotrack site d.yaml -o site/     # timeline.html, diff-OLD_to_NEW.html, board-PLAN.html, .md
   negotrack site d.yaml -o site/ --threshold 0.3""",
         "replace": """examples:
   negotrack replace d.yaml event fixed-geneva.yaml     # the event with the same id

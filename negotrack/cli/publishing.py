@@ -1,7 +1,7 @@
 """The publishing commands: ``negotrack board`` and ``negotrack site``.
 
 ``site`` writes every page a dossier has into one folder, under the names the pages link
-to (``timeline.html`` links each version to ``diff-OLD-NEW.html``), so the links resolve
+to (``timeline.html`` links each version to ``diff-OLD_to_NEW.html``), so the links resolve
 wherever the folder is copied.
 """
 
@@ -16,7 +16,8 @@ __all__ = ["board", "site"]
 def board(args: argparse.Namespace) -> int:
     """``negotrack board FILE [PLAN] [-o OUT] [--format html|md] [--as-of DATE]
     [--locale LANG]``."""
-    from negotrack.cli.commands import _emit, _load, _locale, _moment
+    from negotrack.cli.commands import _load, _locale, _moment
+    from negotrack.cli.output import emit
     from negotrack.render.renderer import render_board
 
     locale = _locale(args.locale)
@@ -25,7 +26,7 @@ def board(args: argparse.Namespace) -> int:
     text = render_board(
         d, args.plan, args.format, as_of=as_of, threshold=args.threshold, locale=locale
     )
-    _emit(text, args.output)
+    emit(text, args.output)
     return 0
 
 

@@ -64,7 +64,8 @@ def from_data(data: Any, *, file: str | None = None) -> Dossier:
     title = data.get("title")
     if isinstance(title, int | float) and not isinstance(title, bool):
         title = str(title)  # YAML reads "title: 2025" as a number
-    if not isinstance(title, str) or not title.strip():
+    # Blank is ASCII white space only: "\x85" (NEL) is a title that must load back.
+    if not isinstance(title, str) or not title.strip(" \t\r\n\f\v"):
         problems.append(Problem("a dossier needs a title (text)", "$.title"))
     description = data.get("description")
     if description is not None and not isinstance(description, str):

@@ -9,7 +9,7 @@ Hot per-event records are ``NamedTuple`` values: they are built ten thousand tim
 and a tuple is the cheapest typed record Python has.
 
 A plan version tabled at an event links to its diff report. By default the link is the
-sibling file ``diff-OLD-NEW.html`` (unusual characters in ids become "_"), which is what
+sibling file ``diff-OLD_to_NEW.html`` (ids through ``file_part``, one-to-one), which is what
 :func:`negotrack.render.renderer.render_site` writes; pass ``diff_href`` to change the convention or
 ``None`` to link nothing.
 """
@@ -45,8 +45,11 @@ __all__ = [
     "predecessor",
 ]
 
-DEFAULT_DIFF_HREF = "diff-{old}-{new}.html"
-"""The file name of the diff report between two versions, relative to the timeline."""
+DEFAULT_DIFF_HREF = "diff-{old}_to_{new}.html"
+"""The file name of the diff report between two versions, relative to the timeline.
+
+With the ids through :func:`negotrack.views.formatting.file_part`, whose output never holds
+``_to_``, two pairs of versions never share a name (``diff-a-b-c`` could be either)."""
 
 
 class PartyRef(NamedTuple):

@@ -322,7 +322,7 @@ class Builder:
             src.publisher,
             url,
             src.url if url is None and src.url else None,
-            self.lang.date(src.published) if src.published else "",
+            self.lang.plain_date(src.published) if src.published else "",  # keeps "c."
             datetime_attr(src.published) if src.published else None,
         )
 

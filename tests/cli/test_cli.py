@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import negotrack as nt
-from negotrack.cli import commands as cli
+from negotrack.cli import output
 from negotrack.cli.commands import main
 from tests.conftest import SEEDS, make_small
 
@@ -404,7 +404,7 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr("sys.stderr", tty)
     assert main(["validate", "/nonexistent/x.yaml"]) == 1
     assert "\x1b[" not in tty.getvalue()
-    assert not cli._colour(io.StringIO())
+    assert not output.colour(io.StringIO())
 
 
 def test_timeline_markdown(capsys: pytest.CaptureFixture[str], dossier: Path) -> None:

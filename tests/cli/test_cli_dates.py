@@ -41,7 +41,7 @@ def test_status_set_takes_a_phrase_and_stores_the_canonical_form(
     )  # fmt: skip
     assert (code, err) == (0, "")
     assert "on 2025-12-11/2025-12-20" in out
-    assert "on: 2025-12-11/2025-12-20" in dossier.read_text(encoding="utf-8")
+    assert "'on': 2025-12-11/2025-12-20" in dossier.read_text(encoding="utf-8")
     assert nt.load(dossier).status_of(REF, as_of="2025-12-20") is nt.Status.DISPUTED
 
 

@@ -159,8 +159,8 @@ def test_site_writes_every_page(
     assert code == 0
     names = sorted(Path(line).name for line in out.splitlines())
     assert names == [
-        "board-peace-plan.html", "board-peace-plan.md", "diff-us-28-geneva-19.html",
-        "diff-us-28-geneva-19.md", "timeline.html", "timeline.md",
+        "board-peace-plan.html", "board-peace-plan.md", "diff-us-28_to_geneva-19.html",
+        "diff-us-28_to_geneva-19.md", "timeline.html", "timeline.md",
     ]  # fmt: skip
 
 

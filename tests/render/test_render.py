@@ -51,9 +51,9 @@ def test_event_details_are_all_there() -> None:
 
 
 def test_a_version_links_to_its_diff_file() -> None:
-    """The event that produced the 20-point version links to diff-us-28-20-point.html."""
+    """The event that produced the 20-point version links to diff-us-28_to_20-point.html."""
     html = nt.render_timeline(D)
-    assert '<a href="diff-us-28-20-point.html"><bdi>20-point framework</bdi></a>' in html
+    assert '<a href="diff-us-28_to_20-point.html"><bdi>20-point framework</bdi></a>' in html
     assert "Plan version: <bdi>US 28-point draft</bdi></p>" in html  # no predecessor, no link
 
 
@@ -272,8 +272,8 @@ def test_render_site_writes_linked_files(tmp_path: Path) -> None:
     assert names == [
         "board-peace-plan.html",
         "board-peace-plan.md",
-        "diff-us-28-20-point.html",
-        "diff-us-28-20-point.md",
+        "diff-us-28_to_20-point.html",
+        "diff-us-28_to_20-point.md",
         "timeline.html",
         "timeline.md",
     ]
