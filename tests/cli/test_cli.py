@@ -13,23 +13,9 @@ import negotrack as nt
 from negotrack.cli import output
 from negotrack.cli.commands import main
 from tests.conftest import SEEDS, make_small
+from tests.support.cli import run
 
 SEED = sorted(SEEDS.glob("*.yaml"))[0]
-
-
-@pytest.fixture
-def dossier(tmp_path: Path) -> Path:
-    """The small dossier saved as YAML in a temporary folder."""
-    path = tmp_path / "d.yaml"
-    make_small().save(path)
-    return path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run the CLI with ``argv``; (exit code, stdout, stderr)."""
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # -- basics ----------------------------------------------------------------------------

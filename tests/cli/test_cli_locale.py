@@ -7,17 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from negotrack.cli.commands import main
 from tests.conftest import SEEDS
+from tests.support.cli import run
 
 SEED = SEEDS / "ukraine-2025-12.yaml"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run the CLI with ``argv``; (exit code, stdout, stderr)."""
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_timeline_in_ukrainian(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
