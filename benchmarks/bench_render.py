@@ -24,7 +24,7 @@ from benchmarks._harness import Row, interleaved
 from negotrack.core.dates import Precision
 from negotrack.render.renderer import Renderer
 from negotrack.views.formatting import datetime_attr, display_date
-from tests.support.fixtures_render import big_dossier
+from tests.support.dossiers import big_dossier
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_small
+from tests.support.dossiers import make_small
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ import pytest
 import negotrack as nt
 from negotrack.cli import output
 from negotrack.cli.commands import main
-from tests.conftest import SEEDS, make_small
 from tests.support.cli import run
+from tests.support.dossiers import SEEDS, make_small
 
 SEED = sorted(SEEDS.glob("*.yaml"))[0]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEEDS
 from tests.support.cli import run
+from tests.support.dossiers import SEEDS
 
 SEED = SEEDS / "ukraine-2025-12.yaml"
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import negotrack as nt
-from tests.conftest import make_small
 from tests.support.cli import run
+from tests.support.dossiers import make_small
 
 
 def test_help_lists_each_command_once(capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_small
 from tests.support.cli import run
+from tests.support.dossiers import make_small
 
 
 def _suspicious(tmp_path: Path) -> Path:

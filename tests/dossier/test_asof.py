@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import negotrack as nt
 from negotrack.dossier import integrity
 from negotrack.io import storage
-from tests.conftest import make_small
+from tests.support.dossiers import make_small
 from tests.support.strategies import moments
 
 REF = "us-28#12"

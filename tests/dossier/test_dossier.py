@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import negotrack as nt
-from tests.conftest import make_small
+from tests.support.dossiers import make_small
 from tests.support.strategies import dossiers
 
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 
 import negotrack as nt
-from tests.conftest import make_small
+from tests.support.dossiers import make_small
 from tests.support.strategies import dossiers
 
 

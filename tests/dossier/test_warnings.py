@@ -6,7 +6,7 @@ import pytest
 
 import negotrack as nt
 from negotrack.dossier.warnings import check_warnings
-from tests.conftest import SEEDS, make_small
+from tests.support.dossiers import SEEDS, make_small
 
 
 def _paths(d: nt.Dossier) -> list[str]:

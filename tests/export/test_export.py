@@ -14,7 +14,7 @@ import pytest
 import negotrack as nt
 from negotrack.export import formats as export
 from negotrack.export import frames
-from tests.conftest import SEEDS, make_small
+from tests.support.dossiers import SEEDS, make_small
 
 STAMP = datetime(2026, 1, 1, tzinfo=UTC)
 

@@ -9,7 +9,7 @@ import icalendar
 
 import negotrack as nt
 from negotrack.export import formats as export
-from tests.conftest import make_small
+from tests.support.dossiers import make_small
 
 
 def _dossier(language: str | None) -> nt.Dossier:

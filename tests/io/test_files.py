@@ -17,7 +17,7 @@ import negotrack as nt
 from negotrack.cli.commands import main
 from negotrack.io.files import atomic_write, read_text, remove_stale_temps
 from negotrack.io.update import lock_path, locked, update
-from tests.conftest import make_small
+from tests.support.dossiers import make_small
 
 ROOT = os.geteuid() == 0
 

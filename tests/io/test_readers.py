@@ -14,7 +14,7 @@ import negotrack as nt
 from negotrack.cli.commands import main
 from negotrack.io.storage import dumps
 from negotrack.io.update import update
-from tests.conftest import SEEDS, make_small
+from tests.support.dossiers import SEEDS, make_small
 from tests.support.strategies import YAML_TRICKY, dossiers
 
 ALL_SEEDS = sorted(SEEDS.glob("*.yaml"))

@@ -10,7 +10,7 @@ import pytest
 import negotrack as nt
 from negotrack.io.records import from_data
 from negotrack.io.storage import to_data
-from tests.conftest import make_small
+from tests.support.dossiers import make_small
 
 
 def _problems(data: dict[str, Any]) -> list[str]:

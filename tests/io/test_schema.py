@@ -19,7 +19,7 @@ from negotrack.core.fields import doc, documented
 from negotrack.io.schema import json_schema, record_schema
 from negotrack.io.specs import STR, Spec
 from negotrack.io.storage import to_data
-from tests.conftest import SEEDS
+from tests.support.dossiers import SEEDS
 from tests.support.strategies import dossiers
 
 SEED_FILES = sorted(SEEDS.glob("*.y*ml")) + sorted(SEEDS.glob("*.json"))

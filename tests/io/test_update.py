@@ -16,7 +16,7 @@ import negotrack as nt
 from negotrack.io import yamlmerge as _yamlmerge
 from negotrack.io.storage import dumps, to_data
 from negotrack.io.update import lock_path, locked, update
-from tests.conftest import SEEDS, make_small
+from tests.support.dossiers import SEEDS, make_small
 from tests.support.strategies import dossiers
 
 HAND_EDITED = """\

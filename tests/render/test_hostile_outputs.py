@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 import negotrack as nt
 from negotrack.cli.commands import main
 from negotrack.views.formatting import file_part, md_code
-from tests.conftest import make_small
+from tests.support.dossiers import make_small
 
 HOSTILE_ID = "v1\n\n<img src=x onerror=alert(1)>\n\n`x`"
 

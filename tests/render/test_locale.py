@@ -14,7 +14,7 @@ from babel.messages.pofile import read_po
 import negotrack as nt
 from negotrack.render.catalogs import CATALOGS, known_locales, normalise
 from negotrack.render.renderer import Renderer
-from tests.support.fixtures_render import seed_dossier, small_dossier
+from tests.support.dossiers import seed_dossier, small_dossier
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALES = [code for code in known_locales() if code != "en"]

@@ -20,7 +20,7 @@ CELLS = [
     f"import sys; sys.path.insert(0, {str(ROOT)!r})",
     "import negotrack as nt\n"
     "from negotrack.views.timeline import TimelineView\n"
-    "from tests.support.fixtures_render import small_dossier\n"
+    "from tests.support.dossiers import small_dossier\n"
     "d = small_dossier()",
     "d",
     "d.version('20-point')",

@@ -15,7 +15,7 @@ from negotrack.views import formatting as _filters
 from negotrack.views.board import BoardView
 from negotrack.views.diff import DiffView
 from negotrack.views.timeline import TimelineView
-from tests.support.fixtures_render import small_dossier
+from tests.support.dossiers import small_dossier
 
 D = small_dossier()
 DIFF = D.diff("us-28", "20-point")

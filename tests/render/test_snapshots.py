@@ -8,7 +8,7 @@ or the markup. After an intended change, regenerate them all by running this fil
 
 and review ``git diff tests/render/snapshots``. Full pages share one stylesheet, stored once as
 ``page.css`` (see ``tests/snapshot_css.py``). Cases cover the seed dossier (``seeds/``) and the
-small test dossier of ``tests/fixtures_render.py``.
+small test dossier of ``tests/support/dossiers.py``.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from negotrack.views.board import BoardView
 from negotrack.views.diff import DiffView
 from negotrack.views.timeline import TimelineView
 from tests.support import snapshot_css
-from tests.support.fixtures_render import SEED, small_dossier
+from tests.support.dossiers import SEED, small_dossier
 
 HERE = Path(__file__).resolve().parent
 

@@ -13,7 +13,7 @@ import negotrack as nt
 from negotrack.dossier.selection import EventFilter
 from negotrack.render.renderer import Renderer, default_renderer
 from negotrack.views.timeline import TimelineView
-from tests.support.fixtures_render import SEED, small_dossier
+from tests.support.dossiers import SEED, small_dossier
 
 D = small_dossier()
 

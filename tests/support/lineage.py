@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 import negotrack as nt
-from tests.conftest import SEEDS
+from tests.support.dossiers import SEEDS
 
 
 def unkeyed(name: str) -> nt.Dossier:

@@ -30,7 +30,7 @@ import pytest
 
 from negotrack.cli.commands import main
 from negotrack.io.schema import json_schema
-from tests.conftest import ROOT
+from tests.support.dossiers import ROOT
 
 DOCS = ROOT / "docs"
 PAGES = sorted(

@@ -19,7 +19,7 @@ import pytest
 from nbclient import NotebookClient
 
 import negotrack as nt
-from tests.conftest import ROOT
+from tests.support.dossiers import ROOT
 
 EXAMPLES = ROOT / "examples"
 

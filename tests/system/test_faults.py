@@ -34,7 +34,7 @@ from hypothesis import strategies as st
 import negotrack as nt
 from negotrack.cli.commands import main
 from negotrack.io.storage import dumps, to_data
-from tests.conftest import ROOT, make_small
+from tests.support.dossiers import ROOT, make_small
 
 SEED = int(os.environ.get("NEGOTRACK_FAULT_SEED", "20251226"))
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}

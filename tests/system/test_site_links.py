@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from negotrack.cli.commands import main
-from tests.conftest import SEEDS
+from tests.support.dossiers import SEEDS
 
 _MD_LINK = re.compile(r"\]\(<([^>]+)>|\]\(([^)\s<]+)\)")
 

@@ -12,7 +12,7 @@ import negotrack as nt
 from negotrack.views.axis import AxisView, Mark
 from negotrack.views.ticks import gridlines
 from negotrack.views.timeline import TimelineView
-from tests.support.fixtures_render import SEED, big_dossier, small_dossier
+from tests.support.dossiers import SEED, big_dossier, small_dossier
 
 
 def _axis(d: nt.Dossier) -> AxisView:

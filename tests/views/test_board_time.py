@@ -6,7 +6,7 @@ import re
 
 import negotrack as nt
 from negotrack.views.board import BoardView
-from tests.support.fixtures_render import SEED
+from tests.support.dossiers import SEED
 
 D = nt.load(SEED)
 PLAN = "peace-framework"

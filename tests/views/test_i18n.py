@@ -126,7 +126,7 @@ def test_english_pages_never_load_babel() -> None:
     """Rendering in English leaves Babel unimported (the command line's start-up bar)."""
     code = (
         "import sys, negotrack as nt; "
-        "from tests.support.fixtures_render import small_dossier; "
+        "from tests.support.dossiers import small_dossier; "
         "d = small_dossier(); nt.render_timeline(d); nt.render_board(d); "
         "d.diff('us-28', '20-point').to_html(); "
         "print(any(m == 'babel' or m.startswith('babel.') for m in sys.modules))"

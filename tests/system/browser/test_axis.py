@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import negotrack as nt
-from tests.support.fixtures_render import big_dossier, seed_dossier
+from tests.support.dossiers import big_dossier, seed_dossier
 from tests.system.browser.conftest import Loaded
 
 pytestmark = pytest.mark.browser

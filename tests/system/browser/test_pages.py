@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import negotrack as nt
-from tests.support.fixtures_render import seed_dossier, small_dossier
+from tests.support.dossiers import seed_dossier, small_dossier
 from tests.system.browser.conftest import Loaded, axe
 
 pytestmark = pytest.mark.browser

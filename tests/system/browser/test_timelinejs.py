@@ -14,7 +14,7 @@ import pytest
 
 import negotrack as nt
 from negotrack.export.formats import to_timelinejs
-from tests.conftest import ROOT, SEEDS, make_small
+from tests.support.dossiers import ROOT, SEEDS, make_small
 from tests.system.browser.conftest import TRAP
 
 pytestmark = pytest.mark.browser
