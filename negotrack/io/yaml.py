@@ -115,8 +115,15 @@ def _safe_yaml() -> Any:
             value.written = node.value
             return value
 
+        def construct_yaml_timestamp(self, node: Any, values: Any = None) -> str:
+            # A bare date is read as its text: negotrack's own date parser then reads it,
+            # with its forms and its located errors ("2025-13-01" is a bad date at its
+            # field, not a file that is "not valid YAML").
+            return str(node.value)
+
     Constructor.add_constructor("tag:yaml.org,2002:float", Constructor.construct_yaml_float)
     Constructor.add_constructor("tag:yaml.org,2002:int", Constructor.construct_yaml_int)
+    Constructor.add_constructor("tag:yaml.org,2002:timestamp", Constructor.construct_yaml_timestamp)
     y = _yaml("safe")
     y.Constructor = Constructor
     return y
@@ -221,8 +228,19 @@ def _aliased(value: Any, sizes: dict[int, int], first: list[str], path: str, at:
 
 def line_index(text: str) -> dict[str, int]:
     """A map from JSON paths (``$.events[3].when``) to 1-based YAML lines."""
+    from ruamel.yaml.constructor import RoundTripConstructor
+
+    class Constructor(RoundTripConstructor):
+        def construct_yaml_timestamp(  # type: ignore[override]
+            self, node: Any, values: Any = None
+        ) -> str:
+            return str(node.value)  # as the safe load reads it: a bad date has lines too
+
+    Constructor.add_constructor("tag:yaml.org,2002:timestamp", Constructor.construct_yaml_timestamp)
+    y = _yaml("rt")
+    y.Constructor = Constructor
     try:
-        tree = _yaml("rt").load(text)
+        tree = y.load(text)
     except Exception:  # the safe load already reported what is wrong
         return {}
     lines: dict[str, int] = {}

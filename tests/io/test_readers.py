@@ -189,3 +189,28 @@ def test_a_non_utf8_note_argument_is_a_located_error(
     assert code == 1
     assert "--note" in err
     assert path.read_bytes() == before
+
+
+def test_a_bare_impossible_date_in_yaml_is_located_at_its_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``when: 2025-13-01`` unquoted is a bad date at its field and line, reported with the
+    record's other problems, not a whole file that is "not valid YAML"."""
+    path = tmp_path / "d.yaml"
+    path.write_text(
+        "negotrack: 1\ntitle: T\nevents:\n  - id: e1\n    when: 2025-13-01\n"
+        "    title: x\n    kind: rond\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}:5: $.events[0].when: impossible date" in err
+    assert "unknown event kind 'rond'" in err
+    assert "not valid YAML" not in err
+
+
+def test_bare_yaml_dates_are_read_as_text() -> None:
+    """A bare YAML date reaches the record as negotrack's own date, as a quoted one does."""
+    bare = nt.loads("negotrack: 1\ntitle: T\nsources:\n  - id: s\n    title: t\n"
+                    "    published: 2025-11-20\n", format="yaml")  # fmt: skip
+    assert bare.source("s").published == nt.Moment.parse("2025-11-20")
