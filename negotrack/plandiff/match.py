@@ -114,8 +114,16 @@ def _bar(n: int) -> float:
 class _Scores:
     """Cosines between points of both versions, computed once, with the null."""
 
-    def __init__(self, old: Sequence[Sequence[str]], new: Sequence[Sequence[str]]) -> None:
-        all_bags = bags([*old, *new])
+    def __init__(
+        self,
+        old: Sequence[Sequence[str]],
+        new: Sequence[Sequence[str]],
+        free_old: Sequence[int],
+        free_new: Sequence[int],
+    ) -> None:
+        # Every point weighs in the IDF; only free points are ever compared.
+        wanted = {*free_old, *(len(old) + j for j in free_new)}
+        all_bags = bags([*old, *new], wanted)
         self.old: list[Bag] = all_bags[: len(old)]
         self.new: list[Bag] = all_bags[len(old) :]
         self.norm_old = [norm(b) for b in self.old]
@@ -192,7 +200,7 @@ def match(
     if not free_old or not free_new:
         return Found((), ())
     cut = 0.5 if threshold is None else threshold
-    sc = _Scores(old, new)
+    sc = _Scores(old, new, free_old, free_new)
     sc.null(free_old, free_new)
     n = len(free_old) * len(free_new)  # the pairs searched
     side = max(len(free_old), len(free_new))  # the points one point is compared with
