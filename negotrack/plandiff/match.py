@@ -307,6 +307,7 @@ def _greedy(
     ranked = []
     top_old: dict[int, float] = {}
     top_new: dict[int, float] = {}
+    low = -math.inf
     for i, j in pool:
         if i in used_old or j in used_new:
             continue
@@ -314,8 +315,10 @@ def _greedy(
         key = sc.rank(i, j, sizes)
         if in_place is not None and in_place(i, j):
             key += ORDER
-        top_old[i] = max(key, top_old.get(i, -math.inf))
-        top_new[j] = max(key, top_new.get(j, -math.inf))
+        if key > top_old.get(i, low):
+            top_old[i] = key
+        if key > top_new.get(j, low):
+            top_new[j] = key
         ranked.append((-key, i + j, i, j, s))
     ranked.sort()
     for key, _, i, j, s in ranked:

@@ -242,13 +242,22 @@ def _cleanup(segs: list[_Seg], wa: list[int], wb: list[int], b: Sequence[str]) -
 def kept_share(old: str, new: str) -> float:
     """The share of words kept from ``old`` to ``new`` (0..1), as :func:`word_diff`
     measures it, without building the diff."""
-    ca, _, wa = _units(old)
-    cb, _, wb = _units(new)
+    ca, wa = _cores(old)
+    cb, wb = _cores(new)
     matched: list[tuple[int, int]] = []
     _match(ca, 0, len(ca), cb, 0, len(cb), matched)
     kept = sum([wa[i + 1] - wa[i] for i, _ in matched])
     total = wa[-1] + wb[-1]
     return min(1.0, 2.0 * kept / total) if total else 1.0
+
+
+def _cores(text: str) -> tuple[list[str], list[int]]:
+    """The tokens and running word counts of :func:`_units`, without the spaces."""
+    cores = [c for c, _ in _UNIT_RE.findall(text)]
+    if text[:1].isspace():
+        cores.insert(0, "")
+    flags = [c[:1].isalnum() or c[:1] in _CURRENCY_SET for c in cores]
+    return cores, [0, *itertools.accumulate(flags)]
 
 
 def word_diff(old: str, new: str) -> tuple[tuple[WordOp, ...], float]:
