@@ -90,8 +90,11 @@ class Normaliser:
 
     def text(self, text: str) -> list[str]:
         """The normal stems of ``text``'s words, in order."""
+        return self.stems(words(text))
+
+    def stems(self, tokens: list[str]) -> list[str]:
+        """The normal stems of case-folded words (as :func:`words` gives them), in order."""
         seen = self._seen
-        tokens = words(text)
         try:
             return list(map(seen.__getitem__, tokens))
         except KeyError:  # a word not seen before: normalise the new ones, once each
