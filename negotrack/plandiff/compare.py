@@ -48,7 +48,7 @@ from negotrack.plandiff.changes import (
     PositionDelta,
     StatusDelta,
 )
-from negotrack.plandiff.tokens import WordOp, kept_share, words
+from negotrack.plandiff.tokens import WordOp, kept_matching, words
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -108,15 +108,12 @@ def _pair_change(o: Point, n: Point, via: str, on_lis: bool, confidence: float) 
             kind, o, n, 1.0, renumbered=renumbered, matched_by=via, confidence=confidence
         )
     kind = ChangeKind.REWORDED if on_lis else ChangeKind.MOVED
-    return PointChange(
-        kind,
-        o,
-        n,
-        kept_share(o.text, n.text),
-        renumbered=renumbered,
-        matched_by=via,
-        confidence=confidence,
+    share, matching = kept_matching(o.text, n.text)
+    change = PointChange(
+        kind, o, n, share, renumbered=renumbered, matched_by=via, confidence=confidence
     )
+    change.keep_matching(matching)
+    return change
 
 
 def _piece(
