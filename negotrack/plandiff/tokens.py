@@ -50,13 +50,19 @@ CURRENCY = "$€£¥₽₴₹"
 _CURRENCY_SET = frozenset(CURRENCY)
 _JOIN = "-‐‑'’"  # hyphens and apostrophes that hold a word together
 
-_WORD = rf"""
-    (?:[A-Z]\.){{2,}}                                   # U.S., E.U.
-  | [{CURRENCY}]?\d+(?:[.,]\d+)*(?:%|{_LETTER}+)?      # 600,000  $800bn  50%  1,400km
+_FIGURE_OR_WORD = rf"""
+    [{CURRENCY}]?\d+(?:[.,]\d+)*(?:%|{_LETTER}+)?       # 600,000  $800bn  50%  1,400km
     (?:[{_JOIN}]{_W}+)*                                 # 28-point
   | {_W}+(?:[{_JOIN}]{_W}+)*                            # words: long-range, Ukraine's
 """
+_WORD = rf"""
+    (?:[A-Z]\.){{2,}}                                   # U.S., E.U.
+  | {_FIGURE_OR_WORD}
+"""
 _WORD_RE = re.compile(_WORD, re.VERBOSE)
+# The same tokens in case-folded text, where the capitals of "U.S." cannot occur: one
+# alternative fewer to try at every word.
+_FOLDED_WORD_RE = re.compile(_FIGURE_OR_WORD, re.VERBOSE)
 
 _Op: TypeAlias = Literal["equal", "insert", "delete"]
 
@@ -71,7 +77,7 @@ class WordOp:
 
 def words(text: str) -> list[str]:
     """The word tokens of ``text``, case-folded, for matching (no spaces, no punctuation)."""
-    return _WORD_RE.findall(text.casefold())
+    return _FOLDED_WORD_RE.findall(text.casefold())
 
 
 # -- the inline word diff -------------------------------------------------------------------
