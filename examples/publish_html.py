@@ -5,7 +5,7 @@
 Writes into OUT_DIR:
 
 - ``timeline.html``: every event, grouped by month, with filters and search;
-- ``diff-OLD-NEW.html``: for each version, what changed from the version it derives from
+- ``diff-OLD_to_NEW.html``: for each version, what changed from the version it derives from
   (the names the timeline links to from the events that produced a version);
 - ``board-PLAN.html``: for each plan, the status of every point in every version.
 
@@ -45,7 +45,7 @@ def publish(d: nt.Dossier, out: Path, template_dir: Path | None = None) -> list[
             if old is None:
                 continue
             report = nt.render_diff(d.diff(old, version.id), "html", template_dir=template_dir)
-            write(f"diff-{old}-{version.id}.html", report)
+            write(f"diff-{old}_to_{version.id}.html", report)  # the name the timeline links to
         if plan.versions:
             board = nt.render_board(d, plan.id, "html", template_dir=template_dir)
             write(f"board-{plan.id}.html", board)

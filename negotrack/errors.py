@@ -19,6 +19,7 @@ __all__ = [
     "DateError",
     "DossierError",
     "FormatError",
+    "LocaleError",
     "LockTimeout",
     "MissingDependency",
     "NegotrackError",
@@ -123,6 +124,11 @@ class LockTimeout(NegotrackError, TimeoutError):
 class RenderError(NegotrackError, ValueError):
     """A render was asked for something that does not exist (a format, a template folder,
     a display for a value that has none)."""
+
+
+class LocaleError(NegotrackError, ValueError):
+    """A page was asked for in a language negotrack has no catalog for; the hint lists the
+    known ones."""
 
 
 class MissingDependency(NegotrackError, ImportError):

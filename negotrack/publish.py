@@ -28,15 +28,18 @@ def render_site(
     template_dir: str | Path | None = None,
     threshold: float | None = None,
     log: Callable[[Path], None] | None = None,
+    locale: str | None = None,
 ) -> list[Path]:
     """Write the dossier's pages into ``folder`` and return their paths.
 
     ``timeline.html`` and ``timeline.md``; for every version with a predecessor,
-    ``diff-OLD-NEW.html`` and ``.md`` (the names the timeline links to); and
+    ``diff-OLD_to_NEW.html`` and ``.md`` (the names the timeline links to, one-to-one:
+    see :func:`negotrack.views.formatting.file_part`); and
     ``board-PLAN.html`` and ``.md`` per plan with versions. ``threshold`` goes to every
-    diff (reports and boards alike); ``log`` is called with each path written.
+    diff (reports and boards alike); ``log`` is called with each path written. Every page
+    is in ``locale`` (default English; an unknown one is a ``LocaleError``).
     """
-    renderer = Renderer(template_dir=template_dir)
+    renderer = Renderer(template_dir=template_dir, locale=locale)
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -59,8 +62,8 @@ def render_site(
             stem = DEFAULT_DIFF_HREF.format(
                 old=_filters.file_part(old.id), new=_filters.file_part(version.id)
             ).removesuffix(".html")
-            write(stem + ".html", renderer.diff(pd, format="html"))
-            write(stem + ".md", renderer.diff(pd, format="md"))
+            write(stem + ".html", renderer.diff(pd, format="html", content_lang=dossier.language))
+            write(stem + ".md", renderer.diff(pd, format="md", content_lang=dossier.language))
         if plan.versions:
             stem = "board-" + _filters.file_part(plan.id)
             write(

@@ -29,7 +29,7 @@ def pages(folder: Path) -> dict[str, Path]:
     d = nt.load(SEED)
     timeline = folder / "timeline.html"
     timeline.write_text(nt.render_timeline(d, "html"), encoding="utf-8")
-    diff = folder / "diff-us-28-20-point.html"
+    diff = folder / "diff-us-28_to_20-point.html"
     diff.write_text(nt.render_diff(d.diff("us-28", "20-point"), "html"), encoding="utf-8")
     board = folder / "board.html"
     board.write_text(nt.render_board(d, "peace-framework", "html"), encoding="utf-8")

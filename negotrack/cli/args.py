@@ -13,7 +13,7 @@ from typing import Any
 
 from negotrack.__about__ import __version__
 
-__all__ = ["COMMANDS", "EXAMPLES", "MAIN_EPILOG", "PROG", "Runner", "build_parser"]
+__all__ = ["COMMANDS", "EXAMPLES", "MAIN_EPILOG", "PROG", "Runner", "build_parser", "locale_option"]
 
 PROG = "negotrack"
 
@@ -43,11 +43,13 @@ EXAMPLES: Mapping[str, str] = MappingProxyType(
   negotrack timeline d.yaml -o timeline.html
   negotrack timeline d.yaml --format md --kind round --since 2025-11 -o rounds.md
   negotrack timeline d.yaml --participant witkoff --side Russia --until 2025-12-31
-  negotrack timeline d.yaml --embed -o timeline-fragment.html""",
+  negotrack timeline d.yaml --embed -o timeline-fragment.html
+  negotrack timeline d.yaml --locale uk -o timeline-uk.html   # a Ukrainian page""",
         "diff": """examples:
   negotrack diff d.yaml us-28 us-20 -o diff.html
   negotrack diff d.yaml us-28 geneva-19 --format text
-  negotrack diff d.yaml us-28 us-20 --format json | jq .summary""",
+  negotrack diff d.yaml us-28 us-20 --format json | jq .summary
+  negotrack diff d.yaml us-28 us-20 --locale ar -o diff-ar.html   # Arabic, right to left""",
         "link": """examples:
   negotrack link d.yaml us-28#12 20-point#9 --note "the army cap, renumbered"
   negotrack link d.yaml us-28#21a 20-point      # no successor: dropped in 20-point
@@ -67,7 +69,7 @@ EXAMPLES: Mapping[str, str] = MappingProxyType(
   negotrack board d.yaml -o board.html                  # the first plan
   negotrack board d.yaml peace-plan --as-of 2025-12-01 --format md""",
         "site": """examples:
-  negotrack site d.yaml -o site/     # timeline.html, diff-OLD-NEW.html, board-PLAN.html, .md
+  negotrack site d.yaml -o site/     # timeline.html, diff-OLD_to_NEW.html, board-PLAN.html, .md
   negotrack site d.yaml -o site/ --threshold 0.3""",
         "replace": """examples:
   negotrack replace d.yaml event fixed-geneva.yaml     # the event with the same id
@@ -103,6 +105,15 @@ def _sub(
 def _output(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "-o", "--output", metavar="OUT", help="write here (atomically); '-' or none: stdout"
+    )
+
+
+def locale_option(p: argparse.ArgumentParser) -> None:
+    """``--locale``: the language of a rendered page's interface (every rendering command)."""
+    p.add_argument(
+        "--locale",
+        metavar="LANG",
+        help="the language of the page's interface: en (default), uk, ru, ar, fr, de, es",
     )
 
 
@@ -185,6 +196,7 @@ def _timeline(subs: Any, commands: Mapping[str, Runner]) -> None:
     p.add_argument("file", metavar="FILE")
     _output(p)
     p.add_argument("--format", choices=("html", "md"), default="html")
+    locale_option(p)
     p.add_argument(
         "--embed",
         action="store_true",
@@ -211,6 +223,7 @@ def _diff(subs: Any, commands: Mapping[str, Runner]) -> None:
     p.add_argument("new", metavar="NEW", help="the newer version id")
     _output(p)
     p.add_argument("--format", choices=("html", "md", "text", "json"), default="html")
+    locale_option(p)
     _threshold(p)
 
 
@@ -269,6 +282,7 @@ def _export(subs: Any, commands: Mapping[str, Runner]) -> None:
     p.add_argument("--as-of", metavar="DATE", help="csv: what was known by this date")
     p.add_argument("--all-events", action="store_true", help="ics: every event, not just rounds")
     p.add_argument("--kind", action="append", metavar="KIND", help="ics: these event kinds")
+    locale_option(p)
 
 
 def _board(subs: Any, commands: Mapping[str, Runner]) -> None:
@@ -278,6 +292,7 @@ def _board(subs: Any, commands: Mapping[str, Runner]) -> None:
     _output(p)
     p.add_argument("--format", choices=("html", "md"), default="html")
     p.add_argument("--as-of", metavar="DATE", help="statuses and positions known by this date")
+    locale_option(p)
     _threshold(p)
 
 
@@ -287,6 +302,7 @@ def _site(subs: Any, commands: Mapping[str, Runner]) -> None:
     p.add_argument(
         "-o", "--output", metavar="DIR", required=True, help="the folder to write (created)"
     )
+    locale_option(p)
     _threshold(p)
 
 

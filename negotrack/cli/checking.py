@@ -21,7 +21,8 @@ __all__ = ["validate"]
 
 def validate(args: argparse.Namespace) -> int:
     """``negotrack validate FILE [--strict]``: every problem, or a summary and warnings."""
-    from negotrack.cli.commands import _error, _load
+    from negotrack.cli.commands import _load
+    from negotrack.cli.output import error as _error
     from negotrack.core.counts import counted
 
     d = _load(args.file)

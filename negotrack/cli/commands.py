@@ -21,10 +21,11 @@ import sys
 from collections.abc import Callable
 from functools import partial
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from negotrack.cli import checking, edit, publishing
 from negotrack.cli.args import COMMANDS, PROG, build_parser
+from negotrack.cli.output import columns, committed, emit, error, undecodable, visible
 from negotrack.errors import NegotrackError
 
 if TYPE_CHECKING:
@@ -69,69 +70,37 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     """Run the parsed command; every failure becomes lines on stderr and an exit code."""
     file = getattr(args, "file", None)
+    bad = undecodable(args)
+    if bad is not None:
+        error(f"{bad}: not UTF-8 text (check the terminal's or the script's encoding)")
+        return 1
     try:
         return int(args.run(args))
     except _Failed as exc:
         for p in exc.error.problems:
-            _error(f"{exc.option}: {p.message}" + (f" ({p.hint})" if p.hint else ""))
+            error(f"{exc.option}: {p.message}" + (f" ({p.hint})" if p.hint else ""))
         return 1
     except NegotrackError as exc:
         for p in exc.problems:
-            _error(str(p.at(file)))
+            error(str(p.at(file)))
         return 1
     except OSError as exc:
         name = exc.filename if exc.filename is not None else file
-        _error(f"{name}: {exc.strerror or exc}" if name else str(exc))
+        error(f"{name}: {exc.strerror or exc}" if name else str(exc))
         return 1
     except KeyboardInterrupt:
         return 130
     except RecursionError:  # a parser recursing through absurdly nested input
-        _error(f"{file}: $: the document is nested too deeply to read")
+        error(f"{file}: $: the document is nested too deeply to read")
         return 1
     except Exception as exc:  # a bug: say so in one line, unless debugging
         if os.environ.get("NEGOTRACK_DEBUG"):
             raise
-        _error(
+        error(
             f"{PROG}: internal error ({type(exc).__name__}: {exc}); please report it, with "
             "the input, at the project's issue tracker (NEGOTRACK_DEBUG=1 shows the traceback)"
         )
         return 70  # EX_SOFTWARE
-
-
-# -- output ----------------------------------------------------------------------------
-
-
-def _colour(stream: TextIO) -> bool:
-    """Whether to colour ``stream``: a terminal, and neither NO_COLOR nor TERM=dumb set."""
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
-
-
-def _paint(text: str, code: str, stream: TextIO) -> str:
-    return f"\x1b[{code}m{text}\x1b[0m" if _colour(stream) else text
-
-
-def _error(line: str) -> None:
-    # One line per problem, always: a parser's multi-line message is folded onto one.
-    line = " ".join(part.strip() for part in line.splitlines() if part.strip())
-    print(_paint(line, "31", sys.stderr), file=sys.stderr)
-
-
-def _emit(text: str, out: str | None) -> None:
-    """Write ``text`` to ``out``: stdout for None or ``-``, else the file, atomically."""
-    if out is None or out == "-":
-        try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        except BrokenPipeError:  # `negotrack ... | head`: the reader left, which is fine
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        return
-    from negotrack.io.storage import atomic_write
-
-    atomic_write(out, text)
 
 
 # -- helpers ---------------------------------------------------------------------------
@@ -151,6 +120,15 @@ def _checked(option: str, parse: Callable[[Any], Any], value: Any) -> Any:
         return parse(value)
     except NegotrackError as exc:
         raise _Failed(option, exc) from None
+
+
+def _locale(value: str | None) -> str | None:
+    """The ``--locale`` value checked before any work (an unknown one names the known)."""
+    if value is None:
+        return None
+    from negotrack.render.catalogs import normalise
+
+    return str(_checked("--locale", normalise, value))
 
 
 def _moment(option: str, value: str | None) -> Any:
@@ -178,7 +156,7 @@ def _status_set(args: argparse.Namespace) -> int:
     word = f"source {change.source}" if change.source else f"by {change.by}"
     if change.source and change.by:
         word += f", by {change.by}"
-    print(f"{change.ref}: {change.status.value} on {change.on.isoformat()} ({word})")
+    committed(f"{change.ref}: {change.status.value} on {change.on.isoformat()} ({word})", args.file)
     return 0
 
 
@@ -244,7 +222,7 @@ def _status_show(args: argparse.Namespace) -> int:
                 }
                 for c, mark in _marks(d, args.ref, as_of, args.rule)
             ]
-        _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
+        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
         return 0
     table: list[tuple[str, ...]] = [("point", "status", "since", "source")]
     for r in rows:
@@ -256,8 +234,8 @@ def _status_show(args: argparse.Namespace) -> int:
         else:
             status = r["status"] if r["certain"] else r["status"] + "?"
             table.append((r["ref"], status, r["since_display"], who))
-    lines = _columns(table, sys.stdout)
-    doubts = [f"? {r['report']}" for r in rows if not r["certain"]]
+    lines = columns(table, sys.stdout)
+    doubts = [f"? {visible(str(r['report']))}" for r in rows if not r["certain"]]
     if doubts:
         lines += ["", *doubts]
     if args.ref:
@@ -269,20 +247,11 @@ def _status_show(args: argparse.Namespace) -> int:
             )
             if mark:
                 extra = f"{extra} [{mark}]" if extra else f"[{mark}]"
-            lines.append(f"  {c.on.display():<24} {c.status.value:<10} {extra}".rstrip())
+            lines.append(f"  {c.on.display():<24} {c.status.value:<10} {visible(extra)}".rstrip())
     if as_of is not None:
         lines.append(f"(as of {as_of.display()}, rule: {args.rule})")
-    _emit("\n".join(lines) + "\n", None)
+    emit("\n".join(lines) + "\n", None)
     return 0
-
-
-def _columns(rows: list[tuple[str, ...]], stream: TextIO) -> list[str]:
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    out = []
-    for n, r in enumerate(rows):
-        line = "  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip()
-        out.append(_paint(line, "1", stream) if n == 0 else line)
-    return out
 
 
 # -- timeline, diff --------------------------------------------------------------------
@@ -294,22 +263,22 @@ def _timeline(args: argparse.Namespace) -> int:
     from negotrack.render.renderer import render_timeline
 
     d = _load(args.file)
+    locale = _locale(args.locale)
     filters: dict[str, Any] = {}
     for name in ("kind", "participant", "side", "track", "tag"):
         value = getattr(args, name)
         if value:
             filters[name] = value
-    since = _moment("--since", args.since)
-    until = _moment("--until", args.until)
-    if since is not None:
-        filters["since"] = since
-    if until is not None:
-        filters["until"] = until
+    filters["since"] = _moment("--since", args.since)
+    filters["until"] = _moment("--until", args.until)
     if "kind" in filters:
         filters["kind"] = [_checked("--kind", EventKind.coerce, k) for k in filters["kind"]]
     _check_filters(d, filters)
     chosen = EventFilter(**filters)
-    _emit(render_timeline(d, args.format, select=chosen, embed=args.embed), args.output)
+    emit(
+        render_timeline(d, args.format, select=chosen, embed=args.embed, locale=locale),
+        args.output,
+    )
     return 0
 
 
@@ -329,6 +298,7 @@ def _check_filters(d: Dossier, filters: dict[str, Any]) -> None:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    locale = _locale(args.locale)
     d = _load(args.file)
     plan_diff = d.diff(args.old, args.new, threshold=args.threshold)
     if args.format == "json":
@@ -336,8 +306,8 @@ def _diff(args: argparse.Namespace) -> int:
     else:
         from negotrack.render.renderer import render_diff
 
-        text = render_diff(plan_diff, args.format)
-    _emit(text, args.output)
+        text = render_diff(plan_diff, args.format, locale=locale, content_lang=d.language)
+    emit(text, args.output)
     return 0
 
 
@@ -345,7 +315,7 @@ def _link(args: argparse.Namespace) -> int:
     from negotrack.io.update import update
 
     link = update(args.file, lambda d: d.link(args.old_ref, args.new_ref, note=args.note))
-    print(f"linked {link.old} -> {link.new}")
+    committed(f"linked {link.old} -> {link.new}", args.file)
     return 0
 
 
@@ -378,15 +348,16 @@ def _export(args: argparse.Namespace) -> int:
     if args.to == "json-schema":
         from negotrack.io.schema import json_schema
 
-        _emit(json.dumps(json_schema(), indent=2) + "\n", args.output)
+        emit(json.dumps(json_schema(), indent=2) + "\n", args.output)
         return 0
     if args.file is None:
         raise _Failed("FILE", NegotrackError(f"--to {args.to} needs a dossier file"))
     from negotrack.export import formats as export
 
+    locale = _locale(args.locale)
     d = _load(args.file)
     if args.to == "timelinejs":
-        text = export.to_timelinejs(d)
+        text = export.to_timelinejs(d, locale=locale)
     elif args.to == "ics":
         from datetime import UTC, datetime
 
@@ -400,7 +371,7 @@ def _export(args: argparse.Namespace) -> int:
         text = export.to_ics(d, all_events=args.all_events, kinds=kinds, stamp=stamp)
     else:
         text = export.to_csv(d, args.table, as_of=_moment("--as-of", args.as_of))
-    _emit(text, args.output)
+    emit(text, args.output)
     return 0
 
 

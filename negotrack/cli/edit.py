@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from negotrack.cli.output import committed, emit
 from negotrack.core.refs import PointRef
 
 __all__ = ["merge", "remove", "replace"]
@@ -44,7 +45,7 @@ def replace(args: argparse.Namespace) -> int:
     record = _read_record(args.kind, args.record)
     old = update(args.file, lambda d: d.replace(record, version=args.version), timeout=args.timeout)
     name = getattr(old, "id", None) or PointRef.format(args.version, old.number)
-    print(f"{args.file}: replaced {args.kind} {name}")
+    committed(f"{args.file}: replaced {args.kind} {name}", args.file)
     return 0
 
 
@@ -53,19 +54,19 @@ def remove(args: argparse.Namespace) -> int:
     from negotrack.io.update import update
 
     update(args.file, lambda d: d.remove(args.kind, args.id), timeout=args.timeout)
-    print(f"{args.file}: removed {args.kind} {args.id}")
+    committed(f"{args.file}: removed {args.kind} {args.id}", args.file)
     return 0
 
 
 def merge(args: argparse.Namespace) -> int:
     """``negotrack merge A B [-o OUT]``: the union of two dossiers."""
-    from negotrack.cli.commands import _emit, _load
+    from negotrack.cli.commands import _load
     from negotrack.dossier.merge import merge as unite
     from negotrack.io.storage import dumps, save
 
     united = unite(_load(args.file), _load(args.other), names=(args.file, args.other))
     if args.output is None or args.output == "-":
-        _emit(dumps(united, "json"), None)
+        emit(dumps(united, "json"), None)
     else:
         save(united, args.output)
         from negotrack.core.counts import counted

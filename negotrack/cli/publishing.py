@@ -1,7 +1,7 @@
 """The publishing commands: ``negotrack board`` and ``negotrack site``.
 
 ``site`` writes every page a dossier has into one folder, under the names the pages link
-to (``timeline.html`` links each version to ``diff-OLD-NEW.html``), so the links resolve
+to (``timeline.html`` links each version to ``diff-OLD_to_NEW.html``), so the links resolve
 wherever the folder is copied.
 """
 
@@ -14,24 +14,31 @@ __all__ = ["board", "site"]
 
 
 def board(args: argparse.Namespace) -> int:
-    """``negotrack board FILE [PLAN] [-o OUT] [--format html|md] [--as-of DATE]``."""
-    from negotrack.cli.commands import _emit, _load, _moment
+    """``negotrack board FILE [PLAN] [-o OUT] [--format html|md] [--as-of DATE]
+    [--locale LANG]``."""
+    from negotrack.cli.commands import _load, _locale, _moment
+    from negotrack.cli.output import emit
     from negotrack.render.renderer import render_board
 
+    locale = _locale(args.locale)
     d = _load(args.file)
     as_of = _moment("--as-of", args.as_of)
-    text = render_board(d, args.plan, args.format, as_of=as_of, threshold=args.threshold)
-    _emit(text, args.output)
+    text = render_board(
+        d, args.plan, args.format, as_of=as_of, threshold=args.threshold, locale=locale
+    )
+    emit(text, args.output)
     return 0
 
 
 def site(args: argparse.Namespace) -> int:
-    """``negotrack site FILE -o DIR``: the timeline, every diff report and every board."""
-    from negotrack.cli.commands import _load
+    """``negotrack site FILE -o DIR [--locale LANG]``: the timeline, every diff report and
+    every board."""
+    from negotrack.cli.commands import _load, _locale
     from negotrack.publish import render_site
 
+    locale = _locale(args.locale)
     d = _load(args.file)
-    written = render_site(d, args.output, threshold=args.threshold)
+    written = render_site(d, args.output, threshold=args.threshold, locale=locale)
     for path in written:
         print(path, file=sys.stdout)
     return 0

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from negotrack.core.dates import Moment, MomentLike
+from negotrack.core.dates import MomentLike
 from negotrack.core.model import (
     Event,
     EventKind,
@@ -33,11 +33,12 @@ from negotrack.core.model import (
 from negotrack.core.refs import PointRef
 from negotrack.dossier.arguments import build as _build
 from negotrack.dossier.arguments import coerce as _coerce
-from negotrack.dossier.asof import AsOfRule, DatedLog, StatusReport, counts_rule, report_status
+from negotrack.dossier.asof import AsOfRule, DatedLog
 from negotrack.dossier.edit import Corrections
 from negotrack.dossier.index import RecordIndex
 from negotrack.dossier.integrity import check_change, check_dossier
 from negotrack.dossier.links import Linking
+from negotrack.dossier.queries import Queries
 from negotrack.errors import DossierError, Problem
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 __all__ = ["AsOfRule", "Dossier"]
 
 
-class Dossier(RecordIndex, Corrections, Linking):
+class Dossier(RecordIndex, Queries, Corrections, Linking):
     """Everything known about one negotiation, and the only thing users change. Build one
     from model values (or mappings of their fields); it raises :class:`DossierError`
     listing every integrity problem with its place."""
@@ -63,9 +64,13 @@ class Dossier(RecordIndex, Corrections, Linking):
         status_log: Iterable[StatusChange] = (),
         position_log: Iterable[Position] = (),
         description: str | None = None,
+        language: str | None = None,
     ) -> None:
         self.title = title
         self.description = description
+        self.language = language
+        """The language its texts are written in (a BCP 47 tag: "en", "uk"), if declared:
+        pages in another interface language mark the dossier's text with it."""
         self._participants = _coerce(Participant, participants, "participants")
         self._sources = _coerce(Source, sources, "sources")
         self._events = _coerce(Event, events, "events")
@@ -89,11 +94,13 @@ class Dossier(RecordIndex, Corrections, Linking):
         plans: tuple[Plan, ...],
         status_log: tuple[StatusChange, ...],
         position_log: tuple[Position, ...],
+        language: str | None = None,
     ) -> Dossier:
         """Built records, not yet checked nor indexed (loaders merge the problems first)."""
         d = object.__new__(cls)
         d.title = title
         d.description = description
+        d.language = language
         d._participants = participants
         d._sources = sources
         d._events = events
@@ -164,70 +171,6 @@ class Dossier(RecordIndex, Corrections, Linking):
             track=track,
             tag=tag,
         ).apply(self)
-
-    def history(
-        self, ref: str, as_of: MomentLike | None = None, *, rule: AsOfRule = "settled"
-    ) -> tuple[StatusChange, ...]:
-        """The point's status changes in time order; the first is its status as tabled.
-
-        With ``as_of``, only the changes that count by then (see :data:`AsOfRule`): empty
-        when the version did not yet exist. Changes with overlapping dates keep the
-        documented order of their dates; :meth:`status_report` says when that matters.
-        """
-        canonical, tabled = self._tabled(ref)
-        log = self._changes.get(canonical)
-        entries = (tabled, *log.items) if log is not None else (tabled,)
-        if as_of is None:
-            return entries
-        counts, q = counts_rule(rule), Moment.of(as_of)
-        return tuple(c for c in entries if counts(c.on, q))
-
-    def status_of(
-        self, ref: str, as_of: MomentLike | None = None, *, rule: AsOfRule = "settled"
-    ) -> Status | None:
-        """The point's status as of a date (latest when ``as_of`` is None).
-
-        None when the version did not yet exist on that date. See :data:`AsOfRule`, and
-        :meth:`status_report` for whether the answer is certain.
-        """
-        return self.status_report(ref, as_of, rule=rule).status
-
-    def status_report(
-        self, ref: str, as_of: MomentLike | None = None, *, rule: AsOfRule = "settled"
-    ) -> StatusReport:
-        """The point's status as of a date with the change that gives it, and the changes
-        that make it uncertain: overlapping dates of unknown order, dates that straddle
-        ``as_of``. A binary search in the point's sorted history; nothing is re-sorted."""
-        canonical, tabled = self._tabled(ref)
-        q = Moment.of(as_of) if as_of is not None else None
-        log = self._changes.get(canonical) or _NO_CHANGES
-        return report_status(canonical, tabled, log, q, rule)
-
-    def _tabled(self, ref: str) -> tuple[str, StatusChange]:
-        """The canonical reference of ``ref`` and its first history entry, as tabled."""
-        version, point = self.resolve(ref)
-        canonical = PointRef.format(version.id, point.number)
-        return canonical, StatusChange(
-            ref=canonical,
-            status=point.status,
-            on=version.date,
-            source=version.sources[0] if version.sources else None,
-            note=f"as tabled in {version.label}",
-        )
-
-    def positions(
-        self, ref: str, as_of: MomentLike | None = None, *, rule: AsOfRule = "settled"
-    ) -> dict[str, Position]:
-        """Each party's latest position on the point as of a date, by party id."""
-        version, point = self.resolve(ref)
-        log = self._stances.get(PointRef.format(version.id, point.number))
-        counts = counts_rule(rule)
-        q = Moment.of(as_of) if as_of is not None else None
-        out: dict[str, Position] = {}
-        for pos in log.items if log is not None else ():
-            if q is None or counts(pos.on, q):
-                out[pos.party] = pos
-        return out
 
     def diff(self, old: str, new: str, *, threshold: float | None = None) -> PlanDiff:
         """What became of every point of version ``old`` in version ``new``, with the plans'
@@ -367,6 +310,7 @@ class Dossier(RecordIndex, Corrections, Linking):
         return (
             self.title,
             self.description,
+            self.language,
             self._participants,
             self._sources,
             self._events,
@@ -394,6 +338,3 @@ class Dossier(RecordIndex, Corrections, Linking):
 
         html: str = repr_html(self)
         return html
-
-
-_NO_CHANGES: DatedLog[StatusChange] = DatedLog()

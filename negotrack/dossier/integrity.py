@@ -342,29 +342,30 @@ def _ref_hint(ref: str, versions: dict[str, PlanVersion], hints: _Hints) -> str 
 
 
 def _cycle(graph: dict[str, tuple[str, ...]]) -> list[str] | None:
-    """A cycle in ``graph`` as a list of ids (first repeated at the end), or None."""
-    state: dict[str, int] = {}
-    stack: list[str] = []
+    """A cycle in ``graph`` as a list of ids (first repeated at the end), or None.
 
-    def visit(node: str) -> list[str] | None:
-        state[node] = 1
-        stack.append(node)
-        for nxt in graph.get(node, ()):
+    Iterative depth-first search: a chain of thousands of versions must not exhaust
+    Python's recursion limit.
+    """
+    state: dict[str, int] = {}
+    for root in graph:
+        if root in state:
+            continue
+        state[root] = 1
+        path = [root]
+        todo = [iter(graph.get(root, ()))]
+        while todo:
+            nxt = next(todo[-1], None)
+            if nxt is None:
+                todo.pop()
+                state[path.pop()] = 2
+                continue
             if nxt not in graph:
                 continue
             if state.get(nxt) == 1:
-                return [*stack[stack.index(nxt) :], nxt]
+                return [*path[path.index(nxt) :], nxt]
             if state.get(nxt) is None:
-                found = visit(nxt)
-                if found:
-                    return found
-        stack.pop()
-        state[node] = 2
-        return None
-
-    for node in graph:
-        if node not in state:
-            found = visit(node)
-            if found:
-                return found
+                state[nxt] = 1
+                path.append(nxt)
+                todo.append(iter(graph.get(nxt, ())))
     return None

@@ -80,9 +80,13 @@ def merge(a: Dossier, b: Dossier, *, names: tuple[str, str] | None = None) -> Do
     return Dossier(
         title=a.title,
         description=a.description if a.description is not None else b.description,
+        language=a.language if a.language is not None else b.language,
+        participants=parts["participants"],
+        sources=parts["sources"],
+        events=parts["events"],
+        plans=parts["plans"],
         status_log=_once(a.status_log, b.status_log),
         position_log=_once(a.position_log, b.position_log),
-        **parts,
     )
 
 

@@ -28,6 +28,7 @@ from negotrack.core.model import Event
 from negotrack.export.ics import name_of, source_of, to_ics
 from negotrack.export.tables import COLUMNS, TABLES, Table, rows
 from negotrack.views.formatting import safe_url
+from negotrack.views.i18n import ENGLISH, Interface
 
 if TYPE_CHECKING:
     from negotrack.core.dates import MomentLike
@@ -44,7 +45,7 @@ __all__ = [
 # -- TimelineJS ------------------------------------------------------------------------
 
 
-def _tl_date(m: Moment) -> dict[str, Any]:
+def _tl_date(m: Moment, lang: Interface) -> dict[str, Any]:
     v = m.value
     out: dict[str, Any] = {"year": v.year}
     if m.precision >= Precision.MONTH:
@@ -54,14 +55,14 @@ def _tl_date(m: Moment) -> dict[str, Any]:
     if m.precision >= Precision.MINUTE:
         out["hour"] = v.hour
         out["minute"] = v.minute
-    out["display_date"] = m.display()
+    out["display_date"] = lang.plain_date(m)
     return out
 
 
-def _tl_event(d: Dossier, e: Event) -> dict[str, Any]:
+def _tl_event(d: Dossier, e: Event, lang: Interface) -> dict[str, Any]:
     esc = html.escape
     parts: list[str] = []
-    meta = [e.kind.value]
+    meta = [lang.term("event kind", e.kind) if not lang.english else e.kind.value]
     if e.location:
         meta.append(e.location)
     if e.track:
@@ -71,7 +72,9 @@ def _tl_event(d: Dossier, e: Event) -> dict[str, Any]:
         parts.append(f"<p>{esc(e.summary)}</p>")
     names = [name_of(d, pid) for pid in e.participants]
     if names:
-        parts.append(f"<p>With: {esc(', '.join(names))}</p>")
+        people = ", ".join(names)
+        line = f"With: {people}" if lang.english else lang.gettext("with %(people)s")
+        parts.append(f"<p>{esc(line % {'people': people} if not lang.english else line)}</p>")
     for q in e.quotes:
         who = f" — {esc(name_of(d, q.speaker))}" if q.speaker else ""
         parts.append(f"<blockquote>{esc(q.text)}{who}</blockquote>")
@@ -90,14 +93,14 @@ def _tl_event(d: Dossier, e: Event) -> dict[str, Any]:
         else:
             links.append(esc(title))
     if links:
-        parts.append("<p>Sources: " + "; ".join(links) + "</p>")
+        parts.append(f"<p>{esc(lang.gettext('Sources:'))} " + "; ".join(links) + "</p>")
     slide: dict[str, Any] = {
         "unique_id": e.id,
-        "start_date": _tl_date(e.when),
+        "start_date": _tl_date(e.when, lang),
         "text": {"headline": esc(e.title), "text": "".join(parts)},
     }
     if e.until is not None:
-        slide["end_date"] = _tl_date(e.until)
+        slide["end_date"] = _tl_date(e.until, lang)
     if e.track:
         slide["group"] = esc(e.track)
     if media is not None:
@@ -105,17 +108,30 @@ def _tl_event(d: Dossier, e: Event) -> dict[str, Any]:
     return slide
 
 
-def to_timelinejs(dossier: Dossier, events: Iterable[Event] | None = None) -> str:
-    """The dossier's events (or ``events``) as TimelineJS 3 JSON, with a title slide."""
+def to_timelinejs(
+    dossier: Dossier, events: Iterable[Event] | None = None, *, locale: str | None = None
+) -> str:
+    """The dossier's events (or ``events``) as TimelineJS 3 JSON, with a title slide.
+
+    Dates and the few words the slides add ("Sources:") are in ``locale`` (default
+    English), and the JSON says so in its ``language`` key: pass it on as TimelineJS's
+    ``language`` option (``new TL.Timeline(el, data, {language: data.language})``).
+    """
+    lang = ENGLISH
+    if locale is not None:
+        from negotrack.render.catalogs import interface
+
+        lang = interface(locale)
     chosen = sorted(dossier.events if events is None else events, key=lambda e: e.when.sort_key)
     data: dict[str, Any] = {
+        "language": lang.code,
         "title": {
             "text": {
                 "headline": html.escape(dossier.title),
                 "text": f"<p>{html.escape(dossier.description)}</p>" if dossier.description else "",
             }
         },
-        "events": [_tl_event(dossier, e) for e in chosen],
+        "events": [_tl_event(dossier, e, lang) for e in chosen],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 

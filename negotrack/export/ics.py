@@ -203,6 +203,9 @@ def _domain(d: Dossier) -> str:
 
 
 def _vevent(d: Dossier, e: Event, dtstamp: str) -> list[str]:
+    # The dossier's declared language, on each property that carries its text (RFC 5545
+    # LANGUAGE parameter), so a calendar can pick the right voice or spelling checker.
+    lang = f";LANGUAGE={d.language}" if d.language else ""
     lines = [
         "BEGIN:VEVENT",
         f"UID:{_ics_text(e.id)}@{_domain(d)}",
@@ -224,9 +227,9 @@ def _vevent(d: Dossier, e: Event, dtstamp: str) -> list[str]:
     else:
         last = until if until is not None and until.precision is not Precision.MINUTE else e.when
         lines.append(_date_prop("DTEND", last, end=True))
-    lines.append(f"SUMMARY:{_ics_text(e.title)}")
+    lines.append(f"SUMMARY{lang}:{_ics_text(e.title)}")
     if e.location:
-        lines.append(f"LOCATION:{_ics_text(e.location)}")
+        lines.append(f"LOCATION{lang}:{_ics_text(e.location)}")
     notes: list[str] = []
     if e.summary:
         notes.append(e.summary)
@@ -246,7 +249,7 @@ def _vevent(d: Dossier, e: Event, dtstamp: str) -> list[str]:
         notes.append(f"Source: {src.title}" + (f" <{src.url}>" if src.url else ""))
         url = url or safe_url(src.url)
     if notes:
-        lines.append("DESCRIPTION:" + _ics_text("\n".join(notes)))
+        lines.append(f"DESCRIPTION{lang}:" + _ics_text("\n".join(notes)))
     if url and not url.startswith("mailto:"):
         lines.append(f"URL:{url}")
     lines.append("CATEGORIES:" + ",".join(_ics_text(c) for c in (e.kind.value, *e.tags)))

@@ -30,7 +30,8 @@ SCHEMA_VERSION = 1
 #: The top-level lists of a dossier file, in file order.
 RECORD_LISTS = ("participants", "sources", "events", "plans", "status_log", "position_log")
 _LISTS = RECORD_LISTS
-_TOP = ("negotrack", "title", "description", *_LISTS)
+_TOP = ("negotrack", "title", "description", "language", *_LISTS)
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 
 def from_data(data: Any, *, file: str | None = None) -> Dossier:
@@ -63,11 +64,24 @@ def from_data(data: Any, *, file: str | None = None) -> Dossier:
     title = data.get("title")
     if isinstance(title, int | float) and not isinstance(title, bool):
         title = str(title)  # YAML reads "title: 2025" as a number
-    if not isinstance(title, str) or not title.strip():
+    # Blank is ASCII white space only: "\x85" (NEL) is a title that must load back.
+    if not isinstance(title, str) or not title.strip(" \t\r\n\f\v"):
         problems.append(Problem("a dossier needs a title (text)", "$.title"))
     description = data.get("description")
     if description is not None and not isinstance(description, str):
         problems.append(Problem(f"expected text, found {_typename(description)}", "$.description"))
+    language = data.get("language")
+    if language is not None and (
+        not isinstance(language, str) or _LANGUAGE_TAG.fullmatch(language) is None
+    ):
+        problems.append(
+            Problem(
+                f"expected a language tag, found {language!r}",
+                "$.language",
+                hint='write the language the texts are in as "en", "uk", "ar", "pt-BR", ...',
+            )
+        )
+        language = None
     found = _Found(problems)
     parts: dict[str, list[Any]] = {}
     for name in _LISTS:
@@ -82,6 +96,7 @@ def from_data(data: Any, *, file: str | None = None) -> Dossier:
     d = Dossier._unchecked(
         title=title if isinstance(title, str) else "",
         description=description if isinstance(description, str) else None,
+        language=language,
         **{name: tuple(v) for name, v in parts.items()},
     )
     if problems:

@@ -158,6 +158,11 @@ def _build() -> dict[str, Any]:
             },
             "title": _text("The dossier's title."),
             "description": _opt_text("What the dossier covers."),
+            "language": {
+                "type": ["string", "null"],
+                "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                "description": "The language the dossier's texts are written in (BCP 47).",
+            },
             "participants": {"type": "array", "items": {"$ref": "#/$defs/participant"}},
             "sources": {"type": "array", "items": {"$ref": "#/$defs/source"}},
             "events": {"type": "array", "items": {"$ref": "#/$defs/event"}},

@@ -9,12 +9,11 @@ new one, never a torn one.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import gc
-import itertools
 import json
 import os
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
@@ -23,6 +22,7 @@ import attrs
 from negotrack.core.dates import Moment
 from negotrack.dossier.dossier import Dossier
 from negotrack.errors import FormatError, NegotrackError, Problem
+from negotrack.io.files import MAX_BYTES, atomic_write, read_text
 from negotrack.io.records import RECORD_LISTS, SCHEMA_VERSION, from_data
 from negotrack.io.yaml import dump_yaml, line_index, line_of, load_yaml
 
@@ -44,8 +44,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 Format = Literal["json", "yaml"]
-#: Larger files are refused before parsing: they are almost surely a mistake.
-MAX_BYTES = 512 * 1024 * 1024
 
 
 def format_of(path: str | Path) -> Format:
@@ -68,24 +66,7 @@ def format_of(path: str | Path) -> Format:
 def load(path: str | Path) -> Dossier:
     """Read a dossier from a JSON or YAML file (by suffix), reporting every problem at once."""
     fmt = format_of(path)
-    name = str(path)
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise FormatError(
-                Problem(f"the file is {size:,} bytes, over the limit of {MAX_BYTES:,}", "$", name)
-            )
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-    except UnicodeDecodeError as exc:
-        raise FormatError(
-            Problem(f"not UTF-8 text ({exc.reason} at byte {exc.start})", "$", name)
-        ) from None
-    except FileNotFoundError:
-        raise FormatError(Problem("no such file", "$", name)) from None
-    except (IsADirectoryError, PermissionError) as exc:
-        raise FormatError(Problem(f"cannot read it: {exc.strerror}", "$", name)) from None
-    return loads(text, fmt, file=name)
+    return loads(read_text(path), fmt, file=str(path))
 
 
 _P = ParamSpec("_P")
@@ -116,19 +97,10 @@ def _collector_paused(fn: Callable[_P, _T]) -> Callable[_P, _T]:
 def loads(text: str, format: Format = "json", *, file: str | None = None) -> Dossier:
     """Read a dossier from JSON or YAML text; problems name ``file`` when given."""
     if format == "json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise FormatError(
-                Problem(f"not valid JSON: {exc.msg} (column {exc.colno})", "$", file, exc.lineno)
-            ) from None
-        except RecursionError:
-            raise FormatError(
-                Problem("the JSON document is nested too deeply", "$", file)
-            ) from None
-        return from_data(data, file=file)
+        return from_data(parse_json(text, file), file=file)
     if format == "yaml":
         data = load_yaml(text, file)
+        check_surrogates(text, data, file)
         try:
             return from_data(data, file=file)
         except NegotrackError as exc:
@@ -136,6 +108,62 @@ def loads(text: str, format: Format = "json", *, file: str | None = None) -> Dos
             placed = [p.at(file, line_of(p.path, lines)) for p in exc.problems]
             raise type(exc)(placed) from None
     raise FormatError(Problem(f"unknown format {format!r}", "$", file, hint="use 'json' or 'yaml'"))
+
+
+def parse_json(text: str, file: str | None) -> Any:
+    """Plain data from JSON text, every failure a located :class:`FormatError`."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(
+            Problem(f"not valid JSON: {exc.msg} (column {exc.colno})", "$", file, exc.lineno)
+        ) from None
+    except RecursionError:
+        raise FormatError(Problem("the JSON document is nested too deeply", "$", file)) from None
+    except ValueError:  # an integer of more digits than Python converts (4,300)
+        raise FormatError(
+            Problem(
+                "not valid JSON: a number has too many digits to read",
+                "$",
+                file,
+                hint="write long numbers as text, in quotes",
+            )
+        ) from None
+    check_surrogates(text, data, file)
+    return data
+
+
+# An escaped UTF-16 surrogate (``\ud800``): the only way a lone one gets into the data.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]|\\U0000[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_surrogates(text: str, data: Any, file: str | None) -> None:
+    """Refuse text holding a lone UTF-16 surrogate (it cannot be written out as UTF-8).
+
+    Only escapes can put one there, so the data is searched only when the text has one.
+    """
+    if _SURROGATE_ESCAPE.search(text) is None:
+        return
+    stack: list[tuple[Any, str]] = [(data, "$")]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, str):
+            if _LONE_SURROGATE.search(node):
+                raise FormatError(
+                    Problem(
+                        "the text holds a lone UTF-16 surrogate escape, which is not a character",
+                        path,
+                        file,
+                        hint="write the character itself, or a valid surrogate pair",
+                    )
+                )
+        elif isinstance(node, dict):
+            for k, v in node.items():
+                stack.append((k, path))
+                stack.append((v, f"{path}.{k}"))
+        elif isinstance(node, list):
+            stack.extend((v, f"{path}[{i}]") for i, v in enumerate(node))
 
 
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
@@ -169,6 +197,9 @@ def to_data(dossier: Dossier) -> dict[str, Any]:
     data: dict[str, Any] = {"negotrack": SCHEMA_VERSION, "title": dossier.title}
     if dossier.description is not None:
         data["description"] = dossier.description
+    language = getattr(dossier, "language", None)
+    if language is not None:
+        data["language"] = language
     for name in RECORD_LISTS:
         records = getattr(dossier, name)
         if records:
@@ -189,54 +220,3 @@ def dumps(dossier: Dossier, format: Format = "json") -> str:
 def save(dossier: Dossier, path: str | Path) -> None:
     """Write the dossier to ``path`` (format by suffix) atomically."""
     atomic_write(path, dumps(dossier, format_of(path)))
-
-
-_SERIAL = itertools.count()
-
-
-def atomic_write(
-    path: str | Path, text: str, *, before_replace: Callable[[], None] | None = None
-) -> None:
-    """Replace ``path`` with ``text`` so that readers see the old or the new file, never half.
-
-    Writes a temporary file in the same directory, flushes and ``fsync``s it, gives it the
-    old file's mode, renames it over ``path`` and ``fsync``s the directory.
-    """
-    target = os.fspath(path)
-    folder = os.path.dirname(target) or "."
-    try:
-        mode = os.stat(target).st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    # A name of our own rather than tempfile's: importing tempfile costs the command line
-    # more start-up time than the whole write. O_EXCL makes the name ours alone.
-    while True:
-        tmp = os.path.join(folder, f".{os.path.basename(target)}.{os.getpid()}.{next(_SERIAL)}.tmp")
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
-            break
-        except FileExistsError:
-            continue
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-            os.fchmod(f.fileno(), mode)
-        if before_replace is not None:
-            before_replace()
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover - platforms without directory fds
-        return
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)

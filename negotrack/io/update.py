@@ -8,14 +8,19 @@ it or lose the other's change. :func:`update` gives every writer a turn:
    dossier's inode, so a lock on it would guard a file no longer in the directory. The lock
    is polled until ``timeout`` and then :class:`~negotrack.LockTimeout` names the file and
    what to do. The kernel drops a flock when its process dies, so a crashed writer never
-   leaves a stale lock behind (the empty sidecar file may stay; it is harmless).
+   leaves a stale lock behind (the empty sidecar file may stay; it is harmless). The
+   sidecar is opened without following symlinks, is created with the dossier's group and
+   read/write bits (so the dossier's group can lock it), and is checked after locking and
+   again before committing: if someone deleted it meanwhile, the turn is taken again.
+   Temporary files that killed writers left are removed under the lock.
 2. **Re-read under the lock**, so that whatever another writer recorded while we waited is
    the starting point and nothing is lost.
 3. **Change and validate**: the change runs on a :class:`~negotrack.Dossier`, whose methods
    validate before changing anything; a change that raises leaves the file untouched.
 4. **Replace atomically**: a temporary file in the same directory, ``fsync``, ``os.replace``
-   and an ``fsync`` of the directory, keeping the file's mode. A reader, or a writer killed
-   at any instant, sees the old file or the new one, never a torn one.
+   and an ``fsync`` of the directory, keeping the file's owner, group and mode (see
+   :mod:`negotrack.io.files`); a symlinked dossier is changed where it lives. A reader, or
+   a writer killed at any instant, sees the old file or the new one, never a torn one.
 
 **Why YAML files are merged, not re-dumped or logged aside.** Hand-edited YAML dossiers
 carry comments, ordering and layout that their editors rely on. Re-dumping the dossier
@@ -46,9 +51,11 @@ loaded; scripts that change files others may be changing should use :func:`updat
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import os
+import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -68,49 +75,130 @@ T = TypeVar("T")
 
 
 def lock_path(path: str | Path) -> str:
-    """The sidecar lock file of the dossier at ``path``: ``.NAME.lock`` beside it.
+    """The sidecar lock file of the dossier at ``path``: ``.NAME.lock`` beside the real file.
 
-    (Plain ``os.path`` rather than pathlib: the command line's start-up time is a bar.)
+    A symlinked dossier is locked beside its target, so every link to one file shares one
+    lock. (Plain ``os.path`` rather than pathlib: the command line's start-up time is a bar.)
     """
-    folder, name = os.path.split(os.fspath(path))
+    folder, name = os.path.split(os.path.realpath(os.fspath(path)))
     return os.path.join(folder, f".{name}.lock")
 
 
+def _open_sidecar(sidecar: str, dossier: str) -> int:
+    """Open (creating) the sidecar without following a symlink planted in its place.
+
+    A new sidecar gets the dossier's group and its read/write bits, so whoever may write
+    the dossier may take its lock. Read access is all ``flock`` needs, so a sidecar made by
+    another user is opened read-only.
+    """
+    flags = os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW | os.O_NONBLOCK
+    while True:
+        try:
+            fd = os.open(sidecar, flags | os.O_CREAT | os.O_EXCL, 0o600)
+            break
+        except FileExistsError:
+            pass
+        try:
+            return _checked_sidecar(os.open(sidecar, flags), sidecar)
+        except FileNotFoundError:
+            continue  # deleted between the two calls: create it after all
+        except OSError as exc:
+            if exc.errno != errno.ELOOP:
+                raise
+            raise OSError(
+                errno.ELOOP,
+                "the lock file is a symlink, which is never followed (remove it)",
+                sidecar,
+            ) from None
+    try:
+        st = os.stat(dossier)
+    except OSError:
+        return fd
+    with contextlib.suppress(PermissionError):
+        os.fchown(fd, -1, st.st_gid)
+    if os.geteuid() == 0:
+        os.fchown(fd, st.st_uid, st.st_gid)
+    os.fchmod(fd, (st.st_mode & 0o666) | 0o600)
+    return fd
+
+
+def _checked_sidecar(fd: int, sidecar: str) -> int:
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, "the lock file is not a regular file (remove it)", sidecar)
+    return fd
+
+
+def _same_file(fd: int, path: str) -> bool:
+    """Whether ``path`` still names the file open as ``fd`` (a deleted sidecar does not)."""
+    try:
+        st = os.stat(path, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (st.st_dev, st.st_ino) == (held.st_dev, held.st_ino)
+
+
+class _LockLost(Exception):
+    """The sidecar was deleted or replaced while held: the turn must be taken again."""
+
+
 @contextmanager
-def locked(path: str | Path, *, timeout: float = 10.0) -> Iterator[None]:
+def locked(path: str | Path, *, timeout: float = 10.0) -> Iterator[Callable[[], None]]:
     """Hold the dossier's advisory write lock for the ``with`` block.
 
     Raises :class:`~negotrack.LockTimeout` if another process holds it for ``timeout``
-    seconds.
+    seconds. The lock is taken on the sidecar that the path names *after* the ``flock``:
+    should someone delete or replace the sidecar meanwhile, the lock is taken again on the
+    new one. The value bound by ``as`` is a check to call just before committing: it raises
+    an internal signal that :func:`update` answers by taking its turn again.
     """
     sidecar = lock_path(path)
-    fd = os.open(sidecar, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+    dossier = os.path.realpath(os.fspath(path))
+    deadline = time.monotonic() + timeout
+    while True:
+        fd = _open_sidecar(sidecar, dossier)
+        try:
+            _flock(fd, deadline, timeout, sidecar, path)
+        except BaseException:
+            os.close(fd)
+            raise
+        if _same_file(fd, sidecar):
+            break
+        os.close(fd)  # someone removed the sidecar while we waited: lock the current one
+
+    def still_held() -> None:
+        if not _same_file(fd, sidecar):
+            raise _LockLost
+
     try:
-        deadline = time.monotonic() + timeout
-        pause = 0.002
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as exc:
-                if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-                    raise
-            if time.monotonic() >= deadline:
-                raise LockTimeout(
-                    Problem(
-                        f"another process has been writing this dossier for over {timeout:g}s "
-                        f"(lock {os.path.basename(sidecar)})",
-                        "$",
-                        str(path),
-                        hint="try again shortly, or give a longer --timeout; the lock is "
-                        "released as soon as the other writer finishes or dies",
-                    )
-                )
-            time.sleep(pause)
-            pause = min(pause * 2, 0.01)
-        yield
+        yield still_held
     finally:
         os.close(fd)  # closing the descriptor releases the lock
+
+
+def _flock(fd: int, deadline: float, timeout: float, sidecar: str, path: str | Path) -> None:
+    pause = 0.002
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError as exc:
+            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise
+        if time.monotonic() >= deadline:
+            raise LockTimeout(
+                Problem(
+                    f"another process has been writing this dossier for over {timeout:g}s "
+                    f"(lock {os.path.basename(sidecar)})",
+                    "$",
+                    str(path),
+                    hint="try again shortly, or give a longer --timeout; the lock is "
+                    "released as soon as the other writer finishes or dies",
+                )
+            )
+        time.sleep(pause)
+        pause = min(pause * 2, 0.01)
 
 
 def update(path: str | Path, change: Callable[[Dossier], T], *, timeout: float = 10.0) -> T:
@@ -120,18 +208,32 @@ def update(path: str | Path, change: Callable[[Dossier], T], *, timeout: float =
     through its validating methods (``set_status``, ``add_event``, ...); its return value is
     returned. If ``change`` raises, the file is left untouched; if it changes nothing, the
     file is not rewritten. JSON and YAML files keep their layout outside what changed (see
-    the module docstring).
+    the module docstring). A symlinked dossier is updated where it lives; should the lock
+    be lost to someone deleting its sidecar, the change is applied again on a fresh read
+    (so ``change`` may run more than once; it must depend only on the dossier it gets).
     """
-    from negotrack.io.storage import atomic_write, format_of, from_data, loads, to_data
+    while True:
+        try:
+            return _update_once(path, change, timeout)
+        except _LockLost:
+            continue
+
+
+def _update_once(path: str | Path, change: Callable[[Dossier], T], timeout: float) -> T:
+    from negotrack.io.files import atomic_write, read_text, remove_stale_temps
+    from negotrack.io.storage import check_surrogates, format_of, from_data, loads, to_data
 
     fmt = format_of(path)
     name = str(path)
-    with locked(path, timeout=timeout):
-        text = _read(path)
+    with locked(path, timeout=timeout) as still_held:
+        remove_stale_temps(path)
+        text = read_text(path)
         spans = _json_spans(text) if fmt == "json" else None
         if spans is not None:
             # One parse: the spans hold the parsed values too.
-            dossier = from_data({k: span[0] for k, span in spans.items()}, file=name)
+            data = {k: span[0] for k, span in spans.items()}
+            check_surrogates(text, data, name)
+            dossier = from_data(data, file=name)
         else:
             dossier = loads(text, fmt, file=name)
         before = _sections(dossier)
@@ -142,22 +244,8 @@ def update(path: str | Path, change: Callable[[Dossier], T], *, timeout: float =
         else:
             new = _json_text(text, spans, before, dossier)
         if new != text:
-            atomic_write(path, new)
+            atomic_write(os.path.realpath(path), new, before_replace=still_held)
     return result
-
-
-def _read(path: str | Path) -> str:
-    """The file's text; any problem is raised as :func:`negotrack.io.storage.load` words it."""
-    from negotrack.io.storage import MAX_BYTES, load
-
-    try:
-        if os.path.getsize(path) <= MAX_BYTES:
-            with open(path, encoding="utf-8") as f:
-                return f.read()
-    except (OSError, UnicodeDecodeError):
-        pass
-    load(path)  # raises the located FormatError for a missing, unreadable or huge file
-    raise AssertionError("unreachable: load() read a file update() could not")  # pragma: no cover
 
 
 _SECTIONS = ("title", "description", *RECORD_LISTS)

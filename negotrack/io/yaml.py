@@ -9,14 +9,63 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 from typing import Any
 
 from negotrack.errors import FormatError, Problem
 
 __all__ = ["dump_yaml", "line_index", "load_yaml"]
 
-#: At most this many nodes may be reached through aliases beyond the document's own size.
-ALIAS_BUDGET = 100_000
+#: Aliases may expand a document to ALIAS_FACTOR times its size plus this many characters.
+ALIAS_BUDGET = 1_000_000
+ALIAS_FACTOR = 10
+
+
+# Plain scalars a YAML 1.1 reader (PyYAML, and most tools) would not read as text: its
+# booleans (``on``, ``yes``, ``n``), numbers (``1.10``, ``010``, ``1:20``), dates
+# (``2025-1-5``), null and the merge and value keys. negotrack quotes such strings so
+# every reader, 1.1 or 1.2, reads the text that was meant.
+_YAML11_NOT_TEXT = re.compile(
+    r"""y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF
+    |~|null|Null|NULL|<<|=
+    |[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+
+    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?
+    |[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+    |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)
+    |[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}
+     (?:(?:[Tt]|[\ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?
+        (?:[\ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?""",
+    re.VERBOSE,
+)
+# Characters some YAML readers take for line breaks (NEL, the Unicode line and paragraph
+# separators) or that cannot stand in plain or single-quoted text: written as escapes.
+_NEEDS_ESCAPES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def _represent_str(representer: Any, data: str) -> Any:
+    """A string as a scalar every YAML reader reads back as the same text."""
+    style: str | None = None
+    if _NEEDS_ESCAPES.search(data):
+        style = '"'
+    elif _YAML11_NOT_TEXT.fullmatch(data):
+        style = "'"
+    return representer.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+def yaml11_safe(y: Any) -> Any:
+    """Make the round-trip writer ``y`` quote strings YAML 1.1 readers would misread.
+
+    A subclass of ruamel.yaml's representer, so that no other user of ruamel.yaml in the
+    process is affected.
+    """
+    from ruamel.yaml.representer import RoundTripRepresenter
+
+    class Representer(RoundTripRepresenter):
+        pass
+
+    Representer.add_representer(str, _represent_str)
+    y.Representer = Representer
+    return y
 
 
 def _yaml(typ: str) -> Any:
@@ -24,6 +73,7 @@ def _yaml(typ: str) -> Any:
 
     y = YAML(typ=typ, pure=True)
     if typ == "rt":
+        yaml11_safe(y)
         y.indent(mapping=2, sequence=4, offset=2)
         y.width = 100
         y.allow_unicode = True
@@ -31,12 +81,57 @@ def _yaml(typ: str) -> Any:
     return y
 
 
+class _WrittenFloat(float):
+    """A YAML number as written: where the file means text (a point numbered ``1.10``),
+    ``str()`` gives back ``1.10``, not the float's ``1.1``."""
+
+    written: str
+
+    def __str__(self) -> str:
+        return self.written
+
+
+class _WrittenInt(int):
+    """An integer as written (``012`` stays ``012`` where text is meant)."""
+
+    written: str
+
+    def __str__(self) -> str:
+        return self.written
+
+
+def _safe_yaml() -> Any:
+    """ruamel.yaml's safe loader, keeping each number's written form for text fields."""
+    from ruamel.yaml.constructor import SafeConstructor
+
+    class Constructor(SafeConstructor):
+        def construct_yaml_float(self, node: Any) -> float:
+            value = _WrittenFloat(super().construct_yaml_float(node))
+            value.written = node.value
+            return value
+
+        def construct_yaml_int(self, node: Any) -> int:
+            value = _WrittenInt(super().construct_yaml_int(node))
+            value.written = node.value
+            return value
+
+    Constructor.add_constructor("tag:yaml.org,2002:float", Constructor.construct_yaml_float)
+    Constructor.add_constructor("tag:yaml.org,2002:int", Constructor.construct_yaml_int)
+    y = _yaml("safe")
+    y.Constructor = Constructor
+    return y
+
+
 def load_yaml(text: str, file: str | None = None) -> Any:
-    """Plain data from YAML text; raises :class:`FormatError` with the line on bad input."""
+    """Plain data from YAML text; raises :class:`FormatError` with the line on bad input.
+
+    Numbers keep their written form for fields that hold text: ``number: 1.10`` is the
+    point "1.10", never "1.1".
+    """
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     try:
-        data = _yaml("safe").load(text)
+        data = _safe_yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -54,7 +149,7 @@ def load_yaml(text: str, file: str | None = None) -> Any:
         raise FormatError(Problem("the YAML document is nested too deeply", "$", file)) from None
     except (YAMLError, ValueError, TypeError) as exc:  # e.g. a bad timestamp or a tag
         raise FormatError(Problem(f"not valid YAML: {_one_line(str(exc))}", "$", file)) from None
-    _check_aliases(data, file)
+    _check_aliases(data, text, file)
     return data
 
 
@@ -63,39 +158,65 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _check_aliases(data: Any, file: str | None) -> None:
-    """Refuse documents whose aliases would expand far beyond their own size (YAML bombs)."""
-    seen: dict[int, int] = {}
-    distinct = 0
+def _check_aliases(data: Any, text: str, file: str | None) -> None:
+    """Refuse documents whose aliases would expand far beyond their own size (YAML bombs).
 
-    def size(node: Any, depth: int) -> int:
-        nonlocal distinct
+    The size counted is what a reader of the data would handle if every alias were written
+    out: the characters of every string (a long anchored string aliased 300 times counts
+    300 times) and one per other value. Over ``ALIAS_FACTOR`` times the text's own size
+    plus :data:`ALIAS_BUDGET`, the file is refused, naming the first place an alias repeats.
+    """
+    sizes: dict[int, int] = {}
+    first_repeat: list[str] = []
+
+    def size(node: Any, path: str, depth: int) -> int:
         if depth > 200:
             raise FormatError(Problem("the YAML document is nested too deeply", "$", file))
-        if isinstance(node, dict | list):
-            key = id(node)
-            known = seen.get(key)
-            if known is not None:
-                return known
-            seen[key] = 0  # guards against recursive aliases
-            distinct += 1
-            children = node.values() if isinstance(node, dict) else node
-            total = 1 + sum(size(child, depth + 1) for child in children)
-            seen[key] = total
-            return total
-        distinct += 1
-        return 1
+        if isinstance(node, str):
+            return len(node) + 1
+        if not isinstance(node, dict | list):
+            return 1
+        key = id(node)
+        known = sizes.get(key)
+        if known is not None:
+            if not first_repeat and known > 1:
+                first_repeat.append(path)
+            return known
+        sizes[key] = 0  # guards against recursive aliases
+        total = 1
+        if isinstance(node, dict):
+            for k, v in node.items():
+                total += size(k, path, depth + 1) + _aliased(v, sizes, first_repeat, path, k)
+                total += size(v, f"{path}.{k}", depth + 1)
+        else:
+            for i, v in enumerate(node):
+                total += _aliased(v, sizes, first_repeat, path, i)
+                total += size(v, f"{path}[{i}]", depth + 1)
+        sizes[key] = total
+        return total
 
-    expanded = size(data, 0)
-    if expanded > 10 * distinct + ALIAS_BUDGET:
+    expanded = size(data, "$", 0)
+    if expanded > ALIAS_FACTOR * len(text) + ALIAS_BUDGET:
+        where = first_repeat[0] if first_repeat else "$"
         raise FormatError(
             Problem(
-                f"YAML aliases would expand to {expanded:,} nodes from {distinct:,}",
-                "$",
+                f"YAML aliases would expand this {len(text):,}-character file to about "
+                f"{expanded:,} characters",
+                where,
                 file,
                 hint="this looks like an alias bomb; write the data out instead of aliasing it",
             )
         )
+
+
+def _aliased(value: Any, sizes: dict[int, int], first: list[str], path: str, at: object) -> int:
+    """Note the first place a long string is reached a second time (an alias of it)."""
+    if isinstance(value, str) and len(value) > 64:
+        key = id(value)
+        if key in sizes and not first:
+            first.append(f"{path}.{at}" if isinstance(at, str) else f"{path}[{at}]")
+        sizes.setdefault(key, len(value))
+    return 0
 
 
 def line_index(text: str) -> dict[str, int]:

@@ -16,7 +16,9 @@ data (from :func:`negotrack.io.storage.to_data`), and changes only what differs:
 - a node whose type changed is replaced.
 
 The file's indentation is guessed and reused, and lines are never re-wrapped, so a status
-update adds lines and changes nothing else.
+update adds lines and changes little else: strings that a YAML 1.1 reader would misread
+(a bare ``on`` key, ``yes``, ``1.10``) are quoted wherever they are written, and text with
+characters some readers take for line breaks (NEL, U+2028) is written with escapes.
 """
 
 from __future__ import annotations
@@ -37,7 +39,9 @@ def merge_text(text: str, before: dict[str, Any], after: dict[str, Any]) -> str:
     """
     from ruamel.yaml import YAML
 
-    yaml = YAML(typ="rt")
+    from negotrack.io.yaml import yaml11_safe
+
+    yaml = yaml11_safe(YAML(typ="rt"))
     yaml.preserve_quotes = True
     yaml.width = 1 << 16  # never re-wrap a line the editor wrote
     yaml.indent(**_guess_indent(text))

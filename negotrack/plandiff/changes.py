@@ -193,23 +193,26 @@ class PlanDiff:
             ],
         }
 
-    def to_text(self) -> str:
-        """A plain-text report (rendered by :func:`negotrack.render_diff`)."""
+    def to_text(self, *, locale: str | None = None) -> str:
+        """A plain-text report in ``locale`` (default English; rendered by
+        :func:`negotrack.render_diff`)."""
         from negotrack.render.renderer import render_diff
 
-        return render_diff(self, format="text")
+        return render_diff(self, format="text", locale=locale)
 
-    def to_markdown(self) -> str:
-        """A Markdown report (rendered by :func:`negotrack.render_diff`)."""
+    def to_markdown(self, *, locale: str | None = None) -> str:
+        """A Markdown report in ``locale`` (default English; rendered by
+        :func:`negotrack.render_diff`)."""
         from negotrack.render.renderer import render_diff
 
-        return render_diff(self, format="md")
+        return render_diff(self, format="md", locale=locale)
 
-    def to_html(self) -> str:
-        """A self-contained HTML report (rendered by :func:`negotrack.render_diff`)."""
+    def to_html(self, *, locale: str | None = None) -> str:
+        """A self-contained HTML report in ``locale`` (default English; rendered by
+        :func:`negotrack.render_diff`)."""
         from negotrack.render.renderer import render_diff
 
-        return render_diff(self, format="html")
+        return render_diff(self, format="html", locale=locale)
 
     def _repr_html_(self) -> str:
         from negotrack.render.renderer import repr_html

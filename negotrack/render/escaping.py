@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from markupsafe import Markup
 
 from negotrack.views.axis import Cluster, Mark
+from negotrack.views.i18n import ENGLISH, Interface
 from negotrack.views.timeline import (
     EventView,
     MonthView,
@@ -161,10 +162,13 @@ class _Escaper:
         )
 
 
-def escaped_view(dossier: Dossier, chosen: EventFilter, diff_href: str | None) -> TimelineView:
+def escaped_view(
+    dossier: Dossier, chosen: EventFilter, diff_href: str | None, lang: Interface = ENGLISH
+) -> TimelineView:
     """The view of ``dossier``'s events that ``chosen`` selects, its user strings escaped
-    for HTML as it is built (never handed out: only the renderer's template sees it)."""
-    return Builder(dossier, diff_href, _markup).build(chosen.apply(dossier), chosen)
+    for HTML as it is built (never handed out: only the renderer's template sees it);
+    labels and dates in ``lang``."""
+    return Builder(dossier, diff_href, _markup, lang=lang).build(chosen.apply(dossier), chosen)
 
 
 def page_records(view: TimelineView, *, escaped: bool) -> EscapedTimeline:

@@ -10,6 +10,10 @@ Overriding: a user folder holding ``html/timeline.html.j2`` replaces the default
 start with ``{% extends "default/html/timeline.html.j2" %}`` to change only some blocks;
 ``html/css/custom.css`` in that folder is inlined after the default styles. The blocks and
 macros are listed in ``negotrack/render/templates/README.md``.
+
+Languages: ``Renderer(locale="uk")`` renders its pages in Ukrainian (interface words from the
+catalog of :mod:`negotrack.render.catalogs`, dates in CLDR's grammar); each method and each
+``render_*`` function also takes ``locale=`` for one call. English is the default.
 """
 
 from __future__ import annotations
@@ -27,8 +31,10 @@ import jinja2
 from negotrack.core.dates import MomentLike
 from negotrack.core.model import EventKind
 from negotrack.errors import RenderError, did_you_mean
+from negotrack.render.catalogs import interface
 from negotrack.render.escaping import collector_paused, escaped_view, page_records
 from negotrack.views import formatting as _filters
+from negotrack.views.i18n import Interface
 from negotrack.views.timeline import DEFAULT_DIFF_HREF, TimelineView, event_filter
 
 if TYPE_CHECKING:
@@ -61,9 +67,17 @@ class Renderer:
 
     ``template_dir`` is searched before the packaged templates; the packaged ones stay
     reachable under the ``default/`` prefix, so an override can extend what it replaces.
+    ``locale`` is the interface language ("en", "uk", "ar", ...; see
+    :func:`negotrack.render.catalogs.known_locales`); an unknown one is a
+    :class:`~negotrack.LocaleError`.
     """
 
-    def __init__(self, *, template_dir: str | Path | None = None) -> None:
+    def __init__(
+        self, *, template_dir: str | Path | None = None, locale: str | None = None
+    ) -> None:
+        self.lang: Interface = interface(locale)
+        self.template_dir = template_dir
+        self._siblings: dict[str, Renderer] = {self.lang.code: self}
         defaults = jinja2.FileSystemLoader(_TEMPLATES)
         loaders: list[jinja2.BaseLoader] = []
         if template_dir is not None:
@@ -84,11 +98,14 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             auto_reload=False,
-            # Interface strings are marked {{ _("...") }} (gettext); until a locale's catalog
-            # is installed they render as written, in English.
+            # Interface strings are marked {{ _("...") }} (gettext): the renderer's language
+            # is installed once, with its environment; English is the message ids themselves.
             extensions=["jinja2.ext.i18n"],
         )
-        self.env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+        self.env.install_gettext_translations(  # type: ignore[attr-defined]
+            self.lang.translations, newstyle=True
+        )
+        self.env.globals["lang"] = self.lang
         self.env.filters.update(_filters.FILTERS)
         self.env.tests.update(_filters.TESTS)
         script, _, _ = self.env.loader.get_source(self.env, _SCRIPT)  # type: ignore[union-attr]
@@ -119,6 +136,18 @@ class Renderer:
             text = _BLANKS.sub("\n\n", text).strip("\n") + "\n"
         return text
 
+    def _in(self, locale: str | None) -> Renderer:
+        """This renderer, or its sibling (same templates) in ``locale`` when that differs."""
+        if locale is None:
+            return self
+        code = interface(locale).code
+        found = self._siblings.get(code)
+        if found is None:
+            found = Renderer(template_dir=self.template_dir, locale=code)
+            found._siblings = self._siblings
+            self._siblings[code] = found
+        return found
+
     def formats(self, view: str) -> list[str]:
         """The formats this renderer has templates for, for a view ("timeline", ...)."""
         names = set(self.env.list_templates())
@@ -143,10 +172,13 @@ class Renderer:
         track: str | Iterable[str] | None = None,
         tag: str | Iterable[str] | None = None,
         diff_href: str | None = DEFAULT_DIFF_HREF,
+        locale: str | None = None,
     ) -> str:
         """The timeline of ``dossier``'s events matching ``select`` and the criteria given
         (see :meth:`Dossier.filter_events`), as a page; ``embed`` gives an HTML fragment
-        (the axis and the list, styles scoped to it) for another site's page."""
+        (the axis and the list, styles scoped to it) for another site's page. ``locale``
+        renders this page in another language than the renderer's."""
+        r = self._in(locale)
         chosen = event_filter(
             select,
             since=since,
@@ -159,16 +191,19 @@ class Renderer:
         )
         if format == "html":
             with collector_paused():
-                view = escaped_view(dossier, chosen, diff_href)
+                view = escaped_view(dossier, chosen, diff_href, r.lang)
                 records = page_records(view, escaped=True)
-                return self._render("timeline", format, view=view, embed=embed, escaped=records)
-        view = TimelineView.build(dossier, select=chosen, diff_href=diff_href)
-        return self.timeline_view(view, format=format, embed=embed)
+                return r._render("timeline", format, view=view, embed=embed, escaped=records)
+        view = TimelineView.build(dossier, select=chosen, diff_href=diff_href, lang=r.lang)
+        return r.timeline_view(view, format=format, embed=embed)
 
     def timeline_view(
         self, view: TimelineView, *, format: str = "html", embed: bool = False
     ) -> str:
-        """A prepared :class:`TimelineView` as a page (or, with ``embed``, a fragment)."""
+        """A prepared :class:`TimelineView` as a page (or, with ``embed``, a fragment), in
+        the language its labels were written in."""
+        if view.lang.code != self.lang.code:
+            return self._in(view.lang.code).timeline_view(view, format=format, embed=embed)
         if embed and format != "html":
             raise RenderError(
                 f"only HTML can be embedded, not {format}", hint="drop embed or use html"
@@ -177,11 +212,23 @@ class Renderer:
             records = page_records(view, escaped=False) if format == "html" else None
             return self._render("timeline", format, view=view, embed=embed, escaped=records)
 
-    def diff(self, plan_diff: PlanDiff, *, format: str = "html") -> str:
-        """The diff report of ``plan_diff``: summary, then each point's fate."""
+    def diff(
+        self,
+        plan_diff: PlanDiff,
+        *,
+        format: str = "html",
+        locale: str | None = None,
+        content_lang: str | None = None,
+    ) -> str:
+        """The diff report of ``plan_diff``: summary, then each point's fate.
+
+        ``content_lang`` is the language the plan's texts are written in (a dossier's
+        ``language``), marked on them when it differs from the page's."""
         from negotrack.views.diff import DiffView
 
-        return self._render("diff", format, view=DiffView.build(plan_diff), embed=False)
+        r = self._in(locale)
+        view = DiffView.build(plan_diff, lang=r.lang, content_lang=content_lang)
+        return r._render("diff", format, view=view, embed=False)
 
     def board(
         self,
@@ -191,20 +238,22 @@ class Renderer:
         format: str = "html",
         as_of: MomentLike | None = None,
         threshold: float | None = None,
+        locale: str | None = None,
     ) -> str:
         """The status board of a plan (the dossier's first plan when ``plan_id`` is None),
         as it stood on ``as_of`` (today's record when None); ``threshold`` goes to the
         diffs that line the versions' points up."""
         from negotrack.views.board import BoardView
 
-        view = BoardView.build(dossier, plan_id, as_of=as_of, threshold=threshold)
-        return self._render("board", format, view=view, embed=False)
+        r = self._in(locale)
+        view = BoardView.build(dossier, plan_id, as_of=as_of, threshold=threshold, lang=r.lang)
+        return r._render("board", format, view=view, embed=False)
 
     def repr_html(self, obj: Any) -> str:
         """A compact HTML fragment for a notebook, its styles scoped to its own wrapper."""
         from negotrack.views.notebook import notebook_view
 
-        kind, view = notebook_view(obj)
+        kind, view = notebook_view(obj, self.lang)
         # The scope class comes from the content: two different displays in one notebook
         # never restyle each other, and the same display always renders the same way.
         digest = hashlib.blake2b(repr(view).encode("utf-8"), digest_size=5).hexdigest()
@@ -221,19 +270,22 @@ def _overrides(template: jinja2.Template) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=16)
-def default_renderer(template_dir: str | None = None) -> Renderer:
-    """The shared :class:`Renderer` for ``template_dir`` (the packaged templates when None).
+def default_renderer(template_dir: str | None = None, locale: str | None = None) -> Renderer:
+    """The shared :class:`Renderer` for ``template_dir`` (the packaged templates when None)
+    and ``locale`` (English when None).
 
     Building a Jinja environment costs far more than rendering a small page, so the
     ``render_*`` functions, ``PlanDiff.to_html`` and the notebook displays reuse one
     renderer per template folder. Templates are read once: a renderer made with
     ``Renderer(template_dir=...)`` sees later edits to the folder.
     """
-    return Renderer(template_dir=template_dir)
+    return Renderer(template_dir=template_dir, locale=locale)
 
 
-def _shared(template_dir: str | Path | None) -> Renderer:
-    return default_renderer(None if template_dir is None else str(Path(template_dir).resolve()))
+def _shared(template_dir: str | Path | None, locale: str | None = None) -> Renderer:
+    code = interface(locale).code  # an unknown locale fails here, before any cache entry
+    folder = None if template_dir is None else str(Path(template_dir).resolve())
+    return default_renderer(folder, None if code == "en" else code)
 
 
 def render_timeline(
@@ -250,10 +302,12 @@ def render_timeline(
     side: str | Iterable[str] | None = None,
     track: str | Iterable[str] | None = None,
     tag: str | Iterable[str] | None = None,
+    locale: str | None = None,
 ) -> str:
-    """The timeline page of ``dossier``: the events matching ``select`` and the criteria
-    given as keywords (as :meth:`Dossier.filter_events`); ``embed`` for a fragment."""
-    return _shared(template_dir).timeline(
+    """The timeline page of ``dossier`` in ``locale`` (default English): the events
+    matching ``select`` and the criteria given as keywords (as
+    :meth:`Dossier.filter_events`); ``embed`` for a fragment."""
+    return _shared(template_dir, locale).timeline(
         dossier,
         format=format,
         embed=embed,
@@ -269,10 +323,16 @@ def render_timeline(
 
 
 def render_diff(
-    plan_diff: PlanDiff, format: str = "html", *, template_dir: str | Path | None = None
+    plan_diff: PlanDiff,
+    format: str = "html",
+    *,
+    template_dir: str | Path | None = None,
+    locale: str | None = None,
+    content_lang: str | None = None,
 ) -> str:
-    """The diff report of ``plan_diff`` in ``format`` ("html", "md" or "text")."""
-    return _shared(template_dir).diff(plan_diff, format=format)
+    """The diff report of ``plan_diff`` in ``format`` ("html", "md" or "text") and
+    ``locale`` (default English)."""
+    return _shared(template_dir, locale).diff(plan_diff, format=format, content_lang=content_lang)
 
 
 def render_board(
@@ -283,14 +343,15 @@ def render_board(
     as_of: MomentLike | None = None,
     threshold: float | None = None,
     template_dir: str | Path | None = None,
+    locale: str | None = None,
 ) -> str:
-    """The status board of a plan in ``format`` ("html" or "md"), as it stood on
-    ``as_of`` when given."""
-    return _shared(template_dir).board(
+    """The status board of a plan in ``format`` ("html" or "md") and ``locale``, as it
+    stood on ``as_of`` when given."""
+    return _shared(template_dir, locale).board(
         dossier, plan_id, format=format, as_of=as_of, threshold=threshold
     )
 
 
-def repr_html(obj: Any) -> str:
+def repr_html(obj: Any, *, locale: str | None = None) -> str:
     """The notebook display of a Dossier, PlanVersion, PlanDiff or TimelineView."""
-    return default_renderer().repr_html(obj)
+    return _shared(None, locale).repr_html(obj)

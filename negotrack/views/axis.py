@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import attrs
 
 from negotrack.core.dates import Moment, Precision
-from negotrack.views.formatting import display_date, iso_instant, tick_label
+from negotrack.views.axis_layout import Geometry, drawn, extent, geometry, place
+from negotrack.views.formatting import iso_instant, tick_label
+from negotrack.views.i18n import ENGLISH, Interface
 from negotrack.views.ticks import gridlines
 
 if TYPE_CHECKING:
@@ -128,39 +130,9 @@ class AxisView:
 
 
 _NO_TRACK = "(no track)"
-_ROWS = 4  # rows per lane at most; more overlapping marks share the last one
-_GAP = 1.3  # percent: a mark's least drawn width (8 px) on the narrowest axis (40rem)
 _CLUSTER_BIN = 2.0  # percent of the axis: about 25 px at 1280 px
 _CLUSTER_MIN = 4
 _POINT_WIDTH = 0.8  # marks narrower than this (percent) may be clustered
-_WIDEN = {
-    Precision.YEAR: timedelta(days=120),
-    Precision.MONTH: timedelta(days=15),
-    Precision.DAY: timedelta(days=3),
-    Precision.MINUTE: timedelta(hours=12),
-}
-"""How much wider an approximate date is drawn, on each side, by its precision."""
-
-
-def extent(when: Moment, until: Moment | None) -> tuple[datetime, datetime]:
-    """The earliest start and the latest end an event's date allows, in UTC."""
-    end = until.end if until is not None else when.end
-    return when.start, max(end, when.end)
-
-
-class _Geometry(NamedTuple):
-    """Where a date (an event's ``when`` and ``until``) is drawn; events share dates."""
-
-    start: datetime
-    end: datetime
-    left: float
-    right: float
-    start_iso: str
-    end_iso: str
-    shape: str
-    fade: str
-    left_text: str
-    width_text: str
 
 
 def build_axis(
@@ -168,11 +140,12 @@ def build_axis(
     views: Sequence[EventView],
     changes: Sequence[StatusChange],
     h: Callable[[str], str] = str,
+    lang: Interface = ENGLISH,
 ) -> AxisView | None:
     """The axis of ``events`` (in time order, with their views), or None when empty.
 
     ``h`` is applied to the user strings the axis adds to the views' (track names, point
-    references), as the views' builder applies it to theirs."""
+    references), as the views' builder applies it to theirs; ``lang`` writes its labels."""
     if not events:
         return None
     # Events share dates: each date's bounds and drawing are worked out once, and each
@@ -184,7 +157,7 @@ def build_axis(
         d = dates.get(k)
         if d is None:
             s, t = extent(e.when, e.until)
-            d = dates[k] = [k, s, t, *_drawn(e, s, t)]
+            d = dates[k] = [k, s, t, *drawn(e, s, t)]
         slots.append(d)
     lo: datetime = min(d[3] for d in dates.values())
     hi: datetime = max(d[4] for d in dates.values())
@@ -199,11 +172,11 @@ def build_axis(
         return (t - lo).total_seconds() * 100.0 / total
 
     for d in dates.values():
-        d.append(_geometry(d[0][0], d[0][1], d[1], d[2], d[3], d[4], pct))
+        d.append(geometry(d[0][0], d[0][1], d[1], d[2], d[3], d[4], pct))
     lane_of: dict[str, int] = {}
     ends: list[list[float]] = []  # per lane, each row's right edge
     crowd: dict[tuple[int, int], list[int]] = {}
-    placed: list[tuple[int, int, _Geometry]] = []
+    placed: list[tuple[int, int, Geometry]] = []
     for i, e in enumerate(events):
         key = e.track if e.track is not None else _NO_TRACK
         lane = lane_of.get(key)
@@ -211,7 +184,7 @@ def build_axis(
             lane = lane_of[key] = len(lane_of)
             ends.append([])
         g = slots[i][5]
-        placed.append((lane, _place(ends[lane], g.left, g.right), g))
+        placed.append((lane, place(ends[lane], g.left, g.right), g))
         if g.right - g.left < _POINT_WIDTH:
             crowd.setdefault((lane, int((g.left + g.right) / 2 / _CLUSTER_BIN)), []).append(i)
     lanes, first_row = [], 0
@@ -219,14 +192,14 @@ def build_axis(
         rows = max(1, len(ends[n]))
         lanes.append(Lane(n, h(name), h(name), first_row, rows))
         first_row += rows
-    clusters, member = _clusters(crowd, placed, views, lanes)
+    clusters, member = _clusters(crowd, placed, views, lanes, lang)
     marks = []
     said: dict[tuple[str, bool, str | None, bool], str] = {}  # events share dates
     for i, (v, (lane, row, g)) in enumerate(zip(views, placed, strict=True)):
         dk = (v.date_text, v.approximate, v.until_text, v.until_approximate)
         text = said.get(dk)
         if text is None:
-            text = said[dk] = _date_text(v)
+            text = said[dk] = _date_text(v, lang)
         marks.append(
             Mark(
                 v.anchor,
@@ -247,12 +220,15 @@ def build_axis(
             )
         )
     shapes = {d[5].shape for d in dates.values()}
-    change_marks = tuple(_change(c, pct, h) for c in sorted(changes, key=lambda c: c.on.sort_key))
+    label = tick_label if lang.english else lang.tick
+    change_marks = tuple(
+        _change(c, pct, h, lang) for c in sorted(changes, key=lambda c: c.on.sort_key)
+    )
     return AxisView(
         start=iso_instant(lo),
         end=iso_instant(hi),
         unit=unit,
-        ticks=tuple(Tick(f"{pct(t):.3f}", tick_label(t, unit), iso_instant(t)) for t in ticks),
+        ticks=tuple(Tick(f"{pct(t):.3f}", label(t, unit), iso_instant(t)) for t in ticks),
         lanes=tuple(lanes),
         rows=first_row,
         marks=tuple(marks),
@@ -263,55 +239,21 @@ def build_axis(
     )
 
 
-def _geometry(
-    when: Moment,
-    until: Moment | None,
-    s: datetime,
-    t: datetime,
-    ds: datetime,
-    dt: datetime,
-    pct: Callable[[datetime], float],
-) -> _Geometry:
-    approx = when.approximate or (until is not None and until.approximate)
-    left, right = max(pct(ds), 0.0), min(pct(dt), 100.0)
-    fade = ""
-    if approx and right > left:
-        a = (pct(s) - left) * 100 / (right - left)
-        b = (pct(t) - left) * 100 / (right - left)
-        fade = f";--a:{max(a, 0.0):.1f}%;--b:{min(b, 100.0):.1f}%"
-    if approx:
-        shape = "approx"
-    elif until is not None or when.precision < Precision.DAY:
-        shape = "range"
-    else:
-        shape = "point"
-    return _Geometry(
-        s,
-        t,
-        left,
-        right,
-        iso_instant(s),
-        iso_instant(t),
-        shape,
-        fade,
-        f"{left:.3f}",
-        f"{right - left:.3f}",
-    )
-
-
-def _date_text(v: EventView) -> str:
+def _date_text(v: EventView, lang: Interface) -> str:
     # str.join, not "+": the renderer's views hold Markup, whose "+" escapes the other side.
-    parts = ["c. ", v.date_text] if v.approximate else [v.date_text]
+    circa = lang.circa + " "
+    parts = [circa, v.date_text] if v.approximate else [v.date_text]
     if v.until_text:
-        parts += [" – c. " if v.until_approximate else " – ", v.until_text]
+        parts += [" – " + circa if v.until_approximate else " – ", v.until_text]
     return "".join(parts)
 
 
 def _clusters(
     crowd: dict[tuple[int, int], list[int]],
-    placed: list[tuple[int, int, _Geometry]],
+    placed: list[tuple[int, int, Geometry]],
     views: Sequence[EventView],
     lanes: list[Lane],
+    lang: Interface = ENGLISH,
 ) -> tuple[tuple[Cluster, ...], dict[int, int]]:
     """The clusters of crowded stretches, and each clustered event's cluster."""
     out: list[Cluster] = []
@@ -340,57 +282,27 @@ def _clusters(
                 f"{left:.3f}",
                 f"{max(right - left, _POINT_WIDTH):.3f}",
                 len(events),
-                f"{len(events)} events, {_day(first)} – {_day(last)}",  # no user text
+                lang.cluster(len(events), first, last),  # no user text
                 views[events[0]].anchor,
             )
         )
     return tuple(out), member
 
 
-def _drawn(e: Event, start: datetime, end: datetime) -> tuple[datetime, datetime]:
-    """The stretch a mark covers: its date's bounds, wider on a side that is approximate."""
-    if e.when.approximate:
-        start -= _WIDEN[e.when.precision]
-    last = e.until or e.when
-    if last.approximate:
-        end += _WIDEN[last.precision]
-    return start, end
-
-
-def _place(ends: list[float], left: float, right: float) -> int:
-    """The first row of a lane free at ``left`` (rows fill in time order); the mark's right
-    edge is recorded there."""
-    if right < left + _GAP:
-        right = left + _GAP
-    row = 0
-    for edge in ends:
-        if edge <= left:
-            ends[row] = right
-            return row
-        row += 1
-    if row < _ROWS:
-        ends.append(right)
-        return row
-    least = min(ends)
-    row = ends.index(least)
-    ends[row] = right if right > least else least
-    return row
-
-
-def _day(t: datetime) -> str:
-    return display_date(Moment(t.replace(tzinfo=None), Precision.DAY))
-
-
 def _change(
-    c: StatusChange, pct: Callable[[datetime], float], h: Callable[[str], str]
+    c: StatusChange,
+    pct: Callable[[datetime], float],
+    h: Callable[[str], str],
+    lang: Interface = ENGLISH,
 ) -> ChangeMark:
     left = pct(c.on.start)
     width = pct(c.on.end) - left
     status = c.status.value
+    word = lang.term("status", status)
     return ChangeMark(
         h(c.ref),
         status,
-        h(f"{c.ref.replace('#', ' #')}: {status.replace('_', ' ')}, {display_date(c.on)}"),
+        h(f"{c.ref.replace('#', ' #')}: {word}, {lang.date(c.on)}"),
         f"{left:.3f}",
         f"{width:.3f}",
         iso_instant(c.on.start),

@@ -19,7 +19,8 @@ from negotrack.core.model import PlanVersion, Position
 from negotrack.core.refs import PointRef
 from negotrack.errors import UnknownReference, did_you_mean
 from negotrack.views.board_chart import StatusChart, build_chart, status_at, superseded_by
-from negotrack.views.formatting import anchor, label, plain_date
+from negotrack.views.formatting import anchor, content_language
+from negotrack.views.i18n import ENGLISH, Interface
 from negotrack.views.timeline import predecessor
 
 if TYPE_CHECKING:
@@ -94,6 +95,10 @@ class BoardView:
     """The date the board stands at, as text, when it is not today's record."""
     chart: StatusChart | None = None
     """How the points' statuses moved over time (None with fewer than two dates)."""
+    lang: Interface = attrs.field(default=ENGLISH, repr=False)
+    """The interface language of its labels and dates."""
+    content_lang: str | None = None
+    """The dossier's own language when it differs from the interface's, else None."""
 
     @classmethod
     def build(
@@ -103,12 +108,14 @@ class BoardView:
         *,
         as_of: MomentLike | None = None,
         threshold: float | None = None,
+        lang: Interface = ENGLISH,
     ) -> BoardView:
         """The board of plan ``plan_id`` (the dossier's first plan when None), as it stood
         on ``as_of``: versions not tabled by then are left out, statuses are those of that
         date (a date counts once its whole interval is over, as in ``Dossier.status_of``).
         An undecided point of a version that a newer one followed reads "superseded".
-        ``threshold`` goes to the diffs that line the versions' points up."""
+        ``threshold`` goes to the diffs that line the versions' points up. Labels and dates
+        are in ``lang``."""
         if plan_id is None:
             if not dossier.plans:
                 raise UnknownReference("this dossier has no plan to show", hint="add a plan")
@@ -160,7 +167,7 @@ class BoardView:
                 value = status_at(dossier, version, parsed.number, when, later) or "unknown"
                 status_count[value] = status_count.get(value, 0) + 1
                 cells[col[parsed.version]].append(
-                    CellPoint(ref, parsed.number, value, label(value))
+                    CellPoint(ref, parsed.number, value, lang.term("status", value))
                 )
             last = max(refs, key=lambda r: order[r])
             point = dossier.point(last)
@@ -181,7 +188,7 @@ class BoardView:
         rows = [
             r._replace(
                 stances=tuple(
-                    label(s[p.id].stance.value) if p.id in s else None for p in party_cols
+                    lang.term("stance", s[p.id].stance) if p.id in s else None for p in party_cols
                 )
             )
             for r, s in zip(rows, stances_by_row, strict=True)
@@ -190,14 +197,17 @@ class BoardView:
             plan_id=plan.id,
             title=plan.title,
             summary=plan.summary,
-            columns=tuple(Column(v.id, v.label, plain_date(v.date)) for v in versions),
+            columns=tuple(Column(v.id, v.label, lang.plain_date(v.date)) for v in versions),
             rows=tuple(rows),
             parties=party_cols,
             statuses=tuple(
-                (s, label(s), n) for s, n in sorted(status_count.items(), key=lambda kv: kv[0])
+                (s, lang.term("status", s), n)
+                for s, n in sorted(status_count.items(), key=lambda kv: kv[0])
             ),
-            as_of=plain_date(when) if when is not None else None,
-            chart=build_chart(dossier, plan, when),
+            as_of=lang.plain_date(when) if when is not None else None,
+            chart=build_chart(dossier, plan, when, lang),
+            lang=lang,
+            content_lang=content_language(dossier, lang),
         )
 
 
@@ -224,17 +234,17 @@ class VersionView:
     points: tuple[PointLine, ...]
 
     @classmethod
-    def build(cls, version: PlanVersion) -> VersionView:
+    def build(cls, version: PlanVersion, *, lang: Interface = ENGLISH) -> VersionView:
         """The view of ``version`` (statuses as tabled: a version knows no later changes)."""
         return cls(
             id=version.id,
             label=version.label,
-            date=plain_date(version.date),
+            date=lang.plain_date(version.date),
             side=version.side,
             summary=version.summary,
             derived_from=version.derived_from,
             points=tuple(
-                PointLine(p.number, p.text, p.topic, p.status.value, p.options)
+                PointLine(p.number, p.text, p.topic, lang.term("status", p.status), p.options)
                 for p in version.points
             ),
         )
@@ -261,8 +271,10 @@ class DossierSummary:
     latest: tuple[EventLine, ...]
 
     @classmethod
-    def build(cls, dossier: Dossier, *, latest: int = 5) -> DossierSummary:
-        """The summary of ``dossier`` with its ``latest`` most recent events."""
+    def build(
+        cls, dossier: Dossier, *, latest: int = 5, lang: Interface = ENGLISH
+    ) -> DossierSummary:
+        """The summary of ``dossier`` with its ``latest`` most recent events, in ``lang``."""
         events = sorted(dossier.events, key=lambda e: e.when.sort_key)
         return cls(
             title=dossier.title,
@@ -275,11 +287,11 @@ class DossierSummary:
                 ("versions", sum(len(p.versions) for p in dossier.plans)),
                 ("status changes", len(dossier.status_log)),
             ),
-            first=plain_date(events[0].when) if events else None,
-            last=plain_date(events[-1].when) if events else None,
+            first=lang.plain_date(events[0].when) if events else None,
+            last=lang.plain_date(events[-1].when) if events else None,
             plans=tuple((p.title, tuple(v.label for v in p.versions)) for p in dossier.plans),
             latest=tuple(
-                EventLine(plain_date(e.when), e.title, label(e.kind.value))
+                EventLine(lang.plain_date(e.when), e.title, lang.term("event kind", e.kind))
                 for e in events[-latest:][::-1]
             ),
         )

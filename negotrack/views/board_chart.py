@@ -17,7 +17,7 @@ import attrs
 from negotrack.core.dates import Moment, SortKey
 from negotrack.core.kinds import Status
 from negotrack.core.refs import PointRef
-from negotrack.views.formatting import label, plain_date
+from negotrack.views.i18n import ENGLISH, Interface
 
 if TYPE_CHECKING:
     from negotrack.core.model import Plan, PlanVersion
@@ -98,8 +98,11 @@ def status_at(
     return status.value
 
 
-def build_chart(dossier: Dossier, plan: Plan, as_of: Moment | None) -> StatusChart | None:
-    """The chart of ``plan``'s statuses up to ``as_of``, or None with fewer than two dates."""
+def build_chart(
+    dossier: Dossier, plan: Plan, as_of: Moment | None, lang: Interface = ENGLISH
+) -> StatusChart | None:
+    """The chart of ``plan``'s statuses up to ``as_of``, or None with fewer than two dates;
+    labels and dates in ``lang``."""
     refs = {PointRef.format(v.id, p.number) for v in plan.versions for p in v.points}
     moments: dict[SortKey, Moment] = {}
     for v in plan.versions:
@@ -137,10 +140,10 @@ def build_chart(dossier: Dossier, plan: Plan, as_of: Moment | None) -> StatusCha
                 continue
             h = n * _HEIGHT / top
             y -= h
-            segments.append(Segment(s, label(s), n, f"{y:.1f}", f"{h:.1f}"))
+            segments.append(Segment(s, lang.term("status", s), n, f"{y:.1f}", f"{h:.1f}"))
         bars.append(
             Bar(
-                plain_date(at),
+                lang.plain_date(at),
                 str(16 + i * step),
                 sum(row.values()),
                 f"{y - 4:.1f}",
@@ -149,7 +152,7 @@ def build_chart(dossier: Dossier, plan: Plan, as_of: Moment | None) -> StatusCha
             )
         )
     return StatusChart(
-        statuses=tuple((s, label(s)) for s in present),
+        statuses=tuple((s, lang.term("status", s)) for s in present),
         bars=tuple(bars),
         width=32 + len(bars) * step,
         height=int(_TOP + _HEIGHT),

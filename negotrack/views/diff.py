@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
-from negotrack.views.formatting import anchor, display_date, label
+from negotrack.views.formatting import anchor
+from negotrack.views.i18n import ENGLISH, Interface
 
 if TYPE_CHECKING:
     from negotrack.plandiff.compare import PlanDiff, PointChange
@@ -75,6 +76,9 @@ class ChangeView(NamedTuple):
     """How sure the pairing is, 0..1 (ordinal); 0 for added and deleted points."""
     check: bool
     """Whether a person should check the pair (found by text, with a low confidence)."""
+    status_old_key: str | None = None
+    """The status value itself (``kept``), for styling; ``status_old`` is its label."""
+    status_new_key: str | None = None
 
     @property
     def curated(self) -> bool:
@@ -109,31 +113,46 @@ class DiffView:
     changes: tuple[ChangeView, ...]
     old_count: int
     new_count: int
+    lang: Interface = attrs.field(default=ENGLISH, repr=False)
+    """The interface language of its labels and dates."""
+    content_lang: str | None = None
+    """The plan's own language when it differs from the interface's, else None."""
 
     @classmethod
-    def build(cls, plan_diff: PlanDiff) -> DiffView:
-        """The view of ``plan_diff``."""
+    def build(
+        cls,
+        plan_diff: PlanDiff,
+        *,
+        lang: Interface = ENGLISH,
+        content_lang: str | None = None,
+    ) -> DiffView:
+        """The view of ``plan_diff``, labelled in ``lang``; ``content_lang`` is the
+        language the plan is written in, when known."""
         old, new = plan_diff.old, plan_diff.new
         changes = plan_diff.changes
         groups = _groups(changes, old.id, new.id)
         views = tuple(
-            _change(c, old.id, new.id, groups.get(c.group) if c.group is not None else None)
+            _change(c, old.id, new.id, groups.get(c.group) if c.group is not None else None, lang)
             for c in changes
         )
         counts = dict(plan_diff.summary)
         # KIND_ORDER lists every ChangeKind (a test holds it to that).
-        summary = tuple((k, label(k), counts[k]) for k in KIND_ORDER if counts.get(k))
+        summary = tuple((k, lang.term("change", k), counts[k]) for k in KIND_ORDER if counts.get(k))
+        if content_lang is not None and content_lang.split("-")[0].lower() == lang.code:
+            content_lang = None
         return cls(
             old_id=old.id,
             old_label=old.label,
-            old_date=display_date(old.date) if not old.date.approximate else old.date.display(),
+            old_date=lang.plain_date(old.date),
             new_id=new.id,
             new_label=new.label,
-            new_date=display_date(new.date) if not new.date.approximate else new.date.display(),
+            new_date=lang.plain_date(new.date),
             summary=summary,
             changes=views,
             old_count=len(old.points),
             new_count=len(new.points),
+            lang=lang,
+            content_lang=content_lang,
         )
 
     @property
@@ -167,7 +186,9 @@ def _groups(changes: Sequence[PointChange], old_id: str, new_id: str) -> dict[in
     return out
 
 
-def _change(c: PointChange, old_id: str, new_id: str, group: str | None) -> ChangeView:
+def _change(
+    c: PointChange, old_id: str, new_id: str, group: str | None, lang: Interface
+) -> ChangeView:
     kind = _value(c.kind) or "unchanged"
     status = c.status
     s_old = _value(status.old) if status is not None else None
@@ -182,7 +203,7 @@ def _change(c: PointChange, old_id: str, new_id: str, group: str | None) -> Chan
     )
     return ChangeView(
         kind=kind,
-        kind_label=label(kind),
+        kind_label=lang.term("change", kind),
         anchor=point_anchor,
         old_ref=f"{old_id} #{c.old.number}" if c.old is not None else None,
         new_ref=f"{new_id} #{c.new.number}" if c.new is not None else None,
@@ -195,18 +216,20 @@ def _change(c: PointChange, old_id: str, new_id: str, group: str | None) -> Chan
         similarity=float(c.similarity),
         group=c.group,
         group_label=group,
-        status_old=label(s_old) if s_old else None,
-        status_new=label(s_new) if s_new else None,
+        status_old=lang.term("status", s_old) if s_old else None,
+        status_new=lang.term("status", s_new) if s_new else None,
         status_changed=status is not None and s_old != s_new and s_new is not None,
         positions=tuple(
             PositionView(
                 str(p.name or p.party),
-                label(_value(p.old)) if p.old is not None else None,
-                label(_value(p.new)) if p.new is not None else None,
+                lang.term("stance", p.old) if p.old is not None else None,
+                lang.term("stance", p.new) if p.new is not None else None,
             )
             for p in c.positions
         ),
         via=str(c.matched_by),
         confidence=float(c.confidence),
         check=bool(c.check),
+        status_old_key=s_old,
+        status_new_key=s_new,
     )

@@ -9,21 +9,30 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
 
 from negotrack.core.dates import Moment, Precision
+
+if TYPE_CHECKING:
+    from negotrack.dossier.dossier import Dossier
+    from negotrack.views.i18n import Interface
 
 __all__ = [
     "FILTERS",
     "TESTS",
     "anchor",
+    "content_language",
     "datetime_attr",
     "display_date",
     "file_part",
     "iso_instant",
     "label",
+    "lang_attr",
     "md",
     "md_cell",
+    "md_code",
     "md_mark",
     "md_url",
     "plain_date",
@@ -100,6 +109,27 @@ def datetime_attr(moment: Moment) -> str:
     return v.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
 
 
+def content_language(dossier: Dossier, lang: Interface) -> str | None:
+    """The dossier's declared language when it differs from the interface's (so the page
+    marks the user's text with it and a screen reader switches voice), else None."""
+    declared = getattr(dossier, "language", None)
+    if not declared:
+        return None
+    base = str(declared).replace("_", "-").split("-", 1)[0].lower()
+    return None if base == lang.code else str(declared)
+
+
+_LANG_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def lang_attr(code: str | None) -> Markup:
+    """`` lang="en"`` for a content language that differs from the page's, else nothing;
+    a value that is not a language tag is dropped rather than written into the page."""
+    if not code or _LANG_TAG.fullmatch(code) is None:
+        return Markup("")
+    return Markup(f' lang="{code}"')
+
+
 def label(value: Any) -> str:
     """An enum value or identifier as words: ``media_report`` → "media report"."""
     return str(value).replace("_", " ")
@@ -120,16 +150,28 @@ def anchor(prefix: str, ident: str) -> str:
     return f"{prefix}-{safe}"
 
 
-_FILE_BAD = re.compile(r"[^A-Za-z0-9_.-]")
+_FILE_BAD = re.compile(r"[^A-Za-z0-9.-]|^\.")
+_FILE_MAX = 120
 
 
 def file_part(text: str) -> str:
     """``text`` made safe as part of a file name and of a relative link to that file.
 
-    Both the writer (:func:`negotrack.render.renderer.render_site`) and the timeline's links use it,
-    so a link always names the file that was written.
+    Both the writer (:func:`negotrack.publish.render_site`) and the timeline's links use it,
+    so a link always names the file that was written. The mapping is one-to-one, so two
+    ids never share a file: letters, digits, ``-`` and ``.`` stay as they are; any other
+    character (``_`` included, and a leading ``.``) becomes ``_`` and the two hex digits of
+    each of its UTF-8 bytes (``Київ`` → ``_d0_9a_d0_b8...``). A ``_`` is thus always
+    followed by a hex digit, which frees ``_to_`` to separate two ids in one name. A name
+    that would be too long for a file system is cut and given a hash of the whole.
     """
-    return _FILE_BAD.sub("_", text) or "_"
+    safe = _FILE_BAD.sub(lambda m: "".join(f"_{b:02x}" for b in m[0].encode()), text) or "_"
+    if len(safe) <= _FILE_MAX:
+        return safe
+    import hashlib
+
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{safe[: _FILE_MAX - 18]}_h{digest}"
 
 
 # -- Markdown ----------------------------------------------------------------------------
@@ -184,6 +226,22 @@ def md_cell(text: Any) -> str:
     return s or " "
 
 
+_BACKTICKS = re.compile(r"`+")
+
+
+def md_code(text: Any) -> str:
+    """``text`` as a Markdown code span that nothing inside can end early.
+
+    White space runs (newlines included) become one space, so the span cannot be cut by a
+    blank line into a paragraph where raw HTML would render; the fence is one backtick
+    longer than the longest run inside, padded with a space when the text touches it.
+    """
+    s = _SPACE.sub(" ", str(text)) or " "
+    fence = "`" * (max((len(r) for r in _BACKTICKS.findall(s)), default=0) + 1)
+    pad = " " if s[0] in "` " or s[-1] in "` " else ""
+    return f"{fence}{pad}{s}{pad}{fence}"
+
+
 def md_url(url: str) -> str:
     """A safe URL written so that Markdown cannot misread it (angle-bracket form)."""
     return "<" + url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E") + ">"
@@ -195,8 +253,10 @@ FILTERS = {
     "display_date": display_date,
     "file_part": file_part,
     "label": label,
+    "lang_attr": lang_attr,
     "md": md,
     "md_cell": md_cell,
+    "md_code": md_code,
     "md_mark": md_mark,
     "md_url": md_url,
     "plain_date": plain_date,

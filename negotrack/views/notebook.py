@@ -16,14 +16,16 @@ from negotrack.errors import RenderError
 from negotrack.plandiff.compare import PlanDiff
 from negotrack.views.board import DossierSummary, VersionView
 from negotrack.views.diff import DiffView
+from negotrack.views.i18n import ENGLISH, Interface
 from negotrack.views.timeline import TimelineView
 
 __all__ = ["notebook_view"]
 
 
 @singledispatch
-def notebook_view(obj: Any) -> tuple[str, Any]:
-    """``(kind, view)`` for a value's notebook display; a :class:`RenderError` for others."""
+def notebook_view(obj: Any, lang: Interface = ENGLISH) -> tuple[str, Any]:
+    """``(kind, view)`` for a value's notebook display, labelled in ``lang``; a
+    :class:`RenderError` for others."""
     raise RenderError(
         f"no HTML display for {type(obj).__name__}",
         hint="displays exist for Dossier, PlanVersion, PlanDiff and TimelineView",
@@ -31,20 +33,20 @@ def notebook_view(obj: Any) -> tuple[str, Any]:
 
 
 @notebook_view.register
-def _(obj: Dossier) -> tuple[str, Any]:
-    return "dossier", DossierSummary.build(obj)
+def _(obj: Dossier, lang: Interface = ENGLISH) -> tuple[str, Any]:
+    return "dossier", DossierSummary.build(obj, lang=lang)
 
 
 @notebook_view.register
-def _(obj: PlanVersion) -> tuple[str, Any]:
-    return "version", VersionView.build(obj)
+def _(obj: PlanVersion, lang: Interface = ENGLISH) -> tuple[str, Any]:
+    return "version", VersionView.build(obj, lang=lang)
 
 
 @notebook_view.register
-def _(obj: PlanDiff) -> tuple[str, Any]:
-    return "diff", DiffView.build(obj)
+def _(obj: PlanDiff, lang: Interface = ENGLISH) -> tuple[str, Any]:
+    return "diff", DiffView.build(obj, lang=lang)
 
 
 @notebook_view.register
-def _(obj: TimelineView) -> tuple[str, Any]:
+def _(obj: TimelineView, lang: Interface = ENGLISH) -> tuple[str, Any]:
     return "timeline", obj

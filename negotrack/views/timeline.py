@@ -9,7 +9,7 @@ Hot per-event records are ``NamedTuple`` values: they are built ten thousand tim
 and a tuple is the cheapest typed record Python has.
 
 A plan version tabled at an event links to its diff report. By default the link is the
-sibling file ``diff-OLD-NEW.html`` (unusual characters in ids become "_"), which is what
+sibling file ``diff-OLD_to_NEW.html`` (ids through ``file_part``, one-to-one), which is what
 :func:`negotrack.render.renderer.render_site` writes; pass ``diff_href`` to change the convention or
 ``None`` to link nothing.
 """
@@ -25,6 +25,7 @@ from negotrack.core.dates import MomentLike
 from negotrack.core.model import EventKind, PlanVersion
 from negotrack.dossier.selection import EventFilter
 from negotrack.views.axis import AxisView
+from negotrack.views.i18n import ENGLISH, Interface
 
 if TYPE_CHECKING:
     from negotrack.dossier.dossier import Dossier
@@ -44,8 +45,11 @@ __all__ = [
     "predecessor",
 ]
 
-DEFAULT_DIFF_HREF = "diff-{old}-{new}.html"
-"""The file name of the diff report between two versions, relative to the timeline."""
+DEFAULT_DIFF_HREF = "diff-{old}_to_{new}.html"
+"""The file name of the diff report between two versions, relative to the timeline.
+
+With the ids through :func:`negotrack.views.formatting.file_part`, whose output never holds
+``_to_``, two pairs of versions never share a name (``diff-a-b-c`` could be either)."""
 
 
 class PartyRef(NamedTuple):
@@ -200,6 +204,11 @@ class TimelineView:
     """Events shown; the dossier may hold more when filters were applied."""
     axis: AxisView | None
     """The time axis drawn above the list (None when no event is shown)."""
+    lang: Interface = attrs.field(default=ENGLISH, repr=False)
+    """The interface language its labels and dates were written in."""
+    content_lang: str | None = None
+    """The dossier's own language when it differs from the interface's (marked ``lang=``
+    on the user's text), else None."""
 
     @classmethod
     def build(
@@ -215,9 +224,11 @@ class TimelineView:
         track: str | Iterable[str] | None = None,
         tag: str | Iterable[str] | None = None,
         diff_href: str | None = DEFAULT_DIFF_HREF,
+        lang: Interface = ENGLISH,
     ) -> TimelineView:
         """The view of ``dossier``'s events that match ``select`` and the criteria given as
-        keywords (see :meth:`Dossier.filter_events`); every string is plain text."""
+        keywords (see :meth:`Dossier.filter_events`); every string is plain text. ``lang``
+        is the interface language of labels and dates (English by default)."""
         from negotrack.views.timeline_builder import Builder
 
         chosen = event_filter(
@@ -230,7 +241,7 @@ class TimelineView:
             track=track,
             tag=tag,
         )
-        return Builder(dossier, diff_href).build(chosen.apply(dossier), chosen)
+        return Builder(dossier, diff_href, lang=lang).build(chosen.apply(dossier), chosen)
 
     @property
     def events(self) -> tuple[EventView, ...]:

@@ -24,12 +24,12 @@ from negotrack.dossier.selection import EventFilter
 from negotrack.views.axis import build_axis
 from negotrack.views.formatting import (
     anchor,
+    content_language,
     datetime_attr,
-    display_date,
     file_part,
-    label,
     safe_url,
 )
+from negotrack.views.i18n import ENGLISH, Interface
 from negotrack.views.timeline import (
     EventView,
     FilterOption,
@@ -47,21 +47,6 @@ if TYPE_CHECKING:
     from negotrack.dossier.dossier import Dossier
 
 __all__ = ["Builder"]
-
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @attrs.define
@@ -83,8 +68,11 @@ class Builder:
         dossier: Dossier,
         diff_href: str | None,
         escape: Callable[[str], str] | None = None,
+        *,
+        lang: Interface = ENGLISH,
     ) -> None:
         self.dossier = dossier
+        self.lang = lang
         self.diff_href = diff_href
         self.h: Callable[[str], str] = escape or _same
         self.texts: dict[str, str] = {}  # tracks, locations, tags: they repeat
@@ -111,20 +99,19 @@ class Builder:
         bucket: list[EventView] = []
         every: list[EventView] = []
         heading = ""
+        lang = self.lang
         for e in events:
             v = e.when.value
             if e.when.precision is Precision.YEAR:
                 key = f"{v.year:04d}"
-                head = f"{v.year} (month not known)"
             else:
                 key = f"{v.year:04d}-{v.month:02d}"
-                head = f"{_MONTH_NAMES[v.month - 1]} {v.year}"
             if key != current_key:
                 if bucket:
                     months.append(
                         MonthView(current_key, heading, "m-" + current_key, tuple(bucket))
                     )
-                current_key, heading, bucket = key, head, []
+                current_key, heading, bucket = key, lang.month_heading(e.when), []
             view = self.event(e)
             bucket.append(view)
             every.append(view)
@@ -137,7 +124,7 @@ class Builder:
             description=d.description,
             months=tuple(months),
             sources=tuple(self.source_view(ref) for ref in self.cited.values()),
-            kinds=_options(self.kind_index, self.kind_count, label),
+            kinds=_options(self.kind_index, self.kind_count, lambda k: lang.term("event kind", k)),
             tracks=_options(self.track_index, self.track_count, str),
             sides=_options(self.side_index, self.side_count, str),
             participants=tuple(
@@ -147,7 +134,9 @@ class Builder:
             ),
             filters=tuple(chosen.active.items()),
             total=len(events),
-            axis=build_axis(events, every, self.changes(events), self.h),
+            axis=build_axis(events, every, self.changes(events), self.h, lang),
+            lang=lang,
+            content_lang=content_language(d, lang),
         )
 
     def changes(self, events: list[Event]) -> list[StatusChange]:
@@ -184,7 +173,7 @@ class Builder:
         day = self.dates.get(key)
         if day is None:
             day = self.dates[key] = (
-                self.h(display_date(when)),
+                self.h(self.lang.date(when)),
                 datetime_attr(when),
             )
         cites = self.cites.get(e.sources)
@@ -193,19 +182,25 @@ class Builder:
         until = e.until
         h = self.h
         texts = self.texts
+        if until is not None and not self.lang.english:
+            # Two exact days read as one interval in CLDR's grammar: "23–24 лист. 2025 р.".
+            span = self.lang.span(when, until)
+            if span is not None:
+                day = (h(span), day[1])
+                until = None
         return EventView(
             e.id,
             anchor("ev", e.id),
             h(e.title),
             kind,
-            label(kind),
+            self.kind_label(kind),
             k,
             _cached(texts, e.track, h),
             track_index,
             day[0],
             day[1],
             when.approximate,
-            h(display_date(until)) if until is not None else None,
+            h(self.lang.date(until)) if until is not None else None,
             datetime_attr(until) if until is not None else None,
             until.approximate if until is not None else False,
             _cached(texts, e.location, h),
@@ -220,6 +215,12 @@ class Builder:
             group.side_indices,
             group.party_indices,
         )
+
+    def kind_label(self, kind: str) -> str:
+        found = self.texts.get("\0" + kind)
+        if found is None:
+            found = self.texts["\0" + kind] = self.lang.term("event kind", kind)
+        return found
 
     def group(self, ids: tuple[str, ...]) -> _Group:
         people = tuple([self.party(pid) for pid in ids])
@@ -317,11 +318,11 @@ class Builder:
             src.id,
             ref.anchor,
             src.title,
-            label(src.kind.value),
+            self.lang.term("source kind", src.kind),
             src.publisher,
             url,
             src.url if url is None and src.url else None,
-            display_date(src.published) if src.published else "",
+            self.lang.plain_date(src.published) if src.published else "",  # keeps "c."
             datetime_attr(src.published) if src.published else None,
         )
 

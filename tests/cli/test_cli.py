@@ -10,26 +10,12 @@ from pathlib import Path
 import pytest
 
 import negotrack as nt
-from negotrack.cli import commands as cli
+from negotrack.cli import output
 from negotrack.cli.commands import main
 from tests.conftest import SEEDS, make_small
+from tests.support.cli import run
 
 SEED = sorted(SEEDS.glob("*.yaml"))[0]
-
-
-@pytest.fixture
-def dossier(tmp_path: Path) -> Path:
-    """The small dossier saved as YAML in a temporary folder."""
-    path = tmp_path / "d.yaml"
-    make_small().save(path)
-    return path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run the CLI with ``argv``; (exit code, stdout, stderr)."""
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # -- basics ----------------------------------------------------------------------------
@@ -404,7 +390,7 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr("sys.stderr", tty)
     assert main(["validate", "/nonexistent/x.yaml"]) == 1
     assert "\x1b[" not in tty.getvalue()
-    assert not cli._colour(io.StringIO())
+    assert not output.colour(io.StringIO())
 
 
 def test_timeline_markdown(capsys: pytest.CaptureFixture[str], dossier: Path) -> None:
@@ -421,7 +407,7 @@ def test_timeline_embed_writes_a_fragment(
     """`timeline --embed` prints the scoped fragment; with --format md it is refused."""
     code, out, _ = run(capsys, "timeline", str(dossier), "--embed", "--kind", "round")
     assert code == 0
-    assert out.startswith('<div class="nt-embed timeline">')
+    assert out.startswith('<div class="nt-embed timeline" lang="en" dir="ltr">')
     assert "<html" not in out
     assert out.count('class="nt-mark ') == len(make_small().filter_events(kind="round"))
     code, _, err = run(capsys, "timeline", str(dossier), "--embed", "--format", "md")

@@ -10,25 +10,9 @@ from pathlib import Path
 import pytest
 
 import negotrack as nt
-from negotrack.cli.commands import main
-from tests.conftest import make_small
+from tests.support.cli import run
 
 REF = "us-28#12"
-
-
-@pytest.fixture
-def dossier(tmp_path: Path) -> Path:
-    """The small dossier saved as YAML in a temporary folder."""
-    path = tmp_path / "d.yaml"
-    make_small().save(path)
-    return path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run the CLI with ``argv``; (exit code, stdout, stderr)."""
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_status_set_takes_a_phrase_and_stores_the_canonical_form(
@@ -41,7 +25,7 @@ def test_status_set_takes_a_phrase_and_stores_the_canonical_form(
     )  # fmt: skip
     assert (code, err) == (0, "")
     assert "on 2025-12-11/2025-12-20" in out
-    assert "on: 2025-12-11/2025-12-20" in dossier.read_text(encoding="utf-8")
+    assert "'on': 2025-12-11/2025-12-20" in dossier.read_text(encoding="utf-8")
     assert nt.load(dossier).status_of(REF, as_of="2025-12-20") is nt.Status.DISPUTED
 
 

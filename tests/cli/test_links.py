@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import negotrack as nt
-from negotrack.cli.commands import main
-from tests.dossier.test_links import unkeyed
+from tests.support.cli import run
+from tests.support.lineage import unkeyed
 
 
 @pytest.fixture
@@ -18,13 +18,6 @@ def colombia(tmp_path: Path) -> Path:
     path = tmp_path / "colombia.yaml"
     unkeyed("colombia-2016.yaml").save(path)
     return path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run the CLI with ``argv``; (exit code, stdout, stderr)."""
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_suggest_links_json_has_the_contract_shape(

@@ -10,23 +10,8 @@ from pathlib import Path
 import pytest
 
 import negotrack as nt
-from negotrack.cli.commands import main
 from tests.conftest import make_small
-
-
-@pytest.fixture
-def dossier(tmp_path: Path) -> Path:
-    """The small dossier saved as YAML in a temporary folder."""
-    path = tmp_path / "d.yaml"
-    make_small().save(path)
-    return path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run the CLI with ``argv``; (exit code, stdout, stderr)."""
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.support.cli import run
 
 
 def test_help_lists_each_command_once(capsys: pytest.CaptureFixture[str]) -> None:
@@ -159,8 +144,8 @@ def test_site_writes_every_page(
     assert code == 0
     names = sorted(Path(line).name for line in out.splitlines())
     assert names == [
-        "board-peace-plan.html", "board-peace-plan.md", "diff-us-28-geneva-19.html",
-        "diff-us-28-geneva-19.md", "timeline.html", "timeline.md",
+        "board-peace-plan.html", "board-peace-plan.md", "diff-us-28_to_geneva-19.html",
+        "diff-us-28_to_geneva-19.md", "timeline.html", "timeline.md",
     ]  # fmt: skip
 
 

@@ -7,15 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from negotrack.cli.commands import main
 from tests.conftest import make_small
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run the CLI with ``argv``; (exit code, stdout, stderr)."""
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.support.cli import run
 
 
 def _suspicious(tmp_path: Path) -> Path:

@@ -169,7 +169,8 @@ def _diff(old: str, new: str) -> list[str]:
 
 
 def test_yaml_status_update_only_adds_lines(tmp_path: Path) -> None:
-    """A status set on a hand-edited YAML file adds its lines and changes nothing else."""
+    """A status set on a hand-edited YAML file adds its lines and changes nothing else
+    but the quoting of the bare ``on:`` keys a YAML 1.1 reader would take for ``True``."""
     path = write(tmp_path, "d.yaml", HAND_EDITED)
     update(
         path,
@@ -180,7 +181,8 @@ def test_yaml_status_update_only_adds_lines(tmp_path: Path) -> None:
     new = path.read_text(encoding="utf-8")
     changed = _diff(HAND_EDITED, new)
     assert changed
-    assert all(line.startswith("+") for line in changed)
+    requoted = {"-    on: 2025-11-23", "+    'on': 2025-11-23"}
+    assert all(line.startswith("+") or line in requoted for line in changed)
     assert "+  - ref: us-28#12" in changed
     assert nt.load(path).status_of("us-28#12") is nt.Status.DISPUTED
 
@@ -213,7 +215,8 @@ def test_yaml_seed_update_only_adds_lines(tmp_path: Path) -> None:
 
 
 def test_yaml_edits_change_only_their_lines(tmp_path: Path) -> None:
-    """Changing a title rewrites that one line and keeps its comment."""
+    """Changing a title rewrites that one line and keeps its comment (and quotes the bare
+    ``on:`` key, which YAML 1.1 readers take for ``True``)."""
     path = write(tmp_path, "d.yaml", HAND_EDITED)
 
     def retitle(d: nt.Dossier) -> None:
@@ -221,6 +224,9 @@ def test_yaml_edits_change_only_their_lines(tmp_path: Path) -> None:
 
     update(path, retitle)
     changed = _diff(HAND_EDITED, path.read_text(encoding="utf-8"))
+    requoted = {"-    on: 2025-11-23", "+    'on': 2025-11-23"}
+    assert requoted <= set(changed)
+    changed = [line for line in changed if line not in requoted]
     assert len(changed) == 2
     assert changed[0].startswith('-title: "Talks"')
     assert changed[1].startswith("+title:")

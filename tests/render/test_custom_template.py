@@ -28,7 +28,7 @@ def render() -> dict[str, str]:
     plan_diff = d.diff("us-28", "20-point")
     return {
         "timeline.html": nt.render_timeline(d, "html", template_dir=TEMPLATES),
-        "diff-us-28-20-point.html": nt.render_diff(plan_diff, "html", template_dir=TEMPLATES),
+        "diff-us-28_to_20-point.html": nt.render_diff(plan_diff, "html", template_dir=TEMPLATES),
     }
 
 
@@ -38,7 +38,7 @@ def pages() -> dict[str, str]:
     return render()
 
 
-@pytest.mark.parametrize("name", ["timeline.html", "diff-us-28-20-point.html"])
+@pytest.mark.parametrize("name", ["timeline.html", "diff-us-28_to_20-point.html"])
 def test_matches_snapshot(pages: dict[str, str], name: str) -> None:
     """The page and its stylesheet equal their golden snapshots (regenerate by running this
     file: .venv/bin/python -m tests.render.test_custom_template)."""
@@ -65,7 +65,7 @@ def test_custom_css_follows_the_default_styles(pages: dict[str, str]) -> None:
     """custom.css is inlined on every page, after the default styles, so it wins."""
     for page in pages.values():
         assert page.index("--accent: #8a1538") > page.index("--accent: #0b57d0")
-    assert '<p class="masthead">' not in pages["diff-us-28-20-point.html"]
+    assert '<p class="masthead">' not in pages["diff-us-28_to_20-point.html"]
 
 
 def _regenerate() -> None:

@@ -33,6 +33,7 @@ _OWN_TAGS = frozenset(
         "text",
         "caption",
         "html",
+        "bdi",
         "head",
         "body",
         "meta",

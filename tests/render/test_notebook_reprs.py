@@ -64,7 +64,7 @@ def _html(cell: nbformat.NotebookNode) -> str:
     [
         (2, "Peace talks, late 2025"),
         (3, "20-point framework"),
-        (4, "US 28-point draft → 20-point framework"),
+        (4, "<bdi>US 28-point draft</bdi> → <bdi>20-point framework</bdi>"),
         (5, "Kyiv and Washington agree a 20-point framework"),
     ],
 )

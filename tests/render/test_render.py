@@ -40,18 +40,21 @@ def test_dates_show_their_precision_and_approximation() -> None:
 def test_event_details_are_all_there() -> None:
     """Kind, track, location, participants with sides, quotes and numbered sources show."""
     html = nt.render_timeline(D)
-    assert '<li class="kind">round</li><li>track: US-Ukraine</li><li>Geneva</li>' in html
-    assert 'Rustem Umerov<span class="side">Ukraine</span>' in html
-    assert "<blockquote>These are small victories in a very large war.</blockquote>" in html
+    assert (
+        '<li class="kind">round</li><li>track: <bdi>US-Ukraine</bdi></li><li dir="auto">Geneva</li>'
+    ) in html
+    assert '<bdi>Rustem Umerov</bdi><span class="side"><bdi>Ukraine</bdi></span>' in html
+    quote = "These are small victories in a very large war."
+    assert f'<blockquote dir="auto">{quote}</blockquote>' in html
     assert '<a href="#src-2" title="Zelensky says talks advance deal">[2]</a>' in html
-    assert '<li id="src-2"><a href="https://example.org/news/talks"' in html
+    assert '<li id="src-2"><bdi><a href="https://example.org/news/talks"' in html
 
 
 def test_a_version_links_to_its_diff_file() -> None:
-    """The event that produced the 20-point version links to diff-us-28-20-point.html."""
+    """The event that produced the 20-point version links to diff-us-28_to_20-point.html."""
     html = nt.render_timeline(D)
-    assert '<a href="diff-us-28-20-point.html">20-point framework</a>' in html
-    assert "Plan version: US 28-point draft</p>" in html  # no predecessor, no link
+    assert '<a href="diff-us-28_to_20-point.html"><bdi>20-point framework</bdi></a>' in html
+    assert "Plan version: <bdi>US 28-point draft</bdi></p>" in html  # no predecessor, no link
 
 
 def test_diff_href_pattern_can_change_or_be_off() -> None:
@@ -65,7 +68,7 @@ def test_filters_are_passed_to_filter_events() -> None:
     """Keyword filters narrow the page and are stated on it."""
     html = nt.render_timeline(D, kind="round", side="Ukraine")
     assert html.count('<li class="event ') == 2
-    assert "filtered by kind = “round”, side = “Ukraine”" in html
+    assert "filtered by kind = “<bdi>round</bdi>”, side = “<bdi>Ukraine</bdi>”" in html
 
 
 def test_page_is_one_offline_file() -> None:
@@ -103,9 +106,9 @@ def test_markdown_timeline_reads_as_prose() -> None:
 def test_diff_report_in_every_format() -> None:
     """HTML, Markdown and text diff reports show renumbering, words and figures."""
     html = nt.render_diff(DIFF)
-    assert 'us-28 #2 <span aria-label="became">→</span> 20-point #3' in html
+    assert '<bdi>us-28 #2</bdi> <span aria-label="became">→</span> <bdi>20-point #3</bdi>' in html
     assert '<span class="visually-hidden">[inserted: </span>' in html
-    assert "<mark>600,000</mark> → <mark>800,000</mark>" in html
+    assert "<mark><bdi>600,000</bdi></mark> → <mark><bdi>800,000</bdi></mark>" in html
     md = DIFF.to_markdown()
     assert "us-28 #2 → 20-point #3" in md
     assert "~~[− " in md
@@ -247,7 +250,7 @@ def test_notebook_reprs_are_scoped() -> None:
     """Every display wraps itself in a class and prefixes each style rule with it."""
     for obj in (D, D.version("20-point"), DIFF, TimelineView.build(D)):
         out = repr_html(obj)
-        scope = re.search(r'<div class="negotrack-repr (nt-\w+)">', out)
+        scope = re.search(r'<div class="negotrack-repr (nt-\w+)" lang="en" dir="ltr">', out)
         assert scope is not None
         css = re.search(r"<style>(.*?)</style>", out, re.S)
         assert css is not None
@@ -269,8 +272,8 @@ def test_render_site_writes_linked_files(tmp_path: Path) -> None:
     assert names == [
         "board-peace-plan.html",
         "board-peace-plan.md",
-        "diff-us-28-20-point.html",
-        "diff-us-28-20-point.md",
+        "diff-us-28_to_20-point.html",
+        "diff-us-28_to_20-point.md",
         "timeline.html",
         "timeline.md",
     ]

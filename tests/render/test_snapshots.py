@@ -69,13 +69,13 @@ def _timeline(r: Renderer, d: nt.Dossier, fmt: str) -> tuple[str, str]:
 
 def _diff(r: Renderer, d: nt.Dossier, old: str, new: str, fmt: str) -> tuple[str, str]:
     pd = d.diff(old, new)
-    return r.diff(pd, format=fmt), pretty(DiffView.build(pd))
+    return r.diff(pd, format=fmt), pretty(DiffView.build(pd, lang=r.lang))
 
 
 def _board(
     r: Renderer, d: nt.Dossier, plan_id: str, fmt: str, as_of: str | None = None
 ) -> tuple[str, str]:
-    view = BoardView.build(d, plan_id, as_of=as_of)
+    view = BoardView.build(d, plan_id, as_of=as_of, lang=r.lang)
     return r.board(d, plan_id, format=fmt, as_of=as_of), pretty(view)
 
 
@@ -112,7 +112,30 @@ def _cases() -> dict[str, Case]:
             )
         cases[f"{name}-timeline-embed.html"] = partial(_embed, r, d)
         cases[f"{name}-repr-dossier.html"] = partial(_dossier, d)
+    seed = _dossiers().get("seed")
+    if seed is not None:
+        # The seed in other languages: Ukrainian and Russian (CLDR dates and plurals), Arabic
+        # (right to left), French; the English dossier's text is marked lang="en" in each.
+        plan = seed.plans[0]
+        old, new = plan.versions[0].id, plan.versions[-1].id
+        for loc in ("uk", "ar"):
+            lr = Renderer(locale=loc)
+            for fmt, suffix in (("html", "html"), ("md", "md")):
+                cases[f"seed-{loc}-timeline.{suffix}"] = partial(_localised_timeline, lr, seed, fmt)
+            for fmt, suffix in (("html", "html"), ("text", "txt")):
+                cases[f"seed-{loc}-diff-{old}-{new}.{suffix}"] = partial(
+                    _diff, lr, seed, old, new, fmt
+                )
+        for loc in ("ru", "fr"):
+            cases[f"seed-{loc}-board-{plan.id}.html"] = partial(
+                _board, Renderer(locale=loc), seed, plan.id, "html"
+            )
     return cases
+
+
+def _localised_timeline(r: Renderer, d: nt.Dossier, fmt: str) -> tuple[str, str]:
+    view = TimelineView.build(d, lang=r.lang)
+    return r.timeline(d, format=fmt), pretty(view)
 
 
 CASES = _cases()

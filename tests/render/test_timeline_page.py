@@ -73,7 +73,7 @@ def test_keyword_filters_are_typed_and_reach_the_axis() -> None:
     """render_timeline(d, kind=...) keeps only those events, in the list and on the axis."""
     page = nt.render_timeline(D, format="html", kind="round", since="2025-11")
     assert [m["href"] for m in _marks(page)] == ["#ev-geneva", "#ev-framework"]
-    assert "filtered by since = “2025-11”, kind = “round”" in page
+    assert "filtered by since = “<bdi>2025-11</bdi>”, kind = “<bdi>round</bdi>”" in page
     with pytest.raises(TypeError):
         nt.render_timeline(D, kinds="round")  # type: ignore[call-arg]
 
@@ -102,7 +102,7 @@ def test_the_axis_works_without_script_and_explains_itself() -> None:
     legend says how imprecise dates are drawn."""
     page = nt.render_timeline(D)
     assert '<div class="nt-axis-tools" hidden>' in page
-    assert "<span>US-Ukraine</span>" in page
+    assert "<span><bdi>US-Ukraine</bdi></span>" in page
     assert "<span>Point statuses</span>" in page
     assert "an approximate date: drawn wider, faded" in page
     assert "the whole stretch the date may mean" in page
@@ -112,7 +112,7 @@ def test_embed_gives_a_scoped_fragment() -> None:
     """embed=True writes the axis and the list inside .nt-embed, styles under @scope, the
     one script, and no document frame."""
     frag = nt.render_timeline(D, embed=True)
-    assert frag.startswith('<div class="nt-embed timeline">')
+    assert frag.startswith('<div class="nt-embed timeline" lang="en" dir="ltr">')
     assert "<html" not in frag
     assert "<head" not in frag
     assert "<main" not in frag

@@ -12,11 +12,18 @@ import negotrack as nt
 ZONES = ("Europe/Kyiv", "Europe/Moscow", "Europe/Zurich", "America/New_York", "Asia/Dubai")
 
 ids = st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)
+#: Text that YAML readers misread when it is written bare: YAML 1.1 booleans, numbers and
+#: dates, and characters some readers take for line breaks.
+YAML_TRICKY = (
+    "on", "off", "yes", "no", "y", "N", "ON", "1.10", "010", "0o17", "1_000", "1:20", "0x1F",
+    "2025-11-20", "2025-1-5", "null", "~", "<<", "=", ".inf", "\x85", "a\x85b", "x\u2028y",
+    "tab\there", "#1", "- item", "key: value", "'quoted'", '"dq"', " lead", "trail ",
+)  # fmt: skip
 texts = st.text(
     st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff"),
     min_size=1,
     max_size=40,
-)
+) | st.sampled_from(YAML_TRICKY)
 optional_texts = st.none() | texts
 
 

@@ -135,9 +135,9 @@ def test_publish_html_writes_linked_pages(work: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["board-minsk.html", "diff-minsk-1-minsk-2.html", "timeline.html"]
+    assert names == ["board-minsk.html", "diff-minsk-1_to_minsk-2.html", "timeline.html"]
     timeline = (out / "timeline.html").read_text(encoding="utf-8")
-    assert 'href="diff-minsk-1-minsk-2.html"' in timeline
+    assert 'href="diff-minsk-1_to_minsk-2.html"' in timeline
     for page in out.iterdir():
         assert page.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html>")
 

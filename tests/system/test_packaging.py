@@ -121,7 +121,7 @@ def test_wheel_metadata_names_dependencies_and_command(wheel: Path) -> None:
     assert meta["Name"] == "negotrack"
     assert meta["Version"] == __version__
     requires = " ".join(meta.get_all("Requires-Dist") or [])
-    for dependency in ("attrs", "pendulum", "jinja2"):
+    for dependency in ("attrs", "pendulum", "jinja2", "babel"):
         assert dependency in requires
     assert "negotrack = negotrack.cli:main" in entry_points
 
@@ -189,3 +189,35 @@ def test_module_entry_point_reports_version() -> None:
     """``python -m negotrack --version`` prints the package version."""
     proc = _run([sys.executable, "-m", "negotrack", "--version"])
     assert __version__ in proc.stdout
+
+
+def test_installed_wheel_renders_from_its_own_catalogs(wheel: Path, tmp_path: Path) -> None:
+    """The wheel carries the .po catalogs: installed alone, it writes a Ukrainian page from
+    its own files (no compiled catalog a build could have missed)."""
+    target = tmp_path / "site"
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            "--disable-pip-version-check",
+            "--target",
+            target,
+            wheel,
+        ]
+    )
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    code = (
+        "import negotrack as nt; from negotrack.render.catalogs import CATALOGS; "
+        "print(CATALOGS); d = nt.Dossier(title='t', events=[nt.Event(id='e', when='2025-11', "
+        "title='x')]); print(nt.render_timeline(d, locale='uk'))"
+    )
+    proc = _run([sys.executable, "-c", code], env=env, cwd=tmp_path)
+    first, _, page = proc.stdout.partition("\n")
+    assert Path(first).is_relative_to(target)
+    assert "Джерела" in page or "листопад 2025" in page
+    assert '<html lang="uk" dir="ltr">' in page

@@ -35,7 +35,7 @@ def test_the_board_as_it_stood_before_the_new_draft() -> None:
     assert view.as_of == "1 Dec 2025"
     page = nt.render_board(D, PLAN, as_of="2025-12-01")
     assert "As it stood on 1 Dec 2025" in page
-    assert "20-point" not in re.sub(r"<p class=\"lede\">.*?</p>", "", page)
+    assert "20-point" not in re.sub(r"<p class=\"lede\"[^>]*>.*?</p>", "", page)
 
 
 def test_as_of_counts_only_what_is_settled_by_then() -> None:

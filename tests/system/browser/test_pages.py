@@ -24,6 +24,12 @@ def _pages() -> dict[str, str]:
         pd = d.diff(plan.versions[0].id, plan.versions[-1].id)
         pages["diff"] = pd.to_html()
         pages["board"] = nt.render_board(d, plan.id)
+        # Right to left and Cyrillic: every check below runs on these too (axe, overflow,
+        # offline, screenshots at 375 and 1280 px into tests/artifacts/).
+        pages["diff-ar"] = pd.to_html(locale="ar")
+        pages["board-ar"] = nt.render_board(d, plan.id, locale="ar")
+    pages["timeline-uk"] = nt.render_timeline(d, locale="uk")
+    pages["timeline-ar"] = nt.render_timeline(d, locale="ar")
     return pages
 
 

@@ -51,7 +51,8 @@
     var perPx = (t1 - t0) / px, units = [[day, "d"], [7 * day, "w"], [30.4 * day, "m"], [91 * day, "q"], [365.25 * day, "y"]];
     var unit = units[units.length - 1];
     for (var i = 0; i < units.length; i++) { if (units[i][0] / perPx >= 72) { unit = units[i]; break; } }
-    var lang = document.documentElement.lang || "en";
+    var holder = axis.closest("[lang]");  /* the page's, or an embedded fragment's own */
+    var lang = (holder && holder.getAttribute("lang")) || "en";
     var fmt = new Intl.DateTimeFormat(lang, unit[1] === "y" ? { year: "numeric", timeZone: "UTC" }
       : unit[1] === "m" || unit[1] === "q" ? { month: "short", year: "numeric", timeZone: "UTC" }
       : { day: "numeric", month: "short", timeZone: "UTC" });
@@ -238,12 +239,13 @@
     }
     clusters.forEach(function (el, n) {
       el.textContent = String(counts[n]);
-      el.setAttribute("aria-label", el.getAttribute("aria-label").replace(/^\d+/, String(counts[n])));
+      el.setAttribute("aria-label", el.getAttribute("aria-label").replace(/\d+/, String(counts[n])));
       el.hidden = counts[n] === 0;
     });
-    status.textContent = shown === items.length
-      ? "Showing all " + items.length + " events."
-      : "Showing " + shown + " of " + items.length + " events.";
+    // The sentences come from the page, in its language: {shown} and {total} are filled in.
+    var sentence = shown === items.length ? status.dataset.all : status.dataset.some;
+    status.textContent = sentence
+      .replace("{shown}", String(shown)).replace("{total}", String(items.length));
     save();
   }
   form.addEventListener("input", apply);

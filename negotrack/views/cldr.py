@@ -1,0 +1,116 @@
+"""Dates, numbers and lists in CLDR's grammar, through Babel: the non-English side of
+:class:`negotrack.views.i18n.Interface`.
+
+Imported only when a page is asked for in a language other than English, so English pages
+and the command line's start-up never load Babel. Each function takes a moment's precision
+and bounds, not English text: a month alone uses CLDR's standalone form (the nominative
+"листопад 2025 р.", not the genitive "листопада"), a day the formatting form ("23 лист.
+2025 р."), a span CLDR's interval pattern ("23–24 лист. 2025 р."), a time its zone's city
+in the reader's language ("14:00 (Київ)") or a localised offset ("GMT+01:00").
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_datetime, format_interval, format_skeleton
+from babel.dates import get_timezone_location as _zone_city
+from babel.lists import format_list as _format_list
+from babel.numbers import format_decimal
+
+from negotrack.core.dates import Moment, Precision
+
+__all__ = [
+    "format_day_month",
+    "format_day_span",
+    "format_list",
+    "format_moment",
+    "format_month",
+    "format_number",
+]
+
+
+@lru_cache(maxsize=32)
+def _locale(code: str) -> Locale:
+    return Locale.parse(code)
+
+
+@lru_cache(maxsize=4096)
+def format_moment(moment: Moment, code: str) -> str:
+    """``moment`` at its precision in language ``code``, without an approximation mark."""
+    loc = _locale(code)
+    text = _stretch(moment, loc) if moment.span_end is not None else _single(moment, loc, code)
+    return text + "?" if moment.uncertain else text
+
+
+def _stretch(moment: Moment, loc: Locale) -> str:
+    """A stretch ("2025-10/2025-12", "mid-October", "13–15 Oct") as CLDR's interval of its
+    first and last units: "жовт. – груд. 2025 р.", "13–15 жовт. 2025 р."."""
+    from negotrack.core.datetext import last_unit
+
+    last, p = last_unit(moment)
+    first = moment.value
+    if p is Precision.MINUTE:
+        a = Moment(first, Precision.MINUTE, zone=moment.zone)
+        b = Moment(last, Precision.MINUTE, zone=moment.zone)
+        return f"{_single(a, loc, str(loc))} – {_single(b, loc, str(loc))}"
+    skeleton = {Precision.YEAR: "y", Precision.MONTH: "yMMM"}.get(p, "yMMMd")
+    a_day = date(first.year, first.month, first.day)
+    b_day = date(last.year, last.month, last.day)
+    return format_interval(a_day, b_day, skeleton, locale=loc)
+
+
+def _single(moment: Moment, loc: Locale, code: str) -> str:
+    v = moment.value
+    p = moment.precision
+    if p is Precision.YEAR:
+        return format_skeleton("y", v, locale=loc)
+    if p is Precision.MONTH:
+        return format_month(moment, code)
+    if p is Precision.DAY:
+        return format_skeleton("yMMMd", v, locale=loc)
+    day = format_skeleton("yMMMd", v, locale=loc)
+    clock = format_skeleton("Hm", v, locale=loc)
+    joined = str(loc.datetime_formats.get("medium", "{1}, {0}")).format(clock, day)
+    return f"{joined} ({_zone(moment, loc)})"
+
+
+def _zone(moment: Moment, loc: Locale) -> str:
+    v = moment.value
+    if moment.zone is not None and v.tzinfo is not None:
+        city = _zone_city(v.tzinfo, locale=loc, return_city=True)
+        if city:
+            return city
+    if v.utcoffset() == timedelta(0):
+        return "UTC"
+    return format_datetime(v, "ZZZZ", locale=loc)
+
+
+def format_month(moment: Moment, code: str) -> str:
+    """A month on its own, in the standalone (nominative) form: "листопад 2025 р."."""
+    return format_skeleton("yMMMM", moment.value, locale=_locale(code))
+
+
+def format_day_span(start: Moment, end: Moment, code: str) -> str:
+    """Two days as one interval: "23–24 лист. 2025 р.", "23.–24. Nov. 2025"."""
+    a, b = start.value, end.value
+    return format_interval(
+        date(a.year, a.month, a.day), date(b.year, b.month, b.day), "yMMMd", locale=_locale(code)
+    )
+
+
+def format_day_month(t: datetime, code: str) -> str:
+    """A day of the month without its year, for the time axis's gridlines: "23 лист."."""
+    return format_skeleton("MMMd", t, locale=_locale(code))
+
+
+def format_number(n: int, code: str) -> str:
+    """``n`` with the language's grouping ("12 345")."""
+    return format_decimal(n, locale=_locale(code))
+
+
+def format_list(items: list[str], code: str) -> str:
+    """Items joined as the language writes a list ("a, b і c")."""
+    return _format_list(items, locale=_locale(code))

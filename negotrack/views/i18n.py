@@ -1,0 +1,258 @@
+"""The language of a page's interface: its words, its dates and numbers, its direction.
+
+An :class:`Interface` is what the view-models and templates ask for every piece of text that
+is not the user's own: labels (through gettext), dates and spans in CLDR's grammar, numbers,
+lists, and whether the page reads right to left. :data:`ENGLISH` is built in and formats
+dates with negotrack's own code, as it always has, so English pages cost nothing new. Every
+other language is built by :func:`negotrack.render.catalogs.interface` from the packaged
+gettext catalogs, and formats with Babel (CLDR), which is imported only then.
+
+Dates are formatted from a :class:`~negotrack.core.dates.Moment`'s precision and bounds
+(:meth:`Interface.date`, :meth:`Interface.span`), never from English text, so a month alone
+is CLDR's standalone form ("листопад 2025 р.") and a day its formatting form ("23 лист.
+2025 р.").
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+import attrs
+
+from negotrack.core.dates import Moment, Precision
+
+__all__ = ["ENGLISH", "N_", "Interface", "vocabulary"]
+
+
+def N_(context: str, message: str) -> str:
+    """Marks ``message`` (in ``context``) for the catalogs without translating it now."""
+    return message
+
+
+# Every word of the model's vocabularies a page shows, marked for extraction: an enum value
+# maps to its English label, which is the catalogs' message id (in its own context).
+_VOCABULARY: dict[str, dict[str, str]] = {
+    "event kind": {
+        "round": N_("event kind", "round"),
+        "meeting": N_("event kind", "meeting"),
+        "call": N_("event kind", "call"),
+        "statement": N_("event kind", "statement"),
+        "publication": N_("event kind", "publication"),
+        "military": N_("event kind", "military"),
+        "incident": N_("event kind", "incident"),
+        "personnel": N_("event kind", "personnel"),
+        "other": N_("event kind", "other"),
+    },
+    "source kind": {
+        "official_text": N_("source kind", "official text"),
+        "on_record": N_("source kind", "on record"),
+        "anonymous_official": N_("source kind", "anonymous official"),
+        "leak": N_("source kind", "leak"),
+        "media_report": N_("source kind", "media report"),
+        "state_media": N_("source kind", "state media"),
+    },
+    "status": {
+        "proposed": N_("status", "proposed"),
+        "kept": N_("status", "kept"),
+        "amended": N_("status", "amended"),
+        "agreed": N_("status", "agreed"),
+        "disputed": N_("status", "disputed"),
+        "deferred": N_("status", "deferred"),
+        "deleted": N_("status", "deleted"),
+        "unknown": N_("status", "unknown"),
+        "superseded": N_("status", "superseded"),
+    },
+    "stance": {
+        "supports": N_("stance", "supports"),
+        "accepts_with_reservations": N_("stance", "accepts with reservations"),
+        "rejects": N_("stance", "rejects"),
+        "undecided": N_("stance", "undecided"),
+    },
+    "filter": {
+        "kind": N_("filter", "kind"),
+        "participant": N_("filter", "participant"),
+        "side": N_("filter", "side"),
+        "track": N_("filter", "track"),
+        "tag": N_("filter", "tag"),
+        "since": N_("filter", "since"),
+        "until": N_("filter", "until"),
+    },
+    "change": {
+        "unchanged": N_("change", "unchanged"),
+        "reworded": N_("change", "reworded"),
+        "renumbered": N_("change", "renumbered"),
+        "moved": N_("change", "moved"),
+        "added": N_("change", "added"),
+        "deleted": N_("change", "deleted"),
+        "split": N_("change", "split"),
+        "merged": N_("change", "merged"),
+    },
+}
+
+
+def vocabulary() -> dict[str, dict[str, str]]:
+    """Each vocabulary (its gettext context) and its values' English labels."""
+    return {k: dict(v) for k, v in _VOCABULARY.items()}
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@attrs.frozen
+class Interface:
+    """A page's interface language: ``code`` ("en", "uk", ...) and its translations.
+
+    Use :data:`ENGLISH` or :func:`negotrack.render.catalogs.interface`; the methods are what
+    view-models call, and templates reach the same translations through ``_()``.
+    """
+
+    code: str
+    translations: _gettext.NullTranslations = attrs.field(
+        factory=_gettext.NullTranslations, eq=False, repr=False
+    )
+    rtl: bool = False
+
+    @property
+    def direction(self) -> str:
+        """``"rtl"`` or ``"ltr"``, for the ``dir`` attribute."""
+        return "rtl" if self.rtl else "ltr"
+
+    @property
+    def arrow(self) -> str:
+        """ "Became": → in a left-to-right page, ← in a right-to-left one (arrows are not
+        mirrored by the bidi algorithm, so the page must choose)."""
+        return "←" if self.rtl else "→"
+
+    @property
+    def english(self) -> bool:
+        """Whether this is English, formatted by negotrack's own code."""
+        return self.code == "en"
+
+    # -- words -------------------------------------------------------------------------
+
+    def gettext(self, message: str) -> str:
+        """``message`` in this language."""
+        return self.translations.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """The form of ``singular``/``plural`` that this language uses for ``n``."""
+        return self.translations.ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        """``message`` in this language, as meant in ``context``."""
+        return self.translations.pgettext(context, message)
+
+    def term(self, context: str, value: Any) -> str:
+        """A vocabulary value (``media_report``, a :class:`Status`) as this language's word."""
+        key = str(getattr(value, "value", value))
+        english = _VOCABULARY.get(context, {}).get(key)
+        if english is None:
+            return key.replace("_", " ")
+        return english if self.english else self.translations.pgettext(context, english)
+
+    # -- dates, numbers, lists ---------------------------------------------------------
+
+    def date(self, moment: Moment) -> str:
+        """The date as a reader sees it, at its precision, without the approximation mark
+        (templates show :meth:`circa` apart, with an explanation)."""
+        if self.english:
+            text = moment.display()
+            return text[3:] if moment.approximate else text
+        from negotrack.views.cldr import format_moment
+
+        return format_moment(moment, self.code)
+
+    def plain_date(self, moment: Moment) -> str:
+        """The date with its approximation mark in front (Markdown, text, tables)."""
+        if self.english:
+            return moment.display()
+        text = self.date(moment)
+        return f"{self.circa} {text}" if moment.approximate else text
+
+    def span(self, start: Moment, end: Moment) -> str | None:
+        """Two dates as one interval in CLDR's grammar ("23–24 лист. 2025 р."), when both
+        are exact days; None when they are better shown apart."""
+        if self.english or start.approximate or end.approximate:
+            return None
+        if start.precision is not Precision.DAY or end.precision is not Precision.DAY:
+            return None
+        from negotrack.views.cldr import format_day_span
+
+        return format_day_span(start, end, self.code)
+
+    def month_heading(self, moment: Moment) -> str:
+        """The heading of a month's events: "November 2025", "листопад 2025 р."."""
+        v = moment.value
+        if moment.precision is Precision.YEAR:
+            year = str(v.year) if self.english else self.date(Moment.of(v.year))
+            return self.gettext("%(year)s (month not known)") % {"year": year}
+        if self.english:
+            return f"{_MONTHS[v.month - 1]} {v.year}"
+        from negotrack.views.cldr import format_month
+
+        return format_month(moment, self.code)
+
+    @property
+    def circa(self) -> str:
+        """The mark of an approximate date: "c.", "бл.", "ca.", ..."""
+        return self.pgettext("approximate date", "c.")
+
+    def tick(self, t: datetime, unit: str) -> str:
+        """A gridline's label on the time axis ("day", "week", "month" or "year"), in
+        CLDR's forms (English pages keep the axis's own)."""
+        if unit == "year":
+            return self.date(Moment(datetime(t.year, 1, 1), Precision.YEAR))
+        if unit == "month":
+            return self.month_heading(Moment(datetime(t.year, t.month, 1), Precision.MONTH))
+        if self.english:
+            return f"{t.day} {_MONTHS[t.month - 1][:3]}"
+        from negotrack.views.cldr import format_day_month
+
+        return format_day_month(t, self.code)
+
+    def cluster(self, n: int, first: datetime, last: datetime) -> str:
+        """The label of events crowded on the axis, the count first (the page's script
+        updates it): "3 events, 1 Dec 2025 – 4 Dec 2025"."""
+        a = self.date(Moment(datetime(first.year, first.month, first.day), Precision.DAY))
+        b = self.date(Moment(datetime(last.year, last.month, last.day), Precision.DAY))
+        if self.english:
+            return f"{n} events, {a} – {b}"
+        text = self.gettext("%(num)s events close together, %(first)s – %(last)s")
+        return text % {"num": n, "first": a, "last": b}
+
+    def number(self, n: int) -> str:
+        """``n`` with this language's digits and grouping."""
+        if self.english:
+            return str(n)
+        from negotrack.views.cldr import format_number
+
+        return format_number(n, self.code)
+
+    def join(self, items: Iterable[str]) -> str:
+        """Items as a list in this language's words ("a, b and c")."""
+        words = [str(i) for i in items]
+        if self.english or len(words) < 2:
+            return ", ".join(words)
+        from negotrack.views.cldr import format_list
+
+        return format_list(words, self.code)
+
+
+ENGLISH = Interface("en")
+"""English: the default, with negotrack's own date forms and no catalog to load."""

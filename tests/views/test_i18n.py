@@ -1,0 +1,159 @@
+"""The interface language of the view-models: CLDR dates, spans, numbers and lists through
+Babel for every language but English, whose forms stay negotrack's own."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import negotrack as nt
+from negotrack.core.dates import Moment, Precision
+from negotrack.render.catalogs import interface, known_locales
+from negotrack.views.i18n import ENGLISH, vocabulary
+from negotrack.views.timeline import TimelineView
+
+NNBSP = "\u202f"  # CLDR's narrow no-break space, before "р." and "г."
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "shown"),
+    [
+        ("2025-11", "uk", f"листопад 2025{NNBSP}р."),
+        ("2025-11", "ru", f"ноябрь 2025{NNBSP}г."),
+        ("2025-11", "de", "November 2025"),
+        ("2025-11", "es", "noviembre de 2025"),
+        ("2025-11-23", "uk", f"23 лист. 2025{NNBSP}р."),
+        ("2025-11-23", "ru", f"23 нояб. 2025{NNBSP}г."),
+        ("2025-11-23", "fr", "23 nov. 2025"),
+        ("2025-11-23", "de", "23. Nov. 2025"),
+        ("2025-11-23", "ar", "23 نوفمبر 2025"),
+        ("2025", "uk", "2025"),
+        ("2025-11-23T14:00 Europe/Kyiv", "uk", f"23 лист. 2025{NNBSP}р., 14:00 (Київ)"),
+        ("2025-11-23T14:00+01:00", "de", "23. Nov. 2025, 14:00 (GMT+01:00)"),
+    ],
+)
+def test_dates_follow_cldr(text: str, locale: str, shown: str) -> None:
+    """Each precision takes CLDR's form: a month alone nominative, a day date genitive, a time
+    with its zone's city (or a localised offset)."""
+    assert interface(locale).date(Moment.parse(text)) == shown
+
+
+@pytest.mark.parametrize(
+    ("locale", "mark"),
+    [("en", "c."), ("uk", "бл."), ("ru", "ок."), ("ar", "حوالي"), ("fr", "v."), ("de", "ca.")],
+)
+def test_approximate_dates_carry_the_languages_circa(locale: str, mark: str) -> None:
+    """An approximate date is shown with the language's own "c." in plain text."""
+    lang = interface(locale)
+    assert lang.circa == mark
+    assert lang.plain_date(Moment.parse("~2025-11-20")).startswith(mark + " ")
+
+
+def test_two_days_read_as_one_cldr_interval() -> None:
+    """An event from the 23rd to the 24th is one interval: "23–24 лист. 2025 р."."""
+    d = nt.Dossier(
+        title="t",
+        events=[nt.Event(id="g", when="2025-11-23", until="2025-11-24", title="Talks")],
+    )
+    view = TimelineView.build(d, lang=interface("uk"))
+    event = view.events[0]
+    assert event.date_text == f"23–24 лист. 2025{NNBSP}р."
+    assert event.until_text is None
+    english = TimelineView.build(d).events[0]
+    assert (english.date_text, english.until_text) == ("23 Nov 2025", "24 Nov 2025")
+
+
+def test_month_headings_and_the_unknown_month() -> None:
+    """Month headings are standalone months; a year-only event is under "(month not known)"."""
+    uk = interface("uk")
+    assert uk.month_heading(Moment.parse("2025-11-23")) == f"листопад 2025{NNBSP}р."
+    assert uk.month_heading(Moment.parse("2025")) == "2025 (місяць невідомий)"
+    assert ENGLISH.month_heading(Moment.parse("2025")) == "2025 (month not known)"
+    assert ENGLISH.month_heading(Moment.parse("2025-11-02")) == "November 2025"
+
+
+def test_numbers_and_lists_in_the_languages_grammar() -> None:
+    """Numbers are grouped and lists joined as the language writes them."""
+    assert interface("de").number(12345) == "12.345"
+    assert interface("uk").join(["a", "b", "c"]) == "a, b і c"
+    assert ENGLISH.number(12345) == "12345"
+    assert ENGLISH.join(["a", "b", "c"]) == "a, b, c"
+
+
+def test_vocabulary_words_are_translated_in_context() -> None:
+    """A status and a change kind spelled alike in English may differ elsewhere."""
+    uk = interface("uk")
+    assert uk.term("status", nt.Status.DISPUTED) == "оспорюється"
+    assert uk.term("change", "reworded") == "переформульовано"
+    assert uk.term("source kind", "media_report") == "повідомлення ЗМІ"
+    assert ENGLISH.term("source kind", "media_report") == "media report"
+    assert uk.term("status", "something_new") == "something new"  # unknown: shown as itself
+    assert set(vocabulary()["status"]) >= {s.value for s in nt.Status}
+    assert set(vocabulary()["event kind"]) == {k.value for k in nt.EventKind}
+    assert set(vocabulary()["source kind"]) == {k.value for k in nt.SourceKind}
+    assert set(vocabulary()["stance"]) == {k.value for k in nt.Stance}
+
+
+_DAYS = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 12, 31)).map(
+    lambda dt: Moment(datetime(dt.year, dt.month, dt.day), Precision.DAY)
+)
+
+
+@given(
+    moment=_DAYS,
+    locale=st.sampled_from([c for c in known_locales() if c != "en"]),
+)
+def test_every_day_shows_its_year_in_every_language(moment: Moment, locale: str) -> None:
+    """Whatever the day and language, the date names its year and never falls back to English."""
+    text = interface(locale).date(moment)
+    assert str(moment.value.year) in text
+    assert moment.display() != text or locale == "en"
+
+
+@given(moment=_DAYS)
+def test_english_dates_are_negotracks_own(moment: Moment) -> None:
+    """English keeps the forms the pages always had (Moment.display)."""
+    assert ENGLISH.date(moment) == moment.display()
+    assert ENGLISH.plain_date(moment) == moment.display()
+
+
+def test_english_pages_never_load_babel() -> None:
+    """Rendering in English leaves Babel unimported (the command line's start-up bar)."""
+    code = (
+        "import sys, negotrack as nt; "
+        "from tests.support.fixtures_render import small_dossier; "
+        "d = small_dossier(); nt.render_timeline(d); nt.render_board(d); "
+        "d.diff('us-28', '20-point').to_html(); "
+        "print(any(m == 'babel' or m.startswith('babel.') for m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert out.stdout.strip() == "False"
+
+
+def test_minute_moments_in_utc_name_the_offset() -> None:
+    """A time given in UTC names its offset readably in the language."""
+    m = Moment.of(datetime(2025, 11, 23, 9, 30, tzinfo=UTC))
+    assert interface("fr").date(m) == "23 nov. 2025, 09:30 (UTC)"
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "shown"),
+    [
+        ("2025-Q4", "de", "Okt.–Dez. 2025"),
+        ("mid-October 2025", "uk", f"11–20 жовт. 2025{NNBSP}р."),
+        ("2025-10-13/2025-10-15", "ar", "13–15 أكتوبر 2025"),
+        ("2025-11?", "ru", f"ноябрь 2025{NNBSP}г.?"),
+        ("2025-11-23T14:00 Europe/Kyiv", "ar", "23 نوفمبر 2025، 14:00 (كييف)"),
+    ],
+)
+def test_stretches_and_doubts_in_cldr_grammar(text: str, locale: str, shown: str) -> None:
+    """Quarters, thirds of a month and day spans read as CLDR intervals of their first and
+    last units; an uncertain date keeps its "?"; a date and a time join as the language does."""
+    assert interface(locale).date(Moment.parse(text)) == shown
