@@ -20,6 +20,7 @@ from negotrack.core.model import PlanVersion, Point, PointLink
 from negotrack.core.refs import PointRef
 from negotrack.plandiff import match as _match
 from negotrack.plandiff.features import Normaliser
+from negotrack.plandiff.tokens import words
 
 __all__ = ["Alignment", "align", "same_text", "stable"]
 
@@ -42,6 +43,8 @@ class Alignment:
     # points a curated link says have no counterpart in the other version
     alone_old: set[int] = attrs.Factory(set)
     alone_new: set[int] = attrs.Factory(set)
+    # the words of points text matching compared (old version, new version), by index
+    words: tuple[dict[int, list[str]], dict[int, list[str]]] = attrs.Factory(lambda: ({}, {}))
 
     def free_old(self, n: int) -> list[int]:
         return [
@@ -214,6 +217,21 @@ def _exact(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:
             align.pair(i, queue.pop(0), "exact")
 
 
+def _stems(
+    version: PlanVersion, free: list[int], normal: Normaliser, keep: dict[int, list[str]]
+) -> list[list[str]]:
+    """Every point's stems; the free points' words are kept in ``keep`` (each point is
+    tokenised once: those words serve the pieces' shares later)."""
+    wanted = set(free)
+    out = []
+    for k, point in enumerate(version.points):
+        tokens = words(point.text)
+        if k in wanted:
+            keep[k] = tokens
+        out.append(normal.stems(tokens))
+    return out
+
+
 def _by_text(old: PlanVersion, new: PlanVersion, align: Alignment, threshold: float | None) -> None:
     """Pair the rest by text (:mod:`negotrack.plandiff.match`), splits and merges included."""
     free_old = align.free_old(len(old.points))
@@ -223,8 +241,8 @@ def _by_text(old: PlanVersion, new: PlanVersion, align: Alignment, threshold: fl
     normal = Normaliser()
     anchors = [(i, j) for i, (j, _) in align.pairs.items()]
     found = _match.match(
-        [normal.text(p.text) for p in old.points],
-        [normal.text(p.text) for p in new.points],
+        _stems(old, free_old, normal, align.words[0]),
+        _stems(new, free_new, normal, align.words[1]),
         free_old,
         free_new,
         anchors,

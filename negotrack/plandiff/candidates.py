@@ -6,7 +6,7 @@ its rarest stems and stem pairs (bigrams are far rarer than words, so a few of t
 point out). An inverted index maps each feature to the points holding it; a pair becomes a
 candidate when one side's key feature occurs in the other, and each point keeps only the
 few candidates sharing most key features with it. The rarest features are picked with
-:func:`heapq.nsmallest`, not a full sort.
+:func:`heapq.nsmallest`, not a full sort (a point of a few features is sorted whole).
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ RARE = 4
 KEEP = 4
 WEIGHT = 12
 """Candidates each point keeps: those sharing most (and rarest) key features with it."""
+SORT = 32
+"""Up to this many features, a point's rarest are found by sorting them all."""
 
 
 def features(tokens: Sequence[str]) -> set[str]:
@@ -53,7 +55,10 @@ def candidates(old: dict[int, set[str]], new: dict[int, set[str]]) -> set[tuple[
         out: list[str] = []
         spent = 0
         mine = feats & shared
-        for n, f in heapq.nsmallest(KEYS, zip(map(rare, mine), mine, strict=True)):
+        ranked = zip(map(rare, mine), mine, strict=True)
+        # The same KEYS first either way; for a few features a sort in C is the quicker.
+        rarest = sorted(ranked)[:KEYS] if len(mine) <= SORT else heapq.nsmallest(KEYS, ranked)
+        for n, f in rarest:
             if out and spent + n > BUDGET:
                 break
             out.append(f)

@@ -15,7 +15,7 @@ import attrs
 from negotrack.core.model import PlanVersion, Point, Stance, Status
 from negotrack.plandiff.align import same_text
 from negotrack.plandiff.figures import figure_pairs, may_hold_figure
-from negotrack.plandiff.tokens import WordOp, word_diff
+from negotrack.plandiff.tokens import Matching, WordOp, word_diff
 
 __all__ = [
     "CHECK_BELOW",
@@ -143,6 +143,11 @@ class PointChange:
             self._lazy["words"] = _word_ops(self)
         return self._lazy["words"]  # type: ignore[no-any-return]
 
+    def keep_matching(self, matching: Matching) -> None:
+        """Remember the word matching measured for ``similarity``, so that the word diff,
+        when read, does not match the words again (internal to the diff engine)."""
+        self._lazy["matching"] = matching
+
     @property
     def figures(self) -> tuple[FigureChange, ...]:
         """The figures that changed, paired by what they count."""
@@ -217,9 +222,12 @@ class PlanDiff:
 
 def _word_ops(c: PointChange) -> tuple[WordOp, ...]:
     """The inline diff of a pair or piece whose texts differ (a piece against its whole)."""
-    if c.old is None or c.new is None or same_text(c.old.text, c.new.text):
+    if c.old is None or c.new is None:
         return ()
-    return word_diff(c.old.text, c.new.text)[0]
+    # A reworded pair's texts differ (that is how it was classified): no need to compare.
+    if c.kind is not ChangeKind.REWORDED and same_text(c.old.text, c.new.text):
+        return ()
+    return word_diff(c.old.text, c.new.text, c._lazy.pop("matching", None))[0]
 
 
 def _figures(c: PointChange) -> tuple[FigureChange, ...]:

@@ -48,7 +48,7 @@ from negotrack.plandiff.changes import (
     PositionDelta,
     StatusDelta,
 )
-from negotrack.plandiff.tokens import WordOp, kept_share, words
+from negotrack.plandiff.tokens import WordOp, kept_matching, words
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -89,12 +89,12 @@ class DossierLike(Protocol):
 # -- building the changes -----------------------------------------------------------------
 
 
-def _contained_share(piece: str, whole: str) -> float:
+def _contained_share(piece: list[str], whole: list[str]) -> float:
     """The share of ``piece``'s words (with repeats) that occur in ``whole``."""
-    a = Counter(words(piece))
+    a = Counter(piece)
     if not a:
         return 1.0
-    return sum((a & Counter(words(whole))).values()) / a.total()
+    return sum((a & Counter(whole)).values()) / a.total()
 
 
 def _pair_change(o: Point, n: Point, via: str, on_lis: bool, confidence: float) -> PointChange:
@@ -108,22 +108,31 @@ def _pair_change(o: Point, n: Point, via: str, on_lis: bool, confidence: float) 
             kind, o, n, 1.0, renumbered=renumbered, matched_by=via, confidence=confidence
         )
     kind = ChangeKind.REWORDED if on_lis else ChangeKind.MOVED
-    return PointChange(
-        kind,
-        o,
-        n,
-        kept_share(o.text, n.text),
-        renumbered=renumbered,
-        matched_by=via,
-        confidence=confidence,
+    share, matching = kept_matching(o.text, n.text)
+    change = PointChange(
+        kind, o, n, share, renumbered=renumbered, matched_by=via, confidence=confidence
     )
+    change.keep_matching(matching)
+    return change
 
 
 def _piece(
-    kind: ChangeKind, o: Point, n: Point, via: str, group: int, confidence: float
+    kind: ChangeKind,
+    o: Point,
+    n: Point,
+    via: str,
+    group: int,
+    confidence: float,
+    tokens: tuple[list[str] | None, list[str] | None],
 ) -> PointChange:
-    piece, whole = (n, o) if kind is ChangeKind.SPLIT else (o, n)
-    share = _contained_share(piece.text, whole.text)
+    """One member of a split or merge; ``tokens`` are the old and new points' words, when
+    text matching has them already."""
+    ws = (
+        words(o.text) if tokens[0] is None else tokens[0],
+        words(n.text) if tokens[1] is None else tokens[1],
+    )
+    piece, whole = (ws[1], ws[0]) if kind is ChangeKind.SPLIT else ws
+    share = _contained_share(piece, whole)
     return PointChange(
         kind,
         o,
@@ -187,15 +196,19 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
         put(j, i, _pair_change(ops[i], nps[j], via, i in stable, align.sure(i, j)))
         if i in stable:
             anchor[i] = j
+    known = align.words
+
+    def piece(kind: ChangeKind, i: int, j: int, via: str, g: int) -> PointChange:
+        tokens = (known[0].get(i), known[1].get(j))
+        return _piece(kind, ops[i], nps[j], via, g, align.sure(i, j), tokens)
+
     for g, (olds, news, via) in enumerate(align.groups):
         if len(news) == 1 or len(olds) > 1:  # a merge; many-to-many: all merge into the first
             for i in olds:
-                sure = align.sure(i, news[0])
-                put(news[0], i, _piece(ChangeKind.MERGED, ops[i], nps[news[0]], via, g, sure))
+                put(news[0], i, piece(ChangeKind.MERGED, i, news[0], via, g))
         splits = news if len(olds) == 1 else news[1:]
         for j in splits:
-            sure = align.sure(olds[0], j)
-            put(j, olds[0], _piece(ChangeKind.SPLIT, ops[olds[0]], nps[j], via, g, sure))
+            put(j, olds[0], piece(ChangeKind.SPLIT, olds[0], j, via, g))
         for i in olds:
             # after the last piece: nothing deleted stands between a split's pieces
             anchor[i] = news[-1]

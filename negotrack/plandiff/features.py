@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 import snowballstemmer
 
@@ -90,32 +90,42 @@ class Normaliser:
 
     def text(self, text: str) -> list[str]:
         """The normal stems of ``text``'s words, in order."""
+        return self.stems(words(text))
+
+    def stems(self, tokens: list[str]) -> list[str]:
+        """The normal stems of case-folded words (as :func:`words` gives them), in order."""
         seen = self._seen
-        out = []
-        for w in words(text):
-            stem = seen.get(w)
-            if stem is None:
-                stem = seen[w] = self._normalise(w)
-            out.append(stem)
-        return out
+        try:
+            return list(map(seen.__getitem__, tokens))
+        except KeyError:  # a word not seen before: normalise the new ones, once each
+            for w in tokens:
+                if w not in seen:
+                    seen[w] = self._normalise(w)
+            return list(map(seen.__getitem__, tokens))
 
 
-def bags(docs: Sequence[Sequence[str]]) -> list[Bag]:
-    """Weighted bags of every document (both versions, old first); see the module's note."""
+def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) -> list[Bag]:
+    """Weighted bags of every document (both versions, old first); see the module's note.
+
+    Every document counts in the weights; with ``wanted``, only those documents' bags are
+    built (the others are left empty)."""
     counts = [Counter(doc) for doc in docs]
     df: Counter[str] = Counter()
     for c in counts:
         df.update(c.keys())
     n = len(counts)
-    idf = {t: math.log(n / d) for t, d in df.items()}
+    # Stems in every document weigh nothing (log 1) and are left out of the bags.
+    idf = {t: math.log(n / d) for t, d in df.items() if d < n}
+    tf = [0.0, 1.0]  # (1 + log k) by count k
     out: list[Bag] = []
-    for c in counts:
-        bag = {}
-        for t, k in c.items():
-            w = idf[t]
-            if w > 0.0:
-                bag[t] = (1.0 + math.log(k)) * w if k > 1 else w
-        out.append(bag)
+    for k, c in enumerate(counts):
+        if wanted is not None and k not in wanted:
+            out.append({})
+            continue
+        most = max(c.values(), default=0)
+        while len(tf) <= most:
+            tf.append(1.0 + math.log(len(tf)))
+        out.append({t: tf[m] * idf[t] for t, m in c.items() if t in idf})
     return out
 
 

@@ -69,28 +69,15 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from negotrack.plandiff.candidates import candidates, features
-from negotrack.plandiff.features import Bag, bags, cosine, norm
 from negotrack.plandiff.groups import take_groups
 from negotrack.plandiff.order import gaps, placed, uncrossed
+from negotrack.plandiff.scores import Scores, bar
 
 __all__ = ["Found", "match"]
 
 ALL_PAIRS = 250_000
 """Every pair is scored when (old points x new points x mean bag size) stays below this;
 otherwise only candidates from the inverted index."""
-GRID = 48
-"""The null is measured on at most GRID x GRID pairs, evenly spaced on both sides."""
-PRIOR = (0.03, 0.05)
-"""Mean and spread of unrelated pairs' cosines assumed before looking (what unrelated
-points of real drafts score), for versions too small to measure their own."""
-PRIOR_PAIRS = 30
-"""How many measured pairs the prior is worth."""
-STEEP = 1.5
-"""How fast confidence rises with z past the bar."""
-PLACE = 0.5
-"""Z-score bonus for standing at the same relative place, when ranking pairs."""
-FLOOR = 1.0
-"""The least bar: a pair must score at least one spread above unrelated pairs."""
 ORDER = 1.0
 ROUNDS = 2
 """Z-score bonus, when ranking again, for a pair lying between two pairs no pair crosses."""
@@ -104,76 +91,6 @@ class Found:
 
     pairs: tuple[tuple[int, int, float], ...]
     groups: tuple[tuple[tuple[int, ...], tuple[int, ...], tuple[float, ...]], ...]
-
-
-def _bar(n: int) -> float:
-    """The z-score the best of ``n`` unrelated pairs reaches by chance (at least FLOOR)."""
-    return max(FLOOR, math.sqrt(2.0 * math.log(n))) if n > 1 else FLOOR
-
-
-class _Scores:
-    """Cosines between points of both versions, computed once, with the null."""
-
-    def __init__(self, old: Sequence[Sequence[str]], new: Sequence[Sequence[str]]) -> None:
-        all_bags = bags([*old, *new])
-        self.old: list[Bag] = all_bags[: len(old)]
-        self.new: list[Bag] = all_bags[len(old) :]
-        self.norm_old = [norm(b) for b in self.old]
-        self.norm_new = [norm(b) for b in self.new]
-        self.mass_old = [sum(b.values()) for b in self.old]
-        self.mass_new = [sum(b.values()) for b in self.new]
-        self._seen: dict[tuple[int, int], float] = {}
-        self._rank: dict[tuple[int, int], float] = {}
-        self.mu = 0.0
-        self.sd = 1.0
-
-    def cos(self, i: int, j: int) -> float:
-        key = (i, j)
-        s = self._seen.get(key)
-        if s is None:
-            s = self._seen[key] = round(
-                cosine(self.old[i], self.new[j], self.norm_old[i], self.norm_new[j]), 9
-            )
-        return s
-
-    def rank(self, i: int, j: int, sizes: tuple[int, int]) -> float:
-        """A pair's z-score plus PLACE for standing at the same relative place."""
-        key = (i, j)
-        r = self._rank.get(key)
-        if r is None:
-            n_old, n_new = max(1, sizes[0]), max(1, sizes[1])
-            near = PLACE * (1.0 - abs(i / n_old - j / n_new))
-            r = self._rank[key] = round(self.z(self.cos(i, j)) + near, 9)
-        return r
-
-    def null(self, olds: Sequence[int], news: Sequence[int]) -> None:
-        """Measure the null on pairs of ``olds`` x ``news``, evenly spaced."""
-        pick_o = olds[:: max(1, len(olds) // GRID)][:GRID]
-        pick_n = news[:: max(1, len(news) // GRID)][:GRID]
-        sample = sorted(self.cos(i, j) for i in pick_o for j in pick_n)
-        # The few related pairs in the sample are not part of the null: drop its top end.
-        keep = sample[: max(1, len(sample) - max(len(pick_o), len(pick_n)))]
-        # Few pairs say little: shrink towards the prior, as if PRIOR_PAIRS more had it.
-        k, (mu0, sd0) = len(keep), PRIOR
-        mu = statistics.fmean(keep)
-        var = statistics.pvariance(keep, mu)
-        self.mu = (k * mu + PRIOR_PAIRS * mu0) / (k + PRIOR_PAIRS)
-        self.sd = max(math.sqrt((k * var + PRIOR_PAIRS * sd0 * sd0) / (k + PRIOR_PAIRS)), 1e-3)
-
-    def z(self, s: float) -> float:
-        return (s - self.mu) / self.sd
-
-    def confidence(self, s: float, n: int, scale: float = 1.0) -> float:
-        """How far ``scale`` times the z-score of ``s`` clears the bar of ``n``, as 0..1."""
-        return round(1.0 / (1.0 + math.exp(-STEEP * (scale * self.z(s) - _bar(n)))), 6)
-
-    def contained(self, i: int, j: int, piece_is_old: bool) -> float:
-        """The share of the piece's weight found in the whole."""
-        piece, whole = (self.old[i], self.new[j]) if piece_is_old else (self.new[j], self.old[i])
-        mass = self.mass_old[i] if piece_is_old else self.mass_new[j]
-        if not mass:
-            return 0.0
-        return sum([min(w, whole[t]) for t, w in piece.items() if t in whole]) / mass
 
 
 def match(
@@ -192,7 +109,7 @@ def match(
     if not free_old or not free_new:
         return Found((), ())
     cut = 0.5 if threshold is None else threshold
-    sc = _Scores(old, new)
+    sc = Scores(old, new, free_old, free_new)
     sc.null(free_old, free_new)
     n = len(free_old) * len(free_new)  # the pairs searched
     side = max(len(free_old), len(free_new))  # the points one point is compared with
@@ -200,12 +117,14 @@ def match(
     pool = _pool(old, new, free_old, free_new, size)
     used_old: set[int] = set()
     used_new: set[int] = set()
+    scored = [(i, j, sc.cos(i, j)) for i, j in pool]
+    least = sc.least(sorted({s for *_, s in scored}), side, cut)
     plain = take_groups(
         sc.old,
         sc.new,
         sc.mass_old,
         sc.mass_new,
-        [(i, j, s) for i, j in pool if sc.confidence(s := sc.cos(i, j), side) >= cut],
+        [p for p in scored if p[2] >= least],
         used_old,
         used_new,
     )
@@ -228,7 +147,7 @@ def match(
 
 
 def _pass(
-    sc: _Scores,
+    sc: Scores,
     old: Sequence[Sequence[str]],
     new: Sequence[Sequence[str]],
     pool: list[tuple[int, int]],
@@ -284,7 +203,7 @@ def _pool(
 
 
 def _greedy(
-    sc: _Scores,
+    sc: Scores,
     pool: Sequence[tuple[int, int]],
     n: int,
     cut: float,
@@ -299,6 +218,7 @@ def _greedy(
     ranked = []
     top_old: dict[int, float] = {}
     top_new: dict[int, float] = {}
+    low = -math.inf
     for i, j in pool:
         if i in used_old or j in used_new:
             continue
@@ -306,26 +226,30 @@ def _greedy(
         key = sc.rank(i, j, sizes)
         if in_place is not None and in_place(i, j):
             key += ORDER
-        top_old[i] = max(key, top_old.get(i, -math.inf))
-        top_new[j] = max(key, top_new.get(j, -math.inf))
+        if key > top_old.get(i, low):
+            top_old[i] = key
+        if key > top_new.get(j, low):
+            top_new[j] = key
         ranked.append((-key, i + j, i, j, s))
     ranked.sort()
+    values = sorted({r[4] for r in ranked})
+    least = (sc.least(values, n, cut), sc.least(values, n, cut, 0.5))
     for key, _, i, j, s in ranked:
         if i in used_old or j in used_new:
             continue
         # A pair that is not both points' first choice (their first went elsewhere) must
         # clear the bar with half its evidence.
         mutual = -key >= top_old[i] and -key >= top_new[j]
-        confidence = sc.confidence(s, n, 1.0 if mutual else 0.5)
-        if confidence < cut:
+        if s < least[0 if mutual else 1]:
             continue
+        confidence = sc.confidence(s, n, 1.0 if mutual else 0.5)
         used_old.add(i)
         used_new.add(j)
         pairs[i] = (j, confidence)
 
 
 def _pieces(
-    sc: _Scores,
+    sc: Scores,
     pool: Sequence[tuple[int, int]],
     n: int,
     cut: float,
@@ -354,7 +278,7 @@ def _pieces(
     merges: dict[int, list[tuple[int, float]]] = {}  # new whole -> old pieces
     for (is_old, p), (s, _, w) in sorted(best.items()):
         # A piece belongs to its whole: the runner-up is a bar below it.
-        if sc.z(s) - sc.z(second.get((is_old, p), sc.mu)) < _bar(n):
+        if sc.z(s) - sc.z(second.get((is_old, p), sc.mu)) < bar(n):
             continue
         i, j = (p, w) if is_old else (w, p)
         share = sc.contained(i, j, is_old)

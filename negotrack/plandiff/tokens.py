@@ -27,7 +27,9 @@ from typing import Literal, TypeAlias
 import attrs
 
 __all__ = [
+    "Matching",
     "WordOp",
+    "kept_matching",
     "kept_share",
     "word_diff",
     "words",
@@ -48,13 +50,19 @@ CURRENCY = "$€£¥₽₴₹"
 _CURRENCY_SET = frozenset(CURRENCY)
 _JOIN = "-‐‑'’"  # hyphens and apostrophes that hold a word together
 
-_WORD = rf"""
-    (?:[A-Z]\.){{2,}}                                   # U.S., E.U.
-  | [{CURRENCY}]?\d+(?:[.,]\d+)*(?:%|{_LETTER}+)?      # 600,000  $800bn  50%  1,400km
+_FIGURE_OR_WORD = rf"""
+    [{CURRENCY}]?\d+(?:[.,]\d+)*(?:%|{_LETTER}+)?       # 600,000  $800bn  50%  1,400km
     (?:[{_JOIN}]{_W}+)*                                 # 28-point
   | {_W}+(?:[{_JOIN}]{_W}+)*                            # words: long-range, Ukraine's
 """
+_WORD = rf"""
+    (?:[A-Z]\.){{2,}}                                   # U.S., E.U.
+  | {_FIGURE_OR_WORD}
+"""
 _WORD_RE = re.compile(_WORD, re.VERBOSE)
+# The same tokens in case-folded text, where the capitals of "U.S." cannot occur: one
+# alternative fewer to try at every word.
+_FOLDED_WORD_RE = re.compile(_FIGURE_OR_WORD, re.VERBOSE)
 
 _Op: TypeAlias = Literal["equal", "insert", "delete"]
 
@@ -69,7 +77,7 @@ class WordOp:
 
 def words(text: str) -> list[str]:
     """The word tokens of ``text``, case-folded, for matching (no spaces, no punctuation)."""
-    return _WORD_RE.findall(text.casefold())
+    return _FOLDED_WORD_RE.findall(text.casefold())
 
 
 # -- the inline word diff -------------------------------------------------------------------
@@ -77,13 +85,16 @@ def words(text: str) -> list[str]:
 _UNIT_RE = re.compile(rf"({_WORD}|\S)(\s*)", re.VERBOSE | re.DOTALL)
 
 
-def _units(text: str) -> tuple[list[str], list[str], list[int]]:
+def _units(
+    text: str, found: list[tuple[str, str]] | None = None
+) -> tuple[list[str], list[str], list[int]]:
     """Tokens of ``text`` (no spaces), each token with the spaces after it, and running
-    word counts (``counts[k]`` words before token ``k``).
+    word counts (``counts[k]`` words before token ``k``); ``found`` is ``text``'s
+    ``_UNIT_RE.findall``, when already known.
 
     Leading spaces become a unit of their own (an empty token), so the texts join back.
     """
-    found = _UNIT_RE.findall(text)
+    found = _UNIT_RE.findall(text) if found is None else found
     cores = [c for c, _ in found]
     fulls = [c + w for c, w in found]
     lead = len(text) - len(text.lstrip())
@@ -239,29 +250,57 @@ def _cleanup(segs: list[_Seg], wa: list[int], wb: list[int], b: Sequence[str]) -
     return segs
 
 
+Matching: TypeAlias = tuple[list[tuple[str, str]], list[tuple[str, str]], list[tuple[int, int]]]
+"""What :func:`kept_share` found and :func:`word_diff` can reuse: both texts' tokens (with
+the spaces after them) and the matched token positions."""
+
+
 def kept_share(old: str, new: str) -> float:
     """The share of words kept from ``old`` to ``new`` (0..1), as :func:`word_diff`
     measures it, without building the diff."""
-    ca, _, wa = _units(old)
-    cb, _, wb = _units(new)
+    return kept_matching(old, new)[0]
+
+
+def kept_matching(old: str, new: str) -> tuple[float, Matching]:
+    """:func:`kept_share`, and the matching :func:`word_diff` would compute again."""
+    found_a = _UNIT_RE.findall(old)
+    found_b = _UNIT_RE.findall(new)
+    ca, wa = _cores(old, found_a)
+    cb, wb = _cores(new, found_b)
     matched: list[tuple[int, int]] = []
     _match(ca, 0, len(ca), cb, 0, len(cb), matched)
     kept = sum([wa[i + 1] - wa[i] for i, _ in matched])
     total = wa[-1] + wb[-1]
-    return min(1.0, 2.0 * kept / total) if total else 1.0
+    share = min(1.0, 2.0 * kept / total) if total else 1.0
+    return share, (found_a, found_b, matched)
 
 
-def word_diff(old: str, new: str) -> tuple[tuple[WordOp, ...], float]:
+def _cores(text: str, found: list[tuple[str, str]]) -> tuple[list[str], list[int]]:
+    """The tokens and running word counts of :func:`_units`, without the spaces."""
+    cores = [c for c, _ in found]
+    if text[:1].isspace():
+        cores.insert(0, "")
+    flags = [c[:1].isalnum() or c[:1] in _CURRENCY_SET for c in cores]
+    return cores, [0, *itertools.accumulate(flags)]
+
+
+def word_diff(
+    old: str, new: str, known: Matching | None = None
+) -> tuple[tuple[WordOp, ...], float]:
     """The inline word diff of ``old`` into ``new``, and the share of words kept (0..1).
 
     Joining the ``equal`` and ``delete`` texts gives ``old`` and joining the ``equal`` and
     ``insert`` texts gives ``new``, up to the spaces between tokens. The share kept is
     ``2 * kept / (words in old + words in new)``, measured before the clean-up.
+    ``known`` is what :func:`kept_matching` found for these two texts, if anything.
     """
-    ca, fa, wa = _units(old)
-    cb, fb, wb = _units(new)
-    matched: list[tuple[int, int]] = []
-    _match(ca, 0, len(ca), cb, 0, len(cb), matched)
+    ca, fa, wa = _units(old, known[0] if known is not None else None)
+    cb, fb, wb = _units(new, known[1] if known is not None else None)
+    if known is not None:
+        matched = known[2]
+    else:
+        matched = []
+        _match(ca, 0, len(ca), cb, 0, len(cb), matched)
     kept = sum([wa[i + 1] - wa[i] for i, _ in matched])
     total = wa[-1] + wb[-1]
     ratio = 2.0 * kept / total if total else 1.0

@@ -126,7 +126,7 @@ def test_unrelated_long_points_stay_apart() -> None:
 def test_json_and_summary_do_not_compute_word_diffs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Word diffs and figures are computed when first read, not for the JSON output."""
 
-    def refuse(old: str, new: str) -> object:
+    def refuse(*texts: object) -> object:
         raise AssertionError("word_diff called")
 
     monkeypatch.setattr(changes_module, "word_diff", refuse)
