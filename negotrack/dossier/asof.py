@@ -74,6 +74,17 @@ class DatedLog(Generic[_R]):
         self.items.insert(i, record)
         self.longest = max(self.longest, -key[1])
 
+    def find(self, record: _R) -> _R | None:
+        """The record equal to ``record`` already in the log, or None: a binary search to
+        its date, then the few records that share it."""
+        keys, key = self._keys, record.on.sort_key
+        i = bisect_left(keys, key)
+        while i < len(keys) and keys[i] == key:
+            if self.items[i] == record:
+                return self.items[i]
+            i += 1
+        return None
+
     def __len__(self) -> int:
         return len(self.items)
 

@@ -204,8 +204,10 @@ class Dossier(RecordIndex, Queries, Corrections, Linking):
                 note=note,
             )
         )
-        if change in self._status_log:  # recorded already (a retried run): keep the first
-            return next(c for c in self._status_log if c == change)
+        log = self._changes.get(change.ref)
+        known = log.find(change) if log is not None else None
+        if known is not None:  # recorded already (a retried run): keep the first
+            return known
         self._record(change, "status_log", self._changes)
         return change
 
