@@ -68,7 +68,19 @@ def read_text(path: str | Path) -> str:
             raise FormatError(
                 Problem(f"cannot read it: {what}", "$", name, hint="give a dossier file")
             )
-        data = f.read(MAX_BYTES + 1)
+        # Read what the file says it holds (a buffer of the cap's size, allocated up front,
+        # would cost its whole size in memory), then whatever it grew by, up to the cap.
+        want = min(os.fstat(fd).st_size, MAX_BYTES) + 1
+        data = f.read(want)
+        if len(data) == want:
+            chunks, total = [data], len(data)
+            while total <= MAX_BYTES:
+                chunk = f.read(min(1 << 20, MAX_BYTES + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+            data = b"".join(chunks)
     if len(data) > MAX_BYTES:
         raise FormatError(Problem(f"the file is over the limit of {MAX_BYTES:,} bytes", "$", name))
     try:

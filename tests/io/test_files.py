@@ -281,3 +281,22 @@ def test_status_set_into_a_closed_pipe_exits_0(dossier: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "recorded" in done.stderr
     assert nt.load(dossier).status_of("us-28#1") is nt.Status.DISPUTED
+
+
+def test_reading_a_file_costs_its_size_not_the_cap(tmp_path: Path) -> None:
+    """Reading a 1 MB dossier allocates about 1 MB, not a buffer the size of the cap (which
+    made a 29 MB load peak at 512 MB)."""
+    import tracemalloc
+
+    from negotrack.io.files import read_text
+
+    path = tmp_path / "d.json"
+    path.write_text("x" * 1_000_000, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        text = read_text(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(text) == 1_000_000
+    assert peak < 4_000_000
