@@ -44,8 +44,9 @@ Fields = dict[str, tuple[Any, ...]]
 class Corrections:
     """The correcting half of :class:`~negotrack.Dossier`: replace and remove a record."""
 
-    def _apply(self, **fields: tuple[Any, ...]) -> None:
-        raise NotImplementedError  # the Dossier's validated change
+    if TYPE_CHECKING:  # what the dossier provides: its one validated change
+
+        def _apply(self, **fields: tuple[Any, ...]) -> None: ...
 
     def replace(self, record: Any, *, version: str | None = None) -> Any:
         """Put ``record`` in place of the record with the same id and kind; return the old one.
