@@ -29,7 +29,7 @@ from datetime import datetime, timedelta
 
 from negotrack.core.dates import Moment, Precision, offset_text, unit_end
 
-__all__ = ["canonical", "display_english", "last_unit"]
+__all__ = ["canonical", "display_english", "iso_date", "last_unit"]
 
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTH_NAMES = tuple(calendar.month_name[1:])
@@ -60,13 +60,22 @@ def _unit_before(end: datetime, p: Precision) -> datetime:
     return last.replace(second=0, microsecond=0)
 
 
-def _iso(v: datetime, p: Precision, zone: str | None) -> str:
+def iso_date(v: datetime, p: Precision) -> str | None:
+    """The ISO 8601 date of ``v`` at a year, month or day precision ("2025", "2025-11",
+    "2025-11-23"); None at minute precision, whose text also needs its time and zone."""
     if p is Precision.YEAR:
         return f"{v.year:04d}"
     if p is Precision.MONTH:
         return f"{v.year:04d}-{v.month:02d}"
     if p is Precision.DAY:
         return f"{v.year:04d}-{v.month:02d}-{v.day:02d}"
+    return None
+
+
+def _iso(v: datetime, p: Precision, zone: str | None) -> str:
+    date = iso_date(v, p)
+    if date is not None:
+        return date
     text = f"{v.year:04d}-{v.month:02d}-{v.day:02d}T{v.hour:02d}:{v.minute:02d}"
     if v.second:
         text += f":{v.second:02d}"

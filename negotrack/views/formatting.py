@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from negotrack.core.dates import Moment, Precision
+from negotrack.core.dates import Moment
+from negotrack.core.datetext import iso_date
 
 if TYPE_CHECKING:
     from negotrack.dossier.dossier import Dossier
@@ -99,14 +100,8 @@ def tick_label(t: datetime, unit: str) -> str:
 def datetime_attr(moment: Moment) -> str:
     """A valid HTML ``<time datetime>`` value at the moment's precision."""
     v = moment.value
-    p = moment.precision
-    if p is Precision.YEAR:
-        return f"{v.year:04d}"
-    if p is Precision.MONTH:
-        return f"{v.year:04d}-{v.month:02d}"
-    if p is Precision.DAY:
-        return f"{v.year:04d}-{v.month:02d}-{v.day:02d}"
-    return v.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
+    date = iso_date(v, moment.precision)
+    return date if date is not None else v.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
 
 
 def content_language(dossier: Dossier, lang: Interface) -> str | None:
