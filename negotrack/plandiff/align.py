@@ -218,17 +218,28 @@ def _exact(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:
 
 
 def _stems(
-    version: PlanVersion, free: list[int], normal: Normaliser, keep: dict[int, list[str]]
+    version: PlanVersion,
+    free: list[int],
+    normal: Normaliser,
+    keep: dict[int, list[str]],
+    seen: dict[str, tuple[list[str], list[str]]],
 ) -> list[list[str]]:
     """Every point's stems; the free points' words are kept in ``keep`` (each point is
-    tokenised once: those words serve the pieces' shares later)."""
+    tokenised once: those words serve the pieces' shares later).
+
+    ``seen`` maps the texts already tokenised (in either version) to their words and
+    stems: a point kept word for word is read once, and both versions share the lists
+    (which nothing changes)."""
     wanted = set(free)
     out = []
     for k, point in enumerate(version.points):
-        tokens = words(point.text)
+        known = seen.get(point.text)
+        if known is None:
+            tokens = words(point.text)
+            known = seen[point.text] = (tokens, normal.stems(tokens))
         if k in wanted:
-            keep[k] = tokens
-        out.append(normal.stems(tokens))
+            keep[k] = known[0]
+        out.append(known[1])
     return out
 
 
@@ -240,9 +251,10 @@ def _by_text(old: PlanVersion, new: PlanVersion, align: Alignment, threshold: fl
         return
     normal = Normaliser()
     anchors = [(i, j) for i, (j, _) in align.pairs.items()]
+    seen: dict[str, tuple[list[str], list[str]]] = {}
     found = _match.match(
-        _stems(old, free_old, normal, align.words[0]),
-        _stems(new, free_new, normal, align.words[1]),
+        _stems(old, free_old, normal, align.words[0], seen),
+        _stems(new, free_new, normal, align.words[1], seen),
         free_old,
         free_new,
         anchors,

@@ -109,7 +109,7 @@ def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) ->
 
     Every document counts in the weights; with ``wanted``, only those documents' bags are
     built (the others are left empty)."""
-    counts = [Counter(doc) for doc in docs]
+    counts = _counts(docs)
     df: Counter[str] = Counter()
     for c in counts:
         df.update(c.keys())
@@ -126,6 +126,19 @@ def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) ->
         while len(tf) <= most:
             tf.append(1.0 + math.log(len(tf)))
         out.append({t: tf[m] * idf[t] for t, m in c.items() if t in idf})
+    return out
+
+
+def _counts(docs: Sequence[Sequence[str]]) -> list[Counter[str]]:
+    """Each document's stem counts; a document given twice (the same object, as a point
+    kept word for word is) is counted once."""
+    memo: dict[int, Counter[str]] = {}
+    out = []
+    for doc in docs:
+        c = memo.get(id(doc))
+        if c is None:
+            c = memo[id(doc)] = Counter(doc)
+        out.append(c)
     return out
 
 
