@@ -198,6 +198,13 @@ def _by_key(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:
 
 
 def _norm(text: str) -> str:
+    """``text`` with its spaces collapsed (one space between words, none at the ends).
+
+    Most texts are so already: a printable text (every white space but " " is a control
+    character or a separator, which are not printable) without two spaces in a row and
+    without a space at either end is returned as is, without splitting it."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import itertools
+import operator
 import re
 from collections.abc import Sequence
 from typing import Literal, TypeAlias
@@ -85,16 +86,13 @@ def words(text: str) -> list[str]:
 _UNIT_RE = re.compile(rf"({_WORD}|\S)(\s*)", re.VERBOSE | re.DOTALL)
 
 
-def _units(
-    text: str, found: list[tuple[str, str]] | None = None
-) -> tuple[list[str], list[str], list[int]]:
+def _units(text: str) -> tuple[list[str], list[str], list[int]]:
     """Tokens of ``text`` (no spaces), each token with the spaces after it, and running
-    word counts (``counts[k]`` words before token ``k``); ``found`` is ``text``'s
-    ``_UNIT_RE.findall``, when already known.
+    word counts (``counts[k]`` words before token ``k``).
 
     Leading spaces become a unit of their own (an empty token), so the texts join back.
     """
-    found = _UNIT_RE.findall(text) if found is None else found
+    found = _UNIT_RE.findall(text)
     cores = [c for c, _ in found]
     fulls = [c + w for c, w in found]
     lead = len(text) - len(text.lstrip())
@@ -171,7 +169,10 @@ def _match(
         if anchors:
             pi, pj = alo, blo
             for i, j in _lis(anchors):
-                if pi < i and pj < j:  # a gap with tokens on both sides
+                if i - pi == 1 and j - pj == 1:  # the usual gap: one token each side
+                    if a[pi] == b[pj]:
+                        out.append((pi, pj))
+                elif pi < i and pj < j:  # a gap with tokens on both sides
                     _match(a, pi, i, b, pj, j, out)
                 out.append((i, j))
                 pi, pj = i + 1, j + 1
@@ -250,9 +251,9 @@ def _cleanup(segs: list[_Seg], wa: list[int], wb: list[int], b: Sequence[str]) -
     return segs
 
 
-Matching: TypeAlias = tuple[list[tuple[str, str]], list[tuple[str, str]], list[tuple[int, int]]]
-"""What :func:`kept_share` found and :func:`word_diff` can reuse: both texts' tokens (with
-the spaces after them) and the matched token positions."""
+Matching: TypeAlias = list[tuple[int, int]]
+"""What :func:`kept_matching` found and :func:`word_diff` can reuse: the matched token
+positions of both texts."""
 
 
 def kept_share(old: str, new: str) -> float:
@@ -263,25 +264,30 @@ def kept_share(old: str, new: str) -> float:
 
 def kept_matching(old: str, new: str) -> tuple[float, Matching]:
     """:func:`kept_share`, and the matching :func:`word_diff` would compute again."""
-    found_a = _UNIT_RE.findall(old)
-    found_b = _UNIT_RE.findall(new)
-    ca, wa = _cores(old, found_a)
-    cb, wb = _cores(new, found_b)
+    ca, fa = _cores(old)
+    cb, fb = _cores(new)
     matched: list[tuple[int, int]] = []
     _match(ca, 0, len(ca), cb, 0, len(cb), matched)
-    kept = sum([wa[i + 1] - wa[i] for i, _ in matched])
-    total = wa[-1] + wb[-1]
+    kept = sum(map(fa.__getitem__, map(_FIRST, matched)))
+    total = sum(fa) + sum(fb)
     share = min(1.0, 2.0 * kept / total) if total else 1.0
-    return share, (found_a, found_b, matched)
+    return share, matched
 
 
-def _cores(text: str, found: list[tuple[str, str]]) -> tuple[list[str], list[int]]:
-    """The tokens and running word counts of :func:`_units`, without the spaces."""
-    cores = [c for c, _ in found]
+# The tokens of _UNIT_RE without the spaces after them, which the share does not need
+# (every character is either \s or \S, so both find the same tokens).
+_CORE_RE = re.compile(rf"(?:{_WORD})|\S", re.VERBOSE)
+_FIRST = operator.itemgetter(0)
+
+
+def _cores(text: str) -> tuple[list[str], list[bool]]:
+    """The tokens of :func:`_units` without the spaces, and whether each is a word."""
+    cores = _CORE_RE.findall(text)
+    flags = [c[0].isalnum() or c[0] in _CURRENCY_SET for c in cores]
     if text[:1].isspace():
         cores.insert(0, "")
-    flags = [c[:1].isalnum() or c[:1] in _CURRENCY_SET for c in cores]
-    return cores, [0, *itertools.accumulate(flags)]
+        flags.insert(0, False)
+    return cores, flags
 
 
 def word_diff(
@@ -294,10 +300,10 @@ def word_diff(
     ``2 * kept / (words in old + words in new)``, measured before the clean-up.
     ``known`` is what :func:`kept_matching` found for these two texts, if anything.
     """
-    ca, fa, wa = _units(old, known[0] if known is not None else None)
-    cb, fb, wb = _units(new, known[1] if known is not None else None)
+    ca, fa, wa = _units(old)
+    cb, fb, wb = _units(new)
     if known is not None:
-        matched = known[2]
+        matched = known
     else:
         matched = []
         _match(ca, 0, len(ca), cb, 0, len(cb), matched)
