@@ -68,7 +68,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from negotrack.plandiff.candidates import candidates, features
+from negotrack.plandiff.candidates import candidates
 from negotrack.plandiff.groups import take_groups
 from negotrack.plandiff.order import gaps, placed, uncrossed
 from negotrack.plandiff.scores import Scores, bar
@@ -198,7 +198,7 @@ def _pool(
     if len(free_old) * len(free_new) * (size + 1.0) <= ALL_PAIRS:
         return [(i, j) for i in free_old for j in free_new]
     return sorted(
-        candidates({i: features(old[i]) for i in free_old}, {j: features(new[j]) for j in free_new})
+        candidates({i: old[i] for i in free_old}, {j: new[j] for j in free_new})
     )
 
 

@@ -1,9 +1,15 @@
-"""The matcher's inputs: points read once, weighted bags counted once per document."""
+"""The matcher's inputs: points read once, bags counted once per document, numbered features."""
 
 from __future__ import annotations
 
+import itertools
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 import negotrack as nt
 from negotrack.plandiff.align import _stems
+from negotrack.plandiff.candidates import candidates, features
 from negotrack.plandiff.features import Normaliser, bags
 
 
@@ -53,3 +59,36 @@ def test_a_text_in_both_versions_is_read_once() -> None:
     assert keep_old == {0: ["the", "parties", "recognise", "the", "ceasefire"]}
     assert keep_new[0] is seen["Troops withdraw."][0]
     assert len(seen) == 3
+
+
+_STEM = st.text(alphabet=st.sampled_from("ab-'.,%$1é"), min_size=1, max_size=4)
+
+
+@given(st.lists(st.lists(_STEM, max_size=12), min_size=1, max_size=5))
+def test_feature_numbers_sort_as_their_text(points: list[list[str]]) -> None:
+    """Stems and bigrams are numbered in the order of their text ("a" < "a b" < "ab")."""
+    coded, bound = features(points)
+    names = [{*tokens, *(" ".join(p) for p in itertools.pairwise(tokens))} for tokens in points]
+    numbers = set().union(*coded)
+    texts = set().union(*names)
+    assert len(numbers) == len(texts)
+    # The k-th smallest number is the k-th smallest text, and each point has its own.
+    text_of = dict(zip(sorted(numbers), sorted(texts), strict=True))
+    assert [{text_of[n] for n in feats} for feats in coded] == names
+    assert all(0 < number < bound for feats in coded for number in feats)
+
+
+@given(st.text(max_size=80))
+def test_stems_hold_no_character_at_or_below_the_space(text: str) -> None:
+    """The premise of the feature numbers: no stem holds a space or a control character."""
+    assert all(ch > " " for stem in Normaliser().text(text) for ch in stem)
+
+
+def test_points_sharing_a_rare_phrase_are_candidates() -> None:
+    """Each point's partner (sharing its rare words and phrases) is among its candidates."""
+    common = ["the", "parti", "will"]
+    topics = [["ceasefir", "line"], ["prison", "exchang"], ["sanction", "relief"]]
+    old = {k: [*common, *t, "now"] for k, t in enumerate(topics)}
+    new = {k: ["soon", *common, *t] for k, t in enumerate(reversed(topics))}
+    found = candidates(old, new)
+    assert {(0, 2), (1, 1), (2, 0)} <= found
