@@ -197,9 +197,7 @@ def _pool(
     """The pairs worth scoring: all of them when few, else the inverted index's."""
     if len(free_old) * len(free_new) * (size + 1.0) <= ALL_PAIRS:
         return [(i, j) for i in free_old for j in free_new]
-    return sorted(
-        candidates({i: old[i] for i in free_old}, {j: new[j] for j in free_new})
-    )
+    return sorted(candidates({i: old[i] for i in free_old}, {j: new[j] for j in free_new}))
 
 
 def _greedy(
