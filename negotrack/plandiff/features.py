@@ -27,6 +27,7 @@ unrelated texts reached a cosine of 0.58 through "the", "shall" and "Ukraine".)
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Container, Sequence
@@ -144,7 +145,8 @@ def _counts(docs: Sequence[Sequence[str]]) -> list[Counter[str]]:
 
 def norm(bag: Bag) -> float:
     """The Euclidean length of a bag."""
-    return math.sqrt(sum([w * w for w in bag.values()]))
+    weights = bag.values()
+    return math.sqrt(sum(map(operator.mul, weights, weights)))
 
 
 def cosine(a: Bag, b: Bag, na: float, nb: float) -> float:
