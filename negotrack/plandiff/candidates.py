@@ -103,25 +103,27 @@ def candidates(
     for j, feats in feats_new.items():
         for f in feats & keyset:
             held_new.setdefault(f, []).append(j)
-    votes_old = {i: _votes(ks, held_new, df) for i, ks in keys_old.items()}
-    votes_new = {j: _votes(ks, held_old, df) for j, ks in keys_new.items()}
+    # A key counts for more the rarer it is (about WEIGHT / (holders - 1) times): its
+    # holders are repeated that often, so that Counter does the weighted sum in C.
+    weight = {f: max(1, round(WEIGHT / (df[f] - 1))) for f in keyset}
+    voters_old = {f: held * weight[f] for f, held in held_old.items()}
+    voters_new = {f: held * weight[f] for f, held in held_new.items()}
+    votes_old = {i: _votes(ks, voters_new) for i, ks in keys_old.items()}
+    votes_new = {j: _votes(ks, voters_old) for j, ks in keys_new.items()}
     out: set[tuple[int, int]] = set()
     for i, ks in keys_old.items():
-        out.update((i, j) for j in _best(i, ks, votes_old[i], votes_new, held_new, df))
+        best = _best(i, ks, votes_old[i], votes_new, held_new, df)
+        out.update(zip(itertools.repeat(i), best))
     for j, ks in keys_new.items():
-        out.update((i, j) for i in _best(j, ks, votes_new[j], votes_old, held_old, df))
+        best = _best(j, ks, votes_new[j], votes_old, held_old, df)
+        out.update(zip(best, itertools.repeat(j)))
     return out
 
 
-def _votes(keys: list[int], held: dict[int, list[int]], df: Counter[int]) -> Counter[int]:
-    """How strongly each point of the other side shares these keys: a key counts for more
-    the rarer it is (about WEIGHT / (holders - 1) times). Holders are repeated that often,
-    so that Counter does the weighted sum in C."""
-    return Counter(
-        itertools.chain.from_iterable(
-            held.get(f, []) * max(1, round(WEIGHT / (df[f] - 1))) for f in keys
-        )
-    )
+def _votes(keys: list[int], voters: dict[int, list[int]]) -> Counter[int]:
+    """How strongly each point of the other side shares these keys: ``voters`` holds each
+    key's holders, each repeated as often as the key weighs."""
+    return Counter(itertools.chain.from_iterable(map(voters.get, keys, itertools.repeat(()))))
 
 
 def _best(
