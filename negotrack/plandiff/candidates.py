@@ -73,18 +73,19 @@ def candidates(
     for feats in coded:
         df.update(feats)
     # A feature held by one point alone leads nowhere; only the others can be keys. Each
-    # is ranked by one integer: how many points hold it, then its number.
+    # is ranked by one integer: how many points hold it, then its number. A feature of
+    # one point is ranked `alone`, above every other, and ends the search.
     rank = {f: n * bound + f for f, n in df.items() if n > 1}
-    rank_of = rank.__getitem__
+    alone = bound * (len(coded) + 1)
 
     def keys(feats: set[int]) -> list[int]:
         out: list[int] = []
         spent = 0
-        mine = list(map(rank_of, feats & rank.keys()))
-        rarest = sorted(mine)[:KEYS] if len(mine) <= SORT else heapq.nsmallest(KEYS, mine)
+        mine = map(rank.get, feats, itertools.repeat(alone))
+        rarest = sorted(mine)[:KEYS] if len(feats) <= SORT else heapq.nsmallest(KEYS, mine)
         for r in rarest:
             n, f = divmod(r, bound)
-            if out and spent + n > BUDGET:
+            if r >= alone or (out and spent + n > BUDGET):
                 break
             out.append(f)
             spent += n
