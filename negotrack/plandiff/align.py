@@ -22,7 +22,10 @@ from negotrack.plandiff import match as _match
 from negotrack.plandiff.features import Normaliser
 from negotrack.plandiff.tokens import words
 
-__all__ = ["Alignment", "align", "same_text", "stable"]
+__all__ = ["Alignment", "Words", "align", "same_text", "stable"]
+
+Words = tuple[str, ...]
+"""A point's words or stems, in order."""
 
 
 @attrs.define
@@ -44,7 +47,7 @@ class Alignment:
     alone_old: set[int] = attrs.Factory(set)
     alone_new: set[int] = attrs.Factory(set)
     # the words of points text matching compared (old version, new version), by index
-    words: tuple[dict[int, list[str]], dict[int, list[str]]] = attrs.Factory(lambda: ({}, {}))
+    words: tuple[dict[int, Words], dict[int, Words]] = attrs.Factory(lambda: ({}, {}))
 
     def free_old(self, n: int) -> list[int]:
         return [
@@ -228,22 +231,23 @@ def _stems(
     version: PlanVersion,
     free: list[int],
     normal: Normaliser,
-    keep: dict[int, list[str]],
-    seen: dict[str, tuple[list[str], list[str]]],
-) -> list[list[str]]:
+    keep: dict[int, Words],
+    seen: dict[str, tuple[Words, Words]],
+) -> list[Words]:
     """Every point's stems; the free points' words are kept in ``keep`` (each point is
     tokenised once: those words serve the pieces' shares later).
 
     ``seen`` maps the texts already tokenised (in either version) to their words and
-    stems: a point kept word for word is read once, and both versions share the lists
-    (which nothing changes)."""
+    stems: a point kept word for word is read once, and both versions share them. They are
+    tuples: they live as long as the comparison, and the garbage collector stops looking
+    into a tuple of strings once it has seen it, while it walks a list every time."""
     wanted = set(free)
     out = []
     for k, point in enumerate(version.points):
         known = seen.get(point.text)
         if known is None:
             tokens = words(point.text)
-            known = seen[point.text] = (tokens, normal.stems(tokens))
+            known = seen[point.text] = (tuple(tokens), tuple(normal.stems(tokens)))
         if k in wanted:
             keep[k] = known[0]
         out.append(known[1])
@@ -258,7 +262,7 @@ def _by_text(old: PlanVersion, new: PlanVersion, align: Alignment, threshold: fl
         return
     normal = Normaliser()
     anchors = [(i, j) for i, (j, _) in align.pairs.items()]
-    seen: dict[str, tuple[list[str], list[str]]] = {}
+    seen: dict[str, tuple[Words, Words]] = {}
     found = _match.match(
         _stems(old, free_old, normal, align.words[0], seen),
         _stems(new, free_new, normal, align.words[1], seen),

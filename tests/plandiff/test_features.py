@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import negotrack as nt
-from negotrack.plandiff.align import _stems
+from negotrack.plandiff.align import Words, _stems
 from negotrack.plandiff.candidates import candidates, features
 from negotrack.plandiff.features import Normaliser, bags
 
@@ -44,19 +44,19 @@ def test_bags_leave_unwanted_documents_empty_but_count_them() -> None:
 
 
 def test_a_text_in_both_versions_is_read_once() -> None:
-    """Points with the same text share one list of words and one of stems across versions."""
+    """Points with the same text share one tuple of words and one of stems across versions."""
     old = _version("a", "The parties recognise the ceasefire.", "Troops withdraw.")
     new = _version("b", "Troops withdraw.", "The parties recognised the ceasefire lines.")
     normal = Normaliser()
-    seen: dict[str, tuple[list[str], list[str]]] = {}
-    keep_old: dict[int, list[str]] = {}
-    keep_new: dict[int, list[str]] = {}
+    seen: dict[str, tuple[Words, Words]] = {}
+    keep_old: dict[int, Words] = {}
+    keep_new: dict[int, Words] = {}
     stems_old = _stems(old, [0], normal, keep_old, seen)
     stems_new = _stems(new, [0, 1], normal, keep_new, seen)
     assert stems_old[1] is stems_new[0]
-    assert stems_new[0] == ["troop", "withdraw"]
-    assert stems_old[0] == ["the", "parti", "recogn", "the", "ceasefir"]
-    assert keep_old == {0: ["the", "parties", "recognise", "the", "ceasefire"]}
+    assert stems_new[0] == ("troop", "withdraw")
+    assert stems_old[0] == ("the", "parti", "recogn", "the", "ceasefir")
+    assert keep_old == {0: ("the", "parties", "recognise", "the", "ceasefire")}
     assert keep_new[0] is seen["Troops withdraw."][0]
     assert len(seen) == 3
 

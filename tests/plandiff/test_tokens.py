@@ -152,7 +152,8 @@ def _reference_match(a: list[str], b: list[str]) -> list[tuple[int, int]]:
             )
             if anchors:
                 pi, pj = alo, blo
-                for i, j in tokens_module._lis(anchors):
+                chosen = tokens_module._lis([i for i, _ in anchors], [j for _, j in anchors])
+                for i, j in zip(*chosen, strict=True):
                     if pi < i and pj < j:
                         go(pi, i, pj, j)
                     out.append((i, j))
@@ -180,11 +181,19 @@ def test_kept_matching_agrees_with_the_word_diff(old: str, new: str) -> None:
 
 @given(st.one_of(_PLAN_TEXT, st.text(max_size=60)), st.one_of(_PLAN_TEXT, st.text(max_size=60)))
 def test_the_matching_is_the_plain_patience_matching(old: str, new: str) -> None:
-    """The matcher's shortcuts (one token facing one token) change no matched position."""
+    """The matcher's shortcuts (one token facing one token, runs of equal tokens, positions
+    kept as two lists of integers) change no matched position."""
     a, b = tokens_module._cores(old)[0], tokens_module._cores(new)[0]
-    out: list[tuple[int, int]] = []
+    out: tuple[list[int], list[int]] = ([], [])
     tokens_module._match(a, 0, len(a), b, 0, len(b), out)
-    assert out == _reference_match(a, b)
+    assert list(zip(*out, strict=True)) == _reference_match(a, b)
+
+
+def test_the_longest_increasing_run_keeps_the_first_of_equal_runs() -> None:
+    """Of pairs whose seconds go up, down and up again, the longest increasing run is kept."""
+    firsts, seconds = [0, 1, 2, 3, 4], [0, 3, 1, 2, 4]
+    assert tokens_module._lis(firsts, seconds) == ([0, 2, 3, 4], [0, 1, 2, 4])
+    assert tokens_module._lis([5, 6], [1, 2]) == ([5, 6], [1, 2])
 
 
 @given(st.one_of(_PLAN_TEXT, st.text(max_size=80)))
