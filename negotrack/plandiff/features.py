@@ -13,6 +13,11 @@ Two drafts of one plan are written by different hands: one writes "neighbours" a
 3. reduced to its stem by the Snowball stemmers (English for Latin script, Russian for
    Cyrillic), so that inflections meet. Figures, dates and words with digits ("600,000",
    "28-point") are kept whole: they single a point out.
+4. written one way where drafts write the same thing two ways: English number words
+   become figures ("fifteen" and "15", "twenty-five" and "25"), a figure loses its
+   thousands separators and its per cent sign ("1,000" and "1000", "3.67%" and "3.67
+   percent"; "per cent" and "percent" both stand for it), and a hyphen inside a word goes
+   ("cease-fire" and "ceasefire", "pull-back" and "pullback").
 
 Each distinct word is normalised once per call (a dictionary), so the cost grows with the
 vocabulary, not with the text.
@@ -51,6 +56,26 @@ _SPELLING = (
     (re.compile(r"(.{3,})ogue(s)?$"), r"\1og\2"),
     (re.compile(r"^programme(s)?$"), r"program\1"),
 )
+# fmt: off
+_UNITS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen",
+)
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+# fmt: on
+_NUMBERS: dict[str, str] = {word: str(k) for k, word in enumerate(_UNITS)}
+_NUMBERS.update({word: str(20 + 10 * k) for k, word in enumerate(_TENS)})
+_NUMBERS.update(
+    {
+        f"{ten}-{unit}": str(20 + 10 * k + u)
+        for k, ten in enumerate(_TENS)
+        for u, unit in enumerate(_UNITS[1:10], start=1)
+    }
+)
+_NUMBERS["percent"] = _NUMBERS["cent"] = "%"
+"""English number words as figures (one to ninety-nine), and "per cent" as the sign."""
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-z]")
 
@@ -76,8 +101,12 @@ class Normaliser:
 
     def _normalise(self, word: str) -> str:
         if any(ch.isdigit() for ch in word):
-            return word
+            return _THOUSANDS.sub("", word).removesuffix("%")
+        number = _NUMBERS.get(word)
+        if number is not None:
+            return number
         if _LATIN.search(word):
+            word = word.replace("-", "")
             for rule, repl in _SPELLING:
                 spelled, n = rule.subn(repl, word)
                 if n:

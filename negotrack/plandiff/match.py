@@ -22,7 +22,11 @@ they share. Then:
 *Order.* Two points facing each other between two pairs that no pair crosses (the only
 free points of such a gap, as a line diff would see them) competed with few others: in a
 gap of k by l points the bar is ``sqrt(2 ln (k l))``, but never below 1: one point facing
-one point needs only to score one spread above the mean of unrelated pairs.
+one point needs only to score one spread above the mean of unrelated pairs. So low a bar
+is cleared by what merely shares the plan's words, so in a gap a point with two candidates
+that both clear it is left alone: the text cannot tell them apart (Minsk I's "both sides
+stop using weapons immediately" faces Minsk II's "immediate and full ceasefire" and "both
+sides pull all heavy weapons back"); a person can, through the review loop.
 
 *Confidence.* ``confidence = 1 / (1 + exp(-1.5 * (z - bar)))``: 0.5 exactly at the bar,
 towards 1 far above it. It is *ordinal*: a higher value is stronger evidence, but 0.8 does
@@ -50,8 +54,9 @@ preferred a point that went elsewhere) must clear the bar with half its z-score.
 (:mod:`negotrack.plandiff.groups`; their confidence is the share of the whole they
 cover). Then a point left over is a piece of its best candidate when that candidate is
 already paired (or is left over too, and is the best candidate of another such piece),
-the pair clears the bar, the best candidate beats the runner-up by a bar as well (the
-piece belongs to that whole, not to the plan's common vocabulary), and the piece is
+the pair clears the bar, the runner-up does not (no other whole could claim the piece),
+the best candidate beats the runner-up by the bar of the wholes the piece was compared
+with (the piece belongs to that whole, not to the plan's common vocabulary), and the piece is
 *contained* in the whole more than it contains it (a larger share of its weight is found
 in the other than the other's in it: it is the smaller part). The whole is old for a
 split, new for a merge.
@@ -172,7 +177,7 @@ def _pass(
         for gap_old, gap_new in gaps(anchors, pairs, free_old, free_new, used_old, used_new):
             local = [(i, j) for i in gap_old for j in gap_new]
             k = len(gap_old) * len(gap_new)  # the pairs this gap searches
-            _greedy(sc, local, k, cut, sizes, used_old, used_new, pairs, in_place)
+            _greedy(sc, local, k, cut, sizes, used_old, used_new, pairs, in_place, True)
         if len(pairs) == before:
             break
     # The inverted index keeps a few candidates per point; the points it left free are
@@ -212,12 +217,18 @@ def _greedy(
     used_new: set[int],
     pairs: dict[int, tuple[int, float]],
     in_place: Callable[[int, int], bool] | None = None,
+    unique: bool = False,
 ) -> None:
     """Take pairs of free points, best first, while their confidence reaches ``cut``;
-    with ``in_place``, a pair in its place ranks ORDER z-scores higher."""
+    with ``in_place``, a pair in its place ranks ORDER z-scores higher. With ``unique``
+    (a gap between pairs, where the bar is low), a pair is left alone when one of its
+    points has a second candidate that clears the bar too: the text cannot tell them
+    apart, a person should."""
     ranked = []
     top_old: dict[int, float] = {}
     top_new: dict[int, float] = {}
+    clear_old: dict[int, int] = {}  # how many candidates clear the bar, per point
+    clear_new: dict[int, int] = {}
     low = -math.inf
     for i, j in pool:
         if i in used_old or j in used_new:
@@ -234,8 +245,15 @@ def _greedy(
     ranked.sort()
     values = sorted({r[4] for r in ranked})
     least = (sc.least(values, n, cut), sc.least(values, n, cut, 0.5))
+    if unique:
+        for _, _, i, j, s in ranked:
+            if s >= least[0]:
+                clear_old[i] = clear_old.get(i, 0) + 1
+                clear_new[j] = clear_new.get(j, 0) + 1
     for key, _, i, j, s in ranked:
         if i in used_old or j in used_new:
+            continue
+        if unique and (clear_old.get(i, 0) > 1 or clear_new.get(j, 0) > 1):
             continue
         # A pair that is not both points' first choice (their first went elsewhere) must
         # clear the bar with half its evidence.
@@ -261,11 +279,13 @@ def _pieces(
     note), then report pairs and groups."""
     best: dict[tuple[bool, int], tuple[float, int, int]] = {}  # (is old, point) -> best
     second: dict[tuple[bool, int], float] = {}  # the runner-up's cosine
+    rivals: dict[tuple[bool, int], int] = {}  # how many wholes a piece was compared with
     for i, j in pool:
         s = sc.cos(i, j)
         for key, other in (((True, i), j), ((False, j), i)):
             if key[1] in (used_old if key[0] else used_new):
                 continue
+            rivals[key] = rivals.get(key, 0) + 1
             top = best.get(key)
             if top is None or (s, -other) > top[:2]:
                 if top is not None:
@@ -277,8 +297,10 @@ def _pieces(
     splits: dict[int, list[tuple[int, float]]] = {}  # old whole -> new pieces
     merges: dict[int, list[tuple[int, float]]] = {}  # new whole -> old pieces
     for (is_old, p), (s, _, w) in sorted(best.items()):
-        # A piece belongs to its whole: the runner-up is a bar below it.
-        if sc.z(s) - sc.z(second.get((is_old, p), sc.mu)) < bar(n):
+        # A piece belongs to one whole: no other candidate clears the bar, and the best is
+        # a bar above the runner-up, the bar of the wholes this piece was compared with.
+        runner_up = sc.z(second.get((is_old, p), sc.mu))
+        if runner_up >= bar(n) or sc.z(s) - runner_up < bar(rivals[(is_old, p)]):
             continue
         i, j = (p, w) if is_old else (w, p)
         share = sc.contained(i, j, is_old)
