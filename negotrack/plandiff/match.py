@@ -19,8 +19,10 @@ versions of 30 free points a pair needs z of about 3.7, in two of 2,000 about 5.
 long points deleted and 200 unrelated ones added stay apart, however many common words
 they share. Then:
 
-*Order.* Two points facing each other between two pairs that no pair crosses (the only
-free points of such a gap, as a line diff would see them) competed with few others: in a
+*Order.* Two points facing each other between two consecutive pairs whose order is certain
+(on every longest run of pairs in order on both sides, see
+:func:`negotrack.plandiff.order.uncrossed`; the only free points of such a gap, as a line
+diff would see them) competed with few others: in a
 gap of k by l points the bar is ``sqrt(2 ln (k l))``, but never below 1: one point facing
 one point needs only to score one spread above the mean of unrelated pairs. So low a bar
 is cleared by what merely shares the plan's words, so in a gap a point with two candidates
@@ -41,9 +43,9 @@ keep their order are searched with their lower bar, until nothing changes.
 may miss its partner there; the points still free after a round are fewer, so every pair of
 them (or their own candidates, when still many) is scored too, at the same bar.
 
-*Order, again.* When some pair crosses the others (a move, or a point taken by a look-alike
+*Order, again.* When some pair is off that run (a move, or a point taken by a look-alike
 elsewhere in the text), pairing starts again from the same free points, ranking a pair
-that lies between two consecutive pairs no pair crosses ORDER z-scores higher, and "first
+that lies between two consecutive pairs of certain order ORDER z-scores higher, and "first
 choice" counts that bonus too: of two look-alikes, the one in its place is preferred. The
 bar a pair must clear does not change. This is repeated at most ROUNDS times.
 
@@ -85,7 +87,7 @@ ALL_PAIRS = 250_000
 otherwise only candidates from the inverted index."""
 ORDER = 1.0
 ROUNDS = 2
-"""Z-score bonus, when ranking again, for a pair lying between two pairs no pair crosses."""
+"""Z-score bonus, when ranking again, for a pair lying between two pairs of certain order."""
 
 
 @attrs.frozen
@@ -139,7 +141,7 @@ def match(
         kept = uncrossed(sorted([*anchors, *((i, j) for i, (j, _) in pairs.items())]))
         if len(kept) == len(anchors) + len(pairs):
             break
-        # Some pair crosses the others: take again, preferring pairs in their place.
+        # Some pair is out of order: take again, preferring pairs in their place.
         pool, pairs = _pass(sc, old, new, pool, anchors, n, cut, size, start, placed(kept))
     used_old = set(start[0]) | set(pairs)
     used_new = set(start[1]) | {j for j, _ in pairs.values()}
