@@ -28,18 +28,27 @@ if TYPE_CHECKING:
 __all__ = ["LinkSuggestion", "Linking"]
 
 FOUND_BY_TEXT = frozenset({"text", "split", "merge"})
+CANDIDATE = "candidate"
+"""What a suggestion the matcher did not pair says it is (see :class:`LinkSuggestion`)."""
 
 
 @attrs.frozen
 class LinkSuggestion:
-    """A pair text matching found, for a person to confirm: ``old`` and ``new`` are point
-    references (``VERSION#NUMBER``), ``confidence`` how sure the matcher is (0..1, ordinal)
-    and ``matched_by`` what found it (``"text"``, ``"split"`` or ``"merge"``)."""
+    """A pair for a person to confirm: ``old`` and ``new`` are point references
+    (``VERSION#NUMBER``), ``confidence`` how sure the matcher is (0..1, ordinal) and
+    ``matched_by`` what found it (``"text"``, ``"split"`` or ``"merge"``), or
+    ``"candidate"`` for a pair it left unpaired because the text alone could not decide
+    (see :class:`negotrack.plandiff.changes.Candidate`)."""
 
     old: str
     new: str
     confidence: float
     matched_by: str
+
+    @property
+    def paired(self) -> bool:
+        """Whether the diff made this pair (``False`` for a candidate it left unpaired)."""
+        return self.matched_by != CANDIDATE
 
     def to_json_data(self) -> dict[str, Any]:
         """``{"old": REF, "new": REF, "confidence": FLOAT, "matched_by": STR}``."""
@@ -77,10 +86,28 @@ class Linking:
         threshold: float | None = None,
     ) -> list[LinkSuggestion]:
         """The pairs between versions ``old`` and ``new`` that only text matching vouches
-        for, at least ``min_confidence`` sure, least sure first (ties in the new version's
-        reading order). ``threshold`` is passed to the diff (see :func:`negotrack.diff`)."""
+        for, and the candidates it left unpaired (``matched_by="candidate"``: a deleted or
+        added point's best candidates, which the text alone could not decide), at least
+        ``min_confidence`` sure, least sure first (ties in the new version's reading order,
+        candidates in the old version's). ``threshold`` is passed to the diff (see
+        :func:`negotrack.diff`)."""
         d = self.diff(old, new, threshold=threshold)
         out = []
+        for k, doubt in enumerate(d.candidates, start=len(d.changes)):
+            if doubt.confidence < min_confidence:
+                continue
+            out.append(
+                (
+                    doubt.confidence,
+                    k,
+                    LinkSuggestion(
+                        PointRef.format(old, doubt.old.number),
+                        PointRef.format(new, doubt.new.number),
+                        doubt.confidence,
+                        CANDIDATE,
+                    ),
+                )
+            )
         for k, c in enumerate(d.changes):
             if c.old is None or c.new is None or c.matched_by not in FOUND_BY_TEXT:
                 continue

@@ -76,6 +76,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from negotrack.plandiff.candidates import candidates, features
+from negotrack.plandiff.doubts import doubts
 from negotrack.plandiff.groups import take_groups
 from negotrack.plandiff.order import gaps, placed, uncrossed
 from negotrack.plandiff.scores import Scores, bar
@@ -98,6 +99,8 @@ class Found:
 
     pairs: tuple[tuple[int, int, float], ...]
     groups: tuple[tuple[tuple[int, ...], tuple[int, ...], tuple[float, ...]], ...]
+    doubts: tuple[tuple[int, int, float], ...] = ()
+    """Candidates left unpaired, ``(old, new, confidence)`` (:mod:`.doubts`)."""
 
 
 def match(
@@ -150,7 +153,12 @@ def match(
         (olds, news, (round(cover, 6),) * (len(olds) + len(news) - 1))
         for olds, news, cover in plain
     )
-    return attrs.evolve(found, groups=tuple(sorted(early + found.groups)))
+    groups = tuple(sorted(early + found.groups))
+    taken_old = {i for i, _, _ in found.pairs} | {i for olds, _, _ in groups for i in olds}
+    taken_new = {j for _, j, _ in found.pairs} | {j for _, news, _ in groups for j in news}
+    left = (set(free_old) - taken_old, set(free_new) - taken_new)
+    unsure = doubts(sc, pool, (len(free_old), len(free_new)), *left)
+    return Found(found.pairs, groups, unsure)
 
 
 def _pass(
