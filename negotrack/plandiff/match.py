@@ -56,12 +56,14 @@ preferred a point that went elsewhere) must clear the bar with half its z-score.
 (:mod:`negotrack.plandiff.groups`; their confidence is the share of the whole they
 cover). Then a point left over is a piece of its best candidate when that candidate is
 already paired (or is left over too, and is the best candidate of another such piece),
-the pair clears the bar, the runner-up does not (no other whole could claim the piece),
-the best candidate beats the runner-up by the bar of the wholes the piece was compared
-with (the piece belongs to that whole, not to the plan's common vocabulary), and the piece is
-*contained* in the whole more than it contains it (a larger share of its weight is found
-in the other than the other's in it: it is the smaller part). The whole is old for a
-split, new for a merge.
+the pair clears the bar, the piece is the whole's best candidate apart from the whole's
+partner (mutual best, as for pairs: "put" alone does not make Colombia's plebiscite a
+piece of the peace constituencies), the runner-up does not clear the bar (no other whole
+could claim the piece), the best candidate beats the runner-up by the bar of the wholes
+the piece was compared with (the piece belongs to that whole, not to the plan's common
+vocabulary), and the piece is *contained* in the whole more than it contains it (a
+larger share of its weight is found in the other than the other's in it: it is the
+smaller part). The whole is old for a split, new for a merge.
 
 Every choice breaks ties on a key that does not depend on which version is called old, so
 ``diff(b, a)`` mirrors ``diff(a, b)``.
@@ -304,6 +306,17 @@ def _pieces(
             elif s > second.get(key, 0.0):
                 second[key] = s
     partner_new = {j: i for i, (j, _) in pairs.items()}
+    # For each whole, its best candidate on the other side apart from its partner.
+    aside: dict[tuple[bool, int], tuple[float, int]] = {}  # (whole is old, whole) -> best
+    for i, j in pool:
+        s = sc.cos(i, j)
+        if pairs.get(i, (None,))[0] != j:
+            key_w = (True, i)
+            if (s, -j) > aside.get(key_w, (-1.0, 0)):
+                aside[key_w] = (s, -j)
+            key_w = (False, j)
+            if (s, -i) > aside.get(key_w, (-1.0, 0)):
+                aside[key_w] = (s, -i)
     splits: dict[int, list[tuple[int, float]]] = {}  # old whole -> new pieces
     merges: dict[int, list[tuple[int, float]]] = {}  # new whole -> old pieces
     for (is_old, p), (s, _, w) in sorted(best.items()):
@@ -311,6 +324,8 @@ def _pieces(
         # a bar above the runner-up, the bar of the wholes this piece was compared with.
         runner_up = sc.z(second.get((is_old, p), sc.mu))
         if runner_up >= bar(n) or sc.z(s) - runner_up < bar(rivals[(is_old, p)]):
+            continue
+        if -aside[(not is_old, w)][1] != p:
             continue
         i, j = (p, w) if is_old else (w, p)
         share = sc.contained(i, j, is_old)
