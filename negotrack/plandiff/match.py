@@ -59,11 +59,12 @@ already paired (or is left over too, and is the best candidate of another such p
 the pair clears the bar, the piece is the whole's best candidate apart from the whole's
 partner (mutual best, as for pairs: "put" alone does not make Colombia's plebiscite a
 piece of the peace constituencies), the runner-up does not clear the bar (no other whole
-could claim the piece), the best candidate beats the runner-up by the bar of the wholes
-the piece was compared with (the piece belongs to that whole, not to the plan's common
-vocabulary), and the piece is *contained* in the whole more than it contains it (a
-larger share of its weight is found in the other than the other's in it: it is the
-smaller part). The whole is old for a split, new for a merge.
+could claim the piece), and the best candidate beats the runner-up by the bar of the
+wholes the piece was compared with (the piece belongs to that whole, not to the plan's
+common vocabulary). The whole is old for a split, new for a merge. A piece need not be
+the smaller part: a rewrite may spell out what a whole said in a clause (the Annan plan's
+fifth version gives the Presidential Council's election a point of its own, longer than
+the third version's whole point).
 
 Every choice breaks ties on a key that does not depend on which version is called old, so
 ``diff(b, a)`` mirrors ``diff(a, b)``.
@@ -326,10 +327,6 @@ def _pieces(
         if runner_up >= bar(n) or sc.z(s) - runner_up < bar(rivals[(is_old, p)]):
             continue
         if -aside[(not is_old, w)][1] != p:
-            continue
-        i, j = (p, w) if is_old else (w, p)
-        share = sc.contained(i, j, is_old)
-        if share <= sc.contained(i, j, not is_old):
             continue
         confidence = sc.confidence(s, n)
         if confidence < cut:

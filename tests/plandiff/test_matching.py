@@ -303,3 +303,19 @@ def test_a_hyphenated_rewrite_pairs_on_a_real_case() -> None:
     change = _real("colombia-2016.yaml")["4.2"]
     assert change.new is not None
     assert change.new.number == "4.2"
+
+
+def test_a_split_piece_longer_than_its_whole_is_still_a_piece() -> None:
+    """The Annan plan's third version says in one point that a six-member Presidential
+    Council reflects the population and that its presidency rotates; the fifth gives the
+    rotation a point (paired) and spells out the Council's election in a longer one, which
+    is found as the other piece of the split."""
+    change = _real("cyprus-annan-2003-2004.yaml")["4"]
+    assert change.kind is ChangeKind.SPLIT
+    plan = nt.load(SEEDS / "cyprus-annan-2003-2004.yaml").plans[0]
+    old, new = (
+        attrs.evolve(v, points=[attrs.evolve(p, key=None) for p in v.points])
+        for v in plan.versions[:2]
+    )
+    pieces = {c.new.number for c in diff(old, new).changes if c.group == change.group and c.new}
+    assert pieces == {"5", "6"}
