@@ -92,39 +92,27 @@ class Linking:
         candidates in the old version's). ``threshold`` is passed to the diff (see
         :func:`negotrack.diff`)."""
         d = self.diff(old, new, threshold=threshold)
-        out = []
-        for k, doubt in enumerate(d.candidates, start=len(d.changes)):
-            if doubt.confidence < min_confidence:
-                continue
-            out.append(
-                (
-                    doubt.confidence,
-                    k,
-                    LinkSuggestion(
-                        PointRef.format(old, doubt.old.number),
-                        PointRef.format(new, doubt.new.number),
-                        doubt.confidence,
-                        CANDIDATE,
-                    ),
-                )
+        # (old point, new point, confidence, matched_by), in the diff's order, candidates last
+        found = [
+            (c.old, c.new, c.confidence, c.matched_by)
+            for c in d.changes
+            if c.old is not None and c.new is not None and c.matched_by in FOUND_BY_TEXT
+        ]
+        found += [(k.old, k.new, k.confidence, CANDIDATE) for k in d.candidates]
+        out = [
+            (
+                confidence,
+                k,
+                LinkSuggestion(
+                    PointRef.format(old, o.number),
+                    PointRef.format(new, n.number),
+                    confidence,
+                    matched_by,
+                ),
             )
-        for k, c in enumerate(d.changes):
-            if c.old is None or c.new is None or c.matched_by not in FOUND_BY_TEXT:
-                continue
-            if c.confidence < min_confidence:
-                continue
-            out.append(
-                (
-                    c.confidence,
-                    k,
-                    LinkSuggestion(
-                        PointRef.format(old, c.old.number),
-                        PointRef.format(new, c.new.number),
-                        c.confidence,
-                        c.matched_by,
-                    ),
-                )
-            )
+            for k, (o, n, confidence, matched_by) in enumerate(found)
+            if confidence >= min_confidence
+        ]
         out.sort(key=lambda t: t[:2])
         return [s for _, _, s in out]
 
