@@ -54,7 +54,9 @@ preferred a point that went elsewhere) must clear the bar with half its z-score.
 
 *Splits and merges.* Pieces plainly contained in their whole are grouped first
 (:mod:`negotrack.plandiff.groups`; their confidence is the share of the whole they
-cover). Then a point left over is a piece of its best candidate when that candidate is
+cover). Then a point left over (compared also with the partners of its nearest paired
+neighbours, where a merge or split puts its whole, when the candidate index did not offer
+them) is a piece of its best candidate when that candidate is
 already paired (or is left over too, and is the best candidate of another such piece),
 the pair clears the bar, the piece is the whole's best candidate apart from the whole's
 partner (mutual best, as for pairs: "put" alone does not make Colombia's plebiscite a
@@ -72,6 +74,7 @@ Every choice breaks ties on a key that does not depend on which version is calle
 
 from __future__ import annotations
 
+import bisect
 import math
 import statistics
 from collections.abc import Callable, Sequence
@@ -151,6 +154,7 @@ def match(
         pool, pairs = _pass(sc, old, new, pool, anchors, n, cut, size, start, placed(kept))
     used_old = set(start[0]) | set(pairs)
     used_new = set(start[1]) | {j for j, _ in pairs.values()}
+    pool = [*pool, *_beside(pool, anchors, pairs, free_old, free_new, used_old, used_new)]
     found = _pieces(sc, pool, n, cut, pairs, used_old, used_new)
     early = tuple(
         (olds, news, (round(cover, 6),) * (len(olds) + len(news) - 1))
@@ -218,6 +222,36 @@ def _pool(
     return sorted(
         candidates({i: features(old[i]) for i in free_old}, {j: features(new[j]) for j in free_new})
     )
+
+
+def _beside(
+    pool: Sequence[tuple[int, int]],
+    anchors: Sequence[tuple[int, int]],
+    pairs: dict[int, tuple[int, float]],
+    free_old: Sequence[int],
+    free_new: Sequence[int],
+    used_old: set[int],
+    used_new: set[int],
+) -> list[tuple[int, int]]:
+    """Pairs of a point left over with the partners of its nearest paired neighbours (a
+    piece of a merge or split stands next to its whole's partner), when the index did not
+    offer them."""
+    partner = dict(anchors) | {i: j for i, (j, _) in pairs.items()}
+    back = {j: i for i, j in partner.items()}
+    seen = set(pool)
+    out = []
+    for side, rest, mine in ((0, free_old, partner), (1, free_new, back)):
+        paired = sorted(mine)
+        for p in rest:
+            if p in (used_old if side == 0 else used_new):
+                continue
+            k = bisect.bisect_left(paired, p)
+            for q in paired[max(0, k - 1) : k + 1]:
+                pair = (p, mine[q]) if side == 0 else (mine[q], p)
+                if pair not in seen:
+                    seen.add(pair)
+                    out.append(pair)
+    return out
 
 
 def _greedy(

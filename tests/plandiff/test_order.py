@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from negotrack.plandiff.compare import diff
+from negotrack.plandiff.match import _beside
 from negotrack.plandiff.order import placed, uncrossed
 from tests.support.diffgen import edges, generate
 
@@ -69,3 +70,14 @@ def test_uncrossed_pairs_keep_their_order_on_both_sides_from_either_side(
     mirrored = sorted((j, i) for i, j in pairs)
     assert sorted((j, i) for i, j in uncrossed(mirrored)) == kept
     assert uncrossed(sorted(kept)) == kept
+
+
+def test_a_point_left_over_is_offered_its_neighbours_partners() -> None:
+    """A point left over is compared with the partners of its nearest paired neighbours on
+    either side (where a merge or split would have put its whole), unless already offered:
+    old 1 (between old 0 and 2) with new 1, old 3 (after old 2) with new 1, and new 2
+    (after new 1) with old 2."""
+    anchors = [(0, 0)]
+    pairs = {2: (1, 0.9)}
+    extra = _beside([(1, 0)], anchors, pairs, [1, 2, 3], [1, 2], {2}, {1})
+    assert sorted(extra) == [(1, 1), (2, 2), (3, 1)]
