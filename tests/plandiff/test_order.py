@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from negotrack.plandiff.compare import diff
-from negotrack.plandiff.match import _beside
+from negotrack.plandiff.pieces import beside
 from negotrack.plandiff.order import placed, uncrossed
 from tests.support.diffgen import edges, generate
 
@@ -79,5 +79,5 @@ def test_a_point_left_over_is_offered_its_neighbours_partners() -> None:
     (after new 1) with old 2."""
     anchors = [(0, 0)]
     pairs = {2: (1, 0.9)}
-    extra = _beside([(1, 0)], anchors, pairs, [1, 2, 3], [1, 2], {2}, {1})
+    extra = beside([(1, 0)], anchors, pairs, [1, 2, 3], [1, 2], {2}, {1})
     assert sorted(extra) == [(1, 1), (2, 2), (3, 1)]
