@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from negotrack.plandiff.compare import diff
-from negotrack.plandiff.pieces import beside
 from negotrack.plandiff.order import placed, uncrossed
+from negotrack.plandiff.pieces import beside
 from tests.support.diffgen import edges, generate
 
 
