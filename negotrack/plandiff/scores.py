@@ -59,13 +59,16 @@ class Scores:
         self.norm_new = [norm(b) if b else 0.0 for b in self.new]
         self.mass_old = [sum(b.values()) if b else 0.0 for b in self.old]
         self.mass_new = [sum(b.values()) if b else 0.0 for b in self.new]
-        self._seen: dict[tuple[int, int], float] = {}
-        self._rank: dict[tuple[int, int], float] = {}
+        # Pairs are keyed by one integer, ``i * width + j``: hashing an int costs less than
+        # building and hashing a tuple, and tens of thousands of lookups are made.
+        self._width = len(new) + 1
+        self._seen: dict[int, float] = {}
+        self._rank: dict[int, float] = {}
         self.mu = 0.0
         self.sd = 1.0
 
     def cos(self, i: int, j: int) -> float:
-        key = (i, j)
+        key = i * self._width + j
         s = self._seen.get(key)
         if s is None:
             s = self._seen[key] = round(
@@ -75,7 +78,7 @@ class Scores:
 
     def rank(self, i: int, j: int, sizes: tuple[int, int]) -> float:
         """A pair's z-score plus PLACE for standing at the same relative place."""
-        key = (i, j)
+        key = i * self._width + j
         r = self._rank.get(key)
         if r is None:
             n_old, n_new = max(1, sizes[0]), max(1, sizes[1])
