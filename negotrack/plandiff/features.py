@@ -32,6 +32,7 @@ unrelated texts reached a cosine of 0.58 through "the", "shall" and "Ukraine".)
 
 from __future__ import annotations
 
+import itertools
 import math
 import operator
 import re
@@ -142,11 +143,19 @@ class Normaliser:
                     seen[w] = self._normalise(w)
             out = list(map(seen.__getitem__, tokens))
         parts = self._parts
-        if parts and not parts.keys().isdisjoint(tokens):
-            out = [
-                s for w, stem in zip(tokens, out, strict=True) for s in (stem, *parts.get(w, ()))
-            ]
-        return out
+        if not parts or parts.keys().isdisjoint(tokens):
+            return out
+        # Only the hyphenated words get their parts: they are found in C and the text is
+        # copied in slices between them, not token by token.
+        where = itertools.compress(itertools.count(), map(parts.__contains__, tokens))
+        joined: list[str] = []
+        start = 0
+        for k in where:
+            joined += out[start : k + 1]
+            joined += parts[tokens[k]]
+            start = k + 1
+        joined += out[start:]
+        return joined
 
 
 def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) -> list[Bag]:

@@ -92,3 +92,21 @@ def test_points_sharing_a_rare_phrase_are_candidates() -> None:
     new = {k: ["soon", *common, *t] for k, t in enumerate(reversed(topics))}
     found = candidates(old, new)
     assert {(0, 2), (1, 1), (2, 0)} <= found
+
+
+_WORD = st.sampled_from(["cease", "fire", "cease-fire", "public-health", "x-ray-z", "-a-", "the"])
+
+
+@given(st.lists(_WORD, max_size=12))
+def test_each_hyphenated_word_is_followed_by_its_parts_in_place(tokens: list[str]) -> None:
+    """Stems keep the words' order, each hyphenated word's closed form followed by its parts."""
+    normal = Normaliser()
+    normal.stems(["public-health"])  # a hyphenated word seen before this text
+    got = normal.stems(tokens)
+    expected = []
+    for w in tokens:
+        expected.append(normal.word(w))
+        parts = [p for p in w.split("-") if p]
+        if len(parts) > 1:
+            expected.extend(normal.word(p) for p in parts)
+    assert got == expected
