@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+import snowballstemmer
+import Stemmer
 from hypothesis import given
 from hypothesis import strategies as st
+from snowballstemmer.english_stemmer import EnglishStemmer
+from snowballstemmer.russian_stemmer import RussianStemmer
 
 import negotrack as nt
+from benchmarks.realcases import SEEDS
 from negotrack.plandiff.align import Words, _stems
 from negotrack.plandiff.candidates import candidates, features
 from negotrack.plandiff.features import Normaliser, bags
+from negotrack.plandiff.tokens import words
+from tests.support.diffgen import generate
 
 
 def _version(vid: str, *texts: str) -> nt.PlanVersion:
@@ -110,3 +118,41 @@ def test_each_hyphenated_word_is_followed_by_its_parts_in_place(tokens: list[str
         if len(parts) > 1:
             expected.extend(normal.word(p) for p in parts)
     assert got == expected
+
+
+def _seed_texts() -> list[str]:
+    return [
+        point.text
+        for path in sorted(SEEDS.glob("*.yaml"))
+        for plan in nt.load(path).plans
+        for version in plan.versions
+        for point in version.points
+    ]
+
+
+def test_the_c_stemmers_give_the_pure_python_stems() -> None:
+    """PyStemmer (the ``fast`` extra) stems every word of the seed dossiers, of Russian
+    inflections and of the bench's generator exactly as the pure-Python stemmers do."""
+    vocabulary = {w for text in _seed_texts() for w in words(text)}
+    vocabulary |= set(words("Стороны прекращают огонь; сторонам прекратить огня"))
+    case = generate(300, seed=11, share=0.2)
+    vocabulary |= {w for v in (case.old, case.new) for p in v.points for w in words(p.text)}
+    for language, pure in (("english", EnglishStemmer()), ("russian", RussianStemmer())):
+        fast = Stemmer.Stemmer(language)
+        assert [fast.stemWord(w) for w in sorted(vocabulary)] == [
+            pure.stemWord(w) for w in sorted(vocabulary)
+        ]
+
+
+def test_the_normaliser_stems_alike_with_or_without_the_c_stemmers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The stems the matcher compares do not depend on whether PyStemmer is installed."""
+    texts = _seed_texts()
+    fast = Normaliser()
+    assert type(fast._english).__module__ == "Stemmer"  # the C stemmer is in use
+    pure_stemmers = {"english": EnglishStemmer, "russian": RussianStemmer}
+    monkeypatch.setattr(snowballstemmer, "stemmer", lambda language: pure_stemmers[language]())
+    pure = Normaliser()
+    assert isinstance(pure._english, EnglishStemmer)
+    assert [fast.text(t) for t in texts] == [pure.text(t) for t in texts]
