@@ -95,6 +95,7 @@ class Normaliser:
         self._russian = snowballstemmer.stemmer("russian")
         self._seen: dict[str, str] = {}
         self._parts: dict[str, tuple[str, ...]] = {}  # hyphenated word -> its parts' stems
+        self._stems: dict[str, tuple[str, ...]] = {}  # word -> what it stands for in a text
 
     def word(self, word: str) -> str:
         """The normal stem of one case-folded word (of a hyphenated word, its closed form:
@@ -134,28 +135,16 @@ class Normaliser:
         """The normal stems of case-folded words (as :func:`words` gives them), in order;
         a hyphenated word gives its closed form and then its parts ("public-health" meets
         both "public health" and "publichealth")."""
-        seen = self._seen
+        # Each word's stems are one tuple (most hold one stem; a hyphenated word's hold its
+        # closed form and its parts), and a text's are these chained in C.
+        known = self._stems
         try:
-            out = list(map(seen.__getitem__, tokens))
+            return list(itertools.chain.from_iterable(map(known.__getitem__, tokens)))
         except KeyError:  # a word not seen before: normalise the new ones, once each
             for w in tokens:
-                if w not in seen:
-                    seen[w] = self._normalise(w)
-            out = list(map(seen.__getitem__, tokens))
-        parts = self._parts
-        if not parts or parts.keys().isdisjoint(tokens):
-            return out
-        # Only the hyphenated words get their parts: they are found in C and the text is
-        # copied in slices between them, not token by token.
-        where = itertools.compress(itertools.count(), map(parts.__contains__, tokens))
-        joined: list[str] = []
-        start = 0
-        for k in where:
-            joined += out[start : k + 1]
-            joined += parts[tokens[k]]
-            start = k + 1
-        joined += out[start:]
-        return joined
+                if w not in known:
+                    known[w] = (self.word(w), *self._parts.get(w, ()))
+            return list(itertools.chain.from_iterable(map(known.__getitem__, tokens)))
 
 
 def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) -> list[Bag]:
