@@ -234,13 +234,14 @@ def _stems(
     free: list[int],
     normal: Normaliser,
     keep: dict[int, Words],
-    seen: dict[str, tuple[Words, Words]],
+    seen: dict[str, tuple[Words | None, Words]],
 ) -> list[Words]:
     """Every point's stems; the free points' words are kept in ``keep`` (each point is
     tokenised once: those words serve the pieces' shares later).
 
-    ``seen`` maps the texts already tokenised (in either version) to their words and
-    stems: a point kept word for word is read once, and both versions share them. They are
+    ``seen`` maps the texts already tokenised (in either version) to their words (None
+    while the text was only read as a point that is not free) and stems: a point kept word
+    for word is read once, and both versions share them. They are
     tuples: they live as long as the comparison, and the garbage collector stops looking
     into a tuple of strings once it has seen it, while it walks a list every time."""
     wanted = set(free)
@@ -249,8 +250,13 @@ def _stems(
         known = seen.get(point.text)
         if known is None:
             tokens = words(point.text)
-            known = seen[point.text] = (tuple(tokens), tuple(normal.stems(tokens)))
+            # Only free points' words are kept: the others' (most of the text, often)
+            # are let go at once, and their memory serves the next point.
+            kept = tuple(tokens) if k in wanted else None
+            known = seen[point.text] = (kept, tuple(normal.stems(tokens)))
         if k in wanted:
+            if known[0] is None:  # read before as a point that was not free
+                known = seen[point.text] = (tuple(words(point.text)), known[1])
             keep[k] = known[0]
         out.append(known[1])
     return out
@@ -264,7 +270,7 @@ def _by_text(old: PlanVersion, new: PlanVersion, align: Alignment, threshold: fl
         return
     normal = Normaliser()
     anchors = [(i, j) for i, (j, _) in align.pairs.items()]
-    seen: dict[str, tuple[Words, Words]] = {}
+    seen: dict[str, tuple[Words | None, Words]] = {}
     found = _match.match(
         _stems(old, free_old, normal, align.words[0], seen),
         _stems(new, free_new, normal, align.words[1], seen),

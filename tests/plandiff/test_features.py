@@ -56,7 +56,7 @@ def test_a_text_in_both_versions_is_read_once() -> None:
     old = _version("a", "The parties recognise the ceasefire.", "Troops withdraw.")
     new = _version("b", "Troops withdraw.", "The parties recognised the ceasefire lines.")
     normal = Normaliser()
-    seen: dict[str, tuple[Words, Words]] = {}
+    seen: dict[str, tuple[Words | None, Words]] = {}
     keep_old: dict[int, Words] = {}
     keep_new: dict[int, Words] = {}
     stems_old = _stems(old, [0], normal, keep_old, seen)
@@ -66,7 +66,24 @@ def test_a_text_in_both_versions_is_read_once() -> None:
     assert stems_old[0] == ("the", "parti", "recogn", "the", "ceasefir")
     assert keep_old == {0: ("the", "parties", "recognise", "the", "ceasefire")}
     assert keep_new[0] is seen["Troops withdraw."][0]
+    assert keep_new[0] == ("troops", "withdraw")
     assert len(seen) == 3
+
+
+def test_only_free_points_keep_their_words() -> None:
+    """A point paired before text matching keeps its stems but not its words, unless the
+    same text is a free point of the other version."""
+    old = _version("a", "Troops withdraw.", "Prisoners go home.")
+    new = _version("b", "Troops withdraw.", "All prisoners go home.")
+    normal = Normaliser()
+    seen: dict[str, tuple[Words | None, Words]] = {}
+    keep_old: dict[int, Words] = {}
+    keep_new: dict[int, Words] = {}
+    _stems(old, [1], normal, keep_old, seen)
+    _stems(new, [1], normal, keep_new, seen)
+    assert seen["Troops withdraw."] == (None, ("troop", "withdraw"))
+    assert keep_old == {1: ("prisoners", "go", "home")}
+    assert keep_new == {1: ("all", "prisoners", "go", "home")}
 
 
 _STEM = st.text(alphabet=st.sampled_from("ab-'.,%$1é"), min_size=1, max_size=4)
