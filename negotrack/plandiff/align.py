@@ -255,9 +255,11 @@ def _stems(
             kept = tuple(tokens) if k in wanted else None
             known = seen[point.text] = (kept, tuple(normal.stems(tokens)))
         if k in wanted:
-            if known[0] is None:  # read before as a point that was not free
-                known = seen[point.text] = (tuple(words(point.text)), known[1])
-            keep[k] = known[0]
+            mine = known[0]
+            if mine is None:  # read before as a point that was not free
+                mine = tuple(words(point.text))
+                seen[point.text] = (mine, known[1])
+            keep[k] = mine
         out.append(known[1])
     return out
 
