@@ -2,20 +2,23 @@
 
 These are the frozen values :func:`negotrack.plandiff.compare.diff` returns. A change's
 inline word diff and changed figures are computed when first read, so that what does not
-need them (the JSON output, the summary) does not pay for them.
+need them (the JSON output, the summary) does not pay for them; so is a reworded or moved
+pair's similarity (the summary and a caller counting kinds do not need it), which is
+otherwise an ordinary field: equality, hashing, ``repr``, :func:`attrs.evolve`,
+:func:`attrs.asdict` and pickling read it, and so measure it, like any other field.
 """
 
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from negotrack.core.model import PlanVersion, Point, Stance, Status
 from negotrack.plandiff.align import same_text
 from negotrack.plandiff.figures import figure_pairs, may_hold_figure
-from negotrack.plandiff.tokens import Matching, WordOp, word_diff
+from negotrack.plandiff.tokens import Matching, WordOp, kept_matching, word_diff
 
 __all__ = [
     "CHECK_BELOW",
@@ -108,7 +111,8 @@ class PointChange:
     by the members of one split or merge.
 
     ``words`` (the inline word diff) and ``figures`` are computed when first read, so the
-    JSON output and the summary do not pay for them.
+    JSON output and the summary do not pay for them; so is the ``similarity`` of a
+    reworded or moved pair, so the summary does not pay for it.
     """
 
     kind: ChangeKind
@@ -150,6 +154,25 @@ class PointChange:
         """Remember the word matching measured for ``similarity``, so that the word diff,
         when read, does not match the words again (internal to the diff engine)."""
         self._lazy["matching"] = matching
+
+    def measure_later(self) -> None:
+        """Measure ``similarity`` (the share of words kept from the old text to the new)
+        when it is first read, not now (internal to the diff engine, for a pair whose
+        texts differ): the field is unset until then."""
+        object.__delattr__(self, "similarity")
+
+    if not TYPE_CHECKING:  # type checkers keep flagging unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            # Reached only for an attribute that is not set: ``similarity`` of a pair
+            # measured later (see measure_later).
+            if name != "similarity":
+                raise AttributeError(name)
+            share, matching = kept_matching(self.old.text, self.new.text)
+            object.__setattr__(self, "similarity", share)
+            if "words" not in self._lazy:  # the word diff, when read, reuses the matching
+                self._lazy["matching"] = matching
+            return share
 
     @property
     def figures(self) -> tuple[FigureChange, ...]:

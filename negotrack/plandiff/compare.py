@@ -49,7 +49,7 @@ from negotrack.plandiff.changes import (
     PositionDelta,
     StatusDelta,
 )
-from negotrack.plandiff.tokens import WordOp, kept_matching, words
+from negotrack.plandiff.tokens import WordOp, words
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -110,11 +110,10 @@ def _pair_change(o: Point, n: Point, via: str, on_lis: bool, confidence: float) 
             kind, o, n, 1.0, renumbered=renumbered, matched_by=via, confidence=confidence
         )
     kind = ChangeKind.REWORDED if on_lis else ChangeKind.MOVED
-    share, matching = kept_matching(o.text, n.text)
     change = PointChange(
-        kind, o, n, share, renumbered=renumbered, matched_by=via, confidence=confidence
+        kind, o, n, 0.0, renumbered=renumbered, matched_by=via, confidence=confidence
     )
-    change.keep_matching(matching)
+    change.measure_later()  # the share of words kept, when first read
     return change
 
 
