@@ -40,12 +40,13 @@ def _longest_ending(values: Sequence[int]) -> list[int]:
     tails: list[int] = []  # tails[k]: least last value of an increasing run of length k+1
     out = []
     for v in values:
-        k = bisect.bisect_left(tails, v)
-        if k == len(tails):
-            tails.append(v)
-        else:
+        if tails and v <= tails[-1]:
+            k = bisect.bisect_left(tails, v)
             tails[k] = v
-        out.append(k + 1)
+            out.append(k + 1)
+        else:  # the usual case, pairs mostly in order: the longest run grows, no search
+            tails.append(v)
+            out.append(len(tails))
     return out
 
 

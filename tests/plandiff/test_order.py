@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from negotrack.plandiff.compare import diff
-from negotrack.plandiff.order import GAP, gaps, placed, uncrossed
+from negotrack.plandiff.order import GAP, _longest_ending, gaps, placed, uncrossed
 from negotrack.plandiff.pieces import beside
 from tests.support.diffgen import edges, generate
 
@@ -114,3 +114,17 @@ def test_gaps_are_the_free_points_between_consecutive_kept_pairs(
         assert found == _plain_gaps(uncrossed(anchors), free_old, free_new)
     else:
         assert found == []
+
+
+@given(st.lists(st.integers(0, 30), max_size=40))
+def test_longest_ending_is_the_longest_increasing_run_ending_at_each_value(
+    values: list[int],
+) -> None:
+    """Each value gets the length of the longest strictly increasing run ending with it,
+    as the quadratic definition gives it (values in order or not, repeated or not)."""
+    expected: list[int] = []
+    for k, v in enumerate(values):
+        before = [expected[m] for m in range(k) if values[m] < v]
+        expected.append(1 + max(before, default=0))
+    assert _longest_ending(values) == expected
+    assert _longest_ending(sorted(set(values))) == list(range(1, len(set(values)) + 1))
