@@ -66,7 +66,7 @@ def _unpacked(pattern: str) -> list[str]:
 def test_the_unpacked_names_follow_the_records_fields() -> None:
     """The loop unpacks each event, participant, citation and quote in its record's field
     order."""
-    assert _unpacked(r"{% set ([\w, ]+) = e %}") == list(EventView._fields)
+    assert _unpacked(r"{% for e, \(([\w, ]+)\) in month.events") == list(EventView._fields)
     assert _unpacked(r"{% for ([\w, ]+) in participants %}") == ["p_" + f for f in PartyRef._fields]
     assert _unpacked(r"{% for ([\w, ]+) in sources %}") == ["s_" + f for f in SourceRef._fields]
     assert _unpacked(r"{% for ([\w, ]+) in quotes %}") == ["q_" + f for f in QuoteView._fields]
