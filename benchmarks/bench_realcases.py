@@ -23,6 +23,7 @@ def run() -> list[Row]:
         print(
             f"{case}: {r.found}/{r.curated} pairs, {r.wrong} wrong, merges found "
             f"{r.merges_found} of {r.merges_truth}, splits found {r.splits_found} of "
-            f"{r.splits_truth}"
+            f"{r.splits_truth}; to review: {r.candidates} candidates, {r.candidates_missed} of "
+            "them curated pairs it missed"
         )
     return rows

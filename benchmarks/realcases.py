@@ -11,7 +11,10 @@ them:
 - the matcher is then run on the same texts with every key stripped and no links, and its
   pairs are compared with the truth.
 
-The bar ("Real drafts"): at least 90% of the curated pairs with no wrong pair.
+The bar ("Real drafts"): at least 90% of the curated pairs with no wrong pair. "To review"
+counts the candidates the matcher left unpaired for a person (``PlanDiff.candidates``,
+suggested by ``suggest_links``) and, before the slash, how many of them are curated pairs
+it missed.
 Run ``python -m benchmarks.realcases`` for the table and what each case misses;
 ``make bench`` reports the same cases through ``benchmarks/bench_realcases.py``.
 """
@@ -54,6 +57,10 @@ class CaseResult:
     splits_found: int
     missed_pairs: tuple[tuple[str, str], ...] = ()
     wrong_pairs: tuple[tuple[str, str], ...] = ()
+    candidates: int = 0
+    """Pairs the matcher left unpaired for a person to check (``PlanDiff.candidates``)."""
+    candidates_missed: int = 0
+    """Of those, curated pairs the matcher missed: what the review loop brings back."""
 
     @property
     def recall(self) -> float:
@@ -124,6 +131,7 @@ def measure(seeds: Path = SEEDS) -> list[CaseResult]:
                 found_diff = nt.diff(_stripped(old), _stripped(new))
                 truth = _pairs(truth_diff, CURATED)
                 found = _pairs(found_diff)
+                doubts = {(c.old.number, c.new.number) for c in found_diff.candidates}
                 results.append(
                     CaseResult(
                         dossier=path.name,
@@ -141,6 +149,8 @@ def measure(seeds: Path = SEEDS) -> list[CaseResult]:
                         splits_found=_groups(found_diff, "split"),
                         missed_pairs=tuple(sorted(truth - found)),
                         wrong_pairs=tuple(sorted(found - truth)),
+                        candidates=len(doubts),
+                        candidates_missed=len(doubts & (truth - found)),
                     )
                 )
     return results
@@ -156,6 +166,7 @@ def _table(results: list[CaseResult]) -> str:
         "recall",
         "merges t/f",
         "splits t/f",
+        "to review",
         "bar",
     )
     rows: list[tuple[str, ...]] = [head]
@@ -170,6 +181,7 @@ def _table(results: list[CaseResult]) -> str:
                 f"{r.recall:.0%}",
                 f"{r.merges_truth}/{r.merges_found}",
                 f"{r.splits_truth}/{r.splits_found}",
+                f"{r.candidates_missed}/{r.candidates}",
                 "pass" if r.passes else "FAIL",
             )
         )
@@ -186,6 +198,7 @@ def _table(results: list[CaseResult]) -> str:
             f"{found / curated:.0%}" if curated else "-",
             f"{sum(r.merges_truth for r in results)}/{sum(r.merges_found for r in results)}",
             f"{sum(r.splits_truth for r in results)}/{sum(r.splits_found for r in results)}",
+            f"{sum(r.candidates_missed for r in results)}/{sum(r.candidates for r in results)}",
             "pass" if results and all(r.passes for r in results) else "FAIL",
         )
     )

@@ -250,7 +250,8 @@ def _suggest_links(subs: Any, commands: Mapping[str, Runner]) -> None:
         subs,
         "suggest-links",
         commands["suggest-links"],
-        "list the pairs only text matching vouches for, least sure first",
+        "list the pairs only text matching vouches for, and the candidates it left unpaired,"
+        " least sure first",
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument("old", metavar="OLD", help="the older version id")
@@ -259,7 +260,12 @@ def _suggest_links(subs: Any, commands: Mapping[str, Runner]) -> None:
     p.add_argument(
         "--min-confidence", type=float, default=0.0, metavar="X", help="only pairs this sure"
     )
-    p.add_argument("--accept", action="store_true", help="pin the pairs listed as links")
+    p.add_argument(
+        "--accept",
+        action="store_true",
+        help="pin the pairs listed as links (never the unpaired candidates: decide those"
+        " with `negotrack link`)",
+    )
 
 
 def _export(subs: Any, commands: Mapping[str, Runner]) -> None:

@@ -327,17 +327,19 @@ def _suggest_links(args: argparse.Namespace) -> int:
     else:
         for s in found:
             print(f"{s.old} -> {s.new}\t{s.confidence:.2f}\t{s.matched_by}")
-    if args.accept and found:
+    # Candidates the matcher left unpaired are for a person to decide, never accepted.
+    paired = [s for s in found if s.paired]
+    if args.accept and paired:
         from negotrack.io.update import update
 
         def accept(d: Dossier) -> None:
-            for s in found:
+            for s in paired:
                 d.link(
                     s.old, s.new, note=f"accepted suggestion ({s.matched_by}, {s.confidence:.2f})"
                 )
 
         update(args.file, accept)
-        print(f"linked {len(found)} pair(s)", file=sys.stderr)
+        print(f"linked {len(paired)} pair(s)", file=sys.stderr)
     return 0
 
 

@@ -28,18 +28,27 @@ if TYPE_CHECKING:
 __all__ = ["LinkSuggestion", "Linking"]
 
 FOUND_BY_TEXT = frozenset({"text", "split", "merge"})
+CANDIDATE = "candidate"
+"""What a suggestion the matcher did not pair says it is (see :class:`LinkSuggestion`)."""
 
 
 @attrs.frozen
 class LinkSuggestion:
-    """A pair text matching found, for a person to confirm: ``old`` and ``new`` are point
-    references (``VERSION#NUMBER``), ``confidence`` how sure the matcher is (0..1, ordinal)
-    and ``matched_by`` what found it (``"text"``, ``"split"`` or ``"merge"``)."""
+    """A pair for a person to confirm: ``old`` and ``new`` are point references
+    (``VERSION#NUMBER``), ``confidence`` how sure the matcher is (0..1, ordinal) and
+    ``matched_by`` what found it (``"text"``, ``"split"`` or ``"merge"``), or
+    ``"candidate"`` for a pair it left unpaired because the text alone could not decide
+    (see :class:`negotrack.plandiff.changes.Candidate`)."""
 
     old: str
     new: str
     confidence: float
     matched_by: str
+
+    @property
+    def paired(self) -> bool:
+        """Whether the diff made this pair (``False`` for a candidate it left unpaired)."""
+        return self.matched_by != CANDIDATE
 
     def to_json_data(self) -> dict[str, Any]:
         """``{"old": REF, "new": REF, "confidence": FLOAT, "matched_by": STR}``."""
@@ -77,27 +86,33 @@ class Linking:
         threshold: float | None = None,
     ) -> list[LinkSuggestion]:
         """The pairs between versions ``old`` and ``new`` that only text matching vouches
-        for, at least ``min_confidence`` sure, least sure first (ties in the new version's
-        reading order). ``threshold`` is passed to the diff (see :func:`negotrack.diff`)."""
+        for, and the candidates it left unpaired (``matched_by="candidate"``: a deleted or
+        added point's best candidates, which the text alone could not decide), at least
+        ``min_confidence`` sure, least sure first (ties in the new version's reading order,
+        candidates in the old version's). ``threshold`` is passed to the diff (see
+        :func:`negotrack.diff`)."""
         d = self.diff(old, new, threshold=threshold)
-        out = []
-        for k, c in enumerate(d.changes):
-            if c.old is None or c.new is None or c.matched_by not in FOUND_BY_TEXT:
-                continue
-            if c.confidence < min_confidence:
-                continue
-            out.append(
-                (
-                    c.confidence,
-                    k,
-                    LinkSuggestion(
-                        PointRef.format(old, c.old.number),
-                        PointRef.format(new, c.new.number),
-                        c.confidence,
-                        c.matched_by,
-                    ),
-                )
+        # (old point, new point, confidence, matched_by), in the diff's order, candidates last
+        found = [
+            (c.old, c.new, c.confidence, c.matched_by)
+            for c in d.changes
+            if c.old is not None and c.new is not None and c.matched_by in FOUND_BY_TEXT
+        ]
+        found += [(k.old, k.new, k.confidence, CANDIDATE) for k in d.candidates]
+        out = [
+            (
+                confidence,
+                k,
+                LinkSuggestion(
+                    PointRef.format(old, o.number),
+                    PointRef.format(new, n.number),
+                    confidence,
+                    matched_by,
+                ),
             )
+            for k, (o, n, confidence, matched_by) in enumerate(found)
+            if confidence >= min_confidence
+        ]
         out.sort(key=lambda t: t[:2])
         return [s for _, _, s in out]
 

@@ -43,6 +43,8 @@ class Alignment:
     # points a curated link says have no counterpart in the other version
     alone_old: set[int] = attrs.Factory(set)
     alone_new: set[int] = attrs.Factory(set)
+    # candidates text matching left unpaired: (old, new, confidence), by index
+    doubts: tuple[tuple[int, int, float], ...] = ()
     # the words of points text matching compared (old version, new version), by index
     words: tuple[dict[int, list[str]], dict[int, list[str]]] = attrs.Factory(lambda: ({}, {}))
 
@@ -253,6 +255,7 @@ def _by_text(old: PlanVersion, new: PlanVersion, align: Alignment, threshold: fl
     for olds, news, confidences in found.groups:
         via = "split" if len(olds) == 1 else "merge"
         align.group(olds, news, via, confidences)
+    align.doubts = found.doubts
 
 
 def _tie(a: Point, b: Point) -> int:

@@ -20,6 +20,7 @@ from negotrack.plandiff.tokens import Matching, WordOp, word_diff
 __all__ = [
     "CHECK_BELOW",
     "DEFAULT_THRESHOLD",
+    "Candidate",
     "ChangeKind",
     "FigureChange",
     "MatchedBy",
@@ -39,7 +40,9 @@ reports mark them "check this" and :meth:`negotrack.Dossier.suggest_links` lists
 MatchedBy = str
 """What matched a pair: ``"link"`` (curated), ``"key"`` (a shared lineage key),
 ``"exact"`` (the same text), ``"text"`` (text similarity), ``"split"`` or ``"merge"``
-(a piece found by text), or ``""`` for an added or deleted point."""
+(a piece found by text), or ``""`` for an added or deleted point. A suggestion of
+:meth:`negotrack.Dossier.suggest_links` may also say ``"candidate"``: a pair the matcher
+left unpaired (:class:`Candidate`)."""
 
 
 class ChangeKind(enum.StrEnum):
@@ -157,13 +160,29 @@ class PointChange:
 
 
 @attrs.frozen
+class Candidate:
+    """A pair text matching did *not* make but a person should look at: ``old`` was left
+    deleted or ``new`` added (or both), and the other point is among its best candidates,
+    above what chance gives one point (the text could not decide: two look-alikes, a piece
+    two wholes could claim, a rewrite sharing few words). ``confidence`` is on the pairs'
+    scale: below the cut when the text was too thin, above it when a rival was as good."""
+
+    old: Point
+    new: Point
+    confidence: float
+
+
+@attrs.frozen
 class PlanDiff:
     """Every point of two versions and what became of it, in the new version's reading
-    order; a deleted point is placed where it stood, after the point it followed."""
+    order; a deleted point is placed where it stood, after the point it followed.
+    ``candidates`` are the pairs text matching left unpaired for a person to check
+    (:class:`Candidate`), in old-version order."""
 
     old: PlanVersion
     new: PlanVersion
     changes: tuple[PointChange, ...]
+    candidates: tuple[Candidate, ...] = ()
 
     @property
     def summary(self) -> dict[str, int]:

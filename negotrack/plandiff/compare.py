@@ -40,6 +40,7 @@ from negotrack.plandiff import align as _align
 from negotrack.plandiff.changes import (
     CHECK_BELOW,
     DEFAULT_THRESHOLD,
+    Candidate,
     ChangeKind,
     FigureChange,
     MatchedBy,
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CHECK_BELOW",
     "DEFAULT_THRESHOLD",
+    "Candidate",
     "ChangeKind",
     "DossierLike",
     "FigureChange",
@@ -174,10 +176,14 @@ def diff(
         plans.setdefault(dossier.plan_of(new.id).id, dossier.plan_of(new.id))
         for plan in plans.values():
             curated.extend(plan.links)
-    changes = _arrange(old, new, _align.align(old, new, curated, threshold))
+    alignment = _align.align(old, new, curated, threshold)
+    changes = _arrange(old, new, alignment)
     if dossier is not None:
         changes = [_with_dossier(c, old, new, dossier) for c in changes]
-    return PlanDiff(old, new, tuple(changes))
+    unsure = tuple(
+        Candidate(old.points[i], new.points[j], confidence) for i, j, confidence in alignment.doubts
+    )
+    return PlanDiff(old, new, tuple(changes), unsure)
 
 
 def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> list[PointChange]:

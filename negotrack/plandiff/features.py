@@ -13,6 +13,12 @@ Two drafts of one plan are written by different hands: one writes "neighbours" a
 3. reduced to its stem by the Snowball stemmers (English for Latin script, Russian for
    Cyrillic), so that inflections meet. Figures, dates and words with digits ("600,000",
    "28-point") are kept whole: they single a point out.
+4. written one way where drafts write the same thing two ways: English number words
+   become figures ("fifteen" and "15", "twenty-five" and "25"), a figure loses its
+   thousands separators and its per cent sign ("1,000" and "1000", "3.67%" and "3.67
+   percent"; "per cent" and "percent" both stand for it), and a hyphenated word stands
+   for its closed form and for its parts ("cease-fire" meets "ceasefire", "public-health"
+   meets "public health").
 
 Each distinct word is normalised once per call (a dictionary), so the cost grows with the
 vocabulary, not with the text.
@@ -51,6 +57,26 @@ _SPELLING = (
     (re.compile(r"(.{3,})ogue(s)?$"), r"\1og\2"),
     (re.compile(r"^programme(s)?$"), r"program\1"),
 )
+# fmt: off
+_UNITS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen",
+)
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+# fmt: on
+_NUMBERS: dict[str, str] = {word: str(k) for k, word in enumerate(_UNITS)}
+_NUMBERS.update({word: str(20 + 10 * k) for k, word in enumerate(_TENS)})
+_NUMBERS.update(
+    {
+        f"{ten}-{unit}": str(20 + 10 * k + u)
+        for k, ten in enumerate(_TENS)
+        for u, unit in enumerate(_UNITS[1:10], start=1)
+    }
+)
+_NUMBERS["percent"] = _NUMBERS["cent"] = "%"
+"""English number words as figures (one to ninety-nine), and "per cent" as the sign."""
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-z]")
 
@@ -66,9 +92,11 @@ class Normaliser:
         self._english = snowballstemmer.stemmer("english")
         self._russian = snowballstemmer.stemmer("russian")
         self._seen: dict[str, str] = {}
+        self._parts: dict[str, tuple[str, ...]] = {}  # hyphenated word -> its parts' stems
 
     def word(self, word: str) -> str:
-        """The normal stem of one case-folded word."""
+        """The normal stem of one case-folded word (of a hyphenated word, its closed form:
+        :meth:`stems` adds its parts)."""
         stem = self._seen.get(word)
         if stem is None:
             stem = self._seen[word] = self._normalise(word)
@@ -76,8 +104,16 @@ class Normaliser:
 
     def _normalise(self, word: str) -> str:
         if any(ch.isdigit() for ch in word):
-            return word
+            return _THOUSANDS.sub("", word).removesuffix("%")
+        number = _NUMBERS.get(word)
+        if number is not None:
+            return number
         if _LATIN.search(word):
+            if "-" in word:
+                parts = [p for p in word.split("-") if p]
+                if len(parts) > 1:
+                    self._parts[word] = tuple(self.word(p) for p in parts)
+                word = "".join(parts)
             for rule, repl in _SPELLING:
                 spelled, n = rule.subn(repl, word)
                 if n:
@@ -93,15 +129,23 @@ class Normaliser:
         return self.stems(words(text))
 
     def stems(self, tokens: list[str]) -> list[str]:
-        """The normal stems of case-folded words (as :func:`words` gives them), in order."""
+        """The normal stems of case-folded words (as :func:`words` gives them), in order;
+        a hyphenated word gives its closed form and then its parts ("public-health" meets
+        both "public health" and "publichealth")."""
         seen = self._seen
         try:
-            return list(map(seen.__getitem__, tokens))
+            out = list(map(seen.__getitem__, tokens))
         except KeyError:  # a word not seen before: normalise the new ones, once each
             for w in tokens:
                 if w not in seen:
                     seen[w] = self._normalise(w)
-            return list(map(seen.__getitem__, tokens))
+            out = list(map(seen.__getitem__, tokens))
+        parts = self._parts
+        if parts and not parts.keys().isdisjoint(tokens):
+            out = [
+                s for w, stem in zip(tokens, out, strict=True) for s in (stem, *parts.get(w, ()))
+            ]
+        return out
 
 
 def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) -> list[Bag]:

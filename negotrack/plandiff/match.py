@@ -19,10 +19,16 @@ versions of 30 free points a pair needs z of about 3.7, in two of 2,000 about 5.
 long points deleted and 200 unrelated ones added stay apart, however many common words
 they share. Then:
 
-*Order.* Two points facing each other between two pairs that no pair crosses (the only
-free points of such a gap, as a line diff would see them) competed with few others: in a
+*Order.* Two points facing each other between two consecutive pairs whose order is certain
+(on every longest run of pairs in order on both sides, see
+:func:`negotrack.plandiff.order.uncrossed`; the only free points of such a gap, as a line
+diff would see them) competed with few others: in a
 gap of k by l points the bar is ``sqrt(2 ln (k l))``, but never below 1: one point facing
-one point needs only to score one spread above the mean of unrelated pairs.
+one point needs only to score one spread above the mean of unrelated pairs. So low a bar
+is cleared by what merely shares the plan's words, so in a gap a point with two candidates
+that both clear it is left alone: the text cannot tell them apart (Minsk I's "both sides
+stop using weapons immediately" faces Minsk II's "immediate and full ceasefire" and "both
+sides pull all heavy weapons back"); a person can, through the review loop.
 
 *Confidence.* ``confidence = 1 / (1 + exp(-1.5 * (z - bar)))``: 0.5 exactly at the bar,
 towards 1 far above it. It is *ordinal*: a higher value is stronger evidence, but 0.8 does
@@ -37,9 +43,9 @@ keep their order are searched with their lower bar, until nothing changes.
 may miss its partner there; the points still free after a round are fewer, so every pair of
 them (or their own candidates, when still many) is scored too, at the same bar.
 
-*Order, again.* When some pair crosses the others (a move, or a point taken by a look-alike
+*Order, again.* When some pair is off that run (a move, or a point taken by a look-alike
 elsewhere in the text), pairing starts again from the same free points, ranking a pair
-that lies between two consecutive pairs no pair crosses ORDER z-scores higher, and "first
+that lies between two consecutive pairs of certain order ORDER z-scores higher, and "first
 choice" counts that bonus too: of two look-alikes, the one in its place is preferred. The
 bar a pair must clear does not change. This is repeated at most ROUNDS times.
 
@@ -48,13 +54,19 @@ preferred a point that went elsewhere) must clear the bar with half its z-score.
 
 *Splits and merges.* Pieces plainly contained in their whole are grouped first
 (:mod:`negotrack.plandiff.groups`; their confidence is the share of the whole they
-cover). Then a point left over is a piece of its best candidate when that candidate is
+cover). Then a point left over (compared also with the partners of its nearest paired
+neighbours, where a merge or split puts its whole, when the candidate index did not offer
+them) is a piece of its best candidate when that candidate is
 already paired (or is left over too, and is the best candidate of another such piece),
-the pair clears the bar, the best candidate beats the runner-up by a bar as well (the
-piece belongs to that whole, not to the plan's common vocabulary), and the piece is
-*contained* in the whole more than it contains it (a larger share of its weight is found
-in the other than the other's in it: it is the smaller part). The whole is old for a
-split, new for a merge.
+the pair clears the bar, the piece is the whole's best candidate apart from the whole's
+partner (mutual best, as for pairs: "put" alone does not make Colombia's plebiscite a
+piece of the peace constituencies), the runner-up does not clear the bar (no other whole
+could claim the piece), and the best candidate beats the runner-up by the bar of the
+wholes the piece was compared with (the piece belongs to that whole, not to the plan's
+common vocabulary). The whole is old for a split, new for a merge. A piece need not be
+the smaller part: a rewrite may spell out what a whole said in a clause (the Annan plan's
+fifth version gives the Presidential Council's election a point of its own, longer than
+the third version's whole point).
 
 Every choice breaks ties on a key that does not depend on which version is called old, so
 ``diff(b, a)`` mirrors ``diff(a, b)``.
@@ -66,12 +78,12 @@ import math
 import statistics
 from collections.abc import Callable, Sequence
 
-import attrs
-
 from negotrack.plandiff.candidates import candidates, features
+from negotrack.plandiff.doubts import doubts
 from negotrack.plandiff.groups import take_groups
 from negotrack.plandiff.order import gaps, placed, uncrossed
-from negotrack.plandiff.scores import Scores, bar
+from negotrack.plandiff.pieces import Found, beside, pieces
+from negotrack.plandiff.scores import Scores
 
 __all__ = ["Found", "match"]
 
@@ -80,17 +92,7 @@ ALL_PAIRS = 250_000
 otherwise only candidates from the inverted index."""
 ORDER = 1.0
 ROUNDS = 2
-"""Z-score bonus, when ranking again, for a pair lying between two pairs no pair crosses."""
-
-
-@attrs.frozen
-class Found:
-    """What text matching found: one-to-one pairs ``(old, new, confidence)`` and pieces
-    ``(olds, news, confidences)``: splits (one old) and merges (one new), with one
-    confidence per member, in order (old members then new ones, whole excluded)."""
-
-    pairs: tuple[tuple[int, int, float], ...]
-    groups: tuple[tuple[tuple[int, ...], tuple[int, ...], tuple[float, ...]], ...]
+"""Z-score bonus, when ranking again, for a pair lying between two pairs of certain order."""
 
 
 def match(
@@ -134,16 +136,22 @@ def match(
         kept = uncrossed(sorted([*anchors, *((i, j) for i, (j, _) in pairs.items())]))
         if len(kept) == len(anchors) + len(pairs):
             break
-        # Some pair crosses the others: take again, preferring pairs in their place.
+        # Some pair is out of order: take again, preferring pairs in their place.
         pool, pairs = _pass(sc, old, new, pool, anchors, n, cut, size, start, placed(kept))
     used_old = set(start[0]) | set(pairs)
     used_new = set(start[1]) | {j for j, _ in pairs.values()}
-    found = _pieces(sc, pool, n, cut, pairs, used_old, used_new)
+    pool = [*pool, *beside(pool, anchors, pairs, free_old, free_new, used_old, used_new)]
+    found = pieces(sc, pool, n, cut, pairs, used_old, used_new)
     early = tuple(
         (olds, news, (round(cover, 6),) * (len(olds) + len(news) - 1))
         for olds, news, cover in plain
     )
-    return attrs.evolve(found, groups=tuple(sorted(early + found.groups)))
+    groups = tuple(sorted(early + found.groups))
+    taken_old = {i for i, _, _ in found.pairs} | {i for olds, _, _ in groups for i in olds}
+    taken_new = {j for _, j, _ in found.pairs} | {j for _, news, _ in groups for j in news}
+    left = (set(free_old) - taken_old, set(free_new) - taken_new)
+    unsure = doubts(sc, pool, (len(free_old), len(free_new)), *left)
+    return Found(found.pairs, groups, unsure)
 
 
 def _pass(
@@ -172,7 +180,7 @@ def _pass(
         for gap_old, gap_new in gaps(anchors, pairs, free_old, free_new, used_old, used_new):
             local = [(i, j) for i in gap_old for j in gap_new]
             k = len(gap_old) * len(gap_new)  # the pairs this gap searches
-            _greedy(sc, local, k, cut, sizes, used_old, used_new, pairs, in_place)
+            _greedy(sc, local, k, cut, sizes, used_old, used_new, pairs, in_place, True)
         if len(pairs) == before:
             break
     # The inverted index keeps a few candidates per point; the points it left free are
@@ -212,12 +220,18 @@ def _greedy(
     used_new: set[int],
     pairs: dict[int, tuple[int, float]],
     in_place: Callable[[int, int], bool] | None = None,
+    unique: bool = False,
 ) -> None:
     """Take pairs of free points, best first, while their confidence reaches ``cut``;
-    with ``in_place``, a pair in its place ranks ORDER z-scores higher."""
+    with ``in_place``, a pair in its place ranks ORDER z-scores higher. With ``unique``
+    (a gap between pairs, where the bar is low), a pair is left alone when one of its
+    points has a second candidate that clears the bar too: the text cannot tell them
+    apart, a person should."""
     ranked = []
     top_old: dict[int, float] = {}
     top_new: dict[int, float] = {}
+    clear_old: dict[int, int] = {}  # how many candidates clear the bar, per point
+    clear_new: dict[int, int] = {}
     low = -math.inf
     for i, j in pool:
         if i in used_old or j in used_new:
@@ -234,8 +248,15 @@ def _greedy(
     ranked.sort()
     values = sorted({r[4] for r in ranked})
     least = (sc.least(values, n, cut), sc.least(values, n, cut, 0.5))
+    if unique:
+        for _, _, i, j, s in ranked:
+            if s >= least[0]:
+                clear_old[i] = clear_old.get(i, 0) + 1
+                clear_new[j] = clear_new.get(j, 0) + 1
     for key, _, i, j, s in ranked:
         if i in used_old or j in used_new:
+            continue
+        if unique and (clear_old.get(i, 0) > 1 or clear_new.get(j, 0) > 1):
             continue
         # A pair that is not both points' first choice (their first went elsewhere) must
         # clear the bar with half its evidence.
@@ -246,78 +267,3 @@ def _greedy(
         used_old.add(i)
         used_new.add(j)
         pairs[i] = (j, confidence)
-
-
-def _pieces(
-    sc: Scores,
-    pool: Sequence[tuple[int, int]],
-    n: int,
-    cut: float,
-    pairs: dict[int, tuple[int, float]],
-    used_old: set[int],
-    used_new: set[int],
-) -> Found:
-    """Attach each point left over to the paired point that contains it (see the module's
-    note), then report pairs and groups."""
-    best: dict[tuple[bool, int], tuple[float, int, int]] = {}  # (is old, point) -> best
-    second: dict[tuple[bool, int], float] = {}  # the runner-up's cosine
-    for i, j in pool:
-        s = sc.cos(i, j)
-        for key, other in (((True, i), j), ((False, j), i)):
-            if key[1] in (used_old if key[0] else used_new):
-                continue
-            top = best.get(key)
-            if top is None or (s, -other) > top[:2]:
-                if top is not None:
-                    second[key] = top[0]
-                best[key] = (s, -other, other)
-            elif s > second.get(key, 0.0):
-                second[key] = s
-    partner_new = {j: i for i, (j, _) in pairs.items()}
-    splits: dict[int, list[tuple[int, float]]] = {}  # old whole -> new pieces
-    merges: dict[int, list[tuple[int, float]]] = {}  # new whole -> old pieces
-    for (is_old, p), (s, _, w) in sorted(best.items()):
-        # A piece belongs to its whole: the runner-up is a bar below it.
-        if sc.z(s) - sc.z(second.get((is_old, p), sc.mu)) < bar(n):
-            continue
-        i, j = (p, w) if is_old else (w, p)
-        share = sc.contained(i, j, is_old)
-        if share <= sc.contained(i, j, not is_old):
-            continue
-        confidence = sc.confidence(s, n)
-        if confidence < cut:
-            continue
-        if is_old and (w in partner_new or w not in used_new):
-            merges.setdefault(w, []).append((p, confidence))
-        elif not is_old and (w in pairs or w not in used_old):
-            splits.setdefault(w, []).append((p, confidence))
-    # A whole left unpaired needs two pieces; a point cannot be a whole and a piece.
-    pieces_old = {p for ps in merges.values() for p, _ in ps}
-    pieces_new = {p for ps in splits.values() for p, _ in ps}
-    for w in list(splits):
-        if w in pieces_old or (w not in pairs and len(splits[w]) < 2):
-            del splits[w]
-    for w in list(merges):
-        if w in pieces_new or (w not in partner_new and len(merges[w]) < 2):
-            del merges[w]
-    # A pair that gained pieces on both sides would be many-to-many: take neither, so that
-    # the outcome does not depend on which side is looked at first.
-    for i in [i for i in splits if i in pairs and pairs[i][0] in merges]:
-        del merges[pairs[i][0]]
-        del splits[i]
-    groups: list[tuple[tuple[int, ...], tuple[int, ...], tuple[float, ...]]] = []
-    for whole, pieces in splits.items():
-        members = sorted(pieces)
-        if whole in pairs:
-            members = sorted([pairs.pop(whole), *pieces])
-        groups.append(((whole,), tuple(m for m, _ in members), tuple(c for _, c in members)))
-    for whole, pieces in merges.items():
-        members = sorted(pieces)
-        partner = partner_new.get(whole)
-        if partner is not None and partner in pairs:
-            members = sorted([(partner, pairs.pop(partner)[1]), *pieces])
-        groups.append((tuple(m for m, _ in members), (whole,), tuple(c for _, c in members)))
-    return Found(
-        tuple((i, j, c) for i, (j, c) in sorted(pairs.items())),
-        tuple(sorted(groups)),
-    )

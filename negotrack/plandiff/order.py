@@ -1,7 +1,7 @@
 """Order: which pairs keep their order, and which free points face each other between them.
 
 Text matching uses order twice (:mod:`negotrack.plandiff.match`): free points facing each
-other between two pairs that no pair crosses compete with few others, so they are searched
+other between two pairs whose order is certain compete with few others, so they are searched
 with a lower bar; and a pair lying between two such pairs is preferred, when ranking again,
 to a look-alike elsewhere in the text.
 """
@@ -9,6 +9,7 @@ to a look-alike elsewhere in the text.
 from __future__ import annotations
 
 import bisect
+import collections
 import itertools
 import math
 from collections.abc import Callable, Sequence
@@ -20,22 +21,32 @@ GAP = 4
 
 
 def uncrossed(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The pairs (sorted by first item) that no other pair crosses: everything before
-    them on one side is before them on the other. Unlike a longest increasing run, which
-    may not be unique, this is the same whichever version is called old."""
-    before = -1
-    highest = []
-    for _, j in pairs:
-        highest.append(before)
-        before = max(before, j)
+    """The pairs (sorted by first item, one-to-one) whose order is certain: those on every
+    longest run of pairs that keep their order on both sides. A moved point leaves the run
+    and the others stay on it, however far it jumped (requiring that *no* pair cross a
+    kept one would let one long move unsettle every pair it jumps over). The set is the
+    same whichever version is called old: a run in order on both sides is one either way.
+    """
+    ends = _longest_ending([j for _, j in pairs])
+    starts = _longest_ending([-j for _, j in reversed(pairs)])[::-1]
+    longest = max(ends, default=0)
+    on_some = [a + b - 1 == longest for a, b in zip(ends, starts, strict=True)]
+    # On every longest run: the only pair on some run at its place in the run.
+    at = collections.Counter(e for e, some in zip(ends, on_some, strict=True) if some)
+    return [p for p, e, some in zip(pairs, ends, on_some, strict=True) if some and at[e] == 1]
+
+
+def _longest_ending(values: Sequence[int]) -> list[int]:
+    """For each value, the length of the longest strictly increasing run ending with it."""
+    tails: list[int] = []  # tails[k]: least last value of an increasing run of length k+1
     out = []
-    after = len(pairs) and max(j for _, j in pairs) + 1
-    for k in range(len(pairs) - 1, -1, -1):
-        i, j = pairs[k]
-        if highest[k] < j < after:
-            out.append((i, j))
-        after = min(after, j)
-    out.reverse()
+    for v in values:
+        k = bisect.bisect_left(tails, v)
+        if k == len(tails):
+            tails.append(v)
+        else:
+            tails[k] = v
+        out.append(k + 1)
     return out
 
 
@@ -47,8 +58,9 @@ def gaps(
     used_old: set[int],
     used_new: set[int],
 ) -> list[tuple[list[int], list[int]]]:
-    """Free points facing each other between two consecutive pairs that no pair crosses
-    (the versions' ends count as such pairs), in gaps of at most GAP on each side."""
+    """Free points facing each other between two consecutive pairs whose order is certain
+    (:func:`uncrossed`; the versions' ends count as such pairs), in gaps of at most GAP
+    on each side."""
     kept = uncrossed(sorted([*anchors, *((i, j) for i, (j, _) in pairs.items())]))
     rest_old = sorted(i for i in free_old if i not in used_old)
     rest_new = sorted(j for j in free_new if j not in used_new)
@@ -65,8 +77,8 @@ def gaps(
 
 
 def placed(kept: list[tuple[int, int]]) -> Callable[[int, int], bool]:
-    """Whether a pair lies between two consecutive pairs of ``kept`` (pairs no pair
-    crosses, sorted): in its place, as a line diff would see it."""
+    """Whether a pair lies between two consecutive pairs of ``kept`` (pairs whose order
+    is certain, sorted): in its place, as a line diff would see it."""
     olds = [i for i, _ in kept]
     news = [j for _, j in kept]
 

@@ -108,11 +108,3 @@ class Scores:
         before, so one search replaces a confidence per pair."""
         k = bisect.bisect_left(values, True, key=lambda s: self.confidence(s, n, scale) >= cut)
         return values[k] if k < len(values) else math.inf
-
-    def contained(self, i: int, j: int, piece_is_old: bool) -> float:
-        """The share of the piece's weight found in the whole."""
-        piece, whole = (self.old[i], self.new[j]) if piece_is_old else (self.new[j], self.old[i])
-        mass = self.mass_old[i] if piece_is_old else self.mass_new[j]
-        if not mass:
-            return 0.0
-        return sum([min(w, whole[t]) for t, w in piece.items() if t in whole]) / mass

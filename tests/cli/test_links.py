@@ -39,8 +39,8 @@ def test_suggest_links_json_has_the_contract_shape(
 def test_suggest_links_accept_pins_what_it_lists(
     capsys: pytest.CaptureFixture[str], colombia: Path
 ) -> None:
-    """``--accept`` with ``--min-confidence`` links the pairs listed, and only those, which
-    are no longer suggested."""
+    """``--accept`` with ``--min-confidence`` links the pairs listed (not the candidates
+    listed as unpaired), and only those, which are no longer suggested."""
     code, out, err = run(
         capsys,
         "suggest-links",
@@ -52,7 +52,8 @@ def test_suggest_links_accept_pins_what_it_lists(
         "--accept",
     )
     assert code == 0
-    listed = [line.split("\t")[0] for line in out.splitlines()]
+    rows = [line.split("\t") for line in out.splitlines()]
+    listed = [row[0] for row in rows if row[2] != "candidate"]
     assert listed
     assert f"linked {len(listed)} pair(s)" in err
     links = nt.load(colombia).plan("final-agreement").links
@@ -61,6 +62,25 @@ def test_suggest_links_accept_pins_what_it_lists(
     assert code == 0
     # Pinned pairs are curated now: never suggested again.
     assert not set(listed) & {line.split("\t")[0] for line in out.splitlines()}
+
+
+def test_suggest_links_accept_never_pins_an_unpaired_candidate(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Without ``--min-confidence``, ``--accept`` pins the pairs the matcher made and
+    leaves the candidates it listed as unpaired for a person to decide."""
+    path = tmp_path / "minsk.yaml"
+    unkeyed("minsk-2014-2015.yaml").save(path)
+    code, out, err = run(capsys, "suggest-links", str(path), "minsk-1", "minsk-2", "--accept")
+    assert code == 0
+    rows = [line.split("\t") for line in out.splitlines()]
+    candidates = {row[0] for row in rows if row[2] == "candidate"}
+    paired = {row[0] for row in rows if row[2] != "candidate"}
+    assert candidates
+    assert paired
+    assert f"linked {len(paired)} pair(s)" in err
+    links = nt.load(path).plan("minsk").links
+    assert {f"{k.old} -> {k.new}" for k in links} == paired
 
 
 def test_link_writes_through_the_safe_update(

@@ -20,12 +20,33 @@ def test_suggestions_are_text_pairs_least_sure_first(colombia: nt.Dossier) -> No
     assert len(found) >= 20
     assert all(isinstance(s, nt.LinkSuggestion) for s in found)
     assert all(s.old.startswith("final-aug#") and s.new.startswith("final-nov#") for s in found)
-    assert all(s.matched_by in {"text", "split", "merge"} for s in found)
+    assert all(s.matched_by in {"text", "split", "merge", "candidate"} for s in found)
     confidences = [s.confidence for s in found]
     assert confidences == sorted(confidences)
     sure = colombia.suggest_links("final-aug", "final-nov", min_confidence=0.99)
     assert 0 < len(sure) < len(found)
     assert all(s.confidence >= 0.99 for s in sure)
+
+
+def test_candidates_the_text_could_not_decide_are_suggested_unpaired() -> None:
+    """On Minsk with no curated lineage, the decentralisation point and the local elections
+    the matcher left unpaired are suggested as candidates (least sure first, with the
+    pairs), and a candidate is never a pair of the diff."""
+    minsk = unkeyed("minsk-2014-2015.yaml")
+    found = minsk.suggest_links("minsk-1", "minsk-2")
+    candidates = [s for s in found if s.matched_by == "candidate"]
+    refs = {(s.old, s.new) for s in candidates}
+    assert {("minsk-1#3", "minsk-2#11"), ("minsk-1#9", "minsk-2#12")} <= refs
+    assert not any(s.paired for s in candidates)
+    assert all(s.paired for s in found if s.matched_by != "candidate")
+    diff = minsk.diff("minsk-1", "minsk-2")
+    pairs = {
+        (f"minsk-1#{c.old.number}", f"minsk-2#{c.new.number}")
+        for c in diff.changes
+        if c.old is not None and c.new is not None
+    }
+    assert not refs & pairs
+    assert [s.confidence for s in found] == sorted(s.confidence for s in found)
 
 
 def test_a_linked_pair_is_curated_in_every_diff(colombia: nt.Dossier) -> None:

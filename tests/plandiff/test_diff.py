@@ -280,24 +280,25 @@ def _without_keys(version: nt.PlanVersion) -> nt.PlanVersion:
 
 def test_real_drafts_text_matching_finds_most_curated_pairs() -> None:
     """On the real cases, text alone at default settings finds at least 80% of the curated
-    pairs, and at most 7% of the pairs it finds are wrong (a guard: the bar is higher)."""
+    pairs, and at most one pair in fifty it finds is wrong (a guard: the bar is higher)."""
     results = realcases.measure()
     curated = sum(r.curated for r in results)
     found = sum(r.found for r in results)
     wrong = sum(r.wrong for r in results)
     assert len(results) >= 5
     assert found >= 0.8 * curated
-    assert wrong <= 0.07 * (found + wrong)
+    assert wrong <= 0.02 * (found + wrong)
 
 
 def test_unrelated_neighbours_stay_apart_on_a_real_case() -> None:
-    """Colombia and Cyprus: nothing found from text alone contradicts the curated lineage,
-    and nearly all of it is found (each was at 7% and 0% before the matcher compared
-    scores with the documents' own unrelated pairs)."""
+    """Colombia, Cyprus and Ukraine meet the bar: nothing found from text alone contradicts
+    the curated lineage, and at least 90% of it is found (Colombia and Cyprus were at 7%
+    and 0% before the matcher compared scores with the documents' own unrelated pairs); on
+    Minsk, what is found is right."""
     results = {r.dossier: r for r in realcases.measure()}
-    for name in ("colombia-2016.yaml", "cyprus-annan-2003-2004.yaml"):
-        assert results[name].wrong == 0
-        assert results[name].recall >= 0.88
+    for name in ("colombia-2016.yaml", "cyprus-annan-2003-2004.yaml", "ukraine-2025-12.yaml"):
+        assert results[name].passes, name  # at least 90% of the curated pairs, none wrong
+    assert results["minsk-2014-2015.yaml"].wrong == 0
 
 
 def test_the_army_cap_of_the_28_point_draft_changes_figure() -> None:

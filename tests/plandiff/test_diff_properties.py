@@ -93,6 +93,21 @@ def test_every_point_appears_once_or_in_one_group(case: Case) -> None:
             assert len(groups) == 1 or (None not in groups and len(set(groups)) == 1)
 
 
+@given(cases())
+def test_a_candidate_always_offers_a_point_left_unpaired(case: Case) -> None:
+    """Every candidate the diff leaves for a person joins a point the diff left deleted or
+    added to another point, is not one of its pairs, and appears once."""
+    d = diff(case.old, case.new)
+    pairs = {(c.old.number, c.new.number) for c in d.changes if c.old and c.new}
+    deleted = {c.old.number for c in d.changes if c.kind is ChangeKind.DELETED and c.old}
+    added = {c.new.number for c in d.changes if c.kind is ChangeKind.ADDED and c.new}
+    seen = [(k.old.number, k.new.number) for k in d.candidates]
+    assert len(seen) == len(set(seen))
+    for old, new in seen:
+        assert (old, new) not in pairs
+        assert old in deleted or new in added
+
+
 @settings(max_examples=80)
 @given(cases())
 def test_reversing_the_diff_mirrors_it(case: Case) -> None:

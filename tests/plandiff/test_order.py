@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from negotrack.plandiff.compare import diff
 from negotrack.plandiff.order import placed, uncrossed
+from negotrack.plandiff.pieces import beside
 from tests.support.diffgen import edges, generate
 
 
@@ -18,10 +22,28 @@ def test_placed_means_between_two_consecutive_kept_pairs() -> None:
     assert [between(i, j) for i, j in outside] == [False] * len(outside)
 
 
-def test_uncrossed_drops_a_pair_that_crosses_the_others() -> None:
-    """A moved point and the points it jumped over cross each other; the pairs around
-    them are kept."""
-    assert uncrossed([(0, 0), (1, 3), (2, 1), (3, 2), (4, 4)]) == [(0, 0), (4, 4)]
+def test_uncrossed_drops_the_moved_pair_and_keeps_those_it_jumped_over() -> None:
+    """A point moved far down crosses the points it jumped over; it leaves the longest
+    run in order and they stay on it (before, one long move unsettled them all)."""
+    assert uncrossed([(0, 0), (1, 4), (2, 1), (3, 2), (4, 3), (5, 5)]) == [
+        (0, 0),
+        (2, 1),
+        (3, 2),
+        (4, 3),
+        (5, 5),
+    ]
+
+
+def test_uncrossed_keeps_only_pairs_on_every_longest_run() -> None:
+    """Two swapped points: either could be the one that moved, so neither is certain."""
+    assert uncrossed([(0, 0), (1, 2), (2, 1), (3, 3)]) == [(0, 0), (3, 3)]
+
+
+def test_uncrossed_is_the_same_whichever_version_is_old() -> None:
+    """Swapping the sides of every pair keeps the same pairs, swapped."""
+    pairs = [(0, 3), (1, 0), (2, 1), (3, 5), (4, 2), (5, 4), (6, 6), (7, 8), (8, 7)]
+    mirrored = sorted((j, i) for i, j in pairs)
+    assert sorted((j, i) for i, j in uncrossed(pairs)) == uncrossed(mirrored)
 
 
 def test_reworded_points_find_their_partner_past_look_alikes() -> None:
@@ -34,3 +56,28 @@ def test_reworded_points_find_their_partner_past_look_alikes() -> None:
     one = {(o, n) for o, n in case.truth if per_old[o] == 1 and per_new[n] == 1}
     assert len(one & found) / len(one) >= 0.98
     assert len(found - case.truth) <= 5
+
+
+@given(st.permutations(range(12)))
+def test_uncrossed_pairs_keep_their_order_on_both_sides_from_either_side(
+    news: list[int],
+) -> None:
+    """For any one-to-one pairing, the kept pairs increase on both sides, keeping them
+    again changes nothing, and mirroring the pairs mirrors them."""
+    pairs = list(enumerate(news))
+    kept = uncrossed(pairs)
+    assert [j for _, j in kept] == sorted(j for _, j in kept)
+    mirrored = sorted((j, i) for i, j in pairs)
+    assert sorted((j, i) for i, j in uncrossed(mirrored)) == kept
+    assert uncrossed(sorted(kept)) == kept
+
+
+def test_a_point_left_over_is_offered_its_neighbours_partners() -> None:
+    """A point left over is compared with the partners of its nearest paired neighbours on
+    either side (where a merge or split would have put its whole), unless already offered:
+    old 1 (between old 0 and 2) with new 1, old 3 (after old 2) with new 1, and new 2
+    (after new 1) with old 2."""
+    anchors = [(0, 0)]
+    pairs = {2: (1, 0.9)}
+    extra = beside([(1, 0)], anchors, pairs, [1, 2, 3], [1, 2], {2}, {1})
+    assert sorted(extra) == [(1, 1), (2, 2), (3, 1)]

@@ -1,11 +1,12 @@
-"""Matching quality on generated version pairs of long points."""
+"""Matching quality on generated version pairs, and what the generator makes."""
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 
 from negotrack.plandiff.compare import diff
-from tests.support.diffgen import edges, generate, score
+from tests.support.diffgen import edges, generate, point_text, score
 
 
 def test_reworded_long_points_are_paired() -> None:
@@ -22,3 +23,14 @@ def test_a_generated_split_makes_at_most_three_pieces() -> None:
     case = generate(150, seed=11, share=0.0, p_split=0.2, words=(200, 400))
     pieces = Counter(o for o, _ in case.truth)
     assert max(pieces.values()) == 3
+
+
+def test_generated_short_points_state_their_matter() -> None:
+    """Generated points of 5-10 words are nearly all distinct, within their length, and end
+    on a word of what they are about, not on "the" or a cut-off subject."""
+    rng = random.Random(5)
+    texts = [point_text(rng, words=(5, 10)) for _ in range(400)]
+    assert len(set(texts)) >= 0.97 * len(texts)
+    assert all(5 <= len(t.split()) <= 10 for t in texts)
+    last = {t.split()[-1].rstrip(".").casefold() for t in texts}
+    assert not last & {"the", "of", "a", "an", "to", "will", "shall", "may", "cross"}

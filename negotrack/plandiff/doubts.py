@@ -1,0 +1,53 @@
+"""Doubts: candidates the matcher left unpaired, for a person to check.
+
+Text matching pairs two points only when the text vouches for it (:mod:`.match`). What it
+leaves unpaired is not always unrelated: a point two newcomers resemble alike, a piece two
+wholes could claim, a rewrite that shares too few words to clear the bar of the whole
+search. For each point left over, its best candidates (at most PER_POINT) are *doubts*
+when they score above what the best of that point's own candidates would reach by chance
+(the bar of one point searching the other version, not of every pair searched). They are
+never pairs: :meth:`negotrack.Dossier.suggest_links` lists them, least sure first, for a
+person to pin with :meth:`negotrack.Dossier.link` or leave.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from negotrack.plandiff.scores import Scores, bar
+
+__all__ = ["PER_POINT", "doubts"]
+
+PER_POINT = 2
+"""Most candidates offered for one point left over."""
+
+
+def doubts(
+    sc: Scores,
+    pool: Sequence[tuple[int, int]],
+    searched: tuple[int, int],
+    left_old: Collection[int],
+    left_new: Collection[int],
+) -> tuple[tuple[int, int, float], ...]:
+    """``(old, new, confidence)`` for the best candidates of the points left over
+    (``left_old``, ``left_new``) among the scored ``pool``; ``searched`` is how many free
+    points each version had (the confidence is against the bar of all pairs searched, as
+    for pairs, so a doubt is below the cut a pair needed)."""
+    if not left_old and not left_new:
+        return ()
+    rows: dict[tuple[bool, int], list[tuple[float, int]]] = {}
+    for i, j in pool:
+        if i in left_old:
+            rows.setdefault((True, i), []).append((-sc.cos(i, j), j))
+        if j in left_new:
+            rows.setdefault((False, j), []).append((-sc.cos(i, j), i))
+    n_old, n_new = searched
+    out: dict[tuple[int, int], float] = {}
+    for (is_old, p), row in rows.items():
+        least = bar(n_new if is_old else n_old)
+        for minus, other in sorted(row)[:PER_POINT]:
+            if sc.z(-minus) < least:
+                break
+            edge = (p, other) if is_old else (other, p)
+            out[edge] = sc.confidence(-minus, n_old * n_new)
+    return tuple(sorted((i, j, c) for (i, j), c in out.items()))

@@ -1,0 +1,148 @@
+"""Pieces of splits and merges among the points pairing left over, and what matching found.
+
+After the one-to-one pairs (:mod:`negotrack.plandiff.match`, whose module note gives the
+reasoning), a point left over may be a piece of a paired point: :func:`beside` offers it
+the partners of its nearest paired neighbours, :func:`pieces` attaches each piece to its
+whole and reports the pairs and groups as a :class:`Found`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import attrs
+
+from negotrack.plandiff.scores import Scores, bar
+
+__all__ = ["Found", "beside", "pieces"]
+
+
+@attrs.frozen
+class Found:
+    """What text matching found: one-to-one pairs ``(old, new, confidence)`` and pieces
+    ``(olds, news, confidences)``: splits (one old) and merges (one new), with one
+    confidence per member, in order (old members then new ones, whole excluded)."""
+
+    pairs: tuple[tuple[int, int, float], ...]
+    groups: tuple[tuple[tuple[int, ...], tuple[int, ...], tuple[float, ...]], ...]
+    doubts: tuple[tuple[int, int, float], ...] = ()
+    """Candidates left unpaired, ``(old, new, confidence)`` (:mod:`.doubts`)."""
+
+
+def beside(
+    pool: Sequence[tuple[int, int]],
+    anchors: Sequence[tuple[int, int]],
+    pairs: dict[int, tuple[int, float]],
+    free_old: Sequence[int],
+    free_new: Sequence[int],
+    used_old: set[int],
+    used_new: set[int],
+) -> list[tuple[int, int]]:
+    """Pairs of a point left over with the partners of its nearest paired neighbours (a
+    piece of a merge or split stands next to its whole's partner), when the index did not
+    offer them."""
+    partner = dict(anchors) | {i: j for i, (j, _) in pairs.items()}
+    back = {j: i for i, j in partner.items()}
+    seen = set(pool)
+    out = []
+    for side, rest, mine in ((0, free_old, partner), (1, free_new, back)):
+        paired = sorted(mine)
+        for p in rest:
+            if p in (used_old if side == 0 else used_new):
+                continue
+            k = bisect.bisect_left(paired, p)
+            for q in paired[max(0, k - 1) : k + 1]:
+                pair = (p, mine[q]) if side == 0 else (mine[q], p)
+                if pair not in seen:
+                    seen.add(pair)
+                    out.append(pair)
+    return out
+
+
+def pieces(
+    sc: Scores,
+    pool: Sequence[tuple[int, int]],
+    n: int,
+    cut: float,
+    pairs: dict[int, tuple[int, float]],
+    used_old: set[int],
+    used_new: set[int],
+) -> Found:
+    """Attach each point left over to the paired point it is a piece of (see the note of
+    :mod:`negotrack.plandiff.match`), then report pairs and groups."""
+    best: dict[tuple[bool, int], tuple[float, int, int]] = {}  # (is old, point) -> best
+    second: dict[tuple[bool, int], float] = {}  # the runner-up's cosine
+    rivals: dict[tuple[bool, int], int] = {}  # how many wholes a piece was compared with
+    for i, j in pool:
+        s = sc.cos(i, j)
+        for key, other in (((True, i), j), ((False, j), i)):
+            if key[1] in (used_old if key[0] else used_new):
+                continue
+            rivals[key] = rivals.get(key, 0) + 1
+            top = best.get(key)
+            if top is None or (s, -other) > top[:2]:
+                if top is not None:
+                    second[key] = top[0]
+                best[key] = (s, -other, other)
+            elif s > second.get(key, 0.0):
+                second[key] = s
+    partner_new = {j: i for i, (j, _) in pairs.items()}
+    # For each whole, its best candidate on the other side apart from its partner.
+    aside: dict[tuple[bool, int], tuple[float, int]] = {}  # (whole is old, whole) -> best
+    for i, j in pool:
+        s = sc.cos(i, j)
+        if pairs.get(i, (None,))[0] != j:
+            key_w = (True, i)
+            if (s, -j) > aside.get(key_w, (-1.0, 0)):
+                aside[key_w] = (s, -j)
+            key_w = (False, j)
+            if (s, -i) > aside.get(key_w, (-1.0, 0)):
+                aside[key_w] = (s, -i)
+    splits: dict[int, list[tuple[int, float]]] = {}  # old whole -> new pieces
+    merges: dict[int, list[tuple[int, float]]] = {}  # new whole -> old pieces
+    for (is_old, p), (s, _, w) in sorted(best.items()):
+        # A piece belongs to one whole: no other candidate clears the bar, and the best is
+        # a bar above the runner-up, the bar of the wholes this piece was compared with.
+        runner_up = sc.z(second.get((is_old, p), sc.mu))
+        if runner_up >= bar(n) or sc.z(s) - runner_up < bar(rivals[(is_old, p)]):
+            continue
+        if -aside[(not is_old, w)][1] != p:
+            continue
+        confidence = sc.confidence(s, n)
+        if confidence < cut:
+            continue
+        if is_old and (w in partner_new or w not in used_new):
+            merges.setdefault(w, []).append((p, confidence))
+        elif not is_old and (w in pairs or w not in used_old):
+            splits.setdefault(w, []).append((p, confidence))
+    # A whole left unpaired needs two pieces; a point cannot be a whole and a piece.
+    pieces_old = {p for ps in merges.values() for p, _ in ps}
+    pieces_new = {p for ps in splits.values() for p, _ in ps}
+    for w in list(splits):
+        if w in pieces_old or (w not in pairs and len(splits[w]) < 2):
+            del splits[w]
+    for w in list(merges):
+        if w in pieces_new or (w not in partner_new and len(merges[w]) < 2):
+            del merges[w]
+    # A pair that gained pieces on both sides would be many-to-many: take neither, so that
+    # the outcome does not depend on which side is looked at first.
+    for i in [i for i in splits if i in pairs and pairs[i][0] in merges]:
+        del merges[pairs[i][0]]
+        del splits[i]
+    groups: list[tuple[tuple[int, ...], tuple[int, ...], tuple[float, ...]]] = []
+    for whole, pieces in splits.items():
+        members = sorted(pieces)
+        if whole in pairs:
+            members = sorted([pairs.pop(whole), *pieces])
+        groups.append(((whole,), tuple(m for m, _ in members), tuple(c for _, c in members)))
+    for whole, pieces in merges.items():
+        members = sorted(pieces)
+        partner = partner_new.get(whole)
+        if partner is not None and partner in pairs:
+            members = sorted([(partner, pairs.pop(partner)[1]), *pieces])
+        groups.append((tuple(m for m, _ in members), (whole,), tuple(c for _, c in members)))
+    return Found(
+        tuple((i, j, c) for i, (j, c) in sorted(pairs.items())),
+        tuple(sorted(groups)),
+    )
