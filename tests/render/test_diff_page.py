@@ -117,3 +117,23 @@ def test_change_extra_renders_for_each_change_escaped_once(tmp_path: Path) -> No
     assert '<p class="x">b #2 | &lt;b&gt;&amp;</p>' in page
     assert '<p class="x">a #1 → b #1 | x</p>' in page
     assert '<p class="x">' not in nt.render_diff(pd)
+
+
+def test_the_report_leaves_the_garbage_collector_as_it_was() -> None:
+    """The report pauses the cyclic collector while it is built and restores it, on or
+    off, even when rendering fails."""
+    import gc
+
+    pd = _pairs(hostile_dossier())[0]
+    assert gc.isenabled()
+    nt.render_diff(pd)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        nt.render_diff(pd)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(nt.NegotrackError):
+        Renderer().diff(pd, format="pdf")
+    assert gc.isenabled()
