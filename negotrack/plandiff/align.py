@@ -22,7 +22,10 @@ from negotrack.plandiff import match as _match
 from negotrack.plandiff.features import Normaliser
 from negotrack.plandiff.tokens import words
 
-__all__ = ["Alignment", "align", "same_text", "stable"]
+__all__ = ["Alignment", "Words", "align", "same_text", "stable"]
+
+Words = tuple[str, ...]
+"""A point's words or stems, in order."""
 
 
 @attrs.define
@@ -46,7 +49,7 @@ class Alignment:
     # candidates text matching left unpaired: (old, new, confidence), by index
     doubts: tuple[tuple[int, int, float], ...] = ()
     # the words of points text matching compared (old version, new version), by index
-    words: tuple[dict[int, list[str]], dict[int, list[str]]] = attrs.Factory(lambda: ({}, {}))
+    words: tuple[dict[int, Words], dict[int, Words]] = attrs.Factory(lambda: ({}, {}))
 
     def free_old(self, n: int) -> list[int]:
         return [
@@ -200,6 +203,13 @@ def _by_key(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:
 
 
 def _norm(text: str) -> str:
+    """``text`` with its spaces collapsed (one space between words, none at the ends).
+
+    Most texts are so already: a printable text (every white space but " " is a control
+    character or a separator, which are not printable) without two spaces in a row and
+    without a space at either end is returned as is, without splitting it."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 
@@ -220,17 +230,29 @@ def _exact(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:
 
 
 def _stems(
-    version: PlanVersion, free: list[int], normal: Normaliser, keep: dict[int, list[str]]
-) -> list[list[str]]:
+    version: PlanVersion,
+    free: list[int],
+    normal: Normaliser,
+    keep: dict[int, Words],
+    seen: dict[str, tuple[Words, Words]],
+) -> list[Words]:
     """Every point's stems; the free points' words are kept in ``keep`` (each point is
-    tokenised once: those words serve the pieces' shares later)."""
+    tokenised once: those words serve the pieces' shares later).
+
+    ``seen`` maps the texts already tokenised (in either version) to their words and
+    stems: a point kept word for word is read once, and both versions share them. They are
+    tuples: they live as long as the comparison, and the garbage collector stops looking
+    into a tuple of strings once it has seen it, while it walks a list every time."""
     wanted = set(free)
     out = []
     for k, point in enumerate(version.points):
-        tokens = words(point.text)
+        known = seen.get(point.text)
+        if known is None:
+            tokens = words(point.text)
+            known = seen[point.text] = (tuple(tokens), tuple(normal.stems(tokens)))
         if k in wanted:
-            keep[k] = tokens
-        out.append(normal.stems(tokens))
+            keep[k] = known[0]
+        out.append(known[1])
     return out
 
 
@@ -242,9 +264,10 @@ def _by_text(old: PlanVersion, new: PlanVersion, align: Alignment, threshold: fl
         return
     normal = Normaliser()
     anchors = [(i, j) for i, (j, _) in align.pairs.items()]
+    seen: dict[str, tuple[Words, Words]] = {}
     found = _match.match(
-        _stems(old, free_old, normal, align.words[0]),
-        _stems(new, free_new, normal, align.words[1]),
+        _stems(old, free_old, normal, align.words[0], seen),
+        _stems(new, free_new, normal, align.words[1], seen),
         free_old,
         free_new,
         anchors,

@@ -5,8 +5,14 @@ Comparing every pair would be quadratic. Instead every point offers a few *key f
 its rarest stems and stem pairs (bigrams are far rarer than words, so a few of them single a
 point out). An inverted index maps each feature to the points holding it; a pair becomes a
 candidate when one side's key feature occurs in the other, and each point keeps only the
-few candidates sharing most key features with it. The rarest features are picked with
-:func:`heapq.nsmallest`, not a full sort (a point of a few features is sorted whole).
+few candidates sharing most key features with it.
+
+Features are integers, numbered so that their order is that of their text ("a" < "a b" <
+"ab"): a stem's rank in the sorted vocabulary gives it a number, a bigram the number of its
+first stem plus the rank of its second. Sets and counts of integers cost less than those
+of strings, and ties between equally rare features are broken as their texts would break
+them. A feature's rarity and number make one integer, so a point's rarest features are the
+smallest of a list of integers, sorted in C.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ import heapq
 import itertools
 import operator
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 __all__ = ["candidates", "features"]
 
@@ -30,82 +36,104 @@ RARE = 4
 KEEP = 4
 WEIGHT = 12
 """Candidates each point keeps: those sharing most (and rarest) key features with it."""
-SORT = 32
-"""Up to this many features, a point's rarest are found by sorting them all."""
+SORT = 256
+"""Up to this many features, a point's rarest are found by sorting them all (in C);
+past it, by :func:`heapq.nsmallest`."""
 
 
-def features(tokens: Sequence[str]) -> set[str]:
-    """A point's stems and the pairs of stems that follow each other in it."""
-    feats = set(tokens)
-    feats.update(map(" ".join, itertools.pairwise(tokens)))
-    return feats
+def features(points: Sequence[Sequence[str]]) -> tuple[list[set[int]], int]:
+    """Each point's stems and pairs of stems that follow each other in it, numbered in
+    the order of their text, and a bound above every number.
+
+    Stems hold no character at or below the space, so "a b" sorts between "a" and "ab"
+    as the pair ("a", "b") does between ("a",) and ("ab",): numbering a stem ``(rank + 1)
+    * width`` and a pair that plus the second stem's ``rank + 1`` keeps the order."""
+    vocabulary = sorted(set().union(*points))
+    width = len(vocabulary) + 1
+    alone = {stem: (k + 1) * width for k, stem in enumerate(vocabulary)}
+    after = {stem: k + 1 for k, stem in enumerate(vocabulary)}
+    out = []
+    for tokens in points:
+        units = list(map(alone.__getitem__, tokens))
+        feats = set(units)
+        feats.update(map(operator.add, units, map(after.__getitem__, tokens[1:])))
+        out.append(feats)
+    return out, width * width
 
 
-def candidates(old: dict[int, set[str]], new: dict[int, set[str]]) -> set[tuple[int, int]]:
+def candidates(
+    old: Mapping[int, Sequence[str]], new: Mapping[int, Sequence[str]]
+) -> set[tuple[int, int]]:
     """Pairs sharing a key feature of either side, the best few per point; points are
-    given by index with their features."""
-    df: Counter[str] = Counter()
-    for feats in (*old.values(), *new.values()):
+    given by index with their stems."""
+    coded, bound = features([*old.values(), *new.values()])
+    feats_old = dict(zip(old, coded, strict=False))
+    feats_new = dict(zip(new, coded[len(old) :], strict=True))
+    df: Counter[int] = Counter()
+    for feats in coded:
         df.update(feats)
-    rare = df.__getitem__
-    # A feature held by one point alone leads nowhere; only the others can be keys.
-    shared = {f for f, n in df.items() if n > 1}
+    # A feature held by one point alone leads nowhere; only the others can be keys. Each
+    # is ranked by one integer: how many points hold it, then its number. A feature of
+    # one point is ranked `alone`, above every other, and ends the search.
+    rank = {f: n * bound + f for f, n in df.items() if n > 1}
+    alone = bound * (len(coded) + 1)
 
-    def keys(feats: set[str]) -> list[str]:
-        out: list[str] = []
+    def keys(feats: set[int]) -> list[int]:
+        out: list[int] = []
         spent = 0
-        mine = feats & shared
-        ranked = zip(map(rare, mine), mine, strict=True)
-        # The same KEYS first either way; for a few features a sort in C is the quicker.
-        rarest = sorted(ranked)[:KEYS] if len(mine) <= SORT else heapq.nsmallest(KEYS, ranked)
-        for n, f in rarest:
-            if out and spent + n > BUDGET:
+        mine = map(rank.get, feats, itertools.repeat(alone))
+        rarest = sorted(mine)[:KEYS] if len(feats) <= SORT else heapq.nsmallest(KEYS, mine)
+        for r in rarest:
+            n, f = divmod(r, bound)
+            if r >= alone or (out and spent + n > BUDGET):
                 break
             out.append(f)
             spent += n
         return out
 
-    keys_old = {i: keys(f) for i, f in old.items()}
-    keys_new = {j: keys(f) for j, f in new.items()}
-    keyset: set[str] = set()
+    keys_old = {i: keys(f) for i, f in feats_old.items()}
+    keys_new = {j: keys(f) for j, f in feats_new.items()}
+    keyset: set[int] = set()
     for ks in (*keys_old.values(), *keys_new.values()):
         keyset.update(ks)
-    held_old: dict[str, list[int]] = {}
-    for i, feats in old.items():
+    held_old: dict[int, list[int]] = {}
+    for i, feats in feats_old.items():
         for f in feats & keyset:
             held_old.setdefault(f, []).append(i)
-    held_new: dict[str, list[int]] = {}
-    for j, feats in new.items():
+    held_new: dict[int, list[int]] = {}
+    for j, feats in feats_new.items():
         for f in feats & keyset:
             held_new.setdefault(f, []).append(j)
-    votes_old = {i: _votes(ks, held_new, df) for i, ks in keys_old.items()}
-    votes_new = {j: _votes(ks, held_old, df) for j, ks in keys_new.items()}
+    # A key counts for more the rarer it is (about WEIGHT / (holders - 1) times): its
+    # holders are repeated that often, so that Counter does the weighted sum in C.
+    weight = {f: max(1, round(WEIGHT / (df[f] - 1))) for f in keyset}
+    voters_old = {f: held * weight[f] for f, held in held_old.items()}
+    voters_new = {f: held * weight[f] for f, held in held_new.items()}
+    votes_old = {i: _votes(ks, voters_new) for i, ks in keys_old.items()}
+    votes_new = {j: _votes(ks, voters_old) for j, ks in keys_new.items()}
     out: set[tuple[int, int]] = set()
     for i, ks in keys_old.items():
-        out.update((i, j) for j in _best(i, ks, votes_old[i], votes_new, held_new, df))
+        best = _best(i, ks, votes_old[i], votes_new, held_new, df)
+        out.update(zip(itertools.repeat(i), best))
     for j, ks in keys_new.items():
-        out.update((i, j) for i in _best(j, ks, votes_new[j], votes_old, held_old, df))
+        best = _best(j, ks, votes_new[j], votes_old, held_old, df)
+        out.update(zip(best, itertools.repeat(j)))
     return out
 
 
-def _votes(keys: list[str], held: dict[str, list[int]], df: Counter[str]) -> Counter[int]:
-    """How strongly each point of the other side shares these keys: a key counts for more
-    the rarer it is (about WEIGHT / (holders - 1) times). Holders are repeated that often,
-    so that Counter does the weighted sum in C."""
-    return Counter(
-        itertools.chain.from_iterable(
-            held.get(f, []) * max(1, round(WEIGHT / (df[f] - 1))) for f in keys
-        )
-    )
+def _votes(keys: list[int], voters: dict[int, list[int]]) -> Counter[int]:
+    """How strongly each point of the other side shares these keys: ``voters`` holds each
+    key's holders, each repeated as often as the key weighs."""
+    return Counter(itertools.chain.from_iterable(map(voters.get, keys, itertools.repeat(()))))
 
 
 def _best(
     me: int,
-    keys: list[str],
+    keys: list[int],
     votes: Counter[int],
     theirs: dict[int, Counter[int]],
-    held: dict[str, list[int]],
-    df: Counter[str],
+    held: dict[int, list[int]],
+    df: Counter[int],
 ) -> set[int]:
     """The points of the other side worth scoring against point ``me``: all holders of a
     very rare key, and those with the most votes both ways among a shortlist."""

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import operator
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 import attrs
@@ -91,7 +91,7 @@ class DossierLike(Protocol):
 # -- building the changes -----------------------------------------------------------------
 
 
-def _contained_share(piece: list[str], whole: list[str]) -> float:
+def _contained_share(piece: Sequence[str], whole: Sequence[str]) -> float:
     """The share of ``piece``'s words (with repeats) that occur in ``whole``."""
     a = Counter(piece)
     if not a:
@@ -125,7 +125,7 @@ def _piece(
     via: str,
     group: int,
     confidence: float,
-    tokens: tuple[list[str] | None, list[str] | None],
+    tokens: tuple[Sequence[str] | None, Sequence[str] | None],
 ) -> PointChange:
     """One member of a split or merge; ``tokens`` are the old and new points' words, when
     text matching has them already."""

@@ -33,6 +33,7 @@ unrelated texts reached a cosine of 0.58 through "the", "shall" and "Ukraine".)
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Container, Sequence
@@ -153,7 +154,7 @@ def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) ->
 
     Every document counts in the weights; with ``wanted``, only those documents' bags are
     built (the others are left empty)."""
-    counts = [Counter(doc) for doc in docs]
+    counts = _counts(docs)
     df: Counter[str] = Counter()
     for c in counts:
         df.update(c.keys())
@@ -173,9 +174,23 @@ def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) ->
     return out
 
 
+def _counts(docs: Sequence[Sequence[str]]) -> list[Counter[str]]:
+    """Each document's stem counts; a document given twice (the same object, as a point
+    kept word for word is) is counted once."""
+    memo: dict[int, Counter[str]] = {}
+    out = []
+    for doc in docs:
+        c = memo.get(id(doc))
+        if c is None:
+            c = memo[id(doc)] = Counter(doc)
+        out.append(c)
+    return out
+
+
 def norm(bag: Bag) -> float:
     """The Euclidean length of a bag."""
-    return math.sqrt(sum([w * w for w in bag.values()]))
+    weights = bag.values()
+    return math.sqrt(sum(map(operator.mul, weights, weights)))
 
 
 def cosine(a: Bag, b: Bag, na: float, nb: float) -> float:

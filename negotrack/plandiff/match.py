@@ -78,7 +78,7 @@ import math
 import statistics
 from collections.abc import Callable, Sequence
 
-from negotrack.plandiff.candidates import candidates, features
+from negotrack.plandiff.candidates import candidates
 from negotrack.plandiff.doubts import doubts
 from negotrack.plandiff.groups import take_groups
 from negotrack.plandiff.order import gaps, placed, uncrossed
@@ -205,9 +205,7 @@ def _pool(
     """The pairs worth scoring: all of them when few, else the inverted index's."""
     if len(free_old) * len(free_new) * (size + 1.0) <= ALL_PAIRS:
         return [(i, j) for i in free_old for j in free_new]
-    return sorted(
-        candidates({i: features(old[i]) for i in free_old}, {j: features(new[j]) for j in free_new})
-    )
+    return sorted(candidates({i: old[i] for i in free_old}, {j: new[j] for j in free_new}))
 
 
 def _greedy(

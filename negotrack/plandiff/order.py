@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import collections
-import itertools
 import math
 from collections.abc import Callable, Sequence
 
@@ -66,13 +65,26 @@ def gaps(
     rest_new = sorted(j for j in free_new if j not in used_new)
     if not rest_old or not rest_new:
         return []
-    ends = [(-1, -1), *kept, (max(rest_old) + 1, max(rest_new) + 1)]
+    # Gap k lies before the k-th kept pair (the last one after them all). Free points are
+    # placed in their gaps one by one: there are far fewer of them than of kept pairs.
+    gaps_old = _by_gap(rest_old, [i for i, _ in kept])
+    gaps_new = _by_gap(rest_new, [j for _, j in kept])
     out = []
-    for (lo_i, lo_j), (hi_i, hi_j) in itertools.pairwise(ends):
-        a = rest_old[bisect.bisect_right(rest_old, lo_i) : bisect.bisect_left(rest_old, hi_i)]
-        b = rest_new[bisect.bisect_right(rest_new, lo_j) : bisect.bisect_left(rest_new, hi_j)]
-        if a and b and len(a) <= GAP and len(b) <= GAP:
+    for k in sorted(gaps_old.keys() & gaps_new.keys()):
+        a, b = gaps_old[k], gaps_new[k]
+        if len(a) <= GAP and len(b) <= GAP:
             out.append((a, b))
+    return out
+
+
+def _by_gap(points: list[int], bounds: list[int]) -> dict[int, list[int]]:
+    """Sorted ``points`` by the gap of sorted ``bounds`` they fall in: gap k holds the
+    points between ``bounds[k - 1]`` and ``bounds[k]`` (a point on a bound is in none)."""
+    out: dict[int, list[int]] = {}
+    for p in points:
+        k = bisect.bisect_left(bounds, p)
+        if k == len(bounds) or bounds[k] != p:
+            out.setdefault(k, []).append(p)
     return out
 
 

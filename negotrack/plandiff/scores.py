@@ -53,10 +53,12 @@ class Scores:
         all_bags = bags([*old, *new], wanted)
         self.old: list[Bag] = all_bags[: len(old)]
         self.new: list[Bag] = all_bags[len(old) :]
-        self.norm_old = [norm(b) for b in self.old]
-        self.norm_new = [norm(b) for b in self.new]
-        self.mass_old = [sum(b.values()) for b in self.old]
-        self.mass_new = [sum(b.values()) for b in self.new]
+        # Most points are paired before text matching: their bags are empty, and so are
+        # their lengths and masses.
+        self.norm_old = [norm(b) if b else 0.0 for b in self.old]
+        self.norm_new = [norm(b) if b else 0.0 for b in self.new]
+        self.mass_old = [sum(b.values()) if b else 0.0 for b in self.old]
+        self.mass_new = [sum(b.values()) if b else 0.0 for b in self.new]
         self._seen: dict[tuple[int, int], float] = {}
         self._rank: dict[tuple[int, int], float] = {}
         self.mu = 0.0

@@ -85,16 +85,13 @@ def words(text: str) -> list[str]:
 _UNIT_RE = re.compile(rf"({_WORD}|\S)(\s*)", re.VERBOSE | re.DOTALL)
 
 
-def _units(
-    text: str, found: list[tuple[str, str]] | None = None
-) -> tuple[list[str], list[str], list[int]]:
+def _units(text: str) -> tuple[list[str], list[str], list[int]]:
     """Tokens of ``text`` (no spaces), each token with the spaces after it, and running
-    word counts (``counts[k]`` words before token ``k``); ``found`` is ``text``'s
-    ``_UNIT_RE.findall``, when already known.
+    word counts (``counts[k]`` words before token ``k``).
 
     Leading spaces become a unit of their own (an empty token), so the texts join back.
     """
-    found = _UNIT_RE.findall(text) if found is None else found
+    found = _UNIT_RE.findall(text)
     cores = [c for c, _ in found]
     fulls = [c + w for c, w in found]
     lead = len(text) - len(text.lstrip())
@@ -106,15 +103,15 @@ def _units(
     return cores, fulls, counts
 
 
-def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest run of ``pairs`` (sorted by first item) increasing in the second."""
-    seconds = [j for _, j in pairs]
+def _lis(firsts: list[int], seconds: list[int]) -> tuple[list[int], list[int]]:
+    """The longest run of pairs (``firsts[k]``, ``seconds[k]``), sorted by first item,
+    increasing in the second: its firsts and seconds."""
     if seconds == sorted(seconds):  # the usual case: words kept in their order
-        return pairs
+        return firsts, seconds
     tails: list[int] = []
     ends: list[int] = []
-    back = [-1] * len(pairs)
-    for k, (_, j) in enumerate(pairs):
+    back = [-1] * len(seconds)
+    for k, j in enumerate(seconds):
         pos = bisect.bisect_left(tails, j)
         if pos == len(tails):
             tails.append(j)
@@ -123,13 +120,13 @@ def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
             tails[pos] = j
             ends[pos] = k
         back[k] = ends[pos - 1] if pos else -1
-    out: list[tuple[int, int]] = []
+    chosen: list[int] = []
     k = ends[-1] if ends else -1
     while k != -1:
-        out.append(pairs[k])
+        chosen.append(k)
         k = back[k]
-    out.reverse()
-    return out
+    chosen.reverse()
+    return [firsts[k] for k in chosen], [seconds[k] for k in chosen]
 
 
 def _match(
@@ -139,26 +136,31 @@ def _match(
     b: Sequence[str],
     blo: int,
     bhi: int,
-    out: list[tuple[int, int]],
+    out: tuple[list[int], list[int]],
 ) -> None:
-    """Append to ``out`` the matched token positions of a[alo:ahi] and b[blo:bhi].
+    """Append to ``out`` the matched token positions of a[alo:ahi] and b[blo:bhi] (those
+    of ``a`` to its first list, those of ``b`` to its second, in order).
 
     Patience diff: common ends first, then tokens that occur once on each side anchor the
     alignment (their longest increasing run), and the gaps between anchors are matched the
     same way. A gap without such anchors falls back to difflib, on that gap only; a gap of
     a few tokens is left a replacement (what it could keep, "the" or a comma, the clean-up
     would fold away). Linear-ish in the text, and it aligns whole clauses the way a reader
-    would.
+    would. Positions go to two lists of integers rather than a list of pairs: a long text
+    matches hundreds of tokens, and a tuple for each would keep the garbage collector busy.
     """
+    out_a, out_b = out
+    start = alo
     while alo < ahi and blo < bhi and a[alo] == b[blo]:
-        out.append((alo, blo))
         alo += 1
         blo += 1
-    tail: list[tuple[int, int]] = []
+    if alo > start:
+        out_a.extend(range(start, alo))
+        out_b.extend(range(blo - (alo - start), blo))
+    end_a, end_b = ahi, bhi
     while alo < ahi and blo < bhi and a[ahi - 1] == b[bhi - 1]:
         ahi -= 1
         bhi -= 1
-        tail.append((ahi, bhi))
     if alo < ahi and blo < bhi:
         once_a: dict[str, int] = {}
         for i in range(alo, ahi):
@@ -166,22 +168,30 @@ def _match(
         once_b: dict[str, int] = {}
         for j in range(blo, bhi):
             once_b[b[j]] = -1 if b[j] in once_b else j
-        anchors = [(i, once_b[t]) for t, i in once_a.items() if i >= 0 and once_b.get(t, -1) >= 0]
-        anchors.sort()
-        if anchors:
+        # Tokens once on both sides; once_a lists tokens by first place, so in order of i.
+        firsts = [i for t, i in once_a.items() if i >= 0 and once_b.get(t, -1) >= 0]
+        if firsts:
+            seconds = [once_b[a[i]] for i in firsts]
             pi, pj = alo, blo
-            for i, j in _lis(anchors):
-                if pi < i and pj < j:  # a gap with tokens on both sides
+            for i, j in zip(*_lis(firsts, seconds), strict=True):
+                if i - pi == 1 and j - pj == 1:  # the usual gap: one token each side
+                    if a[pi] == b[pj]:
+                        out_a.append(pi)
+                        out_b.append(pj)
+                elif pi < i and pj < j:  # a gap with tokens on both sides
                     _match(a, pi, i, b, pj, j, out)
-                out.append((i, j))
+                out_a.append(i)
+                out_b.append(j)
                 pi, pj = i + 1, j + 1
             if pi < ahi and pj < bhi:
                 _match(a, pi, ahi, b, pj, bhi, out)
         elif min(ahi - alo, bhi - blo) >= _SMALL_GAP:
             sm = difflib.SequenceMatcher(None, a[alo:ahi], b[blo:bhi], autojunk=False)
             for i, j, n in sm.get_matching_blocks():
-                out.extend((alo + i + k, blo + j + k) for k in range(n))
-    out.extend(reversed(tail))
+                out_a.extend(range(alo + i, alo + i + n))
+                out_b.extend(range(blo + j, blo + j + n))
+    out_a.extend(range(ahi, end_a))
+    out_b.extend(range(bhi, end_b))
 
 
 _SMALL_GAP = 4
@@ -198,10 +208,10 @@ class _Seg:
         self.a1, self.a2, self.b1, self.b2 = a1, a2, b1, b2
 
 
-def _segments(matched: list[tuple[int, int]], na: int, nb: int) -> list[_Seg]:
+def _segments(matched: Matching, na: int, nb: int) -> list[_Seg]:
     segs: list[_Seg] = []
     pi = pj = 0
-    for i, j in [*matched, (na, nb)]:
+    for i, j in zip([*matched[0], na], [*matched[1], nb], strict=True):
         if i > pi or j > pj:
             segs.append(_Seg(False, pi, i, pj, j))
         if i < na:
@@ -250,9 +260,9 @@ def _cleanup(segs: list[_Seg], wa: list[int], wb: list[int], b: Sequence[str]) -
     return segs
 
 
-Matching: TypeAlias = tuple[list[tuple[str, str]], list[tuple[str, str]], list[tuple[int, int]]]
-"""What :func:`kept_share` found and :func:`word_diff` can reuse: both texts' tokens (with
-the spaces after them) and the matched token positions."""
+Matching: TypeAlias = tuple[list[int], list[int]]
+"""What :func:`kept_matching` found and :func:`word_diff` can reuse: the matched token
+positions of the old text and, in the same order, those of the new text."""
 
 
 def kept_share(old: str, new: str) -> float:
@@ -263,25 +273,29 @@ def kept_share(old: str, new: str) -> float:
 
 def kept_matching(old: str, new: str) -> tuple[float, Matching]:
     """:func:`kept_share`, and the matching :func:`word_diff` would compute again."""
-    found_a = _UNIT_RE.findall(old)
-    found_b = _UNIT_RE.findall(new)
-    ca, wa = _cores(old, found_a)
-    cb, wb = _cores(new, found_b)
-    matched: list[tuple[int, int]] = []
+    ca, fa = _cores(old)
+    cb, fb = _cores(new)
+    matched: Matching = ([], [])
     _match(ca, 0, len(ca), cb, 0, len(cb), matched)
-    kept = sum([wa[i + 1] - wa[i] for i, _ in matched])
-    total = wa[-1] + wb[-1]
+    kept = sum(map(fa.__getitem__, matched[0]))
+    total = sum(fa) + sum(fb)
     share = min(1.0, 2.0 * kept / total) if total else 1.0
-    return share, (found_a, found_b, matched)
+    return share, matched
 
 
-def _cores(text: str, found: list[tuple[str, str]]) -> tuple[list[str], list[int]]:
-    """The tokens and running word counts of :func:`_units`, without the spaces."""
-    cores = [c for c, _ in found]
+# The tokens of _UNIT_RE without the spaces after them, which the share does not need
+# (every character is either \s or \S, so both find the same tokens).
+_CORE_RE = re.compile(rf"(?:{_WORD})|\S", re.VERBOSE)
+
+
+def _cores(text: str) -> tuple[list[str], list[bool]]:
+    """The tokens of :func:`_units` without the spaces, and whether each is a word."""
+    cores = _CORE_RE.findall(text)
+    flags = [c[0].isalnum() or c[0] in _CURRENCY_SET for c in cores]
     if text[:1].isspace():
         cores.insert(0, "")
-    flags = [c[:1].isalnum() or c[:1] in _CURRENCY_SET for c in cores]
-    return cores, [0, *itertools.accumulate(flags)]
+        flags.insert(0, False)
+    return cores, flags
 
 
 def word_diff(
@@ -294,14 +308,14 @@ def word_diff(
     ``2 * kept / (words in old + words in new)``, measured before the clean-up.
     ``known`` is what :func:`kept_matching` found for these two texts, if anything.
     """
-    ca, fa, wa = _units(old, known[0] if known is not None else None)
-    cb, fb, wb = _units(new, known[1] if known is not None else None)
+    ca, fa, wa = _units(old)
+    cb, fb, wb = _units(new)
     if known is not None:
-        matched = known[2]
+        matched = known
     else:
-        matched = []
+        matched = ([], [])
         _match(ca, 0, len(ca), cb, 0, len(cb), matched)
-    kept = sum([wa[i + 1] - wa[i] for i, _ in matched])
+    kept = sum([wa[i + 1] - wa[i] for i in matched[0]])
     total = wa[-1] + wb[-1]
     ratio = 2.0 * kept / total if total else 1.0
     segs = _cleanup(_segments(matched, len(ca), len(cb)), wa, wb, cb)

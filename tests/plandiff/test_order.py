@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections import Counter
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from negotrack.plandiff.compare import diff
-from negotrack.plandiff.order import placed, uncrossed
+from negotrack.plandiff.order import GAP, gaps, placed, uncrossed
 from negotrack.plandiff.pieces import beside
 from tests.support.diffgen import edges, generate
 
@@ -81,3 +83,34 @@ def test_a_point_left_over_is_offered_its_neighbours_partners() -> None:
     pairs = {2: (1, 0.9)}
     extra = beside([(1, 0)], anchors, pairs, [1, 2, 3], [1, 2], {2}, {1})
     assert sorted(extra) == [(1, 1), (2, 2), (3, 1)]
+
+
+def _plain_gaps(
+    kept: list[tuple[int, int]], rest_old: list[int], rest_new: list[int]
+) -> list[tuple[list[int], list[int]]]:
+    """The gaps as first written: every pair of consecutive kept pairs, sliced by bisection."""
+    ends = [(-1, -1), *kept, (max(rest_old) + 1, max(rest_new) + 1)]
+    out = []
+    for (lo_i, lo_j), (hi_i, hi_j) in itertools.pairwise(ends):
+        a = rest_old[bisect.bisect_right(rest_old, lo_i) : bisect.bisect_left(rest_old, hi_i)]
+        b = rest_new[bisect.bisect_right(rest_new, lo_j) : bisect.bisect_left(rest_new, hi_j)]
+        if a and b and len(a) <= GAP and len(b) <= GAP:
+            out.append((a, b))
+    return out
+
+
+@given(st.permutations(range(30)), st.sets(st.integers(0, 29)), st.sets(st.integers(0, 29)))
+def test_gaps_are_the_free_points_between_consecutive_kept_pairs(
+    order: list[int], taken: set[int], free_new_taken: set[int]
+) -> None:
+    """Free points are grouped by the kept pairs around them, as slicing between every two
+    consecutive kept pairs groups them."""
+    anchors = sorted((i, j) for i, j in enumerate(order) if i in taken)
+    used_new = {j for _, j in anchors}
+    free_old = [i for i in range(30) if i not in taken]
+    free_new = [j for j in range(30) if j not in used_new and j not in free_new_taken]
+    found = gaps(anchors, {}, free_old, free_new, set(), set())
+    if free_old and free_new:
+        assert found == _plain_gaps(uncrossed(anchors), free_old, free_new)
+    else:
+        assert found == []

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
+import itertools
+from collections import Counter
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from negotrack.plandiff import tokens as tokens_module
 from negotrack.plandiff.figures import figure_pairs, figures
-from negotrack.plandiff.tokens import WordOp, word_diff, words
+from negotrack.plandiff.tokens import WordOp, kept_matching, kept_share, word_diff, words
 
 
 def _side(ops: tuple[WordOp, ...], keep: str) -> str:
@@ -115,3 +120,92 @@ def test_figure_pairs_align_changed_figures() -> None:
 def test_figure_pairs_report_dropped_figures() -> None:
     """A figure with no counterpart is paired with an empty string."""
     assert figure_pairs("Elections within 100 days.", "Elections soon.") == [("100", "")]
+
+
+_PIECES = st.sampled_from(
+    ["the", "parties", "will", "ceasefire", "600,000", "$5bn", "U.S.", "_x", ",", ".", "(", "—"]
+)
+_SPACES = st.sampled_from([" ", " ", "  ", "\n", ""])
+_PLAN_TEXT = st.lists(st.tuples(_PIECES, _SPACES), max_size=40).map(
+    lambda parts: "".join(p + s for p, s in parts)
+)
+
+
+def _reference_match(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    """The patience matching written plainly (one recursive call per gap, no shortcut)."""
+    out: list[tuple[int, int]] = []
+
+    def go(alo: int, ahi: int, blo: int, bhi: int) -> None:
+        while alo < ahi and blo < bhi and a[alo] == b[blo]:
+            out.append((alo, blo))
+            alo, blo = alo + 1, blo + 1
+        tail = []
+        while alo < ahi and blo < bhi and a[ahi - 1] == b[bhi - 1]:
+            ahi, bhi = ahi - 1, bhi - 1
+            tail.append((ahi, bhi))
+        if alo < ahi and blo < bhi:
+            ca, cb = Counter(a[alo:ahi]), Counter(b[blo:bhi])
+            anchors = sorted(
+                (i, next(j for j in range(blo, bhi) if b[j] == a[i]))
+                for i in range(alo, ahi)
+                if ca[a[i]] == 1 and cb[a[i]] == 1
+            )
+            if anchors:
+                pi, pj = alo, blo
+                chosen = tokens_module._lis([i for i, _ in anchors], [j for _, j in anchors])
+                for i, j in zip(*chosen, strict=True):
+                    if pi < i and pj < j:
+                        go(pi, i, pj, j)
+                    out.append((i, j))
+                    pi, pj = i + 1, j + 1
+                if pi < ahi and pj < bhi:
+                    go(pi, ahi, pj, bhi)
+            elif min(ahi - alo, bhi - blo) >= tokens_module._SMALL_GAP:
+                sm = difflib.SequenceMatcher(None, a[alo:ahi], b[blo:bhi], autojunk=False)
+                for i, j, n in sm.get_matching_blocks():
+                    out.extend((alo + i + k, blo + j + k) for k in range(n))
+        out.extend(reversed(tail))
+
+    go(0, len(a), 0, len(b))
+    return out
+
+
+@given(_PLAN_TEXT, _PLAN_TEXT)
+def test_kept_matching_agrees_with_the_word_diff(old: str, new: str) -> None:
+    """The share kept_matching measures is word_diff's, and its matching gives the same diff."""
+    share, matching = kept_matching(old, new)
+    assert word_diff(old, new) == word_diff(old, new, matching)
+    assert share == word_diff(old, new)[1]
+    assert share == kept_share(old, new)
+
+
+@given(st.one_of(_PLAN_TEXT, st.text(max_size=60)), st.one_of(_PLAN_TEXT, st.text(max_size=60)))
+def test_the_matching_is_the_plain_patience_matching(old: str, new: str) -> None:
+    """The matcher's shortcuts (one token facing one token, runs of equal tokens, positions
+    kept as two lists of integers) change no matched position."""
+    a, b = tokens_module._cores(old)[0], tokens_module._cores(new)[0]
+    out: tuple[list[int], list[int]] = ([], [])
+    tokens_module._match(a, 0, len(a), b, 0, len(b), out)
+    assert list(zip(*out, strict=True)) == _reference_match(a, b)
+
+
+def test_the_longest_increasing_run_keeps_the_first_of_equal_runs() -> None:
+    """Of pairs whose seconds go up, down and up again, the longest increasing run is kept."""
+    firsts, seconds = [0, 1, 2, 3, 4], [0, 3, 1, 2, 4]
+    assert tokens_module._lis(firsts, seconds) == ([0, 2, 3, 4], [0, 1, 2, 4])
+    assert tokens_module._lis([5, 6], [1, 2]) == ([5, 6], [1, 2])
+
+
+@given(st.one_of(_PLAN_TEXT, st.text(max_size=80)))
+def test_cores_are_the_units_without_their_spaces(text: str) -> None:
+    """The tokens the share is measured on are the word diff's, and so are the word counts."""
+    cores, flags = tokens_module._cores(text)
+    unit_cores, _, counts = tokens_module._units(text)
+    assert cores == unit_cores
+    assert [0, *itertools.accumulate(flags)] == counts
+
+
+def test_kept_share_counts_words_not_punctuation() -> None:
+    """Punctuation kept does not count as a kept word: 2 of 3 words on each side are kept."""
+    assert kept_share("The ceasefire holds.", "The ceasefire fails.") == pytest.approx(2 / 3)
+    assert kept_share(" U.S. troops", "U.S. troops") == 1.0
