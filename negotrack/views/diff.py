@@ -19,8 +19,18 @@ from negotrack.views.i18n import ENGLISH, Interface
 if TYPE_CHECKING:
     from negotrack.plandiff.compare import PlanDiff, PointChange
 
-__all__ = ["KIND_ORDER", "ChangeView", "DiffView", "FigureView", "PositionView", "WordView"]
+__all__ = [
+    "COUNTERPARTS",
+    "KIND_ORDER",
+    "ChangeView",
+    "DiffView",
+    "FigureView",
+    "PositionView",
+    "WordView",
+]
 
+COUNTERPARTS = 2
+"""Most candidates a report shows for one deleted or added point."""
 KIND_ORDER = ("unchanged", "reworded", "renumbered", "moved", "added", "deleted", "split", "merged")
 """The order kinds are counted in, in the summary."""
 
@@ -79,6 +89,11 @@ class ChangeView(NamedTuple):
     status_old_key: str | None = None
     """The status value itself (``kept``), for styling; ``status_old`` is its label."""
     status_new_key: str | None = None
+    counterparts: tuple[tuple[str, str], ...] = ()
+    """For a deleted or added point: the candidates the matcher left unpaired (the text
+    alone could not decide), the most likely first, at most :data:`COUNTERPARTS`, as
+    (reference, anchor) pairs, e.g. ("minsk-2 #11", "p-minsk-2-11"): where it may continue
+    (deleted) or come from (added)."""
 
     @property
     def curated(self) -> bool:
@@ -135,6 +150,8 @@ class DiffView:
             _change(c, old.id, new.id, groups.get(c.group) if c.group is not None else None, lang)
             for c in changes
         )
+        if plan_diff.candidates:
+            views = _with_counterparts(views, plan_diff, old.id, new.id)
         counts = dict(plan_diff.summary)
         # KIND_ORDER lists every ChangeKind (a test holds it to that).
         summary = tuple((k, lang.term("change", k), counts[k]) for k in KIND_ORDER if counts.get(k))
@@ -184,6 +201,41 @@ def _groups(changes: Sequence[PointChange], old_id: str, new_id: str) -> dict[in
         right = ", ".join("#" + n for n in news.get(g, []))
         out[g] = f"{old_id} {left} → {new_id} {right}"
     return out
+
+
+def _with_counterparts(
+    views: tuple[ChangeView, ...], plan_diff: PlanDiff, old_id: str, new_id: str
+) -> tuple[ChangeView, ...]:
+    """``views`` with each deleted point's and added point's candidates (see
+    :attr:`ChangeView.counterparts`)."""
+    changes = plan_diff.changes
+    # Where each point is shown: the first change holding it.
+    at_old: dict[str, str] = {}
+    at_new: dict[str, str] = {}
+    for view, c in zip(views, changes, strict=True):
+        if c.old is not None:
+            at_old.setdefault(c.old.number, view.anchor)
+        if c.new is not None:
+            at_new.setdefault(c.new.number, view.anchor)
+    later: dict[str, list[tuple[str, str]]] = {}  # deleted old number -> new candidates
+    earlier: dict[str, list[tuple[str, str]]] = {}  # added new number -> old candidates
+    # The most likely first, COUNTERPARTS at most per point.
+    for k in sorted(plan_diff.candidates, key=lambda k: -k.confidence):
+        ahead = later.setdefault(k.old.number, [])
+        if len(ahead) < COUNTERPARTS:
+            ahead.append((f"{new_id} #{k.new.number}", at_new[k.new.number]))
+        behind = earlier.setdefault(k.new.number, [])
+        if len(behind) < COUNTERPARTS:
+            behind.append((f"{old_id} #{k.old.number}", at_old[k.old.number]))
+    out = []
+    for view, c in zip(views, changes, strict=True):
+        found: list[tuple[str, str]] = []
+        if view.kind == "deleted" and c.old is not None:
+            found = later.get(c.old.number, [])
+        elif view.kind == "added" and c.new is not None:
+            found = earlier.get(c.new.number, [])
+        out.append(view._replace(counterparts=tuple(found)) if found else view)
+    return tuple(out)
 
 
 def _change(
