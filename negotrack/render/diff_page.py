@@ -60,7 +60,7 @@ class _Escaper:
         for run in c.words:
             if run.op != "equal":
                 changed = True
-            runs.append(WordView(run.op, escape(run.text)))
+            runs.append(WordView(w(run.op), escape(run.text)))
         html = c._replace(
             kind=w(c.kind),
             kind_label=w(c.kind_label),
@@ -79,6 +79,7 @@ class _Escaper:
             via=w(c.via),
             status_old_key=_maybe(c.status_old_key),
             status_new_key=_maybe(c.status_new_key),
+            counterparts=tuple([(escape(ref), escape(at)) for ref, at in c.counterparts]),
         )
         return ChangeHtml(c, html, changed)
 

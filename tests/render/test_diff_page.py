@@ -97,6 +97,30 @@ def test_records_escape_every_string_once() -> None:
     assert any("&lt;" in (r.html.new_text or "") for r in records.changes)
 
 
+def _strings(value: object) -> list[object]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, tuple):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def test_no_string_of_a_record_is_left_unescaped() -> None:
+    """Every string a record holds, in any field or nested tuple, is Markup: a field added
+    to ChangeView and printed by the loop cannot reach the page unescaped."""
+    pds = [pd for seed in sorted((ROOT / "seeds").glob("*.yaml")) for pd in _pairs(nt.load(seed))]
+    pds += _pairs(hostile_dossier())
+    seen: set[str] = set()
+    for pd in pds:
+        for record in diff_records(DiffView.build(pd)).changes:
+            for field in record.html._fields:
+                strings = _strings(getattr(record.html, field))
+                assert all(isinstance(s, Markup) for s in strings), field
+                if strings:
+                    seen.add(field)
+    assert {"old_text", "words", "figures", "positions", "group_label", "counterparts"} <= seen
+
+
 def test_change_extra_renders_for_each_change_escaped_once(tmp_path: Path) -> None:
     """A template overriding the scoped change_extra block gets each change as `c`, plain
     text autoescaped once; without the override the block writes nothing."""
