@@ -21,7 +21,7 @@ import bisect
 import difflib
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal, TypeAlias
 
 import attrs
@@ -298,6 +298,33 @@ def _cores(text: str) -> tuple[list[str], list[bool]]:
     return cores, flags
 
 
+def _equal_spaced(
+    ca: list[str],
+    fa: list[str],
+    fb: list[str],
+    a1: int,
+    b1: int,
+    b2: int,
+    equal: Callable[[str], None],
+    ops: list[tuple[_Op, str]],
+) -> None:
+    """An equal run whose tokens are spaced differently on the two sides: where one side
+    has spaces after a token and the other none ("0:" and "0 :"), the spaces are a
+    deletion or an insertion of their own, so that each side joins back into its text."""
+    for k in range(b2 - b1):
+        core = ca[a1 + k]
+        old_space = fa[a1 + k][len(core) :]
+        new_space = fb[b1 + k][len(core) :]
+        if bool(old_space) == bool(new_space):
+            equal(core + new_space)
+            continue
+        equal(core)
+        if old_space:
+            ops.append(("delete", old_space))
+        if new_space:
+            ops.append(("insert", new_space))
+
+
 def word_diff(
     old: str, new: str, known: Matching | None = None
 ) -> tuple[tuple[WordOp, ...], float]:
@@ -329,7 +356,11 @@ def word_diff(
 
     for seg in segs:
         if seg.equal:
-            equal("".join(fb[seg.b1 : seg.b2]))
+            text = "".join(fb[seg.b1 : seg.b2])
+            if text == "".join(fa[seg.a1 : seg.a2]):
+                equal(text)
+            else:
+                _equal_spaced(ca, fa, fb, seg.a1, seg.b1, seg.b2, equal, ops)
             continue
         gone = "".join(fa[seg.a1 : seg.a2])
         came = "".join(fb[seg.b1 : seg.b2])

@@ -32,6 +32,7 @@ from negotrack.core.dates import MomentLike
 from negotrack.core.model import EventKind
 from negotrack.errors import RenderError, did_you_mean
 from negotrack.render.catalogs import interface
+from negotrack.render.diff_page import diff_records
 from negotrack.render.escaping import collector_paused, escaped_view, page_records
 from negotrack.views import formatting as _filters
 from negotrack.views.i18n import Interface
@@ -227,8 +228,12 @@ class Renderer:
         from negotrack.views.diff import DiffView
 
         r = self._in(locale)
-        view = DiffView.build(plan_diff, lang=r.lang, content_lang=content_lang)
-        return r._render("diff", format, view=view, embed=False)
+        with collector_paused():
+            view = DiffView.build(plan_diff, lang=r.lang, content_lang=content_lang)
+            if format != "html":
+                return r._render("diff", format, view=view, embed=False)
+            records = diff_records(view)
+            return r._render("diff", format, view=view, embed=False, escaped=records)
 
     def board(
         self,

@@ -8,8 +8,9 @@ escape for their own formats, because autoescape is off there.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from markupsafe import Markup
 
@@ -19,6 +20,8 @@ from negotrack.core.datetext import iso_date
 if TYPE_CHECKING:
     from negotrack.dossier.dossier import Dossier
     from negotrack.views.i18n import Interface
+
+T = TypeVar("T")
 
 __all__ = [
     "FILTERS",
@@ -39,6 +42,7 @@ __all__ = [
     "plain_date",
     "safe_url",
     "tick_label",
+    "with_fields",
 ]
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -242,6 +246,14 @@ def md_url(url: str) -> str:
     return "<" + url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E") + ">"
 
 
+def with_fields(records: Iterable[T]) -> Iterator[tuple[T, T]]:
+    """Each record twice, for a loop that unpacks a record's fields into local names and
+    keeps the record too: ``{% for e, (id, anchor, ...) in month.events | with_fields %}``
+    (one tuple unpacking per record instead of a lookup per field printed)."""
+    items = records if isinstance(records, tuple | list) else tuple(records)
+    return zip(items, items, strict=True)
+
+
 FILTERS = {
     "anchor": anchor,
     "datetime_attr": datetime_attr,
@@ -256,6 +268,7 @@ FILTERS = {
     "md_url": md_url,
     "plain_date": plain_date,
     "safe_url": safe_url,
+    "with_fields": with_fields,
 }
 """Registered on every :class:`negotrack.Renderer` environment under these names."""
 

@@ -209,3 +209,12 @@ def test_kept_share_counts_words_not_punctuation() -> None:
     """Punctuation kept does not count as a kept word: 2 of 3 words on each side are kept."""
     assert kept_share("The ceasefire holds.", "The ceasefire fails.") == pytest.approx(2 / 3)
     assert kept_share(" U.S. troops", "U.S. troops") == 1.0
+
+
+@pytest.mark.parametrize(("old", "new"), [("0:", "0 "), ("0 :", "0:"), ("x 0:", "x 0 :")])
+def test_a_space_one_side_lacks_is_an_edit_of_its_own(old: str, new: str) -> None:
+    """Where one side has a space after a token and the other none, the equal words keep
+    both sides joinable: "0:" is not rebuilt as "0 :" (hypothesis found it)."""
+    ops, _ = word_diff(old, new)
+    assert _side(ops, "delete").split() == old.split()
+    assert _side(ops, "insert").split() == new.split()

@@ -1,0 +1,163 @@
+"""The diff report's fast path writes what the plain autoescaped template wrote, byte for byte.
+
+``tests/render/reference/html/diff.html.j2`` keeps the report's changes loop as it was
+before the fast path (every value autoescaped as printed, word diffs by the macros); the
+packaged page prints records escaped in advance with autoescape off. Rendering the same
+diffs with both, in several languages, must give the same bytes: for the seeds, the hostile
+dossier, a generated pair of 200 points, and any dossier hypothesis draws.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markupsafe import Markup, escape
+
+import negotrack as nt
+from negotrack.plandiff.compare import PlanDiff, diff
+from negotrack.render.diff_page import diff_records
+from negotrack.render.renderer import Renderer
+from negotrack.views.diff import DiffView
+from tests.support.diffgen import generate
+from tests.support.hostile import hostile_dossier
+from tests.support.strategies import dossiers
+
+ROOT = Path(__file__).resolve().parents[2]
+REFERENCE = Path(__file__).resolve().parent / "reference"
+LOCALES = ("en", "ar", "fr", "ru")
+
+
+def _pairs(d: nt.Dossier) -> list[PlanDiff]:
+    out = []
+    for plan in d.plans:
+        for old, new in zip(plan.versions, plan.versions[1:], strict=False):
+            out.append(d.diff(old.id, new.id))
+    return out
+
+
+def _same(plan_diffs: list[PlanDiff], locales: tuple[str, ...] = LOCALES) -> None:
+    for locale in locales:
+        fast = Renderer(locale=locale)
+        plain = Renderer(locale=locale, template_dir=REFERENCE)
+        for pd in plan_diffs:
+            for content_lang in (None, "de"):
+                got = fast.diff(pd, content_lang=content_lang)
+                assert got == plain.diff(pd, content_lang=content_lang), (locale, pd.old.id)
+
+
+@pytest.mark.parametrize("seed", sorted((ROOT / "seeds").glob("*.yaml")), ids=lambda p: p.stem)
+def test_seed_reports_equal_the_autoescaped_template(seed: Path) -> None:
+    """Every seed version pair's report is the reference template's, in four languages."""
+    _same(_pairs(nt.load(seed)))
+
+
+def test_hostile_reports_equal_the_autoescaped_template() -> None:
+    """Hostile strings in every field come out escaped exactly as autoescape wrote them."""
+    _same(_pairs(hostile_dossier()))
+
+
+def test_generated_report_equals_the_autoescaped_template() -> None:
+    """200 generated points (rewordings, moves, splits, merges, low-confidence pairs)."""
+    case = generate(200, seed=3, share=0.3, p_reword=0.5, words=(5, 40))
+    pd = diff(case.old, case.new)
+    assert any(c.words for c in pd.changes)
+    assert any(c.group is not None for c in pd.changes)
+    assert any(c.check for c in pd.changes)
+    _same([pd, diff(case.old, case.new, threshold=0.05)], locales=("en", "uk"))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(d=dossiers(), locale=st.sampled_from(LOCALES))
+def test_any_dossier_report_equals_the_autoescaped_template(d: nt.Dossier, locale: str) -> None:
+    """Whatever the texts, refs, topics, statuses and positions, the bytes are the same."""
+    _same(_pairs(d), locales=(locale,))
+
+
+def test_records_escape_every_string_once() -> None:
+    """Each record holds its change as plain text and every string of it escaped, as Markup."""
+    d = hostile_dossier()
+    view = DiffView.build(_pairs(d)[0])
+    records = diff_records(view)
+    assert len(records.changes) == len(view.changes)
+    for plain, record in zip(view.changes, records.changes, strict=True):
+        assert record.plain is plain
+        html = record.html
+        for field in ("kind_label", "anchor", "old_ref", "new_ref", "old_text", "new_text"):
+            value = getattr(plain, field)
+            if value is None:
+                assert getattr(html, field) is None
+            else:
+                assert isinstance(getattr(html, field), Markup)
+                assert getattr(html, field) == escape(value)
+        assert [w.text for w in html.words] == [escape(w.text) for w in plain.words]
+        assert record.changed_words == plain.changed_words
+    assert any("&lt;" in (r.html.new_text or "") for r in records.changes)
+
+
+def _strings(value: object) -> list[object]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, tuple):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def test_no_string_of_a_record_is_left_unescaped() -> None:
+    """Every string a record holds, in any field or nested tuple, is Markup: a field added
+    to ChangeView and printed by the loop cannot reach the page unescaped."""
+    pds = [pd for seed in sorted((ROOT / "seeds").glob("*.yaml")) for pd in _pairs(nt.load(seed))]
+    pds += _pairs(hostile_dossier())
+    seen: set[str] = set()
+    for pd in pds:
+        for record in diff_records(DiffView.build(pd)).changes:
+            for field in record.html._fields:
+                strings = _strings(getattr(record.html, field))
+                assert all(isinstance(s, Markup) for s in strings), field
+                if strings:
+                    seen.add(field)
+    assert {"old_text", "words", "figures", "positions", "group_label", "counterparts"} <= seen
+
+
+def test_change_extra_renders_for_each_change_escaped_once(tmp_path: Path) -> None:
+    """A template overriding the scoped change_extra block gets each change as `c`, plain
+    text autoescaped once; without the override the block writes nothing."""
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "diff.html.j2").write_text(
+        '{% extends "default/html/diff.html.j2" %}\n'
+        '{% block change_extra %}<p class="x">{{ c.heading }} | {{ c.new_text }}</p>'
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    old = nt.PlanVersion(id="a", label="A", date="2025-01-01", points=[nt.Point("1", "x")])
+    new = nt.PlanVersion(
+        id="b", label="B", date="2025-02-01", points=[nt.Point("1", "x"), nt.Point("2", "<b>&")]
+    )
+    pd = diff(old, new)
+    page = nt.render_diff(pd, template_dir=tmp_path)
+    assert page.count('<p class="x">') == len(pd.changes) == 2
+    assert '<p class="x">b #2 | &lt;b&gt;&amp;</p>' in page
+    assert '<p class="x">a #1 → b #1 | x</p>' in page
+    assert '<p class="x">' not in nt.render_diff(pd)
+
+
+def test_the_report_leaves_the_garbage_collector_as_it_was() -> None:
+    """The report pauses the cyclic collector while it is built and restores it, on or
+    off, even when rendering fails."""
+    import gc
+
+    pd = _pairs(hostile_dossier())[0]
+    assert gc.isenabled()
+    nt.render_diff(pd)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        nt.render_diff(pd)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(nt.NegotrackError):
+        Renderer().diff(pd, format="pdf")
+    assert gc.isenabled()
