@@ -269,6 +269,9 @@ def _word_ops(c: PointChange) -> tuple[WordOp, ...]:
     # A reworded pair's texts differ (that is how it was classified): no need to compare.
     if c.kind is not ChangeKind.REWORDED and same_text(c.old.text, c.new.text):
         return ()
+    # A pair measured later is measured now, whatever is read first: the word matching
+    # behind its similarity then serves the word diff too, and the words are matched once.
+    _ = c.similarity
     return word_diff(c.old.text, c.new.text, c._lazy.pop("matching", None))[0]
 
 

@@ -9,7 +9,7 @@ import pytest
 
 import negotrack as nt
 from negotrack.plandiff.compare import ChangeKind, PointChange, diff
-from negotrack.plandiff.tokens import kept_matching, kept_share
+from negotrack.plandiff.tokens import WordOp, kept_matching, kept_share, word_diff
 
 OLD = "The armed forces of Ukraine will be capped at 600,000 personnel in peacetime."
 NEW = "In peacetime the armed forces of Ukraine are capped at 800,000 personnel."
@@ -81,12 +81,23 @@ def test_evolve_asdict_and_pickle_carry_the_similarity() -> None:
     assert pickle.loads(pickle.dumps(_reworded())) == _measured_at_once()
 
 
-def test_the_word_diff_read_first_leaves_the_similarity_right() -> None:
-    """Reading the word diff before the similarity changes neither."""
+def test_the_word_diff_read_first_matches_the_words_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading the word diff before the similarity changes neither, and the words are
+    matched once for both (the word diff reuses the similarity's matching)."""
+    expected = _reworded().words
+    given: list[bool] = []
+
+    def recorded(
+        old: str, new: str, known: tuple[list[int], list[int]] | None = None
+    ) -> tuple[tuple[WordOp, ...], float]:
+        given.append(known is not None)
+        return word_diff(old, new, known)
+
+    monkeypatch.setattr("negotrack.plandiff.changes.word_diff", recorded)
     first_words = _reworded()
-    ops = first_words.words
+    assert first_words.words == expected
+    assert given == [True]
     assert first_words.similarity == kept_share(OLD, NEW)
-    assert _reworded().words == ops
 
 
 def test_json_and_other_attributes_are_unaffected() -> None:
