@@ -305,8 +305,7 @@ def _equal_spaced(
     a1: int,
     b1: int,
     b2: int,
-    equal: Callable[[str], None],
-    ops: list[tuple[_Op, str]],
+    push: Callable[[_Op, str], None],
 ) -> None:
     """An equal run whose tokens are spaced differently on the two sides: where one side
     has spaces after a token and the other none ("0:" and "0 :"), the spaces are a
@@ -316,13 +315,13 @@ def _equal_spaced(
         old_space = fa[a1 + k][len(core) :]
         new_space = fb[b1 + k][len(core) :]
         if bool(old_space) == bool(new_space):
-            equal(core + new_space)
+            push("equal", core + new_space)
             continue
-        equal(core)
+        push("equal", core)
         if old_space:
-            ops.append(("delete", old_space))
+            push("delete", old_space)
         if new_space:
-            ops.append(("insert", new_space))
+            push("insert", new_space)
 
 
 def word_diff(
@@ -348,19 +347,20 @@ def word_diff(
     segs = _cleanup(_segments(matched, len(ca), len(cb)), wa, wb, cb)
     ops: list[tuple[_Op, str]] = []  # built as tuples, equal runs merged, WordOps at the end
 
-    def equal(text: str) -> None:
-        if ops and ops[-1][0] == "equal":
-            ops[-1] = ("equal", ops[-1][1] + text)
+    def push(op: _Op, text: str) -> None:
+        # A run of the same kind as the one before it joins it: one <ins>, not two.
+        if ops and ops[-1][0] == op:
+            ops[-1] = (op, ops[-1][1] + text)
         else:
-            ops.append(("equal", text))
+            ops.append((op, text))
 
     for seg in segs:
         if seg.equal:
             text = "".join(fb[seg.b1 : seg.b2])
             if text == "".join(fa[seg.a1 : seg.a2]):
-                equal(text)
+                push("equal", text)
             else:
-                _equal_spaced(ca, fa, fb, seg.a1, seg.b1, seg.b2, equal, ops)
+                _equal_spaced(ca, fa, fb, seg.a1, seg.b1, seg.b2, push)
             continue
         gone = "".join(fa[seg.a1 : seg.a2])
         came = "".join(fb[seg.b1 : seg.b2])
@@ -372,9 +372,9 @@ def word_diff(
                 tail = came[-n:]
                 gone, came = gone[:-n], came[:-n]
         if gone:
-            ops.append(("delete", gone))
+            push("delete", gone)
         if came:
-            ops.append(("insert", came))
+            push("insert", came)
         if tail:
-            equal(tail)
+            push("equal", tail)
     return tuple(WordOp(op, text) for op, text in ops), min(1.0, ratio)

@@ -111,6 +111,7 @@ def format_number(n: int, code: str) -> str:
     return format_decimal(n, locale=_locale(code))
 
 
-def format_list(items: list[str], code: str) -> str:
-    """Items joined as the language writes a list ("a, b і c")."""
-    return _format_list(items, locale=_locale(code))
+def format_list(items: list[str], code: str, style: str = "standard") -> str:
+    """Items joined as the language writes a list ("a, b і c"; with ``style="or"``, a list
+    of alternatives: "a або b")."""
+    return _format_list(items, style=style, locale=_locale(code))  # type: ignore[arg-type]

@@ -244,6 +244,17 @@ class Interface:
 
         return format_number(n, self.code)
 
+    def either(self, items: Iterable[str]) -> str:
+        """Items as alternatives in this language's words ("a or b", "a أو b")."""
+        words = [str(i) for i in items]
+        if len(words) < 2:
+            return "".join(words)
+        if self.english:
+            return ", ".join(words[:-1]) + (", or " if len(words) > 2 else " or ") + words[-1]
+        from negotrack.views.cldr import format_list
+
+        return format_list(words, self.code, style="or")
+
     def join(self, items: Iterable[str]) -> str:
         """Items as a list in this language's words ("a, b and c")."""
         words = [str(i) for i in items]

@@ -218,3 +218,24 @@ def test_a_space_one_side_lacks_is_an_edit_of_its_own(old: str, new: str) -> Non
     ops, _ = word_diff(old, new)
     assert _side(ops, "delete").split() == old.split()
     assert _side(ops, "insert").split() == new.split()
+
+
+@given(st.text(max_size=60), st.text(max_size=60))
+def test_no_two_runs_in_a_row_are_of_one_kind(old: str, new: str) -> None:
+    """Adjacent runs differ in kind, so a report shows one insertion, not two side by side
+    ("ceasefire." -> "ceasefire and the pull-back." is one <ins>)."""
+    ops, _ = word_diff(old, new)
+    assert all(a.op != b.op for a, b in itertools.pairwise(ops))
+
+
+def test_a_sentence_extended_is_one_insertion() -> None:
+    """Minsk II's OSCE point extends Minsk I's: one insertion before the full stop."""
+    ops, _ = word_diff(
+        "The OSCE monitors and verifies the ceasefire.",
+        "The OSCE monitors and verifies the ceasefire and the pull-back.",
+    )
+    assert [(o.op, o.text) for o in ops] == [
+        ("equal", "The OSCE monitors and verifies the ceasefire"),
+        ("insert", " and the pull-back"),
+        ("equal", "."),
+    ]

@@ -99,10 +99,12 @@ def test_ukrainian_dates_follow_cldr() -> None:
 def test_diff_tells_screen_readers_what_was_deleted_and_inserted(
     locale: str, deleted: str, inserted: str
 ) -> None:
-    """Insertions and deletions carry visually hidden words in the page's language."""
+    """Insertions and deletions carry visually hidden words in the page's language and
+    direction (so that a paragraph's dir="auto" follows its text, not the hidden word)."""
     html = SEED.diff(OLD, NEW).to_html(locale=locale)
-    assert f'<del><span class="visually-hidden">{deleted}</span>' in html
-    assert f'<ins><span class="visually-hidden">{inserted}</span>' in html
+    way = "rtl" if locale == "ar" else "ltr"
+    assert f'<del><span class="visually-hidden" dir="{way}">{deleted}</span>' in html
+    assert f'<ins><span class="visually-hidden" dir="{way}">{inserted}</span>' in html
 
 
 def test_content_in_another_language_is_marked() -> None:

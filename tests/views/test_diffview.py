@@ -36,12 +36,16 @@ def test_deleted_and_added_points_show_where_they_may_continue() -> None:
 
 
 def test_reports_say_where_an_unpaired_point_may_continue() -> None:
-    """The text and Markdown reports print the counterparts, with the reason, in English
-    and in a translated report."""
+    """The text, Markdown and HTML reports print the counterparts, with the reason, in
+    English and in translated reports."""
     d = unkeyed("minsk-2014-2015.yaml").diff("minsk-1", "minsk-2")
     text = render_diff(d, "text")
-    assert "may come from: minsk-1 #9, minsk-1 #2" in text
+    assert "may come from: minsk-1 #9 or minsk-1 #2" in text
     assert "(check: the text alone could not decide)" in text
     markdown = render_diff(d, "md")
     assert "**May continue as**: minsk-2 #9" in markdown
     assert "Peut se poursuivre en" in render_diff(d, "md", locale="fr")
+    html = render_diff(d, "html", locale="ar")
+    # Links to where the candidates stand, joined as Arabic joins alternatives.
+    assert '<a href="#p-minsk-1-3-gone"><bdi dir="ltr">minsk-1 #3</bdi></a> أو' in html
+    assert "قد يستمر في" in html

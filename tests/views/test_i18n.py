@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import negotrack as nt
 from negotrack.core.dates import Moment, Precision
 from negotrack.render.catalogs import interface, known_locales
-from negotrack.views.i18n import ENGLISH, vocabulary
+from negotrack.views.i18n import ENGLISH, Interface, vocabulary
 from negotrack.views.timeline import TimelineView
 
 NNBSP = "\u202f"  # CLDR's narrow no-break space, before "р." and "г."
@@ -157,3 +157,15 @@ def test_stretches_and_doubts_in_cldr_grammar(text: str, locale: str, shown: str
     """Quarters, thirds of a month and day spans read as CLDR intervals of their first and
     last units; an uncertain date keeps its "?"; a date and a time join as the language does."""
     assert interface(locale).date(Moment.parse(text)) == shown
+
+
+@pytest.mark.parametrize(
+    ("code", "two"),
+    [("en", "a or b"), ("fr", "a ou b"), ("ar", "a أو b"), ("uk", "a або b")],
+)
+def test_either_lists_alternatives_in_the_language(code: str, two: str) -> None:
+    """Alternatives read as the language writes them; one item is itself."""
+    lang = Interface(code)
+    assert lang.either(["a", "b"]) == two
+    assert lang.either(["a"]) == "a"
+    assert Interface("en").either(["a", "b", "c"]) == "a, b, or c"
