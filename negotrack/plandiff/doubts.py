@@ -32,7 +32,8 @@ def doubts(
     """``(old, new, confidence)`` for the best candidates of the points left over
     (``left_old``, ``left_new``) among the scored ``pool``; ``searched`` is how many free
     points each version had (the confidence is against the bar of all pairs searched, as
-    for pairs, so a doubt is below the cut a pair needed)."""
+    for pairs: below the cut when the text was too thin, above it when a rival was as
+    good)."""
     if not left_old and not left_new:
         return ()
     rows: dict[tuple[bool, int], list[tuple[float, int]]] = {}
