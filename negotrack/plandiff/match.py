@@ -81,7 +81,7 @@ from collections.abc import Callable, Sequence
 from negotrack.plandiff.candidates import candidates
 from negotrack.plandiff.doubts import doubts
 from negotrack.plandiff.groups import take_groups
-from negotrack.plandiff.order import gaps, placed, uncrossed
+from negotrack.plandiff.order import gaps, kept_of, placed
 from negotrack.plandiff.pieces import Found, beside, pieces
 from negotrack.plandiff.scores import Scores
 
@@ -131,13 +131,12 @@ def match(
         used_new,
     )
     start = (set(used_old), set(used_new))
-    pool, pairs = _pass(sc, old, new, pool, anchors, n, cut, size, start, None)
+    pool, pairs, kept = _pass(sc, old, new, pool, anchors, n, cut, size, start, None)
     for _ in range(ROUNDS):
-        kept = uncrossed(sorted([*anchors, *((i, j) for i, (j, _) in pairs.items())]))
         if len(kept) == len(anchors) + len(pairs):
             break
         # Some pair is out of order: take again, preferring pairs in their place.
-        pool, pairs = _pass(sc, old, new, pool, anchors, n, cut, size, start, placed(kept))
+        pool, pairs, kept = _pass(sc, old, new, pool, anchors, n, cut, size, start, placed(kept))
     used_old = set(start[0]) | set(pairs)
     used_new = set(start[1]) | {j for j, _ in pairs.values()}
     pool = [*pool, *beside(pool, anchors, pairs, free_old, free_new, used_old, used_new)]
@@ -165,24 +164,27 @@ def _pass(
     size: float,
     start: tuple[set[int], set[int]],
     in_place: Callable[[int, int], bool] | None,
-) -> tuple[list[tuple[int, int]], dict[int, tuple[int, float]]]:
+) -> tuple[list[tuple[int, int]], dict[int, tuple[int, float]], list[tuple[int, int]]]:
     """One round of pairing from the points free at ``start``: the pool, then the gaps
     between pairs that keep their order, then the points the pool left free among
-    themselves. Returns the pool (with what was added) and the pairs."""
+    themselves. Returns the pool (with what was added), the pairs, and those of them (with
+    the anchors) whose order is certain."""
     used_old, used_new = set(start[0]), set(start[1])
     free_old = sorted({i for i, _ in pool} - used_old)
     free_new = sorted({j for _, j in pool} - used_new)
     pairs: dict[int, tuple[int, float]] = {}
     sizes = (len(old), len(new))
     _greedy(sc, pool, n, cut, sizes, used_old, used_new, pairs, in_place)
+    kept = kept_of(anchors, pairs)
     for _ in range(3):
         before = len(pairs)
-        for gap_old, gap_new in gaps(anchors, pairs, free_old, free_new, used_old, used_new):
+        for gap_old, gap_new in gaps(kept, free_old, free_new, used_old, used_new):
             local = [(i, j) for i in gap_old for j in gap_new]
             k = len(gap_old) * len(gap_new)  # the pairs this gap searches
             _greedy(sc, local, k, cut, sizes, used_old, used_new, pairs, in_place, True)
         if len(pairs) == before:
             break
+        kept = kept_of(anchors, pairs)
     # The inverted index keeps a few candidates per point; the points it left free are
     # fewer, so among them every pair (or their own candidates) is scored, at the same bar.
     rest_old = [i for i in free_old if i not in used_old]
@@ -190,9 +192,12 @@ def _pass(
     if rest_old and rest_new and len(rest_old) * len(rest_new) < len(pool):
         seen = set(pool)
         extra = [p for p in _pool(old, new, rest_old, rest_new, size) if p not in seen]
+        before = len(pairs)
         _greedy(sc, extra, n, cut, sizes, used_old, used_new, pairs, in_place)
         pool = [*pool, *extra]
-    return pool, pairs
+        if len(pairs) != before:
+            kept = kept_of(anchors, pairs)
+    return pool, pairs, kept
 
 
 def _pool(

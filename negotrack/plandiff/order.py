@@ -13,7 +13,7 @@ import collections
 import math
 from collections.abc import Callable, Sequence
 
-__all__ = ["gaps", "placed", "uncrossed"]
+__all__ = ["gaps", "kept_of", "placed", "uncrossed"]
 
 GAP = 4
 """Gaps with at most this many free points on each side are searched with their own bar."""
@@ -50,18 +50,24 @@ def _longest_ending(values: Sequence[int]) -> list[int]:
     return out
 
 
+def kept_of(
+    anchors: Sequence[tuple[int, int]], pairs: dict[int, tuple[int, float]]
+) -> list[tuple[int, int]]:
+    """The pairs whose order is certain (:func:`uncrossed`) among ``anchors`` and the
+    pairs made so far (old -> (new, confidence))."""
+    return uncrossed(sorted([*anchors, *((i, j) for i, (j, _) in pairs.items())]))
+
+
 def gaps(
-    anchors: Sequence[tuple[int, int]],
-    pairs: dict[int, tuple[int, float]],
+    kept: list[tuple[int, int]],
     free_old: Sequence[int],
     free_new: Sequence[int],
     used_old: set[int],
     used_new: set[int],
 ) -> list[tuple[list[int], list[int]]]:
-    """Free points facing each other between two consecutive pairs whose order is certain
-    (:func:`uncrossed`; the versions' ends count as such pairs), in gaps of at most GAP
-    on each side."""
-    kept = uncrossed(sorted([*anchors, *((i, j) for i, (j, _) in pairs.items())]))
+    """Free points facing each other between two consecutive pairs of ``kept`` (the pairs
+    whose order is certain, :func:`kept_of`; the versions' ends count as such pairs), in
+    gaps of at most GAP on each side."""
     rest_old = sorted(i for i in free_old if i not in used_old)
     rest_new = sorted(j for j in free_new if j not in used_new)
     if not rest_old or not rest_new:

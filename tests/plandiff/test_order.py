@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from negotrack.plandiff.compare import diff
-from negotrack.plandiff.order import GAP, _longest_ending, gaps, placed, uncrossed
+from negotrack.plandiff.order import GAP, _longest_ending, gaps, kept_of, placed, uncrossed
 from negotrack.plandiff.pieces import beside
 from tests.support.diffgen import edges, generate
 
@@ -109,7 +109,7 @@ def test_gaps_are_the_free_points_between_consecutive_kept_pairs(
     used_new = {j for _, j in anchors}
     free_old = [i for i in range(30) if i not in taken]
     free_new = [j for j in range(30) if j not in used_new and j not in free_new_taken]
-    found = gaps(anchors, {}, free_old, free_new, set(), set())
+    found = gaps(kept_of(anchors, {}), free_old, free_new, set(), set())
     if free_old and free_new:
         assert found == _plain_gaps(uncrossed(anchors), free_old, free_new)
     else:
