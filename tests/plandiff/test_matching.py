@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 
-import attrs
 import pytest
 
 import negotrack as nt
@@ -12,7 +11,7 @@ from negotrack.plandiff import changes as changes_module
 from negotrack.plandiff.compare import ChangeKind, diff
 from negotrack.plandiff.features import Normaliser
 from tests.support.diffgen import point_text
-from tests.support.dossiers import SEEDS
+from tests.support.lineage import unkeyed
 
 
 def version(vid: str, *texts: str) -> nt.PlanVersion:
@@ -262,14 +261,21 @@ def test_reports_ask_to_check_unsure_text_pairs() -> None:
         assert "check this" in text
 
 
+def _changes(name: str) -> tuple[nt.PointChange, ...]:
+    """The text-only diff of a seed's first two versions (keys and links removed)."""
+    d = unkeyed(name)
+    first, second = d.plans[0].versions[:2]
+    return d.diff(first.id, second.id).changes
+
+
 def _real(name: str) -> dict[str, nt.PointChange]:
-    """The text-only diff of a seed's first two versions, keys stripped, by old number."""
-    plan = nt.load(SEEDS / name).plans[0]
-    old, new = (
-        attrs.evolve(v, points=[attrs.evolve(p, key=None) for p in v.points])
-        for v in plan.versions[:2]
-    )
-    return {c.old.number: c for c in diff(old, new).changes if c.old is not None}
+    """The text-only diff of a seed's first two versions, by old number (the first change
+    holding each old point)."""
+    out: dict[str, nt.PointChange] = {}
+    for c in _changes(name):
+        if c.old is not None:
+            out.setdefault(c.old.number, c)
+    return out
 
 
 def test_a_point_two_newcomers_resemble_alike_is_left_for_a_person() -> None:
@@ -310,12 +316,7 @@ def test_a_split_piece_longer_than_its_whole_is_still_a_piece() -> None:
     Council reflects the population and that its presidency rotates; the fifth gives the
     rotation a point (paired) and spells out the Council's election in a longer one, which
     is found as the other piece of the split."""
-    change = _real("cyprus-annan-2003-2004.yaml")["4"]
-    assert change.kind is ChangeKind.SPLIT
-    plan = nt.load(SEEDS / "cyprus-annan-2003-2004.yaml").plans[0]
-    old, new = (
-        attrs.evolve(v, points=[attrs.evolve(p, key=None) for p in v.points])
-        for v in plan.versions[:2]
-    )
-    pieces = {c.new.number for c in diff(old, new).changes if c.group == change.group and c.new}
-    assert pieces == {"5", "6"}
+    changes = _changes("cyprus-annan-2003-2004.yaml")
+    split = [c for c in changes if c.old is not None and c.old.number == "4"]
+    assert {c.kind for c in split} == {ChangeKind.SPLIT}
+    assert {c.new.number for c in split if c.new is not None} == {"5", "6"}
