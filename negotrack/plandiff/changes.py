@@ -269,10 +269,25 @@ def _word_ops(c: PointChange) -> tuple[WordOp, ...]:
     # A reworded pair's texts differ (that is how it was classified): no need to compare.
     if c.kind is not ChangeKind.REWORDED and same_text(c.old.text, c.new.text):
         return ()
-    # A pair measured later is measured now, whatever is read first: the word matching
-    # behind its similarity then serves the word diff too, and the words are matched once.
-    _ = c.similarity
-    return word_diff(c.old.text, c.new.text, c._lazy.pop("matching", None))[0]
+    if not _unmeasured(c):
+        # Measured already (a piece against its whole, or a pair whose similarity was
+        # read first): the matching behind that, if it is at hand, serves the word diff.
+        return word_diff(c.old.text, c.new.text, c._lazy.pop("matching", None))[0]
+    # A pair measured later, read for its words first (as the reports do): the word diff
+    # measures the share kept in the same pass, so both texts are tokenised and their
+    # words matched once for the two.
+    ops, share = word_diff(c.old.text, c.new.text)
+    object.__setattr__(c, "similarity", share)
+    return ops
+
+
+def _unmeasured(c: PointChange) -> bool:
+    """Whether ``c``'s similarity is still to be measured (see ``measure_later``)."""
+    try:
+        object.__getattribute__(c, "similarity")  # not __getattr__, which would measure it
+    except AttributeError:
+        return True
+    return False
 
 
 def _figures(c: PointChange) -> tuple[FigureChange, ...]:

@@ -82,8 +82,37 @@ def test_evolve_asdict_and_pickle_carry_the_similarity() -> None:
 
 
 def test_the_word_diff_read_first_matches_the_words_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Reading the word diff before the similarity changes neither, and the words are
-    matched once for both (the word diff reuses the similarity's matching)."""
+    """Reading the word diff before the similarity changes neither, and one pass of the
+    word diff measures both (the texts are tokenised and matched once, not again for the
+    similarity)."""
+    expected = _reworded().words
+    given: list[bool] = []
+    measured: list[tuple[str, str]] = []
+
+    def recorded(
+        old: str, new: str, known: tuple[list[int], list[int]] | None = None
+    ) -> tuple[tuple[WordOp, ...], float]:
+        given.append(known is not None)
+        return word_diff(old, new, known)
+
+    def counted(a: str, b: str) -> tuple[float, tuple[list[int], list[int]]]:
+        measured.append((a, b))
+        return kept_matching(a, b)
+
+    monkeypatch.setattr("negotrack.plandiff.changes.word_diff", recorded)
+    monkeypatch.setattr("negotrack.plandiff.changes.kept_matching", counted)
+    first_words = _reworded()
+    assert first_words.words == expected
+    assert given == [False]
+    assert first_words.similarity == kept_share(OLD, NEW)
+    assert measured == []
+    assert first_words == _measured_at_once()
+
+
+def test_the_similarity_read_first_lends_its_matching_to_the_word_diff(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Read the other way round, the word diff reuses the similarity's matching."""
     expected = _reworded().words
     given: list[bool] = []
 
@@ -94,10 +123,10 @@ def test_the_word_diff_read_first_matches_the_words_once(monkeypatch: pytest.Mon
         return word_diff(old, new, known)
 
     monkeypatch.setattr("negotrack.plandiff.changes.word_diff", recorded)
-    first_words = _reworded()
-    assert first_words.words == expected
+    change = _reworded()
+    assert change.similarity == kept_share(OLD, NEW)
+    assert change.words == expected
     assert given == [True]
-    assert first_words.similarity == kept_share(OLD, NEW)
 
 
 def test_json_and_other_attributes_are_unaffected() -> None:
