@@ -293,6 +293,8 @@ def _unmeasured(c: PointChange) -> bool:
 def _figures(c: PointChange) -> tuple[FigureChange, ...]:
     if c.old is None or c.new is None or c.group is not None:
         return ()
-    if not any(op.op != "equal" and may_hold_figure(op.text) for op in c.words):
+    # One search over the edits, joined by a line break (no figure or month name spans
+    # one), not one per edit.
+    if not may_hold_figure("\n".join([op.text for op in c.words if op.op != "equal"])):
         return ()
     return tuple(FigureChange(a, b) for a, b in figure_pairs(c.old.text, c.new.text))

@@ -168,10 +168,11 @@ def figure_pairs(old: str, new: str) -> list[FigurePair]:
     """The figures that differ between two texts, each paired with what it became (see
     the module's note); a figure removed or added is paired with an empty string. In the
     old text's reading order, additions last."""
-    a = [_Figure(f, old, s, e) for f, s, e in _spans(old)]
-    b = [_Figure(f, new, s, e) for f, s, e in _spans(new)]
-    if [f.text for f in a] == [f.text for f in b]:
+    spans_a, spans_b = _spans(old), _spans(new)
+    if [f for f, _, _ in spans_a] == [f for f, _, _ in spans_b]:
         return []
+    a = [_Figure(f, old, s, e) for f, s, e in spans_a]
+    b = [_Figure(f, new, s, e) for f, s, e in spans_b]
     sm = difflib.SequenceMatcher(None, [f.text for f in a], [f.text for f in b], autojunk=False)
     runs = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
     olds = [(k, r) for r, (i1, i2, _, _) in enumerate(runs) for k in range(i1, i2)]

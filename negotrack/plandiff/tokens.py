@@ -209,18 +209,29 @@ class _Seg:
 
 
 def _segments(matched: Matching, na: int, nb: int) -> list[_Seg]:
+    """The runs of a diff of ``na`` and ``nb`` units: each run of matched tokens that follow
+    one another on both sides is one equal segment; what stands between two such runs (or
+    before the first, or after the last) is a replacement."""
+    ma, mb = matched
+    n = len(ma)
+    # A run breaks where the next matched pair does not follow the last on both sides.
+    starts = [0]
+    starts += [
+        k
+        for k, i, i2, j, j2 in zip(range(1, n), ma, ma[1:], mb, mb[1:], strict=False)
+        if i2 - i != 1 or j2 - j != 1
+    ]
     segs: list[_Seg] = []
     pi = pj = 0
-    for i, j in zip([*matched[0], na], [*matched[1], nb], strict=True):
-        if i > pi or j > pj:
-            segs.append(_Seg(False, pi, i, pj, j))
-        if i < na:
-            last = segs[-1] if segs else None
-            if last is not None and last.equal and last.a2 == i and last.b2 == j:
-                last.a2, last.b2 = i + 1, j + 1
-            else:
-                segs.append(_Seg(True, i, i + 1, j, j + 1))
-        pi, pj = i + 1, j + 1
+    if n:
+        for s, e in zip(starts, [*starts[1:], n], strict=True):
+            i, j = ma[s], mb[s]
+            if i > pi or j > pj:
+                segs.append(_Seg(False, pi, i, pj, j))
+            pi, pj = i + e - s, j + e - s
+            segs.append(_Seg(True, i, pi, j, pj))
+    if na > pi or nb > pj:
+        segs.append(_Seg(False, pi, na, pj, nb))
     return segs
 
 
@@ -345,25 +356,28 @@ def word_diff(
     total = wa[-1] + wb[-1]
     ratio = 2.0 * kept / total if total else 1.0
     segs = _cleanup(_segments(matched, len(ca), len(cb)), wa, wb, cb)
-    ops: list[tuple[_Op, str]] = []  # built as tuples, equal runs merged, WordOps at the end
+    kinds: list[_Op] = []  # the runs' kinds and texts, runs of one kind joined
+    texts: list[str] = []
 
     def push(op: _Op, text: str) -> None:
         # A run of the same kind as the one before it joins it: one <ins>, not two.
-        if ops and ops[-1][0] == op:
-            ops[-1] = (op, ops[-1][1] + text)
+        if kinds and kinds[-1] == op:
+            texts[-1] += text
         else:
-            ops.append((op, text))
+            kinds.append(op)
+            texts.append(text)
 
     for seg in segs:
+        a1, a2, b1, b2 = seg.a1, seg.a2, seg.b1, seg.b2
         if seg.equal:
-            text = "".join(fb[seg.b1 : seg.b2])
-            if text == "".join(fa[seg.a1 : seg.a2]):
+            text = "".join(fb[b1:b2])
+            if text == "".join(fa[a1:a2]):
                 push("equal", text)
             else:
-                _equal_spaced(ca, fa, fb, seg.a1, seg.b1, seg.b2, push)
+                _equal_spaced(ca, fa, fb, a1, b1, b2, push)
             continue
-        gone = "".join(fa[seg.a1 : seg.a2])
-        came = "".join(fb[seg.b1 : seg.b2])
+        gone = "".join(fa[a1:a2])
+        came = "".join(fb[b1:b2])
         # Spaces both sides end with belong to the text after the edit, not inside it.
         tail = ""
         if gone and came:
@@ -377,4 +391,4 @@ def word_diff(
             push("insert", came)
         if tail:
             push("equal", tail)
-    return tuple(WordOp(op, text) for op, text in ops), min(1.0, ratio)
+    return tuple(map(WordOp, kinds, texts)), min(1.0, ratio)

@@ -12,6 +12,7 @@ autoescape on prints it unchanged rather than escaping it twice.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from markupsafe import Markup, escape
@@ -35,6 +36,13 @@ class DiffRecords(NamedTuple):
 
     changes: tuple[ChangeHtml, ...]
 
+    @property
+    def rows(self) -> Iterator[tuple[ChangeView, ChangeView, bool, ChangeView]]:
+        """Each change as ``(plain, html, changed_words, html)``: the page's loop unpacks
+        the last into local names in :class:`~negotrack.views.diff.ChangeView`'s field
+        order (one tuple unpacking per change instead of a lookup per field printed)."""
+        return ((plain, html, changed, html) for plain, html, changed in self.changes)
+
 
 def diff_records(view: DiffView) -> DiffRecords:
     """``view``'s changes with every string escaped for HTML."""
@@ -55,20 +63,28 @@ class _Escaper:
 
     def change(self, c: ChangeView) -> ChangeHtml:
         w = self.word
+        old_text, new_text = c.old_text, c.new_text
+        old_html = None if old_text is None else escape(old_text)
+        # Most pairs keep their text: it is escaped once for both sides.
+        new_html = old_html if new_text == old_text else _maybe(new_text)
         changed = False
         runs = []
-        for run in c.words:
-            if run.op != "equal":
-                changed = True
-            runs.append(WordView(w(run.op), escape(run.text)))
+        if c.words:
+            # The runs are pieces of the two texts: when neither text holds a character
+            # to escape, no run does, and each is its own escaped form.
+            clean = old_html == old_text and new_html == new_text
+            for op, text in c.words:
+                if op != "equal":
+                    changed = True
+                runs.append(WordView(w(op), _new(Markup, text) if clean else escape(text)))
         html = c._replace(
             kind=w(c.kind),
             kind_label=w(c.kind_label),
             anchor=escape(c.anchor),
             old_ref=_maybe(c.old_ref),
             new_ref=_maybe(c.new_ref),
-            old_text=_maybe(c.old_text),
-            new_text=_maybe(c.new_text),
+            old_text=old_html,
+            new_text=new_html,
             topic=_maybe(c.topic),
             words=tuple(runs),
             figures=tuple([FigureView(escape(f.old), escape(f.new)) for f in c.figures]),
@@ -89,6 +105,10 @@ class _Escaper:
             None if p.old is None else self.word(p.old),
             None if p.new is None else self.word(p.new),
         )
+
+
+# Markup of a string known to need no escaping, without Markup's Python-level constructor.
+_new = str.__new__
 
 
 def _maybe(s: str | None) -> Markup | None:

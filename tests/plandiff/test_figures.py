@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from negotrack.plandiff.figures import figure_pairs, figures
+from hypothesis import given
+from hypothesis import strategies as st
+
+import negotrack as nt
+from negotrack.plandiff.compare import ChangeKind, PointChange
+from negotrack.plandiff.figures import figure_pairs, figures, may_hold_figure
 
 
 def test_figures_pair_by_what_they_count() -> None:
@@ -38,3 +43,26 @@ def test_references_are_not_figures() -> None:
     assert figure_pairs("As in Article 5, within 30 days.", "As in Article 4, within 60 days.") == [
         ("30", "60")
     ]
+
+
+@given(st.lists(st.text(alphabet="aejnuyMADJNOS0 .,\n-", max_size=8), max_size=6))
+def test_one_search_over_the_joined_edits_finds_what_a_search_per_edit_finds(
+    edits: list[str],
+) -> None:
+    """A change's edits joined by line breaks may hold a figure exactly when one edit
+    may (no digit or month name spans a line break), so one search serves them all."""
+    assert may_hold_figure("\n".join(edits)) == any(may_hold_figure(e) for e in edits)
+
+
+def test_a_change_lists_figures_only_when_an_edit_touches_one() -> None:
+    """An edit holding a figure brings the changed figures out; edits beside an unchanged
+    figure do not."""
+    figure = _reworded("Troops pull back 30 km in 30 days.", "Troops pull back 60 km in 30 days.")
+    assert [(f.old, f.new) for f in figure.figures] == [("30 km", "60 km")]
+    beside = _reworded("Troops withdraw within 30 days.", "Soldiers withdraw within 30 days.")
+    assert [w.op for w in beside.words] == ["delete", "insert", "equal"]
+    assert beside.figures == ()
+
+
+def _reworded(old: str, new: str) -> PointChange:
+    return PointChange(ChangeKind.REWORDED, nt.Point("1", old), nt.Point("1", new), 0.5)

@@ -239,3 +239,36 @@ def test_a_sentence_extended_is_one_insertion() -> None:
         ("insert", " and the pull-back"),
         ("equal", "."),
     ]
+
+
+def _reference_segments(
+    matched: tuple[list[int], list[int]], na: int, nb: int
+) -> list[tuple[object, ...]]:
+    """The runs of a diff built token by token: each matched pair extends the equal run
+    before it when it follows it on both sides, and a gap before it is a replacement."""
+    segs: list[list[object]] = []
+    pi = pj = 0
+    for i, j in zip([*matched[0], na], [*matched[1], nb], strict=True):
+        if i > pi or j > pj:
+            segs.append([False, pi, i, pj, j])
+        if i < na:
+            last = segs[-1] if segs else None
+            if last is not None and last[0] and last[2] == i and last[4] == j:
+                last[2], last[4] = i + 1, j + 1
+            else:
+                segs.append([True, i, i + 1, j, j + 1])
+        pi, pj = i + 1, j + 1
+    return [tuple(s) for s in segs]
+
+
+@given(st.one_of(_PLAN_TEXT, st.text(max_size=60)), st.one_of(_PLAN_TEXT, st.text(max_size=60)))
+def test_the_segments_are_the_runs_built_token_by_token(old: str, new: str) -> None:
+    """Cutting the matching into runs where a pair does not follow the last one gives the
+    segments that extending a run one matched token at a time gives."""
+    a, b = tokens_module._cores(old)[0], tokens_module._cores(new)[0]
+    matched: tuple[list[int], list[int]] = ([], [])
+    tokens_module._match(a, 0, len(a), b, 0, len(b), matched)
+    got = [
+        (s.equal, s.a1, s.a2, s.b1, s.b2) for s in tokens_module._segments(matched, len(a), len(b))
+    ]
+    assert got == _reference_segments(matched, len(a), len(b))

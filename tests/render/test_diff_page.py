@@ -9,6 +9,7 @@ dossier, a generated pair of 200 points, and any dossier hypothesis draws.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ import negotrack as nt
 from negotrack.plandiff.compare import PlanDiff, diff
 from negotrack.render.diff_page import diff_records
 from negotrack.render.renderer import Renderer
-from negotrack.views.diff import DiffView
+from negotrack.views.diff import ChangeView, DiffView
 from tests.support.diffgen import generate
 from tests.support.hostile import hostile_dossier
 from tests.support.strategies import dossiers
@@ -161,3 +162,51 @@ def test_the_report_leaves_the_garbage_collector_as_it_was() -> None:
     with pytest.raises(nt.NegotrackError):
         Renderer().diff(pd, format="pdf")
     assert gc.isenabled()
+
+
+def test_the_unpacked_names_follow_the_change_fields() -> None:
+    """The changes loop unpacks each escaped change into local names in ChangeView's field
+    order, so a field added to ChangeView is added there too."""
+    page = (ROOT / "negotrack" / "render" / "templates" / "html" / "diff.html.j2").read_text(
+        encoding="utf-8"
+    )
+    found = re.search(r"{% for c, x, changed, \(([\w, ]+)\) in escaped.rows %}", page)
+    assert found is not None
+    assert [name.strip() for name in found.group(1).split(",")] == list(ChangeView._fields)
+
+
+def test_rows_give_each_change_with_its_escaped_fields() -> None:
+    """Each row is the record's plain change, escaped change and flag, then the escaped
+    change again for the loop to unpack."""
+    records = diff_records(DiffView.build(_pairs(hostile_dossier())[0]))
+    rows = list(records.rows)
+    assert len(rows) == len(records.changes)
+    for (plain, html, changed, fields), record in zip(rows, records.changes, strict=True):
+        assert (plain, html, changed) == tuple(record)
+        assert fields is html
+
+
+def test_word_runs_of_texts_with_markup_characters_are_escaped() -> None:
+    """A word diff between texts holding HTML's special characters has every run escaped;
+    one between plain texts keeps each run as it is, as Markup."""
+
+    def runs(old_text: str, new_text: str) -> list[tuple[str, str]]:
+        a = nt.PlanVersion(id="a", label="A", date="2025-01-01", points=[nt.Point("1", old_text)])
+        b = nt.PlanVersion(id="b", label="B", date="2025-02-01", points=[nt.Point("1", new_text)])
+        pd = diff(a, b, links=[nt.PointLink("a#1", "b#1")])
+        (record,) = diff_records(DiffView.build(pd)).changes
+        assert all(isinstance(w.text, Markup) for w in record.html.words)
+        return [(w.op, str(w.text)) for w in record.html.words]
+
+    assert runs("Troops <b>withdraw</b> & stay", "Troops <i>return</i> & stay") == [
+        ("equal", "Troops &lt;"),
+        ("delete", "b&gt;withdraw&lt;/b"),
+        ("insert", "i&gt;return&lt;/i"),
+        ("equal", "&gt; &amp; stay"),
+    ]
+    assert runs("Troops withdraw and stay", "Troops return and stay") == [
+        ("equal", "Troops "),
+        ("delete", "withdraw"),
+        ("insert", "return"),
+        ("equal", " and stay"),
+    ]
