@@ -131,7 +131,7 @@ class Renderer:
             ) from None
         # A block rendered once per event costs a context per event; the page renders
         # `event_extra` only when a user's template overrides it.
-        text = template.render(overrides=_overrides(template), **context)
+        text = _rendered(template, {"overrides": _overrides(template), **context})
         if format != "html":
             # Optional parts leave blank lines behind; one blank line is all prose needs.
             text = _BLANKS.sub("\n\n", text).strip("\n") + "\n"
@@ -231,9 +231,16 @@ class Renderer:
         with collector_paused():
             view = DiffView.build(plan_diff, lang=r.lang, content_lang=content_lang)
             if format != "html":
-                return r._render("diff", format, view=view, embed=False)
-            records = diff_records(view)
-            return r._render("diff", format, view=view, embed=False, escaped=records)
+                page = r._render("diff", format, view=view, embed=False)
+            else:
+                records = diff_records(view)
+                page = r._render("diff", format, view=view, embed=False, escaped=records)
+                del records
+            # Let the view and the records go while the collector is paused: the first
+            # collection after it is back on then finds the page's few survivors young,
+            # not the whole view.
+            del view
+        return page
 
     def board(
         self,
@@ -264,6 +271,24 @@ class Renderer:
         digest = hashlib.blake2b(repr(view).encode("utf-8"), digest_size=5).hexdigest()
         scope = f"nt-{kind[0]}{digest}"
         return self.env.get_template(f"html/repr/{kind}.html.j2").render(scope=scope, view=view)
+
+
+def _rendered(template: jinja2.Template, context: dict[str, Any]) -> str:
+    """``template.render(context)``, and the page's context let go at once.
+
+    A rendered context is held in a reference cycle with the macros it defines, so it
+    lives until the next collection, and with it the view and the records it was given:
+    that collection would then walk every one of their tuples and strings (some 50,000 for
+    a report of 2,000 changes). Emptied once the page is written, it holds nothing large.
+    """
+    ctx = template.new_context(context)
+    try:
+        return template.environment.concat(template.root_render_func(ctx))
+    except Exception:
+        template.environment.handle_exception()
+    finally:
+        ctx.parent.clear()
+        ctx.vars.clear()
 
 
 def _overrides(template: jinja2.Template) -> frozenset[str]:

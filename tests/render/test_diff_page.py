@@ -210,3 +210,19 @@ def test_word_runs_of_texts_with_markup_characters_are_escaped() -> None:
         ("insert", "return"),
         ("equal", " and stay"),
     ]
+
+
+def test_no_view_or_record_outlives_the_report() -> None:
+    """Once the report is written, its view and escaped records are gone without a
+    collection: none is left in a reference cycle for the collector to walk."""
+    import gc
+
+    pd = _pairs(hostile_dossier())[0]
+    gc.collect()
+    gc.disable()
+    try:
+        nt.render_diff(pd)
+        left = [o for o in gc.get_objects() if isinstance(o, ChangeView | DiffView)]
+    finally:
+        gc.enable()
+    assert left == []

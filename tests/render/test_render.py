@@ -324,3 +324,29 @@ def test_plain_text_timeline() -> None:
     assert "== December 2025" in text
     assert "c. 20 Dec 2025  [round, US-Ukraine]" in text
     assert "[3] A source with a script URL (address not linked: javascript:alert(1))" in text
+
+
+def test_a_rendered_context_lets_go_of_what_it_was_given() -> None:
+    """A template that defines a macro keeps its context in a reference cycle; the
+    renderer empties it, so what the page was given is freed at once, not by the collector."""
+    import gc
+    import weakref
+
+    import jinja2
+
+    from negotrack.render.renderer import _rendered
+
+    class Given:
+        a = 1
+
+    template = jinja2.Environment().from_string("{% macro m() %}{{ x.a }}{% endmacro %}{{ m() }}")
+    gc.disable()
+    try:
+        held, freed = Given(), Given()
+        held_ref, freed_ref = weakref.ref(held), weakref.ref(freed)
+        assert template.render(x=held) == _rendered(template, {"x": freed}) == "1"
+        del held, freed
+        assert held_ref() is not None  # plain render: kept alive by the cycle
+        assert freed_ref() is None
+    finally:
+        gc.enable()
