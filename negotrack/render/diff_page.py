@@ -58,13 +58,13 @@ class _Escaper:
     def word(self, s: str) -> Markup:
         found = self.words.get(s)
         if found is None:
-            found = self.words[s] = escape(s)
+            found = self.words[s] = _esc(s)
         return found
 
     def change(self, c: ChangeView) -> ChangeHtml:
         w = self.word
         old_text, new_text = c.old_text, c.new_text
-        old_html = None if old_text is None else escape(old_text)
+        old_html = None if old_text is None else _esc(old_text)
         # Most pairs keep their text: it is escaped once for both sides.
         new_html = old_html if new_text == old_text else _maybe(new_text)
         changed = False
@@ -76,18 +76,18 @@ class _Escaper:
             for op, text in c.words:
                 if op != "equal":
                     changed = True
-                runs.append(WordView(w(op), _new(Markup, text) if clean else escape(text)))
+                runs.append(WordView(w(op), _new(Markup, text) if clean else _esc(text)))
         html = c._replace(
             kind=w(c.kind),
             kind_label=w(c.kind_label),
-            anchor=escape(c.anchor),
+            anchor=_esc(c.anchor),
             old_ref=_maybe(c.old_ref),
             new_ref=_maybe(c.new_ref),
             old_text=old_html,
             new_text=new_html,
             topic=_maybe(c.topic),
             words=tuple(runs),
-            figures=tuple([FigureView(escape(f.old), escape(f.new)) for f in c.figures]),
+            figures=tuple([FigureView(_esc(f.old), _esc(f.new)) for f in c.figures]),
             group_label=_maybe(c.group_label),
             status_old=_maybe(c.status_old),
             status_new=_maybe(c.status_new),
@@ -95,13 +95,13 @@ class _Escaper:
             via=w(c.via),
             status_old_key=_maybe(c.status_old_key),
             status_new_key=_maybe(c.status_new_key),
-            counterparts=tuple([(escape(ref), escape(at)) for ref, at in c.counterparts]),
+            counterparts=tuple([(_esc(ref), _esc(at)) for ref, at in c.counterparts]),
         )
         return ChangeHtml(c, html, changed)
 
     def position(self, p: PositionView) -> PositionView:
         return PositionView(
-            escape(p.party),
+            _esc(p.party),
             None if p.old is None else self.word(p.old),
             None if p.new is None else self.word(p.new),
         )
@@ -111,5 +111,13 @@ class _Escaper:
 _new = str.__new__
 
 
+def _esc(s: str) -> Markup:
+    """``escape(s)``; most strings hold none of the five characters it replaces, and are
+    their own escaped form."""
+    if "&" in s or "<" in s or ">" in s or "'" in s or '"' in s:
+        return escape(s)
+    return _new(Markup, s)
+
+
 def _maybe(s: str | None) -> Markup | None:
-    return None if s is None else escape(s)
+    return None if s is None else _esc(s)

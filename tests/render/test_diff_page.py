@@ -226,3 +226,13 @@ def test_no_view_or_record_outlives_the_report() -> None:
     finally:
         gc.enable()
     assert left == []
+
+
+@given(st.text(alphabet=st.sampled_from("ab &<>'\"\u00e9\u0627"), max_size=30))
+def test_the_quick_escape_is_markupsafes(text: str) -> None:
+    """A string holding none of the five characters escape replaces is returned as it is,
+    as Markup; any other is escaped by markupsafe: the same escaped text either way."""
+    from negotrack.render.diff_page import _esc
+
+    assert _esc(text) == escape(text)
+    assert type(_esc(text)) is Markup
