@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from negotrack.io.storage import atomic_write
 from negotrack.render.renderer import Renderer
-from negotrack.views import formatting as _filters
-from negotrack.views.timeline import DEFAULT_DIFF_HREF, predecessor
+from negotrack.views.site import site_pages
+from negotrack.views.timeline import DEFAULT_DIFF_HREF
 
 if TYPE_CHECKING:
     from negotrack.dossier.dossier import Dossier
@@ -35,7 +35,9 @@ def render_site(
     ``timeline.html`` and ``timeline.md``; for every version with a predecessor,
     ``diff-OLD_to_NEW.html`` and ``.md`` (the names the timeline links to, one-to-one:
     see :func:`negotrack.views.formatting.file_part`); and
-    ``board-PLAN.html`` and ``.md`` per plan with versions. ``threshold`` goes to every
+    ``board-PLAN.html`` and ``.md`` per plan with versions
+    (:func:`negotrack.views.site.site_pages`). Every page links every other (the HTML
+    pages the HTML ones, the Markdown pages the Markdown ones). ``threshold`` goes to every
     diff (reports and boards alike); ``log`` is called with each path written. Every page
     is in ``locale`` (default English; an unknown one is a ``LocaleError``).
     """
@@ -51,23 +53,20 @@ def render_site(
         if log is not None:
             log(path)
 
-    write("timeline.html", renderer.timeline(dossier, format="html"))
-    write("timeline.md", renderer.timeline(dossier, format="md"))
-    for plan in dossier.plans:
-        for version in plan.versions:
-            old = predecessor(dossier, version)
-            if old is None:
-                continue
-            pd = dossier.diff(old.id, version.id, threshold=threshold)
-            stem = DEFAULT_DIFF_HREF.format(
-                old=_filters.file_part(old.id), new=_filters.file_part(version.id)
-            ).removesuffix(".html")
-            write(stem + ".html", renderer.diff(pd, format="html", content_lang=dossier.language))
-            write(stem + ".md", renderer.diff(pd, format="md", content_lang=dossier.language))
-        if plan.versions:
-            stem = "board-" + _filters.file_part(plan.id)
-            write(
-                stem + ".html", renderer.board(dossier, plan.id, format="html", threshold=threshold)
-            )
-            write(stem + ".md", renderer.board(dossier, plan.id, format="md", threshold=threshold))
+    pages = site_pages(dossier, renderer.lang)
+    for page in pages:
+        for format, suffix in (("html", ".html"), ("md", ".md")):
+            nav = page.nav(pages, suffix)
+            if page.kind == "timeline":
+                # The Markdown timeline links the Markdown reports.
+                href = DEFAULT_DIFF_HREF.removesuffix(".html") + suffix
+                text = renderer.timeline(dossier, format=format, diff_href=href, nav=nav)
+            elif page.kind == "diff":
+                pd = dossier.diff(page.old, page.new, threshold=threshold)
+                text = renderer.diff(pd, format=format, content_lang=dossier.language, nav=nav)
+            else:
+                text = renderer.board(
+                    dossier, page.plan, format=format, threshold=threshold, nav=nav
+                )
+            write(page.stem + suffix, text)
     return written

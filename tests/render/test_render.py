@@ -280,6 +280,41 @@ def test_render_site_writes_linked_files(tmp_path: Path) -> None:
     timeline = (tmp_path / "timeline.html").read_text(encoding="utf-8")
     for href in re.findall(r'href="(diff-[^"]+)"', timeline):
         assert (tmp_path / href).exists()
+    # The Markdown timeline links the Markdown report.
+    markdown = (tmp_path / "timeline.md").read_text(encoding="utf-8")
+    assert "](diff-us-28_to_20-point.md)" in markdown
+
+
+def test_every_page_of_a_site_links_every_other(tmp_path: Path) -> None:
+    """Each page of a site starts with a labelled list of links to all its pages (HTML to
+    HTML, Markdown to Markdown), the page itself marked current and not linked in
+    Markdown."""
+    render_site(D, tmp_path)
+    stems = ["timeline", "diff-us-28_to_20-point", "board-peace-plan"]
+    for stem in stems:
+        html = (tmp_path / f"{stem}.html").read_text(encoding="utf-8")
+        nav = re.search(
+            r'<nav class="site-nav" aria-label="Pages of this dossier">(.*?)</nav>', html
+        )
+        assert nav is not None
+        links = re.findall(
+            r'<a href="([^"]+)" dir="auto"( aria-current="page")?>([^<]+)</a>', nav[1]
+        )
+        assert [href for href, _, _ in links] == [f"{s}.html" for s in stems]
+        assert [href for href, current, _ in links if current] == [f"{stem}.html"]
+        assert [label for _, _, label in links] == [
+            "Timeline",
+            "What changed: us-28 → 20-point",
+            "Status board",
+        ]
+        markdown = (tmp_path / f"{stem}.md").read_text(encoding="utf-8")
+        first = markdown.splitlines()[0]
+        for other in stems:
+            assert (f"({other}.md)" in first) is (other != stem)
+        assert first.count("**") == 2
+    # Pages rendered on their own have no site navigation.
+    assert '<nav class="site-nav"' not in nt.render_timeline(D)
+    assert '<nav class="site-nav"' not in DIFF.to_html()
 
 
 @pytest.mark.parametrize(
