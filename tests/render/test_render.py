@@ -359,3 +359,15 @@ def test_plain_text_timeline() -> None:
     assert "== December 2025" in text
     assert "c. 20 Dec 2025  [round, US-Ukraine]" in text
     assert "[3] A source with a script URL (address not linked: javascript:alert(1))" in text
+
+
+def test_each_status_has_a_fill_of_its_own() -> None:
+    """In the board's chart every status, light or dark, is drawn in a colour no other
+    status has (kept and agreed were one green, amended and deferred one ochre)."""
+    css = (Path(nt.__file__).parent / "render/templates/html/css/content.css").read_text("utf-8")
+    dark_at = css.index("@media (prefers-color-scheme: dark)")
+    for part, fixed in ((css[:dark_at], {}), (css[dark_at:], {"proposed": "accent"})):
+        fills = dict(re.findall(r"\.st-([a-z]+) \{ --fill: ([^;]+); \}", part))
+        fills.update(fixed)
+        assert set(fills) >= {s.value for s in nt.Status}
+        assert len(set(fills.values())) == len(fills)
