@@ -39,34 +39,37 @@ def render_site(
     (:func:`negotrack.views.site.site_pages`). Every page links every other (the HTML
     pages the HTML ones, the Markdown pages the Markdown ones). ``threshold`` goes to every
     diff (reports and boards alike); ``log`` is called with each path written. Every page
-    is in ``locale`` (default English; an unknown one is a ``LocaleError``).
+    is in ``locale`` (default English; an unknown one is a ``LocaleError``). Every page is
+    rendered before the first is written, so an error writes nothing.
     """
     renderer = Renderer(template_dir=template_dir, locale=locale)
+    pages = site_pages(dossier, renderer.lang)
+    rendered: list[tuple[str, str]] = []
+    for page in pages:
+        # A report's diff is worked out once, for both its formats.
+        pd = dossier.diff(page.old, page.new, threshold=threshold) if page.kind == "diff" else None
+        for format, suffix in (("html", ".html"), ("md", ".md")):
+            nav = page.nav(pages, suffix)
+            if pd is not None:
+                text = renderer.diff(pd, format=format, content_lang=dossier.language, nav=nav)
+            elif page.kind == "timeline":
+                # The Markdown timeline links the Markdown reports.
+                href = DEFAULT_DIFF_HREF.removesuffix(".html") + suffix
+                text = renderer.timeline(dossier, format=format, diff_href=href, nav=nav)
+            else:
+                text = renderer.board(
+                    dossier, page.plan, format=format, threshold=threshold, nav=nav
+                )
+            rendered.append((page.stem + suffix, text))
+    # Every page is rendered before any is written: a page that cannot be rendered (a
+    # broken custom template) leaves the folder as it was, not half old and half new.
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-
-    def write(name: str, text: str) -> None:
+    for name, text in rendered:
         path = out / name
         atomic_write(path, text)  # a reader never sees half a page
         written.append(path)
         if log is not None:
             log(path)
-
-    pages = site_pages(dossier, renderer.lang)
-    for page in pages:
-        for format, suffix in (("html", ".html"), ("md", ".md")):
-            nav = page.nav(pages, suffix)
-            if page.kind == "timeline":
-                # The Markdown timeline links the Markdown reports.
-                href = DEFAULT_DIFF_HREF.removesuffix(".html") + suffix
-                text = renderer.timeline(dossier, format=format, diff_href=href, nav=nav)
-            elif page.kind == "diff":
-                pd = dossier.diff(page.old, page.new, threshold=threshold)
-                text = renderer.diff(pd, format=format, content_lang=dossier.language, nav=nav)
-            else:
-                text = renderer.board(
-                    dossier, page.plan, format=format, threshold=threshold, nav=nav
-                )
-            write(page.stem + suffix, text)
     return written

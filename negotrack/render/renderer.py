@@ -34,6 +34,7 @@ from negotrack.errors import RenderError, did_you_mean
 from negotrack.render.catalogs import interface
 from negotrack.render.diff_page import diff_records
 from negotrack.render.escaping import collector_paused, escaped_view, page_records
+from negotrack.render.template_error import template_error
 from negotrack.views import formatting as _filters
 from negotrack.views.i18n import Interface
 from negotrack.views.site import SiteLink
@@ -130,10 +131,15 @@ class Renderer:
                 f"there is no {format} output for the {page}",
                 hint="available: " + ", ".join(self.formats(page)),
             ) from None
+        except jinja2.TemplateSyntaxError as e:
+            raise template_error(e, name) from None
         # A block rendered once per event costs a context per event; the page renders
         # `event_extra` only when a user's template overrides it.
         context.setdefault("nav", ())
-        text = template.render(overrides=_overrides(template), **context)
+        try:
+            text = template.render(overrides=_overrides(template), **context)
+        except jinja2.TemplateError as e:
+            raise template_error(e, name) from None
         if format != "html":
             # Optional parts leave blank lines behind; one blank line is all prose needs.
             text = _BLANKS.sub("\n\n", text).strip("\n") + "\n"
