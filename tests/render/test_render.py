@@ -203,12 +203,11 @@ def test_custom_css_hook(tmp_path: Path) -> None:
 
 
 def test_strict_undefined(tmp_path: Path) -> None:
-    """A template naming a field that does not exist fails instead of printing nothing."""
-    import jinja2
-
+    """A template naming a field that does not exist fails instead of printing nothing,
+    with a RenderError naming the template and the field."""
     (tmp_path / "md").mkdir()
     (tmp_path / "md" / "timeline.md.j2").write_text("{{ view.no_such_field }}", encoding="utf-8")
-    with pytest.raises(jinja2.UndefinedError):
+    with pytest.raises(RenderError, match=r"timeline\.md\.j2, line 1: .*'no_such_field'"):
         nt.render_timeline(D, format="md", template_dir=tmp_path)
 
 
