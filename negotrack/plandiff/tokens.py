@@ -360,6 +360,16 @@ def word_diff(
     texts: list[str] = []
 
     def push(op: _Op, text: str) -> None:
+        # Between two equal runs, what was deleted comes first, then what was inserted:
+        # "machines[-, for 10 years-]{+ installed in 30 cascades+}", not an insertion, a
+        # deletion and an insertion again.
+        if op == "delete" and kinds and kinds[-1] == "insert":
+            kinds.pop()
+            came = texts.pop()
+            push(op, text)
+            kinds.append("insert")
+            texts.append(came)
+            return
         # A run of the same kind as the one before it joins it: one <ins>, not two.
         if kinds and kinds[-1] == op:
             texts[-1] += text
