@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from negotrack.views.diff import ChangeView, DiffView, FigureView, PositionView, WordView
 
-__all__ = ["ChangeHtml", "DiffRecords", "diff_records"]
+__all__ = ["ChangeHtml", "DiffRecords", "WordsHtml", "diff_records"]
 
 
 class ChangeHtml(NamedTuple):
@@ -31,17 +31,62 @@ class ChangeHtml(NamedTuple):
     changed_words: bool
 
 
+class WordsHtml(NamedTuple):
+    """A change's escaped word diff written out as the report prints it: ``inline`` with
+    its insertions and deletions marked, ``before`` the old text with its deletions
+    marked, ``after`` the new text with its insertions marked. Empty when no word changed."""
+
+    inline: str
+    before: str
+    after: str
+
+
+_NO_WORDS = WordsHtml(Markup(), Markup(), Markup())
+
+
 class DiffRecords(NamedTuple):
     """The changes of a report, escaped for HTML, in the view's order."""
 
     changes: tuple[ChangeHtml, ...]
 
-    @property
-    def rows(self) -> Iterator[tuple[ChangeView, ChangeView, bool, ChangeView]]:
-        """Each change as ``(plain, html, changed_words, html)``: the page's loop unpacks
-        the last into local names in :class:`~negotrack.views.diff.ChangeView`'s field
-        order (one tuple unpacking per change instead of a lookup per field printed)."""
-        return ((plain, html, changed, html) for plain, html, changed in self.changes)
+    def rows(
+        self, ins_a: str, ins_b: str, del_a: str, del_b: str
+    ) -> Iterator[tuple[ChangeView, ChangeView, bool, ChangeView, WordsHtml]]:
+        """Each change as ``(plain, html, changed_words, html, words)``: the page's loop
+        unpacks the second ``html`` into local names in
+        :class:`~negotrack.views.diff.ChangeView`'s field order (one tuple unpacking per
+        change instead of a lookup per field printed), and prints ``words``, the word diff
+        written out (:class:`WordsHtml`) with each inserted run between ``ins_a`` and
+        ``ins_b`` and each deleted run between ``del_a`` and ``del_b`` (the marks the page
+        gives, printed as they are), instead of a loop over the runs for each of its three
+        paragraphs."""
+        for plain, html, changed in self.changes:
+            words = _written(html.words, ins_a, ins_b, del_a, del_b) if changed else _NO_WORDS
+            yield plain, html, changed, html, words
+
+
+def _written(
+    runs: tuple[WordView, ...], ins_a: str, ins_b: str, del_a: str, del_b: str
+) -> WordsHtml:
+    """The three paragraphs of one word diff whose runs are escaped already. Joined, not
+    added: ``str + Markup`` would escape the ``str``."""
+    inline: list[str] = []
+    before: list[str] = []
+    after: list[str] = []
+    for op, text in runs:
+        if op == "insert":
+            inline += (ins_a, text, ins_b)
+            after += (ins_a, text, ins_b)
+        elif op == "delete":
+            inline += (del_a, text, del_b)
+            before += (del_a, text, del_b)
+        else:
+            inline.append(text)
+            before.append(text)
+            after.append(text)
+    return WordsHtml(
+        _new(Markup, "".join(inline)), _new(Markup, "".join(before)), _new(Markup, "".join(after))
+    )
 
 
 def diff_records(view: DiffView) -> DiffRecords:

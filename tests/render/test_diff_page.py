@@ -170,20 +170,31 @@ def test_the_unpacked_names_follow_the_change_fields() -> None:
     page = (ROOT / "negotrack" / "render" / "templates" / "html" / "diff.html.j2").read_text(
         encoding="utf-8"
     )
-    found = re.search(r"{% for c, x, changed, \(([\w, ]+)\) in escaped.rows %}", page)
+    found = re.search(r"{% for c, x, changed, \(([\w, ]+)\), \(inline, before, after\)", page)
     assert found is not None
     assert [name.strip() for name in found.group(1).split(",")] == list(ChangeView._fields)
 
 
-def test_rows_give_each_change_with_its_escaped_fields() -> None:
-    """Each row is the record's plain change, escaped change and flag, then the escaped
-    change again for the loop to unpack."""
+def test_rows_give_each_change_with_its_escaped_fields_and_written_words() -> None:
+    """Each row is the record's plain change, escaped change and flag, the escaped change
+    again for the loop to unpack, and its word diff written out with the marks given:
+    inline every run, before the kept and deleted runs, after the kept and inserted ones."""
     records = diff_records(DiffView.build(_pairs(hostile_dossier())[0]))
-    rows = list(records.rows)
+    rows = list(records.rows("[+", "+]", "[-", "-]"))
     assert len(rows) == len(records.changes)
-    for (plain, html, changed, fields), record in zip(rows, records.changes, strict=True):
+    assert any(changed for _, _, changed, _, _ in rows)
+    for (plain, html, changed, fields, words), record in zip(rows, records.changes, strict=True):
         assert (plain, html, changed) == tuple(record)
         assert fields is html
+        if not changed:
+            assert words == ("", "", "")
+            continue
+        mark = {"equal": ("", ""), "insert": ("[+", "+]"), "delete": ("[-", "-]")}
+        runs = [(w.op, mark[w.op][0] + w.text + mark[w.op][1]) for w in html.words]
+        assert words.inline == "".join(text for _, text in runs)
+        assert words.before == "".join(text for op, text in runs if op != "insert")
+        assert words.after == "".join(text for op, text in runs if op != "delete")
+        assert all(isinstance(paragraph, Markup) for paragraph in words)
 
 
 def test_word_runs_of_texts_with_markup_characters_are_escaped() -> None:
