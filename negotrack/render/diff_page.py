@@ -122,25 +122,34 @@ class _Escaper:
                 if op != "equal":
                     changed = True
                 runs.append(WordView(w(op), _new(Markup, text) if clean else _esc(text)))
-        html = c._replace(
-            kind=w(c.kind),
-            kind_label=w(c.kind_label),
-            anchor=_esc(c.anchor),
-            old_ref=_maybe(c.old_ref),
-            new_ref=_maybe(c.new_ref),
-            old_text=old_html,
-            new_text=new_html,
-            topic=_maybe(c.topic),
-            words=tuple(runs),
-            figures=tuple([FigureView(_esc(f.old), _esc(f.new)) for f in c.figures]),
-            group_label=_maybe(c.group_label),
-            status_old=_maybe(c.status_old),
-            status_new=_maybe(c.status_new),
-            positions=tuple([self.position(p) for p in c.positions]),
-            via=w(c.via),
-            status_old_key=_maybe(c.status_old_key),
-            status_new_key=_maybe(c.status_new_key),
-            counterparts=tuple([(_esc(ref), _esc(at)) for ref, at in c.counterparts]),
+        m = _maybe
+        # Every field in ChangeView's order, positionally (a test gives each field a value
+        # of its own and finds it escaped in its place).
+        html = ChangeView(
+            w(c.kind),
+            w(c.kind_label),
+            _esc(c.anchor),
+            m(c.old_ref),
+            m(c.new_ref),
+            old_html,
+            new_html,
+            m(c.topic),
+            tuple(runs),
+            tuple([FigureView(_esc(f.old), _esc(f.new)) for f in c.figures]),
+            c.renumbered,
+            c.similarity,
+            c.group,
+            m(c.group_label),
+            m(c.status_old),
+            m(c.status_new),
+            c.status_changed,
+            tuple([self.position(p) for p in c.positions]),
+            w(c.via),
+            c.confidence,
+            c.check,
+            m(c.status_old_key),
+            m(c.status_new_key),
+            tuple([(_esc(ref), _esc(at)) for ref, at in c.counterparts]),
         )
         return ChangeHtml(c, html, changed)
 

@@ -21,7 +21,7 @@ import negotrack as nt
 from negotrack.plandiff.compare import PlanDiff, diff
 from negotrack.render.diff_page import diff_records
 from negotrack.render.renderer import Renderer
-from negotrack.views.diff import ChangeView, DiffView
+from negotrack.views.diff import ChangeView, DiffView, FigureView, PositionView, WordView
 from tests.support.diffgen import generate
 from tests.support.hostile import hostile_dossier
 from tests.support.strategies import dossiers
@@ -247,3 +247,37 @@ def test_the_quick_escape_is_markupsafes(text: str) -> None:
 
     assert _esc(text) == escape(text)
     assert type(_esc(text)) is Markup
+
+
+def test_every_field_of_a_change_is_copied_to_its_place_escaped() -> None:
+    """Given a change whose every field holds a value of its own (strings with markup), the
+    record holds each in the same field, strings escaped and the rest as they were."""
+    values: dict[str, object] = {}
+    for k, name in enumerate(ChangeView._fields):
+        values[name] = f"<{name}&{k}>"
+    values.update(
+        words=(WordView("delete", "<a>"), WordView("insert", "&b")),
+        figures=(FigureView("<1>", "&2"),),
+        renumbered=True,
+        similarity=0.25,
+        group=7,
+        status_changed=True,
+        positions=(PositionView("<p>", "for", None),),
+        confidence=0.5,
+        check=True,
+        counterparts=(("<r>", "a&t"),),
+    )
+    plain = ChangeView(**values)  # type: ignore[arg-type]
+    (record,) = diff_records(DiffView("a", "A", "", "b", "B", "", (), (plain,), 1, 1)).changes
+    scalars = ("renumbered", "similarity", "group", "status_changed", "confidence", "check")
+    for name in ChangeView._fields:
+        got, given = getattr(record.html, name), getattr(plain, name)
+        if isinstance(given, str):  # a string, or a field added since: given a string above
+            assert got == escape(given), name
+            assert isinstance(got, Markup), name
+        elif name in scalars:
+            assert got == given, name
+    assert record.html.words == (("delete", "&lt;a&gt;"), ("insert", "&amp;b"))
+    assert record.html.figures == (("&lt;1&gt;", "&amp;2"),)
+    assert record.html.positions == (("&lt;p&gt;", "for", None),)
+    assert record.html.counterparts == (("&lt;r&gt;", "a&amp;t"),)
