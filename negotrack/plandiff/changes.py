@@ -293,8 +293,9 @@ def _unmeasured(c: PointChange) -> bool:
 def _figures(c: PointChange) -> tuple[FigureChange, ...]:
     if c.old is None or c.new is None or c.group is not None:
         return ()
-    # One search over the edits, joined by a line break (no figure or month name spans
-    # one), not one per edit.
-    if not may_hold_figure("\n".join([op.text for op in c.words if op.op != "equal"])):
+    edits = [op.text for op in c.words if op.op != "equal"]
+    # One search over the edits, joined by a line break (no figure, month name or number
+    # word spans one), not one per edit; none at all for a text kept as it was.
+    if not edits or not may_hold_figure("\n".join(edits)):
         return ()
     return tuple(FigureChange(a, b) for a, b in figure_pairs(c.old.text, c.new.text))
