@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from negotrack.plandiff import patience
 from negotrack.plandiff import tokens as tokens_module
 from negotrack.plandiff.figures import figure_pairs, figures
 from negotrack.plandiff.tokens import WordOp, kept_matching, kept_share, word_diff, words
@@ -152,7 +153,9 @@ def _reference_match(a: list[str], b: list[str]) -> list[tuple[int, int]]:
             )
             if anchors:
                 pi, pj = alo, blo
-                chosen = tokens_module._lis([i for i, _ in anchors], [j for _, j in anchors])
+                chosen = patience.longest_increasing_run(
+                    [i for i, _ in anchors], [j for _, j in anchors]
+                )
                 for i, j in zip(*chosen, strict=True):
                     if pi < i and pj < j:
                         go(pi, i, pj, j)
@@ -160,7 +163,7 @@ def _reference_match(a: list[str], b: list[str]) -> list[tuple[int, int]]:
                     pi, pj = i + 1, j + 1
                 if pi < ahi and pj < bhi:
                     go(pi, ahi, pj, bhi)
-            elif min(ahi - alo, bhi - blo) >= tokens_module._SMALL_GAP:
+            elif min(ahi - alo, bhi - blo) >= patience.SMALL_GAP:
                 sm = difflib.SequenceMatcher(None, a[alo:ahi], b[blo:bhi], autojunk=False)
                 for i, j, n in sm.get_matching_blocks():
                     out.extend((alo + i + k, blo + j + k) for k in range(n))
@@ -185,15 +188,15 @@ def test_the_matching_is_the_plain_patience_matching(old: str, new: str) -> None
     kept as two lists of integers) change no matched position."""
     a, b = tokens_module._cores(old)[0], tokens_module._cores(new)[0]
     out: tuple[list[int], list[int]] = ([], [])
-    tokens_module._match(a, 0, len(a), b, 0, len(b), out)
+    patience.match_tokens(a, 0, len(a), b, 0, len(b), out)
     assert list(zip(*out, strict=True)) == _reference_match(a, b)
 
 
 def test_the_longest_increasing_run_keeps_the_first_of_equal_runs() -> None:
     """Of pairs whose seconds go up, down and up again, the longest increasing run is kept."""
     firsts, seconds = [0, 1, 2, 3, 4], [0, 3, 1, 2, 4]
-    assert tokens_module._lis(firsts, seconds) == ([0, 2, 3, 4], [0, 1, 2, 4])
-    assert tokens_module._lis([5, 6], [1, 2]) == ([5, 6], [1, 2])
+    assert patience.longest_increasing_run(firsts, seconds) == ([0, 2, 3, 4], [0, 1, 2, 4])
+    assert patience.longest_increasing_run([5, 6], [1, 2]) == ([5, 6], [1, 2])
 
 
 @given(st.one_of(_PLAN_TEXT, st.text(max_size=80)))
@@ -289,7 +292,7 @@ def test_the_segments_are_the_runs_built_token_by_token(old: str, new: str) -> N
     segments that extending a run one matched token at a time gives."""
     a, b = tokens_module._cores(old)[0], tokens_module._cores(new)[0]
     matched: tuple[list[int], list[int]] = ([], [])
-    tokens_module._match(a, 0, len(a), b, 0, len(b), matched)
+    patience.match_tokens(a, 0, len(a), b, 0, len(b), matched)
     got = [
         (s.equal, s.a1, s.a2, s.b1, s.b2) for s in tokens_module._segments(matched, len(a), len(b))
     ]
