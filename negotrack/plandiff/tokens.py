@@ -64,6 +64,18 @@ _WORD_RE = re.compile(_WORD, re.VERBOSE)
 # alternative fewer to try at every word.
 _FOLDED_WORD_RE = re.compile(_FIGURE_OR_WORD, re.VERBOSE)
 
+# The same patterns for ASCII text (most plan texts), where \w, \d and the letters are
+# ASCII and the marks cannot occur, and never backtracking into a token ("++": nothing
+# after a token can fail): the same tokens, a tenth to a third faster. A test holds each
+# to its general pattern.
+_W_ASCII = "[0-9A-Za-z_]"
+_FIGURE_OR_WORD_ASCII = rf"""
+    [$]?[0-9]++(?:[.,][0-9]++)*+(?:%|[A-Za-z]++)?+(?:[{_JOIN}]{_W_ASCII}++)*+
+  | {_W_ASCII}++(?:[{_JOIN}]{_W_ASCII}++)*+
+"""
+_WORD_ASCII = rf"(?:[A-Z]\.){{2,}}|{_FIGURE_OR_WORD_ASCII}"
+_FOLDED_WORD_ASCII = re.compile(_FIGURE_OR_WORD_ASCII, re.VERBOSE)
+
 _Op: TypeAlias = Literal["equal", "insert", "delete"]
 
 
@@ -77,12 +89,14 @@ class WordOp:
 
 def words(text: str) -> list[str]:
     """The word tokens of ``text``, case-folded, for matching (no spaces, no punctuation)."""
-    return _FOLDED_WORD_RE.findall(text.casefold())
+    folded = text.casefold()
+    return (_FOLDED_WORD_ASCII if folded.isascii() else _FOLDED_WORD_RE).findall(folded)
 
 
 # -- the inline word diff -------------------------------------------------------------------
 
 _UNIT_RE = re.compile(rf"({_WORD}|\S)(\s*)", re.VERBOSE | re.DOTALL)
+_UNIT_ASCII = re.compile(rf"({_WORD_ASCII}|\S)(\s*+)", re.VERBOSE | re.DOTALL)
 
 
 def _units(text: str) -> tuple[list[str], list[str], list[int]]:
@@ -91,7 +105,7 @@ def _units(text: str) -> tuple[list[str], list[str], list[int]]:
 
     Leading spaces become a unit of their own (an empty token), so the texts join back.
     """
-    found = _UNIT_RE.findall(text)
+    found = (_UNIT_ASCII if text.isascii() else _UNIT_RE).findall(text)
     cores = [c for c, _ in found]
     fulls = [c + w for c, w in found]
     lead = len(text) - len(text.lstrip())
@@ -203,11 +217,12 @@ def kept_matching(old: str, new: str) -> tuple[float, Matching]:
 # The tokens of _UNIT_RE without the spaces after them, which the share does not need
 # (every character is either \s or \S, so both find the same tokens).
 _CORE_RE = re.compile(rf"(?:{_WORD})|\S", re.VERBOSE)
+_CORE_ASCII = re.compile(rf"(?:{_WORD_ASCII})|\S", re.VERBOSE)
 
 
 def _cores(text: str) -> tuple[list[str], list[bool]]:
     """The tokens of :func:`_units` without the spaces, and whether each is a word."""
-    cores = _CORE_RE.findall(text)
+    cores = (_CORE_ASCII if text.isascii() else _CORE_RE).findall(text)
     flags = [c[0].isalnum() or c[0] in _CURRENCY_SET for c in cores]
     if text[:1].isspace():
         cores.insert(0, "")

@@ -297,3 +297,34 @@ def test_the_segments_are_the_runs_built_token_by_token(old: str, new: str) -> N
         (s.equal, s.a1, s.a2, s.b1, s.b2) for s in tokens_module._segments(matched, len(a), len(b))
     ]
     assert got == _reference_segments(matched, len(a), len(b))
+
+
+_ASCII_TEXT = st.one_of(
+    _PLAN_TEXT.filter(str.isascii),
+    st.text(alphabet=st.characters(max_codepoint=127), max_size=40),
+    st.lists(
+        st.sampled_from(["U.S.", "E.U.", "$5bn", "1,400km", "50%", "28-point", "it's", "_x", "a"])
+        | st.text(alphabet="0123456789.,%$-'_ aZ\t\x1c", max_size=6),
+        max_size=12,
+    ).map("".join),
+)
+
+
+@given(_ASCII_TEXT)
+def test_the_ascii_patterns_find_the_general_patterns_tokens(text: str) -> None:
+    """On ASCII text the ASCII patterns (no Unicode classes, no backtracking into a token)
+    find exactly what the general patterns find, for the matcher's words, the word diff's
+    units and the share's cores."""
+    assert text.isascii()
+    folded = text.casefold()
+    t = tokens_module
+    assert t._FOLDED_WORD_ASCII.findall(folded) == t._FOLDED_WORD_RE.findall(folded)
+    assert t._UNIT_ASCII.findall(text) == t._UNIT_RE.findall(text)
+    assert t._CORE_ASCII.findall(text) == t._CORE_RE.findall(text)
+
+
+def test_text_with_other_characters_takes_the_general_patterns() -> None:
+    """A text with a letter, a mark or a currency sign beyond ASCII is tokenised by the
+    general patterns: the Cyrillic word, the euro sum and the accent written apart stay whole."""
+    assert words("Київ pays €5bn to cafe\u0301s") == ["київ", "pays", "€5bn", "to", "cafe\u0301s"]
+    assert tokens_module._units("€5bn, Київ")[0] == ["€5bn", ",", "Київ"]
