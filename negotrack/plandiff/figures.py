@@ -56,6 +56,7 @@ _FIGURE_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _MAYBE_FIGURE = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE)
+_MAYBE_FIGURE_LOW = re.compile(_MAYBE_FIGURE.pattern)
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s+$", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"(?:st|nd|rd|th)?,?\s+\d{4}\b")
 
@@ -218,9 +219,14 @@ def may_hold_figure(text: str) -> bool:
     """Whether ``text`` may hold (part of) a figure: a digit, a month's name, a number word
     or a scale ("thousand", "percent"). A quick test, so that the figures of two texts are
     compared only when an edit touches one."""
-    return _MAYBE_FIGURE.search(text) is not None or not _NUMBER_WORD.isdisjoint(
-        _LETTERS.findall(text.lower())
+    low = text.lower()
+    # Ignoring case in ASCII text is matching the lowered text (no long s, no Kelvin
+    # sign), which is faster.
+    ascii_text = text.isascii()
+    digit_or_month = (_MAYBE_FIGURE_LOW if ascii_text else _MAYBE_FIGURE).search(
+        low if ascii_text else text
     )
+    return digit_or_month is not None or not _NUMBER_WORD.isdisjoint(_LETTERS.findall(low))
 
 
 class _Figure:

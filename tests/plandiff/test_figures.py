@@ -158,3 +158,17 @@ def test_a_change_lists_figures_only_when_an_edit_touches_one() -> None:
 
 def _reworded(old: str, new: str) -> PointChange:
     return PointChange(ChangeKind.REWORDED, nt.Point("1", old), nt.Point("1", new), 0.5)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_text_may_hold_a_figure_as_the_case_blind_search_says(text: str) -> None:
+    """In ASCII text, the lowered text's plain search finds a digit or a month's name
+    exactly where the case-blind search does."""
+    from negotrack.plandiff import figures as figures_module
+
+    blind = figures_module._MAYBE_FIGURE.search(text) is not None
+    assert (figures_module._MAYBE_FIGURE_LOW.search(text.lower()) is not None) == blind
+    assert may_hold_figure(text) == (
+        blind
+        or not figures_module._NUMBER_WORD.isdisjoint(figures_module._LETTERS.findall(text.lower()))
+    )
