@@ -152,36 +152,23 @@ def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) ->
 
     Every document counts in the weights; with ``wanted``, only those documents' bags are
     built (the others are left empty)."""
-    counts = _counts(docs)
-    df: Counter[str] = Counter()
-    for c in counts:
-        df.update(c.keys())
-    n = len(counts)
+    # How many documents hold each stem: each document's distinct stems, counted in C. Only
+    # the documents wanted need their counts (most points are paired before text matching).
+    df = Counter(itertools.chain.from_iterable(map(set, docs)))
+    n = len(docs)
     # Stems in every document weigh nothing (log 1) and are left out of the bags.
     idf = {t: math.log(n / d) for t, d in df.items() if d < n}
     tf = [0.0, 1.0]  # (1 + log k) by count k
     out: list[Bag] = []
-    for k, c in enumerate(counts):
+    for k, doc in enumerate(docs):
         if wanted is not None and k not in wanted:
             out.append({})
             continue
+        c = Counter(doc)
         most = max(c.values(), default=0)
         while len(tf) <= most:
             tf.append(1.0 + math.log(len(tf)))
         out.append({t: tf[m] * idf[t] for t, m in c.items() if t in idf})
-    return out
-
-
-def _counts(docs: Sequence[Sequence[str]]) -> list[Counter[str]]:
-    """Each document's stem counts; a document given twice (the same object, as a point
-    kept word for word is) is counted once."""
-    memo: dict[int, Counter[str]] = {}
-    out = []
-    for doc in docs:
-        c = memo.get(id(doc))
-        if c is None:
-            c = memo[id(doc)] = Counter(doc)
-        out.append(c)
     return out
 
 
