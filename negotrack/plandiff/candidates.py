@@ -20,7 +20,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import operator
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 __all__ = ["candidates", "features"]
@@ -69,9 +69,7 @@ def candidates(
     coded, bound = features([*old.values(), *new.values()])
     feats_old = dict(zip(old, coded, strict=False))
     feats_new = dict(zip(new, coded[len(old) :], strict=True))
-    df: Counter[int] = Counter()
-    for feats in coded:
-        df.update(feats)
+    df = Counter(itertools.chain.from_iterable(coded))
     # A feature held by one point alone leads nowhere; only the others can be keys. Each
     # is ranked by one integer: how many points hold it, then its number. A feature of
     # one point is ranked `alone`, above every other, and ends the search.
@@ -96,14 +94,14 @@ def candidates(
     keyset: set[int] = set()
     for ks in (*keys_old.values(), *keys_new.values()):
         keyset.update(ks)
-    held_old: dict[int, list[int]] = {}
+    held_old: defaultdict[int, list[int]] = defaultdict(list)
     for i, feats in feats_old.items():
         for f in feats & keyset:
-            held_old.setdefault(f, []).append(i)
-    held_new: dict[int, list[int]] = {}
+            held_old[f].append(i)
+    held_new: defaultdict[int, list[int]] = defaultdict(list)
     for j, feats in feats_new.items():
         for f in feats & keyset:
-            held_new.setdefault(f, []).append(j)
+            held_new[f].append(j)
     # A key counts for more the rarer it is (about WEIGHT / (holders - 1) times): its
     # holders are repeated that often, so that Counter does the weighted sum in C.
     weight = {f: max(1, round(WEIGHT / (df[f] - 1))) for f in keyset}
@@ -144,6 +142,6 @@ def _best(
         out.update(held.get(f, ()))
     # Like Counter.most_common (stable on ties) but sorted in C.
     short = sorted(votes.items(), key=operator.itemgetter(1), reverse=True)[: 2 * KEEP]
-    both = sorted((-(n + theirs[p][me]), k, p) for k, (p, n) in enumerate(short))
-    out.update(p for _, _, p in both[:KEEP])
+    both = sorted([(-(n + theirs[p].get(me, 0)), k, p) for k, (p, n) in enumerate(short)])
+    out.update([p for _, _, p in both[:KEEP]])
     return out

@@ -34,7 +34,8 @@ def _contained(piece: Bag, whole: Bag, mass: float) -> float:
     """The share of ``piece``'s weight (``mass``) found in ``whole``."""
     if not mass:
         return 0.0
-    return sum([min(piece[t], whole[t]) for t in piece.keys() & whole.keys()]) / mass
+    shared = piece.keys() & whole.keys()  # summed in this set's order, in C
+    return sum(map(min, map(piece.__getitem__, shared), map(whole.__getitem__, shared))) / mass
 
 
 def _covered(whole: Bag, mass: float, pieces: Sequence[Bag]) -> float:
@@ -45,7 +46,7 @@ def _covered(whole: Bag, mass: float, pieces: Sequence[Bag]) -> float:
     for p in pieces:
         for t in p.keys() & whole.keys():
             union[t] = union.get(t, 0.0) + p[t]
-    return sum(min(whole[t], w) for t, w in union.items()) / mass
+    return sum(map(min, map(whole.__getitem__, union), union.values())) / mass
 
 
 def _groups(

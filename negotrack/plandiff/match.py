@@ -131,12 +131,23 @@ def match(
         used_new,
     )
     start = (set(used_old), set(used_new))
-    rated, pairs, kept = _pass(sc, old, new, rated, anchors, n, cut, size, start, None)
+    orders: dict[frozenset[tuple[int, int]], list[tuple[int, int]]] = {}
+
+    def kept_now(pairs: dict[int, tuple[int, float]]) -> list[tuple[int, int]]:
+        """:func:`kept_of` the anchors and ``pairs``, worked out once for the same pairs (a
+        later round often ends with the pairs of the one before)."""
+        key = frozenset([(i, j) for i, (j, _) in pairs.items()])
+        found = orders.get(key)
+        if found is None:
+            found = orders[key] = kept_of(anchors, pairs)
+        return found
+
+    rated, pairs, kept = _pass(sc, old, new, rated, kept_now, n, cut, size, start, None)
     for _ in range(ROUNDS):
         if len(kept) == len(anchors) + len(pairs):
             break
         # Some pair is out of order: take again, preferring pairs in their place.
-        rated, pairs, kept = _pass(sc, old, new, rated, anchors, n, cut, size, start, placed(kept))
+        rated, pairs, kept = _pass(sc, old, new, rated, kept_now, n, cut, size, start, placed(kept))
     pool = [(i, j) for i, j, _, _ in rated]
     used_old = set(start[0]) | set(pairs)
     used_new = set(start[1]) | {j for j, _ in pairs.values()}
@@ -159,7 +170,7 @@ def _pass(
     old: Sequence[Sequence[str]],
     new: Sequence[Sequence[str]],
     pool: list[Rated],
-    anchors: Sequence[tuple[int, int]],
+    certain: Callable[[dict[int, tuple[int, float]]], list[tuple[int, int]]],
     n: int,
     cut: float,
     size: float,
@@ -176,7 +187,7 @@ def _pass(
     pairs: dict[int, tuple[int, float]] = {}
     sizes = (len(old), len(new))
     _greedy(sc, pool, n, cut, used_old, used_new, pairs, in_place)
-    kept = kept_of(anchors, pairs)
+    kept = certain(pairs)
     for _ in range(3):
         before = len(pairs)
         for gap_old, gap_new in gaps(kept, free_old, free_new, used_old, used_new):
@@ -185,7 +196,7 @@ def _pass(
             _greedy(sc, local, k, cut, used_old, used_new, pairs, in_place, True)
         if len(pairs) == before:
             break
-        kept = kept_of(anchors, pairs)
+        kept = certain(pairs)
     # The inverted index keeps a few candidates per point; the points it left free are
     # fewer, so among them every pair (or their own candidates) is scored, at the same bar.
     rest_old = [i for i in free_old if i not in used_old]
@@ -198,7 +209,7 @@ def _pass(
         _greedy(sc, extra, n, cut, used_old, used_new, pairs, in_place)
         pool = [*pool, *extra]
         if len(pairs) != before:
-            kept = kept_of(anchors, pairs)
+            kept = certain(pairs)
     return pool, pairs, kept
 
 

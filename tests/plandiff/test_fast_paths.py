@@ -6,11 +6,17 @@ import bisect
 import math
 from collections import Counter
 
+import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from negotrack.plandiff.features import Bag, bags
+import negotrack as nt
+from negotrack.plandiff.align import align, same_pair_text, same_text
+from negotrack.plandiff.compare import _contained_share
+from negotrack.plandiff.features import Bag, bags, cosine, norm
 from negotrack.plandiff.scores import Scores
+from tests.support.diffgen import generate
 
 _COSINE = st.floats(min_value=0.0, max_value=1.0).map(lambda s: round(s, 9))
 
@@ -23,7 +29,7 @@ def _scores(mu: float, sd: float) -> Scores:
 
 @given(
     st.floats(min_value=0.0, max_value=0.5),
-    st.floats(min_value=1e-3, max_value=0.5),
+    st.floats(min_value=0.01, max_value=0.5),
     st.integers(min_value=1, max_value=10_000_000),
     st.floats(min_value=0.01, max_value=1.0),
     st.sampled_from([1.0, 0.5]),
@@ -65,12 +71,79 @@ def _plain_bags(docs: list[list[str]], wanted: set[int]) -> list[Bag]:
 
 @given(
     st.lists(st.lists(st.sampled_from("abcdefg"), max_size=9), min_size=1, max_size=12),
-    st.sets(st.integers(min_value=0, max_value=11)),
+    st.lists(st.integers(min_value=0, max_value=11), max_size=6),
+    st.sets(st.integers(min_value=0, max_value=17)),
 )
-def test_bags_weigh_as_counting_each_document_does(docs: list[list[str]], wanted: set[int]) -> None:
-    """Counting only the wanted documents' stems (the others' distinct stems only) gives
-    the very weights, in the very order, of counting every document."""
+def test_bags_weigh_as_counting_each_document_does(
+    docs: list[list[str]], again: list[int], wanted: set[int]
+) -> None:
+    """Counting only the wanted documents' stems (the others' distinct stems only, a
+    document object given several times once) gives the very weights, in the very order,
+    of counting every document."""
+    docs = docs + [docs[k % len(docs)] for k in again]  # the same objects again
     got = bags(docs, wanted)
     plain = _plain_bags(docs, wanted)
     assert got == plain
     assert [list(b) for b in got] == [list(b) for b in plain]
+
+
+_BAG = st.dictionaries(
+    st.sampled_from("abcdefghij"), st.floats(min_value=0.01, max_value=9.0), max_size=8
+)
+
+
+@given(_BAG, _BAG)
+def test_the_cosine_sums_as_the_plain_sum_over_shared_stems(a: Bag, b: Bag) -> None:
+    """The cosine (products of the smaller bag's order, 0.0 for a stem the other lacks)
+    is bit for bit the plain sum over the shared stems, in the same order."""
+    na, nb = norm(a), norm(b)
+    small, large = (b, a) if len(a) > len(b) else (a, b)
+    plain = (
+        sum([w * large[t] for t, w in small.items() if t in large]) / (na * nb)
+        if na and nb
+        else 0.0
+    )
+    assert cosine(a, b, na, nb) == plain
+
+
+@pytest.mark.parametrize(("seed", "words"), [(1, (5, 10)), (2, (30, 50)), (3, None)])
+def test_a_pair_is_known_the_same_text_as_reading_it_says(
+    seed: int, words: tuple[int, int] | None
+) -> None:
+    """Exact pairs have the same text and text pairs never do, as reading both says; so
+    are pairs by key and by link, which are read."""
+    case = generate(120, seed=seed, share=0.15, p_reword=0.3, words=words)
+    keyed = nt.PlanVersion(
+        id="keyed",
+        label="keyed",
+        date="2025-12-01",
+        points=[
+            attrs.evolve(p, key=f"k{k}") if k % 3 == 0 else p for k, p in enumerate(case.new.points)
+        ],
+    )
+    old_keyed = nt.PlanVersion(
+        id="old-keyed",
+        label="old",
+        date="2025-11-01",
+        points=[
+            attrs.evolve(p, key=f"k{k}") if k % 3 == 0 else p for k, p in enumerate(case.old.points)
+        ],
+    )
+    found = align(old_keyed, keyed, [], None)
+    vias = {via for _, via in found.pairs.values()}
+    assert {"exact", "text", "key"} <= vias
+    for i, (j, via) in found.pairs.items():
+        o, n = old_keyed.points[i], keyed.points[j]
+        assert same_pair_text(o, n, via) == same_text(o.text, n.text)
+
+
+@given(
+    st.lists(st.sampled_from("abcde"), max_size=12),
+    st.lists(st.sampled_from("abcdef"), max_size=12),
+)
+def test_the_share_of_a_piece_in_its_whole_counts_repeats_as_counters_do(
+    piece: list[str], whole: list[str]
+) -> None:
+    """The share of a piece's words found in its whole is the counters' intersection."""
+    plain = sum((Counter(piece) & Counter(whole)).values()) / len(piece) if piece else 1.0
+    assert _contained_share(piece, whole) == plain
