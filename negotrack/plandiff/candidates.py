@@ -41,6 +41,9 @@ SORT = 256
 past it, by :func:`heapq.nsmallest`."""
 
 
+_COUNT = operator.itemgetter(1)
+
+
 def features(points: Sequence[Sequence[str]]) -> tuple[list[set[int]], int]:
     """Each point's stems and pairs of stems that follow each other in it, numbered in
     the order of their text, and a bound above every number.
@@ -141,7 +144,7 @@ def _best(
             break
         out.update(held.get(f, ()))
     # Like Counter.most_common (stable on ties) but sorted in C.
-    short = sorted(votes.items(), key=operator.itemgetter(1), reverse=True)[: 2 * KEEP]
+    short = sorted(votes.items(), key=_COUNT, reverse=True)[: 2 * KEEP]
     both = sorted([(-(n + theirs[p].get(me, 0)), k, p) for k, (p, n) in enumerate(short)])
     out.update([p for _, _, p in both[:KEEP]])
     return out

@@ -85,15 +85,12 @@ def _groups(
         cover = _covered(whole, mass, [parts[p] for p in ps])
         # Drop the piece adding least while some piece adds too little.
         while len(ps) >= 2:
-            gains = [
-                (round(cover - _covered(whole, mass, [parts[q] for q in ps if q != p]), 9), p)
-                for p in ps
-            ]
-            gain, weakest = min(gains)
+            without = {p: _covered(whole, mass, [parts[q] for q in ps if q != p]) for p in ps}
+            gain, weakest = min((round(cover - rest, 9), p) for p, rest in without.items())
             if gain >= ADDS:
                 break
             ps.remove(weakest)
-            cover = _covered(whole, mass, [parts[p] for p in ps])
+            cover = without[weakest]  # what the others cover, as just computed
         cover = round(cover, 9)
         if len(ps) >= 2 and cover >= COVERED and cover > best_w.get(w, 0.0):
             out.append((w, tuple(ps), cover))

@@ -93,10 +93,21 @@ class Scores:
     def rated(self, pairs: Iterable[tuple[int, int]], sizes: tuple[int, int]) -> list[Rated]:
         """Each pair with its cosine and its rank (:meth:`rank`), worked out once for the
         passes that go through the same pairs again."""
+        # :meth:`cos` and :meth:`rank` written out: a pool holds thousands of pairs.
+        width, seen, ranks = self._width, self._seen, self._rank
+        bags_old, bags_new, norm_old, norm_new = self.old, self.new, self.norm_old, self.norm_new
+        n_old, n_new = max(1, sizes[0]), max(1, sizes[1])
         out = []
         for i, j in pairs:
-            s = self.cos(i, j)
-            out.append((i, j, s, self.rank(i, j, sizes)))
+            key = i * width + j
+            s = seen.get(key)
+            if s is None:
+                s = seen[key] = round(cosine(bags_old[i], bags_new[j], norm_old[i], norm_new[j]), 9)
+            r = ranks.get(key)
+            if r is None:
+                near = PLACE * (1.0 - abs(i / n_old - j / n_new))
+                r = ranks[key] = round((s - self.mu) / self.sd + near, 9)
+            out.append((i, j, s, r))
         return out
 
     def null(self, olds: Sequence[int], news: Sequence[int]) -> None:
