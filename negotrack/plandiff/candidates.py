@@ -74,19 +74,27 @@ def candidates(
     feats_new = dict(zip(new, coded[len(old) :], strict=True))
     df = Counter(itertools.chain.from_iterable(coded))
     # A feature held by one point alone leads nowhere; only the others can be keys. Each
-    # is ranked by one integer: how many points hold it, then its number. A feature of
-    # one point is ranked `alone`, above every other, and ends the search.
+    # is ranked by one integer: how many points hold it, then its number.
     rank = {f: n * bound + f for f, n in df.items() if n > 1}
-    alone = bound * (len(coded) + 1)
+    # Past its first key, a point's keys reach at most BUDGET entries together: only
+    # features of at most BUDGET points can follow the first, and, ranked first by how
+    # many points hold them, they come before all others. So the rarest features are
+    # sought among these (fewer), and among all only when a point holds none of them.
+    cheap = {f for f, n in df.items() if 1 < n <= BUDGET}
+    top = rank.__getitem__
 
     def keys(feats: set[int]) -> list[int]:
+        common = feats & cheap
+        if not common:  # its rarest feature held by another point, if any, is its one key
+            shared = [r for r in map(rank.get, feats) if r is not None]
+            return [min(shared) % bound] if shared else []
         out: list[int] = []
         spent = 0
-        mine = map(rank.get, feats, itertools.repeat(alone))
-        rarest = sorted(mine)[:KEYS] if len(feats) <= SORT else heapq.nsmallest(KEYS, mine)
+        mine = map(top, common)
+        rarest = sorted(mine)[:KEYS] if len(common) <= SORT else heapq.nsmallest(KEYS, mine)
         for r in rarest:
             n, f = divmod(r, bound)
-            if r >= alone or (out and spent + n > BUDGET):
+            if out and spent + n > BUDGET:
                 break
             out.append(f)
             spent += n
