@@ -108,10 +108,12 @@ def _curated(
     -> "20-point#14" link us-28#21b to 20-point#14. A point with a direct link between
     the two versions is not chained.
     """
+    links = list(links)
+    if not links:  # nothing to apply (and nothing to chain through)
+        return
     old_no = {p.number: i for i, p in enumerate(old.points)}
     new_no = {p.number: j for j, p in enumerate(new.points)}
     edges: set[tuple[int, int]] = set()
-    links = list(links)
     ahead: dict[str, list[str]] = {}  # ref -> refs it became
     behind: dict[str, list[str]] = {}  # ref -> refs it came from
     for link in links:

@@ -200,8 +200,4 @@ def cosine(a: Bag, b: Bag, na: float, nb: float) -> float:
         return 0.0
     if len(a) > len(b):
         a, b = b, a
-    # The weights of the smaller bag times those of the same stems in the other, in the
-    # smaller bag's order; a stem it alone holds adds a product of 0.0, which leaves every
-    # partial sum as it was, and the whole runs in C.
-    total: float = sum(map(operator.mul, a.values(), map(b.get, a, itertools.repeat(0.0))))
-    return total / (na * nb)
+    return sum([w * b[t] for t, w in a.items() if t in b]) / (na * nb)

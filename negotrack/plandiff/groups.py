@@ -43,8 +43,12 @@ def _covered(whole: Bag, mass: float, pieces: Sequence[Bag]) -> float:
     if not mass:
         return 0.0
     union: dict[str, float] = {}
-    for p in pieces:
-        for t in p.keys() & whole.keys():
+    for k, p in enumerate(pieces):
+        shared = p.keys() & whole.keys()
+        if not k:  # the first piece's weights as they are (0.0 + w is w)
+            union = {t: p[t] for t in shared}
+            continue
+        for t in shared:
             union[t] = union.get(t, 0.0) + p[t]
     return sum(map(min, map(whole.__getitem__, union), union.values())) / mass
 

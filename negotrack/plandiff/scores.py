@@ -114,12 +114,7 @@ class Scores:
         """Measure the null on pairs of ``olds`` x ``news``, evenly spaced."""
         pick_o = olds[:: max(1, len(olds) // GRID)][:GRID]
         pick_n = news[:: max(1, len(news) // GRID)][:GRID]
-        # Computed here, not remembered: few of these pairs are ever scored again.
-        sample = []
-        for i in pick_o:
-            a, na = self.old[i], self.norm_old[i]
-            sample.extend([round(cosine(a, self.new[j], na, self.norm_new[j]), 9) for j in pick_n])
-        sample.sort()
+        sample = sorted(self.cos(i, j) for i in pick_o for j in pick_n)
         # The few related pairs in the sample are not part of the null: drop its top end.
         keep = sample[: max(1, len(sample) - max(len(pick_o), len(pick_n)))]
         # Few pairs say little: shrink towards the prior, as if PRIOR_PAIRS more had it.

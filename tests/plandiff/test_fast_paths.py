@@ -16,7 +16,8 @@ from negotrack.plandiff import candidates as candidates_module
 from negotrack.plandiff.align import align, same_pair_text, same_text
 from negotrack.plandiff.candidates import KEEP, KEYS, RARE, WEIGHT, features
 from negotrack.plandiff.compare import _contained_share
-from negotrack.plandiff.features import Bag, bags, cosine, norm
+from negotrack.plandiff.features import Bag, Normaliser, bags
+from negotrack.plandiff.groups import _contained, _covered
 from negotrack.plandiff.scores import Scores
 from tests.support.diffgen import generate
 
@@ -87,25 +88,6 @@ def test_bags_weigh_as_counting_each_document_does(
     plain = _plain_bags(docs, wanted)
     assert got == plain
     assert [list(b) for b in got] == [list(b) for b in plain]
-
-
-_BAG = st.dictionaries(
-    st.sampled_from("abcdefghij"), st.floats(min_value=0.01, max_value=9.0), max_size=8
-)
-
-
-@given(_BAG, _BAG)
-def test_the_cosine_sums_as_the_plain_sum_over_shared_stems(a: Bag, b: Bag) -> None:
-    """The cosine (products of the smaller bag's order, 0.0 for a stem the other lacks)
-    is bit for bit the plain sum over the shared stems, in the same order."""
-    na, nb = norm(a), norm(b)
-    small, large = (b, a) if len(a) > len(b) else (a, b)
-    plain = (
-        sum([w * large[t] for t, w in small.items() if t in large]) / (na * nb)
-        if na and nb
-        else 0.0
-    )
-    assert cosine(a, b, na, nb) == plain
 
 
 @pytest.mark.parametrize(("seed", "words"), [(1, (5, 10)), (2, (30, 50)), (3, None)])
@@ -238,3 +220,42 @@ def test_the_candidate_index_finds_what_ranking_every_feature_finds(
         olds = {2 * k: p for k, p in enumerate(old)}
         news = {3 * k + 1: p for k, p in enumerate(new)}
         assert candidates_module.candidates(olds, news) == _plain_candidates(olds, news, budget)
+
+
+_BAG = st.dictionaries(
+    st.sampled_from("abcdefghij"), st.floats(min_value=0.01, max_value=9.0), max_size=8
+)
+
+
+@given(_BAG, _BAG, st.lists(_BAG, max_size=4))
+def test_containment_and_coverage_sum_as_the_plain_loops_do(
+    piece: Bag, whole: Bag, pieces: list[Bag]
+) -> None:
+    """A piece's share in its whole and the pieces' coverage of it are, bit for bit, the
+    plain loops over the shared stems in the same order."""
+    mass = sum(piece.values()) or 1.0
+    plain = sum([min(piece[t], whole[t]) for t in piece.keys() & whole.keys()]) / mass
+    assert _contained(piece, whole, mass) == plain
+    union: dict[str, float] = {}
+    for p in pieces:
+        for t in p.keys() & whole.keys():
+            union[t] = union.get(t, 0.0) + p[t]
+    total = sum(whole.values()) or 1.0
+    assert _covered(whole, total, pieces) == sum(min(whole[t], w) for t, w in union.items()) / total
+
+
+def test_rated_pairs_carry_the_cosine_and_rank_of_the_pair() -> None:
+    """Rating a pool at once gives each pair the cosine and rank asked one by one."""
+    case = generate(60, seed=5, share=0.2, words=(5, 10))
+    normal = Normaliser()
+    old = [normal.text(p.text) for p in case.old.points]
+    new = [normal.text(p.text) for p in case.new.points]
+    free_old, free_new = list(range(len(old))), list(range(len(new)))
+    sizes = (len(old), len(new))
+    pool = [(i, j) for i in free_old[::3] for j in free_new[::2]]
+    fresh, asked = Scores(old, new, free_old, free_new), Scores(old, new, free_old, free_new)
+    for sc in (fresh, asked):
+        sc.null(free_old, free_new)
+    rated = fresh.rated(pool, sizes)
+    assert rated == [(i, j, asked.cos(i, j), asked.rank(i, j, sizes)) for i, j in pool]
+    assert fresh.rated(pool, sizes) == rated  # and again, from what it remembers
