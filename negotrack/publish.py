@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from negotrack.io.storage import atomic_write
 from negotrack.render.renderer import Renderer
-from negotrack.views import formatting as _filters
-from negotrack.views.timeline import DEFAULT_DIFF_HREF, predecessor
+from negotrack.views.site import site_pages
+from negotrack.views.timeline import DEFAULT_DIFF_HREF
 
 if TYPE_CHECKING:
     from negotrack.dossier.dossier import Dossier
@@ -35,39 +35,41 @@ def render_site(
     ``timeline.html`` and ``timeline.md``; for every version with a predecessor,
     ``diff-OLD_to_NEW.html`` and ``.md`` (the names the timeline links to, one-to-one:
     see :func:`negotrack.views.formatting.file_part`); and
-    ``board-PLAN.html`` and ``.md`` per plan with versions. ``threshold`` goes to every
+    ``board-PLAN.html`` and ``.md`` per plan with versions
+    (:func:`negotrack.views.site.site_pages`). Every page links every other (the HTML
+    pages the HTML ones, the Markdown pages the Markdown ones). ``threshold`` goes to every
     diff (reports and boards alike); ``log`` is called with each path written. Every page
-    is in ``locale`` (default English; an unknown one is a ``LocaleError``).
+    is in ``locale`` (default English; an unknown one is a ``LocaleError``). Every page is
+    rendered before the first is written, so an error writes nothing.
     """
     renderer = Renderer(template_dir=template_dir, locale=locale)
+    pages = site_pages(dossier, renderer.lang)
+    rendered: list[tuple[str, str]] = []
+    for page in pages:
+        # A report's diff is worked out once, for both its formats.
+        pd = dossier.diff(page.old, page.new, threshold=threshold) if page.kind == "diff" else None
+        for format, suffix in (("html", ".html"), ("md", ".md")):
+            nav = page.nav(pages, suffix)
+            if pd is not None:
+                text = renderer.diff(pd, format=format, content_lang=dossier.language, nav=nav)
+            elif page.kind == "timeline":
+                # The Markdown timeline links the Markdown reports.
+                href = DEFAULT_DIFF_HREF.removesuffix(".html") + suffix
+                text = renderer.timeline(dossier, format=format, diff_href=href, nav=nav)
+            else:
+                text = renderer.board(
+                    dossier, page.plan, format=format, threshold=threshold, nav=nav
+                )
+            rendered.append((page.stem + suffix, text))
+    # Every page is rendered before any is written: a page that cannot be rendered (a
+    # broken custom template) leaves the folder as it was, not half old and half new.
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-
-    def write(name: str, text: str) -> None:
+    for name, text in rendered:
         path = out / name
         atomic_write(path, text)  # a reader never sees half a page
         written.append(path)
         if log is not None:
             log(path)
-
-    write("timeline.html", renderer.timeline(dossier, format="html"))
-    write("timeline.md", renderer.timeline(dossier, format="md"))
-    for plan in dossier.plans:
-        for version in plan.versions:
-            old = predecessor(dossier, version)
-            if old is None:
-                continue
-            pd = dossier.diff(old.id, version.id, threshold=threshold)
-            stem = DEFAULT_DIFF_HREF.format(
-                old=_filters.file_part(old.id), new=_filters.file_part(version.id)
-            ).removesuffix(".html")
-            write(stem + ".html", renderer.diff(pd, format="html", content_lang=dossier.language))
-            write(stem + ".md", renderer.diff(pd, format="md", content_lang=dossier.language))
-        if plan.versions:
-            stem = "board-" + _filters.file_part(plan.id)
-            write(
-                stem + ".html", renderer.board(dossier, plan.id, format="html", threshold=threshold)
-            )
-            write(stem + ".md", renderer.board(dossier, plan.id, format="md", threshold=threshold))
     return written

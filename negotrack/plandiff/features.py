@@ -43,7 +43,7 @@ import snowballstemmer
 
 from negotrack.plandiff.tokens import words
 
-__all__ = ["Bag", "Normaliser", "bags", "cosine", "norm"]
+__all__ = ["NUMBER_WORDS", "Bag", "Normaliser", "bags", "cosine", "norm"]
 
 Bag = dict[str, float]
 """A point's stems and their weights."""
@@ -67,8 +67,10 @@ _UNITS = (
 )
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 # fmt: on
-_NUMBERS: dict[str, str] = {word: str(k) for k, word in enumerate(_UNITS)}
-_NUMBERS.update({word: str(20 + 10 * k) for k, word in enumerate(_TENS)})
+NUMBER_WORDS: dict[str, int] = {word: k for k, word in enumerate(_UNITS)}
+NUMBER_WORDS.update({word: 20 + 10 * k for k, word in enumerate(_TENS)})
+"""English number words from zero to nineteen, and the tens to ninety, with their values."""
+_NUMBERS: dict[str, str] = {word: str(k) for word, k in NUMBER_WORDS.items()}
 _NUMBERS.update(
     {
         f"{ten}-{unit}": str(20 + 10 * k + u)

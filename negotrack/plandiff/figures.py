@@ -14,7 +14,16 @@ that unit left there, is paired with it (the army "capped at 600,000" that "stay
 800,000"); the rest were removed or added.
 
 A number that names something rather than counting it is not a figure: "Article 5",
-"Resolution 2231", "paragraph 14", "Minsk II point 9".
+"Resolution 2231", "paragraph 14", "Minsk II point 9", and a number that is part of a
+name or a designation: "IR-6" (a centrifuge model), "UF6", "P5+1", "Covid-19". A lowercase
+prefix keeps its number a figure ("mid-2016").
+
+One figure can be written several ways, and a rewrite often changes only the way: "15
+years" and "fifteen years", "3.67 percent" and "3.67%", "10,000" and "10000". Figures are
+compared by their *value* (number words read as figures, from "two" to "ninety-nine", with
+"hundred", "thousand" and the like; thousands separators dropped; "per cent", "percent"
+and "%" one unit, and so "bn" and "billion"), so a figure written another way is not a
+change. "One" is not read as a figure: it is more often a pronoun or an article.
 """
 
 from __future__ import annotations
@@ -23,6 +32,7 @@ import difflib
 import re
 from typing import TypeAlias
 
+from negotrack.plandiff.features import NUMBER_WORDS
 from negotrack.plandiff.tokens import CURRENCY
 
 __all__ = ["FigurePair", "figure_pairs", "figures", "may_hold_figure"]
@@ -31,14 +41,14 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_SCALE = r"(?:bn|mn|tn|m|k|km|mm|billion|million|trillion|thousand|per\s?cent|percent)"
+_SCALE = r"(?:bn|mn|tn|m|k|km|mm|kg|billion|million|trillion|thousand|per\s?cent|percent)"
 # A figure starts at a digit or a currency sign (so the scan is quick); a date's month name
 # before it ("November 23, 2025") is picked up afterwards by _MONTH_BEFORE.
 _FIGURE_RE = re.compile(
     rf"""
     (?:US\$|[{CURRENCY}])?\d+(?:[.,]\d+)*                          # 600,000  $800  2.5
     (?:-\d{{2}}(?:-\d{{2}})?|:\d{{2}})?                               # 2025-11-23  18:00
-    (?:(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?\b                    # 23 November 2025
+    (?:(?<![\d.,]\d\d)(?<=\d)(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?\b  # 23 November 2025
       | \s?%                                                          # 50%
       | \s?{_SCALE}\b                                                 # 800bn  100 billion
     )?
@@ -49,6 +59,34 @@ _MAYBE_FIGURE = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s+$", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"(?:st|nd|rd|th)?,?\s+\d{4}\b")
 
+
+_TENS = tuple(w for w, v in NUMBER_WORDS.items() if v >= 20)
+_ONES = tuple(w for w, v in NUMBER_WORDS.items() if 0 < v < 10)
+_TEENS = tuple(w for w, v in NUMBER_WORDS.items() if 1 < v < 20)  # "one" is not a figure
+_WORD_FIGURE = re.compile(
+    rf"""
+    \b(?:(?:{"|".join(_TENS)})(?:[-\s](?:{"|".join(_ONES)}))?           # twenty-five
+      | (?:{"|".join(_TEENS)}))\b                                         # two .. nineteen
+    (?:\s+hundred\b)?                                                    # two hundred
+    (?:\s+{_SCALE}\b)?                                                   # five thousand
+    (?!-(?:thirds?|quarters?|halves|half|fifths?|tenths?)\b)             # not two-thirds
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_LETTERS = re.compile(r"[a-z]+")
+_NUMBER_WORD = frozenset(NUMBER_WORDS) | {
+    *("hundred", "thousand", "million", "billion", "trillion", "percent", "cent"),
+    *("bn", "mn", "tn", "m", "k", "km", "mm", "kg"),
+}
+"""The words that may be (part of) a figure written in words, or a scale's."""
+_SCALE_KEY = {
+    "percent": "%",
+    "per cent": "%",
+    "billion": "bn",
+    "million": "mn",
+    "trillion": "tn",
+    "thousand": "k",
+}
 
 _REFERENCE = re.compile(
     r"\b(?:article|art\.|arts?\.|section|sec\.|§|paragraph|para\.|paras?\.|chapter|ch\.|annex|"
@@ -101,6 +139,9 @@ _STOP = frozenset(
 )
 _MONTH_NAME = re.compile(rf"\b{_MONTH}", re.IGNORECASE)
 _UNIT = re.compile(r"[^\d\s.,]+")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
+_YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
+"""A bare four-digit number from 1800 to 2199 is a year: it never pairs with a count."""
 _CONTEXT = 3
 """Words on each side of a figure that say what it counts."""
 
@@ -110,14 +151,30 @@ FigurePair: TypeAlias = tuple[str, str]
 
 
 def _spans(text: str) -> list[tuple[str, int, int]]:
-    """Each figure of ``text`` with where it starts and ends."""
+    """Each figure of ``text`` with where it starts and ends, in reading order."""
+    found = _digit_spans(text)
+    if not _NUMBER_WORD.isdisjoint(_LETTERS.findall(text.lower())):
+        taken = [(a, b) for _, a, b in found]
+        for m in _WORD_FIGURE.finditer(text):
+            start, end = m.span()
+            if any(a < end and start < b for a, b in taken):
+                continue
+            if _REFERENCE.search(text, max(0, start - 16), start):
+                continue
+            found.append((" ".join(m.group().split()), start, end))
+        found.sort(key=lambda f: f[1])
+    return found
+
+
+def _digit_spans(text: str) -> list[tuple[str, int, int]]:
+    """The figures written with digits, with where they start and end."""
     out: list[tuple[str, int, int]] = []
     done = 0
     for m in _FIGURE_RE.finditer(text):
         start, end = m.span()
         if start < done:  # the year of a date already taken whole
             continue
-        if _REFERENCE.search(text, max(0, start - 16), start):
+        if _designation(text, start) or _REFERENCE.search(text, max(0, start - 16), start):
             done = end
             continue
         before = _MONTH_BEFORE.search(text, max(0, start - 11), start)
@@ -132,6 +189,25 @@ def _spans(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+def _designation(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is part of a name: right after a letter ("UF6",
+    "P5"), after a name with a capital and a hyphen ("IR-6", "Su-27", "Covid-19"), or after
+    "+" that follows a letter or digit ("P5+1")."""
+    if not start:
+        return False
+    before = text[start - 1]
+    if before.isalpha():
+        return True
+    if before == "+":
+        return start > 1 and text[start - 2].isalnum()
+    if before == "-":
+        k = start - 1
+        while k > 0 and text[k - 1].isalpha():
+            k -= 1
+        return any(ch.isupper() for ch in text[k : start - 1])
+    return False
+
+
 def figures(text: str) -> list[str]:
     """The figures in ``text`` (numbers, money, percentages, dates), in reading order;
     numbers naming a document's parts ("Article 5") are not figures."""
@@ -139,22 +215,55 @@ def figures(text: str) -> list[str]:
 
 
 def may_hold_figure(text: str) -> bool:
-    """Whether ``text`` may hold (part of) a figure: a digit or a month's name. A quick
-    test, so that the figures of two texts are compared only when an edit touches one."""
-    return _MAYBE_FIGURE.search(text) is not None
+    """Whether ``text`` may hold (part of) a figure: a digit, a month's name, a number word
+    or a scale ("thousand", "percent"). A quick test, so that the figures of two texts are
+    compared only when an edit touches one."""
+    return _MAYBE_FIGURE.search(text) is not None or not _NUMBER_WORD.isdisjoint(
+        _LETTERS.findall(text.lower())
+    )
 
 
 class _Figure:
-    """A figure with its unit and the words around it."""
+    """A figure with its unit, its value (:func:`_value`) and the words around it."""
 
-    __slots__ = ("context", "text", "unit")
+    __slots__ = ("context", "text", "unit", "value")
 
     def __init__(self, text: str, source: str, start: int, end: int) -> None:
         self.text = text
-        self.unit = "date" if _is_date(text) else "".join(_UNIT.findall(text.lower()))
+        if _is_date(text):
+            self.unit, self.value = "date", text.lower()
+        elif _YEAR.fullmatch(text):
+            self.unit, self.value = "year", text
+        else:
+            self.unit, self.value = _value(text)
         before = _CONTEXT_WORD.findall(source[max(0, start - 60) : start].lower())[-_CONTEXT:]
         after = _CONTEXT_WORD.findall(source[end : end + 60].lower())[:_CONTEXT]
         self.context = {w for w in (*before, *after) if w not in _STOP}
+
+
+def _value(text: str) -> tuple[str, str]:
+    """A figure's unit and value, the same however it is written: ("%", "3.67%") for
+    "3.67 percent", ("", "15") for "fifteen", ("k", "5k") for "five thousand"."""
+    low = text.lower()
+    words = low.replace("-", " ").split()
+    if words and words[0] in NUMBER_WORDS:
+        n = NUMBER_WORDS[words[0]]
+        rest = words[1:]
+        if rest and rest[0] in NUMBER_WORDS:  # twenty-five
+            n += NUMBER_WORDS[rest.pop(0)]
+        if rest and rest[0] == "hundred":
+            n *= 100
+            rest.pop(0)
+        number, scale = str(n), " ".join(rest)
+    else:
+        m = re.match(r"(\D*?)(\d+(?:[.,]\d+)*)(.*)$", low)
+        if m is None:  # pragma: no cover - every figure holds a digit or a number word
+            return "", low
+        sign, digits, scale = m.group(1), m.group(2), m.group(3)
+        number = sign + _THOUSANDS.sub("", digits)
+    scale = " ".join(scale.split())
+    value = number + _SCALE_KEY.get(scale, scale).replace(" ", "")
+    return "".join(_UNIT.findall(value)), value
 
 
 def _is_date(text: str) -> bool:
@@ -170,12 +279,24 @@ def figure_pairs(old: str, new: str) -> list[FigurePair]:
     old text's reading order, additions last."""
     a = [_Figure(f, old, s, e) for f, s, e in _spans(old)]
     b = [_Figure(f, new, s, e) for f, s, e in _spans(new)]
-    if [f.text for f in a] == [f.text for f in b]:
+    if [f.value for f in a] == [f.value for f in b]:
         return []
-    sm = difflib.SequenceMatcher(None, [f.text for f in a], [f.text for f in b], autojunk=False)
+    sm = difflib.SequenceMatcher(None, [f.value for f in a], [f.value for f in b], autojunk=False)
     runs = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
     olds = [(k, r) for r, (i1, i2, _, _) in enumerate(runs) for k in range(i1, i2)]
     news = [(k, r) for r, (_, _, j1, j2) in enumerate(runs) for k in range(j1, j2)]
+    # A figure written again elsewhere (or another way: "15", "fifteen") is no change.
+    again: dict[str, list[int]] = {}
+    for j, _ in news:
+        again.setdefault(b[j].value, []).append(j)
+    kept = set()
+    for i, _ in olds:
+        same = again.get(a[i].value)
+        if same:
+            kept.add(i)
+            kept_new = same.pop(0)
+            news = [(j, r) for j, r in news if j != kept_new]
+    olds = [(i, r) for i, r in olds if i not in kept]
     ranked = []
     for i, run_i in olds:
         for j, run_j in news:
@@ -192,10 +313,16 @@ def figure_pairs(old: str, new: str) -> list[FigurePair]:
         if i not in paired and j not in taken:
             paired[i] = j
             taken.add(j)
+    open_old = {i for i, _ in olds}
+    open_new = {j for j, _ in news}
     for i1, i2, j1, j2 in runs:
-        for unit in {a[i].unit for i in range(i1, i2)}:
-            left_a = [i for i in range(i1, i2) if i not in paired and a[i].unit == unit]
-            left_b = [j for j in range(j1, j2) if j not in taken and b[j].unit == unit]
+        for unit in {a[i].unit for i in range(i1, i2) if i in open_old}:
+            left_a = [
+                i for i in range(i1, i2) if i in open_old and i not in paired and a[i].unit == unit
+            ]
+            left_b = [
+                j for j in range(j1, j2) if j in open_new and j not in taken and b[j].unit == unit
+            ]
             if len(left_a) == 1 and len(left_b) == 1:
                 paired[left_a[0]] = left_b[0]
                 taken.add(left_b[0])

@@ -348,6 +348,14 @@ def word_diff(
     ops: list[tuple[_Op, str]] = []  # built as tuples, equal runs merged, WordOps at the end
 
     def push(op: _Op, text: str) -> None:
+        # Between two equal runs, what was deleted comes first, then what was inserted:
+        # "machines[-, for 10 years-]{+ installed in 30 cascades+}", not an insertion, a
+        # deletion and an insertion again.
+        if op == "delete" and ops and ops[-1][0] == "insert":
+            came = ops.pop()
+            push(op, text)
+            ops.append(came)
+            return
         # A run of the same kind as the one before it joins it: one <ins>, not two.
         if ops and ops[-1][0] == op:
             ops[-1] = (op, ops[-1][1] + text)

@@ -34,8 +34,10 @@ from negotrack.errors import RenderError, did_you_mean
 from negotrack.render.catalogs import interface
 from negotrack.render.diff_page import diff_records
 from negotrack.render.escaping import collector_paused, escaped_view, page_records
+from negotrack.render.template_error import template_error
 from negotrack.views import formatting as _filters
 from negotrack.views.i18n import Interface
+from negotrack.views.site import SiteLink
 from negotrack.views.timeline import DEFAULT_DIFF_HREF, TimelineView, event_filter
 
 if TYPE_CHECKING:
@@ -129,9 +131,15 @@ class Renderer:
                 f"there is no {format} output for the {page}",
                 hint="available: " + ", ".join(self.formats(page)),
             ) from None
+        except jinja2.TemplateSyntaxError as e:
+            raise template_error(e, name) from None
         # A block rendered once per event costs a context per event; the page renders
         # `event_extra` only when a user's template overrides it.
-        text = template.render(overrides=_overrides(template), **context)
+        context.setdefault("nav", ())
+        try:
+            text = template.render(overrides=_overrides(template), **context)
+        except jinja2.TemplateError as e:
+            raise template_error(e, name) from None
         if format != "html":
             # Optional parts leave blank lines behind; one blank line is all prose needs.
             text = _BLANKS.sub("\n\n", text).strip("\n") + "\n"
@@ -174,11 +182,13 @@ class Renderer:
         tag: str | Iterable[str] | None = None,
         diff_href: str | None = DEFAULT_DIFF_HREF,
         locale: str | None = None,
+        nav: tuple[SiteLink, ...] = (),
     ) -> str:
         """The timeline of ``dossier``'s events matching ``select`` and the criteria given
         (see :meth:`Dossier.filter_events`), as a page; ``embed`` gives an HTML fragment
         (the axis and the list, styles scoped to it) for another site's page. ``locale``
-        renders this page in another language than the renderer's."""
+        renders this page in another language than the renderer's; ``nav`` links the other
+        pages of a site (:mod:`negotrack.views.site`)."""
         r = self._in(locale)
         chosen = event_filter(
             select,
@@ -194,24 +204,33 @@ class Renderer:
             with collector_paused():
                 view = escaped_view(dossier, chosen, diff_href, r.lang)
                 records = page_records(view, escaped=True)
-                return r._render("timeline", format, view=view, embed=embed, escaped=records)
+                return r._render(
+                    "timeline", format, view=view, embed=embed, escaped=records, nav=nav
+                )
         view = TimelineView.build(dossier, select=chosen, diff_href=diff_href, lang=r.lang)
-        return r.timeline_view(view, format=format, embed=embed)
+        return r.timeline_view(view, format=format, embed=embed, nav=nav)
 
     def timeline_view(
-        self, view: TimelineView, *, format: str = "html", embed: bool = False
+        self,
+        view: TimelineView,
+        *,
+        format: str = "html",
+        embed: bool = False,
+        nav: tuple[SiteLink, ...] = (),
     ) -> str:
         """A prepared :class:`TimelineView` as a page (or, with ``embed``, a fragment), in
         the language its labels were written in."""
         if view.lang.code != self.lang.code:
-            return self._in(view.lang.code).timeline_view(view, format=format, embed=embed)
+            return self._in(view.lang.code).timeline_view(view, format=format, embed=embed, nav=nav)
         if embed and format != "html":
             raise RenderError(
                 f"only HTML can be embedded, not {format}", hint="drop embed or use html"
             )
         with collector_paused():
             records = page_records(view, escaped=False) if format == "html" else None
-            return self._render("timeline", format, view=view, embed=embed, escaped=records)
+            return self._render(
+                "timeline", format, view=view, embed=embed, escaped=records, nav=nav
+            )
 
     def diff(
         self,
@@ -220,20 +239,22 @@ class Renderer:
         format: str = "html",
         locale: str | None = None,
         content_lang: str | None = None,
+        nav: tuple[SiteLink, ...] = (),
     ) -> str:
         """The diff report of ``plan_diff``: summary, then each point's fate.
 
         ``content_lang`` is the language the plan's texts are written in (a dossier's
-        ``language``), marked on them when it differs from the page's."""
+        ``language``), marked on them when it differs from the page's; ``nav`` links the
+        other pages of a site."""
         from negotrack.views.diff import DiffView
 
         r = self._in(locale)
         with collector_paused():
             view = DiffView.build(plan_diff, lang=r.lang, content_lang=content_lang)
             if format != "html":
-                return r._render("diff", format, view=view, embed=False)
+                return r._render("diff", format, view=view, embed=False, nav=nav)
             records = diff_records(view)
-            return r._render("diff", format, view=view, embed=False, escaped=records)
+            return r._render("diff", format, view=view, embed=False, escaped=records, nav=nav)
 
     def board(
         self,
@@ -244,15 +265,16 @@ class Renderer:
         as_of: MomentLike | None = None,
         threshold: float | None = None,
         locale: str | None = None,
+        nav: tuple[SiteLink, ...] = (),
     ) -> str:
         """The status board of a plan (the dossier's first plan when ``plan_id`` is None),
         as it stood on ``as_of`` (today's record when None); ``threshold`` goes to the
-        diffs that line the versions' points up."""
+        diffs that line the versions' points up; ``nav`` links the other pages of a site."""
         from negotrack.views.board import BoardView
 
         r = self._in(locale)
         view = BoardView.build(dossier, plan_id, as_of=as_of, threshold=threshold, lang=r.lang)
-        return r._render("board", format, view=view, embed=False)
+        return r._render("board", format, view=view, embed=False, nav=nav)
 
     def repr_html(self, obj: Any) -> str:
         """A compact HTML fragment for a notebook, its styles scoped to its own wrapper."""

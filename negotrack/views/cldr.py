@@ -25,6 +25,7 @@ from negotrack.core.dates import Moment, Precision
 __all__ = [
     "format_day_month",
     "format_day_span",
+    "format_fraction",
     "format_list",
     "format_moment",
     "format_month",
@@ -109,6 +110,11 @@ def format_day_month(t: datetime, code: str) -> str:
 def format_number(n: int, code: str) -> str:
     """``n`` with the language's grouping ("12 345")."""
     return format_decimal(n, locale=_locale(code))
+
+
+def format_fraction(x: float, code: str) -> str:
+    """``x`` with two decimals in the language's notation ("0,69")."""
+    return format_decimal(x, format="0.00", locale=_locale(code))
 
 
 def format_list(items: list[str], code: str, style: str = "standard") -> str:

@@ -209,6 +209,12 @@ class Interface:
         return format_month(moment, self.code)
 
     @property
+    def colon(self) -> str:
+        """The colon after a label ("Part of a split: ..."): ":" in most languages, with a
+        no-break space before it in French."""
+        return self.pgettext("label punctuation", ":")
+
+    @property
     def circa(self) -> str:
         """The mark of an approximate date: "c.", "бл.", "ca.", ..."""
         return self.pgettext("approximate date", "c.")
@@ -243,6 +249,14 @@ class Interface:
         from negotrack.views.cldr import format_number
 
         return format_number(n, self.code)
+
+    def fraction(self, x: float) -> str:
+        """A number between 0 and 1 (a confidence) with two decimals: "0.69", "0,69"."""
+        if self.english:
+            return f"{x:.2f}"
+        from negotrack.views.cldr import format_fraction
+
+        return format_fraction(x, self.code)
 
     def either(self, items: Iterable[str]) -> str:
         """Items as alternatives in this language's words ("a or b", "a أو b")."""

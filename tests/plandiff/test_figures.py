@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from negotrack.plandiff.figures import figure_pairs, figures
 
 
@@ -37,4 +40,96 @@ def test_references_are_not_figures() -> None:
     assert figures(text) == ["30"]
     assert figure_pairs("As in Article 5, within 30 days.", "As in Article 4, within 60 days.") == [
         ("30", "60")
+    ]
+
+
+def test_a_figure_written_another_way_is_no_change() -> None:
+    """Lausanne's "3.67 percent for at least 15 years" is the JCPOA's "3.67% for fifteen
+    years": no figure changed."""
+    assert (
+        figure_pairs(
+            "Iran will not enrich uranium beyond 3.67 percent for at least 15 years.",
+            "Uranium enrichment is held at up to 3.67% for fifteen years.",
+        )
+        == []
+    )
+    assert (
+        figure_pairs(
+            "Seven million hectares of small and medium rural holdings get formal title.",
+            "The state formalises ownership of 7 million hectares held by smallholders.",
+        )
+        == []
+    )
+
+
+def test_number_words_change_like_figures() -> None:
+    """Colombia's rural plans went from "within ten years" to "over 15 years", with the
+    greatest effort "in the first five"."""
+    assert figure_pairs(
+        "National plans aim to halve rural poverty within ten years.",
+        "The national plans are carried out over 15 years, with the greatest effort in the "
+        "first five.",
+    ) == [("ten", "15"), ("", "five")]
+
+
+def test_a_figure_moved_within_the_point_is_no_change() -> None:
+    """Lausanne's "for 10 years" opens the JCPOA's point as "For ten years"; what is new
+    is the 30 cascades, not 10 becoming 30."""
+    assert figure_pairs(
+        "Natanz is the only site where Iran enriches, with no more than 5,060 IR-1 "
+        "first-generation machines, for 10 years.",
+        "For ten years the enrichment capacity stays at Natanz, at up to 5,060 IR-1 machines "
+        "installed in no more than 30 cascades, in their present configuration.",
+    ) == [("", "30")]
+
+
+def test_numbers_in_names_are_not_figures() -> None:
+    """A centrifuge model ("IR-1"), a compound ("UF6"), a group ("P5+1") or a disease
+    ("Covid-19") is named, not counted; "mid-2016" is a year, "two-thirds" and "one" are
+    not read as counts."""
+    text = (
+        "Fordow keeps 1,044 IR-1 machines in six cascades in one wing, under 300 kg of UF6, "
+        "as the P5+1 agreed before Covid-19, until mid-2016; two-thirds of them go."
+    )
+    assert figures(text) == ["1,044", "six", "300 kg", "2016"]
+    assert figure_pairs(
+        "Research is confined to the IR-4, IR-5 and IR-8 models.",
+        "Research with the IR-6 and IR-8 machines may start in eight years.",
+    ) == [("", "eight")]
+
+
+def test_a_year_never_pairs_with_a_count() -> None:
+    """The Annan plan's settlers "after 1974" are not its fifth version's "45,000 persons"
+    (and "1974 may remain" holds no month)."""
+    assert figure_pairs(
+        "Thousands of mainland Turks who settled in Cyprus after 1974 may remain.",
+        "Each side submits a list of up to 45,000 persons who become citizens.",
+    ) == [("1974", ""), ("", "45,000")]
+
+
+_WORDS = [
+    *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
+    *("twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen"),
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _spelled(n: int) -> str:
+    if n < 20:
+        return _WORDS[n - 2]
+    tens, unit = divmod(n, 10)
+    return _TENS[tens - 2] + (f"-{_WORDS[unit - 2] if unit > 1 else 'one'}" if unit else "")
+
+
+@given(st.integers(2, 99), st.sampled_from(["days", "per cent", "thousand troops", "km"]))
+def test_spelling_a_figure_out_changes_nothing(n: int, unit: str) -> None:
+    """Any figure from 2 to 99, written in digits or in words, with or without its unit's
+    other spelling, is the same figure."""
+    other = {"per cent": "percent"}.get(unit, unit)
+    old = f"Within {n} {unit}, the parties meet."
+    new = f"The parties meet within {_spelled(n)} {other}."
+    assert figure_pairs(old, new) == []
+    assert figure_pairs(old, f"Within {n + 1} {unit}, the parties meet.") == [
+        (figures(old)[0], figures(f"Within {n + 1} {unit}")[0])
     ]

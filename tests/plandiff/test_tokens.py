@@ -239,3 +239,25 @@ def test_a_sentence_extended_is_one_insertion() -> None:
         ("insert", " and the pull-back"),
         ("equal", "."),
     ]
+
+
+@given(st.text(max_size=60), st.text(max_size=60))
+def test_between_equal_runs_the_deletion_comes_first(old: str, new: str) -> None:
+    """Between two equal runs there is at most one deletion then one insertion."""
+    ops, _ = word_diff(old, new)
+    assert all((a.op, b.op) != ("insert", "delete") for a, b in itertools.pairwise(ops))
+
+
+def test_a_space_and_a_rewrite_after_a_word_read_as_one_edit() -> None:
+    """The JCPOA's "machines installed in ..." for Lausanne's "machines, for 10 years": the
+    space the new side adds after "machines" joins the insertion after the deletion."""
+    ops, _ = word_diff(
+        "Iran enriches with 5,060 IR-1 machines, for 10 years.",
+        "Iran enriches with 5,060 IR-1 machines installed in 30 cascades.",
+    )
+    assert [(o.op, o.text) for o in ops] == [
+        ("equal", "Iran enriches with 5,060 IR-1 machines"),
+        ("delete", ", for 10 years"),
+        ("insert", " installed in 30 cascades"),
+        ("equal", "."),
+    ]

@@ -68,6 +68,34 @@ def test_custom_css_follows_the_default_styles(pages: dict[str, str]) -> None:
     assert '<p class="masthead">' not in pages["diff-us-28_to_20-point.html"]
 
 
+def test_a_broken_template_is_a_render_error_naming_its_line(tmp_path: Path) -> None:
+    """A custom board that prints a name no page receives, or a tag with a typo, fails
+    with a RenderError naming the file and line; a site with it writes no page at all."""
+    import negotrack as nt
+
+    d = nt.load(SEED)
+    (tmp_path / "html").mkdir()
+    board = tmp_path / "html" / "board.html.j2"
+    board.write_text(
+        '{% extends "default/html/board.html.j2" %}\n'
+        "{% block intro %}\n<p>{{ view.title }}</p>\n<p>{{ editor.name }}</p>\n{% endblock %}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(nt.RenderError, match=r"board\.html\.j2, line 4: 'editor' is undefined"):
+        nt.render_board(d, template_dir=tmp_path)
+    site = tmp_path / "site"
+    with pytest.raises(nt.RenderError):
+        nt.render_site(d, site, template_dir=tmp_path)
+    assert not site.exists()
+    typo = tmp_path / "typo"
+    (typo / "html").mkdir(parents=True)
+    (typo / "html" / "board.html.j2").write_text(
+        '{% extends "default/html/board.html.j2" %}\n{% block intro %}\n', "utf-8"
+    )
+    with pytest.raises(nt.RenderError, match=r"board\.html\.j2, line 2: .*'endblock'"):
+        nt.render_board(d, template_dir=typo)
+
+
 def _regenerate() -> None:
     SNAPSHOTS.mkdir(parents=True, exist_ok=True)
     for name, text in render().items():

@@ -312,3 +312,23 @@ def test_the_board_chart_keeps_its_dates_under_their_bars_in_arabic() -> None:
     """The status chart is drawn left to right; its row of dates is too, even in Arabic."""
     page = nt.render_board(SEED, PLAN.id, locale="ar")
     assert '<div class="table-wrap" dir="ltr">\n<svg class="nt-chart"' in page
+
+
+@pytest.mark.parametrize("format", ["text", "md"])
+def test_labels_and_confidences_follow_the_language(format: str) -> None:
+    """A French report puts a no-break space before the colon after a label and writes a
+    confidence with a decimal comma; the English one writes "may come from: " and "0.69"."""
+    from tests.support.lineage import unkeyed
+
+    minsk = unkeyed("minsk-2014-2015.yaml")
+    report = minsk.diff("minsk-1", "minsk-2")
+    french = report.to_markdown(locale="fr") if format == "md" else report.to_text(locale="fr")
+    english = report.to_markdown() if format == "md" else report.to_text()
+    come = "**Peut venir de**\u00a0: " if format == "md" else "peut venir de\u00a0: "
+    assert come in french
+    assert re.search(r"\(0,\d\d\)", french)
+    assert not re.search(r"\(0\.\d\d\)", french)
+    assert " :" not in french  # a breaking space would let the colon start a line
+    assert ("**May come from**: " if format == "md" else "may come from: ") in english
+    assert re.search(r"\(0\.\d\d\)", english)
+    assert "\u00a0:" not in english

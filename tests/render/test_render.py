@@ -203,12 +203,11 @@ def test_custom_css_hook(tmp_path: Path) -> None:
 
 
 def test_strict_undefined(tmp_path: Path) -> None:
-    """A template naming a field that does not exist fails instead of printing nothing."""
-    import jinja2
-
+    """A template naming a field that does not exist fails instead of printing nothing,
+    with a RenderError naming the template and the field."""
     (tmp_path / "md").mkdir()
     (tmp_path / "md" / "timeline.md.j2").write_text("{{ view.no_such_field }}", encoding="utf-8")
-    with pytest.raises(jinja2.UndefinedError):
+    with pytest.raises(RenderError, match=r"timeline\.md\.j2, line 1: .*'no_such_field'"):
         nt.render_timeline(D, format="md", template_dir=tmp_path)
 
 
@@ -280,6 +279,41 @@ def test_render_site_writes_linked_files(tmp_path: Path) -> None:
     timeline = (tmp_path / "timeline.html").read_text(encoding="utf-8")
     for href in re.findall(r'href="(diff-[^"]+)"', timeline):
         assert (tmp_path / href).exists()
+    # The Markdown timeline links the Markdown report.
+    markdown = (tmp_path / "timeline.md").read_text(encoding="utf-8")
+    assert "](diff-us-28_to_20-point.md)" in markdown
+
+
+def test_every_page_of_a_site_links_every_other(tmp_path: Path) -> None:
+    """Each page of a site starts with a labelled list of links to all its pages (HTML to
+    HTML, Markdown to Markdown), the page itself marked current and not linked in
+    Markdown."""
+    render_site(D, tmp_path)
+    stems = ["timeline", "diff-us-28_to_20-point", "board-peace-plan"]
+    for stem in stems:
+        html = (tmp_path / f"{stem}.html").read_text(encoding="utf-8")
+        nav = re.search(
+            r'<nav class="site-nav" aria-label="Pages of this dossier">(.*?)</nav>', html
+        )
+        assert nav is not None
+        links = re.findall(
+            r'<a href="([^"]+)" dir="auto"( aria-current="page")?>([^<]+)</a>', nav[1]
+        )
+        assert [href for href, _, _ in links] == [f"{s}.html" for s in stems]
+        assert [href for href, current, _ in links if current] == [f"{stem}.html"]
+        assert [label for _, _, label in links] == [
+            "Timeline",
+            "What changed: us-28 → 20-point",
+            "Status board",
+        ]
+        markdown = (tmp_path / f"{stem}.md").read_text(encoding="utf-8")
+        first = markdown.splitlines()[0]
+        for other in stems:
+            assert (f"({other}.md)" in first) is (other != stem)
+        assert first.count("**") == 2
+    # Pages rendered on their own have no site navigation.
+    assert '<nav class="site-nav"' not in nt.render_timeline(D)
+    assert '<nav class="site-nav"' not in DIFF.to_html()
 
 
 @pytest.mark.parametrize(
@@ -324,3 +358,15 @@ def test_plain_text_timeline() -> None:
     assert "== December 2025" in text
     assert "c. 20 Dec 2025  [round, US-Ukraine]" in text
     assert "[3] A source with a script URL (address not linked: javascript:alert(1))" in text
+
+
+def test_each_status_has_a_fill_of_its_own() -> None:
+    """In the board's chart every status, light or dark, is drawn in a colour no other
+    status has (kept and agreed were one green, amended and deferred one ochre)."""
+    css = (Path(nt.__file__).parent / "render/templates/html/css/content.css").read_text("utf-8")
+    dark_at = css.index("@media (prefers-color-scheme: dark)")
+    for part, fixed in ((css[:dark_at], {}), (css[dark_at:], {"proposed": "accent"})):
+        fills = dict(re.findall(r"\.st-([a-z]+) \{ --fill: ([^;]+); \}", part))
+        fills.update(fixed)
+        assert set(fills) >= {s.value for s in nt.Status}
+        assert len(set(fills.values())) == len(fills)

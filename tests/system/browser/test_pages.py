@@ -3,6 +3,7 @@ and an axe-core audit in light and dark."""
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,10 @@ def _pages() -> dict[str, str]:
         # offline, screenshots at 375 and 1280 px into tests/artifacts/).
         pages["diff-ar"] = pd.to_html(locale="ar")
         pages["board-ar"] = nt.render_board(d, plan.id, locale="ar")
+        # A page of a published site, with its links to the other pages.
+        with tempfile.TemporaryDirectory() as folder:
+            nt.render_site(d, folder)
+            pages["site-diff"] = next(Path(folder).glob("diff-*.html")).read_text("utf-8")
     pages["timeline-uk"] = nt.render_timeline(d, locale="uk")
     pages["timeline-ar"] = nt.render_timeline(d, locale="ar")
     return pages

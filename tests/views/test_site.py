@@ -1,0 +1,51 @@
+"""The pages of a site and their navigation labels."""
+
+from __future__ import annotations
+
+import negotrack as nt
+from negotrack.render.catalogs import interface
+from negotrack.views.site import SiteLink, site_pages
+from tests.support.dossiers import SEEDS
+
+
+def test_a_dossier_of_two_plans_names_each_board_by_its_plan() -> None:
+    """Iran and Minsk in one dossier: a timeline, each plan's report and its board, and
+    each board named by its plan's title (one board alone is just the status board)."""
+    both = nt.merge(nt.load(SEEDS / "iran-2015.yaml"), nt.load(SEEDS / "minsk-2014-2015.yaml"))
+    pages = site_pages(both)
+    assert [(p.kind, p.stem) for p in pages] == [
+        ("timeline", "timeline"),
+        ("diff", "diff-lausanne_to_jcpoa"),
+        ("board", "board-iran-nuclear"),
+        ("diff", "diff-minsk-1_to_minsk-2"),
+        ("board", "board-minsk"),
+    ]
+    boards = [p.label for p in pages if p.kind == "board"]
+    assert boards == [f"{plan.title}: status board" for plan in both.plans]
+    alone = site_pages(nt.load(SEEDS / "minsk-2014-2015.yaml"))
+    assert [p.label for p in alone] == [
+        "Timeline",
+        "What changed: minsk-1 → minsk-2",
+        "Status board",
+    ]
+
+
+def test_navigation_marks_the_page_it_is_on() -> None:
+    """A page's navigation links every page in the format asked, itself marked current."""
+    pages = site_pages(nt.load(SEEDS / "minsk-2014-2015.yaml"))
+    assert pages[1].nav(pages, ".md") == (
+        SiteLink("Timeline", "timeline.md", False),
+        SiteLink("What changed: minsk-1 → minsk-2", "diff-minsk-1_to_minsk-2.md", True),
+        SiteLink("Status board", "board-minsk.md", False),
+    )
+
+
+def test_labels_are_in_the_sites_language() -> None:
+    """A French site's navigation reads "Chronologie", "Ce qui a changé : ...", "Tableau des
+    statuts"."""
+    pages = site_pages(nt.load(SEEDS / "minsk-2014-2015.yaml"), interface("fr"))
+    assert [p.label for p in pages] == [
+        "Chronologie",
+        "Ce qui a changé\u00a0: minsk-1 → minsk-2",
+        "Tableau des statuts",
+    ]
