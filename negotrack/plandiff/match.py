@@ -191,6 +191,9 @@ def _pass(
     for _ in range(3):
         before = len(pairs)
         for gap_old, gap_new in gaps(kept, free_old, free_new, used_old, used_new):
+            if len(gap_old) == len(gap_new) == 1:  # most gaps: one point facing one
+                _lone(sc, gap_old[0], gap_new[0], cut, used_old, used_new, pairs)
+                continue
             local = sc.rated([(i, j) for i in gap_old for j in gap_new], sizes)
             k = len(gap_old) * len(gap_new)  # the pairs this gap searches
             _greedy(sc, local, k, cut, used_old, used_new, pairs, in_place, True)
@@ -280,3 +283,25 @@ def _greedy(
         used_old.add(i)
         used_new.add(j)
         pairs[i] = (j, confidence)
+
+
+def _lone(
+    sc: Scores,
+    i: int,
+    j: int,
+    cut: float,
+    used_old: set[int],
+    used_new: set[int],
+    pairs: dict[int, tuple[int, float]],
+) -> None:
+    """:func:`_greedy` on a gap of one point facing one, as it decides it: the pair is
+    both points' first choice and their only candidate (whatever its rank), searched
+    alone (n = 1), so it is taken when its cosine reaches the bar of one pair."""
+    if i in used_old or j in used_new:
+        return
+    s = sc.cos(i, j)
+    if s < sc.least(1, cut):
+        return
+    used_old.add(i)
+    used_new.add(j)
+    pairs[i] = (j, sc.confidence(s, 1))

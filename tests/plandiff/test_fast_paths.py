@@ -18,6 +18,7 @@ from negotrack.plandiff.candidates import KEEP, KEYS, RARE, WEIGHT, features
 from negotrack.plandiff.compare import _contained_share
 from negotrack.plandiff.features import Bag, Normaliser, bags
 from negotrack.plandiff.groups import _contained, _covered
+from negotrack.plandiff.match import _greedy, _lone
 from negotrack.plandiff.scores import Scores
 from tests.support.diffgen import generate
 
@@ -259,3 +260,38 @@ def test_rated_pairs_carry_the_cosine_and_rank_of_the_pair() -> None:
     rated = fresh.rated(pool, sizes)
     assert rated == [(i, j, asked.cos(i, j), asked.rank(i, j, sizes)) for i, j in pool]
     assert fresh.rated(pool, sizes) == rated  # and again, from what it remembers
+
+
+@given(
+    st.integers(min_value=0, max_value=59),
+    st.integers(min_value=0, max_value=59),
+    st.floats(min_value=0.05, max_value=1.0),
+    st.booleans(),
+)
+def test_a_gap_of_one_point_facing_one_is_decided_as_the_greedy_search_does(
+    i: int, j: int, cut: float, in_place: bool
+) -> None:
+    """The lone-pair path takes a pair, with the same confidence, exactly when the greedy
+    search of that one-pair gap would."""
+    old, new, sc = _LONE
+    i, j = i % len(old), j % len(new)
+    sizes = (len(old), len(new))
+    lone: dict[int, tuple[int, float]] = {}
+    greedy: dict[int, tuple[int, float]] = {}
+    _lone(sc, i, j, cut, set(), set(), lone)
+    placed = (lambda a, b: True) if in_place else None
+    _greedy(sc, sc.rated([(i, j)], sizes), 1, cut, set(), set(), greedy, placed, True)
+    assert lone == greedy
+
+
+def _lone_case() -> tuple[list[list[str]], list[list[str]], Scores]:
+    case = generate(60, seed=7, share=0.3, words=(5, 10))
+    normal = Normaliser()
+    old = [normal.text(p.text) for p in case.old.points]
+    new = [normal.text(p.text) for p in case.new.points]
+    sc = Scores(old, new, range(len(old)), range(len(new)))
+    sc.null(range(len(old)), range(len(new)))
+    return old, new, sc
+
+
+_LONE = _lone_case()
