@@ -59,6 +59,12 @@ _SPELLING = (
     (re.compile(r"(.{3,})ogue(s)?$"), r"\1og\2"),
     (re.compile(r"^programme(s)?$"), r"program\1"),
 )
+_SPELLED = re.compile(
+    r"(?:is(?:e|ed|es|ing|ation|ations|er|ers)|ys(?:e|ed|es|ing)|our(?:s|ed|ing|able|ite|ites)?"
+    r"|tres?|[fc]ences?|ll(?:ed|ing|er|ers)|ogues?|^programmes?)$"
+)
+"""The endings the rules above rewrite, without the length before them: a word ending
+otherwise is left to the stemmer at once (most words), not tried against every rule."""
 # fmt: off
 _UNITS = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -119,7 +125,7 @@ class Normaliser:
                 if len(parts) > 1:
                     self._parts[word] = tuple(self.word(p) for p in parts)
                 word = "".join(parts)
-            for rule, repl in _SPELLING:
+            for rule, repl in _SPELLING if _SPELLED.search(word) else ():
                 spelled, n = rule.subn(repl, word)
                 if n:
                     word = spelled

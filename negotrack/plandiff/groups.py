@@ -121,9 +121,10 @@ def take_groups(
         if cos > best_new.get(j, -1.0):
             best_new[j] = cos
     found: list[tuple[float, int, tuple[tuple[int, ...], tuple[int, ...], float]]] = []
-    for w, ps, cover in _groups(bo, bn, mo, mn, free, best_old, best_new):
+    near = [s for s in free if s[2] >= LOOSE]  # the only pairs worth a containment test
+    for w, ps, cover in _groups(bo, bn, mo, mn, near, best_old, best_new):
         found.append((-cover, w + sum(ps), ((w,), ps, cover)))
-    flipped = [(j, i, c) for i, j, c in free]
+    flipped = [(j, i, c) for i, j, c in near]
     for w, ps, cover in _groups(bn, bo, mn, mo, flipped, best_new, best_old):
         found.append((-cover, w + sum(ps), (ps, (w,), cover)))
     found.sort(key=lambda g: g[:2])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter
 
 import attrs
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 import negotrack as nt
 from negotrack.plandiff import candidates as candidates_module
+from negotrack.plandiff import features as features_module
 from negotrack.plandiff.align import align, same_pair_text, same_text
 from negotrack.plandiff.candidates import KEEP, KEYS, RARE, WEIGHT, features
 from negotrack.plandiff.compare import _contained_share
@@ -295,3 +297,22 @@ def _lone_case() -> tuple[list[list[str]], list[list[str]], Scores]:
 
 
 _LONE = _lone_case()
+
+
+_PIECE = st.sampled_from(
+    ["rec", "ogn", "is", "ys", "our", "tre", "f", "c", "ence", "ll", "ogue", "programme", "ation"]
+)
+_ENDING = st.sampled_from(["", "e", "ed", "es", "ing", "s", "er", "ers", "able", "ite", "ations"])
+
+
+@given(st.lists(st.tuples(st.lists(_PIECE, min_size=1, max_size=4), _ENDING), max_size=12))
+def test_spelling_rules_are_skipped_only_for_words_no_rule_rewrites(
+    built: list[tuple[list[str], str]],
+) -> None:
+    """A word whose ending no rule rewrites skips the rules and gets the stem trying every
+    rule gives it."""
+    tokens = ["".join(parts) + ending for parts, ending in built]
+    quick = Normaliser().stems(tokens)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(features_module, "_SPELLED", re.compile(""))  # every word tries them
+        assert Normaliser().stems(tokens) == quick
