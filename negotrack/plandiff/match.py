@@ -142,12 +142,17 @@ def match(
             found = orders[key] = kept_of(anchors, pairs)
         return found
 
-    rated, pairs, kept = _pass(sc, old, new, rated, kept_now, n, cut, size, start, None)
+    # The pool's points free at the start, the same every round: what a round adds to the
+    # pool pairs points among these.
+    free = (sorted({p[0] for p in rated} - start[0]), sorted({p[1] for p in rated} - start[1]))
+    rated, pairs, kept = _pass(sc, old, new, rated, kept_now, n, cut, size, start, free, None)
     for _ in range(ROUNDS):
         if len(kept) == len(anchors) + len(pairs):
             break
         # Some pair is out of order: take again, preferring pairs in their place.
-        rated, pairs, kept = _pass(sc, old, new, rated, kept_now, n, cut, size, start, placed(kept))
+        rated, pairs, kept = _pass(
+            sc, old, new, rated, kept_now, n, cut, size, start, free, placed(kept)
+        )
     pool = [(i, j) for i, j, _, _ in rated]
     used_old = set(start[0]) | set(pairs)
     used_new = set(start[1]) | {j for j, _ in pairs.values()}
@@ -175,15 +180,16 @@ def _pass(
     cut: float,
     size: float,
     start: tuple[set[int], set[int]],
+    free: tuple[list[int], list[int]],
     in_place: Callable[[int, int], bool] | None,
 ) -> tuple[list[Rated], dict[int, tuple[int, float]], list[tuple[int, int]]]:
-    """One round of pairing from the points free at ``start``: the pool (rated pairs),
-    then the gaps between pairs that keep their order, then the points the pool left free
-    among themselves. Returns the pool (with what was added), the pairs, and those of
-    them (with the anchors) whose order is certain."""
+    """One round of pairing from the points free at ``start`` (``free``: those of them
+    in the pool): the pool (rated pairs), then the gaps between pairs that keep their
+    order, then the points the pool left free among themselves. Returns the pool (with
+    what was added), the pairs, and those of them (with the anchors) whose order is
+    certain."""
     used_old, used_new = set(start[0]), set(start[1])
-    free_old = sorted({p[0] for p in pool} - used_old)
-    free_new = sorted({p[1] for p in pool} - used_new)
+    free_old, free_new = free
     pairs: dict[int, tuple[int, float]] = {}
     sizes = (len(old), len(new))
     _greedy(sc, pool, n, cut, used_old, used_new, pairs, in_place)
