@@ -160,17 +160,19 @@ def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) ->
 
     Every document counts in the weights; with ``wanted``, only those documents' bags are
     built (the others are left empty)."""
-    df = _df(docs)
+    # Only the documents wanted need their counts (most points are paired before text
+    # matching); the others, only their distinct stems.
+    counts = [Counter(doc) if wanted is None or k in wanted else None for k, doc in enumerate(docs)]
+    df = _df(docs, counts)
     n = len(docs)
     # Stems in every document weigh nothing (log 1) and are left out of the bags.
     idf = {t: math.log(n / d) for t, d in df.items() if d < n}
     tf = [0.0, 1.0]  # (1 + log k) by count k
     out: list[Bag] = []
-    for k, doc in enumerate(docs):
-        if wanted is not None and k not in wanted:
+    for c in counts:
+        if c is None:
             out.append({})
             continue
-        c = Counter(doc)
         most = max(c.values(), default=0)
         while len(tf) <= most:
             tf.append(1.0 + math.log(len(tf)))
@@ -178,16 +180,18 @@ def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) ->
     return out
 
 
-def _df(docs: Sequence[Sequence[str]]) -> Counter[str]:
-    """How many documents hold each stem. Each document's distinct stems are counted in C,
-    once per document object: a point kept word for word is one object in both versions
+def _df(docs: Sequence[Sequence[str]], counts: Sequence[Counter[str] | None]) -> Counter[str]:
+    """How many documents hold each stem (a document's stems are its counts' keys, when
+    counted). Each document's distinct stems are counted in C, once per document object:
+    a point kept word for word is one object in both versions
     (:func:`negotrack.plandiff.align._stems`), and counts twice at the cost of once."""
-    unique = {id(doc): doc for doc in docs}
+    unique = {id(doc): (doc, c) for doc, c in zip(docs, counts, strict=True)}
     times = Counter(map(id, docs))
     df: Counter[str] = Counter()
     for m in sorted(set(times.values())):
         same = [unique[key] for key, t in times.items() if t == m]
-        held = Counter(itertools.chain.from_iterable(map(set, same)))
+        distinct = [set(doc) if c is None else c.keys() for doc, c in same]
+        held = Counter(itertools.chain.from_iterable(distinct))
         if not df and m == 1:
             df = held
             continue
