@@ -22,7 +22,7 @@ from negotrack.plandiff import match as _match
 from negotrack.plandiff.features import Normaliser
 from negotrack.plandiff.tokens import words
 
-__all__ = ["Alignment", "Words", "align", "same_text", "stable"]
+__all__ = ["Alignment", "Words", "align", "same_pair_text", "same_text", "stable"]
 
 Words = tuple[str, ...]
 """A point's words or stems, in order."""
@@ -108,10 +108,12 @@ def _curated(
     -> "20-point#14" link us-28#21b to 20-point#14. A point with a direct link between
     the two versions is not chained.
     """
+    links = list(links)
+    if not links:  # nothing to apply (and nothing to chain through)
+        return
     old_no = {p.number: i for i, p in enumerate(old.points)}
     new_no = {p.number: j for j, p in enumerate(new.points)}
     edges: set[tuple[int, int]] = set()
-    links = list(links)
     ahead: dict[str, list[str]] = {}  # ref -> refs it became
     behind: dict[str, list[str]] = {}  # ref -> refs it came from
     for link in links:
@@ -218,6 +220,18 @@ def same_text(a: str, b: str) -> bool:
     return a == b or _norm(a) == _norm(b)
 
 
+def same_pair_text(o: Point, n: Point, via: str) -> bool:
+    """Whether a pair's texts are the same up to spacing (:func:`same_text`), known without
+    reading them for a pair matched by its exact text (always) or by text similarity
+    (never: texts the same up to spacing are all paired before text matching, so no such
+    pair of points is left to it)."""
+    if via == "exact":
+        return True
+    if via == "text":
+        return False
+    return same_text(o.text, n.text)
+
+
 def _exact(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:
     """Pair identical texts (up to spacing), the k-th copy with the k-th copy."""
     waiting: dict[str, list[int]] = {}
@@ -321,9 +335,9 @@ def stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]
     rank = {j: r for r, j in enumerate(sorted(pairs[i][0] for i in olds))}
     blocks: list[tuple[int, int, int, int]] = []  # first pos, last pos, first rank, weight
     for k, i in enumerate(olds):
-        j = pairs[i][0]
+        j, via = pairs[i]
         o, p = old.points[i], new.points[j]
-        same = same_text(o.text, p.text)
+        same = same_pair_text(o, p, via)
         weight = (unit + (n + 1) * (same and o.number == p.number) + same) << 80
         weight += (span - abs(i - j)) << 40
         weight += _tie(o, p)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import operator
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 __all__ = ["candidates", "features"]
@@ -39,6 +39,9 @@ WEIGHT = 12
 SORT = 256
 """Up to this many features, a point's rarest are found by sorting them all (in C);
 past it, by :func:`heapq.nsmallest`."""
+
+
+_COUNT = operator.itemgetter(1)
 
 
 def features(points: Sequence[Sequence[str]]) -> tuple[list[set[int]], int]:
@@ -69,23 +72,29 @@ def candidates(
     coded, bound = features([*old.values(), *new.values()])
     feats_old = dict(zip(old, coded, strict=False))
     feats_new = dict(zip(new, coded[len(old) :], strict=True))
-    df: Counter[int] = Counter()
-    for feats in coded:
-        df.update(feats)
+    df = Counter(itertools.chain.from_iterable(coded))
     # A feature held by one point alone leads nowhere; only the others can be keys. Each
-    # is ranked by one integer: how many points hold it, then its number. A feature of
-    # one point is ranked `alone`, above every other, and ends the search.
+    # is ranked by one integer: how many points hold it, then its number.
     rank = {f: n * bound + f for f, n in df.items() if n > 1}
-    alone = bound * (len(coded) + 1)
+    # Past its first key, a point's keys reach at most BUDGET entries together: only
+    # features of at most BUDGET points can follow the first, and, ranked first by how
+    # many points hold them, they come before all others. So the rarest features are
+    # sought among these (fewer), and among all only when a point holds none of them.
+    cheap = {f for f, n in df.items() if 1 < n <= BUDGET}
+    top = rank.__getitem__
 
     def keys(feats: set[int]) -> list[int]:
+        common = feats & cheap
+        if not common:  # its rarest feature held by another point, if any, is its one key
+            shared = [r for r in map(rank.get, feats) if r is not None]
+            return [min(shared) % bound] if shared else []
         out: list[int] = []
         spent = 0
-        mine = map(rank.get, feats, itertools.repeat(alone))
-        rarest = sorted(mine)[:KEYS] if len(feats) <= SORT else heapq.nsmallest(KEYS, mine)
+        mine = map(top, common)
+        rarest = sorted(mine)[:KEYS] if len(common) <= SORT else heapq.nsmallest(KEYS, mine)
         for r in rarest:
             n, f = divmod(r, bound)
-            if r >= alone or (out and spent + n > BUDGET):
+            if out and spent + n > BUDGET:
                 break
             out.append(f)
             spent += n
@@ -96,14 +105,14 @@ def candidates(
     keyset: set[int] = set()
     for ks in (*keys_old.values(), *keys_new.values()):
         keyset.update(ks)
-    held_old: dict[int, list[int]] = {}
+    held_old: defaultdict[int, list[int]] = defaultdict(list)
     for i, feats in feats_old.items():
         for f in feats & keyset:
-            held_old.setdefault(f, []).append(i)
-    held_new: dict[int, list[int]] = {}
+            held_old[f].append(i)
+    held_new: defaultdict[int, list[int]] = defaultdict(list)
     for j, feats in feats_new.items():
         for f in feats & keyset:
-            held_new.setdefault(f, []).append(j)
+            held_new[f].append(j)
     # A key counts for more the rarer it is (about WEIGHT / (holders - 1) times): its
     # holders are repeated that often, so that Counter does the weighted sum in C.
     weight = {f: max(1, round(WEIGHT / (df[f] - 1))) for f in keyset}
@@ -143,7 +152,7 @@ def _best(
             break
         out.update(held.get(f, ()))
     # Like Counter.most_common (stable on ties) but sorted in C.
-    short = sorted(votes.items(), key=operator.itemgetter(1), reverse=True)[: 2 * KEEP]
-    both = sorted((-(n + theirs[p][me]), k, p) for k, (p, n) in enumerate(short))
-    out.update(p for _, _, p in both[:KEEP])
+    short = sorted(votes.items(), key=_COUNT, reverse=True)[: 2 * KEEP]
+    both = sorted([(-(n + theirs[p].get(me, 0)), k, p) for k, (p, n) in enumerate(short)])
+    out.update([p for _, _, p in both[:KEEP]])
     return out

@@ -26,6 +26,7 @@ The result is a frozen :class:`PlanDiff`; rendering it is :mod:`negotrack.render
 
 from __future__ import annotations
 
+import itertools
 import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -90,18 +91,22 @@ class DossierLike(Protocol):
 
 # -- building the changes -----------------------------------------------------------------
 
+_Waiting = tuple[ChangeKind, int, int, str, int]
+"""A piece of a split or merge not made yet: kind, old index, new index, via, group."""
+
 
 def _contained_share(piece: Sequence[str], whole: Sequence[str]) -> float:
     """The share of ``piece``'s words (with repeats) that occur in ``whole``."""
-    a = Counter(piece)
-    if not a:
+    if not piece:
         return 1.0
-    return sum((a & Counter(whole)).values()) / a.total()
+    mine, held = Counter(piece), Counter(whole)
+    kept: int = sum(map(min, mine.values(), map(held.get, mine, itertools.repeat(0))))
+    return kept / len(piece)
 
 
 def _pair_change(o: Point, n: Point, via: str, on_lis: bool, confidence: float) -> PointChange:
     renumbered = o.number != n.number
-    if _align.same_text(o.text, n.text):
+    if _align.same_pair_text(o, n, via):
         if not on_lis:
             kind = ChangeKind.MOVED
         else:
@@ -191,10 +196,14 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
     stable = _align.stable(old, new, align.pairs)
     # at[j]: what stands at new point j, sorted by (0, old index) for its own changes and
     # (1, old index) for the deletions that followed it in the old version.
-    at: dict[int, list[tuple[tuple[int, int], PointChange]]] = {j: [] for j in range(len(nps))}
+    # A piece of a split or merge waits there as (kind, old, new, via, group) until the
+    # order is known: its change is made then, with its group's number.
+    at: dict[int, list[tuple[tuple[int, int], PointChange | _Waiting]]] = {
+        j: [] for j in range(len(nps))
+    }
     anchor: dict[int, int] = {}  # old index -> new index it stands at now, if not moved
 
-    def put(j: int, i: int, change: PointChange) -> None:
+    def put(j: int, i: int, change: PointChange | _Waiting) -> None:
         at[j].append(((0, i), change))
 
     for i, (j, via) in align.pairs.items():
@@ -210,10 +219,10 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
     for g, (olds, news, via) in enumerate(align.groups):
         if len(news) == 1 or len(olds) > 1:  # a merge; many-to-many: all merge into the first
             for i in olds:
-                put(news[0], i, piece(ChangeKind.MERGED, i, news[0], via, g))
+                put(news[0], i, (ChangeKind.MERGED, i, news[0], via, g))
         splits = news if len(olds) == 1 else news[1:]
         for j in splits:
-            put(j, olds[0], piece(ChangeKind.SPLIT, olds[0], j, via, g))
+            put(j, olds[0], (ChangeKind.SPLIT, olds[0], j, via, g))
         for i in olds:
             # after the last piece: nothing deleted stands between a split's pieces
             anchor[i] = news[-1]
@@ -239,22 +248,16 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
             else:
                 at[last].append(((1, i), change))
     out = head
+    numbers: dict[int, int] = {}  # groups are numbered 1, 2, ... in order of first appearance
     for j in range(len(nps)):
         placed = at[j]
         if len(placed) > 1:
             placed.sort(key=operator.itemgetter(0))
-        out.extend(c for _, c in placed)
-    return _number_groups(out)
-
-
-def _number_groups(changes: list[PointChange]) -> list[PointChange]:
-    """Renumber groups 1, 2, ... in order of first appearance."""
-    numbers: dict[int, int] = {}
-    out = []
-    for c in changes:
-        if c.group is not None:
-            c = attrs.evolve(c, group=numbers.setdefault(c.group, len(numbers) + 1))
-        out.append(c)
+        for _, c in placed:
+            if not isinstance(c, PointChange):
+                kind, i, k, via, g = c
+                c = piece(kind, i, k, via, numbers.setdefault(g, len(numbers) + 1))
+            out.append(c)
     return out
 
 

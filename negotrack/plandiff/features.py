@@ -59,6 +59,12 @@ _SPELLING = (
     (re.compile(r"(.{3,})ogue(s)?$"), r"\1og\2"),
     (re.compile(r"^programme(s)?$"), r"program\1"),
 )
+_SPELLED = re.compile(
+    r"(?:is(?:e|ed|es|ing|ation|ations|er|ers)|ys(?:e|ed|es|ing)|our(?:s|ed|ing|able|ite|ites)?"
+    r"|tres?|[fc]ences?|ll(?:ed|ing|er|ers)|ogues?|^programmes?)$"
+)
+"""The endings the rules above rewrite, without the length before them: a word ending
+otherwise is left to the stemmer at once (most words), not tried against every rule."""
 # fmt: off
 _UNITS = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -119,7 +125,7 @@ class Normaliser:
                 if len(parts) > 1:
                     self._parts[word] = tuple(self.word(p) for p in parts)
                 word = "".join(parts)
-            for rule, repl in _SPELLING:
+            for rule, repl in _SPELLING if _SPELLED.search(word) else ():
                 spelled, n = rule.subn(repl, word)
                 if n:
                     word = spelled
@@ -154,17 +160,17 @@ def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) ->
 
     Every document counts in the weights; with ``wanted``, only those documents' bags are
     built (the others are left empty)."""
-    counts = _counts(docs)
-    df: Counter[str] = Counter()
-    for c in counts:
-        df.update(c.keys())
-    n = len(counts)
+    # Only the documents wanted need their counts (most points are paired before text
+    # matching); the others, only their distinct stems.
+    counts = [Counter(doc) if wanted is None or k in wanted else None for k, doc in enumerate(docs)]
+    df = _df(docs, counts)
+    n = len(docs)
     # Stems in every document weigh nothing (log 1) and are left out of the bags.
     idf = {t: math.log(n / d) for t, d in df.items() if d < n}
     tf = [0.0, 1.0]  # (1 + log k) by count k
     out: list[Bag] = []
-    for k, c in enumerate(counts):
-        if wanted is not None and k not in wanted:
+    for c in counts:
+        if c is None:
             out.append({})
             continue
         most = max(c.values(), default=0)
@@ -174,17 +180,24 @@ def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) ->
     return out
 
 
-def _counts(docs: Sequence[Sequence[str]]) -> list[Counter[str]]:
-    """Each document's stem counts; a document given twice (the same object, as a point
-    kept word for word is) is counted once."""
-    memo: dict[int, Counter[str]] = {}
-    out = []
-    for doc in docs:
-        c = memo.get(id(doc))
-        if c is None:
-            c = memo[id(doc)] = Counter(doc)
-        out.append(c)
-    return out
+def _df(docs: Sequence[Sequence[str]], counts: Sequence[Counter[str] | None]) -> Counter[str]:
+    """How many documents hold each stem (a document's stems are its counts' keys, when
+    counted). Each document's distinct stems are counted in C, once per document object:
+    a point kept word for word is one object in both versions
+    (:func:`negotrack.plandiff.align._stems`), and counts twice at the cost of once."""
+    unique = {id(doc): (doc, c) for doc, c in zip(docs, counts, strict=True)}
+    times = Counter(map(id, docs))
+    df: Counter[str] = Counter()
+    for m in sorted(set(times.values())):
+        same = [unique[key] for key, t in times.items() if t == m]
+        distinct = [set(doc) if c is None else c.keys() for doc, c in same]
+        held = Counter(itertools.chain.from_iterable(distinct))
+        if not df and m == 1:
+            df = held
+            continue
+        for stem, count in held.items():
+            df[stem] += m * count
+    return df
 
 
 def norm(bag: Bag) -> float:

@@ -34,7 +34,8 @@ def _contained(piece: Bag, whole: Bag, mass: float) -> float:
     """The share of ``piece``'s weight (``mass``) found in ``whole``."""
     if not mass:
         return 0.0
-    return sum([min(piece[t], whole[t]) for t in piece.keys() & whole.keys()]) / mass
+    shared = piece.keys() & whole.keys()  # summed in this set's order, in C
+    return sum(map(min, map(piece.__getitem__, shared), map(whole.__getitem__, shared))) / mass
 
 
 def _covered(whole: Bag, mass: float, pieces: Sequence[Bag]) -> float:
@@ -42,10 +43,14 @@ def _covered(whole: Bag, mass: float, pieces: Sequence[Bag]) -> float:
     if not mass:
         return 0.0
     union: dict[str, float] = {}
-    for p in pieces:
-        for t in p.keys() & whole.keys():
+    for k, p in enumerate(pieces):
+        shared = p.keys() & whole.keys()
+        if not k:  # the first piece's weights as they are (0.0 + w is w)
+            union = {t: p[t] for t in shared}
+            continue
+        for t in shared:
             union[t] = union.get(t, 0.0) + p[t]
-    return sum(min(whole[t], w) for t, w in union.items()) / mass
+    return sum(map(min, map(whole.__getitem__, union), union.values())) / mass
 
 
 def _groups(
@@ -84,15 +89,12 @@ def _groups(
         cover = _covered(whole, mass, [parts[p] for p in ps])
         # Drop the piece adding least while some piece adds too little.
         while len(ps) >= 2:
-            gains = [
-                (round(cover - _covered(whole, mass, [parts[q] for q in ps if q != p]), 9), p)
-                for p in ps
-            ]
-            gain, weakest = min(gains)
+            without = {p: _covered(whole, mass, [parts[q] for q in ps if q != p]) for p in ps}
+            gain, weakest = min((round(cover - rest, 9), p) for p, rest in without.items())
             if gain >= ADDS:
                 break
             ps.remove(weakest)
-            cover = _covered(whole, mass, [parts[p] for p in ps])
+            cover = without[weakest]  # what the others cover, as just computed
         cover = round(cover, 9)
         if len(ps) >= 2 and cover >= COVERED and cover > best_w.get(w, 0.0):
             out.append((w, tuple(ps), cover))
@@ -119,9 +121,10 @@ def take_groups(
         if cos > best_new.get(j, -1.0):
             best_new[j] = cos
     found: list[tuple[float, int, tuple[tuple[int, ...], tuple[int, ...], float]]] = []
-    for w, ps, cover in _groups(bo, bn, mo, mn, free, best_old, best_new):
+    near = [s for s in free if s[2] >= LOOSE]  # the only pairs worth a containment test
+    for w, ps, cover in _groups(bo, bn, mo, mn, near, best_old, best_new):
         found.append((-cover, w + sum(ps), ((w,), ps, cover)))
-    flipped = [(j, i, c) for i, j, c in free]
+    flipped = [(j, i, c) for i, j, c in near]
     for w, ps, cover in _groups(bn, bo, mn, mo, flipped, best_new, best_old):
         found.append((-cover, w + sum(ps), (ps, (w,), cover)))
     found.sort(key=lambda g: g[:2])

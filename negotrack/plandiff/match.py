@@ -83,7 +83,7 @@ from negotrack.plandiff.doubts import doubts
 from negotrack.plandiff.groups import take_groups
 from negotrack.plandiff.order import gaps, kept_of, placed
 from negotrack.plandiff.pieces import Found, beside, pieces
-from negotrack.plandiff.scores import Scores
+from negotrack.plandiff.scores import Rated, Scores
 
 __all__ = ["Found", "match"]
 
@@ -116,27 +116,44 @@ def match(
     n = len(free_old) * len(free_new)  # the pairs searched
     side = max(len(free_old), len(free_new))  # the points one point is compared with
     size = statistics.fmean([*(len(old[i]) for i in free_old), *(len(new[j]) for j in free_new)])
-    pool = _pool(old, new, free_old, free_new, size)
+    sizes = (len(old), len(new))
+    rated = sc.rated(_pool(old, new, free_old, free_new, size), sizes)
     used_old: set[int] = set()
     used_new: set[int] = set()
-    scored = [(i, j, sc.cos(i, j)) for i, j in pool]
-    least = sc.least(sorted({s for *_, s in scored}), side, cut)
+    least = sc.least(side, cut)
     plain = take_groups(
         sc.old,
         sc.new,
         sc.mass_old,
         sc.mass_new,
-        [p for p in scored if p[2] >= least],
+        [(i, j, s) for i, j, s, _ in rated if s >= least],
         used_old,
         used_new,
     )
     start = (set(used_old), set(used_new))
-    pool, pairs, kept = _pass(sc, old, new, pool, anchors, n, cut, size, start, None)
+    orders: dict[frozenset[tuple[int, int]], list[tuple[int, int]]] = {}
+
+    def kept_now(pairs: dict[int, tuple[int, float]]) -> list[tuple[int, int]]:
+        """:func:`kept_of` the anchors and ``pairs``, worked out once for the same pairs (a
+        later round often ends with the pairs of the one before)."""
+        key = frozenset([(i, j) for i, (j, _) in pairs.items()])
+        found = orders.get(key)
+        if found is None:
+            found = orders[key] = kept_of(anchors, pairs)
+        return found
+
+    # The pool's points free at the start, the same every round: what a round adds to the
+    # pool pairs points among these.
+    free = (sorted({p[0] for p in rated} - start[0]), sorted({p[1] for p in rated} - start[1]))
+    rated, pairs, kept = _pass(sc, old, new, rated, kept_now, n, cut, size, start, free, None)
     for _ in range(ROUNDS):
         if len(kept) == len(anchors) + len(pairs):
             break
         # Some pair is out of order: take again, preferring pairs in their place.
-        pool, pairs, kept = _pass(sc, old, new, pool, anchors, n, cut, size, start, placed(kept))
+        rated, pairs, kept = _pass(
+            sc, old, new, rated, kept_now, n, cut, size, start, free, placed(kept)
+        )
+    pool = [(i, j) for i, j, _, _ in rated]
     used_old = set(start[0]) | set(pairs)
     used_new = set(start[1]) | {j for j, _ in pairs.values()}
     pool = [*pool, *beside(pool, anchors, pairs, free_old, free_new, used_old, used_new)]
@@ -157,46 +174,51 @@ def _pass(
     sc: Scores,
     old: Sequence[Sequence[str]],
     new: Sequence[Sequence[str]],
-    pool: list[tuple[int, int]],
-    anchors: Sequence[tuple[int, int]],
+    pool: list[Rated],
+    certain: Callable[[dict[int, tuple[int, float]]], list[tuple[int, int]]],
     n: int,
     cut: float,
     size: float,
     start: tuple[set[int], set[int]],
+    free: tuple[list[int], list[int]],
     in_place: Callable[[int, int], bool] | None,
-) -> tuple[list[tuple[int, int]], dict[int, tuple[int, float]], list[tuple[int, int]]]:
-    """One round of pairing from the points free at ``start``: the pool, then the gaps
-    between pairs that keep their order, then the points the pool left free among
-    themselves. Returns the pool (with what was added), the pairs, and those of them (with
-    the anchors) whose order is certain."""
+) -> tuple[list[Rated], dict[int, tuple[int, float]], list[tuple[int, int]]]:
+    """One round of pairing from the points free at ``start`` (``free``: those of them
+    in the pool): the pool (rated pairs), then the gaps between pairs that keep their
+    order, then the points the pool left free among themselves. Returns the pool (with
+    what was added), the pairs, and those of them (with the anchors) whose order is
+    certain."""
     used_old, used_new = set(start[0]), set(start[1])
-    free_old = sorted({i for i, _ in pool} - used_old)
-    free_new = sorted({j for _, j in pool} - used_new)
+    free_old, free_new = free
     pairs: dict[int, tuple[int, float]] = {}
     sizes = (len(old), len(new))
-    _greedy(sc, pool, n, cut, sizes, used_old, used_new, pairs, in_place)
-    kept = kept_of(anchors, pairs)
+    _greedy(sc, pool, n, cut, used_old, used_new, pairs, in_place)
+    kept = certain(pairs)
     for _ in range(3):
         before = len(pairs)
         for gap_old, gap_new in gaps(kept, free_old, free_new, used_old, used_new):
-            local = [(i, j) for i in gap_old for j in gap_new]
+            if len(gap_old) == len(gap_new) == 1:  # most gaps: one point facing one
+                _lone(sc, gap_old[0], gap_new[0], cut, used_old, used_new, pairs)
+                continue
+            local = sc.rated([(i, j) for i in gap_old for j in gap_new], sizes)
             k = len(gap_old) * len(gap_new)  # the pairs this gap searches
-            _greedy(sc, local, k, cut, sizes, used_old, used_new, pairs, in_place, True)
+            _greedy(sc, local, k, cut, used_old, used_new, pairs, in_place, True)
         if len(pairs) == before:
             break
-        kept = kept_of(anchors, pairs)
+        kept = certain(pairs)
     # The inverted index keeps a few candidates per point; the points it left free are
     # fewer, so among them every pair (or their own candidates) is scored, at the same bar.
     rest_old = [i for i in free_old if i not in used_old]
     rest_new = [j for j in free_new if j not in used_new]
     if rest_old and rest_new and len(rest_old) * len(rest_new) < len(pool):
-        seen = set(pool)
-        extra = [p for p in _pool(old, new, rest_old, rest_new, size) if p not in seen]
+        seen = {(p[0], p[1]) for p in pool}
+        more = [p for p in _pool(old, new, rest_old, rest_new, size) if p not in seen]
+        extra = sc.rated(more, sizes)
         before = len(pairs)
-        _greedy(sc, extra, n, cut, sizes, used_old, used_new, pairs, in_place)
+        _greedy(sc, extra, n, cut, used_old, used_new, pairs, in_place)
         pool = [*pool, *extra]
         if len(pairs) != before:
-            kept = kept_of(anchors, pairs)
+            kept = certain(pairs)
     return pool, pairs, kept
 
 
@@ -215,17 +237,17 @@ def _pool(
 
 def _greedy(
     sc: Scores,
-    pool: Sequence[tuple[int, int]],
+    pool: Sequence[Rated],
     n: int,
     cut: float,
-    sizes: tuple[int, int],
     used_old: set[int],
     used_new: set[int],
     pairs: dict[int, tuple[int, float]],
     in_place: Callable[[int, int], bool] | None = None,
     unique: bool = False,
 ) -> None:
-    """Take pairs of free points, best first, while their confidence reaches ``cut``;
+    """Take pairs of free points (rated: :meth:`Scores.rated`), best first, while their
+    confidence reaches ``cut``;
     with ``in_place``, a pair in its place ranks ORDER z-scores higher. With ``unique``
     (a gap between pairs, where the bar is low), a pair is left alone when one of its
     points has a second candidate that clears the bar too: the text cannot tell them
@@ -236,11 +258,9 @@ def _greedy(
     clear_old: dict[int, int] = {}  # how many candidates clear the bar, per point
     clear_new: dict[int, int] = {}
     low = -math.inf
-    for i, j in pool:
+    for i, j, s, key in pool:
         if i in used_old or j in used_new:
             continue
-        s = sc.cos(i, j)
-        key = sc.rank(i, j, sizes)
         if in_place is not None and in_place(i, j):
             key += ORDER
         if key > top_old.get(i, low):
@@ -249,8 +269,7 @@ def _greedy(
             top_new[j] = key
         ranked.append((-key, i + j, i, j, s))
     ranked.sort()
-    values = sorted({r[4] for r in ranked})
-    least = (sc.least(values, n, cut), sc.least(values, n, cut, 0.5))
+    least = (sc.least(n, cut), sc.least(n, cut, 0.5))
     if unique:
         for _, _, i, j, s in ranked:
             if s >= least[0]:
@@ -270,3 +289,25 @@ def _greedy(
         used_old.add(i)
         used_new.add(j)
         pairs[i] = (j, confidence)
+
+
+def _lone(
+    sc: Scores,
+    i: int,
+    j: int,
+    cut: float,
+    used_old: set[int],
+    used_new: set[int],
+    pairs: dict[int, tuple[int, float]],
+) -> None:
+    """:func:`_greedy` on a gap of one point facing one, as it decides it: the pair is
+    both points' first choice and their only candidate (whatever its rank), searched
+    alone (n = 1), so it is taken when its cosine reaches the bar of one pair."""
+    if i in used_old or j in used_new:
+        return
+    s = sc.cos(i, j)
+    if s < sc.least(1, cut):
+        return
+    used_old.add(i)
+    used_new.add(j)
+    pairs[i] = (j, sc.confidence(s, 1))

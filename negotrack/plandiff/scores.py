@@ -9,14 +9,17 @@ confidence a z-score gives against the bar of the pairs searched. The reasoning 
 
 from __future__ import annotations
 
-import bisect
 import math
 import statistics
-from collections.abc import Sequence
+import struct
+from collections.abc import Iterable, Sequence
 
 from negotrack.plandiff.features import Bag, bags, cosine, norm
 
-__all__ = ["FLOOR", "GRID", "PLACE", "PRIOR", "PRIOR_PAIRS", "STEEP", "Scores", "bar"]
+__all__ = ["FLOOR", "GRID", "PLACE", "PRIOR", "PRIOR_PAIRS", "STEEP", "Rated", "Scores", "bar"]
+
+Rated = tuple[int, int, float, float]
+"""A pair of points ``(old, new)`` with its cosine and its rank."""
 
 GRID = 48
 """The null is measured on at most GRID x GRID pairs, evenly spaced on both sides."""
@@ -64,6 +67,7 @@ class Scores:
         self._width = len(new) + 1
         self._seen: dict[int, float] = {}
         self._rank: dict[int, float] = {}
+        self._least: dict[tuple[int, float, float], float] = {}
         self.mu = 0.0
         self.sd = 1.0
 
@@ -86,6 +90,26 @@ class Scores:
             r = self._rank[key] = round(self.z(self.cos(i, j)) + near, 9)
         return r
 
+    def rated(self, pairs: Iterable[tuple[int, int]], sizes: tuple[int, int]) -> list[Rated]:
+        """Each pair with its cosine and its rank (:meth:`rank`), worked out once for the
+        passes that go through the same pairs again."""
+        # :meth:`cos` and :meth:`rank` written out: a pool holds thousands of pairs.
+        width, seen, ranks = self._width, self._seen, self._rank
+        bags_old, bags_new, norm_old, norm_new = self.old, self.new, self.norm_old, self.norm_new
+        n_old, n_new = max(1, sizes[0]), max(1, sizes[1])
+        out = []
+        for i, j in pairs:
+            key = i * width + j
+            s = seen.get(key)
+            if s is None:
+                s = seen[key] = round(cosine(bags_old[i], bags_new[j], norm_old[i], norm_new[j]), 9)
+            r = ranks.get(key)
+            if r is None:
+                near = PLACE * (1.0 - abs(i / n_old - j / n_new))
+                r = ranks[key] = round((s - self.mu) / self.sd + near, 9)
+            out.append((i, j, s, r))
+        return out
+
     def null(self, olds: Sequence[int], news: Sequence[int]) -> None:
         """Measure the null on pairs of ``olds`` x ``news``, evenly spaced."""
         pick_o = olds[:: max(1, len(olds) // GRID)][:GRID]
@@ -107,9 +131,45 @@ class Scores:
         """How far ``scale`` times the z-score of ``s`` clears the bar of ``n``, as 0..1."""
         return round(1.0 / (1.0 + math.exp(-STEEP * (scale * self.z(s) - bar(n)))), 6)
 
-    def least(self, values: Sequence[float], n: int, cut: float, scale: float = 1.0) -> float:
-        """The least of ``values`` (sorted) whose confidence reaches ``cut`` (inf if none).
-        Confidence grows with the cosine: every value from it on reaches ``cut``, none
-        before, so one search replaces a confidence per pair."""
-        k = bisect.bisect_left(values, True, key=lambda s: self.confidence(s, n, scale) >= cut)
-        return values[k] if k < len(values) else math.inf
+    def least(self, n: int, cut: float, scale: float = 1.0) -> float:
+        """The least cosine whose confidence (against the bar of ``n``, with ``scale``)
+        reaches ``cut``, inf if none does. Confidence grows with the cosine, so a pair
+        reaches ``cut`` exactly when its cosine is at least this: one comparison replaces a
+        confidence per pair. Found once per bar (by bisection over the floats from 0 to 1,
+        the cosines' range), then remembered."""
+        key = (n, cut, scale)
+        found = self._least.get(key)
+        if found is None:
+            found = self._least[key] = self._search(n, cut, scale)
+        return found
+
+    def _search(self, n: int, cut: float, scale: float) -> float:
+        def reaches(bits: int) -> bool:
+            try:
+                return self.confidence(_float(bits), n, scale) >= cut
+            except OverflowError:  # so far below the bar that exp overflows: confidence 0
+                return False
+
+        # The bit patterns of non-negative floats sort as the floats do.
+        lo, hi = _bits(0.0), _bits(1.0)
+        if not reaches(hi):
+            return math.inf
+        if reaches(lo):
+            return 0.0
+        while hi - lo > 1:  # reaches(hi) and not reaches(lo)
+            mid = (lo + hi) // 2
+            if reaches(mid):
+                hi = mid
+            else:
+                lo = mid
+        return _float(hi)
+
+
+def _bits(x: float) -> int:
+    """The bit pattern of a non-negative float, as an integer."""
+    return int(struct.unpack("<q", struct.pack("<d", x))[0])
+
+
+def _float(bits: int) -> float:
+    """The float of a bit pattern (:func:`_bits` reversed)."""
+    return float(struct.unpack("<d", struct.pack("<q", bits))[0])

@@ -1,0 +1,318 @@
+"""The matcher's fast paths decide exactly as the plain computations they replace."""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import negotrack as nt
+from negotrack.plandiff import candidates as candidates_module
+from negotrack.plandiff import features as features_module
+from negotrack.plandiff.align import align, same_pair_text, same_text
+from negotrack.plandiff.candidates import KEEP, KEYS, RARE, WEIGHT, features
+from negotrack.plandiff.compare import _contained_share
+from negotrack.plandiff.features import Bag, Normaliser, bags
+from negotrack.plandiff.groups import _contained, _covered
+from negotrack.plandiff.match import _greedy, _lone
+from negotrack.plandiff.scores import Scores
+from tests.support.diffgen import generate
+
+_COSINE = st.floats(min_value=0.0, max_value=1.0).map(lambda s: round(s, 9))
+
+
+def _scores(mu: float, sd: float) -> Scores:
+    sc = Scores([["a"]], [["a"]], [0], [0])
+    sc.mu, sc.sd = mu, sd
+    return sc
+
+
+@given(
+    st.floats(min_value=0.0, max_value=0.5),
+    st.floats(min_value=0.01, max_value=0.5),
+    st.integers(min_value=1, max_value=10_000_000),
+    st.floats(min_value=0.01, max_value=1.0),
+    st.sampled_from([1.0, 0.5]),
+    st.lists(_COSINE, min_size=1, max_size=40),
+)
+def test_the_least_cosine_of_a_bar_splits_the_cosines_as_their_confidences_do(
+    mu: float, sd: float, n: int, cut: float, scale: float, values: list[float]
+) -> None:
+    """A cosine is at least ``least`` exactly when its confidence reaches the cut, and
+    ``least`` picks the same pairs as the least of the sorted cosines that reaches it."""
+    sc = _scores(mu, sd)
+    least = sc.least(n, cut, scale)
+    for s in values:
+        assert (s >= least) == (sc.confidence(s, n, scale) >= cut)
+    ordered = sorted(set(values))
+    k = bisect.bisect_left(ordered, True, key=lambda s: sc.confidence(s, n, scale) >= cut)
+    per_values = ordered[k] if k < len(ordered) else math.inf
+    assert [s >= least for s in values] == [s >= per_values for s in values]
+
+
+def test_a_bar_no_cosine_reaches_has_no_least_cosine() -> None:
+    """When even a cosine of 1 falls short of the cut, no pair reaches it (inf)."""
+    sc = _scores(0.9, 1.0)
+    assert sc.least(10**6, 0.99) == math.inf
+    assert sc.least(1, 0.01) == 0.0  # every cosine reaches so low a cut
+
+
+def _plain_bags(docs: list[list[str]], wanted: set[int]) -> list[Bag]:
+    counts = [Counter(d) for d in docs]
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    idf = {t: math.log(len(docs) / d) for t, d in df.items() if d < len(docs)}
+    return [
+        {t: (1.0 + math.log(m)) * idf[t] for t, m in c.items() if t in idf} if k in wanted else {}
+        for k, c in enumerate(counts)
+    ]
+
+
+@given(
+    st.lists(st.lists(st.sampled_from("abcdefg"), max_size=9), min_size=1, max_size=12),
+    st.lists(st.integers(min_value=0, max_value=11), max_size=6),
+    st.sets(st.integers(min_value=0, max_value=17)),
+)
+def test_bags_weigh_as_counting_each_document_does(
+    docs: list[list[str]], again: list[int], wanted: set[int]
+) -> None:
+    """Counting only the wanted documents' stems (the others' distinct stems only, a
+    document object given several times once) gives the very weights, in the very order,
+    of counting every document."""
+    docs = docs + [docs[k % len(docs)] for k in again]  # the same objects again
+    got = bags(docs, wanted)
+    plain = _plain_bags(docs, wanted)
+    assert got == plain
+    assert [list(b) for b in got] == [list(b) for b in plain]
+
+
+@pytest.mark.parametrize(("seed", "words"), [(1, (5, 10)), (2, (30, 50)), (3, None)])
+def test_a_pair_is_known_the_same_text_as_reading_it_says(
+    seed: int, words: tuple[int, int] | None
+) -> None:
+    """Exact pairs have the same text and text pairs never do, as reading both says; so
+    are pairs by key and by link, which are read."""
+    case = generate(120, seed=seed, share=0.15, p_reword=0.3, words=words)
+    keyed = nt.PlanVersion(
+        id="keyed",
+        label="keyed",
+        date="2025-12-01",
+        points=[
+            attrs.evolve(p, key=f"k{k}") if k % 3 == 0 else p for k, p in enumerate(case.new.points)
+        ],
+    )
+    old_keyed = nt.PlanVersion(
+        id="old-keyed",
+        label="old",
+        date="2025-11-01",
+        points=[
+            attrs.evolve(p, key=f"k{k}") if k % 3 == 0 else p for k, p in enumerate(case.old.points)
+        ],
+    )
+    found = align(old_keyed, keyed, [], None)
+    vias = {via for _, via in found.pairs.values()}
+    assert {"exact", "text", "key"} <= vias
+    for i, (j, via) in found.pairs.items():
+        o, n = old_keyed.points[i], keyed.points[j]
+        assert same_pair_text(o, n, via) == same_text(o.text, n.text)
+
+
+@given(
+    st.lists(st.sampled_from("abcde"), max_size=12),
+    st.lists(st.sampled_from("abcdef"), max_size=12),
+)
+def test_the_share_of_a_piece_in_its_whole_counts_repeats_as_counters_do(
+    piece: list[str], whole: list[str]
+) -> None:
+    """The share of a piece's words found in its whole is the counters' intersection."""
+    plain = sum((Counter(piece) & Counter(whole)).values()) / len(piece) if piece else 1.0
+    assert _contained_share(piece, whole) == plain
+
+
+def _plain_candidates(
+    old: dict[int, list[str]], new: dict[int, list[str]], budget: int
+) -> set[tuple[int, int]]:
+    """The candidate index as first written: every point's features ranked, all sorted."""
+    coded, bound = features([*old.values(), *new.values()])
+    feats_old = dict(zip(old, coded, strict=False))
+    feats_new = dict(zip(new, coded[len(old) :], strict=True))
+    df: Counter[int] = Counter()
+    for feats in coded:
+        df.update(feats)
+    rank = {f: n * bound + f for f, n in df.items() if n > 1}
+    alone = bound * (len(coded) + 1)
+
+    def keys(feats: set[int]) -> list[int]:
+        out: list[int] = []
+        spent = 0
+        for r in sorted(rank.get(f, alone) for f in feats)[:KEYS]:
+            n, f = divmod(r, bound)
+            if r >= alone or (out and spent + n > budget):
+                break
+            out.append(f)
+            spent += n
+        return out
+
+    keys_old = {i: keys(f) for i, f in feats_old.items()}
+    keys_new = {j: keys(f) for j, f in feats_new.items()}
+    keyset = {f for ks in (*keys_old.values(), *keys_new.values()) for f in ks}
+    held_old: dict[int, list[int]] = {}
+    for i, feats in feats_old.items():
+        for f in feats & keyset:
+            held_old.setdefault(f, []).append(i)
+    held_new: dict[int, list[int]] = {}
+    for j, feats in feats_new.items():
+        for f in feats & keyset:
+            held_new.setdefault(f, []).append(j)
+    weight = {f: max(1, round(WEIGHT / (df[f] - 1))) for f in keyset}
+
+    def votes(ks: list[int], held: dict[int, list[int]]) -> Counter[int]:
+        return Counter(p for f in ks for p in held.get(f, []) * weight[f])
+
+    votes_old = {i: votes(ks, held_new) for i, ks in keys_old.items()}
+    votes_new = {j: votes(ks, held_old) for j, ks in keys_new.items()}
+
+    def best(
+        me: int,
+        ks: list[int],
+        mine: Counter[int],
+        theirs: dict[int, Counter[int]],
+        held: dict[int, list[int]],
+    ) -> set[int]:
+        out: set[int] = set()
+        for f in ks:
+            if df[f] > RARE:
+                break
+            out.update(held.get(f, ()))
+        short = mine.most_common(2 * KEEP)
+        both = sorted((-(n + theirs[p][me]), k, p) for k, (p, n) in enumerate(short))
+        out.update(p for _, _, p in both[:KEEP])
+        return out
+
+    found = {
+        (i, j) for i, ks in keys_old.items() for j in best(i, ks, votes_old[i], votes_new, held_new)
+    }
+    found |= {
+        (i, j) for j, ks in keys_new.items() for i in best(j, ks, votes_new[j], votes_old, held_old)
+    }
+    return found
+
+
+_POINT = st.lists(st.sampled_from(["cease", "fire", "line", "troop", "zone", "x", "y"]), max_size=7)
+
+
+@given(
+    st.lists(_POINT, min_size=1, max_size=14),
+    st.lists(_POINT, min_size=1, max_size=14),
+    st.integers(min_value=1, max_value=12),
+)
+def test_the_candidate_index_finds_what_ranking_every_feature_finds(
+    old: list[list[str]], new: list[list[str]], budget: int
+) -> None:
+    """Seeking a point's keys among the features few enough points hold (and among all
+    only when it holds none of them) finds the candidates ranking every feature finds."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(candidates_module, "BUDGET", budget)
+        olds = {2 * k: p for k, p in enumerate(old)}
+        news = {3 * k + 1: p for k, p in enumerate(new)}
+        assert candidates_module.candidates(olds, news) == _plain_candidates(olds, news, budget)
+
+
+_BAG = st.dictionaries(
+    st.sampled_from("abcdefghij"), st.floats(min_value=0.01, max_value=9.0), max_size=8
+)
+
+
+@given(_BAG, _BAG, st.lists(_BAG, max_size=4))
+def test_containment_and_coverage_sum_as_the_plain_loops_do(
+    piece: Bag, whole: Bag, pieces: list[Bag]
+) -> None:
+    """A piece's share in its whole and the pieces' coverage of it are, bit for bit, the
+    plain loops over the shared stems in the same order."""
+    mass = sum(piece.values()) or 1.0
+    plain = sum([min(piece[t], whole[t]) for t in piece.keys() & whole.keys()]) / mass
+    assert _contained(piece, whole, mass) == plain
+    union: dict[str, float] = {}
+    for p in pieces:
+        for t in p.keys() & whole.keys():
+            union[t] = union.get(t, 0.0) + p[t]
+    total = sum(whole.values()) or 1.0
+    assert _covered(whole, total, pieces) == sum(min(whole[t], w) for t, w in union.items()) / total
+
+
+def test_rated_pairs_carry_the_cosine_and_rank_of_the_pair() -> None:
+    """Rating a pool at once gives each pair the cosine and rank asked one by one."""
+    case = generate(60, seed=5, share=0.2, words=(5, 10))
+    normal = Normaliser()
+    old = [normal.text(p.text) for p in case.old.points]
+    new = [normal.text(p.text) for p in case.new.points]
+    free_old, free_new = list(range(len(old))), list(range(len(new)))
+    sizes = (len(old), len(new))
+    pool = [(i, j) for i in free_old[::3] for j in free_new[::2]]
+    fresh, asked = Scores(old, new, free_old, free_new), Scores(old, new, free_old, free_new)
+    for sc in (fresh, asked):
+        sc.null(free_old, free_new)
+    rated = fresh.rated(pool, sizes)
+    assert rated == [(i, j, asked.cos(i, j), asked.rank(i, j, sizes)) for i, j in pool]
+    assert fresh.rated(pool, sizes) == rated  # and again, from what it remembers
+
+
+@given(
+    st.integers(min_value=0, max_value=59),
+    st.integers(min_value=0, max_value=59),
+    st.floats(min_value=0.05, max_value=1.0),
+    st.booleans(),
+)
+def test_a_gap_of_one_point_facing_one_is_decided_as_the_greedy_search_does(
+    i: int, j: int, cut: float, in_place: bool
+) -> None:
+    """The lone-pair path takes a pair, with the same confidence, exactly when the greedy
+    search of that one-pair gap would."""
+    old, new, sc = _LONE
+    i, j = i % len(old), j % len(new)
+    sizes = (len(old), len(new))
+    lone: dict[int, tuple[int, float]] = {}
+    greedy: dict[int, tuple[int, float]] = {}
+    _lone(sc, i, j, cut, set(), set(), lone)
+    placed = (lambda a, b: True) if in_place else None
+    _greedy(sc, sc.rated([(i, j)], sizes), 1, cut, set(), set(), greedy, placed, True)
+    assert lone == greedy
+
+
+def _lone_case() -> tuple[list[list[str]], list[list[str]], Scores]:
+    case = generate(60, seed=7, share=0.3, words=(5, 10))
+    normal = Normaliser()
+    old = [normal.text(p.text) for p in case.old.points]
+    new = [normal.text(p.text) for p in case.new.points]
+    sc = Scores(old, new, range(len(old)), range(len(new)))
+    sc.null(range(len(old)), range(len(new)))
+    return old, new, sc
+
+
+_LONE = _lone_case()
+
+
+_PIECE = st.sampled_from(
+    ["rec", "ogn", "is", "ys", "our", "tre", "f", "c", "ence", "ll", "ogue", "programme", "ation"]
+)
+_ENDING = st.sampled_from(["", "e", "ed", "es", "ing", "s", "er", "ers", "able", "ite", "ations"])
+
+
+@given(st.lists(st.tuples(st.lists(_PIECE, min_size=1, max_size=4), _ENDING), max_size=12))
+def test_spelling_rules_are_skipped_only_for_words_no_rule_rewrites(
+    built: list[tuple[list[str], str]],
+) -> None:
+    """A word whose ending no rule rewrites skips the rules and gets the stem trying every
+    rule gives it."""
+    tokens = ["".join(parts) + ending for parts, ending in built]
+    quick = Normaliser().stems(tokens)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(features_module, "_SPELLED", re.compile(""))  # every word tries them
+        assert Normaliser().stems(tokens) == quick
