@@ -314,7 +314,14 @@ def test_the_board_chart_keeps_its_dates_under_their_bars_in_arabic() -> None:
     assert '<div class="table-wrap" dir="ltr">\n<svg class="nt-chart"' in page
 
 
-@pytest.mark.parametrize("format", ["text", "md"])
+_COME = {
+    "text": ("peut venir de\u00a0: ", "may come from: "),
+    "md": ("**Peut venir de**\u00a0: ", "**May come from**: "),
+    "html": ('<p class="group counterparts">Peut venir de\u00a0: ', ">May come from: "),
+}
+
+
+@pytest.mark.parametrize("format", ["text", "md", "html"])
 def test_labels_and_confidences_follow_the_language(format: str) -> None:
     """A French report puts a no-break space before the colon after a label and writes a
     confidence with a decimal comma; the English one writes "may come from: " and "0.69"."""
@@ -322,13 +329,14 @@ def test_labels_and_confidences_follow_the_language(format: str) -> None:
 
     minsk = unkeyed("minsk-2014-2015.yaml")
     report = minsk.diff("minsk-1", "minsk-2")
-    french = report.to_markdown(locale="fr") if format == "md" else report.to_text(locale="fr")
-    english = report.to_markdown() if format == "md" else report.to_text()
-    come = "**Peut venir de**\u00a0: " if format == "md" else "peut venir de\u00a0: "
-    assert come in french
+    render = {"text": report.to_text, "md": report.to_markdown, "html": report.to_html}[format]
+    french, english = render(locale="fr"), render()
+    if format == "html":  # the interface, not the stylesheet, the script or the texts
+        french = re.sub(r"<(style|script)[^>]*>.*?</\1>", "", french, flags=re.S)
+    assert _COME[format][0] in french
     assert re.search(r"\(0,\d\d\)", french)
     assert not re.search(r"\(0\.\d\d\)", french)
     assert " :" not in french  # a breaking space would let the colon start a line
-    assert ("**May come from**: " if format == "md" else "may come from: ") in english
+    assert _COME[format][1] in english
     assert re.search(r"\(0\.\d\d\)", english)
     assert "\u00a0:" not in english
