@@ -18,7 +18,7 @@ import attrs
 from negotrack.core.model import PlanVersion, Point, Stance, Status
 from negotrack.plandiff.align import same_text
 from negotrack.plandiff.figures import figure_pairs, may_hold_figure
-from negotrack.plandiff.tokens import Matching, WordOp, kept_matching, word_diff
+from negotrack.plandiff.tokens import WordOp, kept_matching, word_diff
 
 __all__ = [
     "CHECK_BELOW",
@@ -149,11 +149,6 @@ class PointChange:
         if "words" not in self._lazy:
             self._lazy["words"] = _word_ops(self)
         return self._lazy["words"]  # type: ignore[no-any-return]
-
-    def keep_matching(self, matching: Matching) -> None:
-        """Remember the word matching measured for ``similarity``, so that the word diff,
-        when read, does not match the words again (internal to the diff engine)."""
-        self._lazy["matching"] = matching
 
     def measure_later(self) -> None:
         """Measure ``similarity`` (the share of words kept from the old text to the new)

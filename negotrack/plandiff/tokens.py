@@ -8,8 +8,9 @@ them whole, as they keep hyphenated words ("28-point", "long-range") and apostro
 Arabic, Hebrew, Devanagari and Thai text needs, so a Russian or Arabic draft tokenises as
 well as an English one.
 
-The inline diff compares one pair of texts at a time (never all pairs) with
-:class:`difflib.SequenceMatcher` on tokens, then cleans the result up so that it reads well:
+The inline diff compares one pair of texts at a time (never all pairs), matching their
+tokens by patience diff (:mod:`negotrack.plandiff.patience`), then cleans the result up so
+that it reads well:
 a short equality sandwiched between two edits (a lone "the", a comma) is folded into them,
 so a rewritten clause shows as one deletion and one insertion instead of alternating
 fragments.

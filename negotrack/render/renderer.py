@@ -204,9 +204,12 @@ class Renderer:
             with collector_paused():
                 view = escaped_view(dossier, chosen, diff_href, r.lang)
                 records = page_records(view, escaped=True)
-                return r._render(
+                page = r._render(
                     "timeline", format, view=view, embed=embed, escaped=records, nav=nav
                 )
+                # Let them go while the collector is paused, as the diff report does.
+                del view, records
+            return page
         view = TimelineView.build(dossier, select=chosen, diff_href=diff_href, lang=r.lang)
         return r.timeline_view(view, format=format, embed=embed, nav=nav)
 
