@@ -14,7 +14,6 @@ and ruamel.yaml are never loaded by a command that does not use them.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import sys
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from negotrack.cli import checking, edit, publishing
 from negotrack.cli.args import COMMANDS, PROG, build_parser
 from negotrack.cli.output import columns, committed, emit, error, undecodable, visible
+from negotrack.core.collector import collector_paused
 from negotrack.errors import NegotrackError
 
 if TYPE_CHECKING:
@@ -58,13 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     # A command builds thousands of small objects and few cycles, and ends soon: the
     # cyclic collector would only cost time (it is back on for in-process callers).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _run(args)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -9,16 +9,14 @@ new one, never a torn one.
 
 from __future__ import annotations
 
-import functools
-import gc
 import json
 import os
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from negotrack.core.collector import collector_paused
 from negotrack.core.dates import Moment
 from negotrack.dossier.dossier import Dossier
 from negotrack.errors import FormatError, NegotrackError, Problem
@@ -69,31 +67,7 @@ def load(path: str | Path) -> Dossier:
     return loads(read_text(path), fmt, file=str(path))
 
 
-_P = ParamSpec("_P")
-_T = TypeVar("_T")
-
-
-def _collector_paused(fn: Callable[_P, _T]) -> Callable[_P, _T]:
-    """``fn`` run with the cyclic garbage collector paused, its state restored after.
-
-    Loading builds a great many small objects and no cycles worth collecting: with the
-    collector on, it re-scans them again and again (about 40% of the time of a large load).
-    """
-
-    @functools.wraps(fn)
-    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _T:
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            if collecting:
-                gc.enable()
-
-    return paused
-
-
-@_collector_paused
+@collector_paused()
 def loads(text: str, format: Format = "json", *, file: str | None = None) -> Dossier:
     """Read a dossier from JSON or YAML text; problems name ``file`` when given."""
     if format == "json":

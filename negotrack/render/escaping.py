@@ -15,10 +15,7 @@ autoescapes, prints them unchanged rather than escaping them twice.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import html
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from markupsafe import Markup
@@ -40,25 +37,7 @@ if TYPE_CHECKING:
     from negotrack.dossier.dossier import Dossier
     from negotrack.dossier.selection import EventFilter
 
-__all__ = ["EscapedTimeline", "MarkHtml", "collector_paused", "escaped_view", "page_records"]
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a large page is built.
-
-    A 10,000-event page makes some hundred thousand small tuples that hold no cycles; the
-    collector would otherwise walk them again and again as they pile up (about a tenth of
-    the page's time). Reference counting still frees everything; the collector is back on,
-    as it was, the moment the page is done.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
+__all__ = ["EscapedTimeline", "MarkHtml", "escaped_view", "page_records"]
 
 
 class MarkHtml(NamedTuple):

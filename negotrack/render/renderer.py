@@ -28,12 +28,13 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from negotrack.core.collector import collector_paused
 from negotrack.core.dates import MomentLike
 from negotrack.core.model import EventKind
 from negotrack.errors import RenderError, did_you_mean
 from negotrack.render.catalogs import interface
 from negotrack.render.diff_page import diff_records
-from negotrack.render.escaping import collector_paused, escaped_view, page_records
+from negotrack.render.escaping import escaped_view, page_records
 from negotrack.render.template_error import template_error
 from negotrack.views import formatting as _filters
 from negotrack.views.i18n import Interface
