@@ -7,6 +7,9 @@ from negotrack.render.catalogs import interface
 from negotrack.views.site import SiteLink, site_pages
 from tests.support.dossiers import SEEDS
 
+# What comes from the dossier is isolated, so that it reads right in a right-to-left page.
+MINSK_1, MINSK_2 = "\u2068minsk-1\u2069", "\u2068minsk-2\u2069"
+
 
 def test_a_dossier_of_two_plans_names_each_board_by_its_plan() -> None:
     """Iran and Minsk in one dossier: a timeline, each plan's report and its board, and
@@ -21,11 +24,11 @@ def test_a_dossier_of_two_plans_names_each_board_by_its_plan() -> None:
         ("board", "board-minsk"),
     ]
     boards = [p.label for p in pages if p.kind == "board"]
-    assert boards == [f"{plan.title}: status board" for plan in both.plans]
+    assert boards == [f"\u2068{plan.title}\u2069: status board" for plan in both.plans]
     alone = site_pages(nt.load(SEEDS / "minsk-2014-2015.yaml"))
     assert [p.label for p in alone] == [
         "Timeline",
-        "What changed: minsk-1 → minsk-2",
+        f"What changed: {MINSK_1} → {MINSK_2}",
         "Status board",
     ]
 
@@ -35,7 +38,7 @@ def test_navigation_marks_the_page_it_is_on() -> None:
     pages = site_pages(nt.load(SEEDS / "minsk-2014-2015.yaml"))
     assert pages[1].nav(pages, ".md") == (
         SiteLink("Timeline", "timeline.md", False),
-        SiteLink("What changed: minsk-1 → minsk-2", "diff-minsk-1_to_minsk-2.md", True),
+        SiteLink(f"What changed: {MINSK_1} → {MINSK_2}", "diff-minsk-1_to_minsk-2.md", True),
         SiteLink("Status board", "board-minsk.md", False),
     )
 
@@ -46,6 +49,15 @@ def test_labels_are_in_the_sites_language() -> None:
     pages = site_pages(nt.load(SEEDS / "minsk-2014-2015.yaml"), interface("fr"))
     assert [p.label for p in pages] == [
         "Chronologie",
-        "Ce qui a changé\u00a0: minsk-1 → minsk-2",
+        f"Ce qui a changé\u00a0: {MINSK_1} → {MINSK_2}",
         "Tableau des statuts",
     ]
+
+
+def test_an_arabic_label_keeps_its_versions_in_reading_order() -> None:
+    """In Arabic the report's label reads from minsk-1 to minsk-2, right to left: each id
+    is isolated, so the two ids and the arrow do not fuse into one left-to-right run."""
+    pages = site_pages(nt.load(SEEDS / "minsk-2014-2015.yaml"), interface("ar"))
+    label = pages[1].label
+    assert label.index(MINSK_1) < label.index(MINSK_2)
+    assert "←" in label
