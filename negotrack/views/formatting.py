@@ -181,6 +181,15 @@ _MD_BLOCK_START = re.compile(r"^(\s?)([#+=>-]|\d+(?=[.)]))")
 _SPACE = re.compile(r"\s+")
 
 
+def isolate(text: Any) -> str:
+    """``text`` between Unicode's first-strong isolate and its closing mark (both
+    invisible), for user text set beside an arrow in plain text or Markdown, where no
+    ``<bdi>`` can: in a right-to-left line "minsk-1 ← minsk-2" (or, in a left-to-right one,
+    two Arabic labels and "→") would otherwise fuse into one run of the other direction,
+    read backwards."""
+    return f"\u2068{text}\u2069"
+
+
 def md(text: Any) -> str:
     """``text`` escaped for Markdown: no emphasis, links, headings or raw HTML survive.
 
@@ -259,6 +268,7 @@ FILTERS = {
     "datetime_attr": datetime_attr,
     "display_date": display_date,
     "file_part": file_part,
+    "isolate": isolate,
     "label": label,
     "lang_attr": lang_attr,
     "md": md,

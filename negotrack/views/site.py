@@ -58,8 +58,9 @@ def site_pages(dossier: Dossier, lang: Interface = ENGLISH) -> tuple[SitePage, .
     """The site's pages in reading order: the timeline, then each plan's diff reports (in
     version order) and its board. Labels are in ``lang``, short enough for a phone's
     width: a report is named by its versions' ids, a board by its plan's title only when
-    the dossier has several; what comes from the dossier is isolated (:func:`_isolated`)
-    so that it reads right in a right-to-left page."""
+    the dossier has several; what comes from the dossier is isolated
+    (:func:`negotrack.views.formatting.isolate`) so that it reads right in a right-to-left
+    page."""
     pages = [SitePage("timeline", "timeline", lang.gettext("Timeline"))]
     boards = sum(1 for plan in dossier.plans if plan.versions)
     for plan in dossier.plans:
@@ -72,23 +73,17 @@ def site_pages(dossier: Dossier, lang: Interface = ENGLISH) -> tuple[SitePage, .
             ).removesuffix(".html")
             # Version ids are short handles ("us-28", "jcpoa"): labels run to a sentence.
             label = lang.gettext("What changed: %(old)s → %(new)s") % {
-                "old": _isolated(old.id),
-                "new": _isolated(version.id),
+                "old": _filters.isolate(old.id),
+                "new": _filters.isolate(version.id),
             }
             pages.append(SitePage("diff", stem, label, old=old.id, new=version.id))
         if plan.versions:
             if boards > 1:
-                label = lang.gettext("%(title)s: status board") % {"title": _isolated(plan.title)}
+                label = lang.gettext("%(title)s: status board") % {
+                    "title": _filters.isolate(plan.title)
+                }
             else:
                 label = lang.gettext("Status board")
             stem = "board-" + _filters.file_part(plan.id)
             pages.append(SitePage("board", stem, label, plan=plan.id))
     return tuple(pages)
-
-
-def _isolated(text: str) -> str:
-    """``text`` between Unicode's first-strong isolate and its closing mark (invisible):
-    in a right-to-left page, "minsk-1 → minsk-2" would otherwise read as one left-to-right
-    run, its arrow turned the wrong way, and the ids' order with it. The labels are plain
-    text (HTML, Markdown), so the isolation travels with them."""
-    return f"\u2068{text}\u2069"

@@ -340,3 +340,18 @@ def test_labels_and_confidences_follow_the_language(format: str) -> None:
     assert _COME[format][1] in english
     assert re.search(r"\(0\.\d\d\)", english)
     assert "\u00a0:" not in english
+
+
+def test_an_arabic_markdown_report_keeps_its_versions_in_reading_order() -> None:
+    """Markdown has no <bdi>: the Arabic report isolates the versions' labels around its
+    arrow and joins the versions' ids with the page's arrow ("←"), so neither line fuses
+    into a left-to-right run read backwards."""
+    minsk = nt.load(ROOT / "seeds" / "minsk-2014-2015.yaml")
+    lines = minsk.diff("minsk-1", "minsk-2").to_markdown(locale="ar").splitlines()
+    assert lines[0] == (
+        "# ما الذي تغيّر: \u2068Minsk Protocol\u2069 ← \u2068Package of Measures (Minsk II)\u2069"
+    )
+    assert lines[2].startswith("`minsk-1` (")
+    assert ") ← `minsk-2` (" in lines[2]
+    english = minsk.diff("minsk-1", "minsk-2").to_markdown().splitlines()
+    assert ") → `minsk-2` (" in english[2]
