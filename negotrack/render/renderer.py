@@ -35,7 +35,7 @@ from negotrack.errors import RenderError, did_you_mean
 from negotrack.render.catalogs import interface
 from negotrack.render.diff_page import diff_records
 from negotrack.render.escaping import escaped_view, page_records
-from negotrack.render.template_error import template_error
+from negotrack.render.running import overrides, rendered, template_error
 from negotrack.views import formatting as _filters
 from negotrack.views.i18n import Interface
 from negotrack.views.site import SiteLink
@@ -138,7 +138,7 @@ class Renderer:
         # `event_extra` only when a user's template overrides it.
         context.setdefault("nav", ())
         try:
-            text = _rendered(template, {"overrides": _overrides(template), **context})
+            text = rendered(template, {"overrides": overrides(template, _TEMPLATES), **context})
         except jinja2.TemplateError as e:
             raise template_error(e, name) from None
         if format != "html":
@@ -297,32 +297,6 @@ class Renderer:
         digest = hashlib.blake2b(repr(view).encode("utf-8"), digest_size=5).hexdigest()
         scope = f"nt-{kind[0]}{digest}"
         return self.env.get_template(f"html/repr/{kind}.html.j2").render(scope=scope, view=view)
-
-
-def _rendered(template: jinja2.Template, context: dict[str, Any]) -> str:
-    """``template.render(context)``, and the page's context let go at once.
-
-    A rendered context is held in a reference cycle with the macros it defines, so it
-    lives until the next collection, and with it the view and the records it was given:
-    that collection would then walk every one of their tuples and strings (some 50,000 for
-    a report of 2,000 changes). Emptied once the page is written, it holds nothing large.
-    """
-    ctx = template.new_context(context)
-    try:
-        return template.environment.concat(template.root_render_func(ctx))
-    except Exception:
-        template.environment.handle_exception()
-    finally:
-        ctx.parent.clear()
-        ctx.vars.clear()
-
-
-def _overrides(template: jinja2.Template) -> frozenset[str]:
-    """The blocks a template outside the package defines (an override of a default)."""
-    name = template.filename or ""
-    if Path(name).resolve().is_relative_to(_TEMPLATES.resolve()):
-        return frozenset()
-    return frozenset(template.blocks)
 
 
 @functools.lru_cache(maxsize=16)

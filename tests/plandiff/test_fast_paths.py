@@ -93,6 +93,14 @@ def test_bags_weigh_as_counting_each_document_does(
     assert [list(b) for b in got] == [list(b) for b in plain]
 
 
+def _keyed(version: nt.PlanVersion, vid: str, date: str) -> nt.PlanVersion:
+    """``version`` under another id, every third point given a lineage key."""
+    points = [
+        attrs.evolve(p, key=f"k{k}") if k % 3 == 0 else p for k, p in enumerate(version.points)
+    ]
+    return nt.PlanVersion(id=vid, label=vid, date=date, points=points)
+
+
 @pytest.mark.parametrize(("seed", "words"), [(1, (5, 10)), (2, (30, 50)), (3, None)])
 def test_a_pair_is_known_the_same_text_as_reading_it_says(
     seed: int, words: tuple[int, int] | None
@@ -100,22 +108,8 @@ def test_a_pair_is_known_the_same_text_as_reading_it_says(
     """Exact pairs have the same text and text pairs never do, as reading both says; so
     are pairs by key and by link, which are read."""
     case = generate(120, seed=seed, share=0.15, p_reword=0.3, words=words)
-    keyed = nt.PlanVersion(
-        id="keyed",
-        label="keyed",
-        date="2025-12-01",
-        points=[
-            attrs.evolve(p, key=f"k{k}") if k % 3 == 0 else p for k, p in enumerate(case.new.points)
-        ],
-    )
-    old_keyed = nt.PlanVersion(
-        id="old-keyed",
-        label="old",
-        date="2025-11-01",
-        points=[
-            attrs.evolve(p, key=f"k{k}") if k % 3 == 0 else p for k, p in enumerate(case.old.points)
-        ],
-    )
+    keyed = _keyed(case.new, "keyed", "2025-12-01")
+    old_keyed = _keyed(case.old, "old-keyed", "2025-11-01")
     found = align(old_keyed, keyed, [], None)
     vias = {via for _, via in found.pairs.values()}
     assert {"exact", "text", "key"} <= vias

@@ -380,7 +380,7 @@ def test_a_rendered_context_lets_go_of_what_it_was_given() -> None:
 
     import jinja2
 
-    from negotrack.render.renderer import _rendered
+    from negotrack.render.running import rendered
 
     class Given:
         a = 1
@@ -390,7 +390,7 @@ def test_a_rendered_context_lets_go_of_what_it_was_given() -> None:
     try:
         held, freed = Given(), Given()
         held_ref, freed_ref = weakref.ref(held), weakref.ref(freed)
-        assert template.render(x=held) == _rendered(template, {"x": freed}) == "1"
+        assert template.render(x=held) == rendered(template, {"x": freed}) == "1"
         del held, freed
         assert held_ref() is not None  # plain render: kept alive by the cycle
         assert freed_ref() is None

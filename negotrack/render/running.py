@@ -1,0 +1,67 @@
+"""Running a template: the page's context let go once it is written, the blocks a user's
+template overrides, and a template's failure as a :class:`~negotrack.RenderError`.
+
+A custom template (``template_dir=``) can fail to compile (a typo in a tag) or to render
+(a name the page does not receive, a filter that does not exist). Jinja's own exceptions
+name neither the file nor, for a rendering error, the line; the error raised instead says
+both, so the fix is one look away.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from negotrack.errors import RenderError
+
+__all__ = ["overrides", "rendered", "template_error"]
+
+
+def rendered(template: jinja2.Template, context: dict[str, Any]) -> str:
+    """``template.render(context)``, and the page's context let go at once.
+
+    A rendered context is held in a reference cycle with the macros it defines, so it
+    lives until the next collection, and with it the view and the records it was given:
+    that collection would then walk every one of their tuples and strings (some 50,000 for
+    a report of 2,000 changes). Emptied once the page is written, it holds nothing large.
+    """
+    ctx = template.new_context(context)
+    try:
+        return template.environment.concat(template.root_render_func(ctx))
+    except Exception:
+        template.environment.handle_exception()
+    finally:
+        ctx.parent.clear()
+        ctx.vars.clear()
+
+
+def overrides(template: jinja2.Template, packaged: Path) -> frozenset[str]:
+    """The blocks a template outside the ``packaged`` folder defines (a user's override of
+    a default: the page renders such blocks, and only then, once per record)."""
+    name = template.filename or ""
+    if Path(name).resolve().is_relative_to(packaged.resolve()):
+        return frozenset()
+    return frozenset(template.blocks)
+
+
+def template_error(error: jinja2.TemplateError, name: str) -> RenderError:
+    """A template that fails to compile or to render (a custom one, usually) as a
+    RenderError naming the template file and line where it failed."""
+    where = name
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        where = f"{error.filename or error.name or name}, line {error.lineno}"
+        message = error.message or str(error)
+    else:
+        message = str(error)
+        tb = error.__traceback__
+        while tb is not None:  # the innermost frame that runs a template's code
+            file = tb.tb_frame.f_code.co_filename
+            if file.endswith(".j2"):
+                where = f"{file}, line {tb.tb_lineno}"
+            tb = tb.tb_next
+    return RenderError(
+        f"template {where}: {message}",
+        hint="fix the template (see templates/README.md for what each page receives)",
+    )
