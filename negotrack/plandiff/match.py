@@ -30,6 +30,13 @@ that both clear it is left alone: the text cannot tell them apart (Minsk I's "bo
 stop using weapons immediately" faces Minsk II's "immediate and full ceasefire" and "both
 sides pull all heavy weapons back"); a person can, through the review loop.
 
+*Facing first.* When the versions are large enough to need the inverted index, a point
+facing one other between two pairs already made (links, keys, exact texts) whose order is
+certain, and clearing the bar of every pair searched (not the gap's lower one), is paired
+before the index is built: a point reworded in place, as most are. Such a pair would be
+taken in the first round anyway (the bar it clears is the round's); taking it first leaves
+the index fewer points (about a third fewer free points in a 2,000-point revision).
+
 *Confidence.* ``confidence = 1 / (1 + exp(-1.5 * (z - bar)))``: 0.5 exactly at the bar,
 towards 1 far above it. It is *ordinal*: a higher value is stronger evidence, but 0.8 does
 not mean "right four times in five". ``threshold=`` compares it (0.5 by default).
@@ -117,9 +124,16 @@ def match(
     side = max(len(free_old), len(free_new))  # the points one point is compared with
     size = statistics.fmean([*(len(old[i]) for i in free_old), *(len(new[j]) for j in free_new)])
     sizes = (len(old), len(new))
-    rated = sc.rated(_pool(old, new, free_old, free_new, size), sizes)
     used_old: set[int] = set()
     used_new: set[int] = set()
+    facing = _facing(sc, free_old, free_new, anchors, n, cut, size)
+    if facing:
+        anchors = [*anchors, *((i, j) for i, (j, _) in facing.items())]
+        used_old.update(facing)
+        used_new.update(j for j, _ in facing.values())
+    open_old = [i for i in free_old if i not in used_old]
+    open_new = [j for j in free_new if j not in used_new]
+    rated = sc.rated(_pool(old, new, open_old, open_new, size), sizes)
     least = sc.least(side, cut)
     plain = take_groups(
         sc.old,
@@ -153,6 +167,7 @@ def match(
         rated, pairs, kept = _pass(
             sc, old, new, rated, kept_now, n, cut, size, start, free, placed(kept)
         )
+    pairs = {**facing, **pairs}
     pool = [(i, j) for i, j, _, _ in rated]
     used_old = set(start[0]) | set(pairs)
     used_new = set(start[1]) | {j for j, _ in pairs.values()}
@@ -220,6 +235,32 @@ def _pass(
         if len(pairs) != before:
             kept = certain(pairs)
     return pool, pairs, kept
+
+
+def _facing(
+    sc: Scores,
+    free_old: Sequence[int],
+    free_new: Sequence[int],
+    anchors: Sequence[tuple[int, int]],
+    n: int,
+    cut: float,
+    size: float,
+) -> dict[int, tuple[int, float]]:
+    """Pairs taken before the inverted index, when it is needed: one point facing one
+    between two anchors whose order is certain (a point reworded in place, as a line diff
+    would see it), when the pair clears the bar of every pair searched (``n``), as a pair
+    the index offered would have to. The index then works on fewer points."""
+    if len(free_old) * len(free_new) * (size + 1.0) <= ALL_PAIRS:
+        return {}
+    out: dict[int, tuple[int, float]] = {}
+    least = sc.least(n, cut)
+    for gap_old, gap_new in gaps(kept_of(anchors, {}), free_old, free_new, set(), set()):
+        if len(gap_old) == len(gap_new) == 1:
+            i, j = gap_old[0], gap_new[0]
+            s = sc.cos(i, j)
+            if s >= least:
+                out[i] = (j, sc.confidence(s, n))
+    return out
 
 
 def _pool(

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import random
 from collections import Counter
+from collections.abc import Mapping, Sequence
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from negotrack.plandiff import match as match_module
+from negotrack.plandiff.candidates import candidates
 from negotrack.plandiff.compare import diff
+from negotrack.plandiff.features import Normaliser
 from negotrack.plandiff.order import GAP, _longest_ending, gaps, kept_of, placed, uncrossed
 from negotrack.plandiff.pieces import beside
-from tests.support.diffgen import edges, generate
+from tests.support.diffgen import edges, generate, point_text
 
 
 def test_placed_means_between_two_consecutive_kept_pairs() -> None:
@@ -128,3 +134,39 @@ def test_longest_ending_is_the_longest_increasing_run_ending_at_each_value(
         expected.append(1 + max(before, default=0))
     assert _longest_ending(values) == expected
     assert _longest_ending(sorted(set(values))) == list(range(1, len(set(values)) + 1))
+
+
+def test_a_point_reworded_in_place_is_paired_before_the_index(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Between two points kept word for word, one point facing one and clearing the bar of
+    every pair searched is paired first: the inverted index, the costliest stage, never
+    sees it; a pair facing in the same way but unrelated is left to the later stages."""
+    rng = random.Random(7)
+    n = 400
+    old = [point_text(rng, words=(30, 50)) for _ in range(n)]
+    new = list(old)
+    odd = range(1, n, 2)  # every odd point is replaced, so each faces one between anchors
+    for k in odd:
+        new[k] = point_text(rng, words=(30, 50))
+    reworded = 201
+    tokens = old[reworded].split()
+    tokens[3] = "promptly"
+    new[reworded] = " ".join(tokens)
+    normal = Normaliser()
+    stems_old = [normal.text(t) for t in old]
+    stems_new = [normal.text(t) for t in new]
+    anchors = [(k, k) for k in range(0, n, 2)]
+    offered: list[int] = []
+    real = candidates
+
+    def spy(a: Mapping[int, Sequence[str]], b: Mapping[int, Sequence[str]]) -> set[tuple[int, int]]:
+        offered.extend(a)
+        return real(a, b)
+
+    monkeypatch.setattr(match_module, "candidates", spy)
+    found = match_module.match(stems_old, stems_new, list(odd), list(odd), anchors, None)
+    assert (reworded, reworded) in {(i, j) for i, j, _ in found.pairs}
+    assert offered, "the versions are large enough for the index"
+    assert reworded not in offered
+    assert len(offered) == len(odd) - 1
