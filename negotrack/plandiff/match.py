@@ -30,12 +30,15 @@ that both clear it is left alone: the text cannot tell them apart (Minsk I's "bo
 stop using weapons immediately" faces Minsk II's "immediate and full ceasefire" and "both
 sides pull all heavy weapons back"); a person can, through the review loop.
 
-*Facing first.* When the versions are large enough to need the inverted index, a point
-facing one other between two pairs already made (links, keys, exact texts) whose order is
-certain, and clearing the bar of every pair searched (not the gap's lower one), is paired
-before the index is built: a point reworded in place, as most are. Such a pair would be
-taken in the first round anyway (the bar it clears is the round's); taking it first leaves
-the index fewer points (about a third fewer free points in a 2,000-point revision).
+*Facing first.* When the versions are large enough to need the inverted index, the points
+facing each other between two pairs already made (links, keys, exact texts) whose order is
+certain (in gaps of at most GAP on each side, see :mod:`negotrack.plandiff.order`) are
+paired before the index is built, when a pair clears the bar of every pair searched (not
+the gap's lower one) and neither of its points has a second candidate in the gap that
+clears the bar of a group (two pieces facing their whole are left to the groups): points
+reworded in place, as most are. Such a pair clears the bar the first round holds every
+pair to, and its place vouches for it as a line diff's would; taking it first leaves the
+index about half the free points of a 2,000-point revision.
 
 *Confidence.* ``confidence = 1 / (1 + exp(-1.5 * (z - bar)))``: 0.5 exactly at the bar,
 towards 1 far above it. It is *ordinal*: a higher value is stronger evidence, but 0.8 does
@@ -246,19 +249,27 @@ def _facing(
     cut: float,
     size: float,
 ) -> dict[int, tuple[int, float]]:
-    """Pairs taken before the inverted index, when it is needed: one point facing one
-    between two anchors whose order is certain (a point reworded in place, as a line diff
-    would see it), when the pair clears the bar of every pair searched (``n``), as a pair
-    the index offered would have to. The index then works on fewer points."""
+    """Pairs taken before the inverted index, when it is needed: points facing each other
+    between two anchors whose order is certain (points reworded in place, as a line diff
+    would see them), when the pair clears the bar of every pair searched (``n``), as a pair
+    the index offered would have to, and neither point has a second candidate in its gap
+    clearing the bar of groups (a whole facing two of its pieces). The index then works on
+    fewer points."""
     if len(free_old) * len(free_new) * (size + 1.0) <= ALL_PAIRS:
         return {}
     out: dict[int, tuple[int, float]] = {}
     least = sc.least(n, cut)
+    group = sc.least(max(len(free_old), len(free_new)), cut)
     for gap_old, gap_new in gaps(kept_of(anchors, {}), free_old, free_new, set(), set()):
-        if len(gap_old) == len(gap_new) == 1:
-            i, j = gap_old[0], gap_new[0]
-            s = sc.cos(i, j)
-            if s >= least:
+        scored = [(i, j, sc.cos(i, j)) for i in gap_old for j in gap_new]
+        held_old: dict[int, int] = {}
+        held_new: dict[int, int] = {}
+        for i, j, s in scored:
+            if s >= group:
+                held_old[i] = held_old.get(i, 0) + 1
+                held_new[j] = held_new.get(j, 0) + 1
+        for i, j, s in scored:
+            if s >= least and held_old[i] == held_new[j] == 1:
                 out[i] = (j, sc.confidence(s, n))
     return out
 

@@ -170,3 +170,25 @@ def test_a_point_reworded_in_place_is_paired_before_the_index(
     assert offered, "the versions are large enough for the index"
     assert reworded not in offered
     assert len(offered) == len(odd) - 1
+
+
+def test_a_merge_facing_its_whole_is_left_to_the_groups() -> None:
+    """Two points facing their merger between anchors are not paired early, one of them
+    with the whole: the whole holds both, so the groups find the merge."""
+    rng = random.Random(11)
+    n = 400
+    old = [point_text(rng, words=(30, 50)) for _ in range(n)]
+    new = list(old)
+    odd = list(range(1, n, 2))
+    for k in odd:
+        new[k] = point_text(rng, words=(30, 50))
+    new[202] = point_text(rng, words=(30, 50))  # no longer an anchor
+    new[201] = f"{old[201]} {old[202]}"
+    normal = Normaliser()
+    stems_old = [normal.text(t) for t in old]
+    stems_new = [normal.text(t) for t in new]
+    anchors = [(k, k) for k in range(0, n, 2) if k != 202]
+    free = sorted([*odd, 202])
+    found = match_module.match(stems_old, stems_new, free, free, anchors, None)
+    assert ((201, 202), (201,)) in [(olds, news) for olds, news, _ in found.groups]
+    assert 201 not in {i for i, _, _ in found.pairs}
