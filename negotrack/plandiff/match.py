@@ -64,7 +64,10 @@ preferred a point that went elsewhere) must clear the bar with half its z-score.
 
 *Splits and merges.* Pieces plainly contained in their whole are grouped first
 (:mod:`negotrack.plandiff.groups`; their confidence is the share of the whole they
-cover). Then a point left over (compared also with the partners of its nearest paired
+cover). The pieces of a whole stand next to each other, so a pair of a piece and its
+whole (a close pair whose point is the lighter) also offers the whole the piece's
+neighbours, when the candidate index did not: on short points the index often keeps one
+piece of a merge and not the other. Then a point left over (compared also with the partners of its nearest paired
 neighbours, where a merge or split puts its whole, when the candidate index did not offer
 them) is a piece of its best candidate when that candidate is
 already paired (or is left over too, and is the best candidate of another such piece),
@@ -90,7 +93,7 @@ from collections.abc import Callable, Sequence
 
 from negotrack.plandiff.candidates import candidates
 from negotrack.plandiff.doubts import doubts
-from negotrack.plandiff.groups import take_groups
+from negotrack.plandiff.groups import LOOSE, SMALLER, take_groups
 from negotrack.plandiff.order import gaps, kept_of, placed
 from negotrack.plandiff.pieces import Found, beside, pieces
 from negotrack.plandiff.scores import Rated, Scores
@@ -143,7 +146,12 @@ def match(
         sc.new,
         sc.mass_old,
         sc.mass_new,
-        [(i, j, s) for i, j, s, _ in rated if s >= least],
+        [(i, j, s) for i, j, s, _ in rated if s >= least]
+        + [
+            (i, j, s)
+            for i, j in _adjacent(sc, rated, open_old, open_new)
+            if (s := sc.cos(i, j)) >= least
+        ],
         used_old,
         used_new,
     )
@@ -271,6 +279,33 @@ def _facing(
         for i, j, s in scored:
             if s >= least and held_old[i] == held_new[j] == 1:
                 out[i] = (j, sc.confidence(s, n))
+    return out
+
+
+def _adjacent(
+    sc: Scores, rated: Sequence[Rated], open_old: Sequence[int], open_new: Sequence[int]
+) -> list[tuple[int, int]]:
+    """Pairs the pool lacks of a whole with the neighbours of a piece it holds (a close
+    pair of the pool, the piece lighter than its whole, as :mod:`.groups` wants), each
+    lighter than the whole too: the pieces of a split or merge stand next to each other,
+    and a piece the index did not offer with its whole is often next to one it did."""
+    have = {(i, j) for i, j, _, _ in rated}
+    olds, news = set(open_old), set(open_new)
+    mo, mn = sc.mass_old, sc.mass_new
+    out = []
+    for i, j, s, _ in rated:
+        if s < LOOSE:
+            continue
+        if mo[i] < SMALLER * mn[j]:  # i may be a piece of j: so may its neighbours
+            near = [(k, j) for k in (i - 1, i + 1) if k in olds and mo[k] < SMALLER * mn[j]]
+        elif mn[j] < SMALLER * mo[i]:
+            near = [(i, k) for k in (j - 1, j + 1) if k in news and mn[k] < SMALLER * mo[i]]
+        else:
+            continue
+        for pair in near:
+            if pair not in have:
+                have.add(pair)
+                out.append(pair)
     return out
 
 

@@ -18,6 +18,7 @@ from negotrack.plandiff.compare import diff
 from negotrack.plandiff.features import Normaliser
 from negotrack.plandiff.order import GAP, _longest_ending, gaps, kept_of, placed, uncrossed
 from negotrack.plandiff.pieces import beside
+from negotrack.plandiff.scores import Scores
 from tests.support.diffgen import edges, generate, point_text
 
 
@@ -192,3 +193,26 @@ def test_a_merge_facing_its_whole_is_left_to_the_groups() -> None:
     found = match_module.match(stems_old, stems_new, free, free, anchors, None)
     assert ((201, 202), (201,)) in [(olds, news) for olds, news, _ in found.groups]
     assert 201 not in {i for i, _, _ in found.pairs}
+
+
+def test_the_neighbours_of_a_piece_are_offered_to_its_whole() -> None:
+    """A close pair whose point is lighter than its partner (a piece and its whole) brings
+    the piece's free neighbours, lighter than the whole too, to the groups; a pair of
+    points of one weight (a rewording) brings none, nor does a pair the pool has or one
+    not close."""
+    piece, other, same = ["ceasefir", "monitor"], ["prison", "exchang"], ["a", "b", "c", "d"]
+    old = [piece, other, same, ["x", "y"], ["z"]]
+    new = [[*piece, *other, "q"], ["x", "y", "w"], same]
+    sc = Scores(old, new, range(len(old)), range(len(new)))
+    rated = [(0, 0, 0.6, 3.0), (3, 1, 0.1, 1.0), (2, 2, 1.0, 9.0)]
+    free_old, free_new = range(len(old)), range(len(new))
+    assert match_module._adjacent(sc, rated, free_old, free_new) == [(1, 0)]
+    # With (1, 0) in the pool, it is old 1's other neighbour that comes: old 2.
+    more = [*rated, (1, 0, 0.5, 2.0)]
+    assert match_module._adjacent(sc, more, free_old, free_new) == [(2, 0)]
+    assert match_module._adjacent(sc, more, [0, 1, 3, 4], free_new) == []  # old 2 is taken
+    # A split: new 1 is a piece of old 0, and brings its neighbours new 0 and new 2.
+    whole = [["a", "b", "c", "d", "e", "f"], ["g"]]
+    parts = [["a", "b"], ["c", "d"], ["e", "f"], ["h"]]
+    sc = Scores(whole, parts, range(2), range(4))
+    assert match_module._adjacent(sc, [(0, 1, 0.5, 2.0)], range(2), range(4)) == [(0, 0), (0, 2)]
