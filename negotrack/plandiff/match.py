@@ -67,10 +67,10 @@ preferred a point that went elsewhere) must clear the bar with half its z-score.
 cover). The pieces of a whole stand next to each other, so a pair of a piece and its
 whole (a close pair whose point is the lighter) also offers the whole the piece's
 neighbours, when the candidate index did not: on short points the index often keeps one
-piece of a merge and not the other. Then a point left over (compared also with the partners of its nearest paired
-neighbours, where a merge or split puts its whole, when the candidate index did not offer
-them) is a piece of its best candidate when that candidate is
-already paired (or is left over too, and is the best candidate of another such piece),
+piece of a merge and not the other. Then a point left over (compared also with the
+partners of its nearest paired neighbours, where a merge or split puts its whole, when the
+candidate index did not offer them) is a piece of its best candidate when that candidate
+is already paired (or is left over too, and is the best candidate of another such piece),
 the pair clears the bar, the piece is the whole's best candidate apart from the whole's
 partner (mutual best, as for pairs: "put" alone does not make Colombia's plebiscite a
 piece of the peace constituencies), the runner-up does not clear the bar (no other whole
