@@ -141,17 +141,17 @@ def match(
     open_new = [j for j in free_new if j not in used_new]
     rated = sc.rated(_pool(old, new, open_old, open_new, size), sizes)
     least = sc.least(side, cut)
+    scored = [(i, j, s) for i, j, s, _ in rated if s >= least]
+    for i, j in _adjacent(sc, rated, open_old, open_new):  # pieces the index left out
+        cos = sc.cos(i, j)
+        if cos >= least:
+            scored.append((i, j, cos))
     plain = take_groups(
         sc.old,
         sc.new,
         sc.mass_old,
         sc.mass_new,
-        [(i, j, s) for i, j, s, _ in rated if s >= least]
-        + [
-            (i, j, s)
-            for i, j in _adjacent(sc, rated, open_old, open_new)
-            if (s := sc.cos(i, j)) >= least
-        ],
+        scored,
         used_old,
         used_new,
     )
