@@ -7,6 +7,7 @@ import itertools
 import random
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -216,3 +217,32 @@ def test_the_neighbours_of_a_piece_are_offered_to_its_whole() -> None:
     parts = [["a", "b"], ["c", "d"], ["e", "f"], ["h"]]
     sc = Scores(whole, parts, range(2), range(4))
     assert match_module._adjacent(sc, [(0, 1, 0.5, 2.0)], range(2), range(4)) == [(0, 0), (0, 2)]
+
+
+def test_pairing_in_place_first_keeps_the_diff_a_mirror(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A revision large enough for the index, most points kept or reworded in place:
+    points are paired in place first, and diff(b, a) is still diff(a, b) mirrored."""
+    case = generate(
+        400,
+        seed=5,
+        share=0.15,
+        p_reword=0.3,
+        p_delete=0.05,
+        p_add=0.05,
+        p_move=0.05,
+        words=(30, 50),
+    )
+    early: list[int] = []
+    real = match_module._facing
+
+    def spy(*args: Any) -> dict[int, tuple[int, float]]:
+        found = real(*args)
+        early.append(len(found))
+        return found
+
+    monkeypatch.setattr(match_module, "_facing", spy)
+    forward = set(edges(diff(case.old, case.new).changes))
+    backward = {(a, b) for b, a in edges(diff(case.new, case.old).changes)}
+    assert early[0] > 50
+    assert early[0] == early[1]
+    assert forward == backward
