@@ -101,6 +101,12 @@ class ChangeView(NamedTuple):
         return self.via == "link"
 
     @property
+    def to_check(self) -> bool:
+        """Whether a person should look at it: a pair found by text with a low confidence,
+        or a deleted or added point with candidates the text could not decide."""
+        return self.check or bool(self.counterparts)
+
+    @property
     def heading(self) -> str:
         """ "us-28 #21 → 20-point #14", or the one side that exists."""
         if self.old_ref and self.new_ref:
@@ -132,6 +138,12 @@ class DiffView:
     """The interface language of its labels and dates."""
     content_lang: str | None = None
     """The plan's own language when it differs from the interface's, else None."""
+    shows: tuple[tuple[str, str, int], ...] = ()
+    """What the page can show alone, as (key, label, count): ``all`` the changes, those
+    that ``changed`` (all but unchanged and renumbered points, when both kinds of change
+    are there), each kind of :attr:`summary` (when there are several), and those ``check``
+    asks a person to look at (:attr:`ChangeView.to_check`, when any); none when there is
+    no change."""
 
     @classmethod
     def build(
@@ -165,6 +177,7 @@ class DiffView:
             new_label=new.label,
             new_date=lang.plain_date(new.date),
             summary=summary,
+            shows=_shows(summary, views, lang),
             changes=views,
             old_count=len(old.points),
             new_count=len(new.points),
@@ -176,6 +189,24 @@ class DiffView:
     def title(self) -> str:
         """The report's title: "US 28-point draft → 20-point framework"."""
         return f"{self.old_label} → {self.new_label}"
+
+
+def _shows(
+    summary: tuple[tuple[str, str, int], ...], views: Sequence[ChangeView], lang: Interface
+) -> tuple[tuple[str, str, int], ...]:
+    """:attr:`DiffView.shows`."""
+    if not views:
+        return ()
+    out = [("all", lang.pgettext("changes shown", "all"), len(views))]
+    same = sum(1 for v in views if v.kind in ("unchanged", "renumbered"))
+    if 0 < same < len(views):
+        out.append(("changed", lang.pgettext("changes shown", "changed"), len(views) - same))
+    if len(summary) > 1:
+        out.extend(summary)
+    check = sum(1 for v in views if v.to_check)
+    if check:
+        out.append(("check", lang.pgettext("changes shown", "to check"), check))
+    return tuple(out)
 
 
 def _value(x: Any) -> str | None:

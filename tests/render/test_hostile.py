@@ -67,6 +67,8 @@ _OWN_TAGS = frozenset(
         "option",
         "input",
         "button",
+        "fieldset",  # the diff report's choice of what to show
+        "legend",
         "div",
         "ins",
         "del",

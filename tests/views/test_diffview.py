@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from negotrack.plandiff.compare import ChangeKind
+from pathlib import Path
+
+import attrs
+
+import negotrack
+from negotrack.plandiff.compare import ChangeKind, diff
+from negotrack.render.catalogs import interface
 from negotrack.render.renderer import render_diff
 from negotrack.views.diff import COUNTERPARTS, KIND_ORDER, DiffView
 from tests.support.lineage import unkeyed
+
+CSS = Path(negotrack.__file__).parent / "render" / "templates" / "html" / "css"
 
 
 def test_kind_order_lists_every_change_kind() -> None:
@@ -49,3 +57,47 @@ def test_reports_say_where_an_unpaired_point_may_continue() -> None:
     # Links to where the candidates stand, joined as Arabic joins alternatives.
     assert '<a href="#p-minsk-1-3-gone"><bdi dir="ltr">minsk-1 #3</bdi></a> أو' in html
     assert "قد يستمر في" in html
+
+
+def test_the_page_can_show_each_kind_what_changed_and_what_to_check() -> None:
+    """The counts are choices of what to show: all changes, those that changed (when some
+    points are unchanged or renumbered), each kind, and those a person should check (a
+    pair found with low confidence, an unpaired point with candidates), with their counts."""
+    view = _minsk()
+    shows = {key: (label, count) for key, label, count in view.shows}
+    kinds = {kind: count for kind, _, count in view.summary}
+    assert view.shows[0][0] == "all"
+    assert shows["all"] == ("all", len(view.changes))
+    for kind, count in kinds.items():
+        assert shows[kind][1] == count
+    to_check = [c for c in view.changes if c.check or c.counterparts]
+    assert to_check
+    assert shows["check"] == ("to check", len(to_check))
+    same = sum(kinds.get(k, 0) for k in ("unchanged", "renumbered"))
+    assert ("changed" in shows) == (0 < same < len(view.changes))
+    french = DiffView.build(
+        unkeyed("minsk-2014-2015.yaml").diff("minsk-1", "minsk-2"), lang=interface("fr")
+    )
+    assert [label for key, label, _ in french.shows if key in ("all", "check")] == [
+        "tous",
+        "à vérifier",
+    ]
+
+
+def test_a_diff_with_no_change_offers_nothing_to_show() -> None:
+    """Two empty versions: no counts, no choice."""
+    d = unkeyed("minsk-2014-2015.yaml")
+    empty = attrs.evolve(d.version("minsk-1"), points=())
+    view = DiffView.build(diff(empty, empty))
+    assert view.shows == ()
+    assert 'name="show"' not in render_diff(diff(empty, empty), "html")
+
+
+def test_the_stylesheet_hides_the_other_kinds_for_every_kind() -> None:
+    """Every kind of change (and "changed", "check") has its rule in the page's CSS: a new
+    kind without one would leave the filter showing everything."""
+    css = (CSS / "content.css").read_text("utf-8")
+    for kind in KIND_ORDER:
+        assert f"main:has(#show-{kind}:checked) .changes > :not(.c-{kind}, :target)" in css
+    assert "main:has(#show-check:checked) .changes > :not(.to-check, :target)" in css
+    assert "main:has(#show-changed:checked) .changes > .c-unchanged:not(:target)" in css

@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 
 import negotrack as nt
+from negotrack.views.diff import DiffView
 from tests.support.dossiers import seed_dossier, small_dossier
+from tests.support.lineage import unkeyed
 from tests.system.browser.conftest import Loaded, axe
 
 pytestmark = pytest.mark.browser
@@ -172,3 +174,46 @@ def test_anchor_per_event_is_targetable(open_page: Callable[..., Loaded]) -> Non
     assert len(ids) == len(set(ids)) == 5
     page.click("nav.month-nav a >> nth=1")
     assert page.evaluate("location.hash") == "#m-2025-12"
+
+
+def test_the_counts_choose_what_to_show_without_script(open_page: Callable[..., Loaded]) -> None:
+    """Choosing a count (by pointer, or by arrow keys, scripts off) shows only those
+    changes; a link to a change the choice hides still shows it."""
+    d = unkeyed("minsk-2014-2015.yaml").diff("minsk-1", "minsk-2")
+    shows = [(key, count) for key, _, count in DiffView.build(d).shows]
+    page = open_page(d.to_html(), javascript=False).page
+
+    def shown() -> int:
+        return int(
+            page.evaluate(
+                "[...document.querySelectorAll('.changes > li')]"
+                ".filter(e => e.getClientRects().length).length"
+            )
+        )
+
+    counts = dict(shows)
+    assert shown() == counts["all"]
+    page.click("label[for=show-deleted]")
+    assert page.is_checked("#show-deleted")
+    assert shown() == counts["deleted"] < counts["all"]
+    # The arrow keys move the choice along the counts, as in any radio group.
+    keys = [key for key, _ in shows]
+    after = keys[keys.index("deleted") + 1]
+    page.focus("#show-deleted")
+    page.keyboard.press("ArrowRight")
+    assert page.is_checked(f"#show-{after}")
+    assert shown() == counts[after]
+    page.click("label[for=show-check]")
+    assert shown() == counts["check"]
+    # Showing deleted points, a deleted point's "may continue as" link leads to a point
+    # that is not deleted: it is shown all the same.
+    page.click("label[for=show-deleted]")
+    link = page.locator("li.c-deleted:visible .counterparts a").first
+    target = link.get_attribute("href")
+    assert target is not None
+    assert not page.is_visible(f"li{target}")
+    link.click()
+    assert page.is_visible(f"li{target}")
+    assert shown() == counts["deleted"] + 1
+    page.click("label[for=show-all]")
+    assert shown() == counts["all"]
