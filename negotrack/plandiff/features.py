@@ -24,10 +24,13 @@ Each distinct word is normalised once per call (a dictionary), so the cost grows
 vocabulary, not with the text.
 
 *Weights.* A point is a bag of stems weighted by ``(1 + log tf) * idf`` with
-``idf = log(N / df)``: N is the number of points of both versions and df how many hold the
-stem. A stem in every point weighs nothing, one in two points of 200 weighs ``log 100``.
-(The smoothed ``log(1 + N / df)`` left common words too much weight: on long points,
-unrelated texts reached a cosine of 0.58 through "the", "shall" and "Ukraine".)
+``idf = log((N + 1) / df)``: N is the number of points of both versions and df how many
+hold the stem. A stem in every point weighs little (``log(1 + 1 / N)``), one in two points
+of 200 weighs about ``log 100``. (The smoothed ``log(1 + N / df)`` left common words too
+much weight: on long points, unrelated texts reached a cosine of 0.58 through "the",
+"shall" and "Ukraine". With ``log(N / df)`` a stem in every point weighed nothing, so two
+versions of one point each, which hold every shared word in every point, could not be
+paired at all.)
 """
 
 from __future__ import annotations
@@ -165,8 +168,7 @@ def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) ->
     counts = [Counter(doc) if wanted is None or k in wanted else None for k, doc in enumerate(docs)]
     df = _df(docs, counts)
     n = len(docs)
-    # Stems in every document weigh nothing (log 1) and are left out of the bags.
-    idf = {t: math.log(n / d) for t, d in df.items() if d < n}
+    idf = {t: math.log((n + 1) / d) for t, d in df.items()}
     tf = [0.0, 1.0]  # (1 + log k) by count k
     out: list[Bag] = []
     for c in counts:

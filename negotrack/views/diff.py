@@ -141,7 +141,7 @@ class DiffView:
     shows: tuple[tuple[str, str, int], ...] = ()
     """What the page can show alone, as (key, label, count): ``all`` the changes, those
     that ``changed`` (all but unchanged and renumbered points, when both kinds of change
-    are there), each kind of :attr:`summary` (when there are several), and those ``check``
+    are there), each kind of :attr:`summary`, and those ``check``
     asks a person to look at (:attr:`ChangeView.to_check`, when any); none when there is
     no change."""
 
@@ -201,8 +201,7 @@ def _shows(
     same = sum(1 for v in views if v.kind in ("unchanged", "renumbered"))
     if 0 < same < len(views):
         out.append(("changed", lang.pgettext("changes shown", "changed"), len(views) - same))
-    if len(summary) > 1:
-        out.extend(summary)
+    out.extend(summary)  # one kind alone still says what the changes are
     check = sum(1 for v in views if v.to_check)
     if check:
         out.append(("check", lang.pgettext("changes shown", "to check"), check))

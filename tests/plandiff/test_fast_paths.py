@@ -68,9 +68,9 @@ def _plain_bags(docs: list[list[str]], wanted: set[int]) -> list[Bag]:
     df: Counter[str] = Counter()
     for c in counts:
         df.update(c.keys())
-    idf = {t: math.log(len(docs) / d) for t, d in df.items() if d < len(docs)}
+    idf = {t: math.log((len(docs) + 1) / d) for t, d in df.items()}
     return [
-        {t: (1.0 + math.log(m)) * idf[t] for t, m in c.items() if t in idf} if k in wanted else {}
+        {t: (1.0 + math.log(m)) * idf[t] for t, m in c.items()} if k in wanted else {}
         for k, c in enumerate(counts)
     ]
 

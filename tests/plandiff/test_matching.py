@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import attrs
 import pytest
 
 import negotrack as nt
@@ -320,3 +321,16 @@ def test_a_split_piece_longer_than_its_whole_is_still_a_piece() -> None:
     split = [c for c in changes if c.old is not None and c.old.number == "4"]
     assert {c.kind for c in split} == {ChangeKind.SPLIT}
     assert {c.new.number for c in split if c.new is not None} == {"5", "6"}
+
+
+def test_two_versions_of_one_point_each_are_paired() -> None:
+    """One point reworded, alone in each version: every word the two share is in every
+    point of both versions, and still weighs (it weighed nothing, and the pair was a
+    deletion and an addition)."""
+    d = unkeyed("minsk-2014-2015.yaml")
+    first = d.version("minsk-1").points[0]
+    old = attrs.evolve(d.version("minsk-1"), points=(first,))
+    new = attrs.evolve(old, id="minsk-1b", points=(attrs.evolve(first, text=first.text + " Now."),))
+    changes = diff(old, new).changes
+    assert [(c.kind, c.matched_by) for c in changes] == [(ChangeKind.REWORDED, "text")]
+    assert changes[0].confidence > 0.9

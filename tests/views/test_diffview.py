@@ -101,3 +101,13 @@ def test_the_stylesheet_hides_the_other_kinds_for_every_kind() -> None:
         assert f"main:has(#show-{kind}:checked) .changes > :not(.c-{kind}, :target)" in css
     assert "main:has(#show-check:checked) .changes > :not(.to-check, :target)" in css
     assert "main:has(#show-changed:checked) .changes > .c-unchanged:not(:target)" in css
+
+
+def test_one_kind_alone_still_says_what_the_changes_are() -> None:
+    """A diff whose changes are all of one kind shows that kind's count beside "all"."""
+    d = unkeyed("minsk-2014-2015.yaml")
+    first = d.version("minsk-1").points[0]
+    old = attrs.evolve(d.version("minsk-1"), points=(first,))
+    new = attrs.evolve(old, points=(attrs.evolve(first, text=first.text + " At once."),))
+    view = DiffView.build(diff(old, new))
+    assert [(key, count) for key, _, count in view.shows] == [("all", 1), ("reworded", 1)]
