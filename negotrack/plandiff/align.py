@@ -278,13 +278,20 @@ def _stems(
     return out
 
 
-def _by_text(old: PlanVersion, new: PlanVersion, align: Alignment, threshold: float | None) -> None:
-    """Pair the rest by text (:mod:`negotrack.plandiff.match`), splits and merges included."""
+def _by_text(
+    old: PlanVersion,
+    new: PlanVersion,
+    align: Alignment,
+    threshold: float | None,
+    language: str | None,
+) -> None:
+    """Pair the rest by text (:mod:`negotrack.plandiff.match`), splits and merges included;
+    ``language`` chooses the stemmers (:class:`Normaliser`)."""
     free_old = align.free_old(len(old.points))
     free_new = align.free_new(len(new.points))
     if not free_old or not free_new:
         return
-    normal = Normaliser()
+    normal = Normaliser(language)
     anchors = [(i, j) for i, (j, _) in align.pairs.items()]
     seen: dict[str, tuple[Words | None, Words]] = {}
     found = _match.match(
@@ -375,12 +382,17 @@ def stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]
 
 
 def align(
-    old: PlanVersion, new: PlanVersion, links: Iterable[PointLink], threshold: float | None
+    old: PlanVersion,
+    new: PlanVersion,
+    links: Iterable[PointLink],
+    threshold: float | None,
+    language: str | None = None,
 ) -> Alignment:
-    """Every stage in order: curated links, keys, exact texts, text similarity."""
+    """Every stage in order: curated links, keys, exact texts, text similarity (in
+    ``language``, the plan's, when known)."""
     found = Alignment()
     _curated(old, new, links, found)
     _by_key(old, new, found)
     _exact(old, new, found)
-    _by_text(old, new, found, threshold)
+    _by_text(old, new, found, threshold, language)
     return found

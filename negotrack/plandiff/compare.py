@@ -89,6 +89,10 @@ class DossierLike(Protocol):
 
     def participant(self, id: str) -> Participant: ...
 
+    @property
+    def language(self) -> str | None:
+        """The language the dossier is written in, a language tag, or None."""
+
 
 # -- building the changes -----------------------------------------------------------------
 
@@ -159,6 +163,7 @@ def diff(
     links: Iterable[PointLink] = (),
     dossier: DossierLike | None = None,
     threshold: float | None = None,
+    language: str | None = None,
 ) -> PlanDiff:
     """What became of every point of ``old`` in ``new``.
 
@@ -169,6 +174,10 @@ def diff(
     ``threshold`` (0..1), when given, is the least ``confidence`` at which text matching
     pairs two points, instead of the default cut (:data:`DEFAULT_THRESHOLD`), which the
     matcher calibrates on the two versions at hand.
+
+    ``language`` (a language tag, "es") is the language the points are written in: text
+    matching stems words by its rules (Snowball's, for the languages it has; English
+    otherwise). It defaults to the ``dossier``'s declared language.
     """
     if threshold is not None and not 0.0 < threshold <= 1.0:
         raise DossierError(
@@ -184,7 +193,9 @@ def diff(
     # Matching makes tens of thousands of small objects and no cycles: the cyclic collector
     # would walk them again and again (some 5-8% of a 2,000-point diff).
     with collector_paused():
-        alignment = _align.align(old, new, curated, threshold)
+        if language is None and dossier is not None:
+            language = dossier.language
+        alignment = _align.align(old, new, curated, threshold, language)
         changes = _arrange(old, new, alignment)
         if dossier is not None:
             changes = [_with_dossier(c, old, new, dossier) for c in changes]

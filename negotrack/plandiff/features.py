@@ -10,9 +10,14 @@ Two drafts of one plan are written by different hands: one writes "neighbours" a
    "c", -lled/-lling to -led/-ling, -ogue to -og, -yse to -yze). The rules are applied to
    both versions alike, so a word they rewrite needlessly ("promise" to "promize") still
    meets itself on the other side; they only have to be consistent, not correct;
-3. reduced to its stem by the Snowball stemmers (English for Latin script, Russian for
-   Cyrillic), so that inflections meet. Figures, dates and words with digits ("600,000",
-   "28-point") are kept whole: they single a point out.
+3. reduced to its stem by the Snowball stemmers, so that inflections meet: for Latin
+   script, the stemmer of the dossier's language when Snowball has one ("elecciones" and
+   "elección" meet in a Spanish dossier, "négociations" and "négociation" in a French one),
+   else English; Russian for Cyrillic (Serbian for a Serbian dossier); Arabic for Arabic
+   script (Persian for a Persian dossier), which also writes away short vowels and the
+   forms of alef; Greek for Greek. Figures, dates and words with digits ("600,000",
+   "28-point") are kept whole: they single a point out. The British spellings of step 2
+   are rewritten only when the Latin stemmer is English.
 4. written one way where drafts write the same thing two ways: English number words
    become figures ("fifteen" and "15", "twenty-five" and "25"), a figure loses its
    thousands separators and its per cent sign ("1,000" and "1000", "3.67%" and "3.67
@@ -41,6 +46,7 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Container, Sequence
+from typing import Any
 
 import snowballstemmer
 
@@ -92,6 +98,38 @@ _NUMBERS["percent"] = _NUMBERS["cent"] = "%"
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-z]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+_SCRIPTS = (("cyrillic", _CYRILLIC), ("arabic", _ARABIC), ("greek", _GREEK))
+LATIN_STEMMERS = {
+    "ca": "catalan",
+    "cs": "czech",
+    "da": "danish",
+    "de": "german",
+    "en": "english",
+    "es": "spanish",
+    "et": "estonian",
+    "eu": "basque",
+    "fi": "finnish",
+    "fr": "french",
+    "ga": "irish",
+    "hu": "hungarian",
+    "id": "indonesian",
+    "it": "italian",
+    "lt": "lithuanian",
+    "nb": "norwegian",
+    "nl": "dutch",
+    "nn": "norwegian",
+    "no": "norwegian",
+    "pl": "polish",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "sr": "serbian",
+    "sv": "swedish",
+    "tr": "turkish",
+}
+"""The Snowball stemmer for Latin-script words by the dossier's language (its primary
+subtag); English for any other language, or none declared."""
 
 
 class Normaliser:
@@ -101,9 +139,20 @@ class Normaliser:
     (which are not thread-safe) and a cache, and is never shared between calls.
     """
 
-    def __init__(self) -> None:
-        self._english = snowballstemmer.stemmer("english")
-        self._russian = snowballstemmer.stemmer("russian")
+    def __init__(self, language: str | None = None) -> None:
+        """``language``: the dossier's language tag ("es", "fr-CA"), which chooses the
+        stemmers (see the module's note); English rules when None."""
+        primary = (language or "en").split("-")[0].lower()
+        latin = LATIN_STEMMERS.get(primary, "english")
+        self._english = latin == "english"  # British spellings are rewritten first
+        self._latin = snowballstemmer.stemmer(latin)
+        # Other scripts' stemmers are made when a word of theirs comes.
+        self._scripts = {
+            "cyrillic": "serbian" if primary == "sr" else "russian",
+            "arabic": "persian" if primary == "fa" else "arabic",
+            "greek": "greek",
+        }
+        self._made: dict[str, Any] = {}
         self._seen: dict[str, str] = {}
         self._parts: dict[str, tuple[str, ...]] = {}  # hyphenated word -> its parts' stems
         self._stems: dict[str, tuple[str, ...]] = {}  # word -> what it stands for in a text
@@ -128,15 +177,23 @@ class Normaliser:
                 if len(parts) > 1:
                     self._parts[word] = tuple(self.word(p) for p in parts)
                 word = "".join(parts)
-            for rule, repl in _SPELLING if _SPELLED.search(word) else ():
+            for rule, repl in _SPELLING if self._english and _SPELLED.search(word) else ():
                 spelled, n = rule.subn(repl, word)
                 if n:
                     word = spelled
                     break
-            return str(self._english.stemWord(word))
-        if _CYRILLIC.search(word):
-            return str(self._russian.stemWord(word))
+            return str(self._latin.stemWord(word))
+        for script, letters in _SCRIPTS:
+            if letters.search(word):
+                return str(self._stemmer(script).stemWord(word))
         return word
+
+    def _stemmer(self, script: str) -> Any:
+        """The Snowball stemmer for words of ``script``, made once."""
+        made = self._made.get(script)
+        if made is None:
+            made = self._made[script] = snowballstemmer.stemmer(self._scripts[script])
+        return made
 
     def text(self, text: str) -> list[str]:
         """The normal stems of ``text``'s words, in order."""

@@ -334,3 +334,78 @@ def test_two_versions_of_one_point_each_are_paired() -> None:
     changes = diff(old, new).changes
     assert [(c.kind, c.matched_by) for c in changes] == [(ChangeKind.REWORDED, "text")]
     assert changes[0].confidence > 0.9
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "other"),
+    [
+        ("es", "elecciones", "elección"),
+        ("es", "garantizará", "garantizar"),
+        ("es", "territoriales", "territorial"),
+        ("fr", "garantira", "garantir"),
+        ("fr-CA", "garantira", "garantir"),
+        ("de", "Verhandlungen", "Verhandlung"),
+    ],
+)
+def test_a_plans_language_chooses_its_stemmer(language: str, one: str, other: str) -> None:
+    """In the plan's language, inflections meet that the English rules keep apart."""
+    own, english = Normaliser(language), Normaliser()
+    assert own.text(one) == own.text(other)
+    assert english.text(one) != english.text(other)
+
+
+def test_an_unknown_language_keeps_the_english_rules() -> None:
+    """A language Snowball lacks (or none) stems Latin script as English, spelling
+    rules included."""
+    words = "The neighbours recognised the stabilisation programme."
+    assert Normaliser("xx").text(words) == Normaliser().text(words) == Normaliser("en").text(words)
+    assert Normaliser("fr").text("neighbours") != Normaliser().text("neighbours")
+
+
+def test_arabic_script_is_stemmed_and_written_one_way() -> None:
+    """Arabic words lose the article and meet across the written forms of alef."""
+    normal = Normaliser("ar")
+    assert normal.text("وقف إطلاق النار") == normal.text("وقف اطلاق نار")
+
+
+_RURAL = "El Gobierno garantizará la reforma rural integral y el acceso a la tierra."
+_CROPS = "Se sustituirán los cultivos de uso ilícito mediante planes integrales comunitarios."
+_VICTIMS = "Se crearán circunscripciones especiales de paz para las víctimas del conflicto."
+
+
+def _spanish(id: str, date: str, texts: list[str]) -> nt.PlanVersion:
+    points = [nt.Point(number=str(k + 1), text=t) for k, t in enumerate(texts)]
+    return nt.PlanVersion(id=id, label=id, date=date, points=points)
+
+
+def test_a_dossier_in_spanish_is_matched_in_spanish() -> None:
+    """``d.diff`` matches in the dossier's declared language: the same pairs as
+    ``diff(..., language="es")``, surer than by the English rules where only inflections
+    differ."""
+    old = _spanish("ago", "2016-08-24", [_RURAL, _CROPS, _VICTIMS])
+    new = _spanish(
+        "nov",
+        "2016-11-24",
+        [
+            "Las circunscripciones especiales de paz serán creadas para víctimas del conflicto.",
+            "La reforma rural integral, con acceso a tierras, será garantizada por el Gobierno.",
+            "La sustitución de cultivos ilícitos se hará con un plan integral comunitario.",
+        ],
+    )
+    plan = nt.Plan(id="acuerdo", title="Acuerdo final", versions=[old, new])
+    d = nt.Dossier(title="Colombia", plans=[plan], language="es")
+
+    def pairs(plan_diff: nt.PlanDiff) -> dict[tuple[str, str], float]:
+        return {
+            (c.old.number, c.new.number): c.confidence
+            for c in plan_diff.changes
+            if c.old is not None and c.new is not None
+        }
+
+    spanish = pairs(d.diff("ago", "nov"))
+    assert spanish == pairs(diff(old, new, language="es"))
+    assert set(spanish) == {("1", "2"), ("2", "3"), ("3", "1")}
+    english = pairs(diff(old, new, language="en"))
+    assert set(english) == set(spanish)
+    assert all(spanish[p] >= english[p] for p in spanish)
+    assert any(spanish[p] > english[p] for p in spanish)
