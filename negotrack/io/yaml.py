@@ -278,8 +278,58 @@ def line_of(path: str, lines: dict[str, int]) -> int | None:
     return None
 
 
+FOLD = 88
+"""Prose longer than this is written as a folded block (``>-``), in lines of at most this."""
+_BREAKS = frozenset("\n\r\t\x85\u2028\u2029")
+"""Characters after which no text is folded: YAML reads them as (or next to) line breaks."""
+
+
 def dump_yaml(data: Any) -> str:
-    """YAML text people can read and review: block style, stable order, unicode kept."""
+    """YAML text people can read and review: block style, stable order, unicode kept.
+
+    Long prose (a point's text, a summary) is written as a folded block, ``>-``, broken
+    at spaces into lines of at most FOLD characters, as the seed dossiers are written by
+    hand; anything else stays on one line, never wrapped. A safe update
+    (:func:`negotrack.io.yamlmerge.merge_text`) keeps both as they are: a plain scalar
+    wrapped over several lines would come back as one line, and a later ``negotrack status
+    set`` would rewrite every such line of a file :meth:`negotrack.Dossier.save` wrote."""
     out = io.StringIO()
-    _yaml("rt").dump(data, out)
+    y = _yaml("rt")
+    y.width = 1 << 16
+    y.dump(_fold(data), out)
     return out.getvalue()
+
+
+def _fold(node: Any) -> Any:
+    """``node`` with its long prose strings as folded blocks (see :func:`dump_yaml`)."""
+    if isinstance(node, dict):
+        return {key: _fold(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_fold(value) for value in node]
+    if isinstance(node, str) and len(node) > FOLD:
+        return _folded(node)
+    return node
+
+
+def _folded(text: str) -> Any:
+    """``text`` as a folded block broken at single spaces, or as it is when it cannot be
+    folded exactly (line breaks, tabs, double or edge spaces, unprintable characters)."""
+    if not text.isprintable() or _BREAKS.intersection(text) or "  " in text or text != text.strip():
+        return text
+    cuts: list[int] = []
+    start = 0
+    while len(text) - start > FOLD:
+        cut = text.rfind(" ", start, start + FOLD + 1)
+        if cut <= start:  # a word longer than a line: break after it
+            cut = text.find(" ", start + FOLD)
+            if cut == -1:
+                break
+        cuts.append(cut)
+        start = cut + 1
+    if not cuts:
+        return text
+    from ruamel.yaml.scalarstring import FoldedScalarString
+
+    block = FoldedScalarString(text)
+    block.fold_pos = cuts
+    return block
