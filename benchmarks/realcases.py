@@ -8,8 +8,8 @@ them:
 - the TRUTH is the set of ``(old_number, new_number)`` pairs that ``nt.diff(old, new,
   links=...)`` matches by the keys and the plan's links between these two versions (or by
   the very same text); a split or merge gives one pair per piece;
-- the matcher is then run on the same texts with every key stripped and no links, and its
-  pairs are compared with the truth.
+- the matcher is then run on the same texts with every key stripped and no links (in the
+  dossier's declared language), and its pairs are compared with the truth.
 
 The bar ("Real drafts"): at least 90% of the curated pairs with no wrong pair. "To review"
 counts the candidates the matcher left unpaired for a person (``PlanDiff.candidates``,
@@ -128,7 +128,7 @@ def measure(seeds: Path = SEEDS) -> list[CaseResult]:
                 if not _has_lineage(old, new, links):
                     continue
                 truth_diff = nt.diff(old, new, links=links)
-                found_diff = nt.diff(_stripped(old), _stripped(new))
+                found_diff = nt.diff(_stripped(old), _stripped(new), language=dossier.language)
                 truth = _pairs(truth_diff, CURATED)
                 found = _pairs(found_diff)
                 doubts = {(c.old.number, c.new.number) for c in found_diff.candidates}
