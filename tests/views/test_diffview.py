@@ -14,6 +14,7 @@ from negotrack.views.diff import COUNTERPARTS, KIND_ORDER, DiffView
 from tests.support.lineage import unkeyed
 
 CSS = Path(negotrack.__file__).parent / "render" / "templates" / "html" / "css"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def test_kind_order_lists_every_change_kind() -> None:
@@ -111,3 +112,17 @@ def test_one_kind_alone_still_says_what_the_changes_are() -> None:
     new = attrs.evolve(old, points=(attrs.evolve(first, text=first.text + " At once."),))
     view = DiffView.build(diff(old, new))
     assert [(key, count) for key, _, count in view.shows] == [("all", 1), ("reworded", 1)]
+
+
+def test_the_text_and_markdown_reports_count_what_to_check() -> None:
+    """The summary line of the plain reports ends with how many changes a person should
+    check, when any, in the report's language."""
+    d = unkeyed("minsk-2014-2015.yaml").diff("minsk-1", "minsk-2")
+    count = next(n for key, _, n in DiffView.build(d).shows if key == "check")
+    assert render_diff(d, "text").splitlines()[2].endswith(f" · {count} to check")
+    assert f" · **{count}** to check" in render_diff(d, "md")
+    assert f" · {count} à vérifier" in render_diff(d, "text", locale="fr")
+    keyed = render_diff(
+        negotrack.load(SEEDS / "ukraine-2025-12.yaml").diff("us-28", "20-point"), "text"
+    )
+    assert "to check" not in keyed.splitlines()[2]
