@@ -281,7 +281,8 @@ def line_of(path: str, lines: dict[str, int]) -> int | None:
 FOLD = 88
 """Prose longer than this is written as a folded block (``>-``), in lines of at most this."""
 _BREAKS = frozenset("\n\r\t\x85\u2028\u2029")
-"""Characters after which no text is folded: YAML reads them as (or next to) line breaks."""
+"""Characters that keep a text from being folded: YAML reads them as line breaks, or a
+folded block would not keep them as written."""
 
 
 def dump_yaml(data: Any) -> str:
