@@ -93,10 +93,10 @@ from collections.abc import Callable, Sequence
 
 from negotrack.plandiff.candidates import candidates
 from negotrack.plandiff.doubts import doubts
-from negotrack.plandiff.groups import LOOSE, SMALLER, take_groups
-from negotrack.plandiff.order import gaps, kept_of, placed
-from negotrack.plandiff.pieces import Found, beside, pieces
-from negotrack.plandiff.scores import Rated, Scores
+from negotrack.plandiff.groups import take_groups
+from negotrack.plandiff.order import gaps, kept_of, pair_facing, placed
+from negotrack.plandiff.pieces import Found, adjacent, beside, pieces
+from negotrack.plandiff.scores import Rated, Scores, held
 
 __all__ = ["Found", "match"]
 
@@ -132,7 +132,11 @@ def match(
     sizes = (len(old), len(new))
     used_old: set[int] = set()
     used_new: set[int] = set()
-    facing = _facing(sc, free_old, free_new, anchors, n, cut, size)
+    facing = (
+        {}
+        if _every_pair(free_old, free_new, size)
+        else pair_facing(sc, free_old, free_new, anchors, n, cut)
+    )
     if facing:
         anchors = [*anchors, *((i, j) for i, (j, _) in facing.items())]
         used_old.update(facing)
@@ -142,7 +146,7 @@ def match(
     rated = sc.rated(_pool(old, new, open_old, open_new, size), sizes)
     least = sc.least(side, cut)
     scored = [(i, j, s) for i, j, s, _ in rated if s >= least]
-    for i, j in _adjacent(sc, rated, open_old, open_new):  # pieces the index left out
+    for i, j in adjacent(sc, rated, open_old, open_new):  # pieces the index left out
         cos = sc.cos(i, j)
         if cos >= least:
             scored.append((i, j, cos))
@@ -248,65 +252,10 @@ def _pass(
     return pool, pairs, kept
 
 
-def _facing(
-    sc: Scores,
-    free_old: Sequence[int],
-    free_new: Sequence[int],
-    anchors: Sequence[tuple[int, int]],
-    n: int,
-    cut: float,
-    size: float,
-) -> dict[int, tuple[int, float]]:
-    """Pairs taken before the inverted index, when it is needed: points facing each other
-    between two anchors whose order is certain (points reworded in place, as a line diff
-    would see them), when the pair clears the bar of every pair searched (``n``), as a pair
-    the index offered would have to, and neither point has a second candidate in its gap
-    clearing the bar of groups (a whole facing two of its pieces). The index then works on
-    fewer points."""
-    if len(free_old) * len(free_new) * (size + 1.0) <= ALL_PAIRS:
-        return {}
-    out: dict[int, tuple[int, float]] = {}
-    least = sc.least(n, cut)
-    group = sc.least(max(len(free_old), len(free_new)), cut)
-    for gap_old, gap_new in gaps(kept_of(anchors, {}), free_old, free_new, set(), set()):
-        scored = [(i, j, sc.cos(i, j)) for i in gap_old for j in gap_new]
-        held_old: dict[int, int] = {}
-        held_new: dict[int, int] = {}
-        for i, j, s in scored:
-            if s >= group:
-                held_old[i] = held_old.get(i, 0) + 1
-                held_new[j] = held_new.get(j, 0) + 1
-        for i, j, s in scored:
-            if s >= least and held_old[i] == held_new[j] == 1:
-                out[i] = (j, sc.confidence(s, n))
-    return out
-
-
-def _adjacent(
-    sc: Scores, rated: Sequence[Rated], open_old: Sequence[int], open_new: Sequence[int]
-) -> list[tuple[int, int]]:
-    """Pairs the pool lacks of a whole with the neighbours of a piece it holds (a close
-    pair of the pool, the piece lighter than its whole, as :mod:`.groups` wants), each
-    lighter than the whole too: the pieces of a split or merge stand next to each other,
-    and a piece the index did not offer with its whole is often next to one it did."""
-    have = {(i, j) for i, j, _, _ in rated}
-    olds, news = set(open_old), set(open_new)
-    mo, mn = sc.mass_old, sc.mass_new
-    out = []
-    for i, j, s, _ in rated:
-        if s < LOOSE:
-            continue
-        if mo[i] < SMALLER * mn[j]:  # i may be a piece of j: so may its neighbours
-            near = [(k, j) for k in (i - 1, i + 1) if k in olds and mo[k] < SMALLER * mn[j]]
-        elif mn[j] < SMALLER * mo[i]:
-            near = [(i, k) for k in (j - 1, j + 1) if k in news and mn[k] < SMALLER * mo[i]]
-        else:
-            continue
-        for pair in near:
-            if pair not in have:
-                have.add(pair)
-                out.append(pair)
-    return out
+def _every_pair(free_old: Sequence[int], free_new: Sequence[int], size: float) -> bool:
+    """Whether every pair of these points is scored (few enough, by ALL_PAIRS), not only
+    the inverted index's candidates."""
+    return len(free_old) * len(free_new) * (size + 1.0) <= ALL_PAIRS
 
 
 def _pool(
@@ -317,7 +266,7 @@ def _pool(
     size: float,
 ) -> list[tuple[int, int]]:
     """The pairs worth scoring: all of them when few, else the inverted index's."""
-    if len(free_old) * len(free_new) * (size + 1.0) <= ALL_PAIRS:
+    if _every_pair(free_old, free_new, size):
         return [(i, j) for i in free_old for j in free_new]
     return sorted(candidates({i: old[i] for i in free_old}, {j: new[j] for j in free_new}))
 
@@ -342,8 +291,6 @@ def _greedy(
     ranked = []
     top_old: dict[int, float] = {}
     top_new: dict[int, float] = {}
-    clear_old: dict[int, int] = {}  # how many candidates clear the bar, per point
-    clear_new: dict[int, int] = {}
     low = -math.inf
     for i, j, s, key in pool:
         if i in used_old or j in used_new:
@@ -357,15 +304,12 @@ def _greedy(
         ranked.append((-key, i + j, i, j, s))
     ranked.sort()
     least = (sc.least(n, cut), sc.least(n, cut, 0.5))
-    if unique:
-        for _, _, i, j, s in ranked:
-            if s >= least[0]:
-                clear_old[i] = clear_old.get(i, 0) + 1
-                clear_new[j] = clear_new.get(j, 0) + 1
+    # With ``unique``: how many candidates clear the bar, per point.
+    clear = held(((i, j, s) for _, _, i, j, s in ranked), least[0]) if unique else None
     for key, _, i, j, s in ranked:
         if i in used_old or j in used_new:
             continue
-        if unique and (clear_old.get(i, 0) > 1 or clear_new.get(j, 0) > 1):
+        if clear is not None and (clear[0][i] > 1 or clear[1][j] > 1):
             continue
         # A pair that is not both points' first choice (their first went elsewhere) must
         # clear the bar with half its evidence.

@@ -1,9 +1,11 @@
 """Order: which pairs keep their order, and which free points face each other between them.
 
-Text matching uses order twice (:mod:`negotrack.plandiff.match`): free points facing each
-other between two pairs whose order is certain compete with few others, so they are searched
-with a lower bar; and a pair lying between two such pairs is preferred, when ranking again,
-to a look-alike elsewhere in the text.
+Text matching uses order three times (:mod:`negotrack.plandiff.match`): in large versions,
+points facing each other between anchors are paired before the inverted index when the
+pair clears the full bar (:func:`pair_facing`); free points facing each other between two
+pairs whose order is certain compete with few others, so they are searched with a lower
+bar; and a pair lying between two such pairs is preferred, when ranking again, to a
+look-alike elsewhere in the text.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ import collections
 import math
 from collections.abc import Callable, Sequence
 
-__all__ = ["gaps", "kept_of", "placed", "uncrossed"]
+from negotrack.plandiff.scores import Scores, held
+
+__all__ = ["gaps", "kept_of", "pair_facing", "placed", "uncrossed"]
 
 GAP = 4
 """Gaps with at most this many free points on each side are searched with their own bar."""
@@ -110,3 +114,30 @@ def placed(kept: list[tuple[int, int]]) -> Callable[[int, int], bool]:
         return lo < j < hi
 
     return between
+
+
+def pair_facing(
+    sc: Scores,
+    free_old: Sequence[int],
+    free_new: Sequence[int],
+    anchors: Sequence[tuple[int, int]],
+    n: int,
+    cut: float,
+) -> dict[int, tuple[int, float]]:
+    """Pairs taken before the inverted index (:mod:`negotrack.plandiff.match` calls this when
+    it needs the index): points facing each other
+    between two anchors whose order is certain (points reworded in place, as a line diff
+    would see them), when the pair clears the bar of every pair searched (``n``), as a pair
+    the index offered would have to, and neither point has a second candidate in its gap
+    clearing the bar of groups (a whole facing two of its pieces). The index then works on
+    fewer points."""
+    out: dict[int, tuple[int, float]] = {}
+    least = sc.least(n, cut)
+    group = sc.least(max(len(free_old), len(free_new)), cut)
+    for gap_old, gap_new in gaps(kept_of(anchors, {}), free_old, free_new, set(), set()):
+        scored = [(i, j, sc.cos(i, j)) for i in gap_old for j in gap_new]
+        held_old, held_new = held(scored, group)
+        for i, j, s in scored:
+            if s >= least and held_old[i] == held_new[j] == 1:
+                out[i] = (j, sc.confidence(s, n))
+    return out

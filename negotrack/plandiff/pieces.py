@@ -3,7 +3,8 @@
 After the one-to-one pairs (:mod:`negotrack.plandiff.match`, whose module note gives the
 reasoning), a point left over may be a piece of a paired point: :func:`beside` offers it
 the partners of its nearest paired neighbours, :func:`pieces` attaches each piece to its
-whole and reports the pairs and groups as a :class:`Found`.
+whole and reports the pairs and groups as a :class:`Found`. Before the pairs,
+:func:`adjacent` offers the groups a whole's pairs with the neighbours of its pieces.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from collections.abc import Sequence
 
 import attrs
 
-from negotrack.plandiff.scores import Scores, bar
+from negotrack.plandiff.groups import LOOSE, SMALLER
+from negotrack.plandiff.scores import Rated, Scores, bar
 
-__all__ = ["Found", "beside", "pieces"]
+__all__ = ["Found", "adjacent", "beside", "pieces"]
 
 
 @attrs.frozen
@@ -57,6 +59,33 @@ def beside(
                 if pair not in seen:
                     seen.add(pair)
                     out.append(pair)
+    return out
+
+
+def adjacent(
+    sc: Scores, rated: Sequence[Rated], open_old: Sequence[int], open_new: Sequence[int]
+) -> list[tuple[int, int]]:
+    """Pairs the pool lacks of a whole with the neighbours of a piece it holds (a close
+    pair of the pool, the piece lighter than its whole, as :mod:`.groups` wants), each
+    lighter than the whole too: the pieces of a split or merge stand next to each other,
+    and a piece the index did not offer with its whole is often next to one it did."""
+    have = {(i, j) for i, j, _, _ in rated}
+    olds, news = set(open_old), set(open_new)
+    mo, mn = sc.mass_old, sc.mass_new
+    out = []
+    for i, j, s, _ in rated:
+        if s < LOOSE:
+            continue
+        if mo[i] < SMALLER * mn[j]:  # i may be a piece of j: so may its neighbours
+            near = [(k, j) for k in (i - 1, i + 1) if k in olds and mo[k] < SMALLER * mn[j]]
+        elif mn[j] < SMALLER * mo[i]:
+            near = [(i, k) for k in (j - 1, j + 1) if k in news and mn[k] < SMALLER * mo[i]]
+        else:
+            continue
+        for pair in near:
+            if pair not in have:
+                have.add(pair)
+                out.append(pair)
     return out
 
 

@@ -12,11 +12,23 @@ from __future__ import annotations
 import math
 import statistics
 import struct
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from negotrack.plandiff.features import Bag, bags, cosine, norm
 
-__all__ = ["FLOOR", "GRID", "PLACE", "PRIOR", "PRIOR_PAIRS", "STEEP", "Rated", "Scores", "bar"]
+__all__ = [
+    "FLOOR",
+    "GRID",
+    "PLACE",
+    "PRIOR",
+    "PRIOR_PAIRS",
+    "STEEP",
+    "Rated",
+    "Scores",
+    "bar",
+    "held",
+]
 
 Rated = tuple[int, int, float, float]
 """A pair of points ``(old, new)`` with its cosine and its rank."""
@@ -163,6 +175,19 @@ class Scores:
             else:
                 lo = mid
         return _float(hi)
+
+
+def held(
+    scored: Iterable[tuple[int, int, float]], least: float
+) -> tuple[Counter[int], Counter[int]]:
+    """How many of the ``scored`` pairs reach ``least``, per old and per new point."""
+    held_old: Counter[int] = Counter()
+    held_new: Counter[int] = Counter()
+    for i, j, s in scored:
+        if s >= least:
+            held_old[i] += 1
+            held_new[j] += 1
+    return held_old, held_new
 
 
 def _bits(x: float) -> int:

@@ -17,8 +17,16 @@ from negotrack.plandiff import match as match_module
 from negotrack.plandiff.candidates import candidates
 from negotrack.plandiff.compare import diff
 from negotrack.plandiff.features import Normaliser
-from negotrack.plandiff.order import GAP, _longest_ending, gaps, kept_of, placed, uncrossed
-from negotrack.plandiff.pieces import beside
+from negotrack.plandiff.order import (
+    GAP,
+    _longest_ending,
+    gaps,
+    kept_of,
+    pair_facing,
+    placed,
+    uncrossed,
+)
+from negotrack.plandiff.pieces import adjacent, beside
 from negotrack.plandiff.scores import Scores
 from tests.support.diffgen import edges, generate, point_text
 
@@ -207,16 +215,16 @@ def test_the_neighbours_of_a_piece_are_offered_to_its_whole() -> None:
     sc = Scores(old, new, range(len(old)), range(len(new)))
     rated = [(0, 0, 0.6, 3.0), (3, 1, 0.1, 1.0), (2, 2, 1.0, 9.0)]
     free_old, free_new = range(len(old)), range(len(new))
-    assert match_module._adjacent(sc, rated, free_old, free_new) == [(1, 0)]
+    assert adjacent(sc, rated, free_old, free_new) == [(1, 0)]
     # With (1, 0) in the pool, it is old 1's other neighbour that comes: old 2.
     more = [*rated, (1, 0, 0.5, 2.0)]
-    assert match_module._adjacent(sc, more, free_old, free_new) == [(2, 0)]
-    assert match_module._adjacent(sc, more, [0, 1, 3, 4], free_new) == []  # old 2 is taken
+    assert adjacent(sc, more, free_old, free_new) == [(2, 0)]
+    assert adjacent(sc, more, [0, 1, 3, 4], free_new) == []  # old 2 is taken
     # A split: new 1 is a piece of old 0, and brings its neighbours new 0 and new 2.
     whole = [["a", "b", "c", "d", "e", "f"], ["g"]]
     parts = [["a", "b"], ["c", "d"], ["e", "f"], ["h"]]
     sc = Scores(whole, parts, range(2), range(4))
-    assert match_module._adjacent(sc, [(0, 1, 0.5, 2.0)], range(2), range(4)) == [(0, 0), (0, 2)]
+    assert adjacent(sc, [(0, 1, 0.5, 2.0)], range(2), range(4)) == [(0, 0), (0, 2)]
 
 
 def test_pairing_in_place_first_keeps_the_diff_a_mirror(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -233,14 +241,14 @@ def test_pairing_in_place_first_keeps_the_diff_a_mirror(monkeypatch: pytest.Monk
         words=(30, 50),
     )
     early: list[int] = []
-    real = match_module._facing
+    real = pair_facing
 
     def spy(*args: Any) -> dict[int, tuple[int, float]]:
         found = real(*args)
         early.append(len(found))
         return found
 
-    monkeypatch.setattr(match_module, "_facing", spy)
+    monkeypatch.setattr(match_module, "pair_facing", spy)
     forward = set(edges(diff(case.old, case.new).changes))
     backward = {(a, b) for b, a in edges(diff(case.new, case.old).changes)}
     assert early[0] > 50
