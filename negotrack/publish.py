@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from negotrack.io.storage import atomic_write
 from negotrack.render.renderer import Renderer
+from negotrack.views.board import BoardView
 from negotrack.views.site import site_pages
 from negotrack.views.timeline import DEFAULT_DIFF_HREF
 
@@ -48,6 +49,8 @@ def render_site(
     for page in pages:
         # A report's diff is worked out once, for both its formats.
         pd = dossier.diff(page.old, page.new, threshold=threshold) if page.kind == "diff" else None
+        if page.kind == "board":  # one view (its diffs) for both formats
+            board = BoardView.build(dossier, page.plan, threshold=threshold, lang=renderer.lang)
         for format, suffix in (("html", ".html"), ("md", ".md")):
             nav = page.nav(pages, suffix)
             if pd is not None:
@@ -57,9 +60,7 @@ def render_site(
                 href = DEFAULT_DIFF_HREF.removesuffix(".html") + suffix
                 text = renderer.timeline(dossier, format=format, diff_href=href, nav=nav)
             else:
-                text = renderer.board(
-                    dossier, page.plan, format=format, threshold=threshold, nav=nav
-                )
+                text = renderer.board_view(board, format=format, nav=nav)
             rendered.append((page.stem + suffix, text))
     # Every page is rendered before any is written: a page that cannot be rendered (a
     # broken custom template) leaves the folder as it was, not half old and half new.

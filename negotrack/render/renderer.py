@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from negotrack.dossier.dossier import Dossier
     from negotrack.dossier.selection import EventFilter
     from negotrack.plandiff.compare import PlanDiff
+    from negotrack.views.board import BoardView
 
 __all__ = [
     "Renderer",
@@ -285,7 +286,16 @@ class Renderer:
 
         r = self._in(locale)
         view = BoardView.build(dossier, plan_id, as_of=as_of, threshold=threshold, lang=r.lang)
-        return r._render("board", format, view=view, embed=False, nav=nav)
+        return r.board_view(view, format=format, nav=nav)
+
+    def board_view(
+        self, view: BoardView, *, format: str = "html", nav: tuple[SiteLink, ...] = ()
+    ) -> str:
+        """A prepared :class:`BoardView` as a page, in the language its labels were written
+        in (a site renders one view in both formats: its diffs are worked out once)."""
+        if view.lang.code != self.lang.code:
+            return self._in(view.lang.code).board_view(view, format=format, nav=nav)
+        return self._render("board", format, view=view, embed=False, nav=nav)
 
     def repr_html(self, obj: Any) -> str:
         """A compact HTML fragment for a notebook, its styles scoped to its own wrapper."""

@@ -396,3 +396,25 @@ def test_a_rendered_context_lets_go_of_what_it_was_given() -> None:
         assert freed_ref() is None
     finally:
         gc.enable()
+
+
+def test_a_site_lines_up_each_plan_once_for_both_formats(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The board's view (and the diffs behind it) is built once per plan, its HTML and
+    Markdown pages rendered from it, and equal to what ``Renderer.board`` writes."""
+    built: list[str | None] = []
+    real = BoardView.build
+
+    def counting(*args: object, **kwargs: object) -> BoardView:
+        built.append(str(args[1]) if len(args) > 1 else None)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(BoardView, "build", counting)
+    render_site(D, tmp_path, locale="fr")
+    assert built == [p.id for p in D.plans if p.versions]
+    # A view is rendered in the language its labels were written in, whatever the renderer's.
+    view = real(D, "peace-plan", lang=Renderer(locale="fr").lang)
+    french = Renderer(locale="fr").board(D, "peace-plan", format="md")
+    assert Renderer().board_view(view, format="md") == french
+    assert "tableau des statuts" in french
