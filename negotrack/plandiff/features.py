@@ -36,6 +36,11 @@ much weight: on long points, unrelated texts reached a cosine of 0.58 through "t
 "shall" and "Ukraine". With ``log(N / df)`` a stem in every point weighed nothing, so two
 versions of one point each, which hold every shared word in every point, could not be
 paired at all.)
+
+*Function words.* A function word of the plan's language ("its", "sus"; see
+:mod:`negotrack.plandiff.function_words`) stands for itself, unstemmed, and weighs at most
+LIGHT (``log 2``, as a word held by half the points): a few of them shared by chance
+must not join two points of a short plan, where they look rarer than they are.
 """
 
 from __future__ import annotations
@@ -50,9 +55,10 @@ from typing import Any
 
 import snowballstemmer
 
+from negotrack.plandiff.function_words import FUNCTION_WORDS
 from negotrack.plandiff.tokens import words
 
-__all__ = ["NUMBER_WORDS", "Bag", "Normaliser", "bags", "cosine", "norm"]
+__all__ = ["LIGHT", "NUMBER_WORDS", "Bag", "Normaliser", "bags", "cosine", "norm"]
 
 Bag = dict[str, float]
 """A point's stems and their weights."""
@@ -95,6 +101,11 @@ _NUMBERS.update(
 )
 _NUMBERS["percent"] = _NUMBERS["cent"] = "%"
 """English number words as figures (one to ninety-nine), and "per cent" as the sign."""
+LIGHT = math.log(2.0)
+"""The most a function word of the plan's language weighs (its idf): that of a word held by
+half the points (:mod:`negotrack.plandiff.function_words`)."""
+_LIGHT_MARK = "~"
+"""Starts the stem a function word stands for; no word token holds it."""
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-z]")
@@ -156,6 +167,13 @@ class Normaliser:
         self._seen: dict[str, str] = {}
         self._parts: dict[str, tuple[str, ...]] = {}  # hyphenated word -> its parts' stems
         self._stems: dict[str, tuple[str, ...]] = {}  # word -> what it stands for in a text
+        # A function word stands for itself, marked light (:func:`bags` caps its weight):
+        # those of the language, or of English when the language is read as English.
+        light = FUNCTION_WORDS.get(primary)
+        if light is None:
+            light = FUNCTION_WORDS["en"] if self._english else frozenset()
+        for word in light:
+            self._seen[word] = _LIGHT_MARK + word
 
     def word(self, word: str) -> str:
         """The normal stem of one case-folded word (of a hyphenated word, its closed form:
@@ -226,6 +244,8 @@ def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) ->
     df = _df(docs, counts)
     n = len(docs)
     idf = {t: math.log((n + 1) / d) for t, d in df.items()}
+    for t in [t for t in idf if t[0] == _LIGHT_MARK]:  # a function word: see LIGHT
+        idf[t] = min(idf[t], LIGHT)
     tf = [0.0, 1.0]  # (1 + log k) by count k
     out: list[Bag] = []
     for c in counts:

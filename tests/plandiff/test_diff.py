@@ -291,12 +291,19 @@ def test_real_drafts_text_matching_finds_most_curated_pairs() -> None:
 
 
 def test_unrelated_neighbours_stay_apart_on_a_real_case() -> None:
-    """Colombia, Cyprus and Ukraine meet the bar: nothing found from text alone contradicts
-    the curated lineage, and at least 90% of it is found (Colombia and Cyprus were at 7%
-    and 0% before the matcher compared scores with the documents' own unrelated pairs); on
+    """Colombia (in English and in Spanish), Cyprus and Ukraine meet the bar: nothing found
+    from text alone contradicts the curated lineage, and at least 90% of it is found
+    (Colombia and Cyprus were at 7% and 0% before the matcher compared scores with the
+    documents' own unrelated pairs); on
     Minsk, what is found is right."""
     results = {r.dossier: r for r in realcases.measure()}
-    for name in ("colombia-2016.yaml", "cyprus-annan-2003-2004.yaml", "ukraine-2025-12.yaml"):
+    passing = (
+        "colombia-2016.yaml",
+        "colombia-es-2016.yaml",  # it failed on Spanish function words weighed as rare
+        "cyprus-annan-2003-2004.yaml",
+        "ukraine-2025-12.yaml",
+    )
+    for name in passing:
         assert results[name].passes, name  # at least 90% of the curated pairs, none wrong
     assert results["minsk-2014-2015.yaml"].wrong == 0
 

@@ -17,7 +17,8 @@ import negotrack as nt
 from benchmarks.realcases import SEEDS
 from negotrack.plandiff.align import Words, _stems
 from negotrack.plandiff.candidates import candidates, features
-from negotrack.plandiff.features import Normaliser, bags
+from negotrack.plandiff.features import LIGHT, NUMBER_WORDS, Normaliser, bags
+from negotrack.plandiff.function_words import FUNCTION_WORDS
 from negotrack.plandiff.tokens import words
 from tests.support.diffgen import generate
 
@@ -65,7 +66,7 @@ def test_a_text_in_both_versions_is_read_once() -> None:
     stems_new = _stems(new, [0, 1], normal, keep_new, seen)
     assert stems_old[1] is stems_new[0]
     assert stems_new[0] == ("troop", "withdraw")
-    assert stems_old[0] == ("the", "parti", "recogn", "the", "ceasefir")
+    assert stems_old[0] == ("~the", "parti", "recogn", "~the", "ceasefir")
     assert keep_old == {0: ("the", "parties", "recognise", "the", "ceasefire")}
     assert keep_new[0] is seen["Troops withdraw."][0]
     assert keep_new[0] == ("troops", "withdraw")
@@ -175,3 +176,49 @@ def test_the_normaliser_stems_alike_with_or_without_the_c_stemmers(
     pure = Normaliser()
     assert isinstance(pure._latin, EnglishStemmer)
     assert [fast.text(t) for t in texts] == [pure.text(t) for t in texts]
+
+
+def _weights(normal: Normaliser, texts: list[str]) -> list[dict[str, float]]:
+    return bags([normal.text(t) for t in texts])
+
+
+def test_a_function_word_weighs_at_most_a_word_held_by_half_the_points() -> None:
+    """In a Spanish plan, "sus" held by one point of six weighs log 2, while "jueces", held
+    by one point too, weighs log 7; "para", held by every point, keeps its lower weight. In
+    an English plan "sus" is an ordinary word, and "its" is the light one."""
+    texts = [
+        "sus jueces para la paz",
+        "la amnistía para delitos",
+        "para el fondo de tierras",
+        "los campesinos para la tierra",
+        "un catastro para el país",
+        "el plebiscito para refrendar",
+    ]
+    spanish = _weights(Normaliser("es"), texts)
+    assert spanish[0]["~sus"] == pytest.approx(LIGHT) == pytest.approx(math.log(2))
+    assert spanish[0]["juec"] == pytest.approx(math.log(7))
+    assert spanish[0]["~para"] == pytest.approx(math.log(7 / 6))
+    english = _weights(Normaliser("en"), ["sus its judges", "the amnesty", "a land fund"])
+    assert english[0]["sus"] == pytest.approx(math.log(4))
+    assert english[0]["~its"] == pytest.approx(LIGHT)
+    # A language with no list weighs every word by rarity alone.
+    assert "~sus" not in _weights(Normaliser("nl"), texts)[0]
+
+
+def test_function_words_follow_the_language_tag() -> None:
+    """The primary subtag chooses the list; a language read as English (none declared, or
+    one Snowball lacks) takes English's; one with its own stemmer and no list has none."""
+    assert Normaliser("es-CO").text("sus") == Normaliser("es").text("sus") == ["~sus"]
+    assert Normaliser().text("its") == Normaliser("xx").text("its") == ["~its"]
+    assert Normaliser("nl").text("its de") == ["it", "de"]
+    assert Normaliser("ru").text("its его") == ["it", "~его"]
+
+
+@pytest.mark.parametrize("language", sorted(FUNCTION_WORDS))
+def test_every_function_word_is_one_word_token(language: str) -> None:
+    """Each listed word is one token as the matcher reads text, case-folded, so it can
+    occur (an entry such as "l'" would never match: the apostrophe joins it to the next
+    word); and no number word is listed, as number words are figures."""
+    for word in FUNCTION_WORDS[language]:
+        assert words(word) == [word], (language, word)
+    assert not FUNCTION_WORDS[language] & NUMBER_WORDS.keys()
