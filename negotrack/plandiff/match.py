@@ -37,8 +37,10 @@ paired before the index is built, when a pair clears the bar of every pair searc
 the gap's lower one) and neither of its points has a second candidate in the gap that
 clears the bar of a group (two pieces facing their whole are left to the groups): points
 reworded in place, as most are. Such a pair clears the bar the first round holds every
-pair to, and its place vouches for it as a line diff's would; taking it first leaves the
-index about half the free points of a 2,000-point revision.
+pair to, and its place vouches for it as a line diff's would. Then pieces facing their
+whole in the gaps left are grouped as the groups below would group them (plainly
+contained), each gap on its own. Taking these first leaves the index about a third of the
+free points of a 2,000-point revision.
 
 *Confidence.* ``confidence = 1 / (1 + exp(-1.5 * (z - bar)))``: 0.5 exactly at the bar,
 towards 1 far above it. It is *ordinal*: a higher value is stronger evidence, but 0.8 does
@@ -94,7 +96,7 @@ from collections.abc import Callable, Sequence
 from negotrack.plandiff.candidates import candidates
 from negotrack.plandiff.doubts import doubts
 from negotrack.plandiff.groups import take_groups
-from negotrack.plandiff.order import gaps, kept_of, pair_facing, placed
+from negotrack.plandiff.order import gaps, group_facing, kept_of, pair_facing, placed
 from negotrack.plandiff.pieces import Found, adjacent, beside, pieces
 from negotrack.plandiff.scores import Rated, Scores, held
 
@@ -132,25 +134,24 @@ def match(
     sizes = (len(old), len(new))
     used_old: set[int] = set()
     used_new: set[int] = set()
-    facing = (
-        {}
-        if _every_pair(free_old, free_new, size)
-        else pair_facing(sc, free_old, free_new, anchors, n, cut)
-    )
-    if facing:
+    least = sc.least(side, cut)  # the bar of groups and of the pool's pairs
+    facing: dict[int, tuple[int, float]] = {}
+    plain: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
+    if not _every_pair(free_old, free_new, size):  # the index is needed: in place first
+        facing = pair_facing(sc, free_old, free_new, anchors, n, cut)
         anchors = [*anchors, *((i, j) for i, (j, _) in facing.items())]
         used_old.update(facing)
         used_new.update(j for j, _ in facing.values())
+        plain = group_facing(sc, free_old, free_new, anchors, least, used_old, used_new)
     open_old = [i for i in free_old if i not in used_old]
     open_new = [j for j in free_new if j not in used_new]
     rated = sc.rated(_pool(old, new, open_old, open_new, size), sizes)
-    least = sc.least(side, cut)
     scored = [(i, j, s) for i, j, s, _ in rated if s >= least]
     for i, j in adjacent(sc, rated, open_old, open_new):  # pieces the index left out
         cos = sc.cos(i, j)
         if cos >= least:
             scored.append((i, j, cos))
-    plain = take_groups(
+    plain += take_groups(
         sc.old,
         sc.new,
         sc.mass_old,

@@ -2,7 +2,8 @@
 
 Text matching uses order three times (:mod:`negotrack.plandiff.match`): in large versions,
 points facing each other between anchors are paired before the inverted index when the
-pair clears the full bar (:func:`pair_facing`); free points facing each other between two
+pair clears the full bar (:func:`pair_facing`), and pieces facing their whole are grouped
+then too (:func:`group_facing`); free points facing each other between two
 pairs whose order is certain compete with few others, so they are searched with a lower
 bar; and a pair lying between two such pairs is preferred, when ranking again, to a
 look-alike elsewhere in the text.
@@ -15,9 +16,10 @@ import collections
 import math
 from collections.abc import Callable, Sequence
 
+from negotrack.plandiff.groups import take_groups
 from negotrack.plandiff.scores import Scores, held
 
-__all__ = ["gaps", "kept_of", "pair_facing", "placed", "uncrossed"]
+__all__ = ["gaps", "group_facing", "kept_of", "pair_facing", "placed", "uncrossed"]
 
 GAP = 4
 """Gaps with at most this many free points on each side are searched with their own bar."""
@@ -141,3 +143,28 @@ def pair_facing(
             if s >= least and held_old[i] == held_new[j] == 1:
                 out[i] = (j, sc.confidence(s, n))
     return out
+
+
+def group_facing(
+    sc: Scores,
+    free_old: Sequence[int],
+    free_new: Sequence[int],
+    anchors: Sequence[tuple[int, int]],
+    least: float,
+    used_old: set[int],
+    used_new: set[int],
+) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """Splits and merges taken before the inverted index, after :func:`pair_facing`
+    (whose pairs are among ``anchors``): pieces facing their whole between two anchors
+    whose order is certain, plainly contained in it (:func:`take_groups`, on the pairs of
+    each gap whose cosine reaches ``least``, the bar of groups). The two pieces
+    :func:`pair_facing` leaves alone facing their whole are grouped here, and the index
+    never sees them. ``used_old``/``used_new`` are updated."""
+    scored = []
+    for gap_old, gap_new in gaps(kept_of(anchors, {}), free_old, free_new, used_old, used_new):
+        for i in gap_old:
+            for j in gap_new:
+                s = sc.cos(i, j)
+                if s >= least:
+                    scored.append((i, j, s))
+    return take_groups(sc.old, sc.new, sc.mass_old, sc.mass_new, scored, used_old, used_new)

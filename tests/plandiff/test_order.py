@@ -182,9 +182,12 @@ def test_a_point_reworded_in_place_is_paired_before_the_index(
     assert len(offered) == len(odd) - 1
 
 
-def test_a_merge_facing_its_whole_is_left_to_the_groups() -> None:
+def test_a_merge_facing_its_whole_is_grouped_before_the_index(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Two points facing their merger between anchors are not paired early, one of them
-    with the whole: the whole holds both, so the groups find the merge."""
+    with the whole: the whole holds both, so they are grouped as a merge, before the
+    inverted index (which never sees them)."""
     rng = random.Random(11)
     n = 400
     old = [point_text(rng, words=(30, 50)) for _ in range(n)]
@@ -199,9 +202,22 @@ def test_a_merge_facing_its_whole_is_left_to_the_groups() -> None:
     stems_new = [normal.text(t) for t in new]
     anchors = [(k, k) for k in range(0, n, 2) if k != 202]
     free = sorted([*odd, 202])
+    offered: tuple[list[int], list[int]] = ([], [])
+    real = candidates
+
+    def spy(a: Mapping[int, Sequence[str]], b: Mapping[int, Sequence[str]]) -> set[tuple[int, int]]:
+        offered[0].extend(a)
+        offered[1].extend(b)
+        return real(a, b)
+
+    monkeypatch.setattr(match_module, "candidates", spy)
     found = match_module.match(stems_old, stems_new, free, free, anchors, None)
     assert ((201, 202), (201,)) in [(olds, news) for olds, news, _ in found.groups]
     assert 201 not in {i for i, _, _ in found.pairs}
+    assert offered[0], "the versions are large enough for the index"
+    assert not {201, 202} & set(offered[0])  # the merged points
+    assert 201 not in offered[1]  # their merger
+    assert 202 in offered[1]  # the new point unrelated to anything is the index's
 
 
 def test_the_neighbours_of_a_piece_are_offered_to_its_whole() -> None:
