@@ -14,9 +14,9 @@ first ten years"), never the evidence a rare word is.
 The lists are short and closed-class only, written for the languages negotrack is used
 in. A language not listed has none (its words are weighed by rarity alone), unless the
 matcher reads it as English (no Snowball stemmer either, or no language declared): then
-English's. Words are
-case-folded, as :func:`negotrack.plandiff.tokens.words` gives them. Number words are not
-here: English ones are figures (:data:`negotrack.plandiff.features.NUMBER_WORDS`).
+English's. Words are case-folded, as :func:`negotrack.plandiff.tokens.words` gives them.
+Number words are not here: English ones are figures
+(:data:`negotrack.plandiff.features.NUMBER_WORDS`).
 """
 
 from __future__ import annotations
@@ -137,7 +137,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         """
         في من على إلى الى عن مع بين حتى منذ خلال ضد عند لدى نحو
         و أو او ثم بل لكن أن ان إن أنه انه إنه كما إذا اذا لو حيث
-        التي الذي الذين اللذين اللتين ما ماذا من
+        التي الذي الذين اللذين اللتين ما ماذا
         هذا هذه ذلك تلك هؤلاء أولئك هو هي هم هن نحن
         كان كانت يكون تكون قد لقد لا لم لن ليس كل بعض أي غير
         """
