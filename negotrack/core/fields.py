@@ -17,6 +17,9 @@ Kinds of field:
     a :class:`~negotrack.core.dates.Moment`, written in one of the date forms;
 ``"ref"``
     a point reference, ``VERSION#NUMBER``;
+``"end"``
+    one end of a curated link: a point reference, or a bare ``VERSION`` id saying the
+    point at the other end has no counterpart in that version;
 ``"number"``
     a point's number as printed (text; YAML's integers are read as text);
 a vocabulary
@@ -40,7 +43,7 @@ DOC = "negotrack.doc"
 KIND = "negotrack.kind"
 """The metadata key of a field's kind."""
 
-FieldKind = Literal["id", "ids", "text", "texts", "date", "ref", "number"] | type
+FieldKind = Literal["id", "ids", "text", "texts", "date", "ref", "end", "number"] | type
 """A field's kind: one of the words above, a vocabulary (str enum) or a record class."""
 
 

@@ -122,10 +122,20 @@ class PlanVersion:
 @attrs.frozen
 class PointLink:
     """Curated lineage: ``old`` (``VERSION#NUMBER``) became ``new``. Curated links win
-    over keys and text matching; one old point linked to two new ones is a split."""
+    over keys and text matching; one old point linked to two new ones is a split. A bare
+    version id on one side says the point has no counterpart there: "no successor"
+    (``new`` is a version) or "no predecessor" (``old`` is)."""
 
-    old: str = attrs.field(metadata=doc("ref", "The older point, VERSION#NUMBER."))
-    new: str = attrs.field(metadata=doc("ref", "The newer point, VERSION#NUMBER."))
+    old: str = attrs.field(
+        metadata=doc(
+            "end", "The older point, VERSION#NUMBER; or a bare VERSION: the new one has none."
+        )
+    )
+    new: str = attrs.field(
+        metadata=doc(
+            "end", "The newer point, VERSION#NUMBER; or a bare VERSION: the old one has none."
+        )
+    )
     note: str | None = attrs.field(
         default=None, metadata=doc("text", "Why these are the same point.")
     )

@@ -11,7 +11,7 @@ import attrs
 
 from negotrack.errors import UnknownReference
 
-__all__ = ["REF_PATTERN", "SEPARATOR", "PointRef"]
+__all__ = ["END_PATTERN", "REF_PATTERN", "SEPARATOR", "PointRef"]
 
 SEPARATOR = "#"
 """What separates a version id from a point number in a reference."""
@@ -19,6 +19,10 @@ SEPARATOR = "#"
 REF_PATTERN = rf"^[^{SEPARATOR}\s]+{SEPARATOR}[^{SEPARATOR}\s]+$"
 """A point reference as the JSON Schema checks it (an ECMA-262 regex): ``VERSION#NUMBER``,
 neither side empty nor holding the separator (nor spaces)."""
+
+END_PATTERN = rf"^[^{SEPARATOR}\s]+(?:{SEPARATOR}[^{SEPARATOR}\s]+)?$"
+"""One end of a curated link as the JSON Schema checks it: a point reference, or a bare
+version id (no counterpart in that version)."""
 
 _EXAMPLE = "write VERSION#NUMBER, for example 'us-28#12'"
 

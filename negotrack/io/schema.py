@@ -31,7 +31,7 @@ from negotrack.core.model import (
     Source,
     StatusChange,
 )
-from negotrack.core.refs import REF_PATTERN
+from negotrack.core.refs import END_PATTERN, REF_PATTERN
 
 __all__ = ["SCHEMA_ID", "json_schema", "record_schema"]
 
@@ -56,6 +56,7 @@ _REFS = {
     "id": "#/$defs/id",
     "date": "#/$defs/moment",
     "ref": "#/$defs/ref",
+    "end": "#/$defs/end",
     "number": "#/$defs/number",
     "texts": "#/$defs/strings",
 }
@@ -128,6 +129,14 @@ def _build() -> dict[str, Any]:
             "type": "string",
             "pattern": REF_PATTERN,
             "description": "A point reference: VERSION#NUMBER.",
+        },
+        "end": {
+            "type": "string",
+            "pattern": END_PATTERN,
+            "description": (
+                "One end of a curated link: VERSION#NUMBER, or a bare VERSION id (no"
+                " counterpart in that version)."
+            ),
         },
         "number": {
             "description": "A point's number as printed (12, 3a, 'Preamble').",

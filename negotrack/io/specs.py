@@ -32,6 +32,7 @@ _READ = {
     "id": STR,
     "text": STR,
     "ref": STR,
+    "end": STR,
     "number": STR,
     "ids": STRS,
     "texts": STRS,

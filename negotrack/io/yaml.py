@@ -14,7 +14,7 @@ from typing import Any
 
 from negotrack.errors import FormatError, Problem
 
-__all__ = ["dump_yaml", "line_index", "load_yaml"]
+__all__ = ["dump_yaml", "fold", "line_index", "load_yaml"]
 
 #: Aliases may expand a document to ALIAS_FACTOR times its size plus this many characters.
 ALIAS_BUDGET = 1_000_000
@@ -297,16 +297,17 @@ def dump_yaml(data: Any) -> str:
     out = io.StringIO()
     y = _yaml("rt")
     y.width = 1 << 16
-    y.dump(_fold(data), out)
+    y.dump(fold(data), out)
     return out.getvalue()
 
 
-def _fold(node: Any) -> Any:
-    """``node`` with its long prose strings as folded blocks (see :func:`dump_yaml`)."""
+def fold(node: Any) -> Any:
+    """``node`` with its long prose strings as folded blocks (see :func:`dump_yaml`); a safe
+    update folds the prose it adds the same way."""
     if isinstance(node, dict):
-        return {key: _fold(value) for key, value in node.items()}
+        return {key: fold(value) for key, value in node.items()}
     if isinstance(node, list):
-        return [_fold(value) for value in node]
+        return [fold(value) for value in node]
     if isinstance(node, str) and len(node) > FOLD:
         return _folded(node)
     return node

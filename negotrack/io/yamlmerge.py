@@ -134,8 +134,11 @@ def _position(old: Any, before: list[str]) -> int:
 
 
 def _fresh(value: Any) -> Any:
-    """``value`` as round-trip nodes, so new containers are written in block style."""
+    """``value`` as round-trip nodes, so new containers are written in block style, and
+    long prose as a folded block, as :meth:`negotrack.Dossier.save` writes it."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    from negotrack.io.yaml import fold
 
     if isinstance(value, dict):
         m = CommentedMap()
@@ -146,4 +149,4 @@ def _fresh(value: Any) -> Any:
         s = CommentedSeq()
         s.extend(_fresh(v) for v in value)
         return s
-    return value
+    return fold(value)

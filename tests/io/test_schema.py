@@ -127,9 +127,23 @@ def _breakages() -> list[tuple[str, Any]]:
             "unsourced change",
             set_in(["status_log"], [{"ref": "a#1", "status": "kept", "on": "2025"}]),
         ),
+        ("link end with a space", set_in(["plans", 0, "links"], [{"old": "a#1", "new": "b 2"}])),
+        ("link end with two #", set_in(["plans", 0, "links"], [{"old": "a#1#2", "new": "b#2"}])),
         ("tags not text", set_in(["events", 0, "tags"], [1, 2])),
         ("participant kind", set_in(["participants", 0, "kind"], "robot")),
     ]
+
+
+def test_a_bare_version_on_one_end_of_a_link_is_valid() -> None:
+    """Links saying "no successor" (a bare new version) and "no predecessor" (a bare old one),
+    ``link`` writes and the loader reads, are valid in the published schema too."""
+    base = raw(SEED_FILES[0])
+    first = base["plans"][0]["versions"][0]
+    ref = f"{first['id']}#{first['points'][0]['number']}"
+    for link in ({"old": ref, "new": "later"}, {"old": "earlier", "new": ref}):
+        data = copy.deepcopy(base)
+        data["plans"][0]["links"] = [link]
+        assert validator().is_valid(data), link
 
 
 @pytest.mark.parametrize(("name", "change"), _breakages(), ids=[n for n, _ in _breakages()])

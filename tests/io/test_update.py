@@ -187,6 +187,21 @@ def test_yaml_status_update_only_adds_lines(tmp_path: Path) -> None:
     assert nt.load(path).status_of("us-28#12") is nt.Status.DISPUTED
 
 
+def test_long_prose_a_safe_update_adds_is_folded(tmp_path: Path) -> None:
+    """A long note written by a safe update is a folded block of short lines, as ``save``
+    and the hand-written seeds write prose, and reads back exactly."""
+    path = write(tmp_path, "d.yaml", HAND_EDITED)
+    note = " ".join(["Moscow accepts the wording, Kyiv asks for a review of the annex."] * 4)
+    update(
+        path,
+        lambda d: d.set_status("us-28#12", "disputed", on="2025-12-26", source="s1", note=note),
+    )
+    text = path.read_text(encoding="utf-8")
+    assert "note: >-" in text
+    assert max(len(line) for line in text.splitlines()) <= 100
+    assert nt.load(path).status_log[-1].note == note
+
+
 def test_yaml_without_a_status_log_gains_one(tmp_path: Path) -> None:
     """A file with no status_log gets the key appended, the rest untouched."""
     text = HAND_EDITED[: HAND_EDITED.index("# Status changes")]

@@ -228,6 +228,7 @@ def _schema_type(prop: dict[str, Any]) -> str:
         "#/$defs/id": "id",
         "#/$defs/moment": "date",
         "#/$defs/ref": "point ref",
+        "#/$defs/end": "point ref or version",
         "#/$defs/number": "point number",
         "#/$defs/strings": "list of text",
     }
@@ -247,7 +248,7 @@ def test_format_reference_matches_the_json_schema() -> None:
     """Every record's field table in docs/format.md equals its JSON Schema definition."""
     schema = json_schema()
     tables = _tables((DOCS / "format.md").read_text(encoding="utf-8"), "fields")
-    expected = {"$", *schema["$defs"]} - {"id", "moment", "ref", "number", "strings"}
+    expected = {"$", *schema["$defs"]} - {"id", "moment", "ref", "end", "number", "strings"}
     assert set(tables) == expected, "docs/format.md must have one table per record"
     for name, rows in tables.items():
         record = schema if name == "$" else schema["$defs"][name]
