@@ -135,8 +135,8 @@ def _breakages() -> list[tuple[str, Any]]:
 
 
 def test_a_bare_version_on_one_end_of_a_link_is_valid() -> None:
-    """Links saying "no successor" (a bare new version) and "no predecessor" (a bare old one),
-    ``link`` writes and the loader reads, are valid in the published schema too."""
+    """Links saying "no successor" (a bare new version) or "no predecessor" (a bare old
+    one), which ``link`` writes and the loader reads, are valid in the published schema."""
     base = raw(SEED_FILES[0])
     first = base["plans"][0]["versions"][0]
     ref = f"{first['id']}#{first['points'][0]['number']}"
