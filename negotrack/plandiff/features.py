@@ -37,10 +37,12 @@ much weight: on long points, unrelated texts reached a cosine of 0.58 through "t
 versions of one point each, which hold every shared word in every point, could not be
 paired at all.)
 
-*Function words.* A function word of the plan's language ("its", "sus"; see
-:mod:`negotrack.plandiff.function_words`) stands for itself, unstemmed, and weighs at most
-LIGHT (``log 2``, as a word held by half the points): a few of them shared by chance
-must not join two points of a short plan, where they look rarer than they are.
+*Function words.* In a language that spreads its function words over many inflected forms
+(Spanish "el", "la", "los", "las", "sus"; see :mod:`negotrack.plandiff.function_words`),
+a function word stands for itself, unstemmed, and weighs at most LIGHT (``log 2``, as a
+word held by half the points): a few of them shared by chance must not join two points of
+a short plan, where each form looks rarer than it is. English, whose few forms are held by
+most points anyway, keeps its weights.
 """
 
 from __future__ import annotations
@@ -167,12 +169,8 @@ class Normaliser:
         self._seen: dict[str, str] = {}
         self._parts: dict[str, tuple[str, ...]] = {}  # hyphenated word -> its parts' stems
         self._stems: dict[str, tuple[str, ...]] = {}  # word -> what it stands for in a text
-        # A function word stands for itself, marked light (:func:`bags` caps its weight):
-        # those of the language, or of English when the language is read as English.
-        light = FUNCTION_WORDS.get(primary)
-        if light is None:
-            light = FUNCTION_WORDS["en"] if self._english else frozenset()
-        for word in light:
+        # A function word stands for itself, marked light (:func:`bags` caps its weight).
+        for word in FUNCTION_WORDS.get(primary, ()):
             self._seen[word] = _LIGHT_MARK + word
 
     def word(self, word: str) -> str:
