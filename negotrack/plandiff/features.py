@@ -242,7 +242,7 @@ def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) ->
     df = _df(docs, counts)
     n = len(docs)
     idf = {t: math.log((n + 1) / d) for t, d in df.items()}
-    for t in [t for t in idf if t[0] == _LIGHT_MARK]:  # a function word: see LIGHT
+    for t in [t for t in idf if t[:1] == _LIGHT_MARK]:  # a function word: see LIGHT
         idf[t] = min(idf[t], LIGHT)
     tf = [0.0, 1.0]  # (1 + log k) by count k
     out: list[Bag] = []

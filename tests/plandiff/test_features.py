@@ -218,3 +218,12 @@ def test_every_function_word_is_one_word_token(language: str) -> None:
     for word in FUNCTION_WORDS[language]:
         assert words(word) == [word], (language, word)
     assert not FUNCTION_WORDS[language] & NUMBER_WORDS.keys()
+
+
+def test_an_empty_stem_is_weighed_like_any_other() -> None:
+    """The light-word check reads a stem's first character without assuming one: a stemmer
+    that strips a word to nothing leaves an ordinary (if useless) stem."""
+    assert bags([[""], ["a", ""]])[1] == {
+        "a": pytest.approx(math.log(3)),
+        "": pytest.approx(math.log(1.5)),
+    }
