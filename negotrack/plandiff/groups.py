@@ -7,6 +7,14 @@ the one-to-one pairs: a whole is often closer to one of its pieces than that pie
 anything else, and pairing them first would leave the other pieces stranded. (Pieces
 rewritten by another hand are rarely this plainly contained: the matcher finds those
 afterwards, as leftovers contained in a paired point.)
+
+A short point is easily contained in a longer one by chance: "Both sides release all
+prisoners." lies inside "Both sides withdraw heavy weapons and release all prisoners of
+war.", and may still be the rewording of "Both sides release all the prisoners they
+hold.". So a piece is not claimed by a whole when it and another point are each other's
+best (by cosine), closer to each other than the piece is to the whole, and the piece is
+contained in that point at least as much as in the whole: it reads as that point's
+rewording, and the whole keeps its other pieces or stays a pair.
 """
 
 from __future__ import annotations
@@ -61,11 +69,13 @@ def _groups(
     links: Sequence[tuple[int, int, float]],
     best_w: dict[int, float],
     best_p: dict[int, float],
+    mutual: dict[int, tuple[int, float]],
 ) -> list[tuple[int, tuple[int, ...], float]]:
     """Groups of one whole and several parts: (whole, parts, coverage).
 
     ``links`` are candidate (whole, part, cosine) triples; ``best_w``/``best_p`` the best
-    cosine of each point with any single point of the other side.
+    cosine of each point with any single point of the other side; ``mutual`` maps a part
+    to the point of the other side it is each other's best with, and their cosine.
     """
     claim: dict[int, tuple[float, int]] = {}  # part -> (containment, whole), best first
     for w, p, cos in links:
@@ -74,6 +84,14 @@ def _groups(
         c = round(_contained(parts[p], wholes[w], mass_p[p]), 9)
         if c < CONTAINED or c < best_p.get(p, 0.0):
             continue
+        other = mutual.get(p)
+        if (
+            other is not None
+            and other[0] != w
+            and other[1] > cos
+            and _contained(parts[p], wholes[other[0]], mass_p[p]) >= c
+        ):
+            continue  # a rewording of another point, closer to it than to this whole
         held = claim.get(p)
         if held is None or (c, -w) > (held[0], -held[1]):
             claim[p] = (c, w)
@@ -120,12 +138,13 @@ def take_groups(
             best_old[i] = cos
         if cos > best_new.get(j, -1.0):
             best_new[j] = cos
+    mutual_old, mutual_new = _mutual(free, best_old, best_new)
     found: list[tuple[float, int, tuple[tuple[int, ...], tuple[int, ...], float]]] = []
     near = [s for s in free if s[2] >= LOOSE]  # the only pairs worth a containment test
-    for w, ps, cover in _groups(bo, bn, mo, mn, near, best_old, best_new):
+    for w, ps, cover in _groups(bo, bn, mo, mn, near, best_old, best_new, mutual_new):
         found.append((-cover, w + sum(ps), ((w,), ps, cover)))
     flipped = [(j, i, c) for i, j, c in near]
-    for w, ps, cover in _groups(bn, bo, mn, mo, flipped, best_new, best_old):
+    for w, ps, cover in _groups(bn, bo, mn, mo, flipped, best_new, best_old, mutual_old):
         found.append((-cover, w + sum(ps), (ps, (w,), cover)))
     found.sort(key=lambda g: g[:2])
     groups = []
@@ -136,3 +155,26 @@ def take_groups(
         used_new.update(news)
         groups.append((olds, news, cover))
     return groups
+
+
+def _mutual(
+    scored: Sequence[tuple[int, int, float]],
+    best_old: dict[int, float],
+    best_new: dict[int, float],
+) -> tuple[dict[int, tuple[int, float]], dict[int, tuple[int, float]]]:
+    """The pairs whose points are each other's only best (a tie makes no best), by old
+    point and by new point, with their cosine."""
+    top_old: dict[int, list[int]] = {}
+    top_new: dict[int, list[int]] = {}
+    for i, j, cos in scored:
+        if cos == best_old[i]:
+            top_old.setdefault(i, []).append(j)
+        if cos == best_new[j]:
+            top_new.setdefault(j, []).append(i)
+    by_old: dict[int, tuple[int, float]] = {}
+    by_new: dict[int, tuple[int, float]] = {}
+    for i, js in top_old.items():
+        if len(js) == 1 and top_new.get(js[0]) == [i]:
+            by_old[i] = (js[0], best_old[i])
+            by_new[js[0]] = (i, best_old[i])
+    return by_old, by_new

@@ -279,6 +279,38 @@ def _real(name: str) -> dict[str, nt.PointChange]:
     return out
 
 
+def test_a_short_rewording_inside_a_longer_point_is_not_made_its_piece() -> None:
+    """New #4 lies inside old #2 (a whole it could be a piece of, with new #2), but old #4
+    and new #4 are each other's best and as much contained in each other: old #4 is
+    reworded, not deleted, and old #2 is not split."""
+    a = version(
+        "a",
+        "A ceasefire along the line of contact takes effect at midnight.",
+        "Both sides withdraw heavy weapons and release all prisoners of war.",
+        "Monitors of the OSCE verify the ceasefire.",
+        "Both sides release all the prisoners they hold.",
+        "Elections are held under Ukrainian law.",
+    )
+    b = version(
+        "b",
+        "A ceasefire along the line of contact takes effect at midnight.",
+        "Both sides withdraw heavy weapons.",
+        "Monitors of the OSCE verify the ceasefire.",
+        "Both sides release all prisoners.",
+        "Elections are held under Ukrainian law.",
+    )
+    kinds = [
+        (c.kind.value, c.old and c.old.number, c.new and c.new.number) for c in diff(a, b).changes
+    ]
+    assert kinds == [
+        ("unchanged", "1", "1"),
+        ("reworded", "2", "2"),
+        ("unchanged", "3", "3"),
+        ("reworded", "4", "4"),
+        ("unchanged", "5", "5"),
+    ]
+
+
 def test_a_point_two_newcomers_resemble_alike_is_left_for_a_person() -> None:
     """Minsk I's "both sides stop using weapons immediately" faces, before the first pair,
     Minsk II's "immediate and full ceasefire" and "both sides pull all heavy weapons back":
