@@ -310,7 +310,7 @@ def _greedy(
     for key, _, i, j, s in ranked:
         if i in used_old or j in used_new:
             continue
-        if clear is not None and (clear[0][i] > 1 or clear[1][j] > 1):
+        if clear is not None and (clear[0].get(i, 0) > 1 or clear[1].get(j, 0) > 1):
             continue
         # A pair that is not both points' first choice (their first went elsewhere) must
         # clear the bar with half its evidence.

@@ -137,10 +137,16 @@ def pair_facing(
     least = sc.least(n, cut)
     group = sc.least(max(len(free_old), len(free_new)), cut)
     for gap_old, gap_new in gaps(kept_of(anchors, {}), free_old, free_new, set(), set()):
+        if len(gap_old) == len(gap_new) == 1:  # most gaps: the pair is its points' one
+            i, j = gap_old[0], gap_new[0]  # candidate exactly when it clears ``group``
+            s = sc.cos(i, j)
+            if s >= least and s >= group:
+                out[i] = (j, sc.confidence(s, n))
+            continue
         scored = [(i, j, sc.cos(i, j)) for i in gap_old for j in gap_new]
         held_old, held_new = held(scored, group)
         for i, j, s in scored:
-            if s >= least and held_old[i] == held_new[j] == 1:
+            if s >= least and held_old.get(i) == held_new.get(j) == 1:
                 out[i] = (j, sc.confidence(s, n))
     return out
 

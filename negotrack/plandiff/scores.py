@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import statistics
 import struct
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from negotrack.plandiff.features import Bag, bags, cosine, norm
@@ -179,14 +178,16 @@ class Scores:
 
 def held(
     scored: Iterable[tuple[int, int, float]], least: float
-) -> tuple[Counter[int], Counter[int]]:
-    """How many of the ``scored`` pairs reach ``least``, per old and per new point."""
-    held_old: Counter[int] = Counter()
-    held_new: Counter[int] = Counter()
+) -> tuple[dict[int, int], dict[int, int]]:
+    """How many of the ``scored`` pairs reach ``least``, per old and per new point (a
+    point none reaches is left out). Plain dictionaries: a Counter is built in Python, and
+    there is one per gap."""
+    held_old: dict[int, int] = {}
+    held_new: dict[int, int] = {}
     for i, j, s in scored:
         if s >= least:
-            held_old[i] += 1
-            held_new[j] += 1
+            held_old[i] = held_old.get(i, 0) + 1
+            held_new[j] = held_new.get(j, 0) + 1
     return held_old, held_new
 
 
