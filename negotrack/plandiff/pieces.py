@@ -103,8 +103,8 @@ def pieces(
     best: dict[tuple[bool, int], tuple[float, int, int]] = {}  # (is old, point) -> best
     second: dict[tuple[bool, int], float] = {}  # the runner-up's cosine
     rivals: dict[tuple[bool, int], int] = {}  # how many wholes a piece was compared with
-    for i, j in pool:
-        s = sc.cos(i, j)
+    scores = sc.cosines(pool)  # each pair's cosine, for the two passes below
+    for (i, j), s in zip(pool, scores, strict=True):
         for key, other in (((True, i), j), ((False, j), i)):
             if key[1] in (used_old if key[0] else used_new):
                 continue
@@ -119,8 +119,7 @@ def pieces(
     partner_new = {j: i for i, (j, _) in pairs.items()}
     # For each whole, its best candidate on the other side apart from its partner.
     aside: dict[tuple[bool, int], tuple[float, int]] = {}  # (whole is old, whole) -> best
-    for i, j in pool:
-        s = sc.cos(i, j)
+    for (i, j), s in zip(pool, scores, strict=True):
         if pairs.get(i, (None,))[0] != j:
             key_w = (True, i)
             if (s, -j) > aside.get(key_w, (-1.0, 0)):
