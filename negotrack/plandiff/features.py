@@ -52,7 +52,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterable, Sequence
 from typing import Any
 
 import snowballstemmer
@@ -236,39 +236,47 @@ def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) ->
 
     Every document counts in the weights; with ``wanted``, only those documents' bags are
     built (the others are left empty)."""
-    # Only the documents wanted need their counts (most points are paired before text
-    # matching); the others, only their distinct stems.
-    counts = [Counter(doc) if wanted is None or k in wanted else None for k, doc in enumerate(docs)]
-    df = _df(docs, counts)
+    whose = range(len(docs)) if wanted is None else [k for k in range(len(docs)) if k in wanted]
+    stems = _stems(docs, whose)
+    df = _df(docs, stems)
     n = len(docs)
     idf = {t: math.log((n + 1) / d) for t, d in df.items()}
     for t in [t for t in idf if t[:1] == _LIGHT_MARK]:  # a function word: see LIGHT
         idf[t] = min(idf[t], LIGHT)
     tf = [0.0, 1.0]  # (1 + log k) by count k
-    out: list[Bag] = []
-    for c in counts:
-        if c is None:
-            out.append({})
+    out: list[Bag] = [{} for _ in docs]
+    for k in whose:
+        doc, counts = docs[k], stems[id(docs[k])]
+        if len(counts) == len(doc):  # no stem twice (most short points): each weighs its idf
+            out[k] = {t: idf[t] for t in doc}
             continue
-        most = max(c.values(), default=0)
-        while len(tf) <= most:
+        while len(tf) <= len(doc):  # no stem is counted more often than the doc is long
             tf.append(1.0 + math.log(len(tf)))
-        out.append({t: tf[m] * idf[t] for t, m in c.items() if t in idf})
+        out[k] = {t: tf[m] * idf[t] for t, m in counts.items()}
     return out
 
 
-def _df(docs: Sequence[Sequence[str]], counts: Sequence[Counter[str] | None]) -> Counter[str]:
-    """How many documents hold each stem (a document's stems are its counts' keys, when
-    counted). Each document's distinct stems are counted in C, once per document object:
-    a point kept word for word is one object in both versions
+def _stems(docs: Sequence[Sequence[str]], whose: Iterable[int]) -> dict[int, dict[str, int]]:
+    """Each document object's stems, by the object's id: counted for the documents
+    ``whose`` bags are built, only distinct (counts of 0) for the others (most points are
+    paired before text matching, and their stems only count in the df)."""
+    counted = {id(docs[k]) for k in whose}
+    return {
+        key: Counter(doc) if key in counted else dict.fromkeys(doc, 0)
+        for key, doc in dict(zip(map(id, docs), docs, strict=True)).items()
+    }
+
+
+def _df(docs: Sequence[Sequence[str]], stems: dict[int, dict[str, int]]) -> Counter[str]:
+    """How many documents hold each stem. Each document's distinct stems are counted in C,
+    once per document object: a point kept word for word is one object in both versions
     (:func:`negotrack.plandiff.align._stems`), and counts twice at the cost of once."""
-    unique = {id(doc): (doc, c) for doc, c in zip(docs, counts, strict=True)}
     times = Counter(map(id, docs))
     df: Counter[str] = Counter()
     for m in sorted(set(times.values())):
-        same = [unique[key] for key, t in times.items() if t == m]
-        distinct = [set(doc) if c is None else c.keys() for doc, c in same]
-        held = Counter(itertools.chain.from_iterable(distinct))
+        held = Counter(
+            itertools.chain.from_iterable([stems[key] for key, t in times.items() if t == m])
+        )
         if not df and m == 1:
             df = held
             continue
