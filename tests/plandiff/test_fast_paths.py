@@ -18,10 +18,10 @@ from negotrack.plandiff import features as features_module
 from negotrack.plandiff.align import align, same_pair_text, same_text
 from negotrack.plandiff.candidates import KEEP, KEYS, RARE, WEIGHT, features
 from negotrack.plandiff.compare import _contained_share
-from negotrack.plandiff.features import Bag, Normaliser, bags
+from negotrack.plandiff.features import Bag, Normaliser, bags, cosine, norm
 from negotrack.plandiff.groups import _contained, _covered
 from negotrack.plandiff.match import _greedy, _lone
-from negotrack.plandiff.scores import Scores
+from negotrack.plandiff.scores import Scores, _grid
 from tests.support.diffgen import generate
 
 _COSINE = st.floats(min_value=0.0, max_value=1.0).map(lambda s: round(s, 9))
@@ -239,6 +239,21 @@ def test_containment_and_coverage_sum_as_the_plain_loops_do(
             union[t] = union.get(t, 0.0) + p[t]
     total = sum(whole.values()) or 1.0
     assert _covered(whole, total, pieces) == sum(min(whole[t], w) for t, w in union.items()) / total
+
+
+@given(st.lists(_BAG, min_size=1, max_size=5), st.lists(_BAG, min_size=1, max_size=5))
+def test_the_null_grid_scores_every_pair_as_the_cosine_does(
+    rows: list[Bag], cols: list[Bag]
+) -> None:
+    """The grid's two halves hold, bit for bit, the rounded cosine of every pair."""
+    row_norms, col_norms = [norm(b) for b in rows], [norm(b) for b in cols]
+    got = [*_grid(rows, row_norms, cols, col_norms, 0), *_grid(cols, col_norms, rows, row_norms, 1)]
+    plain = [
+        round(cosine(a, b, na, nb), 9)
+        for a, na in zip(rows, row_norms, strict=True)
+        for b, nb in zip(cols, col_norms, strict=True)
+    ]
+    assert sorted(got) == sorted(plain)
 
 
 def test_rated_pairs_carry_the_cosine_and_rank_of_the_pair() -> None:
