@@ -42,8 +42,15 @@ def _contained(piece: Bag, whole: Bag, mass: float) -> float:
     """The share of ``piece``'s weight (``mass``) found in ``whole``."""
     if not mass:
         return 0.0
-    shared = piece.keys() & whole.keys()  # summed in this set's order, in C
-    return sum(map(min, map(piece.__getitem__, shared), map(whole.__getitem__, shared))) / mass
+    return _common(piece, whole) / mass
+
+
+def _common(piece: Bag, whole: Bag) -> float:
+    """The weight ``piece`` and ``whole`` have in common: the least of their weights of each
+    stem they share, summed in the order of the set of shared stems, in C. (The share of
+    the whole one piece covers, :func:`_covered` of one piece, sums the very same terms.)"""
+    shared = piece.keys() & whole.keys()
+    return sum(map(min, map(piece.__getitem__, shared), map(whole.__getitem__, shared)))
 
 
 def _covered(whole: Bag, mass: float, pieces: Sequence[Bag]) -> float:
@@ -77,11 +84,14 @@ def _groups(
     cosine of each point with any single point of the other side; ``mutual`` maps a part
     to the point of the other side it is each other's best with, and their cosine.
     """
-    claim: dict[int, tuple[float, int]] = {}  # part -> (containment, whole), best first
+    # part -> (containment, whole, weight in common), the best whole so far
+    claim: dict[int, tuple[float, int, float]] = {}
     for w, p, cos in links:
         if cos < LOOSE or mass_p[p] >= SMALLER * mass_w[w]:
             continue
-        c = round(_contained(parts[p], wholes[w], mass_p[p]), 9)
+        mass = mass_p[p]
+        common = _common(parts[p], wholes[w]) if mass else 0.0
+        c = round(common / mass, 9) if mass else 0.0  # _contained, rounded
         if c < CONTAINED or c < best_p.get(p, 0.0):
             continue
         other = mutual.get(p)
@@ -94,9 +104,9 @@ def _groups(
             continue  # a rewording of another point, closer to it than to this whole
         held = claim.get(p)
         if held is None or (c, -w) > (held[0], -held[1]):
-            claim[p] = (c, w)
+            claim[p] = (c, w, common)
     members: dict[int, list[int]] = {}
-    for p, (_, w) in claim.items():
+    for p, (_, w, _) in claim.items():
         members.setdefault(w, []).append(p)
     out: list[tuple[int, tuple[int, ...], float]] = []
     for w, ps in members.items():
@@ -107,7 +117,11 @@ def _groups(
         cover = _covered(whole, mass, [parts[p] for p in ps])
         # Drop the piece adding least while some piece adds too little.
         while len(ps) >= 2:
-            without = {p: _covered(whole, mass, [parts[q] for q in ps if q != p]) for p in ps}
+            if len(ps) == 2 and mass:  # most groups: what each covers alone, known already
+                a, b = ps
+                without = {a: claim[b][2] / mass, b: claim[a][2] / mass}
+            else:
+                without = {p: _covered(whole, mass, [parts[q] for q in ps if q != p]) for p in ps}
             gain, weakest = min((round(cover - rest, 9), p) for p, rest in without.items())
             if gain >= ADDS:
                 break

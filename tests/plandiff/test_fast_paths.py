@@ -19,7 +19,7 @@ from negotrack.plandiff.align import align, same_pair_text, same_text
 from negotrack.plandiff.candidates import KEEP, KEYS, RARE, WEIGHT, features
 from negotrack.plandiff.compare import _contained_share
 from negotrack.plandiff.features import Bag, Normaliser, bags, cosine, norm
-from negotrack.plandiff.groups import _contained, _covered
+from negotrack.plandiff.groups import _common, _contained, _covered
 from negotrack.plandiff.match import _greedy, _lone
 from negotrack.plandiff.scores import Scores, _grid
 from tests.support.diffgen import generate
@@ -239,6 +239,8 @@ def test_containment_and_coverage_sum_as_the_plain_loops_do(
             union[t] = union.get(t, 0.0) + p[t]
     total = sum(whole.values()) or 1.0
     assert _covered(whole, total, pieces) == sum(min(whole[t], w) for t, w in union.items()) / total
+    # One piece alone covers the weight it has in common with the whole, summed alike.
+    assert _covered(whole, total, [piece]) == _common(piece, whole) / total
 
 
 @given(st.lists(_BAG, min_size=1, max_size=5), st.lists(_BAG, min_size=1, max_size=5))
