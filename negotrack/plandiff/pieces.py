@@ -104,38 +104,46 @@ def pieces(
     second: dict[tuple[bool, int], float] = {}  # the runner-up's cosine
     rivals: dict[tuple[bool, int], int] = {}  # how many wholes a piece was compared with
     scores = sc.cosines(pool)  # each pair's cosine, for the two passes below
-    for (i, j), s in zip(pool, scores, strict=True):
-        for key, other in (((True, i), j), ((False, j), i)):
-            if key[1] in (used_old if key[0] else used_new):
-                continue
-            rivals[key] = rivals.get(key, 0) + 1
-            top = best.get(key)
-            if top is None or (s, -other) > top[:2]:
-                if top is not None:
-                    second[key] = top[0]
-                best[key] = (s, -other, other)
-            elif s > second.get(key, 0.0):
-                second[key] = s
+    # What the pool offers each point left over (most pairs offer none: both their points
+    # are paired), old points then new ones, each in the pool's order.
+    offers = [
+        ((True, i), j, s) for (i, j), s in zip(pool, scores, strict=True) if i not in used_old
+    ]
+    offers += [
+        ((False, j), i, s) for (i, j), s in zip(pool, scores, strict=True) if j not in used_new
+    ]
+    for key, other, s in offers:
+        rivals[key] = rivals.get(key, 0) + 1
+        top = best.get(key)
+        if top is None or (s, -other) > top[:2]:
+            if top is not None:
+                second[key] = top[0]
+            best[key] = (s, -other, other)
+        elif s > second.get(key, 0.0):
+            second[key] = s
     partner_new = {j: i for i, (j, _) in pairs.items()}
-    # For each whole, its best candidate on the other side apart from its partner.
-    aside: dict[tuple[bool, int], tuple[float, int]] = {}  # (whole is old, whole) -> best
+    # For each whole some piece would join, its best candidate on the other side apart from
+    # its partner.
+    wholes: tuple[set[int], set[int]] = (set(), set())  # old wholes, new wholes
+    for (is_old, _), (_, _, w) in best.items():
+        wholes[is_old].add(w)  # an old piece's whole is new (1), a new one's old (0)
+    aside: tuple[dict[int, tuple[float, int]], dict[int, tuple[float, int]]] = ({}, {})
     for (i, j), s in zip(pool, scores, strict=True):
         if pairs.get(i, (None,))[0] != j:
-            key_w = (True, i)
-            if (s, -j) > aside.get(key_w, (-1.0, 0)):
-                aside[key_w] = (s, -j)
-            key_w = (False, j)
-            if (s, -i) > aside.get(key_w, (-1.0, 0)):
-                aside[key_w] = (s, -i)
+            if i in wholes[0] and (s, -j) > aside[0].get(i, (-1.0, 0)):
+                aside[0][i] = (s, -j)
+            if j in wholes[1] and (s, -i) > aside[1].get(j, (-1.0, 0)):
+                aside[1][j] = (s, -i)
     splits: dict[int, list[tuple[int, float]]] = {}  # old whole -> new pieces
     merges: dict[int, list[tuple[int, float]]] = {}  # new whole -> old pieces
+    bar_n = bar(n)
     for (is_old, p), (s, _, w) in sorted(best.items()):
         # A piece belongs to one whole: no other candidate clears the bar, and the best is
         # a bar above the runner-up, the bar of the wholes this piece was compared with.
         runner_up = sc.z(second.get((is_old, p), sc.mu))
-        if runner_up >= bar(n) or sc.z(s) - runner_up < bar(rivals[(is_old, p)]):
+        if runner_up >= bar_n or sc.z(s) - runner_up < bar(rivals[(is_old, p)]):
             continue
-        if -aside[(not is_old, w)][1] != p:
+        if -aside[is_old][w][1] != p:
             continue
         confidence = sc.confidence(s, n)
         if confidence < cut:

@@ -79,6 +79,7 @@ class Scores:
         self._seen: dict[int, float] = {}
         self._rank: dict[int, float] = {}
         self._least: dict[tuple[int, float, float], float] = {}
+        self._bars: dict[int, float] = {}  # n -> bar(n)
         self.mu = 0.0
         self.sd = 1.0
 
@@ -167,7 +168,14 @@ class Scores:
 
     def confidence(self, s: float, n: int, scale: float = 1.0) -> float:
         """How far ``scale`` times the z-score of ``s`` clears the bar of ``n``, as 0..1."""
-        return round(1.0 / (1.0 + math.exp(-STEEP * (scale * self.z(s) - bar(n)))), 6)
+        # :meth:`z` written out and each bar worked out once: more than a thousand pairs
+        # and bisection steps ask, against a handful of bars.
+        least = self._bars.get(n)
+        if least is None:
+            least = self._bars[n] = bar(n)
+        return round(
+            1.0 / (1.0 + math.exp(-STEEP * (scale * ((s - self.mu) / self.sd) - least))), 6
+        )
 
     def least(self, n: int, cut: float, scale: float = 1.0) -> float:
         """The least cosine whose confidence (against the bar of ``n``, with ``scale``)
