@@ -52,14 +52,12 @@ class Alignment:
     words: tuple[dict[int, Words], dict[int, Words]] = attrs.Factory(lambda: ({}, {}))
 
     def free_old(self, n: int) -> list[int]:
-        return [
-            i
-            for i in range(n)
-            if i not in self.pairs and i not in self.grouped_old and i not in self.alone_old
-        ]
+        taken = self.pairs.keys() | self.grouped_old | self.alone_old  # one test per index
+        return [i for i in range(n) if i not in taken] if taken else list(range(n))
 
     def free_new(self, n: int) -> list[int]:
-        return [j for j in range(n) if j not in self.taken_new and j not in self.alone_new]
+        taken = self.taken_new | self.alone_new
+        return [j for j in range(n) if j not in taken] if taken else list(range(n))
 
     def pair(self, i: int, j: int, via: str, confidence: float = 1.0) -> None:
         self.pairs[i] = (j, via)
@@ -312,8 +310,8 @@ def _by_text(
 
 def _tie(a: Point, b: Point) -> int:
     """A tie-breaking weight for a pair, the same for (a, b) and (b, a)."""
-    x, y = sorted((f"{a.number}\x01{a.text}", f"{b.number}\x01{b.text}"))
-    return zlib.crc32(f"{x}\x00{y}".encode()) >> 12
+    x, y = f"{a.number}\x01{a.text}", f"{b.number}\x01{b.text}"
+    return zlib.crc32((f"{x}\x00{y}" if x <= y else f"{y}\x00{x}").encode()) >> 12
 
 
 def stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]) -> set[int]:
@@ -340,19 +338,22 @@ def stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]
     unit = (n + 1) * (n + 1)
     span = len(old.points) + len(new.points)
     rank = {j: r for r, j in enumerate(sorted(pairs[i][0] for i in olds))}
-    blocks: list[tuple[int, int, int, int]] = []  # first pos, last pos, first rank, weight
+    # A pair weighs (kept << 80) + (near << 40) + tie; a block's parts are summed apart.
+    runs: list[list[int]] = []  # first pos, last pos, first rank, sums of kept, near, tie
+    follows = -1  # the rank continuing the last run: the one after its last pair's
     for k, i in enumerate(olds):
         j, via = pairs[i]
         o, p = old.points[i], new.points[j]
         same = same_pair_text(o, p, via)
-        weight = (unit + (n + 1) * (same and o.number == p.number) + same) << 80
-        weight += (span - abs(i - j)) << 40
-        weight += _tie(o, p)
-        if blocks and rank[j] == blocks[-1][2] + (k - blocks[-1][0]):
-            first, _, r, w = blocks[-1]
-            blocks[-1] = (first, k, r, w + weight)
-        else:
-            blocks.append((k, k, rank[j], weight))
+        r = rank[j]
+        if r != follows:
+            runs.append([k, k, r, 0, 0, 0])
+        run, follows = runs[-1], r + 1
+        run[1] = k
+        run[3] += unit + (n + 1) * (same and o.number == p.number) + same
+        run[4] += span - abs(i - j)
+        run[5] += _tie(o, p)
+    blocks = [(first, last, r, (a << 80) + (b << 40) + c) for first, last, r, a, b, c in runs]
     tree: list[tuple[int, int]] = [(0, -1)] * (n + 1)  # by rank: (best weight, block)
     back = [-1] * len(blocks)
     best: tuple[int, int] = (0, -1)

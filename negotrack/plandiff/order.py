@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import bisect
 import collections
+import itertools
 import math
+import operator
 from collections.abc import Callable, Sequence
 
 from negotrack.plandiff.groups import take_groups
@@ -32,27 +34,34 @@ def uncrossed(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     kept one would let one long move unsettle every pair it jumps over). The set is the
     same whichever version is called old: a run in order on both sides is one either way.
     """
-    ends = _longest_ending([j for _, j in pairs])
-    starts = _longest_ending([-j for _, j in reversed(pairs)])[::-1]
-    longest = max(ends, default=0)
-    on_some = [a + b - 1 == longest for a, b in zip(ends, starts, strict=True)]
+    news = [j for _, j in pairs]
+    ends = _longest_ending(news)
+    starts = _longest_ending([-j for j in reversed(news)])[::-1]
+    # On some longest run: the longest runs ending and starting with it make a longest one
+    # (a + b - 1 == longest). Worked out in C: pairs are many, most on every run.
+    through = max(ends, default=0) + 1
+    on_some = list(map(through.__eq__, map(operator.add, ends, starts)))
     # On every longest run: the only pair on some run at its place in the run.
-    at = collections.Counter(e for e, some in zip(ends, on_some, strict=True) if some)
-    return [p for p, e, some in zip(pairs, ends, on_some, strict=True) if some and at[e] == 1]
+    at = collections.Counter(itertools.compress(ends, on_some))
+    return [p for p, e in itertools.compress(zip(pairs, ends, strict=True), on_some) if at[e] == 1]
 
 
 def _longest_ending(values: Sequence[int]) -> list[int]:
     """For each value, the length of the longest strictly increasing run ending with it."""
     tails: list[int] = []  # tails[k]: least last value of an increasing run of length k+1
     out = []
+    last = -math.inf  # tails[-1], the least last value of a longest run so far
     for v in values:
-        if tails and v <= tails[-1]:
+        if v > last:  # the usual case, pairs mostly in order: the longest run grows
+            tails.append(v)
+            last = v
+            out.append(len(tails))
+        else:
             k = bisect.bisect_left(tails, v)
             tails[k] = v
+            if k + 1 == len(tails):
+                last = v
             out.append(k + 1)
-        else:  # the usual case, pairs mostly in order: the longest run grows, no search
-            tails.append(v)
-            out.append(len(tails))
     return out
 
 
@@ -74,8 +83,8 @@ def gaps(
     """Free points facing each other between two consecutive pairs of ``kept`` (the pairs
     whose order is certain, :func:`kept_of`; the versions' ends count as such pairs), in
     gaps of at most GAP on each side."""
-    rest_old = sorted(i for i in free_old if i not in used_old)
-    rest_new = sorted(j for j in free_new if j not in used_new)
+    rest_old = sorted([i for i in free_old if i not in used_old])
+    rest_new = sorted([j for j in free_new if j not in used_new])
     if not rest_old or not rest_new:
         return []
     # Gap k lies before the k-th kept pair (the last one after them all). Free points are
