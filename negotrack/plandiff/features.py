@@ -21,9 +21,10 @@ Two drafts of one plan are written by different hands: one writes "neighbours" a
 4. written one way where drafts write the same thing two ways: English number words
    become figures ("fifteen" and "15", "twenty-five" and "25"), a figure loses its
    thousands separators and its per cent sign ("1,000" and "1000", "3.67%" and "3.67
-   percent"; "per cent" and "percent" both stand for it), and a hyphenated word stands
-   for its closed form and for its parts ("cease-fire" meets "ceasefire", "public-health"
-   meets "public health").
+   percent"; "per cent" and "percent" both stand for it), a model's name loses its
+   plural "s" ("IR-1s" and "IR-1", "F-16s"; a decade such as "1990s" keeps it), and a
+   hyphenated word stands for its closed form and for its parts ("cease-fire" meets
+   "ceasefire", "public-health" meets "public health").
 
 Each distinct word is normalised once per call (a dictionary), so the cost grows with the
 vocabulary, not with the text.
@@ -108,6 +109,9 @@ LIGHT = math.log(2.0)
 half the points (:mod:`negotrack.plandiff.function_words`)."""
 _LIGHT_MARK = "~"
 """Starts the stem a function word stands for; no word token holds it."""
+_MODEL_PLURAL = re.compile(r".*[^\W\d].*\ds$")
+"""A word with a letter, then a digit and a final "s": the plural of a model's name
+("ir-1s", "f-16s", "s-300s"); a decade ("1990s") has no letter before its digits."""
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-z]")
@@ -183,7 +187,8 @@ class Normaliser:
 
     def _normalise(self, word: str) -> str:
         if any(ch.isdigit() for ch in word):
-            return _THOUSANDS.sub("", word).removesuffix("%")
+            word = _THOUSANDS.sub("", word).removesuffix("%")
+            return word[:-1] if _MODEL_PLURAL.match(word) else word
         number = _NUMBERS.get(word)
         if number is not None:
             return number

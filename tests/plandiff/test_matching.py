@@ -51,6 +51,7 @@ def test_russian_inflections_meet_and_figures_stay_whole() -> None:
     assert normal.word("гарантии") == normal.word("гарантий")
     assert normal.text("600,000 troops") == ["600000", "troop"]
     assert normal.text("a 28-point plan") == ["a", "28-point", "plan"]
+    assert normal.text("the 1990s") == ["the", "1990s"]  # a decade is no model's plural
 
 
 @pytest.mark.parametrize(
@@ -62,11 +63,13 @@ def test_russian_inflections_meet_and_figures_stay_whole() -> None:
         ("ninety-nine", "99"),
         ("3.67 per cent", "3.67 percent"),
         ("1,000 machines", "1000 machines"),
+        ("5,060 IR-1s", "5060 IR-1"),
+        ("the F-16s", "the F-16"),
     ],
 )
 def test_numbers_per_cent_and_hyphens_are_written_one_way(one: str, other: str) -> None:
-    """Number words meet their figures and "per cent" meets "percent" ("per" is a word of
-    its own, shared by almost nothing)."""
+    """Number words meet their figures, "per cent" meets "percent" ("per" is a word of
+    its own, shared by almost nothing) and a model's plural meets its name."""
     normal = Normaliser()
     a = [w for w in normal.text(one) if w != "per"]
     b = [w for w in normal.text(other) if w != "per"]
