@@ -4,13 +4,11 @@ place.
 The stages go from the most to the least trusted evidence, each working on what the
 previous ones left: curated links (one-to-one, splits, merges), shared keys, exact texts,
 then text similarity (:mod:`negotrack.plandiff.match`), which also finds splits and merges.
-:func:`stable` finds the pairs
-whose relative order is kept (a weighted longest increasing subsequence).
+Which of the pairs kept their place is :mod:`negotrack.plandiff.moves`'s question.
 """
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterable
 
 import attrs
@@ -22,7 +20,7 @@ from negotrack.plandiff import match as _match
 from negotrack.plandiff.features import Normaliser
 from negotrack.plandiff.tokens import words
 
-__all__ = ["Alignment", "Words", "align", "same_pair_text", "same_text", "stable"]
+__all__ = ["Alignment", "Words", "align", "same_pair_text", "same_text"]
 
 Words = tuple[str, ...]
 """A point's words or stems, in order."""
@@ -43,6 +41,8 @@ class Alignment:
         """How sure the pair (or group member) ``(i, j)`` is, 0..1."""
         return self.confidence.get((i, j), 1.0)
 
+    # the links of each many-to-many group, by its index in ``groups``: its members
+    crossed: dict[int, tuple[tuple[int, int], ...]] = attrs.Factory(dict)
     # points a curated link says have no counterpart in the other version
     alone_old: set[int] = attrs.Factory(set)
     alone_new: set[int] = attrs.Factory(set)
@@ -146,6 +146,10 @@ def _curated(
             align.pair(olds[0], news[0], "link")
         else:
             align.group(tuple(sorted(olds)), tuple(sorted(news)), "link")
+            if len(olds) > 1 and len(news) > 1:  # many-to-many: the links are its members
+                mine = set(olds)
+                crossed = tuple(sorted(e for e in edges if e[0] in mine))
+                align.crossed[len(align.groups) - 1] = crossed
 
 
 def _alone(
@@ -306,80 +310,6 @@ def _by_text(
         via = "split" if len(olds) == 1 else "merge"
         align.group(olds, news, via, confidences)
     align.doubts = found.doubts
-
-
-def _tie(a: Point, b: Point) -> int:
-    """A tie-breaking weight for a pair, the same for (a, b) and (b, a)."""
-    x, y = f"{a.number}\x01{a.text}", f"{b.number}\x01{b.text}"
-    return zlib.crc32((f"{x}\x00{y}" if x <= y else f"{y}\x00{x}").encode()) >> 12
-
-
-def stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]) -> set[int]:
-    """Old indices of the pairs whose relative order is kept: a longest increasing
-    subsequence of new indices, taken in old order.
-
-    Among the longest, the one keeping most unchanged points (same text and number) and
-    then most same-text points wins, so that which point of a swapped pair is "moved" does
-    not depend on which version is called old: every such choice has the same counts.
-    Then the chain whose points moved least (by position) wins, so the point that jumped
-    is the one called moved; chains equal on that too are told apart by a checksum of
-    their points' texts. Every criterion is the same whichever side a point is on, so
-    both directions keep the same points in place.
-
-    A weighted LIS over a Fenwick tree of prefix maxima, O(n log n), run over *blocks*:
-    runs of pairs consecutive in both versions. A chain that takes one member of a block
-    can take all of it (no other pair falls between its members on either side), so
-    blocks are taken whole, and a mostly kept order makes few blocks.
-    """
-    olds = sorted(pairs)
-    n = len(olds)
-    if not n:
-        return set()
-    unit = (n + 1) * (n + 1)
-    span = len(old.points) + len(new.points)
-    rank = {j: r for r, j in enumerate(sorted(pairs[i][0] for i in olds))}
-    # A pair weighs (kept << 80) + (near << 40) + tie; a block's parts are summed apart.
-    runs: list[list[int]] = []  # first pos, last pos, first rank, sums of kept, near, tie
-    follows = -1  # the rank continuing the last run: the one after its last pair's
-    for k, i in enumerate(olds):
-        j, via = pairs[i]
-        o, p = old.points[i], new.points[j]
-        same = same_pair_text(o, p, via)
-        r = rank[j]
-        if r != follows:
-            runs.append([k, k, r, 0, 0, 0])
-        run, follows = runs[-1], r + 1
-        run[1] = k
-        run[3] += unit + (n + 1) * (same and o.number == p.number) + same
-        run[4] += span - abs(i - j)
-        run[5] += _tie(o, p)
-    blocks = [(first, last, r, (a << 80) + (b << 40) + c) for first, last, r, a, b, c in runs]
-    tree: list[tuple[int, int]] = [(0, -1)] * (n + 1)  # by rank: (best weight, block)
-    back = [-1] * len(blocks)
-    best: tuple[int, int] = (0, -1)
-    for b, (first, last, r, weight) in enumerate(blocks):
-        prev: tuple[int, int] = (0, -1)
-        q = r  # prefix maximum over ranks before this block's first
-        while q > 0:
-            if tree[q] > prev:
-                prev = tree[q]
-            q -= q & -q
-        back[b] = prev[1]
-        here = (prev[0] + weight, b)
-        if here > best:
-            best = here
-        q = r + (last - first) + 1  # the block ends at this rank
-        while q <= n:
-            if here > tree[q]:
-                tree[q] = here
-            q += q & -q
-    keep: set[int] = set()
-    b = best[1]
-    while b != -1:
-        first, last, _, _ = blocks[b]
-        keep.update(olds[first : last + 1])
-        b = back[b]
-    return keep
 
 
 def align(

@@ -39,6 +39,7 @@ from negotrack.core.model import PlanVersion, Point, PointLink, Status
 from negotrack.core.refs import PointRef
 from negotrack.errors import DossierError
 from negotrack.plandiff import align as _align
+from negotrack.plandiff import moves as _moves
 from negotrack.plandiff.changes import (
     CHECK_BELOW,
     DEFAULT_THRESHOLD,
@@ -156,6 +157,22 @@ def _piece(
     )
 
 
+def _members(
+    olds: tuple[int, ...], news: tuple[int, ...], crossed: tuple[tuple[int, int], ...] | None
+) -> list[tuple[ChangeKind, int, int]]:
+    """A group's members as (kind, old, new): a merge's pieces into their whole, a split's
+    whole into its pieces. A many-to-many group of curated links (``crossed``) has those
+    links as its members, each part of a merger where its new point has more than one old
+    point in the group, else part of a split: a reader sees the lineage that was linked,
+    not a whole and pieces the links never said."""
+    if crossed is not None:
+        into = Counter(j for _, j in crossed)
+        return [(ChangeKind.MERGED if into[j] > 1 else ChangeKind.SPLIT, i, j) for i, j in crossed]
+    if len(news) == 1:
+        return [(ChangeKind.MERGED, i, news[0]) for i in olds]
+    return [(ChangeKind.SPLIT, olds[0], j) for j in news]
+
+
 def diff(
     old: PlanVersion,
     new: PlanVersion,
@@ -208,7 +225,7 @@ def diff(
 def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> list[PointChange]:
     """Every change, in the new version's reading order, deletions where they stood."""
     ops, nps = old.points, new.points
-    stable = _align.stable(old, new, align.pairs)
+    stable = _moves.stable(old, new, align.pairs)
     # at[j]: what stands at new point j, sorted by (0, old index) for its own changes and
     # (1, old index) for the deletions that followed it in the old version.
     # A piece of a split or merge waits there as (kind, old, new, via, group) until the
@@ -232,12 +249,8 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
         return _piece(kind, ops[i], nps[j], via, g, align.sure(i, j), tokens)
 
     for g, (olds, news, via) in enumerate(align.groups):
-        if len(news) == 1 or len(olds) > 1:  # a merge; many-to-many: all merge into the first
-            for i in olds:
-                put(news[0], i, (ChangeKind.MERGED, i, news[0], via, g))
-        splits = news if len(olds) == 1 else news[1:]
-        for j in splits:
-            put(j, olds[0], (ChangeKind.SPLIT, olds[0], j, via, g))
+        for kind, i, j in _members(olds, news, align.crossed.get(g)):
+            put(j, i, (kind, i, j, via, g))
         for i in olds:
             # after the last piece: nothing deleted stands between a split's pieces
             anchor[i] = news[-1]

@@ -194,6 +194,43 @@ def test_curated_one_to_many_is_a_split() -> None:
     assert {c.via for c in d.changes} == {"link"}
 
 
+def test_crossed_links_are_shown_as_linked_not_as_a_whole_and_pieces() -> None:
+    """The Lausanne parameters' point on the new Security Council resolution (which
+    endorses the deal and keeps the arms limits) continues in the JCPOA's resolution
+    point, together with the point lifting the past resolutions, and in its arms-limits
+    point: three links, two old points and two new. Each link is a member of the group;
+    no pair the links never made (past resolutions -> arms limits) is shown, either way."""
+    a = version(
+        "a",
+        "Past resolutions are lifted.",
+        "A new resolution endorses the plan and keeps limits on arms.",
+        "A ceasefire holds.",
+    )
+    b = version(
+        "b",
+        "A new resolution endorses the plan and ends the past resolutions.",
+        "Limits on arms stay for five years.",
+        "A ceasefire holds.",
+    )
+    links = [nt.PointLink("a#2", "b#1"), nt.PointLink("a#2", "b#2"), nt.PointLink("a#1", "b#1")]
+    forward = diff(a, b, links=links)
+    assert kinds(forward) == [
+        ("merged", "1", "1"),
+        ("merged", "2", "1"),
+        ("split", "2", "2"),
+        ("unchanged", "3", "3"),
+    ]
+    assert "a #1 → b #2" not in forward.to_text()
+    backward = diff(b, a, links=links)
+    assert kinds(backward) == [
+        ("split", "1", "1"),
+        ("merged", "1", "2"),
+        ("merged", "2", "2"),
+        ("unchanged", "3", "3"),
+    ]
+    assert {c.group for c in forward.changes if c.old and c.old.number != "3"} == {1}
+
+
 def test_links_apply_in_either_direction() -> None:
     """A link written from b to a is used when diffing a against b."""
     a = version("a", ARMY)
