@@ -93,9 +93,9 @@ class Scores:
         return s
 
     def cosines(self, pairs: Iterable[tuple[int, int]]) -> list[float]:
-        """:meth:`cos` of each pair, in order, written out: the null, the gaps and the
-        pieces score thousands of pairs, and a method call per pair costs about as much
-        as the cosine of two short points."""
+        """:meth:`cos` of each pair, in order, written out: the pool and the pieces score
+        thousands of pairs, and a method call per pair costs about as much as the cosine
+        of two short points."""
         width, seen = self._width, self._seen
         bags_old, bags_new, norm_old, norm_new = self.old, self.new, self.norm_old, self.norm_new
         out = []
@@ -120,16 +120,13 @@ class Scores:
     def rated(self, pairs: Iterable[tuple[int, int]], sizes: tuple[int, int]) -> list[Rated]:
         """Each pair with its cosine and its rank (:meth:`rank`), worked out once for the
         passes that go through the same pairs again."""
-        # :meth:`cos` and :meth:`rank` written out: a pool holds thousands of pairs.
-        width, seen, ranks = self._width, self._seen, self._rank
-        bags_old, bags_new, norm_old, norm_new = self.old, self.new, self.norm_old, self.norm_new
+        # :meth:`rank` written out: a pool holds thousands of pairs.
+        pairs = list(pairs)
+        width, ranks = self._width, self._rank
         n_old, n_new = max(1, sizes[0]), max(1, sizes[1])
         out = []
-        for i, j in pairs:
+        for (i, j), s in zip(pairs, self.cosines(pairs), strict=True):
             key = i * width + j
-            s = seen.get(key)
-            if s is None:
-                s = seen[key] = round(cosine(bags_old[i], bags_new[j], norm_old[i], norm_new[j]), 9)
             r = ranks.get(key)
             if r is None:
                 near = PLACE * (1.0 - abs(i / n_old - j / n_new))
