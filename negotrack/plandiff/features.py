@@ -53,7 +53,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Sequence
 from typing import Any
 
 import snowballstemmer
@@ -242,7 +242,7 @@ def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) ->
     Every document counts in the weights; with ``wanted``, only those documents' bags are
     built (the others are left empty)."""
     whose = range(len(docs)) if wanted is None else [k for k in range(len(docs)) if k in wanted]
-    stems = _stems(docs, whose)
+    stems = _distinct(docs)
     df = _df(docs, stems)
     n = len(docs)
     idf = {t: math.log((n + 1) / d) for t, d in df.items()}
@@ -251,28 +251,27 @@ def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) ->
     tf = [0.0, 1.0]  # (1 + log k) by count k
     out: list[Bag] = [{} for _ in docs]
     for k in whose:
-        doc, counts = docs[k], stems[id(docs[k])]
-        if len(counts) == len(doc):  # no stem twice (most short points): each weighs its idf
+        doc = docs[k]
+        if len(stems[id(doc)]) == len(doc):  # no stem twice (most short points): its idf
             out[k] = {t: idf[t] for t in doc}
             continue
         while len(tf) <= len(doc):  # no stem is counted more often than the doc is long
             tf.append(1.0 + math.log(len(tf)))
-        out[k] = {t: tf[m] * idf[t] for t, m in counts.items()}
+        out[k] = {t: tf[m] * idf[t] for t, m in Counter(doc).items()}
     return out
 
 
-def _stems(docs: Sequence[Sequence[str]], whose: Iterable[int]) -> dict[int, dict[str, int]]:
-    """Each document object's stems, by the object's id: counted for the documents
-    ``whose`` bags are built, only distinct (counts of 0) for the others (most points are
-    paired before text matching, and their stems only count in the df)."""
-    counted = {id(docs[k]) for k in whose}
-    return {
-        key: Counter(doc) if key in counted else dict.fromkeys(doc, 0)
-        for key, doc in dict(zip(map(id, docs), docs, strict=True)).items()
-    }
+def _distinct(docs: Sequence[Sequence[str]]) -> dict[int, dict[str, None]]:
+    """Each document object's distinct stems (in order), by the object's id, made once per
+    object. Only the documents whose bags are built and that hold a stem twice are counted
+    (later): a Counter costs several times a ``dict.fromkeys``, and most points are either
+    paired before text matching (their stems only count in the df) or short, with no stem
+    twice (each weighs its idf)."""
+    unique = dict(zip(map(id, docs), docs, strict=True))
+    return dict(zip(unique, map(dict.fromkeys, unique.values()), strict=True))
 
 
-def _df(docs: Sequence[Sequence[str]], stems: dict[int, dict[str, int]]) -> Counter[str]:
+def _df(docs: Sequence[Sequence[str]], stems: dict[int, dict[str, None]]) -> Counter[str]:
     """How many documents hold each stem. Each document's distinct stems are counted in C,
     once per document object: a point kept word for word is one object in both versions
     (:func:`negotrack.plandiff.align._stems`), and counts twice at the cost of once."""
