@@ -269,7 +269,8 @@ def _stems(
             # Only free points' words are kept: the others' (most of the text, often)
             # are let go at once, and their memory serves the next point.
             kept = tuple(tokens) if k in wanted else None
-            known = seen[point.text] = (kept, tuple(normal.stems(tokens)))
+            stems = normal.stem_tuple(tokens, "-" in point.text)
+            known = seen[point.text] = (kept, stems)
         if k in wanted:
             mine = known[0]
             if mine is None:  # read before as a point that was not free

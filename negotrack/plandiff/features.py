@@ -173,6 +173,7 @@ class Normaliser:
         self._seen: dict[str, str] = {}
         self._parts: dict[str, tuple[str, ...]] = {}  # hyphenated word -> its parts' stems
         self._stems: dict[str, tuple[str, ...]] = {}  # word -> what it stands for in a text
+        self._one: dict[str, str] = {}  # word standing for one stem (not hyphenated) -> it
         # A function word stands for itself, marked light (:func:`bags` caps its weight).
         for word in FUNCTION_WORDS.get(primary, ()):
             self._seen[word] = _LIGHT_MARK + word
@@ -233,7 +234,20 @@ class Normaliser:
             for w in tokens:
                 if w not in known:
                     known[w] = (self.word(w), *self._parts.get(w, ()))
+                    if w not in self._parts:
+                        self._one[w] = known[w][0]
             return list(itertools.chain.from_iterable(map(known.__getitem__, tokens)))
+
+    def stem_tuple(self, tokens: list[str], hyphens: bool = True) -> tuple[str, ...]:
+        """:meth:`stems` as a tuple. Pass ``hyphens=False`` when no word holds a "-" (its
+        text holds none): each word then stands for one stem, looked up in one pass
+        without chaining a tuple per word (a third of the cost)."""
+        if not hyphens:
+            try:
+                return tuple(map(self._one.__getitem__, tokens))
+            except KeyError:  # a word not seen before
+                pass
+        return tuple(self.stems(tokens))
 
 
 def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) -> list[Bag]:
