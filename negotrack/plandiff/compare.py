@@ -214,10 +214,14 @@ def diff(
             language = dossier.language
         alignment = _align.align(old, new, curated, threshold, language)
         changes = _arrange(old, new, alignment)
+        doubts = alignment.doubts
+        # The alignment's thousands of tuples (pairs, words) are let go while the collector
+        # is still paused: freed later, they would all be walked by its first collection.
+        del alignment
         if dossier is not None:
             changes = [_with_dossier(c, old, new, dossier) for c in changes]
     unsure = tuple(
-        Candidate(old.points[i], new.points[j], confidence) for i, j, confidence in alignment.doubts
+        Candidate(old.points[i], new.points[j], confidence) for i, j, confidence in doubts
     )
     return PlanDiff(old, new, tuple(changes), unsure)
 
