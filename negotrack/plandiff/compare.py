@@ -105,6 +105,9 @@ def _contained_share(piece: Sequence[str], whole: Sequence[str]) -> float:
     """The share of ``piece``'s words (with repeats) that occur in ``whole``."""
     if not piece:
         return 1.0
+    distinct = set(piece)
+    if len(distinct) == len(piece):  # no word twice (most pieces): each counts once if held
+        return len(distinct.intersection(whole)) / len(piece)
     mine, held = Counter(piece), Counter(whole)
     kept: int = sum(map(min, mine.values(), map(held.get, mine, itertools.repeat(0))))
     return kept / len(piece)
@@ -230,21 +233,19 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
     """Every change, in the new version's reading order, deletions where they stood."""
     ops, nps = old.points, new.points
     stable = _moves.stable(old, new, align.pairs)
-    # at[j]: what stands at new point j, sorted by (0, old index) for its own changes and
-    # (1, old index) for the deletions that followed it in the old version.
+    # at[j]: what stands at new point j, sorted by the old index for its own changes (-1
+    # for an added point) and by the old index plus ``behind`` for the deletions that
+    # followed it in the old version (one int, not a tuple, per change).
     # A piece of a split or merge waits there as (kind, old, new, via, group) until the
     # order is known: its change is made then, with its group's number.
-    at: dict[int, list[tuple[tuple[int, int], PointChange | _Waiting]]] = {
-        j: [] for j in range(len(nps))
-    }
+    behind = len(ops)
+    at: dict[int, list[tuple[int, PointChange | _Waiting]]] = {j: [] for j in range(len(nps))}
     anchor: dict[int, int] = {}  # old index -> new index it stands at now, if not moved
-
-    def put(j: int, i: int, change: PointChange | _Waiting) -> None:
-        at[j].append(((0, i), change))
-
+    sure = align.confidence.get  # align.sure written out: a call fewer per pair
     for i, (j, via) in align.pairs.items():
-        put(j, i, _pair_change(ops[i], nps[j], via, i in stable, align.sure(i, j)))
-        if i in stable:
+        kept = i in stable
+        at[j].append((i, _pair_change(ops[i], nps[j], via, kept, sure((i, j), 1.0))))
+        if kept:
             anchor[i] = j
     known = align.words
 
@@ -254,18 +255,14 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
 
     for g, (olds, news, via) in enumerate(align.groups):
         for kind, i, j in _members(olds, news, align.crossed.get(g)):
-            put(j, i, (kind, i, j, via, g))
+            at[j].append((i, (kind, i, j, via, g)))
         for i in olds:
             # after the last piece: nothing deleted stands between a split's pieces
             anchor[i] = news[-1]
     for j, placed in at.items():
         if not placed:
-            placed.append(
-                (
-                    (0, -1),
-                    PointChange(ChangeKind.ADDED, None, nps[j], 0.0, matched_by="", confidence=0.0),
-                )
-            )
+            added = PointChange(ChangeKind.ADDED, None, nps[j], 0.0, matched_by="", confidence=0.0)
+            placed.append((-1, added))
     head: list[PointChange] = []
     last = -1
     for i, point in enumerate(ops):
@@ -278,11 +275,10 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
             if last < 0:
                 head.append(change)
             else:
-                at[last].append(((1, i), change))
+                at[last].append((behind + i, change))
     out = head
     numbers: dict[int, int] = {}  # groups are numbered 1, 2, ... in order of first appearance
-    for j in range(len(nps)):
-        placed = at[j]
+    for placed in at.values():  # in new order
         if len(placed) > 1:
             placed.sort(key=operator.itemgetter(0))
         for _, c in placed:
