@@ -69,10 +69,13 @@ _FOLDED_WORD_RE = re.compile(_FIGURE_OR_WORD, re.VERBOSE)
 # ASCII and the marks cannot occur, and never backtracking into a token ("++": nothing
 # after a token can fail): the same tokens, a tenth to a third faster. A test holds each
 # to its general pattern.
+# Words come first, as a token starting with a letter or "_" (no figure starts so): most
+# tokens are words, and each no longer fails the figure's alternative before matching
+# (a sixth faster). A token starting with a digit or "$" is a figure's, as before.
 _W_ASCII = "[0-9A-Za-z_]"
 _FIGURE_OR_WORD_ASCII = rf"""
-    [$]?[0-9]++(?:[.,][0-9]++)*+(?:%|[A-Za-z]++)?+(?:[{_JOIN}]{_W_ASCII}++)*+
-  | {_W_ASCII}++(?:[{_JOIN}]{_W_ASCII}++)*+
+    [A-Za-z_]{_W_ASCII}*+(?:[{_JOIN}]{_W_ASCII}++)*+
+  | [$]?[0-9]++(?:[.,][0-9]++)*+(?:%|[A-Za-z]++)?+(?:[{_JOIN}]{_W_ASCII}++)*+
 """
 _WORD_ASCII = rf"(?:[A-Z]\.){{2,}}|{_FIGURE_OR_WORD_ASCII}"
 _FOLDED_WORD_ASCII = re.compile(_FIGURE_OR_WORD_ASCII, re.VERBOSE)
