@@ -61,7 +61,7 @@ import snowballstemmer
 from negotrack.plandiff.function_words import FUNCTION_WORDS
 from negotrack.plandiff.tokens import words
 
-__all__ = ["LIGHT", "NUMBER_WORDS", "Bag", "Normaliser", "bags", "cosine", "norm"]
+__all__ = ["LIGHT", "NUMBER_WORDS", "Bag", "Normaliser", "bags", "cosine", "norm", "round9"]
 
 Bag = dict[str, float]
 """A point's stems and their weights."""
@@ -316,3 +316,18 @@ def cosine(a: Bag, b: Bag, na: float, nb: float) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum([w * b[t] for t, w in a.items() if t in b]) / (na * nb)
+
+
+def round9(x: float) -> float:
+    """``round(x, 9)`` of a number from 0 to 4 (a cosine, a share), the very same float in
+    under half the time: ``round`` with digits goes through a decimal string, and the
+    matcher rounds some ten thousand cosines and shares per comparison.
+
+    ``y = x * 1e9`` is within half an ulp of the exact product (under 1e-6 below 2**32),
+    so when ``y`` lies farther than 1e-4 from a half-integer, the exact product rounds (to
+    the nearest integer, as ``round`` rounds the exact value) to the integer ``r`` that
+    ``y`` rounds to, and ``r / 1e9``, correctly rounded, is the float nearest to ``r``
+    billionths: what ``round`` returns. Near a tie, ``round`` itself decides."""
+    y = x * 1e9
+    r = round(y)
+    return r / 1e9 if abs(y - r) < 0.4999 else round(x, 9)

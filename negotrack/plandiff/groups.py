@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from negotrack.plandiff.features import Bag
+from negotrack.plandiff.features import Bag, round9
 
 __all__ = ["take_groups"]
 
@@ -91,7 +91,7 @@ def _groups(
             continue
         mass = mass_p[p]
         common = _common(parts[p], wholes[w]) if mass else 0.0
-        c = round(common / mass, 9) if mass else 0.0  # _contained, rounded
+        c = round9(common / mass) if mass else 0.0  # _contained, rounded
         if c < CONTAINED or c < best_p.get(p, 0.0):
             continue
         other = mutual.get(p)
@@ -127,7 +127,7 @@ def _groups(
                 break
             ps.remove(weakest)
             cover = without[weakest]  # what the others cover, as just computed
-        cover = round(cover, 9)
+        cover = round9(cover)
         if len(ps) >= 2 and cover >= COVERED and cover > best_w.get(w, 0.0):
             out.append((w, tuple(ps), cover))
     return out

@@ -14,7 +14,7 @@ import statistics
 import struct
 from collections.abc import Iterable, Sequence
 
-from negotrack.plandiff.features import Bag, bags, cosine, norm
+from negotrack.plandiff.features import Bag, bags, cosine, norm, round9
 
 __all__ = [
     "FLOOR",
@@ -87,8 +87,8 @@ class Scores:
         key = i * self._width + j
         s = self._seen.get(key)
         if s is None:
-            s = self._seen[key] = round(
-                cosine(self.old[i], self.new[j], self.norm_old[i], self.norm_new[j]), 9
+            s = self._seen[key] = round9(
+                cosine(self.old[i], self.new[j], self.norm_old[i], self.norm_new[j])
             )
         return s
 
@@ -103,7 +103,7 @@ class Scores:
             key = i * width + j
             s = seen.get(key)
             if s is None:
-                s = seen[key] = round(cosine(bags_old[i], bags_new[j], norm_old[i], norm_new[j]), 9)
+                s = seen[key] = round9(cosine(bags_old[i], bags_new[j], norm_old[i], norm_new[j]))
             out.append(s)
         return out
 
@@ -247,7 +247,7 @@ def _grid(
         for c in range(len(cols)):
             if sizes[c] >= least:
                 found = terms.get(c)  # none shared: cosine's sum of nothing, 0.0
-                out.append(round(sum(found) / (norm_row * col_norms[c]), 9) if found else 0.0)
+                out.append(round9(sum(found) / (norm_row * col_norms[c])) if found else 0.0)
     return out
 
 

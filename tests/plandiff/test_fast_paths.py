@@ -18,7 +18,7 @@ from negotrack.plandiff import features as features_module
 from negotrack.plandiff.align import align, same_pair_text, same_text
 from negotrack.plandiff.candidates import KEEP, KEYS, RARE, WEIGHT, features
 from negotrack.plandiff.compare import _contained_share
-from negotrack.plandiff.features import Bag, Normaliser, bags, cosine, norm
+from negotrack.plandiff.features import Bag, Normaliser, bags, cosine, norm, round9
 from negotrack.plandiff.groups import _common, _contained, _covered
 from negotrack.plandiff.match import _greedy, _lone
 from negotrack.plandiff.scores import Scores, _grid
@@ -327,3 +327,17 @@ def test_spelling_rules_are_skipped_only_for_words_no_rule_rewrites(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(features_module, "_SPELLED", re.compile(""))  # every word tries them
         assert Normaliser().stems(tokens) == quick
+
+
+@given(
+    st.one_of(
+        st.floats(min_value=0.0, max_value=4.0),
+        # near the ties of the ninth digit, where the product alone could round wrong
+        st.integers(min_value=0, max_value=4 * 10**9)
+        .map(lambda k: (k + 0.5) / 1e9)
+        .flatmap(lambda x: st.sampled_from([x, math.nextafter(x, 0.0), math.nextafter(x, 5.0)])),
+    )
+)
+def test_round9_rounds_as_round_does(x: float) -> None:
+    """The matcher's quick rounding to nine digits gives ``round(x, 9)``'s very float."""
+    assert round9(x).hex() == round(x, 9).hex()
