@@ -53,7 +53,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterable, Sequence
 from typing import Any
 
 import snowballstemmer
@@ -256,7 +256,7 @@ def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) ->
     Every document counts in the weights; with ``wanted``, only those documents' bags are
     built (the others are left empty)."""
     whose = range(len(docs)) if wanted is None else [k for k in range(len(docs)) if k in wanted]
-    stems = _distinct(docs)
+    stems = _distinct(docs, whose)
     df = _df(docs, stems)
     n = len(docs)
     idf = {t: math.log((n + 1) / d) for t, d in df.items()}
@@ -266,26 +266,39 @@ def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) ->
     out: list[Bag] = [{} for _ in docs]
     for k in whose:
         doc = docs[k]
-        if len(stems[id(doc)]) == len(doc):  # no stem twice (most short points): its idf
+        counts = stems[id(doc)]
+        if len(counts) == len(doc):  # no stem twice (most short points): each weighs its idf
             out[k] = {t: idf[t] for t in doc}
             continue
+        if not isinstance(counts, Counter):  # a short document that holds a stem twice
+            counts = Counter(doc)
         while len(tf) <= len(doc):  # no stem is counted more often than the doc is long
             tf.append(1.0 + math.log(len(tf)))
-        out[k] = {t: tf[m] * idf[t] for t, m in Counter(doc).items()}
+        out[k] = {t: tf[m] * idf[t] for t, m in counts.items()}
     return out
 
 
-def _distinct(docs: Sequence[Sequence[str]]) -> dict[int, dict[str, None]]:
+_COUNTED = 16
+"""A document whose bag is built is counted at once when longer than this: it almost surely
+holds a stem twice (its distinct stems alone would be made for nothing); a shorter one is
+counted only if it does."""
+
+
+def _distinct(docs: Sequence[Sequence[str]], whose: Iterable[int]) -> dict[int, dict[str, int]]:
     """Each document object's distinct stems (in order), by the object's id, made once per
-    object. Only the documents whose bags are built and that hold a stem twice are counted
-    (later): a Counter costs several times a ``dict.fromkeys``, and most points are either
-    paired before text matching (their stems only count in the df) or short, with no stem
-    twice (each weighs its idf)."""
+    object: counted (a Counter) for the documents ``whose`` bags are built that are longer
+    than _COUNTED, as keys only (counts of 0) for the others. A Counter costs several times a
+    ``dict.fromkeys``: most points are either paired before text matching (their stems
+    only count in the df) or short, with no stem twice (each weighs its idf); :func:`bags`
+    counts a short one that holds a stem twice."""
     unique = dict(zip(map(id, docs), docs, strict=True))
-    return dict(zip(unique, map(dict.fromkeys, unique.values()), strict=True))
+    long = {id(docs[k]) for k in whose if len(docs[k]) > _COUNTED}
+    counted: dict[int, dict[str, int]] = {key: Counter(unique.pop(key)) for key in long}
+    keys = map(dict.fromkeys, unique.values(), itertools.repeat(0))
+    return counted | dict(zip(unique, keys, strict=True))
 
 
-def _df(docs: Sequence[Sequence[str]], stems: dict[int, dict[str, None]]) -> Counter[str]:
+def _df(docs: Sequence[Sequence[str]], stems: dict[int, dict[str, int]]) -> Counter[str]:
     """How many documents hold each stem. Each document's distinct stems are counted in C,
     once per document object: a point kept word for word is one object in both versions
     (:func:`negotrack.plandiff.align._stems`), and counts twice at the cost of once."""
