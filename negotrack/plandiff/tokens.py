@@ -69,13 +69,21 @@ _FOLDED_WORD_RE = re.compile(_FIGURE_OR_WORD, re.VERBOSE)
 # ASCII and the marks cannot occur, and never backtracking into a token ("++": nothing
 # after a token can fail): the same tokens, a tenth to a third faster. A test holds each
 # to its general pattern.
-# Words come first, as a token starting with a letter or "_" (no figure starts so): most
-# tokens are words, and each no longer fails the figure's alternative before matching
-# (a sixth faster). A token starting with a digit or "$" is a figure's, as before.
+# The pattern starts with one class, of the characters a token starts with, and then
+# goes on by what that character was (a look behind at it): a word after a letter or
+# "_", a figure after a digit, a sum after "$" (which needs a digit next). A pattern that
+# starts with a class lets the regex engine skip in C to the next character that can
+# start a token (past spaces and punctuation), where alternatives would each be tried at
+# every position; and a word, the most common token, no longer fails a figure's
+# alternative first. About a fifth faster than the two alternatives.
 _W_ASCII = "[0-9A-Za-z_]"
+_FIGURE_REST_ASCII = rf"(?:[.,][0-9]++)*+(?:%|[A-Za-z]++)?+(?:[{_JOIN}]{_W_ASCII}++)*+"
 _FIGURE_OR_WORD_ASCII = rf"""
-    [A-Za-z_]{_W_ASCII}*+(?:[{_JOIN}]{_W_ASCII}++)*+
-  | [$]?[0-9]++(?:[.,][0-9]++)*+(?:%|[A-Za-z]++)?+(?:[{_JOIN}]{_W_ASCII}++)*+
+    [0-9A-Za-z_$](?:
+        (?<=[A-Za-z_]){_W_ASCII}*+(?:[{_JOIN}]{_W_ASCII}++)*+   # words: long-range
+      | (?<=[0-9])[0-9]*+{_FIGURE_REST_ASCII}                    # 600,000  50%  1,400km
+      | (?<=[$])[0-9]++{_FIGURE_REST_ASCII}                      # $800bn
+    )
 """
 _WORD_ASCII = rf"(?:[A-Z]\.){{2,}}|{_FIGURE_OR_WORD_ASCII}"
 _FOLDED_WORD_ASCII = re.compile(_FIGURE_OR_WORD_ASCII, re.VERBOSE)
