@@ -19,6 +19,7 @@ rewording, and the whole keeps its other pieces or stays a pair.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from negotrack.plandiff.features import Bag, round9
@@ -47,10 +48,14 @@ def _contained(piece: Bag, whole: Bag, mass: float) -> float:
 
 def _common(piece: Bag, whole: Bag) -> float:
     """The weight ``piece`` and ``whole`` have in common: the least of their weights of each
-    stem they share, summed in the order of the set of shared stems, in C. (The share of
-    the whole one piece covers, :func:`_covered` of one piece, sums the very same terms.)"""
+    stem they share, summed in C. (The share of the whole one piece covers, :func:`_covered`
+    of one piece, sums the very same terms.)
+
+    The shared stems are a set, whose order changes with the process's string hashes:
+    ``math.fsum`` rounds the exact sum once, so the result does not depend on that order
+    (a plain ``sum`` made the diff differ from one run to the next)."""
     shared = piece.keys() & whole.keys()
-    return sum(map(min, map(piece.__getitem__, shared), map(whole.__getitem__, shared)))
+    return math.fsum(map(min, map(piece.__getitem__, shared), map(whole.__getitem__, shared)))
 
 
 def _covered(whole: Bag, mass: float, pieces: Sequence[Bag]) -> float:
@@ -65,7 +70,8 @@ def _covered(whole: Bag, mass: float, pieces: Sequence[Bag]) -> float:
             continue
         for t in shared:
             union[t] = union.get(t, 0.0) + p[t]
-    return sum(map(min, map(whole.__getitem__, union), union.values())) / mass
+    # Summed exactly (see _common): the union's order follows the sets'.
+    return math.fsum(map(min, map(whole.__getitem__, union), union.values())) / mass
 
 
 def _groups(

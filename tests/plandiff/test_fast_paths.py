@@ -229,16 +229,21 @@ def test_containment_and_coverage_sum_as_the_plain_loops_do(
     piece: Bag, whole: Bag, pieces: list[Bag]
 ) -> None:
     """A piece's share in its whole and the pieces' coverage of it are, bit for bit, the
-    plain loops over the shared stems in the same order."""
+    exact sums of the plain loops over the shared stems, in whatever order the stems come
+    (a set's order follows the process's string hashes)."""
     mass = sum(piece.values()) or 1.0
-    plain = sum([min(piece[t], whole[t]) for t in piece.keys() & whole.keys()]) / mass
+    shared = sorted(piece.keys() & whole.keys())
+    plain = math.fsum([min(piece[t], whole[t]) for t in shared]) / mass
     assert _contained(piece, whole, mass) == plain
+    backwards = dict(reversed(piece.items()))
+    assert _contained(backwards, dict(reversed(whole.items())), mass) == plain
     union: dict[str, float] = {}
     for p in pieces:
-        for t in p.keys() & whole.keys():
+        for t in sorted(p.keys() & whole.keys()):
             union[t] = union.get(t, 0.0) + p[t]
     total = sum(whole.values()) or 1.0
-    assert _covered(whole, total, pieces) == sum(min(whole[t], w) for t, w in union.items()) / total
+    exact = math.fsum(min(whole[t], w) for t, w in union.items()) / total
+    assert _covered(whole, total, pieces) == exact
     # One piece alone covers the weight it has in common with the whole, summed alike.
     assert _covered(whole, total, [piece]) == _common(piece, whole) / total
 
