@@ -37,11 +37,12 @@ def doubts(
     if not left_old and not left_new:
         return ()
     rows: dict[tuple[bool, int], list[tuple[float, int]]] = {}
-    for i, j in pool:
+    mine = [(i, j) for i, j in pool if i in left_old or j in left_new]
+    for (i, j), s in zip(mine, sc.cosines(mine), strict=True):
         if i in left_old:
-            rows.setdefault((True, i), []).append((-sc.cos(i, j), j))
+            rows.setdefault((True, i), []).append((-s, j))
         if j in left_new:
-            rows.setdefault((False, j), []).append((-sc.cos(i, j), i))
+            rows.setdefault((False, j), []).append((-s, i))
     n_old, n_new = searched
     out: dict[tuple[int, int], float] = {}
     for (is_old, p), row in rows.items():

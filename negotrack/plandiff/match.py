@@ -176,9 +176,15 @@ def match(
     # pool pairs points among these.
     free = (sorted({p[0] for p in rated} - start[0]), sorted({p[1] for p in rated} - start[1]))
     rated, pairs, kept = _pass(sc, old, new, rated, kept_now, n, cut, size, start, free, None)
+    given: tuple[int, list[tuple[int, int]]] | None = None  # what the last round was given
     for _ in range(ROUNDS):
         if len(kept) == len(anchors) + len(pairs):
             break
+        # A round given what the one before was given (the pool only grows, so its length
+        # tells; and the same pairs of certain order) would end as that one did.
+        if given == (len(rated), kept):
+            break
+        given = (len(rated), kept)
         # Some pair is out of order: take again, preferring pairs in their place.
         rated, pairs, kept = _pass(
             sc, old, new, rated, kept_now, n, cut, size, start, free, placed(kept)

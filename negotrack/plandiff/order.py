@@ -145,18 +145,21 @@ def pair_facing(
     out: dict[int, tuple[int, float]] = {}
     least = sc.least(n, cut)
     group = sc.least(max(len(free_old), len(free_new)), cut)
+    lone: list[tuple[int, int]] = []  # gaps of one point facing one (most gaps)
     for gap_old, gap_new in gaps(kept_of(anchors, {}), free_old, free_new, set(), set()):
-        if len(gap_old) == len(gap_new) == 1:  # most gaps: the pair is its points' one
-            i, j = gap_old[0], gap_new[0]  # candidate exactly when it clears ``group``
-            s = sc.cos(i, j)
-            if s >= least and s >= group:
-                out[i] = (j, sc.confidence(s, n))
+        if len(gap_old) == len(gap_new) == 1:
+            lone.append((gap_old[0], gap_new[0]))
             continue
-        scored = [(i, j, sc.cos(i, j)) for i in gap_old for j in gap_new]
+        gap = [(i, j) for i in gap_old for j in gap_new]
+        scored = [(i, j, s) for (i, j), s in zip(gap, sc.cosines(gap), strict=True)]
         held_old, held_new = held(scored, group)
         for i, j, s in scored:
             if s >= least and held_old.get(i) == held_new.get(j) == 1:
                 out[i] = (j, sc.confidence(s, n))
+    # A lone gap's pair is its points' one candidate exactly when it clears ``group``.
+    for (i, j), s in zip(lone, sc.cosines(lone), strict=True):
+        if s >= least and s >= group:
+            out[i] = (j, sc.confidence(s, n))
     return out
 
 
@@ -175,11 +178,11 @@ def group_facing(
     each gap whose cosine reaches ``least``, the bar of groups). The two pieces
     :func:`pair_facing` leaves alone facing their whole are grouped here, and the index
     never sees them. ``used_old``/``used_new`` are updated."""
-    scored = []
-    for gap_old, gap_new in gaps(kept_of(anchors, {}), free_old, free_new, used_old, used_new):
-        for i in gap_old:
-            for j in gap_new:
-                s = sc.cos(i, j)
-                if s >= least:
-                    scored.append((i, j, s))
+    facing = [
+        (i, j)
+        for gap_old, gap_new in gaps(kept_of(anchors, {}), free_old, free_new, used_old, used_new)
+        for i in gap_old
+        for j in gap_new
+    ]
+    scored = [(i, j, s) for (i, j), s in zip(facing, sc.cosines(facing), strict=True) if s >= least]
     return take_groups(sc.old, sc.new, sc.mass_old, sc.mass_new, scored, used_old, used_new)
