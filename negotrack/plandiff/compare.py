@@ -250,7 +250,7 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
     known = align.words
 
     def piece(kind: ChangeKind, i: int, j: int, via: str, g: int) -> PointChange:
-        tokens = (known[0].get(i), known[1].get(j))
+        tokens = (known.get(ops[i].text), known.get(nps[j].text))
         return _piece(kind, ops[i], nps[j], via, g, align.sure(i, j), tokens)
 
     for g, (olds, news, via) in enumerate(align.groups):
