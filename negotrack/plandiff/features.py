@@ -53,7 +53,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 import snowballstemmer
@@ -256,12 +256,12 @@ class Normaliser:
         return tuple(self.stems(tokens))
 
 
-def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) -> list[Bag]:
+def bags(docs: Sequence[Sequence[str]], wanted: Collection[int] | None = None) -> list[Bag]:
     """Weighted bags of every document (both versions, old first); see the module's note.
 
-    Every document counts in the weights; with ``wanted``, only those documents' bags are
-    built (the others are left empty)."""
-    whose = range(len(docs)) if wanted is None else [k for k in range(len(docs)) if k in wanted]
+    Every document counts in the weights; with ``wanted`` (indices into ``docs``), only
+    those documents' bags are built (the others are left empty)."""
+    whose = range(len(docs)) if wanted is None else wanted
     stems = _distinct(docs, whose)
     df = _df(docs, stems)
     n = len(docs)

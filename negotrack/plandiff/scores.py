@@ -64,16 +64,13 @@ class Scores:
         free_new: Sequence[int],
     ) -> None:
         # Every point weighs in the IDF; only free points are ever compared.
-        wanted = {*free_old, *(len(old) + j for j in free_new)}
-        all_bags = bags([*old, *new], wanted)
+        all_bags = bags([*old, *new], [*free_old, *(len(old) + j for j in free_new)])
         self.old: list[Bag] = all_bags[: len(old)]
         self.new: list[Bag] = all_bags[len(old) :]
         # Most points are paired before text matching: their bags are empty, and so are
-        # their lengths and masses.
-        self.norm_old = [norm(b) if b else 0.0 for b in self.old]
-        self.norm_new = [norm(b) if b else 0.0 for b in self.new]
-        self.mass_old = [sum(b.values()) if b else 0.0 for b in self.old]
-        self.mass_new = [sum(b.values()) if b else 0.0 for b in self.new]
+        # their lengths and masses, which are worked out for the free points only.
+        self.norm_old, self.mass_old = _measures(self.old, free_old)
+        self.norm_new, self.mass_new = _measures(self.new, free_new)
         # Pairs are keyed by one integer, ``i * width + j``: hashing an int costs less than
         # building and hashing a tuple, and tens of thousands of lookups are made.
         self._width = len(new) + 1
@@ -207,6 +204,17 @@ class Scores:
             else:
                 lo = mid
         return _float(hi)
+
+
+def _measures(bags: Sequence[Bag], free: Iterable[int]) -> tuple[list[float], list[float]]:
+    """The length (:func:`norm`) and mass (sum of weights) of each bag, 0.0 but for the
+    ``free`` points' bags that are not empty."""
+    norms, masses = [0.0] * len(bags), [0.0] * len(bags)
+    for k in free:
+        bag = bags[k]
+        if bag:
+            norms[k], masses[k] = norm(bag), sum(bag.values())
+    return norms, masses
 
 
 def _grid(
