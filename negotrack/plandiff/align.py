@@ -9,6 +9,7 @@ Which of the pairs kept their place is :mod:`negotrack.plandiff.moves`'s questio
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 import attrs
@@ -48,8 +49,8 @@ class Alignment:
     alone_new: set[int] = attrs.Factory(set)
     # candidates text matching left unpaired: (old, new, confidence), by index
     doubts: tuple[tuple[int, int, float], ...] = ()
-    # the words of points text matching compared (old version, new version), by index
-    words: tuple[dict[int, Words], dict[int, Words]] = attrs.Factory(lambda: ({}, {}))
+    # the words of the texts text matching read (of both versions), by text
+    words: dict[str, list[str]] = attrs.Factory(dict)
 
     def free_old(self, n: int) -> list[int]:
         taken = self.pairs.keys() | self.grouped_old | self.alone_old  # one test per index
@@ -246,39 +247,28 @@ def _exact(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:
 
 
 def _stems(
-    version: PlanVersion,
-    free: list[int],
-    normal: Normaliser,
-    keep: dict[int, Words],
-    seen: dict[str, tuple[Words | None, Words]],
-) -> list[Words]:
-    """Every point's stems; the free points' words are kept in ``keep`` (each point is
-    tokenised once: those words serve the pieces' shares later).
+    old: PlanVersion, new: PlanVersion, free: tuple[list[int], list[int]], normal: Normaliser
+) -> tuple[list[Words], list[Words], dict[str, list[str]]]:
+    """Every point's stems, in both versions, and the ``free`` points' words, by text
+    (they serve the pieces' shares later).
 
-    ``seen`` maps the texts already tokenised (in either version) to their words (None
-    while the text was only read as a point that is not free) and stems: a point kept word
-    for word is read once, and both versions share them. They are
-    tuples: they live as long as the comparison, and the garbage collector stops looking
-    into a tuple of strings once it has seen it, while it walks a list every time."""
-    wanted = set(free)
-    out = []
-    for k, point in enumerate(version.points):
-        known = seen.get(point.text)
-        if known is None:
-            tokens = words(point.text)
-            # Only free points' words are kept: the others' (most of the text, often)
-            # are let go at once, and their memory serves the next point.
-            kept = tuple(tokens) if k in wanted else None
-            stems = normal.stem_tuple(tokens, "-" in point.text)
-            known = seen[point.text] = (kept, stems)
-        if k in wanted:
-            mine = known[0]
-            if mine is None:  # read before as a point that was not free
-                mine = tuple(words(point.text))
-                seen[point.text] = (mine, known[1])
-            keep[k] = mine
-        out.append(known[1])
-    return out
+    Each distinct text is tokenised and stemmed once: a point kept word for word is one
+    text in both versions, and its two points share one tuple of stems. Only free points'
+    words are kept: the others' (most of the text, often) are let go at once, and their
+    memory serves the next text (keeping them all costs a sixth more on long points). The
+    stems are tuples: they live as long as the comparison, and the garbage collector stops
+    looking into a tuple of strings once it has seen it, while it walks a list every time."""
+    texts = [p.text for p in old.points], [p.text for p in new.points]
+    wanted = {texts[0][i] for i in free[0]}.union([texts[1][j] for j in free[1]])
+    read: dict[str, list[str]] = {}
+    stems: dict[str, Words] = {}
+    stem = normal.stem_tuple
+    for text in dict.fromkeys(itertools.chain(*texts)):
+        tokens = words(text)
+        if text in wanted:
+            read[text] = tokens
+        stems[text] = stem(tokens, "-" in text)
+    return list(map(stems.__getitem__, texts[0])), list(map(stems.__getitem__, texts[1])), read
 
 
 def _by_text(
@@ -294,17 +284,9 @@ def _by_text(
     free_new = align.free_new(len(new.points))
     if not free_old or not free_new:
         return
-    normal = Normaliser(language)
     anchors = [(i, j) for i, (j, _) in align.pairs.items()]
-    seen: dict[str, tuple[Words | None, Words]] = {}
-    found = _match.match(
-        _stems(old, free_old, normal, align.words[0], seen),
-        _stems(new, free_new, normal, align.words[1], seen),
-        free_old,
-        free_new,
-        anchors,
-        threshold,
-    )
+    stems_old, stems_new, align.words = _stems(old, new, (free_old, free_new), Normaliser(language))
+    found = _match.match(stems_old, stems_new, free_old, free_new, anchors, threshold)
     for i, j, confidence in found.pairs:
         align.pair(i, j, "text", confidence)
     for olds, news, confidences in found.groups:

@@ -97,9 +97,6 @@ class DossierLike(Protocol):
 
 # -- building the changes -----------------------------------------------------------------
 
-_Waiting = tuple[ChangeKind, int, int, str, int]
-"""A piece of a split or merge not made yet: kind, old index, new index, via, group."""
-
 
 def _contained_share(piece: Sequence[str], whole: Sequence[str]) -> float:
     """The share of ``piece``'s words (with repeats) that occur in ``whole``."""
@@ -115,18 +112,16 @@ def _contained_share(piece: Sequence[str], whole: Sequence[str]) -> float:
 
 def _pair_change(o: Point, n: Point, via: str, on_lis: bool, confidence: float) -> PointChange:
     renumbered = o.number != n.number
+    # The fields up to ``confidence`` are given by position (group None): keywords cost a
+    # fifth of a change's making, and a pair is made for most points.
     if _align.same_pair_text(o, n, via):
         if not on_lis:
             kind = ChangeKind.MOVED
         else:
             kind = ChangeKind.RENUMBERED if renumbered else ChangeKind.UNCHANGED
-        return PointChange(
-            kind, o, n, 1.0, renumbered=renumbered, matched_by=via, confidence=confidence
-        )
+        return PointChange(kind, o, n, 1.0, None, renumbered, via, confidence)
     kind = ChangeKind.REWORDED if on_lis else ChangeKind.MOVED
-    change = PointChange(
-        kind, o, n, 0.0, renumbered=renumbered, matched_by=via, confidence=confidence
-    )
+    change = PointChange(kind, o, n, 0.0, None, renumbered, via, confidence)
     change.measure_later()  # the share of words kept, when first read
     return change
 
@@ -236,10 +231,8 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
     # at[j]: what stands at new point j, sorted by the old index for its own changes (-1
     # for an added point) and by the old index plus ``behind`` for the deletions that
     # followed it in the old version (one int, not a tuple, per change).
-    # A piece of a split or merge waits there as (kind, old, new, via, group) until the
-    # order is known: its change is made then, with its group's number.
     behind = len(ops)
-    at: dict[int, list[tuple[int, PointChange | _Waiting]]] = {j: [] for j in range(len(nps))}
+    at: list[list[tuple[int, PointChange]]] = [[] for _ in nps]
     anchor: dict[int, int] = {}  # old index -> new index it stands at now, if not moved
     sure = align.confidence.get  # align.sure written out: a call fewer per pair
     for i, (j, via) in align.pairs.items():
@@ -248,18 +241,20 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
         if kept:
             anchor[i] = j
     known = align.words
-
-    def piece(kind: ChangeKind, i: int, j: int, via: str, g: int) -> PointChange:
-        tokens = (known[0].get(i), known[1].get(j))
-        return _piece(kind, ops[i], nps[j], via, g, align.sure(i, j), tokens)
-
+    # Groups are numbered 1, 2, ... in order of first appearance, which is known now: a
+    # group first appears at its first new point, where no pair and no other group stands
+    # (only deletions, placed after its pieces).
+    first = sorted(range(len(align.groups)), key=lambda g: min(align.groups[g][1]))
+    numbers = {g: number for number, g in enumerate(first, start=1)}
     for g, (olds, news, via) in enumerate(align.groups):
         for kind, i, j in _members(olds, news, align.crossed.get(g)):
-            at[j].append((i, (kind, i, j, via, g)))
+            tokens = (known.get(ops[i].text), known.get(nps[j].text))
+            change = _piece(kind, ops[i], nps[j], via, numbers[g], sure((i, j), 1.0), tokens)
+            at[j].append((i, change))
         for i in olds:
             # after the last piece: nothing deleted stands between a split's pieces
             anchor[i] = news[-1]
-    for j, placed in at.items():
+    for j, placed in enumerate(at):
         if not placed:
             added = PointChange(ChangeKind.ADDED, None, nps[j], 0.0, matched_by="", confidence=0.0)
             placed.append((-1, added))
@@ -277,15 +272,12 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
             else:
                 at[last].append((behind + i, change))
     out = head
-    numbers: dict[int, int] = {}  # groups are numbered 1, 2, ... in order of first appearance
-    for placed in at.values():  # in new order
-        if len(placed) > 1:
+    for placed in at:  # in new order
+        if len(placed) == 1:  # most points: one change
+            out.append(placed[0][1])
+        else:
             placed.sort(key=operator.itemgetter(0))
-        for _, c in placed:
-            if not isinstance(c, PointChange):
-                kind, i, k, via, g = c
-                c = piece(kind, i, k, via, numbers.setdefault(g, len(numbers) + 1))
-            out.append(c)
+            out.extend([c for _, c in placed])
     return out
 
 

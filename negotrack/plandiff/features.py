@@ -53,7 +53,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 import snowballstemmer
@@ -187,7 +187,8 @@ class Normaliser:
         return stem
 
     def _normalise(self, word: str) -> str:
-        if any(ch.isdigit() for ch in word):
+        # A word of letters only (most) holds no digit: no letter is a digit.
+        if not word.isalpha() and any(ch.isdigit() for ch in word):
             word = _THOUSANDS.sub("", word).removesuffix("%")
             return word[:-1] if _MODEL_PLURAL.match(word) else word
         number = _NUMBERS.get(word)
@@ -230,13 +231,18 @@ class Normaliser:
         known = self._stems
         try:
             return list(itertools.chain.from_iterable(map(known.__getitem__, tokens)))
-        except KeyError:  # a word not seen before: normalise the new ones, once each
-            for w in tokens:
-                if w not in known:
-                    known[w] = (self.word(w), *self._parts.get(w, ()))
-                    if w not in self._parts:
-                        self._one[w] = known[w][0]
+        except KeyError:  # a word not seen before
+            self._learn(tokens)
             return list(itertools.chain.from_iterable(map(known.__getitem__, tokens)))
+
+    def _learn(self, tokens: list[str]) -> None:
+        """Normalise the words of ``tokens`` not seen before, once each."""
+        known = self._stems
+        for w in tokens:
+            if w not in known:
+                known[w] = (self.word(w), *self._parts.get(w, ()))
+                if w not in self._parts:
+                    self._one[w] = known[w][0]
 
     def stem_tuple(self, tokens: list[str], hyphens: bool = True) -> tuple[str, ...]:
         """:meth:`stems` as a tuple. Pass ``hyphens=False`` when no word holds a "-" (its
@@ -245,17 +251,17 @@ class Normaliser:
         if not hyphens:
             try:
                 return tuple(map(self._one.__getitem__, tokens))
-            except KeyError:  # a word not seen before
-                pass
+            except KeyError:  # a word not seen before: learnt here, stems() finds it
+                self._learn(tokens)
         return tuple(self.stems(tokens))
 
 
-def bags(docs: Sequence[Sequence[str]], wanted: Container[int] | None = None) -> list[Bag]:
+def bags(docs: Sequence[Sequence[str]], wanted: Collection[int] | None = None) -> list[Bag]:
     """Weighted bags of every document (both versions, old first); see the module's note.
 
-    Every document counts in the weights; with ``wanted``, only those documents' bags are
-    built (the others are left empty)."""
-    whose = range(len(docs)) if wanted is None else [k for k in range(len(docs)) if k in wanted]
+    Every document counts in the weights; with ``wanted`` (indices into ``docs``), only
+    those documents' bags are built (the others are left empty)."""
+    whose = range(len(docs)) if wanted is None else wanted
     stems = _distinct(docs, whose)
     df = _df(docs, stems)
     n = len(docs)

@@ -46,22 +46,26 @@ def stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]
     unit = (n + 1) * (n + 1)
     span = len(old.points) + len(new.points)
     rank = {j: r for r, j in enumerate(sorted(pairs[i][0] for i in olds))}
-    # A pair weighs (kept << 80) + (near << 40) + tie; a block's parts are summed apart.
-    runs: list[list[int]] = []  # first pos, last pos, first rank, sums of kept, near, tie
+    # A pair weighs (kept << 80) + (near << 40) + tie; a block's parts are summed apart, in
+    # locals, and the block is closed where the next pair does not continue it.
+    blocks: list[tuple[int, int, int, int]] = []  # first pos, last pos, first rank, weight
+    first = start = -1
+    kept = near = tie = 0
     follows = -1  # the rank continuing the last run: the one after its last pair's
     for k, i in enumerate(olds):
         j, via = pairs[i]
         o, p = old.points[i], new.points[j]
-        same = same_pair_text(o, p, via)
         r = rank[j]
         if r != follows:
-            runs.append([k, k, r, 0, 0, 0])
-        run, follows = runs[-1], r + 1
-        run[1] = k
-        run[3] += unit + (n + 1) * (same and o.number == p.number) + same
-        run[4] += span - abs(i - j)
-        run[5] += _tie(o, p)
-    blocks = [(first, last, r, (a << 80) + (b << 40) + c) for first, last, r, a, b, c in runs]
+            if k:
+                blocks.append((first, k - 1, start, (kept << 80) + (near << 40) + tie))
+            first, start, kept, near, tie = k, r, 0, 0, 0
+        follows = r + 1
+        same = same_pair_text(o, p, via)
+        kept += unit + (n + 1) * (same and o.number == p.number) + same
+        near += span - abs(i - j)
+        tie += _tie(o, p)
+    blocks.append((first, n - 1, start, (kept << 80) + (near << 40) + tie))
     tree: list[tuple[int, int]] = [(0, -1)] * (n + 1)  # by rank: (best weight, block)
     back = [-1] * len(blocks)
     best: tuple[int, int] = (0, -1)

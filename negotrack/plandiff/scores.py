@@ -9,6 +9,7 @@ confidence a z-score gives against the bar of the pairs searched. The reasoning 
 
 from __future__ import annotations
 
+import bisect
 import math
 import statistics
 import struct
@@ -63,16 +64,13 @@ class Scores:
         free_new: Sequence[int],
     ) -> None:
         # Every point weighs in the IDF; only free points are ever compared.
-        wanted = {*free_old, *(len(old) + j for j in free_new)}
-        all_bags = bags([*old, *new], wanted)
+        all_bags = bags([*old, *new], [*free_old, *(len(old) + j for j in free_new)])
         self.old: list[Bag] = all_bags[: len(old)]
         self.new: list[Bag] = all_bags[len(old) :]
         # Most points are paired before text matching: their bags are empty, and so are
-        # their lengths and masses.
-        self.norm_old = [norm(b) if b else 0.0 for b in self.old]
-        self.norm_new = [norm(b) if b else 0.0 for b in self.new]
-        self.mass_old = [sum(b.values()) if b else 0.0 for b in self.old]
-        self.mass_new = [sum(b.values()) if b else 0.0 for b in self.new]
+        # their lengths and masses, which are worked out for the free points only.
+        self.norm_old, self.mass_old = _measures(self.old, free_old)
+        self.norm_new, self.mass_new = _measures(self.new, free_new)
         # Pairs are keyed by one integer, ``i * width + j``: hashing an int costs less than
         # building and hashing a tuple, and tens of thousands of lookups are made.
         self._width = len(new) + 1
@@ -208,6 +206,17 @@ class Scores:
         return _float(hi)
 
 
+def _measures(bags: Sequence[Bag], free: Iterable[int]) -> tuple[list[float], list[float]]:
+    """The length (:func:`norm`) and mass (sum of weights) of each bag, 0.0 but for the
+    ``free`` points' bags that are not empty."""
+    norms, masses = [0.0] * len(bags), [0.0] * len(bags)
+    for k in free:
+        bag = bags[k]
+        if bag:
+            norms[k], masses[k] = norm(bag), sum(bag.values())
+    return norms, masses
+
+
 def _grid(
     rows: Sequence[Bag],
     row_norms: Sequence[float],
@@ -218,36 +227,42 @@ def _grid(
     """:func:`cosine` (rounded as :meth:`Scores.cos` rounds it) of each pair of a row and a
     column whose row bag is the one the cosine goes through: no longer than the column's
     with ``strict`` 0 (rows are the old side's), shorter with 1 (rows are the new side's);
-    calling it twice with the sides swapped scores every pair once.
+    calling it twice with the sides swapped scores every pair once. In no given order (the
+    null sorts them).
 
     The cosine goes through the shorter bag in its order, summing the products of the
     stems the other holds. Here each row's products are gathered per column through an
     index of the columns' stems, in the row's order, and summed as ``cosine`` sums them:
     the same sums, without a comprehension per pair (most of the cost of a pair of short
-    points, and the null scores GRID x GRID pairs)."""
+    points, and the null scores GRID x GRID pairs). The index lists each stem's columns
+    longest first, with the stem's weight there: a row goes through a prefix of each list
+    (the columns at least as long as it), and a column it shares nothing with is a 0.0,
+    counted, not visited."""
     sizes = [len(b) for b in cols]
-    holders: dict[str, list[int]] = {}  # stem -> columns holding it
-    for c, bag in enumerate(cols):
-        for t in bag:
+    holders: dict[str, list[tuple[int, float]]] = {}  # stem -> (column, weight), longest first
+    for c in sorted(range(len(cols)), key=sizes.__getitem__, reverse=True):
+        for t, v in cols[c].items():
             if t in holders:
-                holders[t].append(c)
+                holders[t].append((c, v))
             else:
-                holders[t] = [c]
+                holders[t] = [(c, v)]
+    ascending = sorted(sizes)
     out = []
+    unshared = 0  # pairs that share no stem: cosine's sum of nothing, 0.0
     for row, norm_row in zip(rows, row_norms, strict=True):
         least = len(row) + strict  # the columns this row goes through for: at least as long
         terms: dict[int, list[float]] = {}
         for t, w in row.items():
-            for c in holders.get(t, ()):
-                if sizes[c] >= least:
-                    if c in terms:
-                        terms[c].append(w * cols[c][t])
-                    else:
-                        terms[c] = [w * cols[c][t]]
-        for c in range(len(cols)):
-            if sizes[c] >= least:
-                found = terms.get(c)  # none shared: cosine's sum of nothing, 0.0
-                out.append(round9(sum(found) / (norm_row * col_norms[c])) if found else 0.0)
+            for c, v in holders.get(t, ()):
+                if sizes[c] < least:
+                    break
+                if c in terms:
+                    terms[c].append(w * v)
+                else:
+                    terms[c] = [w * v]
+        out.extend([round9(sum(found) / (norm_row * col_norms[c])) for c, found in terms.items()])
+        unshared += len(cols) - bisect.bisect_left(ascending, least) - len(terms)
+    out.extend([0.0] * unshared)
     return out
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 from collections.abc import Callable, Sequence
 from typing import Literal, TypeAlias
 
@@ -99,10 +100,25 @@ class WordOp:
     text: str
 
 
+# Case-folded ASCII text without a digit, "$", "'" or "-" has no figure and no joined
+# word: its tokens are the runs of letters and "_". Such a text (most short points) is
+# split at every other character, made a space by a byte table, in about three fifths of
+# the time the pattern takes to find its tokens; the table makes 0 of what only the
+# pattern may read (and of capitals, which case-folding leaves none of). A test holds this
+# to the pattern.
+_KEEP, _READ = string.ascii_lowercase + "_", string.digits + string.ascii_uppercase + "$'-"
+_LETTERS = bytes(c if chr(c) in _KEEP else 0 if chr(c) in _READ else 32 for c in range(256))
+
+
 def words(text: str) -> list[str]:
     """The word tokens of ``text``, case-folded, for matching (no spaces, no punctuation)."""
     folded = text.casefold()
-    return (_FOLDED_WORD_ASCII if folded.isascii() else _FOLDED_WORD_RE).findall(folded)
+    if not folded.isascii():
+        return _FOLDED_WORD_RE.findall(folded)
+    letters = folded.encode().translate(_LETTERS)
+    if 0 not in letters:
+        return letters.decode().split()
+    return _FOLDED_WORD_ASCII.findall(folded)
 
 
 # -- the inline word diff -------------------------------------------------------------------

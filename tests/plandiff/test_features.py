@@ -15,7 +15,7 @@ from snowballstemmer.russian_stemmer import RussianStemmer
 
 import negotrack as nt
 from benchmarks.realcases import SEEDS
-from negotrack.plandiff.align import Words, _stems
+from negotrack.plandiff.align import _stems
 from negotrack.plandiff.candidates import candidates, features
 from negotrack.plandiff.features import LIGHT, NUMBER_WORDS, Normaliser, bags
 from negotrack.plandiff.function_words import FUNCTION_WORDS
@@ -55,38 +55,37 @@ def test_bags_leave_unwanted_documents_empty_but_count_them() -> None:
 
 
 def test_a_text_in_both_versions_is_read_once() -> None:
-    """Points with the same text share one tuple of words and one of stems across versions."""
+    """Points with the same text share one tuple of stems across versions, and the free
+    points' words are kept once per text."""
     old = _version("a", "The parties recognise the ceasefire.", "Troops withdraw.")
     new = _version("b", "Troops withdraw.", "The parties recognised the ceasefire lines.")
-    normal = Normaliser()
-    seen: dict[str, tuple[Words | None, Words]] = {}
-    keep_old: dict[int, Words] = {}
-    keep_new: dict[int, Words] = {}
-    stems_old = _stems(old, [0], normal, keep_old, seen)
-    stems_new = _stems(new, [0, 1], normal, keep_new, seen)
+    stems_old, stems_new, read = _stems(old, new, ([0], [0, 1]), Normaliser())
     assert stems_old[1] is stems_new[0]
     assert stems_new[0] == ("troop", "withdraw")
     assert stems_old[0] == ("the", "parti", "recogn", "the", "ceasefir")
-    assert keep_old == {0: ("the", "parties", "recognise", "the", "ceasefire")}
-    assert keep_new[0] is seen["Troops withdraw."][0]
-    assert keep_new[0] == ("troops", "withdraw")
-    assert len(seen) == 3
+    assert read["The parties recognise the ceasefire."] == [
+        "the",
+        "parties",
+        "recognise",
+        "the",
+        "ceasefire",
+    ]
+    assert read["Troops withdraw."] == ["troops", "withdraw"]
+    assert len(read) == 3
 
 
 def test_only_free_points_keep_their_words() -> None:
-    """A point paired before text matching keeps its stems but not its words, unless the
+    """A point paired before text matching has its stems but not its words, unless the
     same text is a free point of the other version."""
-    old = _version("a", "Troops withdraw.", "Prisoners go home.")
-    new = _version("b", "Troops withdraw.", "All prisoners go home.")
-    normal = Normaliser()
-    seen: dict[str, tuple[Words | None, Words]] = {}
-    keep_old: dict[int, Words] = {}
-    keep_new: dict[int, Words] = {}
-    _stems(old, [1], normal, keep_old, seen)
-    _stems(new, [1], normal, keep_new, seen)
-    assert seen["Troops withdraw."] == (None, ("troop", "withdraw"))
-    assert keep_old == {1: ("prisoners", "go", "home")}
-    assert keep_new == {1: ("all", "prisoners", "go", "home")}
+    old = _version("a", "Troops withdraw.", "Prisoners go home.", "Mines are cleared.")
+    new = _version("b", "Troops withdraw.", "All prisoners go home.", "Mines are cleared.")
+    stems_old, _, read = _stems(old, new, ([1], [0, 1]), Normaliser())
+    assert stems_old[2] == ("mine", "are", "clear")
+    assert read == {
+        "Troops withdraw.": ["troops", "withdraw"],
+        "Prisoners go home.": ["prisoners", "go", "home"],
+        "All prisoners go home.": ["all", "prisoners", "go", "home"],
+    }
 
 
 _STEM = st.text(alphabet=st.sampled_from("ab-'.,%$1é"), min_size=1, max_size=4)

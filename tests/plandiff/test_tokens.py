@@ -323,6 +323,17 @@ def test_the_ascii_patterns_find_the_general_patterns_tokens(text: str) -> None:
     assert t._CORE_ASCII.findall(text) == t._CORE_RE.findall(text)
 
 
+@given(
+    _ASCII_TEXT
+    | st.text(alphabet='abz_AZ .,;:()[]"!?/\t\n\x1c\x7f', max_size=40)
+    | st.text(alphabet="abz_ .,1$'-", max_size=12)
+)
+def test_words_of_ascii_text_are_the_patterns_tokens(text: str) -> None:
+    """The words of ASCII text are the general pattern's tokens, whether the text is split
+    at its other characters (letters, "_" and punctuation only) or read by the pattern."""
+    assert words(text) == tokens_module._FOLDED_WORD_RE.findall(text.casefold())
+
+
 def test_text_with_other_characters_takes_the_general_patterns() -> None:
     """A text with a letter, a mark or a currency sign beyond ASCII is tokenised by the
     general patterns: the Cyrillic word, the euro sum and the accent written apart stay whole."""
