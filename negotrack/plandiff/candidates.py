@@ -106,22 +106,22 @@ def _keys(
     scale = KEYS * bound
     rank = {f: n * scale + f for f, n in df.items() if n > 1}.get
     limit = (BUDGET + 1) * scale - 1
-    add = operator.add
+    accumulate = itertools.accumulate
+    shared = [sorted(filter(None, map(rank, feats))) for feats in coded]
+    # Past its first key, a point's keys reach at most BUDGET entries together.
+    keys = [
+        mine if sum(mine) <= limit else mine[: bisect.bisect_right([*accumulate(mine)], limit) or 1]
+        for mine in map(operator.getitem, shared, itertools.repeat(slice(KEYS)))
+    ]
     bits = [1 << (FIELD * k) for k in range(max(n_old, len(coded) - n_old))]
-    shared: list[list[int]] = []
     masks: tuple[dict[int, int], dict[int, int]] = ({}, {})
-    for version, points in enumerate((coded[:n_old], coded[n_old:])):
-        mask = masks[version].get
-        update = masks[version].update
-        for feats, bit in zip(points, bits, strict=False):
-            ranked = sorted(filter(None, map(rank, feats)))
-            shared.append(ranked)
-            mine = ranked[:KEYS]
-            # Past its first key, a point's keys reach at most BUDGET entries together.
-            if sum(mine) > limit:
-                mine = mine[: bisect.bisect_right(list(itertools.accumulate(mine)), limit) or 1]
-            counted = map(add, map(mask, mine, itertools.repeat(0)), itertools.repeat(bit))
-            update(zip(mine, counted, strict=True))
+    for mask, mine in zip(masks, (keys[:n_old], keys[n_old:]), strict=True):
+        # Each (key, point) in turn adds the point's one to the key's mask (update reads
+        # the mask only once the pairs before have been written).
+        flat = list(itertools.chain.from_iterable(mine))
+        ones = itertools.chain.from_iterable(map(itertools.repeat, bits, map(len, mine)))
+        added = map(operator.add, map(mask.get, flat, itertools.repeat(0)), ones)
+        mask.update(zip(flat, added, strict=True))
     return shared, masks[0], masks[1]
 
 
@@ -149,12 +149,15 @@ def _best(
         if held.bit_count() > keep:
             # The largest t that KEEP counters reach: those above it are kept, then those
             # at t, lowest index first, to fill the places left and one more (a tie).
-            t = 1
+            t, above = 1, 0  # none reaches top + 1
             for step in steps:
-                if ((row + reach[t + step]) & high).bit_count() >= keep:
+                tried = (row + reach[t + step]) & high
+                if tried.bit_count() >= keep:
                     t += step
-            above = (row + reach[t + 1]) & high if t < top else 0
-            held = ((row + reach[t]) & high) ^ above
+                    held = tried
+                else:
+                    above = tried  # the last miss is at t + 1
+            held ^= above
             while above:
                 bit = above & -above
                 picks.append(bit.bit_length())
