@@ -47,8 +47,9 @@ point made only of common phrases still gets a few keys, and the work per point 
 bounded, so the whole grows linearly with the number of points."""
 KEEP = 3
 """Candidates each point keeps: the points whose key features it holds most, and one more
-when that one holds as many as the last kept (the count cannot rank them; more ties than
-that are broken on the other point's index, whichever version is old)."""
+when that one holds as many as the last kept. Of points holding as many, those nearest to
+the point's place in its version go first, then the lower index, whichever version is old
+(see :func:`_nearest`)."""
 FIELD = 4
 """Bits of a point's counter in a row: a counter counts at most KEYS (the keys of its
 point), and testing it adds up to ``2 ** (FIELD - 1) - 1``, which must still fit (see the
@@ -82,7 +83,7 @@ def candidates(
 ) -> set[tuple[int, int]]:
     """Pairs of points one of which holds the other's key features most, the best few per
     point; points are given by index with their stems."""
-    # Counters stand in the order of the indices, so ties go to the lower index.
+    # Counters stand in the order of the indices: a point's place is its counter's.
     olds, news = sorted(old), sorted(new)
     coded, bound = features([*map(old.__getitem__, olds), *map(new.__getitem__, news)])
     shared, keyed_old, keyed_new = _keys(coded, len(olds), bound)
@@ -139,16 +140,15 @@ def _best(
     steps = [top >> k for k in range(1, FIELD)]  # a binary search of 1 .. top
     keep = KEEP
     found: list[tuple[int, int]] = []
-    for me, feats in zip(mine, shared, strict=True):
+    for place, (me, feats) in enumerate(zip(mine, shared, strict=True)):
         row = sum(map(masks.get, feats, itertools.repeat(0)))
         if not row:
             continue
         picks = []
         held = (row + reach[1]) & high
-        more = keep
         if held.bit_count() > keep:
             # The largest t that KEEP counters reach: those above it are kept, then those
-            # at t, lowest index first, to fill the places left and one more (a tie).
+            # at t, to fill the places left and one more (a tie).
             t, above = 1, 0  # none reaches top + 1
             for step in steps:
                 tried = (row + reach[t + step]) & high
@@ -163,10 +163,37 @@ def _best(
                 picks.append(bit.bit_length())
                 above ^= bit
             more = keep + 1 - len(picks)
-        while held and more:
+            if held.bit_count() > more:
+                picks += _nearest(held, more, place, len(mine), len(theirs))
+                held = 0
+        while held:
             bit = held & -held
             picks.append(bit.bit_length())
             held ^= bit
-            more -= 1
         found.extend(zip(itertools.repeat(me), map(name, picks)))
     return found
+
+
+def _nearest(held: int, more: int, place: int, mine: int, theirs: int) -> list[int]:
+    """The top bits (by bit length) of the ``more`` counters of ``held`` whose points stand
+    nearest to the point at ``place`` of ``mine`` points, in a version of ``theirs``; on a
+    tie, the lower index first.
+
+    The count cannot rank them; their place can, as it does for the matcher, which prefers
+    a pair in its place. Places are compared times ``mine`` (the point's place in the
+    other version is ``place * theirs / mine``), in whole numbers: the counter with top bit
+    length ``FIELD * (k + 1)`` stands at ``(k + 1) * mine``, the point at ``here``."""
+    here = place * theirs + mine
+    before = held & ((1 << (FIELD * (here // mine))) - 1)  # at or before the point's place
+    after = held ^ before
+    picks = []
+    for _ in range(more):
+        last = before.bit_length()  # the nearest before
+        first = (after & -after).bit_length()  # the nearest after
+        if last and (not first or here - last // FIELD * mine <= first // FIELD * mine - here):
+            picks.append(last)
+            before ^= 1 << (last - 1)
+        else:
+            picks.append(first)
+            after ^= 1 << (first - 1)
+    return picks

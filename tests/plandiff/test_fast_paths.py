@@ -6,6 +6,7 @@ import bisect
 import math
 import re
 from collections import Counter
+from fractions import Fraction
 
 import attrs
 import pytest
@@ -135,7 +136,8 @@ def _plain_candidates(
 ) -> set[tuple[int, int]]:
     """The candidate index counted pair by pair: each point's keys (its rarest features
     another point holds, within the budget), and for each point the points of the other
-    side whose keys it holds most, then the first by index (one more on a tie)."""
+    side whose keys it holds most, then the nearest in place, then the first by index
+    (one more on a tie)."""
     coded, _ = features([*old.values(), *new.values()])
     feats_old = dict(zip(old, coded, strict=False))
     feats_new = dict(zip(new, coded[len(old) :], strict=True))
@@ -156,14 +158,27 @@ def _plain_candidates(
     keys_old = {i: keys(f) for i, f in feats_old.items()}
     keys_new = {j: keys(f) for j, f in feats_new.items()}
 
-    def best(feats: set[int], theirs: dict[int, set[int]]) -> list[int]:
-        counts = sorted((-len(feats & ks), p) for p, ks in theirs.items() if feats & ks)
+    def best(feats: set[int], place: Fraction, theirs: dict[int, set[int]]) -> list[int]:
+        counts = sorted(
+            (-len(feats & ks), abs(k - place), p)
+            for k, (p, ks) in enumerate(theirs.items())
+            if feats & ks
+        )
         kept = counts[:KEEP]
         kept += [c for c in counts[KEEP : KEEP + 1] if c[0] == kept[-1][0]]
-        return [p for _, p in kept]
+        return [p for _, _, p in kept]
 
-    found = {(i, j) for i, feats in feats_old.items() for j in best(feats, keys_new)}
-    found |= {(i, j) for j, feats in feats_new.items() for i in best(feats, keys_old)}
+    ratio = Fraction(len(new), len(old))  # a place in the other version, exactly
+    found = {
+        (i, j)
+        for k, (i, feats) in enumerate(feats_old.items())
+        for j in best(feats, k * ratio, keys_new)
+    }
+    found |= {
+        (i, j)
+        for k, (j, feats) in enumerate(feats_new.items())
+        for i in best(feats, k / ratio, keys_old)
+    }
     return found
 
 
@@ -180,7 +195,7 @@ def test_the_candidate_index_counts_as_pair_by_pair(
 ) -> None:
     """Counting every point of the other side at once, in the counters of one integer per
     point, keeps the candidates that counting pair by pair keeps; and swapping the
-    versions swaps the pairs (ties are broken on indices, whichever version is old)."""
+    versions swaps the pairs (ties are broken on places, whichever version is old)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(candidates_module, "BUDGET", budget)
         olds = {2 * k: p for k, p in enumerate(old)}
