@@ -26,7 +26,9 @@ integer holding a small counter per point of the other side (FIELD bits each), t
 the masks of the key features it holds, a mask having a one in the counter of every point
 keying that feature. Adding ``2 ** (FIELD - 1) - t`` to every counter sets a counter's top
 bit exactly when it reached ``t``, so a mask and a bit count say how many points reach
-``t``, and a binary search finds the few that count most.
+``t``, and a binary search finds the few that count most. A row is as wide as the other
+version, so a version of more than WIDE points is counted point by point instead, in a
+Counter of the points keying what the point holds, with the same result.
 """
 
 from __future__ import annotations
@@ -54,9 +56,15 @@ FIELD = 4
 """Bits of a point's counter in a row: a counter counts at most KEYS (the keys of its
 point), and testing it adds up to ``2 ** (FIELD - 1) - 1``, which must still fit (see the
 module's note)."""
+WIDE = 3000
+"""Most points of a version counted in rows: a row's additions and tests take time in
+proportion to its width, so past this (about where the two cost the same) a point's
+candidates are counted in a Counter, whose cost grows only with what the point holds: the
+whole stays linear in the number of points."""
 
 _FIRST = operator.itemgetter(0)
 _SECOND = operator.itemgetter(1)
+_THIRD = operator.itemgetter(2)
 
 
 def features(points: Sequence[Sequence[str]]) -> tuple[list[set[int]], int]:
@@ -86,18 +94,17 @@ def candidates(
     # Counters stand in the order of the indices: a point's place is its counter's.
     olds, news = sorted(old), sorted(new)
     coded, bound = features([*map(old.__getitem__, olds), *map(new.__getitem__, news)])
-    shared, keyed_old, keyed_new = _keys(coded, len(olds), bound)
-    out = set(_best(shared[: len(olds)], keyed_new, olds, news))
-    backwards = _best(shared[len(olds) :], keyed_old, news, olds)
+    shared, keys = _keys(coded, bound)
+    n = len(olds)
+    out = set(_best(shared[:n], keys[n:], olds, news))
+    backwards = _best(shared[n:], keys[:n], news, olds)
     out.update(zip(map(_SECOND, backwards), map(_FIRST, backwards), strict=True))
     return out
 
 
-def _keys(
-    coded: list[set[int]], n_old: int, bound: int
-) -> tuple[list[list[int]], dict[int, int], dict[int, int]]:
-    """Each point's features held by some other point, ranked (rarest first), and, per
-    version, each key feature's mask: a one in the counter of every point it is a key of.
+def _keys(coded: list[set[int]], bound: int) -> tuple[list[list[int]], list[list[int]]]:
+    """Each point's features held by some other point, ranked (rarest first), and its key
+    features among them.
 
     A feature is ranked by one integer: how many points hold it, then its number. A
     feature held by one point alone leads nowhere and is dropped."""
@@ -112,25 +119,32 @@ def _keys(
     # Past its first key, a point's keys reach at most BUDGET entries together.
     keys = [
         mine if sum(mine) <= limit else mine[: bisect.bisect_right([*accumulate(mine)], limit) or 1]
-        for mine in map(operator.getitem, shared, itertools.repeat(slice(KEYS)))
+        for mine in map(operator.itemgetter(slice(KEYS)), shared)
     ]
-    bits = [1 << (FIELD * k) for k in range(max(n_old, len(coded) - n_old))]
-    masks: tuple[dict[int, int], dict[int, int]] = ({}, {})
-    for mask, mine in zip(masks, (keys[:n_old], keys[n_old:]), strict=True):
-        # Each (key, point) in turn adds the point's one to the key's mask (update reads
-        # the mask only once the pairs before have been written).
-        flat = list(itertools.chain.from_iterable(mine))
-        ones = itertools.chain.from_iterable(map(itertools.repeat, bits, map(len, mine)))
-        added = map(operator.add, map(mask.get, flat, itertools.repeat(0)), ones)
-        mask.update(zip(flat, added, strict=True))
-    return shared, masks[0], masks[1]
+    return shared, keys
+
+
+def _masks(keys: list[list[int]]) -> dict[int, int]:
+    """Each key feature's mask: a one in the counter of every point it is a key of."""
+    masks: dict[int, int] = {}
+    # Each (key, point) in turn adds the point's one to the key's mask (update reads the
+    # mask only once the pairs before have been written).
+    flat = list(itertools.chain.from_iterable(keys))
+    bits = [1 << (FIELD * k) for k in range(len(keys))]
+    ones = itertools.chain.from_iterable(map(itertools.repeat, bits, map(len, keys)))
+    added = map(operator.add, map(masks.get, flat, itertools.repeat(0)), ones)
+    masks.update(zip(flat, added, strict=True))
+    return masks
 
 
 def _best(
-    shared: list[list[int]], masks: dict[int, int], mine: list[int], theirs: list[int]
+    shared: list[list[int]], keys: list[list[int]], mine: list[int], theirs: list[int]
 ) -> list[tuple[int, int]]:
     """``(point, candidate)`` for the points ``mine`` (their ranked features ``shared``)
-    and the few points of ``theirs`` (keyed by ``masks``) whose keys each holds most."""
+    and the few points of ``theirs`` (their ``keys``) whose keys each holds most."""
+    if len(theirs) > WIDE:
+        return _best_apart(shared, keys, mine, theirs)
+    masks = _masks(keys)
     top = 1 << (FIELD - 1)
     ones = sum(1 << (FIELD * k) for k in range(len(theirs)))
     high = ones << (FIELD - 1)  # the top bit of every counter
@@ -171,6 +185,31 @@ def _best(
             picks.append(bit.bit_length())
             held ^= bit
         found.extend(zip(itertools.repeat(me), map(name, picks)))
+    return found
+
+
+def _best_apart(
+    shared: list[list[int]], keys: list[list[int]], mine: list[int], theirs: list[int]
+) -> list[tuple[int, int]]:
+    """:func:`_best` for a version of more than WIDE points, with a Counter per point: the
+    same candidates, in time that grows with the points keyed by what a point holds."""
+    keyed: dict[int, list[int]] = {}
+    for k, ks in enumerate(keys):
+        for f in ks:
+            keyed.setdefault(f, []).append(k)
+    held = keyed.get
+    scale = itertools.repeat(len(mine))
+    found: list[tuple[int, int]] = []
+    for place, (me, feats) in enumerate(zip(mine, shared, strict=True)):
+        counts = Counter(itertools.chain.from_iterable(map(held, feats, itertools.repeat(()))))
+        # Most held first, then nearest (as :func:`_nearest` measures), then the lowest.
+        here = itertools.repeat(place * len(theirs))
+        far = map(abs, map(operator.sub, map(operator.mul, counts, scale), here))
+        ranked = sorted(zip(map(operator.neg, counts.values()), far, counts, strict=True))
+        kept = ranked[: KEEP + 1]
+        if len(kept) > KEEP and kept[KEEP][0] != kept[KEEP - 1][0]:
+            kept.pop()
+        found.extend(zip(itertools.repeat(me), map(theirs.__getitem__, map(_THIRD, kept))))
     return found
 
 

@@ -194,8 +194,9 @@ def test_the_candidate_index_counts_as_pair_by_pair(
     old: list[list[str]], new: list[list[str]], budget: int
 ) -> None:
     """Counting every point of the other side at once, in the counters of one integer per
-    point, keeps the candidates that counting pair by pair keeps; and swapping the
-    versions swaps the pairs (ties are broken on places, whichever version is old)."""
+    point, keeps the candidates that counting pair by pair keeps, and so does the Counter
+    of a version too wide for rows; swapping the versions swaps the pairs (ties are broken
+    on places, whichever version is old)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(candidates_module, "BUDGET", budget)
         olds = {2 * k: p for k, p in enumerate(old)}
@@ -203,6 +204,8 @@ def test_the_candidate_index_counts_as_pair_by_pair(
         found = candidates_module.candidates(olds, news)
         assert found == _plain_candidates(olds, news, budget)
         assert candidates_module.candidates(news, olds) == {(j, i) for i, j in found}
+        patch.setattr(candidates_module, "WIDE", 0)
+        assert candidates_module.candidates(olds, news) == found
 
 
 _BAG = st.dictionaries(
