@@ -141,7 +141,8 @@ def _best(
     shared: list[list[int]], keys: list[list[int]], mine: list[int], theirs: list[int]
 ) -> list[tuple[int, int]]:
     """``(point, candidate)`` for the points ``mine`` (their ranked features ``shared``)
-    and the few points of ``theirs`` (their ``keys``) whose keys each holds most."""
+    and the few points of ``theirs`` (their ``keys``) whose keys each holds most (see
+    KEEP), counted in rows."""
     if len(theirs) > WIDE:
         return _best_apart(shared, keys, mine, theirs)
     masks = _masks(keys)
@@ -198,13 +199,13 @@ def _best_apart(
         for f in ks:
             keyed.setdefault(f, []).append(k)
     held = keyed.get
-    scale = itertools.repeat(len(mine))
+    times = itertools.repeat(len(mine))
     found: list[tuple[int, int]] = []
     for place, (me, feats) in enumerate(zip(mine, shared, strict=True)):
         counts = Counter(itertools.chain.from_iterable(map(held, feats, itertools.repeat(()))))
         # Most held first, then nearest (as :func:`_nearest` measures), then the lowest.
         here = itertools.repeat(place * len(theirs))
-        far = map(abs, map(operator.sub, map(operator.mul, counts, scale), here))
+        far = map(abs, map(operator.sub, map(operator.mul, counts, times), here))
         ranked = sorted(zip(map(operator.neg, counts.values()), far, counts, strict=True))
         kept = ranked[: KEEP + 1]
         if len(kept) > KEEP and kept[KEEP][0] != kept[KEEP - 1][0]:
@@ -219,9 +220,10 @@ def _nearest(held: int, more: int, place: int, mine: int, theirs: int) -> list[i
     tie, the lower index first.
 
     The count cannot rank them; their place can, as it does for the matcher, which prefers
-    a pair in its place. Places are compared times ``mine`` (the point's place in the
-    other version is ``place * theirs / mine``), in whole numbers: the counter with top bit
-    length ``FIELD * (k + 1)`` stands at ``(k + 1) * mine``, the point at ``here``."""
+    a pair in its place. Places are compared in whole numbers, times ``mine``: the point
+    stands at ``place * theirs`` (its place in the other version is ``place * theirs /
+    mine``) and counter k at ``k * mine``, both shifted by ``mine`` here, so that a
+    counter's top bit length divided by FIELD is ``k + 1``."""
     here = place * theirs + mine
     before = held & ((1 << (FIELD * (here // mine))) - 1)  # at or before the point's place
     after = held ^ before
