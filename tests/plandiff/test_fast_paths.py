@@ -6,6 +6,7 @@ import bisect
 import math
 import re
 from collections import Counter
+from fractions import Fraction
 
 import attrs
 import pytest
@@ -16,7 +17,7 @@ import negotrack as nt
 from negotrack.plandiff import candidates as candidates_module
 from negotrack.plandiff import features as features_module
 from negotrack.plandiff.align import align, same_pair_text, same_text
-from negotrack.plandiff.candidates import KEEP, KEYS, RARE, WEIGHT, features
+from negotrack.plandiff.candidates import KEEP, KEYS, features
 from negotrack.plandiff.compare import _contained_share
 from negotrack.plandiff.features import Bag, Normaliser, bags, cosine, norm, round9
 from negotrack.plandiff.groups import _common, _contained, _covered
@@ -134,68 +135,50 @@ def test_the_share_of_a_piece_in_its_whole_counts_repeats_as_counters_do(
 def _plain_candidates(
     old: dict[int, list[str]], new: dict[int, list[str]], budget: int
 ) -> set[tuple[int, int]]:
-    """The candidate index as first written: every point's features ranked, all sorted."""
-    coded, bound = features([*old.values(), *new.values()])
+    """The candidate index counted pair by pair: each point's keys (its rarest features
+    another point holds, within the budget), and for each point the points of the other
+    side whose keys it holds most, then the nearest in place, then the first by index
+    (one more on a tie)."""
+    coded, _ = features([*old.values(), *new.values()])
     feats_old = dict(zip(old, coded, strict=False))
     feats_new = dict(zip(new, coded[len(old) :], strict=True))
     df: Counter[int] = Counter()
     for feats in coded:
         df.update(feats)
-    rank = {f: n * bound + f for f, n in df.items() if n > 1}
-    alone = bound * (len(coded) + 1)
 
-    def keys(feats: set[int]) -> list[int]:
+    def keys(feats: set[int]) -> set[int]:
         out: list[int] = []
         spent = 0
-        for r in sorted(rank.get(f, alone) for f in feats)[:KEYS]:
-            n, f = divmod(r, bound)
-            if r >= alone or (out and spent + n > budget):
+        for n, f in sorted((df[f], f) for f in feats if df[f] > 1)[:KEYS]:
+            if out and spent + n > budget:
                 break
             out.append(f)
             spent += n
-        return out
+        return set(out)
 
     keys_old = {i: keys(f) for i, f in feats_old.items()}
     keys_new = {j: keys(f) for j, f in feats_new.items()}
-    keyset = {f for ks in (*keys_old.values(), *keys_new.values()) for f in ks}
-    held_old: dict[int, list[int]] = {}
-    for i, feats in feats_old.items():
-        for f in feats & keyset:
-            held_old.setdefault(f, []).append(i)
-    held_new: dict[int, list[int]] = {}
-    for j, feats in feats_new.items():
-        for f in feats & keyset:
-            held_new.setdefault(f, []).append(j)
-    weight = {f: max(1, round(WEIGHT / (df[f] - 1))) for f in keyset}
 
-    def votes(ks: list[int], held: dict[int, list[int]]) -> Counter[int]:
-        return Counter(p for f in ks for p in held.get(f, []) * weight[f])
+    def best(feats: set[int], place: Fraction, theirs: dict[int, set[int]]) -> list[int]:
+        counts = sorted(
+            (-len(feats & ks), abs(k - place), p)
+            for k, (p, ks) in enumerate(theirs.items())
+            if feats & ks
+        )
+        kept = counts[:KEEP]
+        kept += [c for c in counts[KEEP : KEEP + 1] if c[0] == kept[-1][0]]
+        return [p for _, _, p in kept]
 
-    votes_old = {i: votes(ks, held_new) for i, ks in keys_old.items()}
-    votes_new = {j: votes(ks, held_old) for j, ks in keys_new.items()}
-
-    def best(
-        me: int,
-        ks: list[int],
-        mine: Counter[int],
-        theirs: dict[int, Counter[int]],
-        held: dict[int, list[int]],
-    ) -> set[int]:
-        out: set[int] = set()
-        for f in ks:
-            if df[f] > RARE:
-                break
-            out.update(held.get(f, ()))
-        short = mine.most_common(2 * KEEP)
-        both = sorted((-(n + theirs[p][me]), k, p) for k, (p, n) in enumerate(short))
-        out.update(p for _, _, p in both[:KEEP])
-        return out
-
+    ratio = Fraction(len(new), len(old))  # a place in the other version, exactly
     found = {
-        (i, j) for i, ks in keys_old.items() for j in best(i, ks, votes_old[i], votes_new, held_new)
+        (i, j)
+        for k, (i, feats) in enumerate(feats_old.items())
+        for j in best(feats, k * ratio, keys_new)
     }
     found |= {
-        (i, j) for j, ks in keys_new.items() for i in best(j, ks, votes_new[j], votes_old, held_old)
+        (i, j)
+        for k, (j, feats) in enumerate(feats_new.items())
+        for i in best(feats, k / ratio, keys_old)
     }
     return found
 
@@ -208,16 +191,22 @@ _POINT = st.lists(st.sampled_from(["cease", "fire", "line", "troop", "zone", "x"
     st.lists(_POINT, min_size=1, max_size=14),
     st.integers(min_value=1, max_value=12),
 )
-def test_the_candidate_index_finds_what_ranking_every_feature_finds(
+def test_the_candidate_index_counts_as_pair_by_pair(
     old: list[list[str]], new: list[list[str]], budget: int
 ) -> None:
-    """Seeking a point's keys among the features few enough points hold (and among all
-    only when it holds none of them) finds the candidates ranking every feature finds."""
+    """Counting every point of the other side at once, in the counters of one integer per
+    point, keeps the candidates that counting pair by pair keeps, and so does the Counter
+    of a version too wide for rows; swapping the versions swaps the pairs (ties are broken
+    on places, whichever version is old)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(candidates_module, "BUDGET", budget)
         olds = {2 * k: p for k, p in enumerate(old)}
         news = {3 * k + 1: p for k, p in enumerate(new)}
-        assert candidates_module.candidates(olds, news) == _plain_candidates(olds, news, budget)
+        found = candidates_module.candidates(olds, news)
+        assert found == _plain_candidates(olds, news, budget)
+        assert candidates_module.candidates(news, olds) == {(j, i) for i, j in found}
+        patch.setattr(candidates_module, "WIDE", 0)
+        assert candidates_module.candidates(olds, news) == found
 
 
 _BAG = st.dictionaries(
