@@ -48,30 +48,28 @@ def _contained(piece: Bag, whole: Bag, mass: float) -> float:
 
 def _common(piece: Bag, whole: Bag) -> float:
     """The weight ``piece`` and ``whole`` have in common: the least of their weights of each
-    stem they share, summed in C. (The share of the whole one piece covers, :func:`_covered`
-    of one piece, sums the very same terms.)
+    stem they share, summed. (The share of the whole one piece covers, :func:`_covered` of
+    one piece, sums the very same terms.)
 
-    The shared stems are a set, whose order changes with the process's string hashes:
-    ``math.fsum`` rounds the exact sum once, so the result does not depend on that order
-    (a plain ``sum`` made the diff differ from one run to the next)."""
-    shared = piece.keys() & whole.keys()
-    return math.fsum(map(min, map(piece.__getitem__, shared), map(whole.__getitem__, shared)))
+    ``math.fsum`` rounds the exact sum once, so the result does not depend on the order of
+    the terms (the order of a set of the shared stems changes with the process's string
+    hashes, and a plain ``sum`` over it made the diff differ from one run to the next);
+    here they come in the piece's order, gathered in one comprehension (a set and three
+    ``map`` took twice as long on short points)."""
+    return math.fsum([v if v < (w := whole[t]) else w for t, v in piece.items() if t in whole])
 
 
 def _covered(whole: Bag, mass: float, pieces: Sequence[Bag]) -> float:
     """The share of ``whole``'s weight found in the pieces together."""
     if not mass:
         return 0.0
-    union: dict[str, float] = {}
-    for k, p in enumerate(pieces):
-        shared = p.keys() & whole.keys()
-        if not k:  # the first piece's weights as they are (0.0 + w is w)
-            union = {t: p[t] for t in shared}
-            continue
-        for t in shared:
-            union[t] = union.get(t, 0.0) + p[t]
-    # Summed exactly (see _common): the union's order follows the sets'.
-    return math.fsum(map(min, map(whole.__getitem__, union), union.values())) / mass
+    union: dict[str, float] = {}  # a stem of the whole -> the pieces' weight, in their order
+    for p in pieces:
+        for t, v in p.items():
+            if t in whole:
+                union[t] = union[t] + v if t in union else v
+    # Summed exactly (see _common): the same terms, whatever order they come in.
+    return math.fsum([v if v < (w := whole[t]) else w for t, v in union.items()]) / mass
 
 
 def _groups(
@@ -82,30 +80,34 @@ def _groups(
     links: Sequence[tuple[int, int, float]],
     best_w: dict[int, float],
     best_p: dict[int, float],
-    mutual: dict[int, tuple[int, float]],
+    only_w: dict[int, int],
+    only_p: dict[int, int],
 ) -> list[tuple[int, tuple[int, ...], float]]:
     """Groups of one whole and several parts: (whole, parts, coverage).
 
-    ``links`` are candidate (whole, part, cosine) triples; ``best_w``/``best_p`` the best
-    cosine of each point with any single point of the other side; ``mutual`` maps a part
-    to the point of the other side it is each other's best with, and their cosine.
+    ``links`` are candidate (whole, part, cosine) triples, at least LOOSE, the part lighter
+    than SMALLER of the whole; ``best_w``/``best_p`` the best cosine of each point with any
+    single point of the other side, ``only_w``/``only_p`` that point when it is the only
+    one scoring it (-1 on a tie): a part and its only best are each other's best when the
+    part is its only best too.
     """
     # part -> (containment, whole, weight in common), the best whole so far
     claim: dict[int, tuple[float, int, float]] = {}
     for w, p, cos in links:
-        if cos < LOOSE or mass_p[p] >= SMALLER * mass_w[w]:
-            continue
         mass = mass_p[p]
-        common = _common(parts[p], wholes[w]) if mass else 0.0
-        c = round9(common / mass) if mass else 0.0  # _contained, rounded
-        if c < CONTAINED or c < best_p.get(p, 0.0):
+        if not mass:
             continue
-        other = mutual.get(p)
+        common = _common(parts[p], wholes[w])
+        c = round9(common / mass)  # _contained, rounded
+        if c < CONTAINED or c < best_p[p]:
+            continue
+        other = only_p[p]
         if (
-            other is not None
-            and other[0] != w
-            and other[1] > cos
-            and _contained(parts[p], wholes[other[0]], mass_p[p]) >= c
+            other >= 0
+            and other != w
+            and only_w[other] == p
+            and best_p[p] > cos
+            and _contained(parts[p], wholes[other], mass) >= c
         ):
             continue  # a rewording of another point, closer to it than to this whole
         held = claim.get(p)
@@ -128,13 +130,13 @@ def _groups(
                 without = {a: claim[b][2] / mass, b: claim[a][2] / mass}
             else:
                 without = {p: _covered(whole, mass, [parts[q] for q in ps if q != p]) for p in ps}
-            gain, weakest = min((round(cover - rest, 9), p) for p, rest in without.items())
+            gain, weakest = min((round9(cover - rest), p) for p, rest in without.items())
             if gain >= ADDS:
                 break
             ps.remove(weakest)
             cover = without[weakest]  # what the others cover, as just computed
         cover = round9(cover)
-        if len(ps) >= 2 and cover >= COVERED and cover > best_w.get(w, 0.0):
+        if len(ps) >= 2 and cover >= COVERED and cover > best_w[w]:
             out.append((w, tuple(ps), cover))
     return out
 
@@ -150,21 +152,37 @@ def take_groups(
 ) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """Splits and merges among the scored pairs of points not used yet, best coverage
     first (``used_old``/``used_new`` are updated)."""
-    free = [s for s in scored if s[0] not in used_old and s[1] not in used_new]
+    # One pass: each point's best cosine and the only point scoring it (-1 on a tie), and
+    # the pairs worth a containment test (at least LOOSE), by which point may be the piece
+    # (the lighter by SMALLER; never both).
     best_old: dict[int, float] = {}
     best_new: dict[int, float] = {}
-    for i, j, cos in free:
-        if cos > best_old.get(i, -1.0):
-            best_old[i] = cos
-        if cos > best_new.get(j, -1.0):
-            best_new[j] = cos
-    mutual_old, mutual_new = _mutual(free, best_old, best_new)
+    only_old: dict[int, int] = {}
+    only_new: dict[int, int] = {}
+    splits: list[tuple[int, int, float]] = []  # (old whole, new piece, cosine)
+    merges: list[tuple[int, int, float]] = []  # (new whole, old piece, cosine)
+    for i, j, cos in scored:
+        if i in used_old or j in used_new:
+            continue
+        top = best_old.get(i)
+        if top is None or cos > top:
+            best_old[i], only_old[i] = cos, j
+        elif cos == top:
+            only_old[i] = -1
+        top = best_new.get(j)
+        if top is None or cos > top:
+            best_new[j], only_new[j] = cos, i
+        elif cos == top:
+            only_new[j] = -1
+        if cos >= LOOSE:
+            if mn[j] < SMALLER * mo[i]:
+                splits.append((i, j, cos))
+            elif mo[i] < SMALLER * mn[j]:
+                merges.append((j, i, cos))
     found: list[tuple[float, int, tuple[tuple[int, ...], tuple[int, ...], float]]] = []
-    near = [s for s in free if s[2] >= LOOSE]  # the only pairs worth a containment test
-    for w, ps, cover in _groups(bo, bn, mo, mn, near, best_old, best_new, mutual_new):
+    for w, ps, cover in _groups(bo, bn, mo, mn, splits, best_old, best_new, only_old, only_new):
         found.append((-cover, w + sum(ps), ((w,), ps, cover)))
-    flipped = [(j, i, c) for i, j, c in near]
-    for w, ps, cover in _groups(bn, bo, mn, mo, flipped, best_new, best_old, mutual_old):
+    for w, ps, cover in _groups(bn, bo, mn, mo, merges, best_new, best_old, only_new, only_old):
         found.append((-cover, w + sum(ps), (ps, (w,), cover)))
     found.sort(key=lambda g: g[:2])
     groups = []
@@ -175,26 +193,3 @@ def take_groups(
         used_new.update(news)
         groups.append((olds, news, cover))
     return groups
-
-
-def _mutual(
-    scored: Sequence[tuple[int, int, float]],
-    best_old: dict[int, float],
-    best_new: dict[int, float],
-) -> tuple[dict[int, tuple[int, float]], dict[int, tuple[int, float]]]:
-    """The pairs whose points are each other's only best (a tie makes no best), by old
-    point and by new point, with their cosine."""
-    top_old: dict[int, list[int]] = {}
-    top_new: dict[int, list[int]] = {}
-    for i, j, cos in scored:
-        if cos == best_old[i]:
-            top_old.setdefault(i, []).append(j)
-        if cos == best_new[j]:
-            top_new.setdefault(j, []).append(i)
-    by_old: dict[int, tuple[int, float]] = {}
-    by_new: dict[int, tuple[int, float]] = {}
-    for i, js in top_old.items():
-        if len(js) == 1 and top_new.get(js[0]) == [i]:
-            by_old[i] = (js[0], best_old[i])
-            by_new[js[0]] = (i, best_old[i])
-    return by_old, by_new
