@@ -89,7 +89,6 @@ Every choice breaks ties on a key that does not depend on which version is calle
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections.abc import Callable, Sequence
 
@@ -295,32 +294,44 @@ def _greedy(
     (a gap between pairs, where the bar is low), a pair is left alone when one of its
     points has a second candidate that clears the bar too: the text cannot tell them
     apart, a person should."""
-    ranked = []
-    top_old: dict[int, float] = {}
-    top_new: dict[int, float] = {}
-    low = -math.inf
-    for i, j, s, key in pool:
-        if i in used_old or j in used_new:
-            continue
-        if in_place is not None and in_place(i, j):
-            key += ORDER
-        if key > top_old.get(i, low):
-            top_old[i] = key
-        if key > top_new.get(j, low):
-            top_new[j] = key
-        ranked.append((-key, i + j, i, j, s))
-    ranked.sort()
     least = (sc.least(n, cut), sc.least(n, cut, 0.5))
+    # A pair whose cosine is below both bars is never taken, and a rank is the pair's
+    # z-score plus bonuses (rounded to 9 digits): so a pair ranked below the lower bar's
+    # z-score (less a margin for rounding) is never taken, nor anyone's first choice
+    # when its point has a pair that may be. Such pairs are left out (most of a pool).
+    low = sc.z(min(least)) - 1e-6
+    # (-rank, i + j, i, j, cosine) of each pair of points free now, best first.
+    if in_place is None:
+        ranked = [
+            (-key, i + j, i, j, s)
+            for i, j, s, key in pool
+            if key >= low and i not in used_old and j not in used_new
+        ]
+    else:
+        ranked = [
+            (-(key + ORDER) if in_place(i, j) else -key, i + j, i, j, s)
+            for i, j, s, key in pool
+            if key + ORDER >= low and i not in used_old and j not in used_new
+        ]
+    ranked.sort()
     # With ``unique``: how many candidates clear the bar, per point.
     clear = held(((i, j, s) for _, _, i, j, s in ranked), least[0]) if unique else None
+    # Each point's first choice is the first of its pairs met in this order: its rank is
+    # the point's best (negated), noted before the pair is skipped for a point taken.
+    first_old: dict[int, float] = {}
+    first_new: dict[int, float] = {}
+    top_old, top_new = first_old.setdefault, first_new.setdefault
     for key, _, i, j, s in ranked:
+        if key > -low:  # and so are all the pairs after it
+            break
+        best_i, best_j = top_old(i, key), top_new(j, key)
         if i in used_old or j in used_new:
             continue
         if clear is not None and (clear[0].get(i, 0) > 1 or clear[1].get(j, 0) > 1):
             continue
         # A pair that is not both points' first choice (their first went elsewhere) must
         # clear the bar with half its evidence.
-        mutual = -key >= top_old[i] and -key >= top_new[j]
+        mutual = key <= best_i and key <= best_j
         if s < least[0 if mutual else 1]:
             continue
         confidence = sc.confidence(s, n, 1.0 if mutual else 0.5)
