@@ -103,14 +103,18 @@ def pieces(
     best: dict[tuple[bool, int], tuple[float, int, int]] = {}  # (is old, point) -> best
     second: dict[tuple[bool, int], float] = {}  # the runner-up's cosine
     rivals: dict[tuple[bool, int], int] = {}  # how many wholes a piece was compared with
-    scores = sc.cosines(pool)  # each pair's cosine, for the two passes below
-    # What the pool offers each point left over (most pairs offer none: both their points
-    # are paired), old points then new ones, each in the pool's order.
-    offers = [
-        ((True, i), j, s) for (i, j), s in zip(pool, scores, strict=True) if i not in used_old
-    ]
+    scores = sc.cosines(pool)  # each pair's cosine, for the passes below
+    # A piece's best candidate must reach ``cut`` (a cosine of at least ``least``): only
+    # the points left over that some pair offers so much are looked at (a few dozen of the
+    # hundreds the pool offers something).
+    least = sc.least(n, cut)
+    near = [(i, j, s) for (i, j), s in zip(pool, scores, strict=True) if s >= least]
+    strong_old = {i for i, _, _ in near if i not in used_old}
+    strong_new = {j for _, j, _ in near if j not in used_new}
+    # What the pool offers each of them, old points then new ones, each in the pool's order.
+    offers = [((True, i), j, s) for (i, j), s in zip(pool, scores, strict=True) if i in strong_old]
     offers += [
-        ((False, j), i, s) for (i, j), s in zip(pool, scores, strict=True) if j not in used_new
+        ((False, j), i, s) for (i, j), s in zip(pool, scores, strict=True) if j in strong_new
     ]
     for key, other, s in offers:
         rivals[key] = rivals.get(key, 0) + 1
@@ -128,11 +132,12 @@ def pieces(
     for (is_old, _), (_, _, w) in best.items():
         wholes[is_old].add(w)  # an old piece's whole is new (1), a new one's old (0)
     aside: tuple[dict[int, tuple[float, int]], dict[int, tuple[float, int]]] = ({}, {})
+    wholes_old, wholes_new = wholes
     for (i, j), s in zip(pool, scores, strict=True):
-        if pairs.get(i, (None,))[0] != j:
-            if i in wholes[0] and (s, -j) > aside[0].get(i, (-1.0, 0)):
+        if (i in wholes_old or j in wholes_new) and pairs.get(i, (None,))[0] != j:
+            if i in wholes_old and (s, -j) > aside[0].get(i, (-1.0, 0)):
                 aside[0][i] = (s, -j)
-            if j in wholes[1] and (s, -i) > aside[1].get(j, (-1.0, 0)):
+            if j in wholes_new and (s, -i) > aside[1].get(j, (-1.0, 0)):
                 aside[1][j] = (s, -i)
     splits: dict[int, list[tuple[int, float]]] = {}  # old whole -> new pieces
     merges: dict[int, list[tuple[int, float]]] = {}  # new whole -> old pieces
