@@ -142,25 +142,22 @@ def pair_facing(
     the index offered would have to, and neither point has a second candidate in its gap
     clearing the bar of groups (a whole facing two of its pieces). The index then works on
     fewer points."""
-    out: dict[int, tuple[int, float]] = {}
     least = sc.least(n, cut)
     group = sc.least(max(len(free_old), len(free_new)), cut)
-    lone: list[tuple[int, int]] = []  # gaps of one point facing one (most gaps)
-    for gap_old, gap_new in gaps(kept_of(anchors, {}), free_old, free_new, set(), set()):
-        if len(gap_old) == len(gap_new) == 1:
-            lone.append((gap_old[0], gap_new[0]))
-            continue
-        gap = [(i, j) for i in gap_old for j in gap_new]
-        scored = [(i, j, s) for (i, j), s in zip(gap, sc.cosines(gap), strict=True)]
-        held_old, held_new = held(scored, group)
-        for i, j, s in scored:
-            if s >= least and held_old.get(i) == held_new.get(j) == 1:
-                out[i] = (j, sc.confidence(s, n))
-    # A lone gap's pair is its points' one candidate exactly when it clears ``group``.
-    for (i, j), s in zip(lone, sc.cosines(lone), strict=True):
-        if s >= least and s >= group:
-            out[i] = (j, sc.confidence(s, n))
-    return out
+    found = gaps(kept_of(anchors, {}), free_old, free_new, set(), set())
+    # Every gap's pairs scored at once, gaps of one point facing one (most) last, as their
+    # pairs are taken last. Gaps share no point, so a point's candidates clearing ``group``
+    # are counted over all of them as in its own gap; a lone gap's pair is its points' one
+    # candidate exactly when it clears ``group``.
+    facing = [(i, j) for a, b in found if len(a) + len(b) > 2 for i in a for j in b]
+    facing += [(a[0], b[0]) for a, b in found if len(a) + len(b) == 2]
+    scored = [(i, j, s) for (i, j), s in zip(facing, sc.cosines(facing), strict=True)]
+    held_old, held_new = held(scored, group)
+    return {
+        i: (j, sc.confidence(s, n))
+        for i, j, s in scored
+        if s >= least and held_old.get(i) == held_new.get(j) == 1
+    }
 
 
 def group_facing(
