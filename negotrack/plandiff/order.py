@@ -23,6 +23,8 @@ from negotrack.plandiff.scores import Scores, held
 
 __all__ = ["gaps", "group_facing", "kept_of", "pair_facing", "placed", "uncrossed"]
 
+_first = operator.itemgetter(0)
+
 GAP = 4
 """Gaps with at most this many free points on each side are searched with their own bar."""
 
@@ -36,11 +38,17 @@ def uncrossed(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """
     news = [j for _, j in pairs]
     ends = _longest_ending(news)
-    starts = _longest_ending([-j for j in reversed(news)])[::-1]
     # On some longest run: the longest runs ending and starting with it make a longest one
     # (a + b - 1 == longest). Worked out in C: pairs are many, most on every run.
     through = max(ends, default=0) + 1
-    on_some = list(map(through.__eq__, map(operator.add, ends, starts)))
+    on_some = list(
+        map(
+            operator.eq, map(operator.add, ends, _longest_starting(news)), itertools.repeat(through)
+        )
+    )
+    kept = list(itertools.compress(pairs, on_some))
+    if len(kept) == through - 1:  # one pair on some run at each place: one longest run
+        return kept
     # On every longest run: the only pair on some run at its place in the run.
     at = collections.Counter(itertools.compress(ends, on_some))
     return [p for p, e in itertools.compress(zip(pairs, ends, strict=True), on_some) if at[e] == 1]
@@ -65,12 +73,34 @@ def _longest_ending(values: Sequence[int]) -> list[int]:
     return out
 
 
+def _longest_starting(values: Sequence[int]) -> list[int]:
+    """For each value, the length of the longest strictly increasing run starting with it
+    (:func:`_longest_ending` read from the end, without negating every value)."""
+    heads: list[int] = []  # heads[k]: greatest first value of an increasing run of length k+1
+    out = []
+    first = math.inf  # heads[-1], the greatest first value of a longest run so far
+    for v in reversed(values):
+        if v < first:  # the usual case, pairs mostly in order: the longest run grows
+            heads.append(v)
+            first = v
+            out.append(len(heads))
+        else:
+            k = bisect.bisect_left(heads, -v, key=operator.neg)  # heads descend
+            heads[k] = v
+            if k + 1 == len(heads):
+                first = v
+            out.append(k + 1)
+    out.reverse()
+    return out
+
+
 def kept_of(
     anchors: Sequence[tuple[int, int]], pairs: dict[int, tuple[int, float]]
 ) -> list[tuple[int, int]]:
     """The pairs whose order is certain (:func:`uncrossed`) among ``anchors`` and the
-    pairs made so far (old -> (new, confidence))."""
-    return uncrossed(sorted([*anchors, *((i, j) for i, (j, _) in pairs.items())]))
+    pairs made so far (old -> (new, confidence)). Pairs are one-to-one, so their old points
+    alone order them (a sort by one int, not by tuples)."""
+    return uncrossed(sorted([*anchors, *((i, j) for i, (j, _) in pairs.items())], key=_first))
 
 
 def gaps(

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import random
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 import negotrack as nt
 from negotrack.plandiff.align import same_pair_text
 from negotrack.plandiff.moves import _tie, stable
+from negotrack.plandiff.order import _longest_starting, kept_of, uncrossed
 
 
 def _version(vid: str, texts: list[str]) -> nt.PlanVersion:
@@ -80,3 +83,35 @@ def test_of_two_swapped_points_the_checksum_says_which_moved() -> None:
     assert kept == _eager_stable(old, new, pairs)
     mirrored = {j: (i, via) for i, (j, via) in pairs.items()}
     assert {pairs[i][0] for i in kept} == stable(new, old, mirrored)
+
+
+@given(st.lists(st.integers(0, 30), max_size=40))
+def test_longest_starting_is_the_longest_increasing_run_starting_at_each_value(
+    values: list[int],
+) -> None:
+    """Each value gets the length of the longest strictly increasing run starting with it,
+    as the quadratic definition gives it (values in order or not, repeated or not)."""
+    expected: list[int] = []
+    for k in reversed(range(len(values))):
+        after = [expected[-1 - m] for m in range(len(expected)) if values[k + 1 + m] > values[k]]
+        expected.append(1 + max(after, default=0))
+    assert _longest_starting(values) == expected[::-1]
+
+
+@given(st.permutations(range(10)), st.sets(st.integers(0, 9)), st.randoms())
+def test_kept_pairs_are_those_on_every_longest_run(
+    order: list[int], gone: set[int], rng: random.Random
+) -> None:
+    """:func:`uncrossed` keeps exactly the pairs every longest increasing run of pairs
+    takes, found by trying every run; :func:`kept_of` does so for anchors in any order and
+    pairs made so far together, ordered by their old points alone."""
+    pairs = [(i, j) for i, j in enumerate(order) if i not in gone]
+    runs = [[p for k, p in enumerate(pairs) if mask >> k & 1] for mask in range(1 << len(pairs))]
+    runs = [run for run in runs if [j for _, j in run] == sorted(j for _, j in run)]
+    longest = max(map(len, runs))
+    every = set(pairs).intersection(*(run for run in runs if len(run) == longest))
+    assert uncrossed(pairs) == sorted(every)
+    anchors = [p for p in pairs if rng.random() < 0.5]
+    rng.shuffle(anchors)
+    made = {i: (j, 0.5) for i, j in pairs if (i, j) not in anchors}
+    assert kept_of(anchors, made) == sorted(every)
