@@ -133,10 +133,28 @@ def _by_gap(points: list[int], bounds: list[int]) -> dict[int, list[int]]:
     """Sorted ``points`` by the gap of sorted ``bounds`` they fall in: gap k holds the
     points between ``bounds[k - 1]`` and ``bounds[k]`` (a point on a bound is in none)."""
     out: dict[int, list[int]] = {}
+    if 4 * len(points) < len(bounds):  # few points (a round's): each found by bisection
+        for p in points:
+            k = bisect.bisect_left(bounds, p)
+            if k == len(bounds) or bounds[k] != p:
+                out.setdefault(k, []).append(p)
+        return out
+    # Many points (the free points before the index): both lists walked together, as
+    # bisecting for each point costs more than stepping over the bounds between them.
+    rest = iter(bounds)
+    k = -1
+    bound = -math.inf  # bounds[k], the bound ending gap k (inf past the last)
+    here: list[int] = []  # the points of gap k so far
     for p in points:
-        k = bisect.bisect_left(bounds, p)
-        if k == len(bounds) or bounds[k] != p:
-            out.setdefault(k, []).append(p)
+        if p > bound:
+            while p > bound:
+                k += 1
+                bound = next(rest, math.inf)
+            here = []
+        if p != bound:
+            if not here:
+                out[k] = here
+            here.append(p)
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import random
 
 from hypothesis import given
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 import negotrack as nt
 from negotrack.plandiff.align import same_pair_text
 from negotrack.plandiff.moves import _tie, stable
-from negotrack.plandiff.order import _longest_starting, kept_of, uncrossed
+from negotrack.plandiff.order import _by_gap, _longest_starting, kept_of, uncrossed
 
 
 def _version(vid: str, texts: list[str]) -> nt.PlanVersion:
@@ -115,3 +116,17 @@ def test_kept_pairs_are_those_on_every_longest_run(
     rng.shuffle(anchors)
     made = {i: (j, 0.5) for i, j in pairs if (i, j) not in anchors}
     assert kept_of(anchors, made) == sorted(every)
+
+
+@given(st.sets(st.integers(0, 200)), st.sets(st.integers(0, 200), max_size=60))
+def test_points_fall_in_the_gap_bisection_finds_them_in(points: set[int], bounds: set[int]) -> None:
+    """Whether the points are few (bisected) or many (walked with the bounds), each lands
+    in the gap of the bounds bisection puts it in, and a point on a bound in none."""
+    ordered, edges = sorted(points), sorted(bounds)
+    expected: dict[int, list[int]] = {}
+    for p in ordered:
+        if p not in bounds:
+            expected.setdefault(bisect.bisect_left(edges, p), []).append(p)
+    found = _by_gap(ordered, edges)
+    assert found == expected
+    assert list(found) == sorted(found)
