@@ -52,29 +52,33 @@ def stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]
         return set()
     unit = (n + 1) * (n + 1)
     span = len(old.points) + len(new.points)
-    rank = {j: r for r, j in enumerate(sorted(pairs[i][0] for i in olds))}
-    # A pair weighs (kept << 40) + near; a block's parts are summed apart, in locals, and
-    # the block is closed where the next pair does not continue it.
+    ps, ns = old.points, new.points
+    rank = dict(zip(sorted([pairs[i][0] for i in olds]), range(n), strict=True))
+    # A pair weighs (kept << 40) + near, kept = unit + (n + 1) * unchanged + same text and
+    # near = span - moved; a block sums the per-pair parts in locals (unit and span once per
+    # pair in it, when it closes, where the next pair does not continue it).
     blocks: list[tuple[int, int, int, int]] = []  # first pos, last pos, first rank, weight
     first = start = -1
-    kept = near = 0
+    alike = moved = 0
     follows = -1  # the rank continuing the last run: the one after its last pair's
     for k, i in enumerate(olds):
         j, via = pairs[i]
-        o, p = old.points[i], new.points[j]
+        o, p = ps[i], ns[j]
         r = rank[j]
         if r != follows:
             if k:
-                blocks.append((first, k - 1, start, (kept << 40) + near))
-            first, start, kept, near = k, r, 0, 0
+                size = k - first
+                weight = ((unit * size + alike) << 40) + span * size - moved
+                blocks.append((first, k - 1, start, weight))
+            first, start, alike, moved = k, r, 0, 0
         follows = r + 1
-        same = same_pair_text(o, p, via)
-        kept += unit + (n + 1) * (same and o.number == p.number) + same
-        near += span - abs(i - j)
-    blocks.append((first, n - 1, start, (kept << 40) + near))
+        if same_pair_text(o, p, via):
+            alike += (n + 1) * (o.number == p.number) + 1
+        moved += abs(i - j)
+    size = n - first
+    blocks.append((first, n - 1, start, ((unit * size + alike) << 40) + span * size - moved))
     best, back, ends = _heaviest(blocks, n)
     if len(set(ends)) < len(ends):  # two chains weigh the same: the checksums may decide
-        ps, ns = old.points, new.points
         blocks = [
             (a, b, r, (w << 40) + sum([_tie(ps[i], ns[pairs[i][0]]) for i in olds[a : b + 1]]))
             for a, b, r, w in blocks
