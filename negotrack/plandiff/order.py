@@ -113,8 +113,9 @@ def gaps(
     """Free points facing each other between two consecutive pairs of ``kept`` (the pairs
     whose order is certain, :func:`kept_of`; the versions' ends count as such pairs), in
     gaps of at most GAP on each side."""
-    rest_old = sorted([i for i in free_old if i not in used_old])
-    rest_new = sorted([j for j in free_new if j not in used_new])
+    # Before the index (pair_facing) nothing is used: the free points need no filtering.
+    rest_old = sorted([i for i in free_old if i not in used_old] if used_old else free_old)
+    rest_new = sorted([j for j in free_new if j not in used_new] if used_new else free_new)
     if not rest_old or not rest_new:
         return []
     # Gap k lies before the k-th kept pair (the last one after them all). Free points are
@@ -199,7 +200,9 @@ def pair_facing(
     # candidate exactly when it clears ``group``.
     facing = [(i, j) for a, b in found if len(a) + len(b) > 2 for i in a for j in b]
     facing += [(a[0], b[0]) for a, b in found if len(a) + len(b) == 2]
-    scored = [(i, j, s) for (i, j), s in zip(facing, sc.cosines(facing), strict=True)]
+    # Only pairs reaching one bar or the other can count or be taken: most reach neither.
+    low = min(least, group)
+    scored = [(i, j, s) for (i, j), s in zip(facing, sc.cosines(facing), strict=True) if s >= low]
     held_old, held_new = held(scored, group)
     return {
         i: (j, sc.confidence(s, n))
