@@ -12,6 +12,7 @@ person to pin with :meth:`negotrack.Dossier.link` or leave.
 
 from __future__ import annotations
 
+import collections
 from collections.abc import Collection, Sequence
 
 from negotrack.plandiff.scores import Scores, bar
@@ -36,20 +37,24 @@ def doubts(
     good)."""
     if not left_old and not left_new:
         return ()
-    rows: dict[tuple[bool, int], list[tuple[float, int]]] = {}
+    # Each point's row, old and new apart (an int key and one list per point: thousands of
+    # pairs are looked through).
+    rows_old: dict[int, list[tuple[float, int]]] = collections.defaultdict(list)
+    rows_new: dict[int, list[tuple[float, int]]] = collections.defaultdict(list)
     mine = [(i, j) for i, j in pool if i in left_old or j in left_new]
     for (i, j), s in zip(mine, sc.cosines(mine), strict=True):
         if i in left_old:
-            rows.setdefault((True, i), []).append((-s, j))
+            rows_old[i].append((-s, j))
         if j in left_new:
-            rows.setdefault((False, j), []).append((-s, i))
+            rows_new[j].append((-s, i))
     n_old, n_new = searched
     out: dict[tuple[int, int], float] = {}
-    for (is_old, p), row in rows.items():
-        least = bar(n_new if is_old else n_old)
-        for minus, other in sorted(row)[:PER_POINT]:
-            if sc.z(-minus) < least:
-                break
-            edge = (p, other) if is_old else (other, p)
-            out[edge] = sc.confidence(-minus, n_old * n_new)
+    for rows, least, is_old in ((rows_old, bar(n_new), True), (rows_new, bar(n_old), False)):
+        for p, row in rows.items():
+            for minus, other in sorted(row)[:PER_POINT]:
+                if sc.z(-minus) < least:
+                    break
+                edge = (p, other) if is_old else (other, p)
+                if edge not in out:  # both its points left over: the same pair, scored once
+                    out[edge] = sc.confidence(-minus, n_old * n_new)
     return tuple(sorted((i, j, c) for (i, j), c in out.items()))

@@ -38,6 +38,13 @@ def stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]
     runs of pairs consecutive in both versions. A chain that takes one member of a block
     can take all of it (no other pair falls between its members on either side), so
     blocks are taken whole, and a mostly kept order makes few blocks.
+
+    The checksums are the costliest part (they read every pair's texts) and seldom decide,
+    so the chains are first weighed without them (:func:`_heaviest`). When no two blocks
+    end chains of the same weight, no comparison the search made was between equal
+    weights, and a checksum (less than one unit of the last criterion) could not have
+    turned one: the chain is the one they would choose. Otherwise the search is run again
+    with them.
     """
     olds = sorted(pairs)
     n = len(olds)
@@ -45,29 +52,55 @@ def stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]
         return set()
     unit = (n + 1) * (n + 1)
     span = len(old.points) + len(new.points)
-    rank = {j: r for r, j in enumerate(sorted(pairs[i][0] for i in olds))}
-    # A pair weighs (kept << 80) + (near << 40) + tie; a block's parts are summed apart, in
-    # locals, and the block is closed where the next pair does not continue it.
+    ps, ns = old.points, new.points
+    rank = dict(zip(sorted([pairs[i][0] for i in olds]), range(n), strict=True))
+    # A pair weighs (kept << 40) + near, kept = unit + (n + 1) * unchanged + same text and
+    # near = span - moved; a block sums the per-pair parts in locals (unit and span once per
+    # pair in it, when it closes, where the next pair does not continue it).
     blocks: list[tuple[int, int, int, int]] = []  # first pos, last pos, first rank, weight
     first = start = -1
-    kept = near = tie = 0
+    alike = moved = 0
     follows = -1  # the rank continuing the last run: the one after its last pair's
     for k, i in enumerate(olds):
         j, via = pairs[i]
-        o, p = old.points[i], new.points[j]
+        o, p = ps[i], ns[j]
         r = rank[j]
         if r != follows:
             if k:
-                blocks.append((first, k - 1, start, (kept << 80) + (near << 40) + tie))
-            first, start, kept, near, tie = k, r, 0, 0, 0
+                size = k - first
+                weight = ((unit * size + alike) << 40) + span * size - moved
+                blocks.append((first, k - 1, start, weight))
+            first, start, alike, moved = k, r, 0, 0
         follows = r + 1
-        same = same_pair_text(o, p, via)
-        kept += unit + (n + 1) * (same and o.number == p.number) + same
-        near += span - abs(i - j)
-        tie += _tie(o, p)
-    blocks.append((first, n - 1, start, (kept << 80) + (near << 40) + tie))
+        if same_pair_text(o, p, via):
+            alike += (n + 1) * (o.number == p.number) + 1
+        moved += abs(i - j)
+    size = n - first
+    blocks.append((first, n - 1, start, ((unit * size + alike) << 40) + span * size - moved))
+    best, back, ends = _heaviest(blocks, n)
+    if len(set(ends)) < len(ends):  # two chains weigh the same: the checksums may decide
+        blocks = [
+            (a, b, r, (w << 40) + sum([_tie(ps[i], ns[pairs[i][0]]) for i in olds[a : b + 1]]))
+            for a, b, r, w in blocks
+        ]
+        best, back, _ = _heaviest(blocks, n)
+    keep: set[int] = set()
+    b = best
+    while b != -1:
+        first, last, _, _ = blocks[b]
+        keep.update(olds[first : last + 1])
+        b = back[b]
+    return keep
+
+
+def _heaviest(blocks: list[tuple[int, int, int, int]], n: int) -> tuple[int, list[int], list[int]]:
+    """The heaviest chain of ``blocks`` (first pos, last pos, first rank, weight) over ``n``
+    ranks: its last block, each block's previous one in the heaviest chain ending with it
+    (-1 for none), and the weight of that chain, per block. Of chains of equal weight the
+    one whose last block comes later wins."""
     tree: list[tuple[int, int]] = [(0, -1)] * (n + 1)  # by rank: (best weight, block)
     back = [-1] * len(blocks)
+    ends = []
     best: tuple[int, int] = (0, -1)
     for b, (first, last, r, weight) in enumerate(blocks):
         prev: tuple[int, int] = (0, -1)
@@ -78,6 +111,7 @@ def stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]
             q -= q & -q
         back[b] = prev[1]
         here = (prev[0] + weight, b)
+        ends.append(here[0])
         if here > best:
             best = here
         q = r + (last - first) + 1  # the block ends at this rank
@@ -85,10 +119,4 @@ def stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]
             if here > tree[q]:
                 tree[q] = here
             q += q & -q
-    keep: set[int] = set()
-    b = best[1]
-    while b != -1:
-        first, last, _, _ = blocks[b]
-        keep.update(olds[first : last + 1])
-        b = back[b]
-    return keep
+    return best[1], back, ends

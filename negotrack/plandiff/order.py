@@ -23,6 +23,8 @@ from negotrack.plandiff.scores import Scores, held
 
 __all__ = ["gaps", "group_facing", "kept_of", "pair_facing", "placed", "uncrossed"]
 
+_first = operator.itemgetter(0)
+
 GAP = 4
 """Gaps with at most this many free points on each side are searched with their own bar."""
 
@@ -36,11 +38,17 @@ def uncrossed(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """
     news = [j for _, j in pairs]
     ends = _longest_ending(news)
-    starts = _longest_ending([-j for j in reversed(news)])[::-1]
     # On some longest run: the longest runs ending and starting with it make a longest one
     # (a + b - 1 == longest). Worked out in C: pairs are many, most on every run.
     through = max(ends, default=0) + 1
-    on_some = list(map(through.__eq__, map(operator.add, ends, starts)))
+    on_some = list(
+        map(
+            operator.eq, map(operator.add, ends, _longest_starting(news)), itertools.repeat(through)
+        )
+    )
+    kept = list(itertools.compress(pairs, on_some))
+    if len(kept) == through - 1:  # one pair on some run at each place: one longest run
+        return kept
     # On every longest run: the only pair on some run at its place in the run.
     at = collections.Counter(itertools.compress(ends, on_some))
     return [p for p, e in itertools.compress(zip(pairs, ends, strict=True), on_some) if at[e] == 1]
@@ -65,12 +73,34 @@ def _longest_ending(values: Sequence[int]) -> list[int]:
     return out
 
 
+def _longest_starting(values: Sequence[int]) -> list[int]:
+    """For each value, the length of the longest strictly increasing run starting with it
+    (:func:`_longest_ending` read from the end, without negating every value)."""
+    heads: list[int] = []  # heads[k]: greatest first value of an increasing run of length k+1
+    out = []
+    first = math.inf  # heads[-1], the greatest first value of a longest run so far
+    for v in reversed(values):
+        if v < first:  # the usual case, pairs mostly in order: the longest run grows
+            heads.append(v)
+            first = v
+            out.append(len(heads))
+        else:
+            k = bisect.bisect_left(heads, -v, key=operator.neg)  # heads descend
+            heads[k] = v
+            if k + 1 == len(heads):
+                first = v
+            out.append(k + 1)
+    out.reverse()
+    return out
+
+
 def kept_of(
     anchors: Sequence[tuple[int, int]], pairs: dict[int, tuple[int, float]]
 ) -> list[tuple[int, int]]:
     """The pairs whose order is certain (:func:`uncrossed`) among ``anchors`` and the
-    pairs made so far (old -> (new, confidence))."""
-    return uncrossed(sorted([*anchors, *((i, j) for i, (j, _) in pairs.items())]))
+    pairs made so far (old -> (new, confidence)). Pairs are one-to-one, so their old points
+    alone order them (a sort by one int, not by tuples)."""
+    return uncrossed(sorted([*anchors, *((i, j) for i, (j, _) in pairs.items())], key=_first))
 
 
 def gaps(
@@ -83,8 +113,9 @@ def gaps(
     """Free points facing each other between two consecutive pairs of ``kept`` (the pairs
     whose order is certain, :func:`kept_of`; the versions' ends count as such pairs), in
     gaps of at most GAP on each side."""
-    rest_old = sorted([i for i in free_old if i not in used_old])
-    rest_new = sorted([j for j in free_new if j not in used_new])
+    # Before the index (pair_facing) nothing is used: the free points need no filtering.
+    rest_old = sorted([i for i in free_old if i not in used_old] if used_old else free_old)
+    rest_new = sorted([j for j in free_new if j not in used_new] if used_new else free_new)
     if not rest_old or not rest_new:
         return []
     # Gap k lies before the k-th kept pair (the last one after them all). Free points are
@@ -103,10 +134,28 @@ def _by_gap(points: list[int], bounds: list[int]) -> dict[int, list[int]]:
     """Sorted ``points`` by the gap of sorted ``bounds`` they fall in: gap k holds the
     points between ``bounds[k - 1]`` and ``bounds[k]`` (a point on a bound is in none)."""
     out: dict[int, list[int]] = {}
+    if 4 * len(points) < len(bounds):  # few points (a round's): each found by bisection
+        for p in points:
+            k = bisect.bisect_left(bounds, p)
+            if k == len(bounds) or bounds[k] != p:
+                out.setdefault(k, []).append(p)
+        return out
+    # Many points (the free points before the index): both lists walked together, as
+    # bisecting for each point costs more than stepping over the bounds between them.
+    rest = iter(bounds)
+    k = -1
+    bound = -math.inf  # bounds[k], the bound ending gap k (inf past the last)
+    here: list[int] = []  # the points of gap k so far
     for p in points:
-        k = bisect.bisect_left(bounds, p)
-        if k == len(bounds) or bounds[k] != p:
-            out.setdefault(k, []).append(p)
+        if p > bound:
+            while p > bound:
+                k += 1
+                bound = next(rest, math.inf)
+            here = []
+        if p != bound:
+            if not here:
+                out[k] = here
+            here.append(p)
     return out
 
 
@@ -142,25 +191,24 @@ def pair_facing(
     the index offered would have to, and neither point has a second candidate in its gap
     clearing the bar of groups (a whole facing two of its pieces). The index then works on
     fewer points."""
-    out: dict[int, tuple[int, float]] = {}
     least = sc.least(n, cut)
     group = sc.least(max(len(free_old), len(free_new)), cut)
-    lone: list[tuple[int, int]] = []  # gaps of one point facing one (most gaps)
-    for gap_old, gap_new in gaps(kept_of(anchors, {}), free_old, free_new, set(), set()):
-        if len(gap_old) == len(gap_new) == 1:
-            lone.append((gap_old[0], gap_new[0]))
-            continue
-        gap = [(i, j) for i in gap_old for j in gap_new]
-        scored = [(i, j, s) for (i, j), s in zip(gap, sc.cosines(gap), strict=True)]
-        held_old, held_new = held(scored, group)
-        for i, j, s in scored:
-            if s >= least and held_old.get(i) == held_new.get(j) == 1:
-                out[i] = (j, sc.confidence(s, n))
-    # A lone gap's pair is its points' one candidate exactly when it clears ``group``.
-    for (i, j), s in zip(lone, sc.cosines(lone), strict=True):
-        if s >= least and s >= group:
-            out[i] = (j, sc.confidence(s, n))
-    return out
+    found = gaps(kept_of(anchors, {}), free_old, free_new, set(), set())
+    # Every gap's pairs scored at once, gaps of one point facing one (most) last, as their
+    # pairs are taken last. Gaps share no point, so a point's candidates clearing ``group``
+    # are counted over all of them as in its own gap; a lone gap's pair is its points' one
+    # candidate exactly when it clears ``group``.
+    facing = [(i, j) for a, b in found if len(a) + len(b) > 2 for i in a for j in b]
+    facing += [(a[0], b[0]) for a, b in found if len(a) + len(b) == 2]
+    # Only pairs reaching one bar or the other can count or be taken: most reach neither.
+    low = min(least, group)
+    scored = [(i, j, s) for (i, j), s in zip(facing, sc.cosines(facing), strict=True) if s >= low]
+    held_old, held_new = held(scored, group)
+    return {
+        i: (j, sc.confidence(s, n))
+        for i, j, s in scored
+        if s >= least and held_old.get(i) == held_new.get(j) == 1
+    }
 
 
 def group_facing(
