@@ -228,16 +228,17 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
     """Every change, in the new version's reading order, deletions where they stood."""
     ops, nps = old.points, new.points
     stable = _moves.stable(old, new, align.pairs)
-    # at[j]: what stands at new point j, sorted by the old index for its own changes (-1
-    # for an added point) and by the old index plus ``behind`` for the deletions that
-    # followed it in the old version (one int, not a tuple, per change).
-    behind = len(ops)
-    at: list[list[tuple[int, PointChange]]] = [[] for _ in nps]
+    # What stands at each new point: its pair's change (most points), or the changes of
+    # its group's members (several for a merge, by old index), else it was added; then
+    # the deletions that followed it in the old version, in old order.
+    paired: list[PointChange | None] = [None] * len(nps)
+    members: dict[int, list[tuple[int, PointChange]]] = {}
+    after: dict[int, list[PointChange]] = {}
     anchor: dict[int, int] = {}  # old index -> new index it stands at now, if not moved
     sure = align.confidence.get  # align.sure written out: a call fewer per pair
     for i, (j, via) in align.pairs.items():
         kept = i in stable
-        at[j].append((i, _pair_change(ops[i], nps[j], via, kept, sure((i, j), 1.0))))
+        paired[j] = _pair_change(ops[i], nps[j], via, kept, sure((i, j), 1.0))
         if kept:
             anchor[i] = j
     known = align.words
@@ -250,15 +251,11 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
         for kind, i, j in _members(olds, news, align.crossed.get(g)):
             tokens = (known.get(ops[i].text), known.get(nps[j].text))
             change = _piece(kind, ops[i], nps[j], via, numbers[g], sure((i, j), 1.0), tokens)
-            at[j].append((i, change))
+            members.setdefault(j, []).append((i, change))
         for i in olds:
             # after the last piece: nothing deleted stands between a split's pieces
             anchor[i] = news[-1]
-    for j, placed in enumerate(at):
-        if not placed:
-            added = PointChange(ChangeKind.ADDED, None, nps[j], 0.0, matched_by="", confidence=0.0)
-            placed.append((-1, added))
-    head: list[PointChange] = []
+    out: list[PointChange] = []  # the deletions before any point kept, then in new order
     last = -1
     for i, point in enumerate(ops):
         if i in anchor:
@@ -268,16 +265,20 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
                 ChangeKind.DELETED, point, None, 0.0, matched_by="", confidence=0.0
             )
             if last < 0:
-                head.append(change)
+                out.append(change)
             else:
-                at[last].append((behind + i, change))
-    out = head
-    for placed in at:  # in new order
-        if len(placed) == 1:  # most points: one change
-            out.append(placed[0][1])
+                after.setdefault(last, []).append(change)
+    for j, pair in enumerate(paired):
+        if pair is not None:
+            out.append(pair)
+        elif j in members:
+            out += [c for _, c in sorted(members[j], key=operator.itemgetter(0))]
         else:
-            placed.sort(key=operator.itemgetter(0))
-            out.extend([c for _, c in placed])
+            out.append(
+                PointChange(ChangeKind.ADDED, None, nps[j], 0.0, matched_by="", confidence=0.0)
+            )
+        if j in after:
+            out += after[j]
     return out
 
 
