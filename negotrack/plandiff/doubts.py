@@ -26,23 +26,23 @@ PER_POINT = 2
 def doubts(
     sc: Scores,
     pool: Sequence[tuple[int, int]],
+    scores: Sequence[float],
     searched: tuple[int, int],
     left_old: Collection[int],
     left_new: Collection[int],
 ) -> tuple[tuple[int, int, float], ...]:
     """``(old, new, confidence)`` for the best candidates of the points left over
-    (``left_old``, ``left_new``) among the scored ``pool``; ``searched`` is how many free
-    points each version had (the confidence is against the bar of all pairs searched, as
-    for pairs: below the cut when the text was too thin, above it when a rival was as
-    good)."""
+    (``left_old``, ``left_new``) among the ``pool`` (``scores``: its cosines, in order);
+    ``searched`` is how many free points each version had (the confidence is against the
+    bar of all pairs searched, as for pairs: below the cut when the text was too thin,
+    above it when a rival was as good)."""
     if not left_old and not left_new:
         return ()
     # Each point's row, old and new apart (an int key and one list per point: thousands of
     # pairs are looked through).
     rows_old: dict[int, list[tuple[float, int]]] = collections.defaultdict(list)
     rows_new: dict[int, list[tuple[float, int]]] = collections.defaultdict(list)
-    mine = [(i, j) for i, j in pool if i in left_old or j in left_new]
-    for (i, j), s in zip(mine, sc.cosines(mine), strict=True):
+    for (i, j), s in zip(pool, scores, strict=True):
         if i in left_old:
             rows_old[i].append((-s, j))
         if j in left_new:

@@ -192,8 +192,11 @@ def match(
     pool = [(i, j) for i, j, _, _ in rated]
     used_old = set(start[0]) | set(pairs)
     used_new = set(start[1]) | {j for j, _ in pairs.values()}
-    pool = [*pool, *beside(pool, anchors, pairs, free_old, free_new, used_old, used_new)]
-    found = pieces(sc, pool, n, cut, pairs, used_old, used_new)
+    near = beside(pool, anchors, pairs, free_old, free_new, used_old, used_new)
+    pool += near
+    # The pool's cosines, read from its ratings (the pieces and the doubts go through them).
+    scores = [s for _, _, s, _ in rated] + sc.cosines(near)
+    found = pieces(sc, pool, scores, n, cut, pairs, used_old, used_new)
     early = tuple(
         (olds, news, (round(cover, 6),) * (len(olds) + len(news) - 1))
         for olds, news, cover in plain
@@ -202,7 +205,7 @@ def match(
     taken_old = {i for i, _, _ in found.pairs} | {i for olds, _, _ in groups for i in olds}
     taken_new = {j for _, j, _ in found.pairs} | {j for _, news, _ in groups for j in news}
     left = (set(free_old) - taken_old, set(free_new) - taken_new)
-    unsure = doubts(sc, pool, (len(free_old), len(free_new)), *left)
+    unsure = doubts(sc, pool, scores, (len(free_old), len(free_new)), *left)
     return Found(found.pairs, groups, unsure)
 
 

@@ -92,6 +92,7 @@ def adjacent(
 def pieces(
     sc: Scores,
     pool: Sequence[tuple[int, int]],
+    scores: Sequence[float],
     n: int,
     cut: float,
     pairs: dict[int, tuple[int, float]],
@@ -99,11 +100,11 @@ def pieces(
     used_new: set[int],
 ) -> Found:
     """Attach each point left over to the paired point it is a piece of (see the note of
-    :mod:`negotrack.plandiff.match`), then report pairs and groups."""
+    :mod:`negotrack.plandiff.match`), then report pairs and groups. ``scores`` are the
+    ``pool``'s cosines (:meth:`Scores.cos`), in order."""
     best: dict[tuple[bool, int], tuple[float, int, int]] = {}  # (is old, point) -> best
     second: dict[tuple[bool, int], float] = {}  # the runner-up's cosine
     rivals: dict[tuple[bool, int], int] = {}  # how many wholes a piece was compared with
-    scores = sc.cosines(pool)  # each pair's cosine, for the passes below
     # A piece's best candidate must reach ``cut`` (a cosine of at least ``least``): only
     # the points left over that some pair offers so much are looked at (a few dozen of the
     # hundreds the pool offers something).
