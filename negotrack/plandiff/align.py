@@ -238,10 +238,18 @@ def same_pair_text(o: Point, n: Point, via: str) -> bool:
 def _exact(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:
     """Pair identical texts (up to spacing), the k-th copy with the k-th copy."""
     waiting: dict[str, list[int]] = {}
+    # The new texts spaced, by text: a point kept word for word is one text in both
+    # versions, and spacing it again would read all of it (thousands of characters in a
+    # long point).
+    spaced: dict[str, str] = {}
     for j in align.free_new(len(new.points)):
-        waiting.setdefault(_norm(new.points[j].text), []).append(j)
+        text = new.points[j].text
+        key = spaced[text] = _norm(text)
+        waiting.setdefault(key, []).append(j)
     for i in align.free_old(len(old.points)):
-        queue = waiting.get(_norm(old.points[i].text))
+        text = old.points[i].text
+        known = spaced.get(text)
+        queue = waiting.get(_norm(text) if known is None else known)
         if queue:
             align.pair(i, queue.pop(0), "exact")
 
