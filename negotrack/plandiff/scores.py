@@ -93,9 +93,7 @@ class Scores:
     def cosines(self, pairs: Iterable[tuple[int, int]]) -> list[float]:
         """:meth:`cos` of each pair, in order, written out: the pool and the pieces score
         thousands of pairs, and a method call per pair costs about as much as the cosine
-        of two short points. So are :func:`cosine` and :func:`round9` (the same
-        operations, in the same order: the same floats), for the thousands of pairs
-        first seen here."""
+        of two short points."""
         width, seen = self._width, self._seen
         bags_old, bags_new, norm_old, norm_new = self.old, self.new, self.norm_old, self.norm_new
         out = []
@@ -103,17 +101,7 @@ class Scores:
             key = i * width + j
             s = seen.get(key)
             if s is None:
-                a, b, na, nb = bags_old[i], bags_new[j], norm_old[i], norm_new[j]
-                if not na or not nb:
-                    s = 0.0
-                else:
-                    if len(a) > len(b):
-                        a, b = b, a
-                    x = sum([w * b[t] for t, w in a.items() if t in b]) / (na * nb)
-                    y = x * 1e9
-                    r = round(y)
-                    s = r / 1e9 if abs(y - r) < 0.4999 else round(x, 9)
-                seen[key] = s
+                s = seen[key] = round9(cosine(bags_old[i], bags_new[j], norm_old[i], norm_new[j]))
             out.append(s)
         return out
 
