@@ -74,24 +74,10 @@ def _longest_ending(values: Sequence[int]) -> list[int]:
 
 
 def _longest_starting(values: Sequence[int]) -> list[int]:
-    """For each value, the length of the longest strictly increasing run starting with it
-    (:func:`_longest_ending` read from the end, without negating every value)."""
-    heads: list[int] = []  # heads[k]: greatest first value of an increasing run of length k+1
-    out = []
-    first = math.inf  # heads[-1], the greatest first value of a longest run so far
-    for v in reversed(values):
-        if v < first:  # the usual case, pairs mostly in order: the longest run grows
-            heads.append(v)
-            first = v
-            out.append(len(heads))
-        else:
-            k = bisect.bisect_left(heads, -v, key=operator.neg)  # heads descend
-            heads[k] = v
-            if k + 1 == len(heads):
-                first = v
-            out.append(k + 1)
-    out.reverse()
-    return out
+    """For each value, the length of the longest strictly increasing run starting with it:
+    :func:`_longest_ending` of the values read from the end, negated (a run starting with
+    a value, read backwards, is a decreasing run ending with it)."""
+    return _longest_ending([-v for v in reversed(values)])[::-1]
 
 
 def kept_of(
