@@ -193,7 +193,10 @@ class Candidate:
 @attrs.frozen
 class PlanDiff:
     """Every point of two versions and what became of it, in the new version's reading
-    order; a deleted point is placed where it stood, after the point it followed.
+    order; a deleted point is placed where it stood, after the point it followed. The
+    pieces of a split or merge are listed together, where its first new point stands
+    (a split into #4 and #12 lists both at #4). A point a curated link says has no
+    counterpart is deleted (or added) with ``matched_by`` "link" and confidence 1.0.
     ``candidates`` are the pairs text matching left unpaired for a person to check
     (:class:`Candidate`), in old-version order."""
 

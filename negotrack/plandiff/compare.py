@@ -224,6 +224,14 @@ def diff(
     return PlanDiff(old, new, tuple(changes), unsure)
 
 
+def _alone(kind: ChangeKind, o: Point | None, n: Point | None, linked: bool) -> PointChange:
+    """A deleted or added point: curated (a link says it has no counterpart, as sure as
+    any link) or only left over by matching."""
+    if linked:
+        return PointChange(kind, o, n, 0.0, matched_by="link", confidence=1.0)
+    return PointChange(kind, o, n, 0.0, matched_by="", confidence=0.0)
+
+
 def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> list[PointChange]:
     """Every change, in the new version's reading order, deletions where they stood."""
     ops, nps = old.points, new.points
@@ -232,7 +240,7 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
     # its group's members (several for a merge, by old index), else it was added; then
     # the deletions that followed it in the old version, in old order.
     paired: list[PointChange | None] = [None] * len(nps)
-    members: dict[int, list[tuple[int, PointChange]]] = {}
+    members: dict[int, list[tuple[int, int, PointChange]]] = {}
     after: dict[int, list[PointChange]] = {}
     anchor: dict[int, int] = {}  # old index -> new index it stands at now, if not moved
     sure = align.confidence.get  # align.sure written out: a call fewer per pair
@@ -248,22 +256,25 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
     first = sorted(range(len(align.groups)), key=lambda g: min(align.groups[g][1]))
     numbers = {g: number for number, g in enumerate(first, start=1)}
     for g, (olds, news, via) in enumerate(align.groups):
+        # A group's pieces stand together where its first new point stands, even when the
+        # new version put its pieces apart (a curated split into #4 and #12): a reader sees
+        # one split, not two halves with other points, deleted ones among them, between.
+        at = min(news)
         for kind, i, j in _members(olds, news, align.crossed.get(g)):
             tokens = (known.get(ops[i].text), known.get(nps[j].text))
             change = _piece(kind, ops[i], nps[j], via, numbers[g], sure((i, j), 1.0), tokens)
-            members.setdefault(j, []).append((i, change))
+            members.setdefault(at, []).append((j, i, change))
         for i in olds:
-            # after the last piece: nothing deleted stands between a split's pieces
-            anchor[i] = news[-1]
+            # after the pieces: nothing deleted stands between a split's pieces
+            anchor[i] = at
+    grouped_new = {j for _, news, _ in align.groups for j in news}
     out: list[PointChange] = []  # the deletions before any point kept, then in new order
     last = -1
     for i, point in enumerate(ops):
         if i in anchor:
             last = anchor[i]
         elif i not in align.pairs and i not in align.grouped_old:
-            change = PointChange(
-                ChangeKind.DELETED, point, None, 0.0, matched_by="", confidence=0.0
-            )
+            change = _alone(ChangeKind.DELETED, point, None, i in align.alone_old)
             if last < 0:
                 out.append(change)
             else:
@@ -272,11 +283,11 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
         if pair is not None:
             out.append(pair)
         elif j in members:
-            out += [c for _, c in sorted(members[j], key=operator.itemgetter(0))]
+            out += [c for _, _, c in sorted(members[j], key=operator.itemgetter(0, 1))]
+        elif j in grouped_new:
+            pass  # a later piece of a group, listed with its first
         else:
-            out.append(
-                PointChange(ChangeKind.ADDED, None, nps[j], 0.0, matched_by="", confidence=0.0)
-            )
+            out.append(_alone(ChangeKind.ADDED, None, nps[j], j in align.alone_new))
         if j in after:
             out += after[j]
     return out

@@ -12,6 +12,7 @@ from negotrack.plandiff import changes as changes_module
 from negotrack.plandiff.compare import ChangeKind, diff
 from negotrack.plandiff.features import Normaliser
 from tests.support.diffgen import point_text
+from tests.support.dossiers import SEEDS
 from tests.support.lineage import unkeyed
 
 
@@ -229,6 +230,60 @@ def test_split_pieces_carry_word_diffs_and_nothing_stands_between_them() -> None
     pieces = [c for c in d.changes if c.kind is ChangeKind.SPLIT]
     assert all(any(w.op != "equal" for w in c.words) for c in pieces)
     assert all(c.matched_by == "link" and c.confidence == 1.0 for c in pieces)
+
+
+def test_split_pieces_far_apart_are_listed_together() -> None:
+    """A curated split whose pieces the new version puts apart (Minsk I #9 into Minsk
+    II #4 and #12) is listed as one: its pieces one after the other where its first
+    stands, and nothing (deleted or not) between them."""
+    a = version(
+        "a",
+        "A ceasefire holds.",
+        "Local elections are held under the special-status law.",
+        "Hostages are released.",
+        "An inclusive national dialogue continues.",
+    )
+    b = version(
+        "b",
+        "A ceasefire holds.",
+        "A dialogue on local elections begins the day after the pull-back.",
+        "Hostages are released.",
+        "Election questions are agreed in the Trilateral Contact Group.",
+    )
+    links = [nt.PointLink("a#2", "b#2"), nt.PointLink("a#2", "b#4")]
+    d = diff(a, b, links=links)
+    kinds = [(c.kind.value, c.old and c.old.number, c.new and c.new.number) for c in d.changes]
+    assert kinds == [
+        ("unchanged", "1", "1"),
+        ("split", "2", "2"),
+        ("split", "2", "4"),
+        ("unchanged", "3", "3"),
+        ("deleted", "4", None),
+    ]
+
+
+def test_minsk_split_is_listed_as_one() -> None:
+    """On the Minsk seed, Minsk I #9's two pieces stand next to each other."""
+    d = nt.load(SEEDS / "minsk-2014-2015.yaml").diff("minsk-1", "minsk-2")
+    at = [k for k, c in enumerate(d.changes) if c.kind is ChangeKind.SPLIT]
+    assert len(at) == 2
+    assert at[1] == at[0] + 1
+
+
+def test_no_successor_and_no_predecessor_links_show_as_curated() -> None:
+    """A point a curated link says has no counterpart is deleted (or added) on a
+    person's word: matched by "link", as sure as any link, and reported as curated."""
+    a = version("a", "A ceasefire holds.", "A plebiscite endorses the deal.")
+    b = version("b", "A ceasefire holds.", "Congress endorses the deal.")
+    links = [nt.PointLink("a#2", "b"), nt.PointLink("a", "b#2")]
+    d = diff(a, b, links=links)
+    got = [(c.kind.value, c.matched_by, c.confidence) for c in d.changes]
+    assert got == [("unchanged", "exact", 1.0), ("deleted", "link", 1.0), ("added", "link", 1.0)]
+    data = d.to_json_data()["changes"]
+    assert [c["matched_by"] for c in data] == ["exact", "link", "link"]
+    assert not any(c.check for c in d.changes)
+    for text in (d.to_text().lower(), d.to_markdown().lower(), d.to_html().lower()):
+        assert "curated" in text
 
 
 def test_reports_say_part_of_a_merger_and_mark_curated_links() -> None:
