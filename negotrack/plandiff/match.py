@@ -101,6 +101,8 @@ from negotrack.plandiff.scores import Rated, Scores, held
 
 __all__ = ["Found", "match"]
 
+CUT = 0.5
+"""The default cut on confidence: a pair is made when it clears the bar (see the note)."""
 ALL_PAIRS = 250_000
 """Every pair is scored when (old points x new points x mean bag size) stays below this;
 otherwise only candidates from the inverted index."""
@@ -120,11 +122,36 @@ def match(
     """Pair the free points of two versions given as stem lists (all points, so that
     weights and order see the whole versions); ``anchors`` are pairs already made.
 
-    ``threshold`` replaces the default cut on confidence (0.5) when given.
+    ``threshold`` replaces the default cut on confidence (CUT) when given. A stricter one
+    keeps of what the default finds what is at least that sure, and leaves the rest to a
+    person (:meth:`Found.at_least`): raising it only removes pairs, each with the
+    confidence the default gives it. (Searching at the stricter cut would not: a pair
+    refused by the whole search can be taken later in a gap between two pairs, against the
+    gap's lower bar and so with a higher confidence, and gaps change shape as fewer pairs
+    are made.) A looser one adds what a search at that cut pairs among the points the
+    default leaves over (:meth:`Found.with_more`): lowering it only adds pairs, and those
+    the default makes keep their confidence.
     """
+    found = _match(old, new, free_old, free_new, anchors, None)
+    if threshold is None or threshold == CUT:
+        return found
+    if threshold > CUT:
+        return found.at_least(threshold)
+    return found.with_more(_match(old, new, free_old, free_new, anchors, threshold))
+
+
+def _match(
+    old: Sequence[Sequence[str]],
+    new: Sequence[Sequence[str]],
+    free_old: Sequence[int],
+    free_new: Sequence[int],
+    anchors: Sequence[tuple[int, int]],
+    threshold: float | None,
+) -> Found:
+    """:func:`match` at the cut ``threshold`` (CUT when None)."""
     if not free_old or not free_new:
         return Found((), ())
-    cut = 0.5 if threshold is None else threshold
+    cut = CUT if threshold is None else threshold
     sc = Scores(old, new, free_old, free_new)
     sc.null(free_old, free_new)
     n = len(free_old) * len(free_new)  # the pairs searched

@@ -31,6 +31,43 @@ class Found:
     doubts: tuple[tuple[int, int, float], ...] = ()
     """Candidates left unpaired, ``(old, new, confidence)`` (:mod:`.doubts`)."""
 
+    def at_least(self, cut: float) -> Found:
+        """What was found at least ``cut`` sure; the pairs and pieces below it become
+        doubts, for a person. A split or merge left with one piece is a pair."""
+        pairs = [p for p in self.pairs if p[2] >= cut]
+        doubts = [*self.doubts, *(p for p in self.pairs if p[2] < cut)]
+        groups: list[tuple[tuple[int, ...], tuple[int, ...], tuple[float, ...]]] = []
+        for olds, news, confidences in self.groups:
+            # One confidence per piece: the new ones of a split, the old ones of a merge.
+            edges = [(olds[0], j) for j in news] if len(olds) == 1 else [(i, news[0]) for i in olds]
+            kept = [(i, j, c) for (i, j), c in zip(edges, confidences, strict=True) if c >= cut]
+            doubts += [(i, j, c) for (i, j), c in zip(edges, confidences, strict=True) if c < cut]
+            sure = tuple(c for _, _, c in kept)
+            if len(kept) == 1:
+                pairs += kept
+            elif len(olds) == 1 and kept:
+                groups.append((olds, tuple(j for _, j, _ in kept), sure))
+            elif kept:
+                groups.append((tuple(i for i, _, _ in kept), news, sure))
+        return Found(tuple(sorted(pairs)), tuple(sorted(groups)), tuple(sorted(set(doubts))))
+
+    def with_more(self, looser: Found) -> Found:
+        """These pairs and pieces, and those ``looser`` (found at a lower cut) makes among
+        the points these leave over; the doubts of the points still left over."""
+        old = {i for i, _, _ in self.pairs} | {i for olds, _, _ in self.groups for i in olds}
+        new = {j for _, j, _ in self.pairs} | {j for _, news, _ in self.groups for j in news}
+        pairs = [*self.pairs, *(p for p in looser.pairs if p[0] not in old and p[1] not in new)]
+        groups = [
+            *self.groups,
+            *(g for g in looser.groups if old.isdisjoint(g[0]) and new.isdisjoint(g[1])),
+        ]
+        old.update(i for i, _, _ in pairs)
+        old.update(i for olds, _, _ in groups for i in olds)
+        new.update(j for _, j, _ in pairs)
+        new.update(j for _, news, _ in groups for j in news)
+        doubts = tuple(d for d in self.doubts if d[0] not in old or d[1] not in new)
+        return Found(tuple(sorted(pairs)), tuple(sorted(groups)), doubts)
+
 
 def beside(
     pool: Sequence[tuple[int, int]],

@@ -140,3 +140,26 @@ def test_a_permutation_gives_moves_and_no_rewording(a: nt.PlanVersion, rng: rand
     assert _kinds(d) <= {"unchanged", "renumbered", "moved"}
     assert all(c.similarity == 1.0 and not c.words for c in d.changes)
     assert len(d.changes) == len(a.points)
+
+
+def _text_edges(d: PlanDiff) -> dict[tuple[str, str], float]:
+    """The pairs and pieces text matching made, with their confidence."""
+    return {
+        (c.old.number, c.new.number): c.confidence
+        for c in d.changes
+        if c.old is not None and c.new is not None and c.matched_by in {"text", "split", "merge"}
+    }
+
+
+@settings(max_examples=60, deadline=None)
+@given(cases(), st.floats(0.05, 0.95), st.floats(0.05, 0.95))
+def test_a_threshold_only_adds_or_removes_pairs(case: Case, t1: float, t2: float) -> None:
+    """Raising ``threshold`` only removes what text matching pairs, lowering it only adds,
+    and a pair made at both keeps its confidence (each at least its threshold)."""
+    low, high = sorted((t1, t2))
+    looser = _text_edges(diff(case.old, case.new, threshold=low))
+    stricter = _text_edges(diff(case.old, case.new, threshold=high))
+    assert stricter.keys() <= looser.keys()
+    assert all(looser[edge] == c for edge, c in stricter.items())
+    assert all(c >= high for c in stricter.values())
+    assert all(c >= low for c in looser.values())
