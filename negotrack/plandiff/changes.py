@@ -18,7 +18,7 @@ import attrs
 from negotrack.core.model import PlanVersion, Point, Stance, Status
 from negotrack.plandiff.align import same_text
 from negotrack.plandiff.figures import figure_pairs, may_hold_figure
-from negotrack.plandiff.tokens import WordOp, kept_matching, word_diff
+from negotrack.plandiff.tokens import Piece, WordOp, kept_matching, word_diff
 
 __all__ = [
     "CHECK_BELOW",
@@ -260,6 +260,10 @@ class PlanDiff:
         return repr_html(self)
 
 
+_PIECE: dict[ChangeKind, Piece] = {ChangeKind.SPLIT: "new", ChangeKind.MERGED: "old"}
+"""Which text of a split's or merge's member is the piece (:func:`word_diff`)."""
+
+
 def _word_ops(c: PointChange) -> tuple[WordOp, ...]:
     """The inline diff of a pair or piece whose texts differ (a piece against its whole)."""
     if c.old is None or c.new is None:
@@ -270,7 +274,8 @@ def _word_ops(c: PointChange) -> tuple[WordOp, ...]:
     if not _unmeasured(c):
         # Measured already (a piece against its whole, or a pair whose similarity was
         # read first): the matching behind that, if it is at hand, serves the word diff.
-        return word_diff(c.old.text, c.new.text, c._lazy.pop("matching", None))[0]
+        piece = _PIECE.get(c.kind)
+        return word_diff(c.old.text, c.new.text, c._lazy.pop("matching", None), piece)[0]
     # A pair measured later, read for its words first (as the reports do): the word diff
     # measures the share kept in the same pass, so both texts are tokenised and their
     # words matched once for the two.

@@ -91,6 +91,9 @@ _FOLDED_WORD_ASCII = re.compile(_FIGURE_OR_WORD_ASCII, re.VERBOSE)
 
 _Op: TypeAlias = Literal["equal", "insert", "delete"]
 
+Piece: TypeAlias = Literal["old", "new"] | None
+"""Which text of a word diff is a piece of the other (of a split or merge), if either."""
+
 
 @attrs.frozen
 class WordOp:
@@ -183,7 +186,9 @@ def _segments(matched: Matching, na: int, nb: int) -> list[_Seg]:
     return segs
 
 
-def _cleanup(segs: list[_Seg], wa: list[int], wb: list[int], b: Sequence[str]) -> list[_Seg]:
+def _cleanup(
+    segs: list[_Seg], wa: list[int], wb: list[int], b: Sequence[str], piece: Piece = None
+) -> list[_Seg]:
     """Fold short equalities sandwiched between edits into them (a semantic clean-up).
 
     An equality with no word in it (a comma, a space) is noise between two edits; so is a
@@ -191,9 +196,17 @@ def _cleanup(segs: list[_Seg], wa: list[int], wb: list[int], b: Sequence[str]) -
     inside a rewritten clause. Folding repeats until nothing changes. Counting words rather
     than characters (as diff-match-patch does) keeps short but meaningful runs such as
     "will be" visible. ``wa``/``wb`` are prefix sums of word counts over the units.
+
+    When one text is a ``piece`` of the other (of a split or merge), an edit is as long as
+    it is on the piece's side: the whole's words that went to its other pieces are not a
+    rewriting of the piece, and must not make a run it kept look like noise.
     """
 
     def size(seg: _Seg) -> int:
+        if piece == "old":
+            return wa[seg.a2] - wa[seg.a1]
+        if piece == "new":
+            return wb[seg.b2] - wb[seg.b1]
         return max(wa[seg.a2] - wa[seg.a1], wb[seg.b2] - wb[seg.b1])
 
     changed = True
@@ -285,14 +298,15 @@ def _equal_spaced(
 
 
 def word_diff(
-    old: str, new: str, known: Matching | None = None
+    old: str, new: str, known: Matching | None = None, piece: Piece = None
 ) -> tuple[tuple[WordOp, ...], float]:
     """The inline word diff of ``old`` into ``new``, and the share of words kept (0..1).
 
     Joining the ``equal`` and ``delete`` texts gives ``old`` and joining the ``equal`` and
     ``insert`` texts gives ``new``, up to the spaces between tokens. The share kept is
     ``2 * kept / (words in old + words in new)``, measured before the clean-up.
-    ``known`` is what :func:`kept_matching` found for these two texts, if anything.
+    ``known`` is what :func:`kept_matching` found for these two texts, if anything;
+    ``piece`` says which text, if any, is a piece of the other (see :func:`_cleanup`).
     """
     ca, fa, wa = _units(old)
     cb, fb, wb = _units(new)
@@ -304,7 +318,7 @@ def word_diff(
     kept = sum([wa[i + 1] - wa[i] for i in matched[0]])
     total = wa[-1] + wb[-1]
     ratio = 2.0 * kept / total if total else 1.0
-    segs = _cleanup(_segments(matched, len(ca), len(cb)), wa, wb, cb)
+    segs = _cleanup(_segments(matched, len(ca), len(cb)), wa, wb, cb, piece)
     kinds: list[_Op] = []  # the runs' kinds and texts, runs of one kind joined
     texts: list[str] = []
 

@@ -9,7 +9,7 @@ import pytest
 
 import negotrack as nt
 from negotrack.plandiff.compare import ChangeKind, PointChange, diff
-from negotrack.plandiff.tokens import WordOp, kept_matching, kept_share, word_diff
+from negotrack.plandiff.tokens import Piece, WordOp, kept_matching, kept_share, word_diff
 
 OLD = "The armed forces of Ukraine will be capped at 600,000 personnel in peacetime."
 NEW = "In peacetime the armed forces of Ukraine are capped at 800,000 personnel."
@@ -90,10 +90,10 @@ def test_the_word_diff_read_first_matches_the_words_once(monkeypatch: pytest.Mon
     measured: list[tuple[str, str]] = []
 
     def recorded(
-        old: str, new: str, known: tuple[list[int], list[int]] | None = None
+        old: str, new: str, known: tuple[list[int], list[int]] | None = None, piece: Piece = None
     ) -> tuple[tuple[WordOp, ...], float]:
         given.append(known is not None)
-        return word_diff(old, new, known)
+        return word_diff(old, new, known, piece)
 
     def counted(a: str, b: str) -> tuple[float, tuple[list[int], list[int]]]:
         measured.append((a, b))
@@ -117,10 +117,10 @@ def test_the_similarity_read_first_lends_its_matching_to_the_word_diff(
     given: list[bool] = []
 
     def recorded(
-        old: str, new: str, known: tuple[list[int], list[int]] | None = None
+        old: str, new: str, known: tuple[list[int], list[int]] | None = None, piece: Piece = None
     ) -> tuple[tuple[WordOp, ...], float]:
         given.append(known is not None)
-        return word_diff(old, new, known)
+        return word_diff(old, new, known, piece)
 
     monkeypatch.setattr("negotrack.plandiff.changes.word_diff", recorded)
     change = _reworded()

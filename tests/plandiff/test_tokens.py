@@ -339,3 +339,32 @@ def test_text_with_other_characters_takes_the_general_patterns() -> None:
     general patterns: the Cyrillic word, the euro sum and the accent written apart stay whole."""
     assert words("Київ pays €5bn to cafe\u0301s") == ["київ", "pays", "€5bn", "to", "cafe\u0301s"]
     assert tokens_module._units("€5bn, Київ")[0] == ["€5bn", ",", "Київ"]
+
+
+def test_a_piece_keeps_the_run_it_shares_with_its_whole() -> None:
+    """Colombia's Aug #5.6 is merged into Nov #5.6, which also says what another point
+    said: the run the piece kept ("sanctioned carry out restorative works") is shown kept,
+    though the whole's other words around it outnumber it more than twice (as a reworded
+    pair's clean-up would fold it away as noise)."""
+    piece = (
+        "The sanctioned carry out restorative works and projects, such as demining and crop"
+        " substitution, in the places the Tribunal sets."
+    )
+    whole = (
+        "A sanction of five to eight years of effective restriction of liberty is served in"
+        " places the Tribunal sets, no larger than the transitional normalisation zones, while"
+        " the sanctioned carry out restorative works, under monitoring; delayed or denied"
+        " truth leads to prison."
+    )
+
+    def kept(ops: tuple[WordOp, ...]) -> str:
+        return " ".join(op.text.strip() for op in ops if op.op == "equal")
+
+    assert "sanctioned carry out restorative works" not in kept(word_diff(piece, whole)[0])
+    ops, share = word_diff(piece, whole, piece="old")
+    assert "sanctioned carry out restorative works" in kept(ops)
+    assert share == word_diff(piece, whole)[1]
+    # A split's piece is the new text: the same run, seen from the other side.
+    ops = word_diff(whole, piece, piece="new")[0]
+    assert "sanctioned carry out restorative works" in kept(ops)
+    assert "".join(op.text for op in ops if op.op != "insert").split() == whole.split()
