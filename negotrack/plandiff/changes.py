@@ -215,7 +215,9 @@ class PlanDiff:
 
     def to_json_data(self) -> dict[str, Any]:
         """The JSON of ``negotrack diff --format json``: old and new version ids, a summary
-        by kind, and each change's kind, numbers, similarity, confidence and matched_by."""
+        by kind, and each change's kind, numbers, similarity, confidence, matched_by and
+        whether a person should check it (``check``); then the ``candidates`` text matching
+        left unpaired, as old and new numbers with a confidence."""
         return {
             "old": self.old.id,
             "new": self.new.id,
@@ -228,8 +230,17 @@ class PlanDiff:
                     "similarity": round(c.similarity, 4),
                     "confidence": round(c.confidence, 4),
                     "matched_by": c.matched_by,
+                    "check": c.check,
                 }
                 for c in self.changes
+            ],
+            "candidates": [
+                {
+                    "old": c.old.number,
+                    "new": c.new.number,
+                    "confidence": round(c.confidence, 4),
+                }
+                for c in self.candidates
             ],
         }
 

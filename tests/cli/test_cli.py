@@ -285,11 +285,19 @@ def test_diff_json_has_the_contract_shape(
     code, out, _ = run(capsys, "diff", str(dossier), "us-28", "geneva-19", "--format", "json")
     data = json.loads(out)
     assert code == 0
-    assert list(data) == ["old", "new", "summary", "changes"]
+    assert list(data) == ["old", "new", "summary", "changes", "candidates"]
     assert (data["old"], data["new"]) == ("us-28", "geneva-19")
     assert sum(data["summary"].values()) == len(data["changes"])
     for change in data["changes"]:
-        assert list(change) == ["kind", "old", "new", "similarity", "confidence", "matched_by"]
+        assert list(change) == [
+            "kind",
+            "old",
+            "new",
+            "similarity",
+            "confidence",
+            "matched_by",
+            "check",
+        ]
         assert isinstance(change["similarity"], float)
     army = next(c for c in data["changes"] if c["old"] == "12")
     assert army["new"] == "9"

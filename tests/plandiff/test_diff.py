@@ -255,17 +255,29 @@ def test_a_bad_threshold_is_refused() -> None:
 
 
 def test_json_data_has_exactly_the_product_shape() -> None:
-    """to_json_data gives old, new, summary of every kind and changes with six keys."""
+    """to_json_data gives old, new, summary of every kind, changes with seven keys, and
+    the candidates left unpaired."""
     a = version("a", ARMY, CEASEFIRE)
     b = version("b", CEASEFIRE, ELECTIONS)
     data = diff(a, b).to_json_data()
-    assert set(data) == {"old", "new", "summary", "changes"}
+    assert set(data) == {"old", "new", "summary", "changes", "candidates"}
     assert (data["old"], data["new"]) == ("a", "b")
     assert set(data["summary"]) == {k.value for k in ChangeKind}
     assert sum(data["summary"].values()) == len(data["changes"])
     for change in data["changes"]:
-        assert set(change) == {"kind", "old", "new", "similarity", "confidence", "matched_by"}
+        assert set(change) == {
+            "kind",
+            "old",
+            "new",
+            "similarity",
+            "confidence",
+            "matched_by",
+            "check",
+        }
         assert 0.0 <= change["confidence"] <= 1.0
+        assert isinstance(change["check"], bool)
+    for candidate in data["candidates"]:
+        assert set(candidate) == {"old", "new", "confidence"}
     json.dumps(data)  # serialisable as is
 
 
