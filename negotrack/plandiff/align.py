@@ -51,6 +51,8 @@ class Alignment:
     doubts: tuple[tuple[int, int, float], ...] = ()
     # the words of the texts text matching read (of both versions), by text
     words: dict[str, list[str]] = attrs.Factory(dict)
+    # the points of each version curated links took (see match.match)
+    pinned: tuple[list[int], list[int]] = attrs.Factory(lambda: ([], []))
 
     def free_old(self, n: int) -> list[int]:
         taken = self.pairs.keys() | self.grouped_old | self.alone_old  # one test per index
@@ -294,7 +296,7 @@ def _by_text(
         return
     anchors = [(i, j) for i, (j, _) in align.pairs.items()]
     stems_old, stems_new, align.words = _stems(old, new, (free_old, free_new), Normaliser(language))
-    found = _match.match(stems_old, stems_new, free_old, free_new, anchors, threshold)
+    found = _match.match(stems_old, stems_new, free_old, free_new, anchors, threshold, align.pinned)
     for i, j, confidence in found.pairs:
         align.pair(i, j, "text", confidence)
     for olds, news, confidences in found.groups:
@@ -314,6 +316,11 @@ def align(
     ``language``, the plan's, when known)."""
     found = Alignment()
     _curated(old, new, links, found)
+    free = (set(found.free_old(len(old.points))), set(found.free_new(len(new.points))))
+    found.pinned = (
+        [i for i in range(len(old.points)) if i not in free[0]],
+        [j for j in range(len(new.points)) if j not in free[1]],
+    )
     _by_key(old, new, found)
     _exact(old, new, found)
     _by_text(old, new, found, threshold, language)

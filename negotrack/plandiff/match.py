@@ -118,9 +118,13 @@ def match(
     free_new: Sequence[int],
     anchors: Sequence[tuple[int, int]],
     threshold: float | None,
+    pinned: tuple[Sequence[int], Sequence[int]] = ((), ()),
 ) -> Found:
     """Pair the free points of two versions given as stem lists (all points, so that
     weights and order see the whole versions); ``anchors`` are pairs already made.
+    ``pinned``: the points of each version curated links took out of the search; they
+    still count in its size and its null (a person's link vouches for its pair, not for
+    the others: pinning pairs text matching made leaves the bar the rest face as it was).
 
     ``threshold`` replaces the default cut on confidence (CUT) when given. A stricter one
     keeps of what the default finds what is at least that sure, and leaves the rest to a
@@ -132,12 +136,12 @@ def match(
     default leaves over (:meth:`Found.with_more`): lowering it only adds pairs, and those
     the default makes keep their confidence.
     """
-    found = _match(old, new, free_old, free_new, anchors, None)
+    found = _match(old, new, free_old, free_new, anchors, None, pinned)
     if threshold is None or threshold == CUT:
         return found
     if threshold > CUT:
         return found.at_least(threshold)
-    return found.with_more(_match(old, new, free_old, free_new, anchors, threshold))
+    return found.with_more(_match(old, new, free_old, free_new, anchors, threshold, pinned))
 
 
 def _match(
@@ -147,15 +151,18 @@ def _match(
     free_new: Sequence[int],
     anchors: Sequence[tuple[int, int]],
     threshold: float | None,
+    pinned: tuple[Sequence[int], Sequence[int]],
 ) -> Found:
     """:func:`match` at the cut ``threshold`` (CUT when None)."""
     if not free_old or not free_new:
         return Found((), ())
     cut = CUT if threshold is None else threshold
-    sc = Scores(old, new, free_old, free_new)
-    sc.null(free_old, free_new)
-    n = len(free_old) * len(free_new)  # the pairs searched
-    side = max(len(free_old), len(free_new))  # the points one point is compared with
+    every = (sorted([*free_old, *pinned[0]]), sorted([*free_new, *pinned[1]]))
+    sc = Scores(old, new, *every)
+    sc.null(*every)
+    searched = (len(every[0]), len(every[1]))
+    n = searched[0] * searched[1]  # the pairs searched
+    side = max(searched)  # the points one point is compared with
     size = statistics.fmean([*(len(old[i]) for i in free_old), *(len(new[j]) for j in free_new)])
     sizes = (len(old), len(new))
     used_old: set[int] = set()
@@ -232,7 +239,7 @@ def _match(
     taken_old = {i for i, _, _ in found.pairs} | {i for olds, _, _ in groups for i in olds}
     taken_new = {j for _, j, _ in found.pairs} | {j for _, news, _ in groups for j in news}
     left = (set(free_old) - taken_old, set(free_new) - taken_new)
-    unsure = doubts(sc, pool, scores, (len(free_old), len(free_new)), *left)
+    unsure = doubts(sc, pool, scores, searched, *left)
     return Found(found.pairs, groups, unsure)
 
 
