@@ -33,7 +33,9 @@ __all__ = [
 
 @attrs.frozen
 class Problem:
-    """One thing wrong with the input, and where it is."""
+    """One thing wrong with the input, and where it is: ``path`` is a JSON path in the
+    document (``$.plans[0].links[3]``) or, for a problem with an argument of a call, the
+    argument's name (``old_ref``)."""
 
     message: str
     path: str = "$"

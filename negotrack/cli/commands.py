@@ -22,6 +22,8 @@ from functools import partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from negotrack.cli import checking, edit, publishing
 from negotrack.cli.args import COMMANDS, PROG, build_parser
 from negotrack.cli.output import columns, committed, emit, error, undecodable, visible
@@ -35,7 +37,9 @@ __all__ = ["main"]
 
 
 class _Failed(Exception):
-    """A bad command-line value, reported like a dossier problem (exit 1)."""
+    """A bad command-line value, reported like a dossier problem (exit 1): each problem
+    of ``error`` as ``OPTION: message``, where ``option`` is empty when each problem's
+    path names its argument."""
 
     def __init__(self, option: str, error: NegotrackError) -> None:
         super().__init__(option)
@@ -73,7 +77,8 @@ def _run(args: argparse.Namespace) -> int:
         return int(args.run(args))
     except _Failed as exc:
         for p in exc.error.problems:
-            error(f"{exc.option}: {p.message}" + (f" ({p.hint})" if p.hint else ""))
+            option = exc.option or p.path
+            error(f"{option}: {p.message}" + (f" ({p.hint})" if p.hint else ""))
         return 1
     except NegotrackError as exc:
         for p in exc.problems:
@@ -306,10 +311,21 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
+_LINK_ENDS = MappingProxyType({"old_ref": "OLD_REF", "new_ref": "NEW_REF"})
+"""Dossier.link's arguments, as the problems about them name them, and as ``link`` does."""
+
+
 def _link(args: argparse.Namespace) -> int:
     from negotrack.io.update import update
 
-    link = update(args.file, lambda d: d.link(args.old_ref, args.new_ref, note=args.note))
+    try:
+        link = update(args.file, lambda d: d.link(args.old_ref, args.new_ref, note=args.note))
+    except NegotrackError as exc:
+        # A reference that names nothing is the command line's, not a place in the file.
+        if not any(p.path in _LINK_ENDS for p in exc.problems):
+            raise
+        named = [attrs.evolve(p, path=_LINK_ENDS.get(p.path, p.path)) for p in exc.problems]
+        raise _Failed("", NegotrackError(named)) from None
     committed(f"linked {link.old} -> {link.new}", args.file)
     return 0
 

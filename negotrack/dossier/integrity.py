@@ -11,6 +11,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from negotrack.core.refs import PointRef
+from negotrack.dossier.link_rules import check_rules
 from negotrack.errors import Problem, Suggestions
 
 if TYPE_CHECKING:
@@ -86,12 +87,14 @@ def check_dossier(d: Dossier) -> list[Problem]:
                     "derived_from forms a cycle: " + " -> ".join(cycle), f"$.plans[{i}].versions"
                 )
             )
+        valid: list[int] = []  # the links whose ends are sound, for the rules below
         for j, link in enumerate(plan.links):
             bare = [e for e in ("old", "new") if not PointRef.names_point(getattr(link, e))]
             if len(bare) == 2:
                 need = "a link needs a point (VERSION#NUMBER) on at least one side"
                 add(Problem(need, f"$.plans[{i}].links[{j}]"))
                 continue
+            found = len(problems)
             for end in ("old", "new"):
                 ref = getattr(link, end)
                 if end in bare:  # no successor / no predecessor in that version
@@ -106,6 +109,10 @@ def check_dossier(d: Dossier) -> list[Problem]:
                     add(Problem(why, f"$.plans[{i}].links[{j}].{end}"))
                 elif PointRef.parse(ref).version not in own:
                     add(Problem(f"{ref!r} is in another plan", f"$.plans[{i}].links[{j}].{end}"))
+            if len(problems) == found:
+                valid.append(j)
+        if valid and not cycle:
+            problems.extend(check_rules(plan, f"$.plans[{i}]", valid))
 
     # Events are the bulk of a large dossier: find out first, with set operations, whether
     # anything is wrong at all, and walk event by event only for the kinds of trouble found.

@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from negotrack.core.model import Plan, PointLink
+from negotrack.core.model import Plan, PlanVersion, Point, PointLink
 from negotrack.core.refs import PointRef
-from negotrack.errors import DossierError, Problem
+from negotrack.dossier.link_rules import VersionOrder, conflicts, describe, pair_problem
+from negotrack.errors import DossierError, NegotrackError, Problem
 
 if TYPE_CHECKING:
     from negotrack.plandiff.compare import PlanDiff
@@ -69,6 +70,10 @@ class _Host(Protocol):
     def diff(self, old: str, new: str, *, threshold: float | None = None) -> PlanDiff: ...
 
     def plan_of(self, version_id: str) -> Plan: ...
+
+    def version(self, id: str) -> PlanVersion: ...
+
+    def resolve(self, ref: str) -> tuple[PlanVersion, Point]: ...
 
     def _apply(self, **fields: tuple[Any, ...]) -> None: ...
 
@@ -119,9 +124,35 @@ class Linking:
     def link(self: _Host, old_ref: str, new_ref: str, note: str | None = None) -> PointLink:
         """Pin ``old_ref`` -> ``new_ref`` as curated lineage (a bare version id on one side:
         no successor or no predecessor there). Linking a pair already linked changes only
-        its note."""
+        its note.
+
+        Refused (:class:`~negotrack.DossierError`, the dossier unchanged) when an end names
+        nothing (the problem's path is ``old_ref`` or ``new_ref``), when both ends are in
+        one version or ``old_ref`` is in the newer one (see
+        :mod:`negotrack.dossier.link_rules`), and when a link of the plan contradicts it:
+        "no successor" for a point linked to one there, or the other way round (the
+        problem is placed at that link, ``$.plans[i].links[k]``: unlink it first if the new
+        link is right)."""
         link = PointLink(old_ref, new_ref, note)
-        plan = _plan_for(self, link)
+        plan = _plan_of_ends(self, link)
+        bad = pair_problem(link, VersionOrder(plan))
+        if bad is not None:
+            end, message, hint = bad
+            raise DossierError([Problem(message, f"{end}_ref", hint=hint)])
+        i = self.plans.index(plan)
+        against = conflicts(link, plan.links)
+        if against:
+            unlink = "if the new link is right, remove this one first: Dossier.unlink, or"
+            raise DossierError(
+                [
+                    Problem(
+                        f"{describe(plan.links[k])} contradicts the new link {describe(link)}",
+                        f"$.plans[{i}].links[{k}]",
+                        hint=f"{unlink} delete it from the file",
+                    )
+                    for k in against
+                ]
+            )
         kept = tuple(k for k in plan.links if (k.old, k.new) != (old_ref, new_ref))
         _replace(self, plan, attrs.evolve(plan, links=(*kept, link)))
         return link
@@ -149,13 +180,45 @@ class Linking:
 
 def _plan_for(host: _Host, link: PointLink) -> Plan:
     """The plan the point of ``link`` belongs to (the dossier checks the rest)."""
+    _needs_point(link)
+    ref = link.old if PointRef.names_point(link.old) else link.new
+    return host.plan_of(PointRef.parse(ref).version)
+
+
+def _needs_point(link: PointLink) -> None:
     if not PointRef.names_point(link.old) and not PointRef.names_point(link.new):
         raise DossierError(
             f"a link needs a point on at least one side, found {link.old!r} -> {link.new!r}",
             hint="write points as VERSION#NUMBER, like 'us-28#12'",
         )
-    ref = link.old if PointRef.names_point(link.old) else link.new
-    return host.plan_of(PointRef.parse(ref).version)
+
+
+def _plan_of_ends(host: _Host, link: PointLink) -> Plan:
+    """The plan both ends of ``link`` are in; each end that names no point or version of
+    it is a problem placed at its argument (``old_ref``, ``new_ref``)."""
+    _needs_point(link)
+    problems: list[Problem] = []
+    plans: list[Plan] = []
+    for name, ref in (("old_ref", link.old), ("new_ref", link.new)):
+        try:
+            found = host.resolve(ref)[0] if PointRef.names_point(ref) else host.version(ref)
+            plans.append(host.plan_of(found.id))
+        except NegotrackError as exc:
+            problems.extend(Problem(p.message, name, hint=p.hint) for p in exc.problems)
+    if problems:
+        raise DossierError(problems)
+    old_plan, new_plan = plans
+    if old_plan is not new_plan:
+        raise DossierError(
+            [
+                Problem(
+                    f"{link.new!r} is in plan {new_plan.id!r}, {link.old!r} in {old_plan.id!r}",
+                    "new_ref",
+                    hint="a link joins versions of one plan",
+                )
+            ]
+        )
+    return old_plan
 
 
 def _replace(host: _Host, plan: Plan, new_plan: Plan) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -108,13 +109,75 @@ def test_link_writes_through_the_safe_update(
 def test_link_to_a_missing_point_fails_with_its_place(
     capsys: pytest.CaptureFixture[str], colombia: Path
 ) -> None:
-    """A bad reference exits 1 with one line naming the place, and leaves the file alone."""
+    """A bad reference exits 1 with one line naming the argument (not a link entry the
+    file does not hold), and leaves the file alone."""
     before = colombia.read_text(encoding="utf-8")
     code, out, err = run(capsys, "link", str(colombia), "final-aug#99", "final-nov#1.1")
     assert (code, out) == (1, "")
-    assert "links" in err
-    assert "no point" in err
+    assert err == "OLD_REF: version 'final-aug' has no point '99' (it has 28)\n"
+    code, out, err = run(capsys, "link", str(colombia), "final-aug#1.1", "final-nov#1.x")
+    assert (code, out) == (1, "")
+    assert err.startswith("NEW_REF: version 'final-nov' has no point '1.x' (did you mean")
     assert colombia.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize(
+    ("old_ref", "new_ref", "line"),
+    [
+        (
+            "final-aug#1.1",
+            "final-aug#1.2",
+            "NEW_REF: final-aug#1.1 -> final-aug#1.2 joins version 'final-aug' to itself (",
+        ),
+        (
+            "final-nov#2.1",
+            "final-aug#2.1",
+            "OLD_REF: final-nov#2.1 -> final-aug#2.1 runs backwards: 'final-nov' derives from "
+            "'final-aug' (the older version's end comes first: final-aug#2.1 -> final-nov#2.1)",
+        ),
+    ],
+)
+def test_link_refuses_one_version_and_backwards(
+    capsys: pytest.CaptureFixture[str], colombia: Path, old_ref: str, new_ref: str, line: str
+) -> None:
+    """A link within one version, or from the newer version to the older, exits 1 with
+    one line naming the argument to change, and the file stays as it was."""
+    before = colombia.read_text(encoding="utf-8")
+    code, out, err = run(capsys, "link", str(colombia), old_ref, new_ref)
+    assert (code, out) == (1, "")
+    assert err.startswith(line)
+    assert err.count("\n") == 1
+    assert colombia.read_text(encoding="utf-8") == before
+
+
+def test_link_refuses_a_contradiction_and_validate_reports_one(
+    capsys: pytest.CaptureFixture[str], colombia: Path
+) -> None:
+    """After "no successor", linking the point to a successor in that version exits 1 at
+    the link in the way; the same pair written by hand fails ``validate`` at its place."""
+    code, _, _ = run(capsys, "link", str(colombia), "final-aug#6.5", "final-nov")
+    assert code == 0
+    before = colombia.read_text(encoding="utf-8")
+    code, out, err = run(capsys, "link", str(colombia), "final-aug#6.5", "final-nov#6.4")
+    assert (code, out) == (1, "")
+    assert err.startswith(
+        f"{colombia}: $.plans[0].links[0]: final-aug#6.5 -> final-nov (no successor in "
+        "'final-nov') contradicts the new link final-aug#6.5 -> final-nov#6.4 (if the new "
+        "link is right, remove this one first"
+    )
+    assert colombia.read_text(encoding="utf-8") == before
+    written = "      - old: final-aug#6.5\n        new: final-nov\n"
+    assert written in before
+    contradicting = "      - old: final-aug#6.5\n        new: final-nov#6.4\n"
+    colombia.write_text(before.replace(written, written + contradicting), encoding="utf-8")
+    code, out, err = run(capsys, "validate", str(colombia))
+    assert (code, out) == (1, "")
+    assert re.fullmatch(
+        rf"{re.escape(str(colombia))}:\d+: \$\.plans\[0\]\.links\[1\]: final-aug#6\.5 -> "
+        r"final-nov#6\.4 contradicts \$\.plans\[0\]\.links\[0\], final-aug#6\.5 -> final-nov "
+        r"\(no successor in 'final-nov'\) \(keep the one that is right and delete the other\)\n",
+        err,
+    )
 
 
 def test_diff_threshold_is_an_override(capsys: pytest.CaptureFixture[str], colombia: Path) -> None:

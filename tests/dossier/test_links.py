@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 import negotrack as nt
@@ -94,7 +95,7 @@ def test_unlink_removes_and_refuses_what_is_not_there(colombia: nt.Dossier) -> N
     [
         ("final-aug#99", "final-nov#1.1", "no point"),
         ("final-aug", "final-nov", "a point on at least one side"),
-        ("final-aug#1.1", "nowhere", "unknown plan version"),
+        ("final-aug#1.1", "nowhere", "no plan version 'nowhere'"),
     ],
 )
 def test_bad_links_are_refused_and_change_nothing(
@@ -131,3 +132,144 @@ def test_pinning_the_pairs_found_by_text_changes_nothing_else(name: str) -> None
             d.link(s.old, s.new, note="checked")
     assert pairs() == before
     assert all(c.matched_by == "link" for c in d.diff(old, new).changes if c.old and c.new)
+
+
+def test_unknown_ends_are_placed_at_their_argument(colombia: nt.Dossier) -> None:
+    """A missing point or version is a problem of the argument naming it, not of a link
+    entry that was never written."""
+    with pytest.raises(nt.DossierError) as caught:
+        colombia.link("final-aug#99", "nowhere")
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("old_ref", "version 'final-aug' has no point '99'"),
+        ("new_ref", "no plan version 'nowhere' in this dossier"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old_ref", "new_ref", "end", "message"),
+    [
+        ("final-aug#1.1", "final-aug#1.2", "new_ref", "joins version 'final-aug' to itself"),
+        ("final-aug#1.1", "final-aug", "new_ref", "joins version 'final-aug' to itself"),
+        ("final-nov#2.1", "final-aug#2.1", "old_ref", "runs backwards: 'final-nov' derives"),
+        ("final-nov#2.1", "final-aug", "old_ref", "runs backwards"),
+        ("final-nov", "final-aug#2.1", "old_ref", "runs backwards"),
+    ],
+)
+def test_links_within_a_version_or_backwards_are_refused(
+    colombia: nt.Dossier, old_ref: str, new_ref: str, end: str, message: str
+) -> None:
+    """A link joins two versions, the older first; anything else is refused at the end to
+    blame, and the dossier is unchanged."""
+    before = colombia.plan("final-agreement")
+    with pytest.raises(nt.DossierError, match=message) as caught:
+        colombia.link(old_ref, new_ref)
+    assert [p.path for p in caught.value.problems] == [end]
+    assert colombia.plan("final-agreement") == before
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("final-aug#6.5", "final-nov"), ("final-aug#6.5", "final-nov#6.4")),
+        (("final-aug#6.5", "final-nov#6.4"), ("final-aug#6.5", "final-nov")),
+        (("final-aug", "final-nov#3.5"), ("final-aug#3.1", "final-nov#3.5")),
+        (("final-aug#3.1", "final-nov#3.5"), ("final-aug", "final-nov#3.5")),
+    ],
+)
+def test_contradicting_links_are_refused_naming_the_link_in_the_way(
+    colombia: nt.Dossier, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    """ "No successor" (or "no predecessor") and a linked pair for the same point in the
+    same version cannot both stand: the second is refused at the first, with what to do."""
+    colombia.link(*first)
+    before = colombia.plan("final-agreement")
+    with pytest.raises(nt.DossierError, match="contradicts the new link") as caught:
+        colombia.link(*second)
+    (problem,) = caught.value.problems
+    assert problem.path == "$.plans[0].links[0]"
+    assert problem.message.startswith(f"{first[0]} -> {first[1]}")
+    assert problem.hint is not None
+    assert "unlink" in problem.hint
+    assert colombia.plan("final-agreement") == before
+    colombia.unlink(*first)
+    colombia.link(*second)  # once the first is gone, the second stands
+    assert [(k.old, k.new) for k in colombia.plan("final-agreement").links] == [second]
+
+
+def test_linking_a_pair_again_changes_only_its_note(colombia: nt.Dossier) -> None:
+    """The same link twice is no contradiction: one link stays, with the last note."""
+    colombia.link("final-aug#6.5", "final-nov", note="first")
+    colombia.link("final-aug#6.5", "final-nov", note="second")
+    assert colombia.plan("final-agreement").links == (
+        nt.PointLink("final-aug#6.5", "final-nov", "second"),
+    )
+
+
+def test_a_split_and_no_successor_elsewhere_do_not_contradict(colombia: nt.Dossier) -> None:
+    """Two successors (a split), and "no successor" for another point, are all fine."""
+    colombia.link("final-aug#1.1", "final-nov#1.1")
+    colombia.link("final-aug#1.1", "final-nov#1.2")
+    colombia.link("final-aug#6.5", "final-nov")
+    assert len(colombia.plan("final-agreement").links) == 3
+
+
+def test_version_order_follows_derived_from_then_the_plan() -> None:
+    """The older of two versions is the one the other derives from (even listed later);
+    between branches that do not derive from each other, the one listed first."""
+    points = [nt.Point("1", "A point.")]
+    plan = nt.Plan(
+        "p",
+        "P",
+        versions=[
+            nt.PlanVersion("b", "B", "2025-02", points, derived_from=["a"]),
+            nt.PlanVersion("a", "A", "2025-01", points),
+            nt.PlanVersion("c", "C", "2025-03", points, derived_from=["b"]),
+            nt.PlanVersion("x", "X", "2025-04", points),
+        ],
+    )
+    d = nt.Dossier(title="t", plans=[plan])
+    d.link("a#1", "b#1")
+    d.link("a#1", "c")  # through b
+    d.link("b", "x#1")  # unrelated: listed order
+    for old_ref, new_ref in (("b#1", "a#1"), ("c#1", "a"), ("x#1", "b#1")):
+        with pytest.raises(nt.DossierError, match="runs backwards"):
+            d.link(old_ref, new_ref)
+
+
+def test_a_file_with_contradicting_links_is_invalid() -> None:
+    """Loading (or building) a dossier reports every link that breaks the rules at its
+    place, naming the link it contradicts."""
+    d = unkeyed("colombia-2016.yaml")
+    plan = attrs.evolve(
+        d.plan("final-agreement"),
+        links=[
+            nt.PointLink("final-aug#6.5", "final-nov"),
+            nt.PointLink("final-aug#6.5", "final-nov#6.4"),
+            nt.PointLink("final-aug#1.1", "final-aug#1.2"),
+            nt.PointLink("final-nov#2.1", "final-aug#2.1"),
+            nt.PointLink("final-aug#6.5", "final-nov"),  # a duplicate: harmless
+        ],
+    )
+    with pytest.raises(nt.DossierError) as caught:
+        nt.Dossier(title=d.title, sources=d.sources, plans=[plan])
+    found = [(p.path, p.message) for p in caught.value.problems]
+    assert found == [
+        (
+            "$.plans[0].links[1]",
+            "final-aug#6.5 -> final-nov#6.4 contradicts $.plans[0].links[0], "
+            "final-aug#6.5 -> final-nov (no successor in 'final-nov')",
+        ),
+        (
+            "$.plans[0].links[2]",
+            "final-aug#1.1 -> final-aug#1.2 joins version 'final-aug' to itself",
+        ),
+        (
+            "$.plans[0].links[3]",
+            "final-nov#2.1 -> final-aug#2.1 runs backwards: 'final-nov' derives from 'final-aug'",
+        ),
+        (
+            "$.plans[0].links[4]",
+            "final-aug#6.5 -> final-nov (no successor in 'final-nov') contradicts "
+            "$.plans[0].links[1], final-aug#6.5 -> final-nov#6.4",
+        ),
+    ]
