@@ -232,8 +232,8 @@ def _threshold(p: argparse.ArgumentParser) -> None:
         "--threshold",
         type=float,
         metavar="X",
-        help="pair points by text at this confidence or more (0..1; default: calibrated on "
-        "the two versions)",
+        help="pair points by text at this confidence or more (above 0, at most 1; default: "
+        "calibrated on the two versions)",
     )
 
 
@@ -258,7 +258,11 @@ def _suggest_links(subs: Any, commands: Mapping[str, Runner]) -> None:
     p.add_argument("new", metavar="NEW", help="the newer version id")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument(
-        "--min-confidence", type=float, default=0.0, metavar="X", help="only pairs this sure"
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        metavar="X",
+        help="only pairs at least this sure (0 to 1; default 0: all)",
     )
     p.add_argument(
         "--accept",

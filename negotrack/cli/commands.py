@@ -131,6 +131,18 @@ def _locale(value: str | None) -> str | None:
     return str(_checked("--locale", normalise, value))
 
 
+def _cut(option: str, value: float | None, *, zero: bool) -> float | None:
+    """A ``--threshold`` (``zero=False``) or ``--min-confidence`` value checked before any
+    work: out of range, it is bad input naming the option, not an empty report."""
+    from negotrack.core.confidence import out_of_range
+
+    why = None if value is None else out_of_range(value, zero=zero)
+    if why is not None:
+        hint = "0 lists every pair" if zero else "leave it out for the matcher's own cut"
+        raise _Failed(option, NegotrackError(why, hint=hint))
+    return value
+
+
 def _moment(option: str, value: str | None) -> Any:
     from negotrack.core.dates import Moment
 
@@ -299,8 +311,9 @@ def _check_filters(d: Dossier, filters: dict[str, Any]) -> None:
 
 def _diff(args: argparse.Namespace) -> int:
     locale = _locale(args.locale)
+    threshold = _cut("--threshold", args.threshold, zero=False)
     d = _load(args.file)
-    plan_diff = d.diff(args.old, args.new, threshold=args.threshold)
+    plan_diff = d.diff(args.old, args.new, threshold=threshold)
     if args.format == "json":
         text = json.dumps(plan_diff.to_json_data(), ensure_ascii=False, indent=2) + "\n"
     else:
@@ -331,8 +344,9 @@ def _link(args: argparse.Namespace) -> int:
 
 
 def _suggest_links(args: argparse.Namespace) -> int:
+    least = _cut("--min-confidence", args.min_confidence, zero=True) or 0.0
     d = _load(args.file)
-    found = d.suggest_links(args.old, args.new, min_confidence=args.min_confidence)
+    found = d.suggest_links(args.old, args.new, min_confidence=least)
     if args.format == "json":
         print(json.dumps([s.to_json_data() for s in found], ensure_ascii=False, indent=2))
     else:

@@ -16,16 +16,15 @@ __all__ = ["board", "site"]
 def board(args: argparse.Namespace) -> int:
     """``negotrack board FILE [PLAN] [-o OUT] [--format html|md] [--as-of DATE]
     [--locale LANG]``."""
-    from negotrack.cli.commands import _load, _locale, _moment
+    from negotrack.cli.commands import _cut, _load, _locale, _moment
     from negotrack.cli.output import emit
     from negotrack.render.renderer import render_board
 
     locale = _locale(args.locale)
+    threshold = _cut("--threshold", args.threshold, zero=False)
     d = _load(args.file)
     as_of = _moment("--as-of", args.as_of)
-    text = render_board(
-        d, args.plan, args.format, as_of=as_of, threshold=args.threshold, locale=locale
-    )
+    text = render_board(d, args.plan, args.format, as_of=as_of, threshold=threshold, locale=locale)
     emit(text, args.output)
     return 0
 
@@ -33,12 +32,13 @@ def board(args: argparse.Namespace) -> int:
 def site(args: argparse.Namespace) -> int:
     """``negotrack site FILE -o DIR [--locale LANG]``: the timeline, every diff report and
     every board."""
-    from negotrack.cli.commands import _load, _locale
+    from negotrack.cli.commands import _cut, _load, _locale
     from negotrack.publish import render_site
 
     locale = _locale(args.locale)
+    threshold = _cut("--threshold", args.threshold, zero=False)
     d = _load(args.file)
-    written = render_site(d, args.output, threshold=args.threshold, locale=locale)
+    written = render_site(d, args.output, threshold=threshold, locale=locale)
     for path in written:
         print(path, file=sys.stdout)
     return 0

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
+from negotrack.core.confidence import out_of_range
 from negotrack.core.model import Plan, PlanVersion, Point, PointLink
 from negotrack.core.refs import PointRef
 from negotrack.dossier.link_rules import VersionOrder, conflicts, describe, pair_problem
@@ -94,8 +95,14 @@ class Linking:
         for, and the candidates it left unpaired (``matched_by="candidate"``: a deleted or
         added point's best candidates, which the text alone could not decide), at least
         ``min_confidence`` sure, least sure first (ties in the new version's reading order,
-        candidates in the old version's). ``threshold`` is passed to the diff (see
-        :func:`negotrack.diff`)."""
+        candidates in the old version's). ``min_confidence`` is from 0 to 1 (a
+        :class:`~negotrack.DossierError` otherwise); ``threshold`` is passed to the diff
+        (see :func:`negotrack.diff`)."""
+        why = out_of_range(min_confidence, zero=True)
+        if why is not None:
+            raise DossierError(
+                [Problem(why, "min_confidence", hint="0 lists every pair and candidate")]
+            )
         d = self.diff(old, new, threshold=threshold)
         # (old point, new point, confidence, matched_by), in the diff's order, candidates last
         found = [

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Protocol
 import attrs
 
 from negotrack.core.collector import collector_paused
+from negotrack.core.confidence import out_of_range
 from negotrack.core.model import PlanVersion, Point, PointLink, Status
 from negotrack.core.refs import PointRef
 from negotrack.errors import DossierError
@@ -196,11 +197,9 @@ def diff(
     matching stems words by its rules (Snowball's, for the languages it has; English
     otherwise). It defaults to the ``dossier``'s declared language.
     """
-    if threshold is not None and not 0.0 < threshold <= 1.0:
-        raise DossierError(
-            f"threshold must be above 0 and at most 1, found {threshold!r}",
-            hint=f"the default is {DEFAULT_THRESHOLD}",
-        )
+    why = None if threshold is None else out_of_range(threshold, zero=False)
+    if why is not None:
+        raise DossierError(f"threshold {why}", hint=f"the default is {DEFAULT_THRESHOLD}")
     curated = list(links)
     if dossier is not None:
         plans = {dossier.plan_of(old.id).id: dossier.plan_of(old.id)}

@@ -214,3 +214,53 @@ def test_review_commands_have_help_with_examples(
     code, out, _ = run(capsys, command, "--help")
     assert code == 0
     assert "examples:" in out
+
+
+@pytest.mark.parametrize("value", ["2", "-1", "nan", "inf"])
+def test_min_confidence_out_of_range_is_bad_input(
+    capsys: pytest.CaptureFixture[str], colombia: Path, value: str
+) -> None:
+    """``--min-confidence`` outside 0..1 (or not a number) exits 1 with one line naming
+    the option, before any listing, and ``--accept`` then pins nothing."""
+    before = colombia.read_text(encoding="utf-8")
+    code, out, err = run(
+        capsys,
+        "suggest-links",
+        str(colombia),
+        "final-aug",
+        "final-nov",
+        "--min-confidence",
+        value,
+        "--accept",
+    )
+    assert (code, out) == (1, "")
+    assert err.startswith(f"--min-confidence: must be from 0 to 1, found {float(value)!r}")
+    assert err.count("\n") == 1
+    assert colombia.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["diff", "{file}", "final-aug", "final-nov"],
+        ["board", "{file}"],
+        ["site", "{file}", "-o", "{dir}"],
+    ],
+)
+@pytest.mark.parametrize("value", ["0", "1.5", "nan"])
+def test_threshold_out_of_range_names_the_option(
+    capsys: pytest.CaptureFixture[str],
+    colombia: Path,
+    tmp_path: Path,
+    command: list[str],
+    value: str,
+) -> None:
+    """``--threshold`` outside (0, 1] is reported as the option's problem, like
+    ``--locale``'s, not as a place in the dossier; 1 is accepted."""
+    argv = [a.format(file=colombia, dir=tmp_path / "site") for a in command]
+    code, out, err = run(capsys, *argv, "--threshold", value)
+    assert (code, out) == (1, "")
+    assert err.startswith(f"--threshold: must be above 0 and at most 1, found {float(value)!r}")
+    assert str(colombia) not in err
+    code, _, _ = run(capsys, *argv, "--threshold", "1")
+    assert code == 0

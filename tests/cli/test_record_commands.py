@@ -152,11 +152,11 @@ def test_site_writes_every_page(
 def test_threshold_out_of_range_is_exit_1(
     capsys: pytest.CaptureFixture[str], dossier: Path
 ) -> None:
-    """A threshold above 1 is bad input for diff and board alike."""
+    """A threshold above 1 is bad input for diff and board alike, named as the option."""
     for argv in (("diff", str(dossier), "us-28", "geneva-19"), ("board", str(dossier))):
         code, _, err = run(capsys, *argv, "--threshold", "1.5")
         assert code == 1
-        assert "threshold must be above 0 and at most 1" in err
+        assert err.startswith("--threshold: must be above 0 and at most 1, found 1.5")
 
 
 @pytest.mark.parametrize(

@@ -273,3 +273,14 @@ def test_a_file_with_contradicting_links_is_invalid() -> None:
             "$.plans[0].links[1], final-aug#6.5 -> final-nov#6.4",
         ),
     ]
+
+
+@pytest.mark.parametrize("value", [2.0, -0.1, float("nan")])
+def test_min_confidence_must_be_from_0_to_1(colombia: nt.Dossier, value: float) -> None:
+    """suggest_links refuses a minimum no confidence can meet (or all would), naming it."""
+    with pytest.raises(nt.DossierError, match="must be from 0 to 1") as caught:
+        colombia.suggest_links("final-aug", "final-nov", min_confidence=value)
+    assert [p.path for p in caught.value.problems] == ["min_confidence"]
+    assert colombia.suggest_links("final-aug", "final-nov", min_confidence=1.0) == [
+        s for s in colombia.suggest_links("final-aug", "final-nov") if s.confidence >= 1.0
+    ]
