@@ -344,6 +344,8 @@ def _link(args: argparse.Namespace) -> int:
 
 
 def _suggest_links(args: argparse.Namespace) -> int:
+    from negotrack.core.confidence import cut_down
+
     least = _cut("--min-confidence", args.min_confidence, zero=True) or 0.0
     d = _load(args.file)
     found = d.suggest_links(args.old, args.new, min_confidence=least)
@@ -351,7 +353,7 @@ def _suggest_links(args: argparse.Namespace) -> int:
         print(json.dumps([s.to_json_data() for s in found], ensure_ascii=False, indent=2))
     else:
         for s in found:
-            print(f"{s.old} -> {s.new}\t{s.confidence:.2f}\t{s.matched_by}")
+            print(f"{s.old} -> {s.new}\t{cut_down(s.confidence):.2f}\t{s.matched_by}")
     # Candidates the matcher left unpaired are for a person to decide, never accepted.
     paired = [s for s in found if s.paired]
     if args.accept and paired:
@@ -360,7 +362,9 @@ def _suggest_links(args: argparse.Namespace) -> int:
         def accept(d: Dossier) -> None:
             for s in paired:
                 d.link(
-                    s.old, s.new, note=f"accepted suggestion ({s.matched_by}, {s.confidence:.2f})"
+                    s.old,
+                    s.new,
+                    note=f"accepted suggestion ({s.matched_by}, {cut_down(s.confidence):.2f})",
                 )
 
         update(args.file, accept)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from negotrack.core.confidence import out_of_range
+from negotrack.core.confidence import cut_down, out_of_range
 from negotrack.core.model import Plan, PlanVersion, Point, PointLink
 from negotrack.core.refs import PointRef
 from negotrack.dossier.link_rules import VersionOrder, conflicts, describe, pair_problem
@@ -53,11 +53,12 @@ class LinkSuggestion:
         return self.matched_by != CANDIDATE
 
     def to_json_data(self) -> dict[str, Any]:
-        """``{"old": REF, "new": REF, "confidence": FLOAT, "matched_by": STR}``."""
+        """``{"old": REF, "new": REF, "confidence": FLOAT, "matched_by": STR}``, the
+        confidence cut down to four decimals (never rounded up to 1)."""
         return {
             "old": self.old,
             "new": self.new,
-            "confidence": round(self.confidence, 4),
+            "confidence": cut_down(self.confidence, 4),
             "matched_by": self.matched_by,
         }
 

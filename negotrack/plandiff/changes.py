@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from negotrack.core.confidence import cut_down
 from negotrack.core.model import PlanVersion, Point, Stance, Status
 from negotrack.plandiff.align import same_text
 from negotrack.plandiff.figures import figure_pairs, may_hold_figure
@@ -228,7 +229,7 @@ class PlanDiff:
                     "old": c.old.number if c.old is not None else None,
                     "new": c.new.number if c.new is not None else None,
                     "similarity": round(c.similarity, 4),
-                    "confidence": round(c.confidence, 4),
+                    "confidence": cut_down(c.confidence, 4),  # never 1 unless sure
                     "matched_by": c.matched_by,
                     "check": c.check,
                 }

@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from negotrack.core.confidence import cut_down
 from negotrack.core.dates import Moment, Precision
 
 __all__ = ["ENGLISH", "N_", "Interface", "vocabulary"]
@@ -251,7 +252,10 @@ class Interface:
         return format_number(n, self.code)
 
     def fraction(self, x: float) -> str:
-        """A number between 0 and 1 (a confidence) with two decimals: "0.69", "0,69"."""
+        """A number between 0 and 1 (a confidence) with two decimals, cut down, never
+        rounded up (see :mod:`negotrack.core.confidence`): "0.69", "0,69"; 0.9998 is
+        "0.99", never "1.00"."""
+        x = cut_down(x)
         if self.english:
             return f"{x:.2f}"
         from negotrack.views.cldr import format_fraction

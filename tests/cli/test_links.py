@@ -264,3 +264,49 @@ def test_threshold_out_of_range_names_the_option(
     assert str(colombia) not in err
     code, _, _ = run(capsys, *argv, "--threshold", "1")
     assert code == 0
+
+
+def test_a_confidence_below_1_is_never_printed_as_1(
+    capsys: pytest.CaptureFixture[str], colombia: Path
+) -> None:
+    """The text listing, the JSON and the notes ``--accept`` writes cut a confidence down
+    (0.99998 is 0.99, or 0.9999 in JSON): what is printed is never more than the
+    confidence, so ``--min-confidence`` with a printed value keeps that pair."""
+    found = nt.load(colombia).suggest_links("final-aug", "final-nov")
+    unsure = {(s.old, s.new) for s in found if s.confidence < 1.0}
+    assert any(s.confidence >= 0.995 for s in found if (s.old, s.new) in unsure)
+    _, out, _ = run(capsys, "suggest-links", str(colombia), "final-aug", "final-nov")
+    rows = [line.split("\t") for line in out.splitlines()]
+    listed = {row[0]: float(row[1]) for row in rows}
+    by_pair = {f"{s.old} -> {s.new}": s.confidence for s in found}
+    unsure_rows = {f"{old} -> {new}" for old, new in unsure}
+    assert all(listed[pair] <= by_pair[pair] for pair in listed)
+    assert all(listed[pair] < 1.0 for pair in unsure_rows)
+    _, out, _ = run(
+        capsys, "suggest-links", str(colombia), "final-aug", "final-nov", "--format", "json"
+    )
+    assert all(
+        item["confidence"] < 1.0 for item in json.loads(out) if (item["old"], item["new"]) in unsure
+    )
+    _, out, _ = run(capsys, "diff", str(colombia), "final-aug", "final-nov", "--format", "json")
+    assert all(
+        c["confidence"] < 1.0
+        for c in json.loads(out)["changes"]
+        if (f"final-aug#{c['old']}", f"final-nov#{c['new']}") in unsure
+    )
+    code, _, _ = run(
+        capsys,
+        "suggest-links",
+        str(colombia),
+        "final-aug",
+        "final-nov",
+        "--min-confidence",
+        "0.99",
+        "--accept",
+    )
+    assert code == 0
+    notes = {(k.old, k.new): k.note for k in nt.load(colombia).plan("final-agreement").links}
+    assert notes
+    assert all(
+        note is not None and "1.00" not in note for pair, note in notes.items() if pair in unsure
+    )

@@ -119,6 +119,28 @@ def test_diff_report_in_every_format() -> None:
     assert "figure: 600,000 -> 800,000" in text
 
 
+@pytest.mark.parametrize("locale", ["en", "de"])
+def test_every_report_cuts_a_confidence_down(locale: str) -> None:
+    """A pair to check at 0.7996 reads 0.79 in the HTML, Markdown and text reports alike,
+    never the 0.80 that "check this" stops at."""
+    old = nt.PlanVersion("a", "A", "2025-01", [nt.Point("1", "Both sides free all prisoners.")])
+    new = nt.PlanVersion("b", "B", "2025-02", [nt.Point("1", "All prisoners are released.")])
+    change = nt.PointChange(
+        nt.ChangeKind.REWORDED, old.points[0], new.points[0], 0.4, confidence=0.7996
+    )
+    assert change.check
+    report = nt.PlanDiff(old, new, (change,))
+    shown = "0.79" if locale == "en" else "0,79"
+    for text in (
+        report.to_html(locale=locale),
+        report.to_markdown(locale=locale),
+        report.to_text(locale=locale),
+    ):
+        assert f"({shown})" in text
+        assert "0.80" not in text
+        assert "0,80" not in text
+
+
 def test_diff_side_by_side_works_without_script() -> None:
     """The side-by-side view is a checkbox and CSS, not JavaScript."""
     html = nt.render_diff(DIFF)

@@ -169,3 +169,13 @@ def test_either_lists_alternatives_in_the_language(code: str, two: str) -> None:
     assert lang.either(["a", "b"]) == two
     assert lang.either(["a"]) == "a"
     assert Interface("en").either(["a", "b", "c"]) == "a, b, or c"
+
+
+@pytest.mark.parametrize(
+    ("locale", "x", "shown"),
+    [("en", 0.9998, "0.99"), ("en", 0.7996, "0.79"), ("uk", 0.9998, "0,99"), ("de", 1.0, "1,00")],
+)
+def test_a_confidence_below_1_never_shows_as_1(locale: str, x: float, shown: str) -> None:
+    """Confidences are cut down to two decimals in every language, never rounded up: a
+    pair that is not sure never reads "1.00", one below the "check this" cut never "0.80"."""
+    assert interface(locale).fraction(x) == shown
