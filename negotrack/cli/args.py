@@ -267,8 +267,9 @@ def _suggest_links(subs: Any, commands: Mapping[str, Runner]) -> None:
     p.add_argument(
         "--accept",
         action="store_true",
-        help="pin the pairs listed as links (never the unpaired candidates: decide those"
-        " with `negotrack link`)",
+        help="pin the pairs the matcher made at --min-confidence or more as links, each split"
+        " or merge whole or not at all (never the unpaired candidates: decide those with"
+        " `negotrack link`)",
     )
 
 

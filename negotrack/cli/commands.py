@@ -1,5 +1,6 @@
-"""The command line: ``negotrack validate | status | timeline | diff | link | suggest-links |
-board | site | export`` (and ``replace | remove | merge``, in :mod:`negotrack.cli.edit`).
+"""The command line: ``negotrack validate | status | timeline | diff | board | site | export``
+(and ``link | suggest-links``, in :mod:`negotrack.cli.linking`; ``replace | remove |
+merge``, in :mod:`negotrack.cli.edit`).
 
 Exit codes: 0 success, 1 bad input (one line per problem on stderr, naming the file and the
 place in it), 2 a usage error (argparse's own message), 70 an internal error (a bug, reported
@@ -22,9 +23,7 @@ from functools import partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
-from negotrack.cli import checking, edit, publishing
+from negotrack.cli import checking, edit, linking, publishing
 from negotrack.cli.args import COMMANDS, PROG, build_parser
 from negotrack.cli.output import columns, committed, emit, error, undecodable, visible
 from negotrack.core.collector import collector_paused
@@ -324,54 +323,6 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
-_LINK_ENDS = MappingProxyType({"old_ref": "OLD_REF", "new_ref": "NEW_REF"})
-"""Dossier.link's arguments, as the problems about them name them, and as ``link`` does."""
-
-
-def _link(args: argparse.Namespace) -> int:
-    from negotrack.io.update import update
-
-    try:
-        link = update(args.file, lambda d: d.link(args.old_ref, args.new_ref, note=args.note))
-    except NegotrackError as exc:
-        # A reference that names nothing is the command line's, not a place in the file.
-        if not any(p.path in _LINK_ENDS for p in exc.problems):
-            raise
-        named = [attrs.evolve(p, path=_LINK_ENDS.get(p.path, p.path)) for p in exc.problems]
-        raise _Failed("", NegotrackError(named)) from None
-    committed(f"linked {link.old} -> {link.new}", args.file)
-    return 0
-
-
-def _suggest_links(args: argparse.Namespace) -> int:
-    from negotrack.core.confidence import cut_down
-
-    least = _cut("--min-confidence", args.min_confidence, zero=True) or 0.0
-    d = _load(args.file)
-    found = d.suggest_links(args.old, args.new, min_confidence=least)
-    if args.format == "json":
-        print(json.dumps([s.to_json_data() for s in found], ensure_ascii=False, indent=2))
-    else:
-        for s in found:
-            print(f"{s.old} -> {s.new}\t{cut_down(s.confidence):.2f}\t{s.matched_by}")
-    # Candidates the matcher left unpaired are for a person to decide, never accepted.
-    paired = [s for s in found if s.paired]
-    if args.accept and paired:
-        from negotrack.io.update import update
-
-        def accept(d: Dossier) -> None:
-            for s in paired:
-                d.link(
-                    s.old,
-                    s.new,
-                    note=f"accepted suggestion ({s.matched_by}, {cut_down(s.confidence):.2f})",
-                )
-
-        update(args.file, accept)
-        print(f"linked {len(paired)} pair(s)", file=sys.stderr)
-    return 0
-
-
 # -- export ----------------------------------------------------------------------------
 
 
@@ -413,8 +364,8 @@ _RUNNERS = MappingProxyType(
         "status show": _status_show,
         "timeline": _timeline,
         "diff": _diff,
-        "link": _link,
-        "suggest-links": _suggest_links,
+        "link": linking.link,
+        "suggest-links": linking.suggest_links,
         "export": _export,
         "board": publishing.board,
         "site": publishing.site,

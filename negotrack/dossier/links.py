@@ -129,6 +129,67 @@ class Linking:
         out.sort(key=lambda t: t[:2])
         return [s for _, _, s in out]
 
+    def accept_suggestions(
+        self: _Host,
+        old: str,
+        new: str,
+        *,
+        min_confidence: float = 0.0,
+        threshold: float | None = None,
+    ) -> list[PointLink]:
+        """Pin the pairs text matching made from version ``old`` to ``new`` (the older
+        first) that are at least ``min_confidence`` sure, as curated links noted
+        "accepted suggestion (KIND, CONFIDENCE)"; return them, least sure first.
+
+        A split or merge found by text is pinned whole or not at all: all its pieces when
+        every piece reaches ``min_confidence``, none otherwise, since half of one pinned
+        would turn the rest into a curated reworded pair and an added (or deleted) point.
+        Candidates the matcher left unpaired are never pinned: decide those with
+        :meth:`link`. All the links are added in one validated change."""
+        why = out_of_range(min_confidence, zero=True)
+        if why is not None:
+            raise DossierError([Problem(why, "min_confidence", hint="0 accepts every pair")])
+        plan = self.plan_of(old)
+        backwards = VersionOrder(plan).backwards(old, new)
+        if plan is not self.plan_of(new) or backwards is not None or old == new:
+            raise DossierError(
+                [
+                    Problem(
+                        f"no links can be accepted from {old!r} to {new!r}: "
+                        + (backwards or "they are not two versions of one plan"),
+                        "old",
+                        hint="give the older version of the plan first, then the newer",
+                    )
+                ]
+            )
+        d = self.diff(old, new, threshold=threshold)
+        # (old point, new point, confidence, matched_by, group), in the diff's order
+        found = [
+            (c.old, c.new, c.confidence, c.matched_by, c.group)
+            for c in d.changes
+            if c.old is not None and c.new is not None and c.matched_by in FOUND_BY_TEXT
+        ]
+        weakest: dict[int | None, float] = {}  # a split's or merge's least sure piece
+        for *_, confidence, _, group in found:
+            if group is not None:
+                weakest[group] = min(confidence, weakest.get(group, 1.0))
+        chosen = sorted(
+            (confidence, k, o, n, matched_by)
+            for k, (o, n, confidence, matched_by, group) in enumerate(found)
+            if weakest.get(group, confidence) >= min_confidence
+        )
+        links = [
+            PointLink(
+                PointRef.format(old, o.number),
+                PointRef.format(new, n.number),
+                f"accepted suggestion ({matched_by}, {cut_down(confidence):.2f})",
+            )
+            for confidence, _, o, n, matched_by in chosen
+        ]
+        if links:
+            _replace(self, plan, attrs.evolve(plan, links=(*plan.links, *links)))
+        return links
+
     def link(self: _Host, old_ref: str, new_ref: str, note: str | None = None) -> PointLink:
         """Pin ``old_ref`` -> ``new_ref`` as curated lineage (a bare version id on one side:
         no successor or no predecessor there). Linking a pair already linked changes only

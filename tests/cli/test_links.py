@@ -41,7 +41,8 @@ def test_suggest_links_accept_pins_what_it_lists(
     capsys: pytest.CaptureFixture[str], colombia: Path
 ) -> None:
     """``--accept`` with ``--min-confidence`` links the pairs listed (not the candidates
-    listed as unpaired), and only those, which are no longer suggested."""
+    listed as unpaired, nor a piece of a split or merge held back), and only those, which
+    are no longer suggested; stderr names each pair linked, least sure first."""
     code, out, err = run(
         capsys,
         "suggest-links",
@@ -54,11 +55,14 @@ def test_suggest_links_accept_pins_what_it_lists(
     )
     assert code == 0
     rows = [line.split("\t") for line in out.splitlines()]
-    listed = [row[0] for row in rows if row[2] != "candidate"]
+    held = {m.group(1) for m in re.finditer(r"^not linked (\S+ -> \S+):", err, re.MULTILINE)}
+    listed = [row[0] for row in rows if row[2] != "candidate" and row[0] not in held]
     assert listed
-    assert f"linked {len(listed)} pair(s)" in err
+    assert [line for line in err.splitlines() if line.startswith("linked ")] == [
+        f"linked {pair}" for pair in listed
+    ]
     links = nt.load(colombia).plan("final-agreement").links
-    assert sorted(f"{k.old} -> {k.new}" for k in links) == sorted(listed)
+    assert [f"{k.old} -> {k.new}" for k in links] == listed
     code, out, _ = run(capsys, "suggest-links", str(colombia), "final-aug", "final-nov")
     assert code == 0
     # Pinned pairs are curated now: never suggested again.
@@ -79,7 +83,7 @@ def test_suggest_links_accept_never_pins_an_unpaired_candidate(
     paired = {row[0] for row in rows if row[2] != "candidate"}
     assert candidates
     assert paired
-    assert f"linked {len(paired)} pair(s)" in err
+    assert {line.removeprefix("linked ") for line in err.splitlines()} == paired
     links = nt.load(path).plan("minsk").links
     assert {f"{k.old} -> {k.new}" for k in links} == paired
 
@@ -310,3 +314,55 @@ def test_a_confidence_below_1_is_never_printed_as_1(
     assert all(
         note is not None and "1.00" not in note for pair, note in notes.items() if pair in unsure
     )
+
+
+def test_suggest_links_accept_pins_a_split_whole_or_not_at_all(
+    capsys: pytest.CaptureFixture[str], colombia: Path
+) -> None:
+    """At a ``--min-confidence`` one piece of a split reaches and another does not, none
+    of the split is pinned (stderr says why, per piece listed) and the diff still shows the
+    split; at its least sure piece's confidence, every piece is pinned."""
+    diff = nt.load(colombia).diff("final-aug", "final-nov")
+    groups: dict[int | None, list[nt.PointChange]] = {}
+    for c in diff.changes:
+        if c.matched_by in {"split", "merge"}:
+            groups.setdefault(c.group, []).append(c)
+    pieces = next(m for m in groups.values() if len({c.confidence for c in m}) > 1)
+    kind = pieces[0].matched_by
+    refs = {
+        f"final-aug#{c.old.number} -> final-nov#{c.new.number}"
+        for c in pieces
+        if c.old is not None and c.new is not None
+    }
+    low, high = min(c.confidence for c in pieces), max(c.confidence for c in pieces)
+    argv = ["suggest-links", str(colombia), "final-aug", "final-nov", "--accept"]
+    code, out, err = run(capsys, *argv, "--min-confidence", repr(high))
+    assert code == 0
+    shown = {line.split("\t")[0] for line in out.splitlines()}
+    assert shown & refs  # the sure piece is listed, yet not linked
+    for pair in shown & refs:
+        assert f"not linked {pair}: its {kind} has a piece below --min-confidence" in err
+    links = {f"{k.old} -> {k.new}" for k in nt.load(colombia).plan("final-agreement").links}
+    assert not links & refs
+    code, out, _ = run(capsys, "diff", str(colombia), "final-aug", "final-nov", "--format", "json")
+    still = [
+        c
+        for c in json.loads(out)["changes"]
+        if f"final-aug#{c['old']} -> final-nov#{c['new']}" in refs
+    ]
+    assert len(still) == len(refs)
+    assert {c["matched_by"] for c in still} == {kind}
+    code, _, err = run(capsys, *argv, "--min-confidence", repr(low))
+    assert code == 0
+    assert {f"linked {pair}" for pair in refs} <= set(err.splitlines())
+    links = {f"{k.old} -> {k.new}" for k in nt.load(colombia).plan("final-agreement").links}
+    assert refs <= links
+    code, out, _ = run(capsys, "diff", str(colombia), "final-aug", "final-nov", "--format", "json")
+    pinned = [
+        c
+        for c in json.loads(out)["changes"]
+        if f"final-aug#{c['old']} -> final-nov#{c['new']}" in refs
+    ]
+    assert {(c["kind"], c["matched_by"]) for c in pinned} == {
+        ("split" if kind == "split" else "merged", "link")
+    }

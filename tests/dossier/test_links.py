@@ -1,6 +1,9 @@
-"""The review loop on a dossier: suggest_links, link (also "no successor"), unlink."""
+"""The review loop on a dossier: suggest_links, accept_suggestions, link (also "no successor"),
+unlink, and the rules links keep."""
 
 from __future__ import annotations
+
+import re
 
 import attrs
 import pytest
@@ -284,3 +287,78 @@ def test_min_confidence_must_be_from_0_to_1(colombia: nt.Dossier, value: float) 
     assert colombia.suggest_links("final-aug", "final-nov", min_confidence=1.0) == [
         s for s in colombia.suggest_links("final-aug", "final-nov") if s.confidence >= 1.0
     ]
+
+
+def _groups(d: nt.Dossier) -> list[list[nt.PointChange]]:
+    """The splits and merges text matching found between August and November."""
+    found: dict[int | None, list[nt.PointChange]] = {}
+    for c in d.diff("final-aug", "final-nov").changes:
+        if c.matched_by in {"split", "merge"}:
+            found.setdefault(c.group, []).append(c)
+    return list(found.values())
+
+
+def _pair(c: nt.PointChange) -> tuple[str, str]:
+    assert c.old is not None
+    assert c.new is not None
+    return f"final-aug#{c.old.number}", f"final-nov#{c.new.number}"
+
+
+def test_accept_suggestions_pins_each_split_or_merge_whole_or_not_at_all(
+    colombia: nt.Dossier,
+) -> None:
+    """At a minimum one piece reaches and another does not, no piece of that split or
+    merge is pinned (the diff still shows it whole, found by text); at its least sure
+    piece's confidence all are, and the diff shows the same group, curated."""
+    groups = _groups(colombia)
+    pieces = next(m for m in groups if len({c.confidence for c in m}) > 1)
+    refs = {_pair(c) for c in pieces}
+    high = max(c.confidence for c in pieces)
+    links = colombia.accept_suggestions("final-aug", "final-nov", min_confidence=high)
+    assert not refs & {(k.old, k.new) for k in links}
+    assert links
+    assert all(
+        re.fullmatch(r"accepted suggestion \((text|split|merge), [01]\.\d\d\)", k.note or "")
+        for k in links
+    )
+    assert {_pair(c) for m in _groups(colombia) for c in m} >= refs
+    for m in groups:  # every other group: wholly pinned or wholly left
+        pinned = {_pair(c) for c in m} & {(k.old, k.new) for k in links}
+        assert not pinned or pinned == {_pair(c) for c in m}
+    low = min(c.confidence for c in pieces)
+    colombia.accept_suggestions("final-aug", "final-nov", min_confidence=low)
+    after = {
+        _pair(c): (c.kind, c.matched_by)
+        for c in colombia.diff("final-aug", "final-nov").changes
+        if c.old is not None and c.new is not None
+    }
+    assert {after[pair] for pair in refs} == {(pieces[0].kind, "link")}
+
+
+def test_accept_suggestions_links_least_sure_first_never_a_candidate() -> None:
+    """Accepting everything pins exactly the pairs suggested as paired, least sure first,
+    and no candidate the matcher left unpaired."""
+    minsk = unkeyed("minsk-2014-2015.yaml")
+    suggested = minsk.suggest_links("minsk-1", "minsk-2")
+    links = minsk.accept_suggestions("minsk-1", "minsk-2")
+    assert [(k.old, k.new) for k in links] == [(s.old, s.new) for s in suggested if s.paired]
+    assert any(not s.paired for s in suggested)
+    assert minsk.plan("minsk").links == tuple(links)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("final-nov", "final-aug", "runs|derives"),
+        ("final-aug", "final-aug", "not two versions"),
+    ],
+)
+def test_accept_suggestions_goes_from_the_older_version(
+    colombia: nt.Dossier, old: str, new: str, message: str
+) -> None:
+    """Accepting from the newer version (or one version to itself) is refused, not
+    written as links validation would then refuse."""
+    with pytest.raises(nt.DossierError, match=message) as caught:
+        colombia.accept_suggestions(old, new)
+    assert [p.path for p in caught.value.problems] == ["old"]
+    assert colombia.plan("final-agreement").links == ()

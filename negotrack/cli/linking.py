@@ -1,0 +1,87 @@
+"""The review loop's commands: ``negotrack link`` and ``negotrack suggest-links``.
+
+Both change a dossier file only through :func:`negotrack.io.update.update` (locked,
+validated, atomic, the person's YAML comments kept): a refused link leaves the file as it
+was. ``suggest-links`` prints its listing on stdout (text or JSON, for scripts) and, with
+``--accept``, what it pinned on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+import attrs
+
+from negotrack.cli.output import committed
+from negotrack.errors import NegotrackError
+
+if TYPE_CHECKING:
+    from negotrack.dossier.links import LinkSuggestion
+
+__all__ = ["link", "suggest_links"]
+
+_LINK_ENDS = MappingProxyType({"old_ref": "OLD_REF", "new_ref": "NEW_REF"})
+"""Dossier.link's arguments, as the problems about them name them, and as ``link`` does."""
+
+
+def link(args: argparse.Namespace) -> int:
+    """``negotrack link FILE OLD_REF NEW_REF [--note TEXT]``."""
+    from negotrack.cli.commands import _Failed
+    from negotrack.io.update import update
+
+    try:
+        made = update(args.file, lambda d: d.link(args.old_ref, args.new_ref, note=args.note))
+    except NegotrackError as exc:
+        # A reference that names nothing is the command line's, not a place in the file.
+        if not any(p.path in _LINK_ENDS for p in exc.problems):
+            raise
+        named = [attrs.evolve(p, path=_LINK_ENDS.get(p.path, p.path)) for p in exc.problems]
+        raise _Failed("", NegotrackError(named)) from None
+    committed(f"linked {made.old} -> {made.new}", args.file)
+    return 0
+
+
+def suggest_links(args: argparse.Namespace) -> int:
+    """``negotrack suggest-links FILE OLD NEW [--format text|json] [--min-confidence X]
+    [--accept]``."""
+    from negotrack.cli.commands import _cut, _load
+    from negotrack.core.confidence import cut_down
+
+    least = _cut("--min-confidence", args.min_confidence, zero=True) or 0.0
+    d = _load(args.file)
+    found = d.suggest_links(args.old, args.new, min_confidence=least)
+    if args.format == "json":
+        print(json.dumps([s.to_json_data() for s in found], ensure_ascii=False, indent=2))
+    else:
+        for s in found:
+            print(f"{s.old} -> {s.new}\t{cut_down(s.confidence):.2f}\t{s.matched_by}")
+    if args.accept:
+        _accept(args, least, [s for s in found if s.paired])
+    return 0
+
+
+def _accept(args: argparse.Namespace, least: float, listed: list[LinkSuggestion]) -> None:
+    """``suggest-links --accept``: pin what the matcher paired at ``least`` or more (each
+    split or merge whole, never a candidate) through the safe update, then say on stderr
+    each pair linked, and each piece listed but held back with its split or merge."""
+    from negotrack.io.update import update
+
+    pinned = update(
+        args.file, lambda d: d.accept_suggestions(args.old, args.new, min_confidence=least)
+    )
+    for k in pinned:
+        print(f"linked {k.old} -> {k.new}", file=sys.stderr)
+    done = {(k.old, k.new) for k in pinned}
+    for s in listed:
+        if (s.old, s.new) not in done and s.matched_by in {"split", "merge"}:
+            print(
+                f"not linked {s.old} -> {s.new}: its {s.matched_by} has a piece below "
+                f"--min-confidence {least:g} (a split or merge is linked whole or not at all)",
+                file=sys.stderr,
+            )
+    if not pinned:
+        print("linked no pair", file=sys.stderr)
