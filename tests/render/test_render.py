@@ -141,6 +141,17 @@ def test_every_report_cuts_a_confidence_down(locale: str) -> None:
         assert "0,80" not in text
 
 
+def test_an_empty_diff_says_so_in_every_format() -> None:
+    """Two versions without points: the text and Markdown reports say so, as the HTML
+    report does, instead of ending after their header."""
+    report = nt.diff(nt.PlanVersion("a", "A", "2025-01"), nt.PlanVersion("b", "B", "2025-02"))
+    assert report.changes == ()
+    for text in (report.to_html(), report.to_markdown(), report.to_text()):
+        assert "Neither version has any point." in text
+    uk = (report.to_html(locale="uk"), report.to_markdown(locale="uk"), report.to_text(locale="uk"))
+    assert all("Жодна з версій не має пунктів." in text for text in uk)
+
+
 def test_diff_side_by_side_works_without_script() -> None:
     """The side-by-side view is a checkbox and CSS, not JavaScript."""
     html = nt.render_diff(DIFF)
