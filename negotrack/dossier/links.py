@@ -4,7 +4,10 @@
 that no curated link, key or identical text vouches for, least sure first, so a person
 checks the doubtful ones before the rest. :meth:`Linking.link` pins a pair as a curated
 :class:`~negotrack.core.model.PointLink` of the plan (curated links win over everything
-in every diff); :meth:`Linking.unlink` removes it.
+in every diff); :meth:`Linking.unlink` removes it. :meth:`Linking.accept_suggestions`
+pins at once what text matching paired at a given confidence, each split or merge whole
+or not at all. A link keeps the rules of :mod:`negotrack.dossier.link_rules` (two
+versions, the older first, no contradiction), or is refused.
 
 "No successor" and "no predecessor" are links too: a *bare version id* on one side says
 the point has no counterpart in that version. ``d.link("us-28#21a", "20-point")`` pins
