@@ -187,11 +187,11 @@ def diff(
     ``dossier``, the plan's own links are used too, and every change carries the point's
     status and the parties' positions as of each version's date.
 
-    ``threshold`` (0..1), when given, is the least ``confidence`` at which text matching
-    pairs two points, instead of the default cut (:data:`DEFAULT_THRESHOLD`), which the
-    matcher calibrates on the two versions at hand. A stricter one only takes pairs away
-    (they become ``candidates``), a looser one only adds pairs among the points the
-    default leaves over; a pair made at both has the same confidence.
+    ``threshold`` (above 0, at most 1), when given, is the least ``confidence`` at which
+    text matching pairs two points, instead of the default cut (:data:`DEFAULT_THRESHOLD`),
+    which the matcher calibrates on the two versions at hand. A stricter one only takes
+    pairs away (they become ``candidates``), a looser one only adds pairs among the points
+    the default leaves over; a pair made at both has the same confidence.
 
     ``language`` (a language tag, "es") is the language the points are written in: text
     matching stems words by its rules (Snowball's, for the languages it has; English
