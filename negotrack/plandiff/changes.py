@@ -239,7 +239,7 @@ class PlanDiff:
                 {
                     "old": c.old.number,
                     "new": c.new.number,
-                    "confidence": round(c.confidence, 4),
+                    "confidence": cut_down(c.confidence, 4),
                 }
                 for c in self.candidates
             ],
