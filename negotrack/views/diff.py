@@ -63,6 +63,9 @@ class ChangeView(NamedTuple):
     kind: str
     kind_label: str
     anchor: str
+    """The card's id, unique in the report: ``p-NEW-NUMBER`` for the first card of a new
+    point, ``p-OLD-NUMBER-gone`` for a deleted one; a later piece of the same point adds
+    ``-part-2``, ``-part-3``, ..."""
     old_ref: str | None
     """"us-28 #21", or None for an added point."""
     new_ref: str | None
@@ -158,9 +161,13 @@ class DiffView:
         old, new = plan_diff.old, plan_diff.new
         changes = plan_diff.changes
         groups = _groups(changes, old.id, new.id)
-        views = tuple(
-            _change(c, old.id, new.id, groups.get(c.group) if c.group is not None else None, lang)
-            for c in changes
+        views = _unique_anchors(
+            [
+                _change(
+                    c, old.id, new.id, groups.get(c.group) if c.group is not None else None, lang
+                )
+                for c in changes
+            ]
         )
         if plan_diff.candidates:
             views = _with_counterparts(views, plan_diff, old.id, new.id)
@@ -206,6 +213,27 @@ def _shows(
     if check:
         out.append(("check", lang.pgettext("changes shown", "to check"), check))
     return tuple(out)
+
+
+def _unique_anchors(views: list[ChangeView]) -> tuple[ChangeView, ...]:
+    """``views`` with an anchor each of their own. The pieces of a merge stand at one new
+    point (and a many-to-many group's may share an old one): the first card of a point keeps
+    the point's anchor, so a link to the point reaches it (and, under a filter that hides
+    its kind, ``:target`` shows it), and each later card gets ``-part-2``, ``-part-3``,
+    ... after it, never an anchor another card has."""
+    taken = {v.anchor for v in views}
+    if len(taken) == len(views):  # most diffs: no merge
+        return tuple(views)
+    given: set[str] = set()
+    for i, v in enumerate(views):
+        if v.anchor in given:
+            n = 2
+            while f"{v.anchor}-part-{n}" in taken:
+                n += 1
+            views[i] = v = v._replace(anchor=f"{v.anchor}-part-{n}")
+            taken.add(v.anchor)
+        given.add(v.anchor)
+    return tuple(views)
 
 
 def _value(x: Any) -> str | None:

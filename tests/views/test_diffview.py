@@ -126,3 +126,57 @@ def test_the_text_and_markdown_reports_count_what_to_check() -> None:
         negotrack.load(SEEDS / "ukraine-2025-12.yaml").diff("us-28", "20-point"), "text"
     )
     assert "to check" not in keyed.splitlines()[2]
+
+
+def _seed_pairs() -> list[tuple[str, DiffView]]:
+    out = []
+    for path in sorted(SEEDS.glob("*.yaml")):
+        d = negotrack.load(path)
+        for plan in d.plans:
+            for old, new in zip(plan.versions, plan.versions[1:], strict=False):
+                out.append(
+                    (f"{path.stem} {old.id}->{new.id}", DiffView.build(d.diff(old.id, new.id)))
+                )
+    return out
+
+
+def test_every_card_has_an_anchor_of_its_own() -> None:
+    """No two changes of any seed's report share an anchor, though merge pieces share their
+    new point: the first piece keeps the point's anchor (what links name), the next add
+    "-part-2", "-part-3"."""
+    for name, view in _seed_pairs():
+        anchors = [c.anchor for c in view.changes]
+        assert len(anchors) == len(set(anchors)), name
+    view = dict(_seed_pairs())["iran-2015 lausanne->jcpoa"]
+    pieces = [c for c in view.changes if c.new_ref == "jcpoa #7"]
+    assert len(pieces) > 1
+    assert [c.anchor for c in pieces] == ["p-jcpoa-7"] + [
+        f"p-jcpoa-7-part-{n}" for n in range(2, len(pieces) + 1)
+    ]
+
+
+def test_a_suffix_never_takes_another_points_anchor() -> None:
+    """A point numbered like a suffixed piece ("7-part-2") keeps its own anchor; the piece
+    goes on to the next free one."""
+    old = negotrack.PlanVersion(
+        id="a",
+        label="A",
+        date="2025-01-01",
+        points=[
+            negotrack.Point("1", "The ceasefire starts at once.", key="x"),
+            negotrack.Point("2", "Heavy weapons are pulled back.", key="y"),
+        ],
+    )
+    new = negotrack.PlanVersion(
+        id="b",
+        label="B",
+        date="2025-02-01",
+        points=[
+            negotrack.Point("7", "The ceasefire starts and heavy weapons are pulled back."),
+            negotrack.Point("7-part-2", "Prisoners are exchanged."),
+        ],
+    )
+    links = [negotrack.PointLink("a#1", "b#7"), negotrack.PointLink("a#2", "b#7")]
+    view = DiffView.build(diff(old, new, links=links))
+    anchors = [c.anchor for c in view.changes]
+    assert anchors == ["p-b-7", "p-b-7-part-3", "p-b-7-part-2"]

@@ -1,0 +1,66 @@
+"""The diff report in real Chromium: unique ids and links to cards under a filter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import negotrack as nt
+from tests.system.browser.conftest import Loaded
+
+pytestmark = pytest.mark.browser
+
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
+IRAN = nt.load(SEEDS / "iran-2015.yaml").diff("lausanne", "jcpoa")
+
+
+def _visible(page: Any, selector: str) -> list[str]:
+    """The ids of the elements matching ``selector`` that are drawn."""
+    return list(
+        page.evaluate(
+            f"[...document.querySelectorAll({selector!r})]"
+            ".filter(e => e.getClientRects().length).map(e => e.id)"
+        )
+    )
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_id_of_every_seed_report_is_unique(
+    open_page: Callable[..., Loaded], seed: Path
+) -> None:
+    """In the report of every pair of versions of every seed, as Chromium parses it, no
+    two elements share an id (merge pieces stand at one new point)."""
+    d = nt.load(seed)
+    for plan in d.plans:
+        for old, new in zip(plan.versions, plan.versions[1:], strict=False):
+            page = open_page(d.diff(old.id, new.id).to_html(), javascript=False).page
+            ids = page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
+            repeated = sorted({i for i in ids if ids.count(i) > 1})
+            assert repeated == [], f"{seed.stem} {old.id}->{new.id}: {repeated}"
+            page.close()
+
+
+def test_a_link_to_a_merged_point_reaches_its_first_piece_under_any_filter(
+    open_page: Callable[..., Loaded],
+) -> None:
+    """With only deleted points shown, a link to jcpoa #7 (a merge) shows the card of its
+    first piece, and only that card; the other pieces have ids of their own."""
+    page = open_page(IRAN.to_html(), javascript=False).page
+    pieces = page.evaluate(
+        "[...document.querySelectorAll('li.change')].filter(e =>"
+        " e.querySelector('h3 .ref bdi:last-of-type').textContent === 'jcpoa #7').map(e => e.id)"
+    )
+    assert pieces[0] == "p-jcpoa-7"
+    assert len(pieces) == len(set(pieces)) > 1
+    page.click("label[for=show-deleted]")
+    assert not set(pieces) & set(_visible(page, "li.change"))
+    page.evaluate("location.hash = '#p-jcpoa-7'")
+    shown = set(_visible(page, "li.change"))
+    assert "p-jcpoa-7" in shown
+    assert not set(pieces[1:]) & shown
+    box = page.locator("#p-jcpoa-7").bounding_box()
+    assert box is not None
+    assert 0 <= box["y"] < 900  # scrolled into view
