@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 import negotrack as nt
+from tests.support.lineage import unkeyed
 from tests.system.browser.conftest import Loaded
 
 pytestmark = pytest.mark.browser
@@ -64,3 +65,27 @@ def test_a_link_to_a_merged_point_reaches_its_first_piece_under_any_filter(
     box = page.locator("#p-jcpoa-7").bounding_box()
     assert box is not None
     assert 0 <= box["y"] < 900  # scrolled into view
+
+
+def test_paper_shows_every_change_whatever_the_choice(
+    open_page: Callable[..., Loaded], artifacts: Path
+) -> None:
+    """Printing with only deleted points (or those to check) chosen still prints every
+    change, without the radio group, with a plain line of counts instead."""
+    d = unkeyed("minsk-2014-2015.yaml").diff("minsk-1", "minsk-2")
+    page = open_page(d.to_html(), javascript=False).page
+    total = page.locator("li.change").count()
+    assert not page.is_visible(".print-summary")  # on screen the counts are the choice
+    for choice in ("deleted", "check"):
+        page.emulate_media(media="screen")
+        page.click(f"label[for=show-{choice}]")
+        assert len(_visible(page, "li.change")) < total
+        page.emulate_media(media="print")
+        assert len(_visible(page, "li.change")) == total
+        assert not page.is_visible(".summary-counts")
+        assert not page.is_visible("#sbs")
+        line = page.inner_text(".print-summary")
+        assert "deleted" in line
+        assert "to check" in line
+    page.pdf(path=str(artifacts / "diff-print.pdf"))
+    assert (artifacts / "diff-print.pdf").stat().st_size > 1000
