@@ -18,6 +18,7 @@ from typing import NamedTuple
 from markupsafe import Markup, escape
 
 from negotrack.views.diff import ChangeView, DiffView, FigureView, PositionView, WordView
+from negotrack.views.diff_words import edges
 
 __all__ = ["ChangeHtml", "DiffRecords", "WordsHtml", "diff_records"]
 
@@ -69,21 +70,41 @@ def _written(
     runs: tuple[WordView, ...], ins_a: str, ins_b: str, del_a: str, del_b: str
 ) -> WordsHtml:
     """The three paragraphs of one word diff whose runs are escaped already. Joined, not
-    added: ``str + Markup`` would escape the ``str``."""
+    added: ``str + Markup`` would escape the ``str``. The spaces at an edit's ends stay
+    outside its marks (:func:`~negotrack.views.diff_words.edges`), and a deletion right
+    before an insertion is set apart from it by one space in the inline paragraph, as the
+    macro ``m.words`` does."""
     inline: list[str] = []
     before: list[str] = []
     after: list[str] = []
+    glued = False  # the run before was a deletion with no space at its end
     for op, text in runs:
-        if op == "insert":
-            inline += (ins_a, text, ins_b)
-            after += (ins_a, text, ins_b)
-        elif op == "delete":
-            inline += (del_a, text, del_b)
-            before += (del_a, text, del_b)
-        else:
+        if op == "equal":
             inline.append(text)
             before.append(text)
             after.append(text)
+            glued = False
+            continue
+        if text[:1].isspace() or text[-1:].isspace():
+            lead, core, trail = edges(text)
+        else:  # most edits: words at both ends
+            lead, core, trail = "", text, ""
+        if not core:  # spacing alone is not an edit
+            inline.append(text)
+            (after if op == "insert" else before).append(text)
+            glued = False
+            continue
+        if op == "insert":
+            if glued and not lead:
+                inline.append(" ")
+            marked = (lead, ins_a, core, ins_b, trail)
+            after += marked
+            glued = False
+        else:
+            marked = (lead, del_a, core, del_b, trail)
+            before += marked
+            glued = not trail
+        inline += marked
     return WordsHtml(
         _new(Markup, "".join(inline)), _new(Markup, "".join(before)), _new(Markup, "".join(after))
     )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
+from negotrack.views.diff_words import shown_runs
 from negotrack.views.formatting import anchor
 from negotrack.views.i18n import ENGLISH, Interface
 
@@ -320,7 +321,9 @@ def _change(
         old_text=c.old.text if c.old is not None else None,
         new_text=c.new.text if c.new is not None else None,
         topic=topic,
-        words=tuple([WordView(w.op, w.text) for w in c.words]),
+        words=tuple(
+            [WordView(op, text) for op, text in shown_runs((w.op, w.text) for w in c.words)]
+        ),
         figures=tuple([FigureView(f.old, f.new) for f in c.figures]),
         renumbered=bool(c.renumbered),
         similarity=float(c.similarity),

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from negotrack.core.dates import Moment
 from negotrack.core.datetext import iso_date
+from negotrack.views.diff_words import edges
 
 if TYPE_CHECKING:
     from negotrack.dossier.dossier import Dossier
@@ -267,6 +268,7 @@ FILTERS = {
     "anchor": anchor,
     "datetime_attr": datetime_attr,
     "display_date": display_date,
+    "edges": edges,
     "file_part": file_part,
     "isolate": isolate,
     "label": label,

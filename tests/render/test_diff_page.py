@@ -180,7 +180,9 @@ def test_the_unpacked_names_follow_the_change_fields() -> None:
 def test_rows_give_each_change_with_its_escaped_fields_and_written_words() -> None:
     """Each row is the record's plain change, escaped change and flag, the escaped change
     again for the loop to unpack, and its word diff written out with the marks given:
-    inline every run, before the kept and deleted runs, after the kept and inserted ones."""
+    inline every run, before the kept and deleted runs, after the kept and inserted ones;
+    an edit's end spaces outside its marks, a space between a deletion and the insertion
+    right after it."""
     records = diff_records(DiffView.build(_pairs(hostile_dossier())[0]))
     rows = list(records.rows("[+", "+]", "[-", "-]"))
     assert len(rows) == len(records.changes)
@@ -192,8 +194,20 @@ def test_rows_give_each_change_with_its_escaped_fields_and_written_words() -> No
             assert words == ("", "", "")
             continue
         mark = {"equal": ("", ""), "insert": ("[+", "+]"), "delete": ("[-", "-]")}
-        runs = [(w.op, mark[w.op][0] + w.text + mark[w.op][1]) for w in html.words]
-        assert words.inline == "".join(text for _, text in runs)
+        runs = []
+        inline = ""
+        for w, last in zip(html.words, (None, *html.words), strict=False):
+            text = w.text
+            if w.op != "equal":
+                lead = text[: len(text) - len(text.lstrip())]
+                trail = text[len(text.rstrip()) :]
+                text = lead + mark[w.op][0] + text.strip() + mark[w.op][1] + trail
+                glued = last is not None and last.op == "delete" and not last.text[-1].isspace()
+                if w.op == "insert" and glued and not lead:
+                    inline += " "
+            runs.append((w.op, text))
+            inline += text
+        assert words.inline == inline
         assert words.before == "".join(text for op, text in runs if op != "insert")
         assert words.after == "".join(text for op, text in runs if op != "delete")
         assert all(isinstance(paragraph, Markup) for paragraph in words)

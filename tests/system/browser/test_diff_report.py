@@ -16,6 +16,7 @@ pytestmark = pytest.mark.browser
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 IRAN = nt.load(SEEDS / "iran-2015.yaml").diff("lausanne", "jcpoa")
+MINSK = nt.load(SEEDS / "minsk-2014-2015.yaml").diff("minsk-1", "minsk-2")
 
 
 def _visible(page: Any, selector: str) -> list[str]:
@@ -89,3 +90,31 @@ def test_paper_shows_every_change_whatever_the_choice(
         assert "to check" in line
     page.pdf(path=str(artifacts / "diff-print.pdf"))
     assert (artifacts / "diff-print.pdf").stat().st_size > 1000
+
+
+def test_the_marks_of_edits_are_not_struck_and_add_no_space(
+    open_page: Callable[..., Loaded],
+) -> None:
+    """The line through a deletion (under an insertion) is drawn on its words, not on the
+    "−" (or "+") before them, which struck would read "="; no <ins> or <del> adds a margin
+    to the text's own single space; the marks are not read out (the hidden words say what
+    they mean)."""
+    page = open_page(MINSK.to_html(), javascript=False).page
+    styles = page.evaluate(
+        """[...document.querySelectorAll('#p-minsk-2-10 .inline :is(ins, del)')].map(e => {
+             const own = getComputedStyle(e);
+             const mark = getComputedStyle(e, '::before');
+             const words = getComputedStyle(e.querySelector(':scope > .edit'));
+             return [e.tagName, own.textDecorationLine, words.textDecorationLine,
+                     mark.content, own.marginInlineStart, own.marginInlineEnd];
+           })"""
+    )
+    assert {tag for tag, *_ in styles} == {"INS", "DEL"}
+    lines = {"INS": "underline", "DEL": "line-through"}
+    for tag, own, words, mark, start, end in styles:
+        # Decorations reach every inline descendant of the box that has them, the mark
+        # (::before) included: so the <ins>/<del> itself has none.
+        assert own == "none"
+        assert words == lines[tag]
+        assert mark == ('"+" / ""' if tag == "INS" else '"−" / ""')
+        assert (start, end) == ("0px", "0px")
