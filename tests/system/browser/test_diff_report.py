@@ -118,3 +118,43 @@ def test_the_marks_of_edits_are_not_struck_and_add_no_space(
         assert words == lines[tag]
         assert mark == ('"+" / ""' if tag == "INS" else '"−" / ""')
         assert (start, end) == ("0px", "0px")
+
+
+@pytest.mark.parametrize(
+    ("dark", "accent"), [(False, "rgb(11, 87, 208)"), (True, "rgb(121, 184, 255)")]
+)
+def test_the_change_a_link_led_to_is_outlined(browser: Any, dark: bool, accent: str) -> None:
+    """A card reached by its anchor gets the accent's outline (in light and dark), which
+    forced colours keep; it flashes only for readers who allow motion."""
+
+    def card_styles(motion: str, forced: str) -> dict[str, list[str]]:
+        ctx = browser.new_context(
+            color_scheme="dark" if dark else "light",
+            reduced_motion=motion,
+            forced_colors=forced,
+            java_script_enabled=False,
+        )
+        try:
+            page = ctx.new_page()
+            page.set_content(MINSK.to_html())
+            page.evaluate("location.hash = '#p-minsk-2-10'")
+            return dict(
+                page.evaluate(
+                    """['p-minsk-2-10', 'p-minsk-2-11'].map(id => {
+                         const s = getComputedStyle(document.getElementById(id));
+                         return [id, [s.outlineStyle, s.outlineWidth, s.outlineColor,
+                                      s.animationName]];
+                       })"""
+                )
+            )
+        finally:
+            ctx.close()
+
+    styles = card_styles("no-preference", "none")
+    assert styles["p-minsk-2-10"] == ["solid", "3px", accent, "nt-arrived"]
+    assert styles["p-minsk-2-11"][0] == "none"
+    still = card_styles("reduce", "none")["p-minsk-2-10"]
+    assert still[:3] == ["solid", "3px", accent]
+    assert still[3] == "none"
+    forced = card_styles("no-preference", "active")["p-minsk-2-10"]
+    assert forced[:2] == ["solid", "3px"]
