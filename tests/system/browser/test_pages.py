@@ -12,7 +12,7 @@ import pytest
 
 import negotrack as nt
 from negotrack.views.diff import DiffView
-from tests.support.dossiers import seed_dossier, small_dossier
+from tests.support.dossiers import SEEDS, seed_dossier, small_dossier
 from tests.support.lineage import unkeyed
 from tests.system.browser.conftest import Loaded, axe
 
@@ -217,3 +217,32 @@ def test_the_counts_choose_what_to_show_without_script(open_page: Callable[..., 
     assert shown() == counts["deleted"] + 1
     page.click("label[for=show-all]")
     assert shown() == counts["all"]
+
+
+# Minsk's board charts five dates: 512px, wider than a phone.
+WIDE = PAGES | {"board-minsk": nt.render_board(nt.load(SEEDS / "minsk-2014-2015.yaml"), "minsk")}
+
+
+@pytest.mark.parametrize("name", sorted(WIDE))
+def test_every_box_that_scrolls_on_a_phone_takes_the_keyboard(
+    open_page: Callable[..., Loaded], name: str
+) -> None:
+    """At 375px every box that scrolls sideways (the board's chart and tables, the time
+    axis) can be reached by Tab and is a named region (axe: scrollable-region-focusable)."""
+    page = open_page(WIDE[name], width=375, csp=False).page  # csp=False admits axe
+    boxes = page.evaluate(
+        """[...document.querySelectorAll('body *')].filter(e => {
+             const x = getComputedStyle(e).overflowX;
+             return (x === 'auto' || x === 'scroll') && e.scrollWidth > e.clientWidth;
+           }).map(e => [e.querySelector('svg') ? 'chart' : e.className, e.tabIndex,
+                        e.getAttribute('role'),
+                        e.getAttribute('aria-label') || e.getAttribute('aria-labelledby')])"""
+    )
+    if name == "board-minsk":
+        assert "chart" in [what for what, *_ in boxes]
+    for what, tab, role, label in boxes:
+        assert tab >= 0, f"{name}: {what} scrolls but takes no focus"
+        assert role == "region", f"{name}: {what}"
+        assert label, f"{name}: {what} has no name"
+    if name == "board-minsk":
+        assert [v["id"] for v in axe(page)] == []
