@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 import negotrack as nt
+from negotrack.views.diff import DiffView
 from tests.support.lineage import unkeyed
 from tests.system.browser.conftest import Loaded
 
@@ -158,3 +159,29 @@ def test_the_change_a_link_led_to_is_outlined(browser: Any, dark: bool, accent: 
     assert still[3] == "none"
     forced = card_styles("no-preference", "active")["p-minsk-2-10"]
     assert forced[:2] == ["solid", "3px"]
+
+
+def test_each_count_is_named_with_a_space_before_its_word(
+    open_page: Callable[..., Loaded],
+) -> None:
+    """Chromium names the radio buttons "19 all", "8 to check" (not "19all"), and the word
+    still stands .3rem from its count, as it did before the space was there."""
+    d = unkeyed("minsk-2014-2015.yaml").diff("minsk-1", "minsk-2")
+    page = open_page(d.to_html(), width=375, javascript=False).page
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")
+    names = [n["name"]["value"] for n in tree["nodes"] if n.get("role", {}).get("value") == "radio"]
+    want = [f"{count} {label}" for _, label, count in DiffView.build(d).shows]
+    assert names == want
+    gaps = page.evaluate(
+        """[...document.querySelectorAll('.summary-counts label')].map(l => {
+             const count = l.querySelector('b').firstChild;
+             const word = count.parentNode.nextSibling;
+             const a = document.createRange(); a.selectNodeContents(count);
+             const b = document.createRange();
+             b.setStart(word, word.data.length - word.data.trimStart().length);
+             b.setEnd(word, word.data.length);
+             return b.getBoundingClientRect().left - a.getBoundingClientRect().right;
+           })"""
+    )
+    assert gaps
+    assert all(abs(gap - 4.8) < 0.5 for gap in gaps), gaps  # .3rem
