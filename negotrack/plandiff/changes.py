@@ -109,7 +109,8 @@ class PointChange:
     (1.0); a pair found by text has the confidence ``threshold`` compares (ordinal: higher
     is stronger, not a probability); added and deleted points have 0.0.
     ``matched_by`` says what matched the pair (see :data:`MatchedBy`). ``group`` is shared
-    by the members of one split or merge.
+    by the members of one split or merge. ``note``, for a pair a curated link made, is why
+    a person linked it (``PointLink.note``; the notes of a chain of links, joined by "; ").
 
     ``words`` (the inline word diff) and ``figures`` are computed when first read, so the
     JSON output and the summary do not pay for them; so is the ``similarity`` of a
@@ -126,6 +127,7 @@ class PointChange:
     confidence: float = 1.0
     status: StatusDelta | None = None
     positions: tuple[PositionDelta, ...] = ()
+    note: str | None = None
     _words: tuple[WordOp, ...] | None = attrs.field(
         default=None, eq=False, repr=False, alias="words"
     )
@@ -216,9 +218,10 @@ class PlanDiff:
 
     def to_json_data(self) -> dict[str, Any]:
         """The JSON of ``negotrack diff --format json``: old and new version ids, a summary
-        by kind, and each change's kind, numbers, similarity, confidence, matched_by and
-        whether a person should check it (``check``); then the ``candidates`` text matching
-        left unpaired, as old and new numbers with a confidence."""
+        by kind, and each change's kind, numbers, similarity, confidence, matched_by, the
+        curated link's note (null when none) and whether a person should check it
+        (``check``); then the ``candidates`` text matching left unpaired, as old and new
+        numbers with a confidence."""
         return {
             "old": self.old.id,
             "new": self.new.id,
@@ -231,6 +234,7 @@ class PlanDiff:
                     "similarity": round(c.similarity, 4),
                     "confidence": cut_down(c.confidence, 4),  # never 1 unless sure
                     "matched_by": c.matched_by,
+                    "note": c.note,
                     "check": c.check,
                 }
                 for c in self.changes

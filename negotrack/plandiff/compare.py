@@ -53,6 +53,7 @@ from negotrack.plandiff.changes import (
     PositionDelta,
     StatusDelta,
 )
+from negotrack.plandiff.link_notes import link_notes
 from negotrack.plandiff.tokens import WordOp, words
 
 if TYPE_CHECKING:
@@ -213,6 +214,8 @@ def diff(
             language = dossier.language
         alignment = _align.align(old, new, curated, threshold, language)
         changes = _arrange(old, new, alignment)
+        if curated:
+            changes = _with_notes(changes, curated, old.id, new.id)
         doubts = alignment.doubts
         # The alignment's thousands of tuples (pairs, words) are let go while the collector
         # is still paused: freed later, they would all be walked by its first collection.
@@ -291,6 +294,27 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
             out.append(_alone(ChangeKind.ADDED, None, nps[j], j in align.alone_new))
         if j in after:
             out += after[j]
+    return out
+
+
+def _with_notes(
+    changes: list[PointChange], links: list[PointLink], old_id: str, new_id: str
+) -> list[PointChange]:
+    """``changes`` with the note of the curated links behind each pair they made."""
+    made = [
+        (c.old.number, c.new.number)
+        for c in changes
+        if c.matched_by == "link" and c.old is not None and c.new is not None
+    ]
+    notes = link_notes(links, old_id, new_id, made)
+    if not notes:
+        return changes
+    out = []
+    for c in changes:
+        note = None
+        if c.matched_by == "link" and c.old is not None and c.new is not None:
+            note = notes.get((c.old.number, c.new.number))
+        out.append(c if note is None else attrs.evolve(c, note=note))
     return out
 
 

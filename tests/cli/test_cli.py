@@ -296,6 +296,7 @@ def test_diff_json_has_the_contract_shape(
             "similarity",
             "confidence",
             "matched_by",
+            "note",
             "check",
         ]
         assert isinstance(change["similarity"], float)

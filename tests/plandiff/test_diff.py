@@ -255,7 +255,8 @@ def test_a_bad_threshold_is_refused() -> None:
 
 
 def test_json_data_has_exactly_the_product_shape() -> None:
-    """to_json_data gives old, new, summary of every kind, changes with seven keys, and
+    """to_json_data gives old, new, summary of every kind, changes with eight keys (the
+    product's four, then confidence, matched_by, the curated link's note and check), and
     the candidates left unpaired."""
     a = version("a", ARMY, CEASEFIRE)
     b = version("b", CEASEFIRE, ELECTIONS)
@@ -272,9 +273,11 @@ def test_json_data_has_exactly_the_product_shape() -> None:
             "similarity",
             "confidence",
             "matched_by",
+            "note",
             "check",
         }
         assert 0.0 <= change["confidence"] <= 1.0
+        assert change["note"] is None
         assert isinstance(change["check"], bool)
     for candidate in data["candidates"]:
         assert set(candidate) == {"old", "new", "confidence"}

@@ -1,0 +1,75 @@
+"""Why a curated pair is a pair: the notes of the links that made it.
+
+A curated link may say why its two points are one (``PointLink.note``). A diff pairs the
+points of two versions by a link between them, written either way round, or by a chain of
+links through versions in between (see :mod:`negotrack.plandiff.align`); a change made so
+carries the notes of those links, for the reports to show beside the pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from negotrack.core.model import PointLink
+from negotrack.core.refs import PointRef
+
+__all__ = ["link_notes"]
+
+
+def link_notes(
+    links: Iterable[PointLink], old_id: str, new_id: str, pairs: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], str]:
+    """The note of each of ``pairs`` (old and new point numbers of versions ``old_id`` and
+    ``new_id``) that curated links explain: the note of the link between the two points,
+    or, for a pair linked through other versions, the notes of the shortest chain of links
+    joining them, in order, joined by "; ". A pair whose links carry no note is left out."""
+    graph: dict[str, list[tuple[str, PointLink]]] = {}
+    for link in links:
+        if not (PointRef.names_point(link.old) and PointRef.names_point(link.new)):
+            continue  # "no successor" / "no predecessor": it pairs nothing
+        a, b = str(PointRef.parse(link.old)), str(PointRef.parse(link.new))
+        graph.setdefault(a, []).append((b, link))
+        graph.setdefault(b, []).append((a, link))
+    out: dict[tuple[str, str], str] = {}
+    if not any(link.note for edges in graph.values() for _, link in edges):
+        return out
+    ends = {old_id, new_id}
+    for o, n in pairs:
+        chain = _chain(graph, PointRef.format(old_id, o), PointRef.format(new_id, n), ends)
+        notes = list(dict.fromkeys(link.note for link in chain if link.note))
+        if notes:
+            out[(o, n)] = "; ".join(notes)
+    return out
+
+
+def _chain(
+    graph: dict[str, list[tuple[str, PointLink]]], start: str, goal: str, ends: set[str]
+) -> list[PointLink]:
+    """The links of the shortest path from ``start`` to ``goal`` that passes through no
+    other point of the two versions (``ends``): none when there is no such path."""
+    came: dict[str, tuple[str, PointLink] | None] = {start: None}
+    todo = [start]
+    while todo:
+        later: list[str] = []
+        for ref in todo:
+            for nxt, link in graph.get(ref, ()):
+                if nxt in came:
+                    continue
+                came[nxt] = (ref, link)
+                if nxt == goal:
+                    return _back(came, goal)
+                if PointRef.parse(nxt).version not in ends:
+                    later.append(nxt)
+        todo = later
+    return []
+
+
+def _back(came: dict[str, tuple[str, PointLink] | None], goal: str) -> list[PointLink]:
+    path: list[PointLink] = []
+    step = came[goal]
+    while step is not None:
+        ref, link = step
+        path.append(link)
+        step = came[ref]
+    path.reverse()
+    return path
