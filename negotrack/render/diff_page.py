@@ -171,6 +171,7 @@ class _Escaper:
             m(c.status_old_key),
             m(c.status_new_key),
             tuple([(_esc(ref), _esc(at)) for ref, at in c.counterparts]),
+            m(c.note),
         )
         return ChangeHtml(c, html, changed)
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
+from negotrack.plandiff.changes import CHECK_BELOW
 from negotrack.views.diff_words import shown_runs
 from negotrack.views.formatting import anchor
 from negotrack.views.i18n import ENGLISH, Interface
@@ -98,6 +99,8 @@ class ChangeView(NamedTuple):
     alone could not decide), the most likely first, at most :data:`COUNTERPARTS`, as
     (reference, anchor) pairs, e.g. ("minsk-2 #11", "p-minsk-2-11"): where it may continue
     (deleted) or come from (added)."""
+    note: str | None = None
+    """For a pair a curated link made: why a person linked it (the link's note)."""
 
     @property
     def curated(self) -> bool:
@@ -148,6 +151,12 @@ class DiffView:
     are there), each kind of :attr:`summary`, and those ``check``
     asks a person to look at (:attr:`ChangeView.to_check`, when any); none when there is
     no change."""
+    terms: tuple[str, ...] = ()
+    """The measures the report shows, for its legend to explain: ``confidence`` (when a
+    pair is marked "check this"), ``similarity`` (when a text changed) and ``curated``
+    (when a curated link made a pair), in that order."""
+    check_below: float = CHECK_BELOW
+    """The confidence below which a pair found by text is marked "check this"."""
 
     @classmethod
     def build(
@@ -186,6 +195,7 @@ class DiffView:
             new_date=lang.plain_date(new.date),
             summary=summary,
             shows=_shows(summary, views, lang),
+            terms=_terms(views),
             changes=views,
             old_count=len(old.points),
             new_count=len(new.points),
@@ -214,6 +224,16 @@ def _shows(
     if check:
         out.append(("check", lang.pgettext("changes shown", "to check"), check))
     return tuple(out)
+
+
+def _terms(views: Sequence[ChangeView]) -> tuple[str, ...]:
+    """:attr:`DiffView.terms`."""
+    found = (
+        ("confidence", any(v.check for v in views)),
+        ("similarity", any(v.changed_words for v in views)),
+        ("curated", any(v.curated for v in views)),
+    )
+    return tuple(term for term, used in found if used)
 
 
 def _unique_anchors(views: list[ChangeView]) -> tuple[ChangeView, ...]:
@@ -345,4 +365,5 @@ def _change(
         check=bool(c.check),
         status_old_key=s_old,
         status_new_key=s_new,
+        note=c.note,
     )

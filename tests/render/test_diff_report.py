@@ -1,11 +1,15 @@
-"""What the diff report says around its changes: edits marked without stray spaces."""
+"""What the diff report says around its changes: edits marked without stray spaces, and
+its measures (confidence, similarity, curated links) explained and shown."""
 
 from __future__ import annotations
 
 import re
 
 import negotrack as nt
+from negotrack.plandiff.changes import CHECK_BELOW
+from negotrack.views.diff import DiffView
 from tests.support.dossiers import SEEDS
+from tests.support.lineage import unkeyed
 
 MINSK = nt.load(SEEDS / "minsk-2014-2015.yaml").diff("minsk-1", "minsk-2")
 HIDDEN = re.compile(r'<span class="visually-hidden"[^>]*>[^<]*</span>')
@@ -19,7 +23,7 @@ def _shown(html: str) -> str:
 
 def _card(html: str, anchor: str) -> str:
     start = html.index(f'id="{anchor}"')
-    return html[start : html.index("</li>", start)]
+    return html[start : html.index("\n</li>\n", start)]  # a card's own end
 
 
 def test_no_edit_is_spacing_alone_and_no_mark_holds_an_end_space() -> None:
@@ -51,3 +55,78 @@ def test_a_deletion_and_the_insertion_after_it_are_one_space_apart() -> None:
     css = MINSK.to_html()
     assert "del + ins" not in css
     assert "ins + del" not in css
+
+
+UNKEYED = unkeyed("minsk-2014-2015.yaml").diff("minsk-1", "minsk-2")
+IRAN = nt.load(SEEDS / "iran-2015.yaml").diff("lausanne", "jcpoa")
+
+
+def test_the_report_explains_confidence_and_check_this_where_it_is_used() -> None:
+    """A report with pairs to check says, beside its counts, what confidence is and below
+    which value a pair is marked "check this" (the documented CHECK_BELOW); each badge is
+    described by that visible text, so it is reached without hovering."""
+    html = UNKEYED.to_html()
+    legend = html[html.index('<dl class="terms">') : html.index("</dl>")]
+    assert html.index('<dl class="terms">') < html.index('<ol class="changes">')
+    assert "<dt>Confidence:</dt>" in legend
+    assert f"Pairs below {CHECK_BELOW:.2f} are marked “check this”." in legend
+    assert "<dt>Similarity:</dt>" in legend
+    assert "Curated link" not in legend  # no curated link in this report
+    assert html.count('id="term-confidence"') == 1
+    badges = re.findall(r'<span class="badge check"[^>]*>', html)
+    assert badges
+    assert all('aria-describedby="term-confidence"' in b for b in badges)
+    md = UNKEYED.to_markdown()
+    assert "- **Confidence**: how sure text matching is" in md
+    assert "«\u00a0à vérifier\u00a0»" in UNKEYED.to_markdown(locale="fr")
+
+
+def test_a_reworded_card_shows_its_similarity() -> None:
+    """Each card whose text changed says its similarity (the share of words kept), in the
+    page's number format; a card whose text is the same does not."""
+    view = DiffView.build(IRAN)
+    html, md = IRAN.to_html(), IRAN.to_markdown()
+    for c in view.changes:
+        card = _card(html, c.anchor)
+        shown = f"<li>Similarity: {c.similarity:.2f}</li>" in card
+        assert shown == c.changed_words, c.anchor
+    first = next(c for c in view.changes if c.changed_words)
+    assert f"- Similarity: {first.similarity:.2f}" in md
+    assert f"<li>Similarité\u00a0: {first.similarity:.2f}".replace(".", ",") in IRAN.to_html(
+        locale="fr"
+    )
+
+
+def test_a_curated_pair_shows_its_links_note() -> None:
+    """The Iran seed's merge pieces each show the note of the curated link that made them,
+    in HTML (escaped, in the dossier's own text direction) and Markdown, and the legend says
+    what a curated link is."""
+    html, md = IRAN.to_html(), IRAN.to_markdown()
+    card = _card(html, "p-jcpoa-1")
+    assert (
+        '<p class="link-note">Link note: <span dir="auto">The 5,060-machine cap becomes one'
+        " provision with &#34;Natanz only&#34; (a merge).</span></p>"
+    ) in card
+    assert "Natanz as the only enrichment site" in _card(html, "p-jcpoa-1-part-2")
+    assert "<dt>Curated link:</dt>" in html
+    assert '*Curated link*: The 5,060-machine cap becomes one provision with "Natanz only"' in md
+    assert "- **Curated link**: a pair a person pinned" in md
+    assert "Link note" not in UNKEYED.to_html()
+
+
+def test_a_links_note_is_escaped_in_every_format() -> None:
+    """A note holding markup is printed as text: escaped in HTML, inert in Markdown."""
+    old = nt.PlanVersion(
+        id="a", label="A", date="2025-01-01", points=[nt.Point("1", "Troops withdraw.")]
+    )
+    new = nt.PlanVersion(
+        id="b", label="B", date="2025-02-01", points=[nt.Point("1", "Forces leave.")]
+    )
+    note = '<img src=x onerror="alert(1)"> & *stars*'
+    pd = nt.diff(old, new, links=[nt.PointLink("a#1", "b#1", note=note)])
+    html = pd.to_html()
+    assert "<img" not in html
+    assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt; &amp; *stars*" in html
+    md = pd.to_markdown()
+    assert "<img" not in md
+    assert r"\*stars\*" in md

@@ -69,6 +69,9 @@ _OWN_TAGS = frozenset(
         "button",
         "fieldset",  # the diff report's choice of what to show
         "legend",
+        "dl",  # the diff report's legend of its measures
+        "dt",
+        "dd",
         "div",
         "ins",
         "del",

@@ -185,3 +185,19 @@ def test_each_count_is_named_with_a_space_before_its_word(
     )
     assert gaps
     assert all(abs(gap - 4.8) < 0.5 for gap in gaps), gaps  # .3rem
+
+
+def test_check_this_is_explained_without_hovering(open_page: Callable[..., Loaded]) -> None:
+    """On a phone, the legend of confidence stands visible above the changes, and Chromium
+    gives each "check this" badge that text as its description (a tooltip alone is out of
+    reach on touch and keyboard)."""
+    d = unkeyed("minsk-2014-2015.yaml").diff("minsk-1", "minsk-2")
+    page = open_page(d.to_html(), width=375, javascript=False).page
+    assert page.is_visible("#term-confidence")
+    legend = page.inner_text("#term-confidence")
+    assert "below 0.80" in legend
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")
+    described = [n for n in tree["nodes"] if n.get("description", {}).get("value") == legend]
+    badges = page.locator(".badge.check").count()
+    assert badges > 0
+    assert len(described) == badges
