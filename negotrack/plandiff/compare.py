@@ -53,7 +53,7 @@ from negotrack.plandiff.changes import (
     PositionDelta,
     StatusDelta,
 )
-from negotrack.plandiff.link_notes import link_notes
+from negotrack.plandiff.link_notes import alone_notes, link_notes
 from negotrack.plandiff.tokens import WordOp, words
 
 if TYPE_CHECKING:
@@ -306,14 +306,16 @@ def _with_notes(
         for c in changes
         if c.matched_by == "link" and c.old is not None and c.new is not None
     ]
-    notes = link_notes(links, old_id, new_id, made)
+    notes = alone_notes(links, old_id, new_id)  # "no successor", "no predecessor"
+    notes.update(link_notes(links, old_id, new_id, made).items())
     if not notes:
         return changes
     out = []
     for c in changes:
         note = None
-        if c.matched_by == "link" and c.old is not None and c.new is not None:
-            note = notes.get((c.old.number, c.new.number))
+        if c.matched_by == "link":
+            ends = (c.old.number if c.old else None, c.new.number if c.new else None)
+            note = notes.get(ends)
         out.append(c if note is None else attrs.evolve(c, note=note))
     return out
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from negotrack.core.model import PointLink
 from negotrack.core.refs import PointRef
 
-__all__ = ["link_notes"]
+__all__ = ["alone_notes", "link_notes"]
 
 
 def link_notes(
@@ -39,6 +39,27 @@ def link_notes(
         notes = list(dict.fromkeys(link.note for link in chain if link.note))
         if notes:
             out[(o, n)] = "; ".join(notes)
+    return out
+
+
+def alone_notes(
+    links: Iterable[PointLink], old_id: str, new_id: str
+) -> dict[tuple[str | None, str | None], str]:
+    """The notes of the links saying a point of version ``old_id`` has no successor in
+    ``new_id`` (keyed ``(number, None)``) or a point of ``new_id`` no predecessor in
+    ``old_id`` (keyed ``(None, number)``)."""
+    out: dict[tuple[str | None, str | None], str] = {}
+    for link in links:
+        if not link.note:
+            continue
+        if PointRef.names_point(link.old) and link.new == new_id:
+            ref = PointRef.parse(link.old)
+            if ref.version == old_id:
+                out[(ref.number, None)] = link.note
+        elif PointRef.names_point(link.new) and link.old == old_id:
+            ref = PointRef.parse(link.new)
+            if ref.version == new_id:
+                out[(None, ref.number)] = link.note
     return out
 
 

@@ -296,8 +296,9 @@ def test_no_successor_and_no_predecessor_links_show_as_curated() -> None:
     person's word: matched by "link", as sure as any link, and reported as curated."""
     a = version("a", "A ceasefire holds.", "A plebiscite endorses the deal.")
     b = version("b", "A ceasefire holds.", "Congress endorses the deal.")
-    links = [nt.PointLink("a#2", "b"), nt.PointLink("a", "b#2")]
+    links = [nt.PointLink("a#2", "b", note="the plebiscite failed"), nt.PointLink("a", "b#2")]
     d = diff(a, b, links=links)
+    assert [c.note for c in d.changes] == [None, "the plebiscite failed", None]
     got = [(c.kind.value, c.matched_by, c.confidence) for c in d.changes]
     assert got == [("unchanged", "exact", 1.0), ("deleted", "link", 1.0), ("added", "link", 1.0)]
     data = d.to_json_data()["changes"]
@@ -305,6 +306,7 @@ def test_no_successor_and_no_predecessor_links_show_as_curated() -> None:
     assert not any(c.check for c in d.changes)
     for text in (d.to_text().lower(), d.to_markdown().lower(), d.to_html().lower()):
         assert "curated" in text
+        assert "the plebiscite failed" in text
 
 
 def test_reports_say_part_of_a_merger_and_mark_curated_links() -> None:
