@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import negotrack as nt
+from negotrack.core.confidence import cut_down
 from negotrack.plandiff.changes import CHECK_BELOW
 from negotrack.views.diff import DiffView
 from tests.support.dossiers import SEEDS
@@ -82,19 +83,19 @@ def test_the_report_explains_confidence_and_check_this_where_it_is_used() -> Non
 
 
 def test_a_reworded_card_shows_its_similarity() -> None:
-    """Each card whose text changed says its similarity (the share of words kept), in the
-    page's number format; a card whose text is the same does not."""
+    """Each card whose text changed says its similarity (the share of words kept, cut down
+    to two decimals like a confidence), in the page's number format; a card whose text is
+    the same does not."""
     view = DiffView.build(IRAN)
     html, md = IRAN.to_html(), IRAN.to_markdown()
     for c in view.changes:
         card = _card(html, c.anchor)
-        shown = f"<li>Similarity: {c.similarity:.2f}</li>" in card
+        shown = f"<li>Similarity: {cut_down(c.similarity):.2f}</li>" in card
         assert shown == c.changed_words, c.anchor
     first = next(c for c in view.changes if c.changed_words)
-    assert f"- Similarity: {first.similarity:.2f}" in md
-    assert f"<li>Similarité\u00a0: {first.similarity:.2f}".replace(".", ",") in IRAN.to_html(
-        locale="fr"
-    )
+    assert f"- Similarity: {cut_down(first.similarity):.2f}" in md
+    french = f"<li>Similarité\u00a0: {cut_down(first.similarity):.2f}".replace(".", ",")
+    assert french in IRAN.to_html(locale="fr")
 
 
 def test_a_curated_pair_shows_its_links_note() -> None:
