@@ -54,6 +54,9 @@ EXAMPLES: Mapping[str, str] = MappingProxyType(
   negotrack link d.yaml us-28#12 20-point#9 --note "the army cap, renumbered"
   negotrack link d.yaml us-28#21a 20-point      # no successor: dropped in 20-point
   negotrack link d.yaml us-28 20-point#7        # no predecessor: new in 20-point""",
+        "unlink": """examples:
+  negotrack unlink d.yaml us-28#12 20-point#9   # the link as written, both ends
+  negotrack unlink d.yaml us-28#21a 20-point    # take back a 'no successor' link""",
         "suggest-links": """examples:
   negotrack suggest-links d.yaml us-28 20-point                 # least sure first
   negotrack suggest-links d.yaml us-28 20-point --format json | jq '.[0]'
@@ -245,6 +248,13 @@ def _link(subs: Any, commands: Mapping[str, Runner]) -> None:
     p.add_argument("--note", metavar="TEXT", help="why (kept with the link)")
 
 
+def _unlink(subs: Any, commands: Mapping[str, Runner]) -> None:
+    p = _sub(subs, "unlink", commands["unlink"], "remove a curated link")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("old_ref", metavar="OLD_REF", help="the link's old end, as written")
+    p.add_argument("new_ref", metavar="NEW_REF", help="the link's new end, as written")
+
+
 def _suggest_links(subs: Any, commands: Mapping[str, Runner]) -> None:
     p = _sub(
         subs,
@@ -360,6 +370,7 @@ _COMMANDS: Mapping[str, Callable[[Any, Mapping[str, Runner]], None]] = MappingPr
         "board": _board,
         "site": _site,
         "link": _link,
+        "unlink": _unlink,
         "suggest-links": _suggest_links,
         "export": _export,
         "replace": _replace,

@@ -365,6 +365,7 @@ _RUNNERS = MappingProxyType(
         "timeline": _timeline,
         "diff": _diff,
         "link": linking.link,
+        "unlink": linking.unlink,
         "suggest-links": linking.suggest_links,
         "export": _export,
         "board": publishing.board,

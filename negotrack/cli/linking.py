@@ -1,4 +1,5 @@
-"""The review loop's commands: ``negotrack link`` and ``negotrack suggest-links``.
+"""The review loop's commands: ``negotrack link``, ``negotrack unlink`` and ``negotrack
+suggest-links``.
 
 Both change a dossier file only through :func:`negotrack.io.update.update` (locked,
 validated, atomic, the person's YAML comments kept): a refused link leaves the file as it
@@ -22,7 +23,7 @@ from negotrack.errors import NegotrackError
 if TYPE_CHECKING:
     from negotrack.dossier.links import LinkSuggestion
 
-__all__ = ["link", "suggest_links"]
+__all__ = ["link", "suggest_links", "unlink"]
 
 _LINK_ENDS = MappingProxyType({"old_ref": "OLD_REF", "new_ref": "NEW_REF"})
 """Dossier.link's arguments, as the problems about them name them, and as ``link`` does."""
@@ -42,6 +43,15 @@ def link(args: argparse.Namespace) -> int:
         named = [attrs.evolve(p, path=_LINK_ENDS.get(p.path, p.path)) for p in exc.problems]
         raise _Failed("", NegotrackError(named)) from None
     committed(f"linked {made.old} -> {made.new}", args.file)
+    return 0
+
+
+def unlink(args: argparse.Namespace) -> int:
+    """``negotrack unlink FILE OLD_REF NEW_REF``: remove a curated link, as written."""
+    from negotrack.io.update import update
+
+    gone = update(args.file, lambda d: d.unlink(args.old_ref, args.new_ref))
+    committed(f"unlinked {gone.old} -> {gone.new}", args.file)
     return 0
 
 

@@ -214,7 +214,8 @@ class Linking:
         i = self.plans.index(plan)
         against = conflicts(link, plan.links)
         if against:
-            unlink = "if the new link is right, remove this one first: Dossier.unlink, or"
+            unlink = "if the new link is right, remove this one first: `negotrack unlink`,"
+            unlink += " Dossier.unlink, or"
             raise DossierError(
                 [
                     Problem(

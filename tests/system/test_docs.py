@@ -271,7 +271,8 @@ def test_format_reference_matches_the_json_schema() -> None:
 # -- the CLI reference -----------------------------------------------------------------
 
 COMMANDS = [
-    "validate", "status set", "status show", "timeline", "diff", "link", "suggest-links",
+    "validate", "status set", "status show", "timeline", "diff", "link", "unlink",
+    "suggest-links",
     "board", "site", "export",
     "replace", "remove", "merge",
 ]  # fmt: skip
