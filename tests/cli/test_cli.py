@@ -14,6 +14,7 @@ from negotrack.cli import output
 from negotrack.cli.commands import main
 from tests.support.cli import run
 from tests.support.dossiers import SEEDS, make_small
+from tests.support.shapes import CHANGE_KEYS, DIFF_KEYS
 
 SEED = sorted(SEEDS.glob("*.yaml"))[0]
 
@@ -285,20 +286,11 @@ def test_diff_json_has_the_contract_shape(
     code, out, _ = run(capsys, "diff", str(dossier), "us-28", "geneva-19", "--format", "json")
     data = json.loads(out)
     assert code == 0
-    assert list(data) == ["old", "new", "summary", "changes", "candidates"]
+    assert tuple(data) == DIFF_KEYS
     assert (data["old"], data["new"]) == ("us-28", "geneva-19")
     assert sum(data["summary"].values()) == len(data["changes"])
     for change in data["changes"]:
-        assert list(change) == [
-            "kind",
-            "old",
-            "new",
-            "similarity",
-            "confidence",
-            "matched_by",
-            "note",
-            "check",
-        ]
+        assert tuple(change) == CHANGE_KEYS
         assert isinstance(change["similarity"], float)
     army = next(c for c in data["changes"] if c["old"] == "12")
     assert army["new"] == "9"

@@ -21,6 +21,12 @@ def colombia(tmp_path: Path) -> Path:
     return path
 
 
+def _accept(capsys: pytest.CaptureFixture[str], path: Path) -> tuple[int, str, str]:
+    """``suggest-links ... --min-confidence 0.99 --accept`` on Colombia's two texts."""
+    args = ("final-aug", "final-nov", "--min-confidence", "0.99", "--accept")
+    return run(capsys, "suggest-links", str(path), *args)
+
+
 def test_suggest_links_json_has_the_contract_shape(
     capsys: pytest.CaptureFixture[str], colombia: Path
 ) -> None:
@@ -43,16 +49,7 @@ def test_suggest_links_accept_pins_what_it_lists(
     """``--accept`` with ``--min-confidence`` links the pairs listed (not the candidates
     listed as unpaired, nor a piece of a split or merge held back), and only those, which
     are no longer suggested; stderr names each pair linked, least sure first."""
-    code, out, err = run(
-        capsys,
-        "suggest-links",
-        str(colombia),
-        "final-aug",
-        "final-nov",
-        "--min-confidence",
-        "0.99",
-        "--accept",
-    )
+    code, out, err = _accept(capsys, colombia)
     assert code == 0
     rows = [line.split("\t") for line in out.splitlines()]
     held = {m.group(1) for m in re.finditer(r"^not linked (\S+ -> \S+):", err, re.MULTILINE)}
@@ -298,16 +295,7 @@ def test_a_confidence_below_1_is_never_printed_as_1(
         for c in json.loads(out)["changes"]
         if (f"final-aug#{c['old']}", f"final-nov#{c['new']}") in unsure
     )
-    code, _, _ = run(
-        capsys,
-        "suggest-links",
-        str(colombia),
-        "final-aug",
-        "final-nov",
-        "--min-confidence",
-        "0.99",
-        "--accept",
-    )
+    code, _, _ = _accept(capsys, colombia)
     assert code == 0
     notes = {(k.old, k.new): k.note for k in nt.load(colombia).plan("final-agreement").links}
     assert notes

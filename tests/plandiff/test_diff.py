@@ -14,6 +14,7 @@ from negotrack.plandiff.compare import ChangeKind, FigureChange, PointChange, St
 
 # The ground-truth generator lives with the benchmarks, as a top-level module there.
 from tests.support.diffgen import edges, generate, score
+from tests.support.shapes import CHANGE_KEYS, DIFF_KEYS
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -261,21 +262,12 @@ def test_json_data_has_exactly_the_product_shape() -> None:
     a = version("a", ARMY, CEASEFIRE)
     b = version("b", CEASEFIRE, ELECTIONS)
     data = diff(a, b).to_json_data()
-    assert set(data) == {"old", "new", "summary", "changes", "candidates"}
+    assert tuple(data) == DIFF_KEYS
     assert (data["old"], data["new"]) == ("a", "b")
     assert set(data["summary"]) == {k.value for k in ChangeKind}
     assert sum(data["summary"].values()) == len(data["changes"])
     for change in data["changes"]:
-        assert set(change) == {
-            "kind",
-            "old",
-            "new",
-            "similarity",
-            "confidence",
-            "matched_by",
-            "note",
-            "check",
-        }
+        assert tuple(change) == CHANGE_KEYS
         assert 0.0 <= change["confidence"] <= 1.0
         assert change["note"] is None
         assert isinstance(change["check"], bool)

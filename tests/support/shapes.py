@@ -1,0 +1,9 @@
+"""The shapes of the JSON outputs the product names (PRODUCT.md), in order."""
+
+from __future__ import annotations
+
+DIFF_KEYS = ("old", "new", "summary", "changes", "candidates")
+"""``diff --format json``: its top-level keys."""
+CHANGE_KEYS = ("kind", "old", "new", "similarity", "confidence", "matched_by", "note", "check")
+"""Each change of ``diff --format json``: the product's four keys, then what the review
+loop reads."""
