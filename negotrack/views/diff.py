@@ -232,6 +232,7 @@ def _terms(views: Sequence[ChangeView]) -> tuple[str, ...]:
         ("confidence", any(v.check for v in views)),
         ("similarity", any(v.changed_words for v in views)),
         ("curated", any(v.curated for v in views)),
+        ("pieces", any(v.kind in {"split", "merged"} for v in views)),
     )
     return tuple(term for term, used in found if used)
 

@@ -82,6 +82,22 @@ def test_the_report_explains_confidence_and_check_this_where_it_is_used() -> Non
     assert "«\u00a0à vérifier\u00a0»" in UNKEYED.to_markdown(locale="fr")
 
 
+def test_the_report_says_its_split_and_merged_counts_are_pieces() -> None:
+    """Iran's summary reads "5 split, 10 merged": pieces, not splits and merges (the
+    filter buttons must count the cards they show), and the legend says so; a report with
+    no split or merge does not."""
+    html, md = IRAN.to_html(), IRAN.to_markdown()
+    legend = html[html.index('<dl class="terms">') : html.index("</dl>")]
+    said = "each piece of a split or a merger counts once in the numbers above"
+    assert "<dt>Split, merged:</dt>" in legend
+    assert said in legend
+    assert f"- **Split, merged**: {said}" in md
+    assert "jeder Teil einer Teilung" in IRAN.to_html(locale="de")
+    plain = nt.diff(*nt.load(SEEDS / "ukraine-2025-12.yaml").plans[0].versions[:2])
+    assert said not in plain.to_html()
+    assert said not in plain.to_markdown()
+
+
 def test_a_reworded_card_shows_its_similarity() -> None:
     """Each card whose text changed says its similarity (the share of words kept, cut down
     to two decimals like a confidence), in the page's number format; a card whose text is
