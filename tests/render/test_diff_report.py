@@ -79,6 +79,7 @@ def test_the_report_explains_confidence_and_check_this_where_it_is_used() -> Non
     assert all('aria-describedby="term-confidence"' in b for b in badges)
     md = UNKEYED.to_markdown()
     assert "- **Confidence**: how sure text matching is" in md
+    assert "\nConfidence: how sure text matching is" in UNKEYED.to_text()
     assert "«\u00a0à vérifier\u00a0»" in UNKEYED.to_markdown(locale="fr")
 
 
@@ -92,10 +93,14 @@ def test_the_report_says_its_split_and_merged_counts_are_pieces() -> None:
     assert "<dt>Split, merged:</dt>" in legend
     assert said in legend
     assert f"- **Split, merged**: {said}" in md
+    text = IRAN.to_text().splitlines()
+    assert text[2] == "9 reworded, 4 moved, 5 added, 3 deleted, 5 split, 10 merged"
+    assert any(line.startswith(f"Split, merged: {said}") for line in text[3:5])
     assert "jeder Teil einer Teilung" in IRAN.to_html(locale="de")
     plain = nt.diff(*nt.load(SEEDS / "ukraine-2025-12.yaml").plans[0].versions[:2])
     assert said not in plain.to_html()
     assert said not in plain.to_markdown()
+    assert said not in plain.to_text()
 
 
 def test_a_reworded_card_shows_its_similarity() -> None:
