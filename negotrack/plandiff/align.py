@@ -19,6 +19,7 @@ from negotrack.core.model import PlanVersion, Point, PointLink
 from negotrack.core.refs import PointRef
 from negotrack.plandiff import match as _match
 from negotrack.plandiff.features import Normaliser
+from negotrack.plandiff.pieces import edges
 from negotrack.plandiff.tokens import words
 
 __all__ = ["Alignment", "Words", "align", "same_pair_text", "same_text"]
@@ -80,8 +81,7 @@ class Alignment:
         self.groups.append((olds, news, via))
         self.grouped_old.update(olds)
         self.taken_new.update(news)
-        members = [(olds[0], j) for j in news] if len(olds) == 1 else [(i, news[0]) for i in olds]
-        for edge, confidence in zip(members, confidences, strict=False):
+        for edge, confidence in zip(edges(olds, news), confidences, strict=False):
             if confidence < 1.0:
                 self.confidence[edge] = confidence
 

@@ -228,7 +228,7 @@ def diff(
     return PlanDiff(old, new, tuple(changes), unsure)
 
 
-def _alone(kind: ChangeKind, o: Point | None, n: Point | None, linked: bool) -> PointChange:
+def _unpaired(kind: ChangeKind, o: Point | None, n: Point | None, linked: bool) -> PointChange:
     """A deleted or added point: curated (a link says it has no counterpart, as sure as
     any link) or only left over by matching."""
     if linked:
@@ -278,7 +278,7 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
         if i in anchor:
             last = anchor[i]
         elif i not in align.pairs and i not in align.grouped_old:
-            change = _alone(ChangeKind.DELETED, point, None, i in align.alone_old)
+            change = _unpaired(ChangeKind.DELETED, point, None, i in align.alone_old)
             if last < 0:
                 out.append(change)
             else:
@@ -291,7 +291,7 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
         elif j in grouped_new:
             pass  # a later piece of a group, listed with its first
         else:
-            out.append(_alone(ChangeKind.ADDED, None, nps[j], j in align.alone_new))
+            out.append(_unpaired(ChangeKind.ADDED, None, nps[j], j in align.alone_new))
         if j in after:
             out += after[j]
     return out

@@ -17,7 +17,7 @@ import attrs
 from negotrack.plandiff.groups import LOOSE, SMALLER
 from negotrack.plandiff.scores import Rated, Scores, bar
 
-__all__ = ["Found", "adjacent", "beside", "pieces"]
+__all__ = ["Found", "adjacent", "beside", "edges", "pieces"]
 
 
 @attrs.frozen
@@ -38,10 +38,9 @@ class Found:
         doubts = [*self.doubts, *(p for p in self.pairs if p[2] < cut)]
         groups: list[tuple[tuple[int, ...], tuple[int, ...], tuple[float, ...]]] = []
         for olds, news, confidences in self.groups:
-            # One confidence per piece: the new ones of a split, the old ones of a merge.
-            edges = [(olds[0], j) for j in news] if len(olds) == 1 else [(i, news[0]) for i in olds]
-            kept = [(i, j, c) for (i, j), c in zip(edges, confidences, strict=True) if c >= cut]
-            doubts += [(i, j, c) for (i, j), c in zip(edges, confidences, strict=True) if c < cut]
+            rated = [(i, j, c) for (i, j), c in zip(edges(olds, news), confidences, strict=True)]
+            kept = [m for m in rated if m[2] >= cut]
+            doubts += [m for m in rated if m[2] < cut]
             sure = tuple(c for _, _, c in kept)
             if len(kept) == 1:
                 pairs += kept
@@ -67,6 +66,12 @@ class Found:
         new.update(j for _, news, _ in groups for j in news)
         doubts = tuple(d for d in self.doubts if d[0] not in old or d[1] not in new)
         return Found(tuple(sorted(pairs)), tuple(sorted(groups)), doubts)
+
+
+def edges(olds: Sequence[int], news: Sequence[int]) -> list[tuple[int, int]]:
+    """A split's or merge's pieces as (old, new) pairs, one per confidence it carries: its
+    whole with each new point of a split, each old point of a merge with its whole."""
+    return [(olds[0], j) for j in news] if len(olds) == 1 else [(i, news[0]) for i in olds]
 
 
 def beside(

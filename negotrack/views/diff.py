@@ -153,8 +153,9 @@ class DiffView:
     no change."""
     terms: tuple[str, ...] = ()
     """The measures the report shows, for its legend to explain: ``confidence`` (when a
-    pair is marked "check this"), ``similarity`` (when a text changed) and ``curated``
-    (when a curated link made a pair), in that order."""
+    pair is marked "check this"), ``similarity`` (when a text changed), ``curated``
+    (when a curated link made a pair) and ``pieces`` (when a split or merge is listed:
+    its pieces count one each), in that order."""
     check_below: float = CHECK_BELOW
     """The confidence below which a pair found by text is marked "check this"."""
 
