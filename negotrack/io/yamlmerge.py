@@ -16,7 +16,11 @@ data (from :func:`negotrack.io.storage.to_data`), and changes only what differs:
 - a node whose type changed is replaced.
 
 The file's indentation is guessed and reused, and lines are never re-wrapped, so a status
-update adds lines and changes little else: strings that a YAML 1.1 reader would misread
+update adds lines and changes little else. ruamel.yaml keeps no line breaks of a plain or
+quoted scalar the editor wrapped over several lines (a long ``note:`` typed on, then
+continued on the next line, indented): it writes it back on one line. So the text of every
+such scalar left as it was is put back as the editor wrote it (:func:`_rewrapped`), and
+the result is kept only when it reads as the same data. Strings that a YAML 1.1 reader would misread
 (a bare ``on`` key, ``yes``, ``1.10``) are quoted wherever they are written, and text with
 characters some readers take for line breaks (NEL, U+2028) is written with escapes.
 """
@@ -45,14 +49,83 @@ def merge_text(text: str, before: dict[str, Any], after: dict[str, Any]) -> str:
     yaml.preserve_quotes = True
     yaml.width = 1 << 16  # never re-wrap a line the editor wrote
     yaml.indent(**_guess_indent(text))
+    wrapped: list[Any] = []
+    parser, yaml.Parser = yaml.Parser, _recording(wrapped)
     tree = yaml.load(text)
+    yaml.Parser = parser
+    wrapped = list(wrapped)  # the parser made for the load is kept and goes on noting
     merged = _merge(tree, before, after)
     out = io.StringIO()
     yaml.dump(merged, out)
-    result = out.getvalue()
+    result = _rewrapped(yaml, text, wrapped, out.getvalue())
     if text.startswith("---") and not result.startswith("---"):
         result = "---\n" + result
     return result
+
+
+def _rewrapped(yaml: Any, text: str, wrapped: list[Any], result: str) -> str:
+    """``result`` with each scalar of ``wrapped`` (events of ``text`` that span several
+    lines) that ``result`` writes on one line, with the same value, style and column,
+    written as in ``text`` again; ``result`` itself when that would read differently.
+
+    Scalars are matched by value and style in the order both texts hold them (a merge
+    keeps the tree's order): the k-th time ``result`` writes a value is the k-th time
+    ``text`` did, wrapped or not.
+    """
+    if not wrapped:
+        return result
+    from ruamel.yaml.events import ScalarEvent
+
+    keys = {(e.value, e.style) for e in wrapped}
+    queues: dict[tuple[str, str | None], list[tuple[int, str] | None]] = {k: [] for k in keys}
+    for e in yaml.parse(text):
+        if isinstance(e, ScalarEvent) and (e.value, e.style) in keys:
+            start, end = e.start_mark, e.end_mark
+            written = (start.column, text[start.index : end.index])
+            queues[(e.value, e.style)].append(written if start.line != end.line else None)
+    spans: list[tuple[int, int, str]] = []
+    shape = []
+    for e in yaml.parse(result):
+        shape.append((type(e), getattr(e, "value", None)))
+        if not isinstance(e, ScalarEvent) or not queues.get((e.value, e.style)):
+            continue
+        was = queues[(e.value, e.style)].pop(0)
+        start, end = e.start_mark, e.end_mark
+        if was is not None and was[0] == start.column and start.line == end.line:
+            spans.append((start.index, end.index, was[1]))
+    if not spans:
+        return result
+    parts: list[str] = []
+    at = 0
+    for begin, stop, lines in spans:
+        parts += [result[at:begin], lines]
+        at = stop
+    restored = "".join([*parts, result[at:]])
+    try:  # the same events, scalar values included: the same data, read the same way
+        same = [(type(e), getattr(e, "value", None)) for e in yaml.parse(restored)] == shape
+    except Exception:  # a wrapped scalar that no longer fits where it stands
+        same = False
+    return restored if same else result
+
+
+def _recording(wrapped: list[Any]) -> type:
+    """ruamel.yaml's round-trip parser, noting in ``wrapped`` each plain or quoted scalar
+    written over several lines (what its dumper would write on one)."""
+    from ruamel.yaml.events import ScalarEvent
+    from ruamel.yaml.parser import RoundTripParser
+
+    class Recording(RoundTripParser):
+        def get_event(self) -> Any:
+            event = super().get_event()
+            if (
+                isinstance(event, ScalarEvent)
+                and event.style in (None, "'", '"')
+                and event.start_mark.line != event.end_mark.line
+            ):
+                wrapped.append(event)
+            return event
+
+    return Recording
 
 
 def _guess_indent(text: str) -> dict[str, int]:

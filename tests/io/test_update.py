@@ -5,9 +5,11 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import tempfile
 import threading
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -227,6 +229,92 @@ def test_yaml_seed_update_only_adds_lines(tmp_path: Path) -> None:
         changed = _diff(text, path.read_text(encoding="utf-8"))
         assert changed, seed.name
         assert all(line.startswith("+") for line in changed), seed.name
+
+
+WRAPPED = (
+    HAND_EDITED.replace(
+        "    title: Geneva talks\n",
+        "    title: Geneva talks between the US and Ukraine's delegations, continued\n"
+        "      on the second day\n",
+    )
+    .replace(
+        "    title: 'A report'\n",
+        "    title: 'A report from Geneva, quoted because the editor likes quotes,\n"
+        "      and wrapped'\n",
+    )
+    .replace(
+        '          - {number: 12, text: "The army is capped."}\n',
+        "          - number: 12\n"
+        '            text: "The army is capped at 600,000 personnel, wrapped by the editor\n'
+        '              inside double quotes."\n',
+    )
+)
+
+
+def test_scalars_the_editor_wrapped_stay_wrapped(tmp_path: Path) -> None:
+    """ruamel.yaml writes a plain or quoted scalar wrapped over several lines back on one
+    line; the merge puts the editor's lines back, so an update only adds its own."""
+    path = write(tmp_path, "d.yaml", WRAPPED)
+    before = nt.load(path)
+    assert before.events[0].title.endswith("continued on the second day")
+    update(path, lambda d: d.set_status("us-28#12", "agreed", on="2025-12-26", source="s1"))
+    changed = _diff(WRAPPED, path.read_text(encoding="utf-8"))
+    requoted = {"-    on: 2025-11-23", "+    'on': 2025-11-23"}
+    assert changed
+    assert all(line.startswith("+") or line in requoted for line in changed), changed
+    after = nt.load(path)
+    assert after.events == before.events
+    assert after.sources == before.sources
+    assert after.plans == before.plans
+
+
+def test_a_wrapped_scalar_that_changed_is_written_anew(tmp_path: Path) -> None:
+    """Only scalars left as they were keep the editor's lines: a changed one is written
+    as the dumper writes it, and the other wrapped ones stay."""
+    path = write(tmp_path, "d.yaml", WRAPPED)
+
+    def rename(d: nt.Dossier) -> None:
+        d.replace(attrs.evolve(d.events[0], title="Geneva talks, first day"))
+
+    update(path, rename)
+    text = path.read_text(encoding="utf-8")
+    changed = _diff(WRAPPED, text)
+    assert "-    title: Geneva talks between the US and Ukraine's delegations, continued" in changed
+    assert "+    title: Geneva talks, first day" in changed
+    assert "      and wrapped'" in text.splitlines()
+    assert nt.load(path).events[0].title == "Geneva talks, first day"
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(["truce", "line", "Kyiv's", "zone", "of", "20%"]), min_size=2),
+    cuts=st.lists(st.integers(min_value=1), max_size=4),
+    quote=st.sampled_from(["", "'", '"']),
+)
+def test_any_wrapped_note_survives_an_update(words: list[str], cuts: list[int], quote: str) -> None:
+    """A note wrapped anywhere between its words, plain or quoted, keeps its lines through
+    a status update, and reads back the same."""
+    breaks = {c % (len(words) - 1) + 1 for c in cuts}
+    lines: list[list[str]] = [[]]
+    for k, word in enumerate(words):
+        if k in breaks:
+            lines.append([])
+        lines[-1].append(word)
+    body = "\n      ".join(" ".join(line) for line in lines)
+    if quote == "'":
+        body = body.replace("'", "''")
+    text = HAND_EDITED.replace(
+        "    source: s1\n", f"    source: s1\n    note: {quote}{body}{quote}\n"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write(Path(tmp), "d.yaml", text)
+        note = nt.load(path).status_log[0].note
+        assert note == " ".join(words)
+        update(path, lambda d: d.set_status("us-28#12", "agreed", on="2025-12-26", source="s1"))
+        changed = _diff(text, path.read_text(encoding="utf-8"))
+        requoted = {"-    on: 2025-11-23", "+    'on': 2025-11-23"}
+        assert all(line.startswith("+") or line in requoted for line in changed), changed
+        assert nt.load(path).status_log[0].note == note
 
 
 def test_yaml_edits_change_only_their_lines(tmp_path: Path) -> None:
