@@ -107,7 +107,8 @@ def _curated(
 
     Links chain through versions in between: "us-28#21b" -> "geneva#14" and "geneva#14"
     -> "20-point#14" link us-28#21b to 20-point#14. A point with a direct link between
-    the two versions is not chained.
+    the two versions is not chained, "no successor" or "no predecessor" in the other
+    version included: the direct link is what a person decided for these two versions.
     """
     links = list(links)
     if not links:  # nothing to apply (and nothing to chain through)
@@ -129,8 +130,8 @@ def _curated(
         if (va, vb) != (old.id, new.id):
             continue
         edges.add((_index_of(old, old_no, na), _index_of(new, new_no, nb)))
-    direct = {i for i, _ in edges}
-    direct_new = {j for _, j in edges}
+    direct = {i for i, _ in edges} | align.alone_old
+    direct_new = {j for _, j in edges} | align.alone_new
     for graph in (ahead, behind):
         for i, point in enumerate(old.points):
             if i in direct:

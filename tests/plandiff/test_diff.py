@@ -377,3 +377,24 @@ def test_links_chain_through_a_version_in_between() -> None:
     assert ("reworded", "1", "1") in kinds(forward)
     assert {c.via for c in forward.changes if c.old is not None and c.old.number == "1"} == {"link"}
     assert ("reworded", "1", "1") in kinds(diff(b, a, links=links))
+
+
+@pytest.mark.parametrize(
+    ("direct", "bare"),
+    [(nt.PointLink("a#1", "b"), ("deleted", "1", None)), (nt.PointLink("a", "b#1"), None)],
+)
+def test_a_direct_no_successor_wins_over_a_chain(
+    direct: nt.PointLink, bare: tuple[str, str, None] | None
+) -> None:
+    """ "No successor in b" (or "no predecessor in a"), linked directly between the two
+    versions, is not overruled by a chain through a version in between, as a direct pair
+    is not: the direct link says what the person decided for these two versions."""
+    a = version("a", ARMY, CEASEFIRE)
+    b = version("b", PRISONERS, CEASEFIRE)
+    links = [nt.PointLink("a#1", "m#7"), nt.PointLink("m#7", "b#1"), direct]
+    changes = diff(a, b, links=links).changes
+    assert ("reworded", "1", "1") not in kinds(diff(a, b, links=links))
+    alone = [c for c in changes if c.matched_by == "link"]
+    assert [(str(c.kind), c.old and c.old.number, c.new and c.new.number) for c in alone] == (
+        [("deleted", "1", None)] if bare else [("added", None, "1")]
+    )
