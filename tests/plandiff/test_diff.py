@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -332,6 +333,26 @@ def test_real_drafts_text_matching_finds_most_curated_pairs() -> None:
     assert len(results) >= 5
     assert found >= 0.8 * curated
     assert wrong <= 0.02 * (found + wrong)
+
+
+def test_the_review_how_to_gives_what_the_matcher_finds_on_the_real_cases() -> None:
+    """The table under "What to expect on real drafts" is the matcher's result, row by row
+    in the order ``measure`` gives the cases: a change to the matcher that moves it must
+    say so in the docs."""
+    doc = (Path(__file__).resolve().parents[2] / "docs/howto/review-links.md").read_text()
+    table = doc.split("<!-- real cases: benchmarks.realcases.measure() -->", 1)[1]
+    lines = itertools.takewhile(lambda line: line.startswith("|"), table.splitlines()[1:])
+    got = [[cell.strip() for cell in row.strip("|").split("|")[1:]] for row in list(lines)[2:]]
+    want = [
+        [
+            str(r.curated),
+            str(r.found),
+            str(r.wrong),
+            f"{r.candidates_missed} of {r.curated - r.found}",
+        ]
+        for r in realcases.measure()
+    ]
+    assert got == want
 
 
 def test_unrelated_neighbours_stay_apart_on_a_real_case() -> None:
