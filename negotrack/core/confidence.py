@@ -19,7 +19,10 @@ __all__ = ["cut_down", "out_of_range"]
 def out_of_range(value: float, *, zero: bool) -> str | None:
     """Why ``value`` cannot be a cut on confidences, or None: a cut is at most 1, and above
     0 (``zero=False``, a threshold: at 0 every pair of points would pair) or at least 0
-    (``zero=True``, a minimum: 0 keeps everything). Not-a-number is no cut."""
+    (``zero=True``, a minimum: 0 keeps everything). Not-a-number is no cut, nor is what
+    is not a number (a string, ``None``, ``True``)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"must be a number, found {type(value).__name__} {value!r}"
     low = value >= 0.0 if zero else value > 0.0
     if low and value <= 1.0:  # False for NaN
         return None

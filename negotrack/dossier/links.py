@@ -107,6 +107,7 @@ class Linking:
             raise DossierError(
                 [Problem(why, "min_confidence", hint="0 lists every pair and candidate")]
             )
+        _linkable(self, old, new, "suggested")
         d = self.diff(old, new, threshold=threshold)
         # (old point, new point, confidence, matched_by), in the diff's order, candidates last
         found = [
@@ -152,19 +153,7 @@ class Linking:
         why = out_of_range(min_confidence, zero=True)
         if why is not None:
             raise DossierError([Problem(why, "min_confidence", hint="0 accepts every pair")])
-        plan = self.plan_of(old)
-        backwards = VersionOrder(plan).backwards(old, new)
-        if plan is not self.plan_of(new) or backwards is not None or old == new:
-            raise DossierError(
-                [
-                    Problem(
-                        f"no links can be accepted from {old!r} to {new!r}: "
-                        + (backwards or "they are not two versions of one plan"),
-                        "old",
-                        hint="give the older version of the plan first, then the newer",
-                    )
-                ]
-            )
+        plan = _linkable(self, old, new, "accepted")
         d = self.diff(old, new, threshold=threshold)
         # (old point, new point, confidence, matched_by, group), in the diff's order
         found = [
@@ -196,7 +185,9 @@ class Linking:
     def link(self: _Host, old_ref: str, new_ref: str, note: str | None = None) -> PointLink:
         """Pin ``old_ref`` -> ``new_ref`` as curated lineage (a bare version id on one side:
         no successor or no predecessor there). Linking a pair already linked changes only
-        its note.
+        its note: to ``note`` when one is given, none when it is empty (``""``); without
+        ``note`` the link keeps the one it has (a person's reasons are not dropped by
+        linking again).
 
         Refused (:class:`~negotrack.DossierError`, the dossier unchanged) when an end names
         nothing (the problem's path is ``old_ref`` or ``new_ref``), when both ends are in
@@ -205,7 +196,8 @@ class Linking:
         "no successor" for a point linked to one there, or the other way round (the
         problem is placed at that link, ``$.plans[i].links[k]``: unlink it first if the new
         link is right)."""
-        link = PointLink(old_ref, new_ref, note)
+        _texts(old_ref=old_ref, new_ref=new_ref, note=note)
+        link = PointLink(old_ref, new_ref, note or None)
         plan = _plan_of_ends(self, link)
         bad = pair_problem(link, VersionOrder(plan))
         if bad is not None:
@@ -226,12 +218,25 @@ class Linking:
                     for k in against
                 ]
             )
-        kept = tuple(k for k in plan.links if (k.old, k.new) != (old_ref, new_ref))
-        _replace(self, plan, attrs.evolve(plan, links=(*kept, link)))
+        same = [k for k, had in enumerate(plan.links) if (had.old, had.new) == (old_ref, new_ref)]
+        if not same:
+            _replace(self, plan, attrs.evolve(plan, links=(*plan.links, link)))
+            return link
+        if note is None:
+            link = plan.links[same[0]]
+        # Linked again: the link stays where it was in the file (copies written by hand
+        # after it go).
+        links = [
+            link if k == same[0] else had
+            for k, had in enumerate(plan.links)
+            if k == same[0] or k not in same
+        ]
+        _replace(self, plan, attrs.evolve(plan, links=links))
         return link
 
     def unlink(self: _Host, old_ref: str, new_ref: str) -> PointLink:
         """Remove the curated link ``old_ref`` -> ``new_ref``; it must exist."""
+        _texts(old_ref=old_ref, new_ref=new_ref)
         link = PointLink(old_ref, new_ref)
         plan = _plan_for(self, link)
         found = [k for k in plan.links if (k.old, k.new) == (old_ref, new_ref)]
@@ -249,6 +254,41 @@ class Linking:
         kept = tuple(k for k in plan.links if (k.old, k.new) != (old_ref, new_ref))
         _replace(self, plan, attrs.evolve(plan, links=kept))
         return found[0]
+
+
+def _texts(**given: object) -> None:
+    """Refuse arguments that must be text (``None`` allowed for a note) and are not: a
+    note stored as a number would be saved, and break every diff of the plan after."""
+    problems = [
+        Problem(f"must be text, found {type(value).__name__} {value!r}", name)
+        for name, value in given.items()
+        if not isinstance(value, str) and not (name == "note" and value is None)
+    ]
+    if problems:
+        raise DossierError(problems)
+
+
+def _linkable(host: _Host, old: str, new: str, what: str) -> Plan:
+    """The plan of versions ``old`` and ``new`` when links may join them (two versions of
+    one plan, the older first); else a :class:`~negotrack.DossierError`: suggestions for
+    them could never be pinned."""
+    plan = host.plan_of(old)
+    backwards = VersionOrder(plan).backwards(old, new)
+    if plan is not host.plan_of(new) or backwards is not None or old == new:
+        if old == new:
+            why = "that is one version twice"
+        else:
+            why = backwards or "they are not two versions of one plan"
+        raise DossierError(
+            [
+                Problem(
+                    f"no links can be {what} from {old!r} to {new!r}: {why}",
+                    "old",
+                    hint="give the older version of the plan first, then the newer",
+                )
+            ]
+        )
+    return plan
 
 
 def _plan_for(host: _Host, link: PointLink) -> Plan:

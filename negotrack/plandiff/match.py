@@ -97,7 +97,7 @@ from negotrack.plandiff.doubts import doubts
 from negotrack.plandiff.groups import take_groups
 from negotrack.plandiff.order import gaps, group_facing, kept_of, pair_facing, placed
 from negotrack.plandiff.pieces import Found, adjacent, beside, pieces
-from negotrack.plandiff.scores import Rated, Scores, held
+from negotrack.plandiff.scores import MOST, Rated, Scores, held
 
 __all__ = ["Found", "match"]
 
@@ -232,7 +232,7 @@ def _match(
     scores = [s for _, _, s, _ in rated] + sc.cosines(near)
     found = pieces(sc, pool, scores, n, cut, pairs, used_old, used_new)
     early = tuple(
-        (olds, news, (round(cover, 6),) * (len(olds) + len(news) - 1))
+        (olds, news, (min(round(cover, 6), MOST),) * (len(olds) + len(news) - 1))
         for olds, news, cover in plain
     )
     groups = tuple(sorted(early + found.groups))

@@ -20,6 +20,7 @@ from negotrack.plandiff.features import Bag, bags, cosine, norm, round9
 __all__ = [
     "FLOOR",
     "GRID",
+    "MOST",
     "PLACE",
     "PRIOR",
     "PRIOR_PAIRS",
@@ -46,6 +47,9 @@ PLACE = 0.5
 """Z-score bonus for standing at the same relative place, when ranking pairs."""
 FLOOR = 1.0
 """The least bar: a pair must score at least one spread above unrelated pairs."""
+MOST = 0.999999
+"""The most a pair found by text can be sure of: 1 is for what a person or the texts
+themselves vouch for (a link, a key, the same text), so a text pair never reads 1.00."""
 
 
 def bar(n: int) -> float:
@@ -171,8 +175,9 @@ class Scores:
         least = self._bars.get(n)
         if least is None:
             least = self._bars[n] = bar(n)
-        return round(
-            1.0 / (1.0 + math.exp(-STEEP * (scale * ((s - self.mu) / self.sd) - least))), 6
+        return min(
+            round(1.0 / (1.0 + math.exp(-STEEP * (scale * ((s - self.mu) / self.sd) - least))), 6),
+            MOST,
         )
 
     def least(self, n: int, cut: float, scale: float = 1.0) -> float:

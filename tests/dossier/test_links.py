@@ -9,6 +9,7 @@ import attrs
 import pytest
 
 import negotrack as nt
+from negotrack.core.confidence import cut_down
 from tests.support.lineage import unkeyed
 
 
@@ -346,19 +347,93 @@ def test_accept_suggestions_links_least_sure_first_never_a_candidate() -> None:
     assert minsk.plan("minsk").links == tuple(links)
 
 
+@pytest.mark.parametrize("method", ["accept_suggestions", "suggest_links"])
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
         ("final-nov", "final-aug", "runs|derives"),
-        ("final-aug", "final-aug", "not two versions"),
+        ("final-aug", "final-aug", "one version twice"),
     ],
 )
-def test_accept_suggestions_goes_from_the_older_version(
-    colombia: nt.Dossier, old: str, new: str, message: str
+def test_suggesting_and_accepting_go_from_the_older_version(
+    colombia: nt.Dossier, method: str, old: str, new: str, message: str
 ) -> None:
     """Accepting from the newer version (or one version to itself) is refused, not
-    written as links validation would then refuse."""
+    written as links validation would then refuse; suggesting such links is refused too,
+    since none of them could be pinned."""
     with pytest.raises(nt.DossierError, match=message) as caught:
-        colombia.accept_suggestions(old, new)
+        getattr(colombia, method)(old, new)
     assert [p.path for p in caught.value.problems] == ["old"]
     assert colombia.plan("final-agreement").links == ()
+
+
+def test_suggestions_between_two_plans_are_refused() -> None:
+    """Versions of two plans cannot be linked, so no suggestion is offered for them."""
+
+    def plan(name: str) -> nt.Plan:
+        points = (nt.Point("1", "A ceasefire along the line of contact."),)
+        return nt.Plan(name, name, versions=(nt.PlanVersion(name, name, "2025-11", points),))
+
+    both = nt.Dossier(title="Two plans", plans=[plan("a"), plan("b")])
+    with pytest.raises(nt.DossierError, match="not two versions of one plan"):
+        both.suggest_links("a", "b")
+
+
+def test_linking_again_without_a_note_keeps_the_note(colombia: nt.Dossier) -> None:
+    """A person's reasons are not dropped by linking the same pair again: no note keeps
+    it, a new note replaces it, an empty one removes it."""
+    colombia.link("final-aug#1.1", "final-nov#1.1", note="checked against both texts")
+    again = colombia.link("final-aug#1.1", "final-nov#1.1")
+    assert again.note == "checked against both texts"
+    assert colombia.plan("final-agreement").links == (again,)
+    colombia.link("final-aug#1.1", "final-nov#1.1", note="the land fund")
+    assert colombia.plan("final-agreement").links[0].note == "the land fund"
+    colombia.link("final-aug#1.1", "final-nov#1.1", note="")
+    assert colombia.plan("final-agreement").links[0].note is None
+
+
+def test_linking_again_keeps_the_links_place(colombia: nt.Dossier) -> None:
+    """A pair linked again stays where it is in the plan's links (and in the file)."""
+    colombia.link("final-aug#1.1", "final-nov#1.1")
+    colombia.link("final-aug#1.2", "final-nov#1.2")
+    colombia.link("final-aug#1.1", "final-nov#1.1", note="the land fund")
+    links = colombia.plan("final-agreement").links
+    assert [(k.old, k.note) for k in links] == [
+        ("final-aug#1.1", "the land fund"),
+        ("final-aug#1.2", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "path"),
+    [
+        (("final-aug#1.1", "final-nov#1.1", 5), "note"),
+        ((None, "final-nov#1.1"), "old_ref"),
+        (("final-aug#1.1", ["final-nov#1.1"]), "new_ref"),
+    ],
+)
+def test_link_arguments_must_be_text(
+    colombia: nt.Dossier, args: tuple[object, ...], path: str
+) -> None:
+    """A note stored as a number would be saved and break every diff after; refs that
+    are not text are refused with the argument named, not a TypeError from inside."""
+    with pytest.raises(nt.DossierError, match="must be text") as caught:
+        colombia.link(*args)  # type: ignore[arg-type]
+    assert [p.path for p in caught.value.problems] == [path]
+    assert colombia.plan("final-agreement").links == ()
+
+
+@pytest.mark.parametrize("cut", ["0.9", None, True])
+def test_min_confidence_must_be_a_number(colombia: nt.Dossier, cut: object) -> None:
+    with pytest.raises(nt.DossierError, match="must be a number"):
+        colombia.suggest_links("final-aug", "final-nov", min_confidence=cut)  # type: ignore[arg-type]
+
+
+def test_a_pair_found_by_text_never_reads_sure() -> None:
+    """Only a link, a key or the same text is sure (1.00): Minsk I #6 and Minsk II #5,
+    the prisoner exchange, reached 1.0 from text alone, and `--min-confidence 1` pinned it."""
+    minsk = unkeyed("minsk-2014-2015.yaml")
+    found = minsk.suggest_links("minsk-1", "minsk-2")
+    assert ("minsk-1#6", "minsk-2#5") in {(s.old, s.new) for s in found}
+    assert all(cut_down(s.confidence) <= 0.99 for s in found)
+    assert minsk.accept_suggestions("minsk-1", "minsk-2", min_confidence=1.0) == []
