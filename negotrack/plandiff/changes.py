@@ -11,6 +11,7 @@ otherwise an ordinary field: equality, hashing, ``repr``, :func:`attrs.evolve`,
 from __future__ import annotations
 
 import enum
+import re
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -131,6 +132,10 @@ class PointChange:
     _words: tuple[WordOp, ...] | None = attrs.field(
         default=None, eq=False, repr=False, alias="words"
     )
+    _group_figures: GroupFigures | None = attrs.field(
+        default=None, eq=False, repr=False, alias="group_figures"
+    )
+    """A split's or merge's figures, shared by its members (see :class:`GroupFigures`)."""
     _lazy: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False, init=False)
 
     @property
@@ -174,7 +179,9 @@ class PointChange:
 
     @property
     def figures(self) -> tuple[FigureChange, ...]:
-        """The figures that changed, paired by what they count."""
+        """The figures that changed, paired by what they count, each once (a figure the
+        other text also has is no change). On a piece of a split or merge: the figures
+        the group changed that this piece holds (see :class:`GroupFigures`)."""
         if "figures" not in self._lazy:
             self._lazy["figures"] = _figures(self)
         return self._lazy["figures"]  # type: ignore[no-any-return]
@@ -309,9 +316,54 @@ def _unmeasured(c: PointChange) -> bool:
     return False
 
 
+class GroupFigures:
+    """The figures that changed across one split or merge, each shown on one of its
+    members. A piece compared with its whole alone would report as added every figure of
+    the whole the other pieces brought (or, in a split, as dropped every figure the other
+    pieces took), so the group's old texts are compared with its new texts together, and
+    each change goes to the member whose old and new texts hold its two sides (else its
+    old side, else its new side, else the first member)."""
+
+    def __init__(self, members: list[tuple[Point, Point]]) -> None:
+        self._members = members
+        self._found: dict[tuple[str, str], tuple[FigureChange, ...]] | None = None
+
+    def of(self, old: Point, new: Point) -> tuple[FigureChange, ...]:
+        """The figure changes shown on the member ``old`` -> ``new``."""
+        if self._found is None:
+            self._found = self._assign()
+        return self._found.get((old.number, new.number), ())
+
+    def _assign(self) -> dict[tuple[str, str], tuple[FigureChange, ...]]:
+        olds = list({id(o): o for o, _ in self._members}.values())
+        news = list({id(n): n for _, n in self._members}.values())
+        joined = ("\n".join(o.text for o in olds), "\n".join(n.text for n in news))
+        found: dict[tuple[str, str], list[FigureChange]] = {}
+        for a, b in figure_pairs(*joined):
+            owner = self._members[0]
+            for wanted in ((a, b), (a, None), (None, b)):
+                hit = [m for m in self._members if _holds(m, wanted)]
+                if hit:
+                    owner = hit[0]
+                    break
+            found.setdefault((owner[0].number, owner[1].number), []).append(FigureChange(a, b))
+        return {k: tuple(v) for k, v in found.items()}
+
+
+def _holds(member: tuple[Point, Point], sides: tuple[str | None, str | None]) -> bool:
+    """Whether the member's old text holds the first side and its new text the second
+    (a side that is None or empty asks nothing)."""
+    return all(
+        not side or re.search(rf"(?<!\w){re.escape(side)}(?!\w)", point.text) is not None
+        for side, point in zip(sides, member, strict=True)
+    )
+
+
 def _figures(c: PointChange) -> tuple[FigureChange, ...]:
-    if c.old is None or c.new is None or c.group is not None:
+    if c.old is None or c.new is None:
         return ()
+    if c.group is not None:
+        return c._group_figures.of(c.old, c.new) if c._group_figures is not None else ()
     edits = [op.text for op in c.words if op.op != "equal"]
     # One search over the edits, joined by a line break (no figure, month name or number
     # word spans one), not one per edit; none at all for a text kept as it was.

@@ -47,6 +47,7 @@ from negotrack.plandiff.changes import (
     Candidate,
     ChangeKind,
     FigureChange,
+    GroupFigures,
     MatchedBy,
     PlanDiff,
     PointChange,
@@ -136,9 +137,10 @@ def _piece(
     group: int,
     confidence: float,
     tokens: tuple[Sequence[str] | None, Sequence[str] | None],
+    figures: GroupFigures,
 ) -> PointChange:
     """One member of a split or merge; ``tokens`` are the old and new points' words, when
-    text matching has them already."""
+    text matching has them already; ``figures``, the group's changed figures."""
     ws = (
         words(o.text) if tokens[0] is None else tokens[0],
         words(n.text) if tokens[1] is None else tokens[1],
@@ -154,6 +156,7 @@ def _piece(
         renumbered=o.number != n.number,
         matched_by=via,
         confidence=confidence,
+        group_figures=figures,
     )
 
 
@@ -264,9 +267,13 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
         # new version put its pieces apart (a curated split into #4 and #12): a reader sees
         # one split, not two halves with other points, deleted ones among them, between.
         at = min(news)
-        for kind, i, j in _members(olds, news, align.crossed.get(g)):
+        parts = _members(olds, news, align.crossed.get(g))
+        figures = GroupFigures([(ops[i], nps[j]) for _, i, j in parts])
+        for kind, i, j in parts:
             tokens = (known.get(ops[i].text), known.get(nps[j].text))
-            change = _piece(kind, ops[i], nps[j], via, numbers[g], sure((i, j), 1.0), tokens)
+            change = _piece(
+                kind, ops[i], nps[j], via, numbers[g], sure((i, j), 1.0), tokens, figures
+            )
             members.setdefault(at, []).append((j, i, change))
         for i in olds:
             # after the pieces: nothing deleted stands between a split's pieces

@@ -291,18 +291,11 @@ def figure_pairs(old: str, new: str) -> list[FigurePair]:
     runs = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
     olds = [(k, r) for r, (i1, i2, _, _) in enumerate(runs) for k in range(i1, i2)]
     news = [(k, r) for r, (_, _, j1, j2) in enumerate(runs) for k in range(j1, j2)]
-    # A figure written again elsewhere (or another way: "15", "fifteen") is no change.
-    again: dict[str, list[int]] = {}
-    for j, _ in news:
-        again.setdefault(b[j].value, []).append(j)
-    kept = set()
-    for i, _ in olds:
-        same = again.get(a[i].value)
-        if same:
-            kept.add(i)
-            kept_new = same.pop(0)
-            news = [(j, r) for j, r in news if j != kept_new]
-    olds = [(i, r) for i, r in olds if i not in kept]
+    # A figure the other text also has, wherever it stands (or however it is written:
+    # "15", "fifteen"), is no change; a figure written twice on one side changes once
+    # ("cuts to 6,104 ..., all 6,104 are IR-1s" drops 6,104, not 6,104 twice).
+    olds = _first_of_each(olds, a, {f.value for f in b})
+    news = _first_of_each(news, b, {f.value for f in a})
     ranked = []
     for i, run_i in olds:
         for j, run_j in news:
@@ -336,4 +329,18 @@ def figure_pairs(old: str, new: str) -> list[FigurePair]:
     for i, _ in olds:
         out.append((a[i].text, b[paired[i]].text if i in paired else ""))
     out.extend(("", b[j].text) for j, _ in news if j not in taken)
+    return out
+
+
+def _first_of_each(
+    changed: list[tuple[int, int]], side: list[_Figure], other: set[str]
+) -> list[tuple[int, int]]:
+    """Of ``changed`` (figures of ``side`` with their run), those whose value ``other``
+    lacks, each value once (its first)."""
+    seen = set(other)
+    out = []
+    for k, run in changed:
+        if side[k].value not in seen:
+            seen.add(side[k].value)
+            out.append((k, run))
     return out

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 import negotrack as nt
 from negotrack.plandiff.compare import ChangeKind, PointChange
 from negotrack.plandiff.figures import figure_pairs, figures, may_hold_figure
+from tests.support.dossiers import SEEDS
 
 
 def test_figures_pair_by_what_they_count() -> None:
@@ -172,3 +173,31 @@ def test_ascii_text_may_hold_a_figure_as_the_case_blind_search_says(text: str) -
         blind
         or not figures_module._NUMBER_WORD.isdisjoint(figures_module._LETTERS.findall(text.lower()))
     )
+
+
+def test_a_figure_repeated_on_one_side_changes_once() -> None:
+    """Lausanne's "cuts ... to 6,104 ..., all 6,104 are IR-1s" drops 6,104 once; a figure
+    the other text also has, however often, is no change."""
+    old = "Iran cuts its centrifuges to 6,104 for 10 years; all 6,104 are IR-1s, for 10 years."
+    new = "For ten years the capacity stays at 5,060 IR-1 machines."
+    assert figure_pairs(old, new) == [("6,104", ""), ("", "5,060")]
+    assert figure_pairs("5,060 now, 5,060 later.", "Up to 5,060.") == []
+
+
+def test_the_pieces_of_a_merge_show_the_figures_the_merge_changed() -> None:
+    """Each figure a split or merge changed is shown once, on the piece that holds it:
+    Lausanne #1 and #10 merge into the JCPOA's #1, dropping 19,000 and 6,104 and adding
+    30 cascades; 5,060 and "10 years" / "ten years" stand in both, so they are no change
+    (compared with the whole alone, #10 would have lost nothing and #1 gained nothing)."""
+    iran = nt.load(SEEDS / "iran-2015.yaml")
+    changes = iran.diff("lausanne", "jcpoa").changes
+    shown = {
+        (c.old.number, c.new.number): [(f.old, f.new) for f in c.figures]
+        for c in changes
+        if c.group is not None and c.old is not None and c.new is not None
+    }
+    assert shown[("1", "1")] == [("19,000", ""), ("6,104", ""), ("", "30")]
+    assert shown[("10", "1")] == []
+    assert shown[("11", "4")] == [("1,000", ""), ("10", "")]
+    assert shown[("19", "9")] == [("", "20"), ("", "3.67%")]  # the split's new reactor
+    assert shown[("19", "10")] == []
