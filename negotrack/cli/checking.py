@@ -8,7 +8,6 @@ and leave the exit status 0, unless ``--strict`` makes them problems.
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
 from negotrack.errors import Problem
@@ -22,6 +21,7 @@ __all__ = ["validate"]
 def validate(args: argparse.Namespace) -> int:
     """``negotrack validate FILE [--strict]``: every problem, or a summary and warnings."""
     from negotrack.cli.commands import _load
+    from negotrack.cli.output import emit, note
     from negotrack.cli.output import error as _error
     from negotrack.core.counts import counted
 
@@ -44,11 +44,9 @@ def validate(args: argparse.Namespace) -> int:
         counted(len(d.status_log), "status change"),
         counted(len(d.position_log), "position"),
     )
-    print(f"{args.file}: ok ({', '.join(counts)})")
+    emit(f"{args.file}: ok ({', '.join(counts)})\n", None)
     for p in warnings:
-        print(
-            str(Problem(f"warning: {p.message}", p.path, p.file, p.line, p.hint)), file=sys.stderr
-        )
+        note(str(Problem(f"warning: {p.message}", p.path, p.file, p.line, p.hint)))
     return 0
 
 

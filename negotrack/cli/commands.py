@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from negotrack.cli import checking, edit, linking, publishing
 from negotrack.cli.args import COMMANDS, PROG, build_parser
-from negotrack.cli.output import columns, committed, emit, error, undecodable, visible
+from negotrack.cli.output import columns, committed, emit, error, note, undecodable, visible
 from negotrack.core.collector import collector_paused
 from negotrack.errors import NegotrackError
 
@@ -54,15 +54,28 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version (0) or a usage error (2)
-        return exc.code if isinstance(exc.code, int) else 2
+        return _printed(exc.code if isinstance(exc.code, int) else 2)
     if args.run is None:
         parser.print_usage(sys.stderr)
-        print(f"{PROG}: error: choose a command (see 'negotrack --help')", file=sys.stderr)
+        note(f"{PROG}: error: choose a command (see 'negotrack --help')")
         return 2
     # A command builds thousands of small objects and few cycles, and ends soon: the
     # cyclic collector would only cost time (it is back on for in-process callers).
     with collector_paused():
         return _run(args)
+
+
+def _printed(code: int) -> int:
+    """``code``, once what argparse printed (help, the version) has reached stdout: a
+    reader gone is fine, a stdout that cannot take it is exit 1."""
+    if code != 0 or sys.stdout is None:  # a usage error, or help that went to stderr
+        return code
+    try:
+        emit("", None)
+    except OSError as exc:
+        error(f"{exc.filename}: {exc.strerror}")
+        return 1
+    return code
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -72,5 +72,5 @@ def merge(args: argparse.Namespace) -> int:
         from negotrack.core.counts import counted
 
         events = counted(len(united.events), "event")
-        print(f"{args.output}: {events} from {args.file} and {args.other}")
+        committed(f"{args.output}: {events} from {args.file} and {args.other}", args.output)
     return 0

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import attrs
 
-from negotrack.cli.output import committed
+from negotrack.cli.output import committed, emit, note
 from negotrack.errors import NegotrackError
 
 if TYPE_CHECKING:
@@ -65,10 +64,14 @@ def suggest_links(args: argparse.Namespace) -> int:
     d = _load(args.file)
     found = d.suggest_links(args.old, args.new, min_confidence=least)
     if args.format == "json":
-        print(json.dumps([s.to_json_data() for s in found], ensure_ascii=False, indent=2))
+        emit(
+            json.dumps([s.to_json_data() for s in found], ensure_ascii=False, indent=2) + "\n", None
+        )
     else:
-        for s in found:
-            print(f"{s.old} -> {s.new}\t{cut_down(s.confidence):.2f}\t{s.matched_by}")
+        lines = (
+            f"{s.old} -> {s.new}\t{cut_down(s.confidence):.2f}\t{s.matched_by}\n" for s in found
+        )
+        emit("".join(lines), None)
     if args.accept:
         _accept(args, least, [s for s in found if s.paired])
     return 0
@@ -84,14 +87,13 @@ def _accept(args: argparse.Namespace, least: float, listed: list[LinkSuggestion]
         args.file, lambda d: d.accept_suggestions(args.old, args.new, min_confidence=least)
     )
     for k in pinned:
-        print(f"linked {k.old} -> {k.new}", file=sys.stderr)
+        note(f"linked {k.old} -> {k.new}")
     done = {(k.old, k.new) for k in pinned}
     for s in listed:
         if (s.old, s.new) not in done and s.matched_by in {"split", "merge"}:
-            print(
+            note(
                 f"not linked {s.old} -> {s.new}: its {s.matched_by} has a piece below "
-                f"--min-confidence {least:g} (a split or merge is linked whole or not at all)",
-                file=sys.stderr,
+                f"--min-confidence {least:g} (a split or merge is linked whole or not at all)"
             )
     if not pinned:
-        print("linked no pair", file=sys.stderr)
+        note("linked no pair")

@@ -5,12 +5,24 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import os
 import re
 import sys
 from typing import TextIO
 
-__all__ = ["colour", "columns", "committed", "emit", "error", "paint", "undecodable", "visible"]
+__all__ = [
+    "STDOUT",
+    "colour",
+    "columns",
+    "committed",
+    "emit",
+    "error",
+    "note",
+    "paint",
+    "undecodable",
+    "visible",
+]
 
 
 def colour(stream: TextIO) -> bool:
@@ -29,26 +41,36 @@ def paint(text: str, code: str, stream: TextIO) -> str:
 def error(line: str) -> None:
     """Print one problem on stderr, always on one line (a parser's message is folded)."""
     line = " ".join(part.strip() for part in line.splitlines() if part.strip())
-    print(paint(line, "31", sys.stderr), file=sys.stderr)
+    _to_stderr(paint(line, "31", sys.stderr))
+
+
+def note(line: str) -> None:
+    """Print a line for the person on stderr (what a command did or why it did nothing)."""
+    _to_stderr(line)
+
+
+def _to_stderr(line: str) -> None:
+    # Nowhere is left to report a failure to write stderr: the exit code still tells.
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            print(line, file=sys.stderr, flush=True)
+
+
+STDOUT = "standard output"
+"""How a problem with stdout names it (in place of a file name)."""
 
 
 def emit(text: str, out: str | None) -> bool:
     """Write ``text`` to ``out``: stdout for None or ``-``, else the file, atomically.
 
     Returns False when stdout's reader has gone (``negotrack ... | head``), which is fine
-    for a report. A failure to write a file is reported with the file's name, never the
-    input's. Paths that are not regular files (``/dev/null``, a FIFO, ``/dev/stdout``) are
+    for a report. Any other failure to write stdout (closed, a full disk) is an OSError
+    naming standard output, and a failure to write a file names the file, never the
+    input. Paths that are not regular files (``/dev/null``, a FIFO, ``/dev/stdout``) are
     written through; a symlink's target is replaced, the link stays.
     """
     if out is None or out == "-":
-        try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            return False
-        return True
+        return _to_stdout(text)
     from negotrack.io.files import atomic_write
 
     try:
@@ -56,6 +78,38 @@ def emit(text: str, out: str | None) -> bool:
     except OSError as exc:
         raise OSError(exc.errno, f"cannot write the output: {exc.strerror or exc}", out) from None
     return True
+
+
+def _to_stdout(text: str) -> bool:
+    stream = sys.stdout
+    try:
+        if stream is None:  # started with stdout closed (``>&-``): Python gives None
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        _discard_stdout()
+        return False
+    except (OSError, ValueError) as exc:  # ValueError: a stream closed in this process
+        _discard_stdout()
+        code = getattr(exc, "errno", None) or errno.EBADF
+        why = f"cannot write the output: {os.strerror(code)}"
+        raise OSError(code, why, STDOUT) from None
+    return True
+
+
+def _discard_stdout() -> None:
+    """Point stdout's descriptor at the null device: what is left in its buffer then goes
+    nowhere at exit, instead of failing again ("Exception ignored ... BrokenPipeError")."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # None, closed, or not a file (tests)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
 
 
 # Control characters (escape sequences start with one), and the invisible marks that
@@ -99,12 +153,19 @@ def undecodable(args: argparse.Namespace) -> str | None:
     return None
 
 
-def committed(line: str, file: str) -> None:
-    """Report a change already written to ``file``: on stdout, or on stderr if stdout is gone.
+def committed(text: str, file: str, what: str | None = None) -> None:
+    """Confirm on stdout, in ``text`` (a line, or lines), a change already written to
+    ``file``; say on stderr what was saved (``what``, by default ``text``) if stdout
+    cannot take it.
 
-    A reader that left (``negotrack status set ... | true``) must not turn a recorded change
-    into a failure, or a retry loop would record it twice: the command still exits 0.
+    A change once saved must not look unsaved because its confirmation could not be
+    printed (a closed stdout, a full disk, a reader gone: ``... | true``), or a retry loop
+    would record it twice: the command still exits 0, and says so on stderr.
     """
-    if not emit(line + "\n", None):
-        with contextlib.suppress(OSError):
-            print(f"{file}: recorded ({line}); stdout was closed", file=sys.stderr)
+    try:
+        if emit(text + "\n", None):
+            return
+        why = "its reader has gone"
+    except OSError as exc:
+        why = os.strerror(exc.errno) if exc.errno else str(exc)
+    note(f"{file}: saved ({what or text}), but not confirmed on {STDOUT} ({why})")

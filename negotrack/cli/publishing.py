@@ -8,7 +8,6 @@ wherever the folder is copied.
 from __future__ import annotations
 
 import argparse
-import sys
 
 __all__ = ["board", "site"]
 
@@ -33,12 +32,13 @@ def site(args: argparse.Namespace) -> int:
     """``negotrack site FILE -o DIR [--locale LANG]``: the timeline, every diff report and
     every board."""
     from negotrack.cli.commands import _cut, _load, _locale
+    from negotrack.cli.output import committed
+    from negotrack.core.counts import counted
     from negotrack.publish import render_site
 
     locale = _locale(args.locale)
     threshold = _cut("--threshold", args.threshold, zero=False)
     d = _load(args.file)
     written = render_site(d, args.output, threshold=threshold, locale=locale)
-    for path in written:
-        print(path, file=sys.stdout)
+    committed("\n".join(str(p) for p in written), args.output, counted(len(written), "file"))
     return 0

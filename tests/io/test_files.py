@@ -279,7 +279,7 @@ def test_status_set_into_a_closed_pipe_exits_0(dossier: Path) -> None:
     done = subprocess.run(cmd, stdout=write, stderr=subprocess.PIPE, text=True, check=False)
     os.close(write)
     assert done.returncode == 0, done.stderr
-    assert "recorded" in done.stderr
+    assert f"{dossier}: saved (us-28#1: disputed on 2025-12-03 (by umerov))" in done.stderr
     assert nt.load(dossier).status_of("us-28#1") is nt.Status.DISPUTED
 
 
