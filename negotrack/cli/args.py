@@ -101,7 +101,7 @@ def _sub(
         epilog=EXAMPLES[key or name],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.set_defaults(run=run)
+    p.set_defaults(run=run, command_parser=p)  # for its usage line in a usage error
     return p
 
 

@@ -54,17 +54,45 @@ def main(argv: list[str] | None = None) -> int:
     # Build only the command asked for: the full parser is for help and usage errors.
     parser = build_parser(_RUNNERS, argv[0] if argv and argv[0] in COMMANDS else None)
     try:
-        args = parser.parse_args(argv)
+        args = _parse(parser, argv)
     except SystemExit as exc:  # --help, --version (0) or a usage error (2)
         return _printed(exc.code if isinstance(exc.code, int) else 2)
-    if args.run is None:
-        parser.print_usage(sys.stderr)
-        note(f"{PROG}: error: choose a command (see 'negotrack --help')")
+    if args.run is None:  # no command, or ``status`` without its action
+        own = getattr(args, "command_parser", None) or parser
+        own.print_usage(sys.stderr)
+        note(f"{own.prog}: error: choose a command (see '{own.prog} --help')")
         return 2
     # A command builds thousands of small objects and few cycles, and ends soon: the
     # cyclic collector would only cost time (it is back on for in-process callers).
     with collector_paused():
         return _run(args)
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """``argv`` parsed; an argument the command does not take is a usage error of that
+    command, with its usage line (argparse reports it with the top-level usage)."""
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        own = getattr(args, "command_parser", None) if argv[0] in COMMANDS else None
+        (own or parser).error(_unknown(own or parser, extras))
+    return args
+
+
+def _unknown(parser: argparse.ArgumentParser, extras: list[str]) -> str:
+    """What is wrong with ``extras``: each option ``parser`` does not know, with the one it
+    most resembles; else the surplus arguments."""
+    from difflib import get_close_matches
+
+    options = [a for a in extras if a.startswith("-") and a != "-"]
+    if not options:
+        return f"unrecognized arguments: {' '.join(extras)}"
+    known = list(parser._option_string_actions)
+    said = []
+    for option in options:
+        name = option.split("=", 1)[0]
+        close = get_close_matches(name, known, n=1)
+        said.append(f"unknown option {name}" + (f" (did you mean {close[0]}?)" if close else ""))
+    return "; ".join(said)
 
 
 def _printed(code: int) -> int:
