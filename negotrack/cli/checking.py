@@ -21,7 +21,7 @@ __all__ = ["validate"]
 def validate(args: argparse.Namespace) -> int:
     """``negotrack validate FILE [--strict]``: every problem, or a summary and warnings."""
     from negotrack.cli.commands import _load
-    from negotrack.cli.output import emit, note
+    from negotrack.cli.output import emit, note, printable
     from negotrack.cli.output import error as _error
     from negotrack.core.counts import counted
 
@@ -44,7 +44,7 @@ def validate(args: argparse.Namespace) -> int:
         counted(len(d.status_log), "status change"),
         counted(len(d.position_log), "position"),
     )
-    emit(f"{args.file}: ok ({', '.join(counts)})\n", None)
+    emit(printable(f"{args.file}: ok ({', '.join(counts)})\n"), None)
     for p in warnings:
         note(str(Problem(f"warning: {p.message}", p.path, p.file, p.line, p.hint)))
     return 0

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from negotrack.cli import checking, edit, linking, publishing, status
 from negotrack.cli.args import COMMANDS, PROG, build_parser
-from negotrack.cli.output import emit, error, note, undecodable
+from negotrack.cli.output import emit, error, inert_json, note, printable, undecodable, visible
 from negotrack.core.collector import collector_paused
 from negotrack.errors import NegotrackError
 
@@ -85,13 +85,15 @@ def _unknown(parser: argparse.ArgumentParser, extras: list[str]) -> str:
 
     options = [a for a in extras if a.startswith("-") and a != "-"]
     if not options:
-        return f"unrecognized arguments: {' '.join(extras)}"
+        return f"unrecognized arguments: {visible(' '.join(extras))}"
     known = list(parser._option_string_actions)
     said = []
     for option in options:
         name = option.split("=", 1)[0]
         close = get_close_matches(name, known, n=1)
-        said.append(f"unknown option {name}" + (f" (did you mean {close[0]}?)" if close else ""))
+        said.append(
+            f"unknown option {visible(name)}" + (f" (did you mean {close[0]}?)" if close else "")
+        )
     return "; ".join(said)
 
 
@@ -240,11 +242,14 @@ def _diff(args: argparse.Namespace) -> int:
     d = _load(args.file)
     plan_diff = d.diff(args.old, args.new, threshold=threshold)
     if args.format == "json":
-        text = json.dumps(plan_diff.to_json_data(), ensure_ascii=False, indent=2) + "\n"
+        text = inert_json(json.dumps(plan_diff.to_json_data(), ensure_ascii=False, indent=2))
+        text += "\n"
     else:
         from negotrack.render.renderer import render_diff
 
         text = render_diff(plan_diff, args.format, locale=locale, content_lang=d.language)
+        if args.format == "text":
+            text = printable(text)
     emit(text, args.output)
     return 0
 
@@ -265,7 +270,7 @@ def _export(args: argparse.Namespace) -> int:
     locale = _locale(args.locale)
     d = _load(args.file)
     if args.to == "timelinejs":
-        text = export.to_timelinejs(d, locale=locale)
+        text = inert_json(export.to_timelinejs(d, locale=locale))
     elif args.to == "ics":
         from datetime import UTC, datetime
 

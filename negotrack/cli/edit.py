@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from negotrack.cli.output import committed, emit
+from negotrack.cli.output import committed, emit, inert_json
 from negotrack.core.refs import PointRef
 
 __all__ = ["merge", "remove", "replace"]
@@ -66,7 +66,7 @@ def merge(args: argparse.Namespace) -> int:
 
     united = unite(_load(args.file), _load(args.other), names=(args.file, args.other))
     if args.output is None or args.output == "-":
-        emit(dumps(united, "json"), None)
+        emit(inert_json(dumps(united, "json")), None)
     else:
         save(united, args.output)
         from negotrack.core.counts import counted

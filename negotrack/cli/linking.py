@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from negotrack.cli.output import committed, emit, note
+from negotrack.cli.output import committed, emit, inert_json, note, printable
 from negotrack.errors import NegotrackError
 
 if TYPE_CHECKING:
@@ -64,14 +64,13 @@ def suggest_links(args: argparse.Namespace) -> int:
     d = _load(args.file)
     found = d.suggest_links(args.old, args.new, min_confidence=least)
     if args.format == "json":
-        emit(
-            json.dumps([s.to_json_data() for s in found], ensure_ascii=False, indent=2) + "\n", None
-        )
+        listed = json.dumps([s.to_json_data() for s in found], ensure_ascii=False, indent=2)
+        emit(inert_json(listed) + "\n", None)
     else:
         lines = (
             f"{s.old} -> {s.new}\t{cut_down(s.confidence):.2f}\t{s.matched_by}\n" for s in found
         )
-        emit("".join(lines), None)
+        emit(printable("".join(lines)), None)
     if args.accept:
         _accept(args, least, [s for s in found if s.paired])
     return 0

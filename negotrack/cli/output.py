@@ -18,8 +18,10 @@ __all__ = [
     "committed",
     "emit",
     "error",
+    "inert_json",
     "note",
     "paint",
+    "printable",
     "undecodable",
     "visible",
 ]
@@ -41,12 +43,13 @@ def paint(text: str, code: str, stream: TextIO) -> str:
 def error(line: str) -> None:
     """Print one problem on stderr, always on one line (a parser's message is folded)."""
     line = " ".join(part.strip() for part in line.splitlines() if part.strip())
-    _to_stderr(paint(line, "31", sys.stderr))
+    _to_stderr(paint(visible(line), "31", sys.stderr))
 
 
 def note(line: str) -> None:
-    """Print a line for the person on stderr (what a command did or why it did nothing)."""
-    _to_stderr(line)
+    """Print a line for the person on stderr (what a command did or why it did nothing),
+    dossier text in it shown with :func:`visible`."""
+    _to_stderr(visible(line))
 
 
 def _to_stderr(line: str) -> None:
@@ -120,7 +123,35 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]
 def visible(text: str) -> str:
     """``text`` with control characters shown as escapes (``\\x1b``, ``\\n``), so that no
     dossier text can move the cursor, recolour or retitle the terminal it is printed on."""
-    return _UNSAFE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+    return _UNSAFE.sub(_escape, text)
+
+
+def _escape(m: re.Match[str]) -> str:
+    return m[0].encode("unicode_escape").decode("ascii")
+
+
+# The same, but for a report of lines: its newlines and tabs are its own, and so are the
+# isolates (U+2066..U+2069) the reports put around labels beside an arrow.
+_UNSAFE_IN_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]")
+
+
+def printable(text: str) -> str:
+    """``text``, a plain-text report of lines, with control characters shown as escapes
+    as :func:`visible` shows them, its newlines and tabs kept: every command prints dossier
+    text so, on a terminal or not, as ``status show`` always has."""
+    return _UNSAFE_IN_LINES.sub(_escape, text)
+
+
+# What JSON leaves raw but a terminal acts on: json.dumps escapes C0 controls, not DEL,
+# C1 controls or bidi marks. Any of them in a JSON text is inside a string, where a
+# \uXXXX escape is the same character to every reader.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def inert_json(text: str) -> str:
+    """``text``, a JSON document, with every character a terminal would act on written as
+    a ``\\uXXXX`` escape (the data it holds is unchanged)."""
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def columns(rows: list[tuple[str, ...]], stream: TextIO) -> list[str]:
@@ -163,7 +194,7 @@ def committed(text: str, file: str, what: str | None = None) -> None:
     would record it twice: the command still exits 0, and says so on stderr.
     """
     try:
-        if emit(text + "\n", None):
+        if emit(printable(text) + "\n", None):
             return
         why = "its reader has gone"
     except OSError as exc:

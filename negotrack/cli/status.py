@@ -9,7 +9,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from negotrack.cli.output import columns, committed, emit, visible
+from negotrack.cli.output import columns, committed, emit, inert_json, visible
 
 if TYPE_CHECKING:
     from negotrack.dossier.dossier import AsOfRule, Dossier
@@ -104,7 +104,7 @@ def status_show(args: argparse.Namespace) -> int:
                 }
                 for c, mark in _marks(d, args.ref, as_of, args.rule)
             ]
-        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
+        emit(inert_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n", None)
         return 0
     table: list[tuple[str, ...]] = [("point", "status", "since", "source")]
     for r in rows:
