@@ -180,6 +180,9 @@ def file_part(text: str) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _MD_BLOCK_START = re.compile(r"^(\s?)([#+=>-]|\d+(?=[.)]))")
 _SPACE = re.compile(r"\s+")
+# Control characters but the white space _SPACE folds: a terminal showing the Markdown
+# would act on them (ESC starts an escape sequence), so they are shown as ``\x1b``.
+_MD_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def isolate(text: Any) -> str:
@@ -196,13 +199,18 @@ def md(text: Any) -> str:
 
     Runs of white space (newlines included) become one space, so that a user string can
     never start a block (a heading, a list, a fence) of its own; a leading or trailing
-    space is kept as one space, because word-diff runs carry their spaces.
+    space is kept as one space, because word-diff runs carry their spaces. A control
+    character is shown as its escape (``\\x1b``), never passed to whoever prints the text.
     """
-    s = str(text)
+    s = _controls_shown(str(text))
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     s = _MD_SPECIAL.sub(r"\\\1", s)
     s = _SPACE.sub(" ", s)
     return _MD_BLOCK_START.sub(_block_escape, s)
+
+
+def _controls_shown(s: str) -> str:
+    return _MD_CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), s)
 
 
 def _block_escape(m: re.Match[str]) -> str:
@@ -243,16 +251,21 @@ def md_code(text: Any) -> str:
 
     White space runs (newlines included) become one space, so the span cannot be cut by a
     blank line into a paragraph where raw HTML would render; the fence is one backtick
-    longer than the longest run inside, padded with a space when the text touches it.
+    longer than the longest run inside, padded with a space when the text touches it. A
+    control character is shown as its escape, as :func:`md` shows it.
     """
-    s = _SPACE.sub(" ", str(text)) or " "
+    s = _SPACE.sub(" ", _controls_shown(str(text))) or " "
     fence = "`" * (max((len(r) for r in _BACKTICKS.findall(s)), default=0) + 1)
     pad = " " if s[0] in "` " or s[-1] in "` " else ""
     return f"{fence}{pad}{s}{pad}{fence}"
 
 
 def md_url(url: str) -> str:
-    """A safe URL written so that Markdown cannot misread it (angle-bracket form)."""
+    """A safe URL written so that Markdown cannot misread it (angle-bracket form), a
+    control character in it percent-encoded."""
+    from urllib.parse import quote
+
+    url = _MD_CONTROL.sub(lambda m: quote(m[0]), url)
     return "<" + url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E") + ">"
 
 

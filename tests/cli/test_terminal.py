@@ -50,17 +50,19 @@ def hostile(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("fmt", ["text", "json"])
+@pytest.mark.parametrize("fmt", ["text", "md", "json"])
 def test_diff_shows_control_characters_as_escapes(
     capsys: pytest.CaptureFixture[str], hostile: Path, fmt: str
 ) -> None:
-    """``diff --format text`` shows a note's or a point's escape sequence as
+    """``diff --format text`` and ``md`` show a note's or a point's escape sequence as
     ``\\x1b``; the JSON escapes it (``\\u001b``, ``\\u009b``) and still reads the same."""
     code, out, _ = run(capsys, "diff", str(hostile), OLD, "geneva-19", "--format", fmt)
     assert code == 0
     assert not RAW.search(out), RAW.findall(out)
     if fmt == "json":
         assert [c["note"] for c in json.loads(out)["changes"] if c["note"]] == [NOTE]
+    elif fmt == "md":  # Markdown escapes the backslash: it reads \x1b]0;owned\x07
+        assert "\\\\x1b\\]0;owned\\\\x07" in out
     else:
         assert "\\x1b]0;owned\\x07" in out
 
