@@ -20,6 +20,7 @@ from negotrack.cli.output import committed, emit, inert_json, note, printable
 from negotrack.errors import NegotrackError
 
 if TYPE_CHECKING:
+    from negotrack.dossier.dossier import Dossier
     from negotrack.dossier.links import LinkSuggestion
 
 __all__ = ["link", "suggest_links", "unlink"]
@@ -71,9 +72,36 @@ def suggest_links(args: argparse.Namespace) -> int:
             f"{s.old} -> {s.new}\t{cut_down(s.confidence):.2f}\t{s.matched_by}\n" for s in found
         )
         emit(printable("".join(lines)), None)
+        if not found:  # an empty stdout, for scripts; the person is told why
+            note(_nothing(d, args.old, args.new, least))
     if args.accept:
         _accept(args, least, [s for s in found if s.paired])
     return 0
+
+
+def _nothing(d: Dossier, old: str, new: str, least: float) -> str:
+    """Why ``suggest-links`` lists nothing from ``old`` to ``new``: all it would list is
+    below ``least``, or every point is paired otherwise or has no candidate."""
+    from negotrack.core.counts import counted
+    from negotrack.dossier.links import FOUND_BY_TEXT
+
+    found = d.diff(old, new)
+    changes = found.changes
+    both = [c for c in changes if c.old is not None and c.new is not None]
+    below = sum(c.matched_by in FOUND_BY_TEXT for c in both) + len(found.candidates)
+    if below:
+        n = counted(below, "suggestion")
+        return f"nothing at --min-confidence {least:g} or more: {n} below it (0 lists every one)"
+    for version, end in ((old, "old"), (new, "new")):
+        if all(getattr(c, end) is None for c in changes):
+            return f"nothing to pair: version {version!r} has no point"
+    said = f"nothing to suggest from {old} to {new}: "
+    alone = len(changes) - len(both)
+    if not alone:
+        return said + "every point is paired by a curated link, a key or identical text"
+    pairs = f"{counted(len(both), 'pair')} made by a curated link, a key or identical text"
+    rest = f"{counted(alone, 'point')} added or deleted, with no candidate to pair by text"
+    return said + (f"{pairs}; {rest}" if both else rest)
 
 
 def _accept(args: argparse.Namespace, least: float, listed: list[LinkSuggestion]) -> None:
