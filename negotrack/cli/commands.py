@@ -23,24 +23,29 @@ import sys
 from collections.abc import Callable
 from functools import partial
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
 
 from negotrack.cli import checking, edit, linking, publishing, status
 from negotrack.cli.args import COMMANDS, PROG, build_parser
 from negotrack.cli.output import emit, error, inert_json, note, printable, undecodable, visible
 from negotrack.core.collector import collector_paused
-from negotrack.errors import NegotrackError
+from negotrack.errors import NegotrackError, Problem
 
 if TYPE_CHECKING:
     from negotrack.dossier.dossier import Dossier
 
 __all__ = ["main"]
 
+T = TypeVar("T")
+
 
 class _Failed(Exception):
     """A bad command-line value, reported like a dossier problem (exit 1): each problem
     of ``error`` as ``OPTION: message``, where ``option`` is empty when each problem's
-    path names its argument."""
+    path names its argument as the usage line does (``OLD_REF``, ``--on``); a path that
+    is a place in the file (``$...``) is reported there, as any problem of the file."""
 
     def __init__(self, option: str, error: NegotrackError) -> None:
         super().__init__(option)
@@ -122,7 +127,10 @@ def _run(args: argparse.Namespace) -> int:
     except _Failed as exc:
         for p in exc.error.problems:
             option = exc.option or p.path
-            error(f"{option}: {p.message}" + (f" ({p.hint})" if p.hint else ""))
+            if option.startswith("$"):
+                error(str(p.at(file)))
+            else:
+                error(f"{option}: {p.message}" + (f" ({p.hint})" if p.hint else ""))
         return 1
     except NegotrackError as exc:
         for p in exc.problems:
@@ -164,6 +172,33 @@ def _checked(option: str, parse: Callable[[Any], Any], value: Any) -> Any:
         return parse(value)
     except NegotrackError as exc:
         raise _Failed(option, exc) from None
+
+
+def _arguments(call: Callable[[], T], name: Callable[[str], str | None]) -> T:
+    """``call()``, a dossier method given command-line values; each problem it raises at
+    a path ``name`` maps to an argument (``old_ref`` -> ``OLD_REF``) is that argument's,
+    not a place in the file (the path of a value the command was about to add, or "$")."""
+    try:
+        return call()
+    except NegotrackError as exc:
+        named = [(p, name(p.path)) for p in exc.problems]
+        if not any(n for _, n in named):
+            raise
+        problems = [attrs.evolve(p, path=n or p.path) for p, n in named]
+        raise _Failed("", NegotrackError(problems)) from None
+
+
+def _found(*lookups: tuple[str, Callable[[str], object], str]) -> None:
+    """Each ``(ARGUMENT, lookup, value)``: ``lookup(value)`` finds something, or exit 1
+    with a line per argument that names nothing (``NEW: no plan version 'nope' ...``)."""
+    problems: list[Problem] = []
+    for argument, lookup, value in lookups:
+        try:
+            lookup(value)
+        except NegotrackError as exc:
+            problems += [attrs.evolve(p, path=argument) for p in exc.problems]
+    if problems:
+        raise _Failed("", NegotrackError(problems))
 
 
 def _locale(value: str | None) -> str | None:
@@ -240,6 +275,7 @@ def _diff(args: argparse.Namespace) -> int:
     locale = _locale(args.locale)
     threshold = _cut("--threshold", args.threshold, zero=False)
     d = _load(args.file)
+    _found(("OLD", d.version, args.old), ("NEW", d.version, args.new))
     plan_diff = d.diff(args.old, args.new, threshold=threshold)
     if args.format == "json":
         text = inert_json(json.dumps(plan_diff.to_json_data(), ensure_ascii=False, indent=2))

@@ -11,37 +11,38 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-import attrs
-
 from negotrack.cli.output import committed, emit, inert_json, note, printable
-from negotrack.errors import NegotrackError
 
 if TYPE_CHECKING:
+    from negotrack.core.model import PointLink
     from negotrack.dossier.dossier import Dossier
     from negotrack.dossier.links import LinkSuggestion
 
 __all__ = ["link", "suggest_links", "unlink"]
 
-_LINK_ENDS = MappingProxyType({"old_ref": "OLD_REF", "new_ref": "NEW_REF"})
-"""Dossier.link's arguments, as the problems about them name them, and as ``link`` does."""
+_BOTH = "OLD_REF NEW_REF"
+_LINK_ARGUMENTS = MappingProxyType({"old_ref": "OLD_REF", "new_ref": "NEW_REF", "$": _BOTH})
+"""How the problems of Dossier.link place a problem of its arguments (one end, or the pair
+as a whole: "a link needs a point"), and how the usage line names them."""
+_PLAN_LINKS = re.compile(r"\$\.plans\[\d+\]\.links")
+"""Where Dossier.unlink places a link that is not there (the plan may have no ``links:``)."""
 
 
 def link(args: argparse.Namespace) -> int:
     """``negotrack link FILE OLD_REF NEW_REF [--note TEXT]``."""
-    from negotrack.cli.commands import _Failed
+    from negotrack.cli.commands import _arguments
     from negotrack.io.update import update
 
-    try:
-        made = update(args.file, lambda d: d.link(args.old_ref, args.new_ref, note=args.note))
-    except NegotrackError as exc:
-        # A reference that names nothing is the command line's, not a place in the file.
-        if not any(p.path in _LINK_ENDS for p in exc.problems):
-            raise
-        named = [attrs.evolve(p, path=_LINK_ENDS.get(p.path, p.path)) for p in exc.problems]
-        raise _Failed("", NegotrackError(named)) from None
+    made = update(
+        args.file,
+        lambda d: _arguments(
+            lambda: d.link(args.old_ref, args.new_ref, note=args.note), _LINK_ARGUMENTS.get
+        ),
+    )
     committed(f"linked {made.old} -> {made.new}", args.file)
     return 0
 
@@ -50,19 +51,36 @@ def unlink(args: argparse.Namespace) -> int:
     """``negotrack unlink FILE OLD_REF NEW_REF``: remove a curated link, as written."""
     from negotrack.io.update import update
 
-    gone = update(args.file, lambda d: d.unlink(args.old_ref, args.new_ref))
+    gone = update(args.file, lambda d: _unlink(d, args.old_ref, args.new_ref))
     committed(f"unlinked {gone.old} -> {gone.new}", args.file)
     return 0
+
+
+def _unlink(d: Dossier, old_ref: str, new_ref: str) -> PointLink:
+    """``d.unlink``, each problem named by its argument: an end that names nothing, and a
+    link that is not there (a problem of the pair given, not of a place in the file)."""
+    from negotrack.cli.commands import _arguments, _found
+    from negotrack.core.refs import PointRef
+
+    def lookup(ref: str) -> object:
+        return d.resolve(ref) if PointRef.names_point(ref) else d.version(ref)
+
+    def pair(path: str) -> str | None:
+        return _BOTH if path == "$" or _PLAN_LINKS.fullmatch(path) else None
+
+    _found(("OLD_REF", lookup, old_ref), ("NEW_REF", lookup, new_ref))
+    return _arguments(lambda: d.unlink(old_ref, new_ref), pair)
 
 
 def suggest_links(args: argparse.Namespace) -> int:
     """``negotrack suggest-links FILE OLD NEW [--format text|json] [--min-confidence X]
     [--accept]``."""
-    from negotrack.cli.commands import _cut, _load
+    from negotrack.cli.commands import _cut, _found, _load
     from negotrack.core.confidence import cut_down
 
     least = _cut("--min-confidence", args.min_confidence, zero=True) or 0.0
     d = _load(args.file)
+    _found(("OLD", d.version, args.old), ("NEW", d.version, args.new))
     found = d.suggest_links(args.old, args.new, min_confidence=least)
     if args.format == "json":
         listed = json.dumps([s.to_json_data() for s in found], ensure_ascii=False, indent=2)
@@ -108,10 +126,16 @@ def _accept(args: argparse.Namespace, least: float, listed: list[LinkSuggestion]
     """``suggest-links --accept``: pin what the matcher paired at ``least`` or more (each
     split or merge whole, never a candidate) through the safe update, then say on stderr
     each pair linked, and each piece listed but held back with its split or merge."""
+    from negotrack.cli.commands import _arguments
     from negotrack.io.update import update
 
+    # Refused from the newer version to the older: a problem of OLD (as link's of OLD_REF).
     pinned = update(
-        args.file, lambda d: d.accept_suggestions(args.old, args.new, min_confidence=least)
+        args.file,
+        lambda d: _arguments(
+            lambda: d.accept_suggestions(args.old, args.new, min_confidence=least),
+            {"old": "OLD", "new": "NEW"}.get,
+        ),
     )
     for k in pinned:
         note(f"linked {k.old} -> {k.new}")

@@ -15,13 +15,15 @@ __all__ = ["board", "site"]
 def board(args: argparse.Namespace) -> int:
     """``negotrack board FILE [PLAN] [-o OUT] [--format html|md] [--as-of DATE]
     [--locale LANG]``."""
-    from negotrack.cli.commands import _cut, _load, _locale, _moment
+    from negotrack.cli.commands import _cut, _found, _load, _locale, _moment
     from negotrack.cli.output import emit
     from negotrack.render.renderer import render_board
 
     locale = _locale(args.locale)
     threshold = _cut("--threshold", args.threshold, zero=False)
     d = _load(args.file)
+    if args.plan is not None:
+        _found(("PLAN", d.plan, args.plan))
     as_of = _moment("--as-of", args.as_of)
     text = render_board(d, args.plan, args.format, as_of=as_of, threshold=threshold, locale=locale)
     emit(text, args.output)

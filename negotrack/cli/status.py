@@ -7,11 +7,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from negotrack.cli.output import columns, committed, emit, inert_json, visible
 
 if TYPE_CHECKING:
+    from negotrack.core.dates import Moment
+    from negotrack.core.model import Status, StatusChange
     from negotrack.dossier.dossier import AsOfRule, Dossier
 
 __all__ = ["status_set", "status_show"]
@@ -25,18 +28,38 @@ def status_set(args: argparse.Namespace) -> int:
 
     status = _checked("STATUS", Status.coerce, args.status)
     on = _moment("--on", args.on)
-    change = update(
-        args.file,
-        lambda d: d.set_status(
-            args.ref, status, on=on, source=args.source, by=args.by, note=args.note
-        ),
-        timeout=args.timeout,
-    )
+    change = update(args.file, lambda d: _record(d, args, status, on), timeout=args.timeout)
     word = f"source {change.source}" if change.source else f"by {change.by}"
     if change.source and change.by:
         word += f", by {change.by}"
     committed(f"{change.ref}: {change.status.value} on {change.on.isoformat()} ({word})", args.file)
     return 0
+
+
+_FIELDS = MappingProxyType({"status": "STATUS", "on": "--on", "source": "--source", "by": "--by"})
+"""A status change's fields, as ``status set`` names the values it takes for them."""
+
+
+def _record(d: Dossier, args: argparse.Namespace, status: Status, on: Moment) -> StatusChange:
+    """``d.set_status`` with the command line's values, each problem with one of them named
+    by its argument: the change is not in the file, so its place there (the next
+    ``$.status_log[N]``) would point at nothing. A REF that names nothing is still
+    reported at ``$``, as docs/howto/cron-status-updates.md shows it."""
+    from negotrack.cli.commands import _arguments
+
+    entry = f"$.status_log[{len(d.status_log)}]"
+
+    def name(path: str) -> str | None:
+        if path == entry:  # neither a source nor a participant
+            return "--source, --by"
+        return _FIELDS.get(path[len(entry) + 1 :]) if path.startswith(entry + ".") else None
+
+    return _arguments(
+        lambda: d.set_status(
+            args.ref, status, on=on, source=args.source, by=args.by, note=args.note
+        ),
+        name,
+    )
 
 
 def _current(d: Dossier, ref: str, as_of: Any, rule: AsOfRule) -> dict[str, Any]:
@@ -79,9 +102,11 @@ def _marks(d: Dossier, ref: str, as_of: Any, rule: AsOfRule) -> list[tuple[Any, 
 
 def status_show(args: argparse.Namespace) -> int:
     """``negotrack status show FILE [REF] [--as-of DATE] [--rule R] [--format text|json]``."""
-    from negotrack.cli.commands import _load, _moment
+    from negotrack.cli.commands import _found, _load, _moment
 
     d = _load(args.file)
+    if args.ref:
+        _found(("REF", d.resolve, args.ref))
     as_of = _moment("--as-of", args.as_of)
     refs = [args.ref] if args.ref else d.refs()
     rows = [_current(d, ref, as_of, args.rule) for ref in refs]
