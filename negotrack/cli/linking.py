@@ -75,13 +75,18 @@ def _unlink(d: Dossier, old_ref: str, new_ref: str) -> PointLink:
 def suggest_links(args: argparse.Namespace) -> int:
     """``negotrack suggest-links FILE OLD NEW [--format text|json] [--min-confidence X]
     [--accept]``."""
-    from negotrack.cli.commands import _cut, _found, _load
+    from negotrack.cli.commands import _arguments, _cut, _found, _load
     from negotrack.core.confidence import cut_down
 
     least = _cut("--min-confidence", args.min_confidence, zero=True) or 0.0
     d = _load(args.file)
     _found(("OLD", d.version, args.old), ("NEW", d.version, args.new))
-    found = d.suggest_links(args.old, args.new, min_confidence=least)
+    # Versions no link could join (the newer first, two plans, one version twice) are
+    # refused before anything is listed: a problem of OLD, as link's of OLD_REF.
+    found = _arguments(
+        lambda: d.suggest_links(args.old, args.new, min_confidence=least),
+        {"old": "OLD", "new": "NEW"}.get,
+    )
     if args.format == "json":
         listed = json.dumps([s.to_json_data() for s in found], ensure_ascii=False, indent=2)
         emit(inert_json(listed) + "\n", None)

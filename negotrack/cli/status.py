@@ -43,10 +43,10 @@ _FIELDS = MappingProxyType({"status": "STATUS", "on": "--on", "source": "--sourc
 def _record(d: Dossier, args: argparse.Namespace, status: Status, on: Moment) -> StatusChange:
     """``d.set_status`` with the command line's values, each problem with one of them named
     by its argument: the change is not in the file, so its place there (the next
-    ``$.status_log[N]``) would point at nothing. A REF that names nothing is still
-    reported at ``$``, as docs/howto/cron-status-updates.md shows it."""
-    from negotrack.cli.commands import _arguments
+    ``$.status_log[N]``) would point at nothing; a REF that names nothing is REF's."""
+    from negotrack.cli.commands import _arguments, _found
 
+    _found(("REF", d.resolve, args.ref))
     entry = f"$.status_log[{len(d.status_log)}]"
 
     def name(path: str) -> str | None:

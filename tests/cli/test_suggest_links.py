@@ -40,15 +40,13 @@ def test_nothing_to_suggest_says_every_point_is_paired(
     )
 
 
-def test_nothing_to_suggest_between_a_version_and_itself(
-    capsys: pytest.CaptureFixture[str], minsk: Path
-) -> None:
-    """Every point of a version is paired with itself: the line says so."""
+def test_a_version_and_itself_is_refused(capsys: pytest.CaptureFixture[str], minsk: Path) -> None:
+    """No link joins a version to itself, so nothing is suggested for one: a problem of
+    OLD, like a link between two points of one version."""
     code, out, err = run(capsys, "suggest-links", str(minsk), "minsk-1", "minsk-1")
-    assert (code, out) == (0, "")
-    assert err == (
-        "nothing to suggest from minsk-1 to minsk-1: every point is paired by a curated"
-        " link, a key or identical text\n"
+    assert (code, out) == (1, "")
+    assert err.startswith(
+        "OLD: no links can be suggested from 'minsk-1' to 'minsk-1': that is one version twice"
     )
 
 
