@@ -6,6 +6,7 @@ the paths here mirror the file format exactly (``$.events[3].participants[1]``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Iterable, Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
@@ -88,6 +89,7 @@ def check_dossier(d: Dossier) -> list[Problem]:
                 )
             )
         valid: list[int] = []  # the links whose ends are sound, for the rules below
+        start = len(problems)
         for j, link in enumerate(plan.links):
             bare = [e for e in ("old", "new") if not PointRef.names_point(getattr(link, e))]
             if len(bare) == 2:
@@ -113,6 +115,9 @@ def check_dossier(d: Dossier) -> list[Problem]:
                 valid.append(j)
         if valid and not cycle:
             problems.extend(check_rules(plan, f"$.plans[{i}]", valid))
+        # In the order of the links, as a person reads the file (the rules' problems came
+        # after every link's own).
+        problems[start:] = sorted(problems[start:], key=_link_index)
 
     # Events are the bulk of a large dossier: find out first, with set operations, whether
     # anything is wrong at all, and walk event by event only for the kinds of trouble found.
@@ -317,6 +322,15 @@ def _refs(
             problems.append(Problem(f"expected a {noun} id (text), found {ref!r}", f"{where}[{k}]"))
         elif ref not in known:
             problems.append(_unknown(ref, known, f"{where}[{k}]", noun, hints, otherwise))
+
+
+def _link_index(problem: Problem) -> int:
+    """Which link of its plan a problem is placed at (``$.plans[i].links[j]...``)."""
+    found = _LINK_AT.search(problem.path)
+    return int(found.group(1)) if found else -1
+
+
+_LINK_AT = re.compile(r"\.links\[(\d+)\]")
 
 
 def _unknown(

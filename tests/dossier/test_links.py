@@ -279,6 +279,26 @@ def test_a_file_with_contradicting_links_is_invalid() -> None:
     ]
 
 
+def test_link_problems_are_listed_in_the_links_order() -> None:
+    """A person fixes a file top to bottom: the problems of a plan's links come in the
+    links' order, a contradiction (found after every link's ends are checked) among them."""
+    d = unkeyed("colombia-2016.yaml")
+    plan = attrs.evolve(
+        d.plan("final-agreement"),
+        links=[
+            nt.PointLink("final-aug#6.5", "final-nov"),
+            nt.PointLink("final-aug#6.5", "final-nov#6.4"),
+            nt.PointLink("final-aug#99", "final-nov#1.1"),
+        ],
+    )
+    with pytest.raises(nt.DossierError) as caught:
+        nt.Dossier(title=d.title, sources=d.sources, plans=[plan])
+    assert [p.path for p in caught.value.problems] == [
+        "$.plans[0].links[1]",
+        "$.plans[0].links[2].old",
+    ]
+
+
 @pytest.mark.parametrize("value", [2.0, -0.1, float("nan")])
 def test_min_confidence_must_be_from_0_to_1(colombia: nt.Dossier, value: float) -> None:
     """suggest_links refuses a minimum no confidence can meet (or all would), naming it."""
