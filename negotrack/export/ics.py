@@ -14,6 +14,7 @@ dependency; the test suite parses the output with the ``icalendar`` package.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -46,7 +47,9 @@ def source_of(d: Dossier, sid: str) -> Source | None:
 
 
 def _ics_text(text: str) -> str:
-    return (
+    """``text`` as an iCalendar TEXT value: escaped, each line break as ``\\n``, and any
+    other control character (which RFC 5545 3.3.11 does not allow) as U+FFFD."""
+    escaped = (
         text.replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
@@ -54,6 +57,11 @@ def _ics_text(text: str) -> str:
         .replace("\n", "\\n")
         .replace("\r", "\\n")
     )
+    return _CONTROL.sub("\ufffd", escaped)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+"""Control characters but the tab: CONTROL in RFC 5545's grammar, and the C1 ones."""
 
 
 def _fold(line: str) -> str:

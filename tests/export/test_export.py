@@ -147,6 +147,17 @@ def test_ics_text_is_escaped_and_folded() -> None:
     assert str(kyiv["LOCATION"]) == "Kyiv, Ukraine"
 
 
+def test_ics_text_has_no_control_characters() -> None:
+    """RFC 5545 allows no control character in TEXT but the tab: an escape sequence in a
+    title reaches the calendar as U+FFFD, never raw, and the tab stays."""
+    d = make_small()
+    d.add_event(nt.Event(id="esc", when="2025-07-24", title="Talks\x1b[31m red\x85", kind="round"))
+    text = export.to_ics(d, stamp=STAMP)
+    assert not any(ch in text for ch in "\x1b\x85\x7f")
+    event = next(c for c in _calendar(text).walk("VEVENT") if str(c["UID"]).startswith("esc@"))
+    assert str(event["SUMMARY"]) == "Talks\ufffd[31m red\ufffd"
+
+
 def test_ics_of_the_seed_parses() -> None:
     """Every seed dossier exports to a calendar icalendar reads, one entry per event."""
     for path in sorted(SEEDS.glob("*.y*ml")) + sorted(SEEDS.glob("*.json")):
