@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from decimal import Decimal
 from typing import TypeAlias
 
 from negotrack.plandiff.features import NUMBER_WORDS
@@ -152,7 +153,8 @@ FigurePair: TypeAlias = tuple[str, str]
 
 
 def _spans(text: str) -> list[tuple[str, int, int]]:
-    """Each figure of ``text`` with where it starts and ends, in reading order."""
+    """Each figure of ``text`` with where it starts and ends, in reading order; a count of
+    days, weeks, months or years takes its unit ("24 months")."""
     found = _digit_spans(text)
     if not _NUMBER_WORD.isdisjoint(_LETTERS.findall(text.lower())):
         taken = [(a, b) for _, a, b in found]
@@ -164,7 +166,19 @@ def _spans(text: str) -> list[tuple[str, int, int]]:
                 continue
             found.append((" ".join(m.group().split()), start, end))
         found.sort(key=lambda f: f[1])
-    return found
+    out = []
+    for figure, start, end in found:
+        unit = _DURATION.match(text, end)
+        if unit is not None and figure[-1:].isalnum() and not _YEAR.fullmatch(figure):
+            figure, end = f"{figure} {unit.group(1)}", unit.end()
+        out.append((figure, start, end))
+    return out
+
+
+_DURATION = re.compile(r"[ \t]+(days?|weeks?|months?|years?)\b", re.IGNORECASE)
+"""A unit of time after a count: "24 months" and "two years" say the same."""
+_IN_DAYS = {"day": 1, "week": 7}
+_IN_MONTHS = {"month": 1, "year": 12}
 
 
 def _digit_spans(text: str) -> list[tuple[str, int, int]]:
@@ -268,8 +282,19 @@ def _value(text: str) -> tuple[str, str]:
         sign, digits, scale = m.group(1), m.group(2), m.group(3)
         number = sign + _THOUSANDS.sub("", digits)
     scale = " ".join(scale.split())
+    period = scale.removesuffix("s")
+    if period in _IN_DAYS or period in _IN_MONTHS:  # "24 months" is "two years"
+        whole = period in _IN_MONTHS
+        times = (_IN_MONTHS if whole else _IN_DAYS)[period]
+        count = Decimal(number.replace(",", ".")) * times if _PLAIN.fullmatch(number) else None
+        if count is not None:  # one unit for every span of time, so they pair
+            return "time", f"{count.normalize():f}{'mo' if whole else 'd'}"
     value = number + _SCALE_KEY.get(scale, scale).replace(" ", "")
     return "".join(_UNIT.findall(value)), value
+
+
+_PLAIN = re.compile(r"\d+(?:\.\d+)?")
+"""A count a unit of time can multiply (not "-3" or "1,5": a sign or a decimal comma)."""
 
 
 def _is_date(text: str) -> bool:

@@ -40,9 +40,9 @@ def test_figures_of_different_units_do_not_pair() -> None:
 def test_references_are_not_figures() -> None:
     """ "Article 5", "Resolution 2231" and "paragraph 14" name things; they count nothing."""
     text = "Guarantees modelled on Article 5, Resolution 2231 and paragraph 14, within 30 days."
-    assert figures(text) == ["30"]
+    assert figures(text) == ["30 days"]
     assert figure_pairs("As in Article 5, within 30 days.", "As in Article 4, within 60 days.") == [
-        ("30", "60")
+        ("30 days", "60 days")
     ]
 
 
@@ -72,7 +72,7 @@ def test_number_words_change_like_figures() -> None:
         "National plans aim to halve rural poverty within ten years.",
         "The national plans are carried out over 15 years, with the greatest effort in the "
         "first five.",
-    ) == [("ten", "15"), ("", "five")]
+    ) == [("ten years", "15 years"), ("", "five")]
 
 
 def test_a_figure_moved_within_the_point_is_no_change() -> None:
@@ -98,7 +98,7 @@ def test_numbers_in_names_are_not_figures() -> None:
     assert figure_pairs(
         "Research is confined to the IR-4, IR-5 and IR-8 models.",
         "Research with the IR-6 and IR-8 machines may start in eight years.",
-    ) == [("", "eight")]
+    ) == [("", "eight years")]
 
 
 def test_a_year_never_pairs_with_a_count() -> None:
@@ -198,6 +198,24 @@ def test_the_pieces_of_a_merge_show_the_figures_the_merge_changed() -> None:
     }
     assert shown[("1", "1")] == [("19,000", ""), ("6,104", ""), ("", "30")]
     assert shown[("10", "1")] == []
-    assert shown[("11", "4")] == [("1,000", ""), ("10", "")]
+    assert shown[("11", "4")] == [("1,000", ""), ("10 years", "")]
     assert shown[("19", "9")] == [("", "20"), ("", "3.67%")]  # the split's new reactor
     assert shown[("19", "10")] == []
+
+
+def test_a_span_of_time_is_a_figure_with_its_unit() -> None:
+    """Colombia's "24 months" and "two years" are one span of time, no change; "100 days"
+    that became "three months" changed, and says so with both units (it read "24 -> two"
+    and "100 -> three")."""
+    assert figures("Within 24 months, for two years, in 100 days, one week.") == [
+        "24 months",
+        "two years",
+        "100 days",
+    ]
+    assert figure_pairs("The mission runs for 24 months.", "The mission runs for two years.") == []
+    assert figure_pairs("Elections within 100 days.", "Elections within three months.") == [
+        ("100 days", "three months")
+    ]
+    assert figure_pairs("For 10 years.", "For ten years.") == []
+    assert figure_pairs("1.5 years of work.", "18 months of work.") == []
+    assert figure_pairs("In 2015 years' time.", "In 2016 years' time.") == [("2015", "2016")]

@@ -120,7 +120,7 @@ def test_figure_pairs_align_changed_figures() -> None:
 
 def test_figure_pairs_report_dropped_figures() -> None:
     """A figure with no counterpart is paired with an empty string."""
-    assert figure_pairs("Elections within 100 days.", "Elections soon.") == [("100", "")]
+    assert figure_pairs("Elections within 100 days.", "Elections soon.") == [("100 days", "")]
 
 
 _PIECES = st.sampled_from(
