@@ -23,7 +23,11 @@ years" and "fifteen years", "3.67 percent" and "3.67%", "10,000" and "10000". Fi
 compared by their *value* (number words read as figures, from "two" to "ninety-nine", with
 "hundred", "thousand" and the like; thousands separators dropped; "per cent", "percent"
 and "%" one unit, and so "bn" and "billion"), so a figure written another way is not a
-change. "One" is not read as a figure: it is more often a pronoun or an article.
+change. "One" is not read as a figure: it is more often a pronoun or an article. A count
+of days, weeks, months or years carries its unit, and spans of time are one unit measured
+in days or in months: "24 months" is "two years", and "100 days" that became "three
+months" changed. A figure the other text also has, wherever and however written, is no
+change, and a figure written twice on one side changes once.
 """
 
 from __future__ import annotations
