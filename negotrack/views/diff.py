@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
+from negotrack.core.plans import Point
 from negotrack.plandiff.changes import CHECK_BELOW
 from negotrack.views.diff_words import shown_runs
 from negotrack.views.formatting import anchor
@@ -84,6 +85,8 @@ class ChangeView(NamedTuple):
     status_old: str | None
     status_new: str | None
     status_changed: bool
+    """Whether the card says how the status changed: it differs between the versions,
+    and was recorded (an added point that is only "proposed" by default has no line)."""
     positions: tuple[PositionView, ...]
     via: str
     """What matched the pair: "link", "key", "exact", "text", "split", "merge" or ""."""
@@ -319,6 +322,23 @@ def _with_counterparts(
     return tuple(out)
 
 
+_DEFAULT_STATUS = str(attrs.fields(Point).status.default)
+"""The status a point has when none was written for it ("proposed")."""
+
+
+def _status_shown(c: PointChange, s_old: str | None, s_new: str | None) -> bool:
+    """Whether the card says how the point's status changed: it differs between the two
+    versions, and it is not only the default of a new point nobody recorded a status for.
+    A point added in the new version had no status before, and is "proposed" as tabled
+    unless a status was written or logged for it: "— → proposed" on every added point
+    would read as a fact no source gave."""
+    if s_new is None or s_old == s_new:
+        return False
+    if c.old is None and c.new is not None:
+        return not (s_new == _DEFAULT_STATUS and str(c.new.status) == _DEFAULT_STATUS)
+    return True
+
+
 def _change(
     c: PointChange, old_id: str, new_id: str, group: str | None, lang: Interface
 ) -> ChangeView:
@@ -353,7 +373,7 @@ def _change(
         group_label=group,
         status_old=lang.term("status", s_old) if s_old else None,
         status_new=lang.term("status", s_new) if s_new else None,
-        status_changed=status is not None and s_old != s_new and s_new is not None,
+        status_changed=_status_shown(c, s_old, s_new),
         positions=tuple(
             PositionView(
                 str(p.name or p.party),

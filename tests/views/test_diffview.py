@@ -180,3 +180,49 @@ def test_a_suffix_never_takes_another_points_anchor() -> None:
     view = DiffView.build(diff(old, new, links=links))
     anchors = [c.anchor for c in view.changes]
     assert anchors == ["p-b-7", "p-b-7-part-3", "p-b-7-part-2"]
+
+
+def test_a_status_line_says_only_what_was_recorded() -> None:
+    """An added point nobody recorded a status for (so "proposed" by default) has no
+    status line, in any format; one whose status was logged, or written as tabled, has
+    one, and so do the pairs and deleted points whose status changed."""
+    d = negotrack.load(SEEDS / "iran-2015.yaml")
+    view = DiffView.build(d.diff("lausanne", "jcpoa"))
+    by_ref = {c.new_ref or c.old_ref: c for c in view.changes}
+    added = [c for c in view.changes if c.kind == "added"]
+    assert added
+    assert not any(c.status_changed for c in added)
+    assert by_ref["jcpoa #1"].status_changed  # proposed -> agreed, logged
+    assert by_ref["lausanne #6"].status_changed  # proposed -> deleted, logged
+    for fmt, line in (("text", "status: - -> proposed"), ("md", "Status: — → proposed")):
+        assert line not in render_diff(d.diff("lausanne", "jcpoa"), fmt)
+    d.set_status("jcpoa#25", "agreed", on="2015-07-14", source="i4")
+    logged = DiffView.build(d.diff("lausanne", "jcpoa"))
+    card = next(c for c in logged.changes if c.new_ref == "jcpoa #25")
+    assert card.status_changed
+    assert card.status_new_key == "agreed"
+    plan = d.plans[0]
+    versions = tuple(
+        attrs.evolve(
+            v,
+            points=tuple(
+                attrs.evolve(p, status="disputed") if (v.id, p.number) == ("jcpoa", "27") else p
+                for p in v.points
+            ),
+        )
+        for v in plan.versions
+    )
+    tabled = negotrack.Dossier(
+        title=d.title,
+        participants=d.participants,
+        sources=d.sources,
+        plans=[attrs.evolve(plan, versions=versions)],
+    )
+    card = next(
+        c
+        for c in DiffView.build(tabled.diff("lausanne", "jcpoa")).changes
+        if c.new_ref == "jcpoa #27"
+    )
+    assert card.kind == "added"
+    assert card.status_changed
+    assert card.status_new_key == "disputed"
