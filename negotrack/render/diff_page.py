@@ -17,7 +17,14 @@ from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
-from negotrack.views.diff import ChangeView, DiffView, FigureView, PositionView, WordView
+from negotrack.views.diff import (
+    ChangeView,
+    Counterpart,
+    DiffView,
+    FigureView,
+    PositionView,
+    WordView,
+)
 from negotrack.views.diff_words import edges
 
 __all__ = ["ChangeHtml", "DiffRecords", "WordsHtml", "diff_records"]
@@ -170,7 +177,7 @@ class _Escaper:
             c.check,
             m(c.status_old_key),
             m(c.status_new_key),
-            tuple([(_esc(ref), _esc(at)) for ref, at in c.counterparts]),
+            tuple([Counterpart(_esc(ref), _esc(at), sure) for ref, at, sure in c.counterparts]),
             m(c.note),
         )
         return ChangeHtml(c, html, changed)

@@ -15,6 +15,7 @@ import attrs
 
 from negotrack.core.plans import Point
 from negotrack.plandiff.changes import CHECK_BELOW
+from negotrack.views.diff_links import COUNTERPARTS, Counterpart, counterparts, groups
 from negotrack.views.diff_words import shown_runs
 from negotrack.views.formatting import anchor
 from negotrack.views.i18n import ENGLISH, Interface
@@ -26,14 +27,13 @@ __all__ = [
     "COUNTERPARTS",
     "KIND_ORDER",
     "ChangeView",
+    "Counterpart",
     "DiffView",
     "FigureView",
     "PositionView",
     "WordView",
 ]
 
-COUNTERPARTS = 2
-"""Most candidates a report shows for one deleted or added point."""
 KIND_ORDER = ("unchanged", "reworded", "renumbered", "moved", "added", "deleted", "split", "merged")
 """The order kinds are counted in, in the summary."""
 
@@ -97,11 +97,11 @@ class ChangeView(NamedTuple):
     status_old_key: str | None = None
     """The status value itself (``kept``), for styling; ``status_old`` is its label."""
     status_new_key: str | None = None
-    counterparts: tuple[tuple[str, str], ...] = ()
+    counterparts: tuple[Counterpart, ...] = ()
     """For a deleted or added point: the candidates the matcher left unpaired (the text
     alone could not decide), the most likely first, at most :data:`COUNTERPARTS`, as
-    (reference, anchor) pairs, e.g. ("minsk-2 #11", "p-minsk-2-11"): where it may continue
-    (deleted) or come from (added)."""
+    (reference, anchor, confidence), e.g. ("minsk-2 #11", "p-minsk-2-11", 0.62): where it
+    may continue (deleted) or come from (added), and how sure that pair is."""
     note: str | None = None
     """For a pair a curated link made: why a person linked it (the link's note)."""
 
@@ -156,9 +156,12 @@ class DiffView:
     no change."""
     terms: tuple[str, ...] = ()
     """The measures the report shows, for its legend to explain: ``confidence`` (when a
-    pair is marked "check this"), ``similarity`` (when a text changed), ``curated``
-    (when a curated link made a pair) and ``pieces`` (when a split or merge is listed:
-    its pieces count one each), in that order."""
+    pair is marked "check this" or a point has candidates, each with its confidence),
+    ``check`` (when the page counts changes "to check": pairs marked "check this" and
+    points with candidates), ``candidates`` (when a deleted or added point names
+    candidates), ``similarity`` (when a text changed), ``curated`` (when a curated link
+    made a pair) and ``pieces`` (when a split or merge is listed: its pieces count one
+    each), in that order."""
     check_below: float = CHECK_BELOW
     """The confidence below which a pair found by text is marked "check this"."""
 
@@ -174,17 +177,23 @@ class DiffView:
         language the plan is written in, when known."""
         old, new = plan_diff.old, plan_diff.new
         changes = plan_diff.changes
-        groups = _groups(changes, old.id, new.id)
+        found = groups(changes, old.id, new.id)
         views = _unique_anchors(
             [
                 _change(
-                    c, old.id, new.id, groups.get(c.group) if c.group is not None else None, lang
+                    c, old.id, new.id, found.get(c.group) if c.group is not None else None, lang
                 )
                 for c in changes
             ]
         )
         if plan_diff.candidates:
-            views = _with_counterparts(views, plan_diff, old.id, new.id)
+            anchors = [v.anchor for v in views]
+            views = tuple(
+                v._replace(counterparts=k) if k else v
+                for v, k in zip(
+                    views, counterparts(plan_diff, anchors, old.id, new.id), strict=True
+                )
+            )
         counts = dict(plan_diff.summary)
         # KIND_ORDER lists every ChangeKind (a test holds it to that).
         summary = tuple((k, lang.term("change", k), counts[k]) for k in KIND_ORDER if counts.get(k))
@@ -233,7 +242,9 @@ def _shows(
 def _terms(views: Sequence[ChangeView]) -> tuple[str, ...]:
     """:attr:`DiffView.terms`."""
     found = (
-        ("confidence", any(v.check for v in views)),
+        ("confidence", any(v.check or v.counterparts for v in views)),
+        ("check", any(v.to_check for v in views)),
+        ("candidates", any(v.counterparts for v in views)),
         ("similarity", any(v.changed_words for v in views)),
         ("curated", any(v.curated for v in views)),
         ("pieces", any(v.kind in {"split", "merged"} for v in views)),
@@ -266,60 +277,6 @@ def _value(x: Any) -> str | None:
     if x is None:
         return None
     return str(getattr(x, "value", x))
-
-
-def _groups(changes: Sequence[PointChange], old_id: str, new_id: str) -> dict[int, str]:
-    """The label of each split/merge group: all its old refs → all its new refs."""
-    olds: dict[int, list[str]] = {}
-    news: dict[int, list[str]] = {}
-    for c in changes:
-        if c.group is None:
-            continue
-        if c.old is not None and c.old.number not in olds.setdefault(c.group, []):
-            olds[c.group].append(c.old.number)
-        if c.new is not None and c.new.number not in news.setdefault(c.group, []):
-            news[c.group].append(c.new.number)
-    out = {}
-    for g in olds.keys() | news.keys():
-        left = ", ".join("#" + n for n in olds.get(g, []))
-        right = ", ".join("#" + n for n in news.get(g, []))
-        out[g] = f"{old_id} {left} → {new_id} {right}"
-    return out
-
-
-def _with_counterparts(
-    views: tuple[ChangeView, ...], plan_diff: PlanDiff, old_id: str, new_id: str
-) -> tuple[ChangeView, ...]:
-    """``views`` with each deleted point's and added point's candidates (see
-    :attr:`ChangeView.counterparts`)."""
-    changes = plan_diff.changes
-    # Where each point is shown: the first change holding it.
-    at_old: dict[str, str] = {}
-    at_new: dict[str, str] = {}
-    for view, c in zip(views, changes, strict=True):
-        if c.old is not None:
-            at_old.setdefault(c.old.number, view.anchor)
-        if c.new is not None:
-            at_new.setdefault(c.new.number, view.anchor)
-    later: dict[str, list[tuple[str, str]]] = {}  # deleted old number -> new candidates
-    earlier: dict[str, list[tuple[str, str]]] = {}  # added new number -> old candidates
-    # The most likely first, COUNTERPARTS at most per point.
-    for k in sorted(plan_diff.candidates, key=lambda k: -k.confidence):
-        ahead = later.setdefault(k.old.number, [])
-        if len(ahead) < COUNTERPARTS:
-            ahead.append((f"{new_id} #{k.new.number}", at_new[k.new.number]))
-        behind = earlier.setdefault(k.new.number, [])
-        if len(behind) < COUNTERPARTS:
-            behind.append((f"{old_id} #{k.old.number}", at_old[k.old.number]))
-    out = []
-    for view, c in zip(views, changes, strict=True):
-        found: list[tuple[str, str]] = []
-        if view.kind == "deleted" and c.old is not None:
-            found = later.get(c.old.number, [])
-        elif view.kind == "added" and c.new is not None:
-            found = earlier.get(c.new.number, [])
-        out.append(view._replace(counterparts=tuple(found)) if found else view)
-    return tuple(out)
 
 
 _DEFAULT_STATUS = str(attrs.fields(Point).status.default)

@@ -21,7 +21,14 @@ import negotrack as nt
 from negotrack.plandiff.compare import PlanDiff, diff
 from negotrack.render.diff_page import diff_records
 from negotrack.render.renderer import Renderer
-from negotrack.views.diff import ChangeView, DiffView, FigureView, PositionView, WordView
+from negotrack.views.diff import (
+    ChangeView,
+    Counterpart,
+    DiffView,
+    FigureView,
+    PositionView,
+    WordView,
+)
 from tests.support.diffgen import generate
 from tests.support.hostile import hostile_dossier
 from tests.support.lineage import unkeyed
@@ -281,11 +288,18 @@ def test_every_field_of_a_change_is_copied_to_its_place_escaped() -> None:
         positions=(PositionView("<p>", "for", None),),
         confidence=0.5,
         check=True,
-        counterparts=(("<r>", "a&t"),),
+        counterparts=(Counterpart("<r>", "a&t", 0.25),),
     )
     plain = ChangeView(**values)  # type: ignore[arg-type]
     (record,) = diff_records(DiffView("a", "A", "", "b", "B", "", (), (plain,), 1, 1)).changes
-    scalars = ("renumbered", "similarity", "group", "status_changed", "confidence", "check")
+    scalars = (
+        "renumbered",
+        "similarity",
+        "group",
+        "status_changed",
+        "confidence",
+        "check",
+    )
     for name in ChangeView._fields:
         got, given = getattr(record.html, name), getattr(plain, name)
         if isinstance(given, str):  # a string, or a field added since: given a string above
@@ -296,4 +310,4 @@ def test_every_field_of_a_change_is_copied_to_its_place_escaped() -> None:
     assert record.html.words == (("delete", "&lt;a&gt;"), ("insert", "&amp;b"))
     assert record.html.figures == (("&lt;1&gt;", "&amp;2"),)
     assert record.html.positions == (("&lt;p&gt;", "for", None),)
-    assert record.html.counterparts == (("&lt;r&gt;", "a&amp;t"),)
+    assert record.html.counterparts == (("&lt;r&gt;", "a&amp;t", 0.25),)

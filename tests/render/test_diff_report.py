@@ -74,9 +74,11 @@ def test_the_report_explains_confidence_and_check_this_where_it_is_used() -> Non
     assert "<dt>Similarity:</dt>" in legend
     assert "Curated link" not in legend  # no curated link in this report
     assert html.count('id="term-confidence"') == 1
-    badges = re.findall(r'<span class="badge check"[^>]*>', html)
+    badges = re.findall(r'<span class="badge check"[^>]*>[^<]*</span>', html)
     assert badges
-    assert all('aria-describedby="term-confidence"' in b for b in badges)
+    for badge in badges:  # a pair's names its confidence; a point with candidates, none
+        term = "term-confidence" if "(" in badge else "term-candidates"
+        assert f'aria-describedby="{term}"' in badge
     md = UNKEYED.to_markdown()
     assert "- **Confidence**: how sure text matching is" in md
     assert "\nConfidence: how sure text matching is" in UNKEYED.to_text()
@@ -152,3 +154,58 @@ def test_a_links_note_is_escaped_in_every_format() -> None:
     md = pd.to_markdown()
     assert "<img" not in md
     assert r"\*stars\*" in md
+
+
+def _legend(html: str) -> str:
+    return html[html.index('<dl class="terms">') : html.index("</dl>")]
+
+
+def test_each_candidate_shows_its_confidence_and_the_legend_says_what_it_is() -> None:
+    """A deleted or added point names its candidates each with that pair's confidence (cut
+    down to two decimals), in every format; the legend then says what a candidate is, how
+    to pin one, and that "to check" counts pairs marked "check this" and points with
+    candidates. A report with no candidate has no such entry."""
+    view = DiffView.build(UNKEYED)
+    with_candidates = [c for c in view.changes if c.counterparts]
+    assert with_candidates
+    html, md, text = UNKEYED.to_html(), UNKEYED.to_markdown(), UNKEYED.to_text()
+    for c in with_candidates:
+        card = _card(html, c.anchor)
+        assert 'aria-describedby="term-candidates">check this</span>' in card
+        for k in c.counterparts:
+            sure = f"{cut_down(k.confidence):.2f}"
+            assert f'<a href="#{k.anchor}"><bdi dir="ltr">{k.ref}</bdi></a> ({sure})' in card
+            assert f"{k.ref} ({sure})" in md
+            assert f"{k.ref} ({sure})" in text
+    assert "could not decide)" not in html + md + text  # no reason left hanging in brackets
+    legend = _legend(html)
+    assert '<dt>May continue as, may come from:</dt> <dd id="term-candidates">' in legend
+    assert "<code>negotrack link</code>" in legend
+    assert "<dt>To check:</dt>" in legend
+    said = "pairs matched by their text with a confidence below 0.80, and deleted or added"
+    assert said in legend
+    assert "- **May continue as, may come from**: candidates for a pair" in md
+    assert "run `negotrack link`" in md
+    assert f"\nTo check: the changes marked “check this”: {said}" in text
+    assert "\nMay continue as, may come from: candidates for a pair" in text
+    for plain in (IRAN.to_html(), IRAN.to_markdown(), IRAN.to_text()):
+        assert "May continue as, may come from" not in plain
+        assert "To check" not in plain
+
+
+def test_the_legend_explains_whatever_makes_the_to_check_count() -> None:
+    """Minsk with its keys counts "2 to check": two points with candidates and no pair
+    marked "check this". The legend says what confidence, a candidate and "to check" are,
+    in every format."""
+    view = DiffView.build(MINSK)
+    count = next(n for key, _, n in view.shows if key == "check")
+    to_check = [c for c in view.changes if c.to_check]
+    assert len(to_check) == count == 2
+    assert all(c.counterparts and not c.check for c in to_check)
+    legend = _legend(MINSK.to_html())
+    for dt in ("Confidence", "To check", "May continue as, may come from"):
+        assert f"<dt>{dt}:</dt>" in legend
+    md, text = MINSK.to_markdown(), MINSK.to_text()
+    for term in ("Confidence", "To check", "May continue as, may come from"):
+        assert f"- **{term}**:" in md
+        assert f"\n{term}: " in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import attrs
@@ -35,11 +36,11 @@ def test_deleted_and_added_points_show_where_they_may_continue() -> None:
     by_ref = {c.new_ref or c.old_ref: c for c in view.changes}
     added = by_ref["minsk-2 #12"]
     assert added.kind == "added"
-    assert "minsk-1 #9" in [ref for ref, _ in added.counterparts]
+    assert "minsk-1 #9" in [k.ref for k in added.counterparts]
     anchors = {c.anchor for c in view.changes}
     for c in view.changes:
         assert len(c.counterparts) <= COUNTERPARTS
-        assert {a for _, a in c.counterparts} <= anchors
+        assert {k.anchor for k in c.counterparts} <= anchors
         if c.kind not in {"added", "deleted"}:
             assert c.counterparts == ()
 
@@ -49,14 +50,16 @@ def test_reports_say_where_an_unpaired_point_may_continue() -> None:
     English and in translated reports."""
     d = unkeyed("minsk-2014-2015.yaml").diff("minsk-1", "minsk-2")
     text = render_diff(d, "text")
-    assert "may come from: minsk-1 #9 or minsk-1 #2" in text
-    assert "(check: the text alone could not decide)" in text
+    assert re.search(r"may come from: minsk-1 #9 \(0\.\d\d\) or minsk-1 #2 \(0\.\d\d\)", text)
+    assert "check this: the text alone could not decide" in text
     markdown = render_diff(d, "md")
-    assert "**May continue as**: minsk-2 #9" in markdown
+    assert "**May continue as**: minsk-2 #9 (" in markdown
     assert "Peut se poursuivre en" in render_diff(d, "md", locale="fr")
     html = render_diff(d, "html", locale="ar")
     # Links to where the candidates stand, joined as Arabic joins alternatives.
-    assert '<a href="#p-minsk-1-3-gone"><bdi dir="ltr">minsk-1 #3</bdi></a> أو' in html
+    assert re.search(
+        '<a href="#p-minsk-1-3-gone"><bdi dir="ltr">minsk-1 #3</bdi></a> \\(0\\.\\d\\d\\) أو', html
+    )
     assert "قد يستمر في" in html
 
 

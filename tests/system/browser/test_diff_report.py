@@ -198,6 +198,13 @@ def test_check_this_is_explained_without_hovering(open_page: Callable[..., Loade
     assert "below 0.80" in legend
     tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")
     described = [n for n in tree["nodes"] if n.get("description", {}).get("value") == legend]
-    badges = page.locator(".badge.check").count()
+    badges = page.locator(".badge.check[aria-describedby=term-confidence]").count()
     assert badges > 0
     assert len(described) == badges
+    # A point with candidates is marked too, and described by what a candidate is.
+    candidates = page.inner_text("#term-candidates")
+    assert "the text alone could not decide" in candidates
+    described = [n for n in tree["nodes"] if n.get("description", {}).get("value") == candidates]
+    marked = page.locator(".badge.check[aria-describedby=term-candidates]").count()
+    assert marked > 0
+    assert len(described) == marked
