@@ -179,6 +179,7 @@ class _Escaper:
             m(c.status_new_key),
             tuple([Counterpart(_esc(ref), _esc(at), sure) for ref, at, sure in c.counterparts]),
             m(c.note),
+            c.crossed,
         )
         return ChangeHtml(c, html, changed)
 

@@ -15,7 +15,7 @@ import attrs
 
 from negotrack.core.plans import Point
 from negotrack.plandiff.changes import CHECK_BELOW
-from negotrack.views.diff_links import COUNTERPARTS, Counterpart, counterparts, groups
+from negotrack.views.diff_links import COUNTERPARTS, Counterpart, Group, counterparts, groups
 from negotrack.views.diff_words import shown_runs
 from negotrack.views.formatting import anchor
 from negotrack.views.i18n import ENGLISH, Interface
@@ -104,6 +104,9 @@ class ChangeView(NamedTuple):
     may continue (deleted) or come from (added), and how sure that pair is."""
     note: str | None = None
     """For a pair a curated link made: why a person linked it (the link's note)."""
+    crossed: bool = False
+    """For a piece of a split or merge: whether its group joins several old points to
+    several new ones (a regrouping, with merged and split pieces both)."""
 
     @property
     def curated(self) -> bool:
@@ -160,8 +163,9 @@ class DiffView:
     ``check`` (when the page counts changes "to check": pairs marked "check this" and
     points with candidates), ``candidates`` (when a deleted or added point names
     candidates), ``similarity`` (when a text changed), ``curated`` (when a curated link
-    made a pair) and ``pieces`` (when a split or merge is listed: its pieces count one
-    each), in that order."""
+    made a pair), ``pieces`` (when a split or merge is listed: its pieces count one each)
+    and ``crossed`` (when a group joins several old points to several new ones), in that
+    order."""
     check_below: float = CHECK_BELOW
     """The confidence below which a pair found by text is marked "check this"."""
 
@@ -248,6 +252,7 @@ def _terms(views: Sequence[ChangeView]) -> tuple[str, ...]:
         ("similarity", any(v.changed_words for v in views)),
         ("curated", any(v.curated for v in views)),
         ("pieces", any(v.kind in {"split", "merged"} for v in views)),
+        ("crossed", any(v.crossed for v in views)),
     )
     return tuple(term for term, used in found if used)
 
@@ -297,7 +302,7 @@ def _status_shown(c: PointChange, s_old: str | None, s_new: str | None) -> bool:
 
 
 def _change(
-    c: PointChange, old_id: str, new_id: str, group: str | None, lang: Interface
+    c: PointChange, old_id: str, new_id: str, group: Group | None, lang: Interface
 ) -> ChangeView:
     kind = _value(c.kind) or "unchanged"
     status = c.status
@@ -327,7 +332,7 @@ def _change(
         renumbered=bool(c.renumbered),
         similarity=float(c.similarity),
         group=c.group,
-        group_label=group,
+        group_label=group.label if group is not None else None,
         status_old=lang.term("status", s_old) if s_old else None,
         status_new=lang.term("status", s_new) if s_new else None,
         status_changed=_status_shown(c, s_old, s_new),
@@ -345,4 +350,5 @@ def _change(
         status_old_key=s_old,
         status_new_key=s_new,
         note=c.note,
+        crossed=group is not None and group.crossed,
     )

@@ -2,7 +2,9 @@
 and the candidates of a point the matcher left unpaired.
 
 A split or merge is shown as one card per piece, each naming its whole group ("us-28 #5 →
-20-point #3, #4"). A deleted or added point names its
+20-point #3, #4"). A group that joins several old points to several new ones (crossed
+links: a regrouping) has both merged and split pieces; its cards say it is one group, not
+a merger on some cards and a split on others. A deleted or added point names its
 candidates: the points the text could not decide it continues or comes from, each with
 the pair's confidence and the anchor of its card.
 """
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from negotrack.plandiff.compare import PlanDiff, PointChange
 
-__all__ = ["COUNTERPARTS", "Counterpart", "counterparts", "groups"]
+__all__ = ["COUNTERPARTS", "Counterpart", "Group", "counterparts", "groups"]
 
 COUNTERPARTS = 2
 """Most candidates a report shows for one deleted or added point."""
@@ -31,9 +33,16 @@ class Counterpart(NamedTuple):
     confidence: float
 
 
-def groups(changes: Sequence[PointChange], old_id: str, new_id: str) -> dict[int, str]:
-    """The label of each split or merge group of ``changes``, by its number: all its old
-    references → all its new ones."""
+class Group(NamedTuple):
+    """A split or merge as its cards name it: ``label``, all its old references → all its
+    new ones; ``crossed`` when it has several of each (a regrouping)."""
+
+    label: str
+    crossed: bool
+
+
+def groups(changes: Sequence[PointChange], old_id: str, new_id: str) -> dict[int, Group]:
+    """Each split or merge group of ``changes``, by its number."""
     olds: dict[int, list[str]] = {}
     news: dict[int, list[str]] = {}
     for c in changes:
@@ -49,7 +58,7 @@ def groups(changes: Sequence[PointChange], old_id: str, new_id: str) -> dict[int
         label = "{} {} → {} {}".format(
             old_id, ", ".join("#" + n for n in left), new_id, ", ".join("#" + n for n in right)
         )
-        out[g] = label
+        out[g] = Group(label, len(left) > 1 and len(right) > 1)
     return out
 
 

@@ -289,6 +289,7 @@ def test_every_field_of_a_change_is_copied_to_its_place_escaped() -> None:
         confidence=0.5,
         check=True,
         counterparts=(Counterpart("<r>", "a&t", 0.25),),
+        crossed=True,
     )
     plain = ChangeView(**values)  # type: ignore[arg-type]
     (record,) = diff_records(DiffView("a", "A", "", "b", "B", "", (), (plain,), 1, 1)).changes
@@ -299,6 +300,7 @@ def test_every_field_of_a_change_is_copied_to_its_place_escaped() -> None:
         "status_changed",
         "confidence",
         "check",
+        "crossed",
     )
     for name in ChangeView._fields:
         got, given = getattr(record.html, name), getattr(plain, name)

@@ -209,3 +209,34 @@ def test_the_legend_explains_whatever_makes_the_to_check_count() -> None:
     for term in ("Confidence", "To check", "May continue as, may come from"):
         assert f"- **{term}**:" in md
         assert f"\n{term}: " in text
+
+
+def test_a_crossed_group_reads_as_one_regrouping() -> None:
+    """Iran's lausanne #24, #25 -> jcpoa #23, #24 (crossed links) has merged and split
+    pieces: every card of it says it is part of one regrouping, naming the same points, and
+    the legend says such a group counts its links. The kinds, and the JSON, stay as
+    they were."""
+    view = DiffView.build(IRAN)
+    label = "lausanne #24, #25 → jcpoa #23, #24"
+    cards = [c for c in view.changes if c.group_label == label]
+    assert sorted(c.kind for c in cards) == ["merged", "merged", "split"]
+    assert all(c.crossed for c in cards)
+    assert not any(c.crossed for c in view.changes if c.group_label != label)
+    html, md, text = IRAN.to_html(), IRAN.to_markdown(), IRAN.to_text()
+    for c in cards:
+        assert f'<p class="group">Part of a regrouping: <bdi dir="ltr">{label}</bdi></p>' in (
+            _card(html, c.anchor)
+        )
+    assert md.count(f"Part of a regrouping: {label}") == 3
+    assert text.count(f"part of a regrouping: {label}") == 3
+    assert f"Part of a merger: {label}" not in md
+    assert f"part of a split: {label}" not in text
+    said = "one old point may count both as “merged” and as “split”"
+    assert "<dt>Regrouping:</dt>" in _legend(html)
+    assert said in _legend(html)
+    assert said in md
+    assert said in text
+    assert "Regrouping" not in MINSK.to_html()
+    kinds = [str(c.kind) for c in IRAN.changes if c.group is not None]
+    assert kinds.count("merged") == 10
+    assert kinds.count("split") == 5
