@@ -8,6 +8,8 @@ escape for their own formats, because autoescape is off there.
 from __future__ import annotations
 
 import re
+import string
+import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -40,6 +42,7 @@ __all__ = [
     "md_code",
     "md_mark",
     "md_url",
+    "md_words",
     "plain_date",
     "safe_url",
     "tick_label",
@@ -237,6 +240,40 @@ def md_mark(text: Any, op: str) -> str:
     return s
 
 
+def md_words(runs: Iterable[tuple[str, str]]) -> str:
+    """A word diff (``(op, text)`` runs) as one Markdown paragraph, each edit marked by
+    :func:`md_mark`, and set one space apart from a word it would touch.
+
+    GitHub reads ``~~`` (or ``**``) as a mark only where it is "flanking": the marks hold
+    brackets, so a space or punctuation must stand on their other side, and
+    ``machines~~[− , for 10 years]~~`` shows its tildes instead of striking the words
+    through. The space goes between the word and the mark, not into the words, and an
+    edit after a space gets no second one.
+    """
+    out: list[str] = []
+    loose = False  # the piece before ends with a mark that touches what follows
+    for op, text in runs:
+        piece = md_mark(text, op)
+        if not piece:
+            continue
+        if loose and not _apart(piece[0]):
+            piece = " " + piece
+        marked = op in {"insert", "delete"} and bool(piece.strip())
+        if marked and out and not piece[0].isspace() and not _apart(out[-1][-1]):
+            piece = " " + piece
+        elif marked and out and piece[0] == " " and out[-1][-1] == " ":
+            piece = piece[1:]  # an insertion is set apart; one space is enough
+        loose = marked and not piece[-1].isspace()
+        out.append(piece)
+    return "".join(out)
+
+
+def _apart(ch: str) -> bool:
+    """Whether a mark beside ``ch`` still opens or closes: white space or punctuation (as
+    every CommonMark version counts it: ASCII punctuation and Unicode's P categories)."""
+    return ch.isspace() or ch in string.punctuation or unicodedata.category(ch)[0] == "P"
+
+
 def md_cell(text: Any) -> str:
     """``text`` escaped for a Markdown table cell (pipes too, and never empty)."""
     s = md(text)
@@ -291,6 +328,7 @@ FILTERS = {
     "md_code": md_code,
     "md_mark": md_mark,
     "md_url": md_url,
+    "md_words": md_words,
     "plain_date": plain_date,
     "safe_url": safe_url,
     "with_fields": with_fields,

@@ -1,0 +1,103 @@
+"""The Markdown diff report as a CommonMark renderer with GitHub's strikethrough reads it:
+every edit it marks is a mark, not stray tildes or asterisks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+import negotrack as nt
+from negotrack.views.formatting import md_mark, md_words
+from tests.support.dossiers import SEEDS
+from tests.support.lineage import unkeyed
+
+GITHUB = MarkdownIt("commonmark").enable("strikethrough")
+
+
+def _reports() -> list[tuple[str, str]]:
+    """Every seed's Markdown diff reports, with and without its curated lineage."""
+    out = []
+    for seed in sorted(Path(SEEDS).glob("*.yaml")):
+        for keyed, d in (("keyed", nt.load(seed)), ("unkeyed", unkeyed(seed.name))):
+            for plan in d.plans:
+                for old, new in zip(plan.versions, plan.versions[1:], strict=False):
+                    name = f"{seed.stem} {old.id}->{new.id} {keyed}"
+                    out.append((name, d.diff(old.id, new.id).to_markdown()))
+    return out
+
+
+def _assert_every_mark_renders(name: str, md: str, *, literal: bool = False) -> None:
+    """Each mark of ``md`` (the user's own tildes and asterisks are escaped, so a "~~[− "
+    or "**[+ " in the source is a mark) renders as one; unless the texts may hold them
+    (``literal``), no "~~" or "**" is left in the page either."""
+    html = GITHUB.render(md)
+    assert html.count("<s>[− ") == md.count("~~[− "), name
+    assert html.count("<strong>[+ ") == md.count("**[+ "), name
+    if not literal:
+        assert "~~" not in html, (name, re.findall(r".{20}~~.{20}", html))
+        assert "**" not in html, (name, re.findall(r".{20}\*\*.{20}", html))
+
+
+def test_every_deletion_in_the_iran_report_is_struck_through() -> None:
+    """Iran's report has deletions glued to the word before them ("machines" then ", for
+    10 years" deleted): each renders as <s>, and no "~~" is left in the rendered page."""
+    md = nt.load(SEEDS / "iran-2015.yaml").diff("lausanne", "jcpoa").to_markdown()
+    assert "machines ~~[− , for 10 years]~~" in md
+    html = GITHUB.render(md)
+    assert "machines <s>[− , for 10 years]</s>" in html
+    assert html.count("<s>") == md.count("~~") // 2 > 12
+    _assert_every_mark_renders("iran", md)
+
+
+def test_every_edit_of_every_seed_report_renders_as_a_mark() -> None:
+    """In every seed's report, keyed and unkeyed, each deletion is struck through and each
+    insertion is strong: no mark is left as literal text."""
+    for name, md in _reports():
+        _assert_every_mark_renders(name, md)
+
+
+def test_the_words_stay_as_they_were() -> None:
+    """md_words only adds spaces between a word and a mark (and drops a second space
+    before an insertion): without spaces, it is the runs marked one by one."""
+    runs = [
+        ("equal", "the machines"),
+        ("delete", ", for 10 years"),
+        ("insert", "s"),
+        ("equal", "x"),
+    ]
+    out = md_words(runs)
+    assert out == "the machines ~~[− , for 10 years]~~ **[+ s]** x"
+    assert out.replace(" ", "") == "".join(md_mark(t, op) for op, t in runs).replace(" ", "")
+
+
+_WORD = st.text(
+    alphabet=st.sampled_from("aZ9,.;:()-'\"“”«»—…$+=~*_[]\\кйب "),
+    min_size=1,
+    max_size=8,
+)
+
+
+@st.composite
+def _runs(draw: st.DrawFn) -> list[tuple[str, str]]:
+    """A word diff's runs: no two neighbours of the same kind, as the diff writes them."""
+    ops = draw(st.lists(st.sampled_from(["equal", "delete", "insert"]), min_size=1, max_size=6))
+    runs: list[tuple[str, str]] = []
+    for op in ops:
+        if not runs or runs[-1][0] != op:
+            runs.append((op, draw(_WORD)))
+    return runs
+
+
+@settings(max_examples=500)
+@given(_runs())
+def test_any_word_diff_renders_its_marks(runs: list[tuple[str, str]]) -> None:
+    """Whatever the characters around an edit (letters of any script, digits, brackets,
+    quotes, tildes, asterisks), each marked run renders as a mark."""
+    md = md_words(runs)
+    _assert_every_mark_renders(repr(runs), md, literal=True)
+    deleted = sum(1 for op, text in runs if op == "delete" and text.strip())
+    assert GITHUB.render(md).count("<s>") == deleted
