@@ -188,13 +188,26 @@ _SPACE = re.compile(r"\s+")
 _MD_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
-def isolate(text: Any) -> str:
+def isolate(text: Any, direction: str | None = None) -> str:
     """``text`` between Unicode's first-strong isolate and its closing mark (both
     invisible), for user text set beside an arrow in plain text or Markdown, where no
     ``<bdi>`` can: in a right-to-left line "minsk-1 ← minsk-2" (or, in a left-to-right one,
     two Arabic labels and "→") would otherwise fuse into one run of the other direction,
-    read backwards."""
-    return f"\u2068{text}\u2069"
+    read backwards.
+
+    Given the page's ``direction`` ("ltr"), text with no right-to-left letter (and no
+    direction mark of its own) is returned as it is: it needs no isolate there, and the
+    marks, invisible in a browser, show as boxes in some editors and survive copying.
+    Without a direction, or in a right-to-left page, the text is always isolated.
+    """
+    s = str(text)
+    if direction == "ltr" and not any(unicodedata.bidirectional(ch) in _BIDI for ch in s):
+        return s
+    return f"\u2068{s}\u2069"
+
+
+# Right-to-left letters, and the marks that change the direction of what follows them.
+_BIDI = frozenset({"R", "AL", "RLE", "RLO", "RLI", "LRE", "LRO", "LRI", "FSI", "PDF", "PDI"})
 
 
 def md(text: Any) -> str:

@@ -58,9 +58,9 @@ def site_pages(dossier: Dossier, lang: Interface = ENGLISH) -> tuple[SitePage, .
     """The site's pages in reading order: the timeline, then each plan's diff reports (in
     version order) and its board. Labels are in ``lang``, short enough for a phone's
     width: a report is named by its versions' ids, a board by its plan's title only when
-    the dossier has several; what comes from the dossier is isolated
-    (:func:`negotrack.views.formatting.isolate`) so that it reads right in a right-to-left
-    page."""
+    the dossier has several; what comes from the dossier is isolated where it needs to be
+    (:func:`negotrack.views.formatting.isolate`: in a right-to-left page, or right-to-left
+    text) so that it reads right."""
     pages = [SitePage("timeline", "timeline", lang.gettext("Timeline"))]
     boards = sum(1 for plan in dossier.plans if plan.versions)
     for plan in dossier.plans:
@@ -73,14 +73,14 @@ def site_pages(dossier: Dossier, lang: Interface = ENGLISH) -> tuple[SitePage, .
             ).removesuffix(".html")
             # Version ids are short handles ("us-28", "jcpoa"): labels run to a sentence.
             label = lang.gettext("What changed: %(old)s → %(new)s") % {
-                "old": _filters.isolate(old.id),
-                "new": _filters.isolate(version.id),
+                "old": _filters.isolate(old.id, lang.direction),
+                "new": _filters.isolate(version.id, lang.direction),
             }
             pages.append(SitePage("diff", stem, label, old=old.id, new=version.id))
         if plan.versions:
             if boards > 1:
                 label = lang.gettext("%(title)s: status board") % {
-                    "title": _filters.isolate(plan.title)
+                    "title": _filters.isolate(plan.title, lang.direction)
                 }
             else:
                 label = lang.gettext("Status board")

@@ -4,6 +4,7 @@ every edit it marks is a mark, not stray tildes or asterisks."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -101,3 +102,40 @@ def test_any_word_diff_renders_its_marks(runs: list[tuple[str, str]]) -> None:
     _assert_every_mark_renders(repr(runs), md, literal=True)
     deleted = sum(1 for op, text in runs if op == "delete" and text.strip())
     assert GITHUB.render(md).count("<s>") == deleted
+
+
+def test_the_title_isolates_plan_names_only_where_needed() -> None:
+    """An English report's title holds no invisible isolate around English plan names
+    (editors show them as boxes, and they survive copy-paste); an Arabic report's does,
+    and so does an English one whose plan names are Arabic."""
+    pd = nt.load(SEEDS / "iran-2015.yaml").diff("lausanne", "jcpoa")
+    title = pd.to_markdown().splitlines()[0]
+    assert title == (
+        "# What changed: Lausanne parameters (US fact sheet) → Joint Comprehensive Plan"
+        " of Action (Vienna)"
+    )
+    arabic = pd.to_markdown(locale="ar").splitlines()[0]
+    assert "\u2068Lausanne parameters (US fact sheet)\u2069 ←" in arabic
+    old = nt.PlanVersion(id="a", label="مسودة", date="2025-01-01", points=[])
+    new = nt.PlanVersion(id="b", label="اتفاق", date="2025-02-01", points=[])
+    assert "\u2068مسودة\u2069 → \u2068اتفاق\u2069" in nt.diff(old, new).to_markdown()
+
+
+def _levels(md: str) -> list[int]:
+    return [len(m[1]) for m in re.finditer(r"^(#+) ", md, re.M)]
+
+
+def test_heading_levels_step_down_one_at_a_time() -> None:
+    """Every Markdown page (each seed's diff reports, timeline and boards) starts at "#"
+    and never skips a level going down: the diff report's changes stand under a "##"."""
+    pages = [md for _, md in _reports()]
+    for seed in sorted(Path(SEEDS).glob("*.yaml")):
+        d = nt.load(seed)
+        pages.append(nt.render_timeline(d, format="md"))
+        pages += [nt.render_board(d, plan.id, format="md") for plan in d.plans]
+    for md in pages:
+        levels = _levels(md)
+        assert levels[0] == 1, md[:80]
+        assert all(b <= a + 1 for a, b in pairwise(levels)), md[:80]
+    md = nt.load(SEEDS / "iran-2015.yaml").diff("lausanne", "jcpoa").to_markdown()
+    assert "\n## Point by point\n" in md

@@ -337,7 +337,7 @@ def test_every_page_of_a_site_links_every_other(tmp_path: Path) -> None:
         assert [href for href, current, _ in links if current] == [f"{stem}.html"]
         assert [label for _, _, label in links] == [
             "Timeline",
-            "What changed: \u2068us-28\u2069 → \u206820-point\u2069",
+            "What changed: us-28 → 20-point",
             "Status board",
         ]
         markdown = (tmp_path / f"{stem}.md").read_text(encoding="utf-8")

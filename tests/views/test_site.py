@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import attrs
+
 import negotrack as nt
 from negotrack.render.catalogs import interface
 from negotrack.views.site import SiteLink, site_pages
 from tests.support.dossiers import SEEDS
 
-# What comes from the dossier is isolated, so that it reads right in a right-to-left page.
-MINSK_1, MINSK_2 = "\u2068minsk-1\u2069", "\u2068minsk-2\u2069"
+# What comes from the dossier is isolated in a right-to-left page, so that it reads right
+# there; a left-to-right page needs no isolate around left-to-right ids.
+MINSK_1, MINSK_2 = "minsk-1", "minsk-2"
+ISOLATED_1, ISOLATED_2 = "\u2068minsk-1\u2069", "\u2068minsk-2\u2069"
 
 
 def test_a_dossier_of_two_plans_names_each_board_by_its_plan() -> None:
@@ -24,7 +28,7 @@ def test_a_dossier_of_two_plans_names_each_board_by_its_plan() -> None:
         ("board", "board-minsk"),
     ]
     boards = [p.label for p in pages if p.kind == "board"]
-    assert boards == [f"\u2068{plan.title}\u2069: status board" for plan in both.plans]
+    assert boards == [f"{plan.title}: status board" for plan in both.plans]
     alone = site_pages(nt.load(SEEDS / "minsk-2014-2015.yaml"))
     assert [p.label for p in alone] == [
         "Timeline",
@@ -59,5 +63,28 @@ def test_an_arabic_label_keeps_its_versions_in_reading_order() -> None:
     is isolated, so the two ids and the arrow do not fuse into one left-to-right run."""
     pages = site_pages(nt.load(SEEDS / "minsk-2014-2015.yaml"), interface("ar"))
     label = pages[1].label
-    assert label.index(MINSK_1) < label.index(MINSK_2)
+    assert label.index(ISOLATED_1) < label.index(ISOLATED_2)
     assert "←" in label
+
+
+def test_a_label_isolates_only_what_needs_it() -> None:
+    """In an English site an id or title with no right-to-left letter gets no invisible
+    isolate (some editors show them as boxes, and they survive copying); an Arabic title
+    does, and so does every label of an Arabic site."""
+    d = nt.load(SEEDS / "minsk-2014-2015.yaml")
+    labels = "".join(p.label for p in site_pages(d))
+    assert "\u2068" not in labels
+    assert "\u2069" not in labels
+    titled = nt.Dossier(
+        title=d.title,
+        participants=d.participants,
+        sources=d.sources,
+        plans=[attrs.evolve(d.plans[0], title="مينسك")],
+    )
+    both = nt.merge(titled, nt.load(SEEDS / "iran-2015.yaml"))
+    boards = [p.label for p in site_pages(both) if p.kind == "board"]
+    assert boards[0] == "\u2068مينسك\u2069: status board"
+    assert "\u2068" not in boards[1]
+    arabic = "".join(p.label for p in site_pages(d, interface("ar"))[1:])
+    assert ISOLATED_1 in arabic
+    assert ISOLATED_2 in arabic
