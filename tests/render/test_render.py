@@ -116,7 +116,7 @@ def test_diff_report_in_every_format() -> None:
     text = DIFF.to_text()
     assert "[-" in text
     assert "{+" in text
-    assert "figure: 600,000 -> 800,000" in text
+    assert "figure: 600,000 → 800,000" in text
 
 
 @pytest.mark.parametrize("locale", ["en", "de"])

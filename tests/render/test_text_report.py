@@ -1,0 +1,51 @@
+"""The plain-text diff report reads on its own: its markup explained, one arrow, words for
+what is missing."""
+
+from __future__ import annotations
+
+import negotrack as nt
+from tests.support.dossiers import SEEDS
+
+IRAN = nt.load(SEEDS / "iran-2015.yaml").diff("lausanne", "jcpoa")
+SAID = (
+    "[-…-] {+…+}: in each changed text, the words deleted from the old one stand between"
+    " [- and -], the words added in the new one between {+ and +}."
+)
+
+
+def test_the_legend_explains_the_word_diff_markup_when_there_is_one() -> None:
+    """A report whose texts changed says, under its counts, what [-…-] and {+…+} mean; a
+    report with no changed text does not."""
+    lines = IRAN.to_text().splitlines()
+    assert SAID in lines[3:8]
+    assert any("[-" in line and "{+" in line for line in lines[8:])
+    same = nt.load(SEEDS / "iran-2015.yaml").version("jcpoa")
+    assert "[-…-]" not in nt.diff(same, same).to_text()
+    assert "{+ и +}" in IRAN.to_text(locale="ru")
+
+
+def test_one_arrow_throughout() -> None:
+    """The header, the entries and the figure, status and position lines all use "→";
+    none uses "->"."""
+    text = IRAN.to_text()
+    assert "->" not in text
+    lines = text.splitlines()
+    assert lines[0] == (
+        "Lausanne parameters (US fact sheet) → Joint Comprehensive Plan of Action (Vienna)"
+    )
+    assert lines[1].startswith("lausanne (2 Apr 2015, 28 points) → jcpoa (")
+    assert "  status: proposed → agreed" in lines
+    assert "  figure: 10,000 kg → (none)" in lines
+    # A line the page's words start takes the page's arrow, as the HTML and Markdown do.
+    arabic = IRAN.to_text(locale="ar")
+    assert "->" not in arabic
+    assert "الحالة: مقترح ← متّفق عليه" in arabic
+
+
+def test_a_missing_stance_or_status_is_a_word() -> None:
+    """A party with no stance before reads "(none)", in the report's language, not a bare
+    "-" that looks like punctuation."""
+    text = IRAN.to_text()
+    assert "  positions: Iran (none) → supports; United States (none) → supports" in text
+    assert " - →" not in text
+    assert "Iran (aucun) → soutient" in IRAN.to_text(locale="fr")
