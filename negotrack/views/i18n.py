@@ -216,6 +216,12 @@ class Interface:
         return self.pgettext("label punctuation", ":")
 
     @property
+    def comma(self) -> str:
+        """What separates the items of a list written out ("9 reworded, 4 moved"): ", " in
+        most languages, the Arabic comma in Arabic."""
+        return self.pgettext("list separator", ", ")
+
+    @property
     def circa(self) -> str:
         """The mark of an approximate date: "c.", "бл.", "ca.", ..."""
         return self.pgettext("approximate date", "c.")

@@ -49,3 +49,16 @@ def test_a_missing_stance_or_status_is_a_word() -> None:
     assert "  positions: Iran (none) → supports; United States (none) → supports" in text
     assert " - →" not in text
     assert "Iran (aucun) → soutient" in IRAN.to_text(locale="fr")
+
+
+def test_lists_use_the_languages_separator() -> None:
+    """The Arabic text report separates its counts, and a version's date from its size,
+    with the Arabic comma, as the HTML does; so does the Markdown; English keeps ", "."""
+    lines = IRAN.to_text(locale="ar").splitlines()
+    assert "، " in lines[2]
+    assert ", " not in lines[2]
+    assert lines[1].startswith("lausanne (2 أبريل 2015، 28 بندًا) → jcpoa (")
+    assert "(2 أبريل 2015، 28 بندًا)" in IRAN.to_markdown(locale="ar")
+    assert "(2 أبريل 2015، 28 بندًا)" in IRAN.to_html(locale="ar")
+    assert IRAN.to_text().splitlines()[2].startswith("9 reworded, 4 moved, ")
+    assert "(2 квіт. 2015\u202fр., 28 пунктів)" in IRAN.to_text(locale="uk")
