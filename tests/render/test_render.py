@@ -106,7 +106,10 @@ def test_markdown_timeline_reads_as_prose() -> None:
 def test_diff_report_in_every_format() -> None:
     """HTML, Markdown and text diff reports show renumbering, words and figures."""
     html = nt.render_diff(DIFF)
-    assert '<bdi>us-28 #2</bdi> <span aria-label="became">→</span> <bdi>20-point #3</bdi>' in html
+    assert (
+        '<bdi class="ident">us-28 #2</bdi> <span aria-label="became">→</span>'
+        ' <bdi class="ident">20-point #3</bdi>' in html
+    )
     assert '<span class="visually-hidden" dir="ltr">[inserted: </span>' in html
     assert "<mark><bdi>600,000</bdi></mark> → <mark><bdi>800,000</bdi></mark>" in html
     md = DIFF.to_markdown()

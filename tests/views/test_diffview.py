@@ -58,7 +58,9 @@ def test_reports_say_where_an_unpaired_point_may_continue() -> None:
     html = render_diff(d, "html", locale="ar")
     # Links to where the candidates stand, joined as Arabic joins alternatives.
     assert re.search(
-        '<a href="#p-minsk-1-3-gone"><bdi dir="ltr">minsk-1 #3</bdi></a> \\(0\\.\\d\\d\\) أو', html
+        '<a class="ident" href="#p-minsk-1-3-gone"><bdi dir="ltr">minsk-1 #3</bdi></a>'
+        " \\(0\\.\\d\\d\\) أو",
+        html,
     )
     assert "قد يستمر في" in html
 

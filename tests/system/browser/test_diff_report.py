@@ -208,3 +208,46 @@ def test_check_this_is_explained_without_hovering(open_page: Callable[..., Loade
     marked = page.locator(".badge.check[aria-describedby=term-candidates]").count()
     assert marked > 0
     assert len(described) == marked
+
+
+_LINES_OF_IDS = """[...document.querySelectorAll('.ident')].filter(e => e.getClientRects().length)
+  .map(e => { const r = document.createRange(); r.selectNodeContents(e);
+              return [e.textContent,
+                      new Set([...r.getClientRects()].map(x => Math.round(x.top))).size]; })"""
+_SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_ids_and_references_stay_whole_on_a_phone(
+    open_page: Callable[..., Loaded], artifacts: Path, seed: Path
+) -> None:
+    """At 375 px no version id or point reference ("final-nov #1.1", "minsk-2 #4") is cut
+    across two lines at its hyphen or space, in the header, the cards, their groups and
+    candidates, keyed or not, in English and Arabic; and the page is no wider than the
+    screen."""
+    for d in (nt.load(seed), unkeyed(seed.name)):
+        for plan in d.plans:
+            for old, new in zip(plan.versions, plan.versions[1:], strict=False):
+                for locale in ("en", "ar"):
+                    html = d.diff(old.id, new.id).to_html(locale=locale)
+                    page = open_page(html, width=375, javascript=False).page
+                    ids = page.evaluate(_LINES_OF_IDS)
+                    assert ids
+                    assert [text for text, lines in ids if lines > 1] == [], (old.id, locale)
+                    assert page.evaluate(_SIDEWAYS) <= 0
+                    page.close()
+    page = open_page(nt.load(seed).diff(old.id, new.id).to_html(), width=375).page
+    page.screenshot(path=str(artifacts / f"diff-{seed.stem}-375.png"), full_page=True)
+
+
+def test_an_id_wider_than_the_screen_wraps_rather_than_widen_the_page(
+    open_page: Callable[..., Loaded],
+) -> None:
+    """A version id longer than a phone's line still wraps inside itself: kept whole,
+    it would make the page scroll sideways."""
+    long = "a-version-id-much-longer-than-any-phone-can-show-on-one-single-line-2025"
+    old = nt.PlanVersion(id="a", label="A", date="2025-01-01", points=[nt.Point("1", "x y")])
+    new = nt.PlanVersion(id=long, label="B", date="2025-02-01", points=[nt.Point("1", "x z")])
+    page = open_page(nt.diff(old, new).to_html(), width=375, javascript=False).page
+    assert page.evaluate(_SIDEWAYS) <= 0
+    assert any(lines > 1 for _, lines in page.evaluate(_LINES_OF_IDS))
