@@ -246,3 +246,15 @@ def test_a_crossed_group_reads_as_one_regrouping() -> None:
     kinds = [str(c.kind) for c in IRAN.changes if c.group is not None]
     assert kinds.count("merged") == 10
     assert kinds.count("split") == 5
+
+
+def test_the_candidates_entry_keeps_its_english_title_in_order_in_arabic() -> None:
+    """The how-to's English title and the command inside the Arabic legend are isolated
+    (<bdi> in HTML, Unicode isolates in Markdown and text), so the bidi algorithm cannot
+    carry the closing quote and bracket into them; an English report adds no isolate."""
+    html = UNKEYED.to_html(locale="ar")
+    assert "«<bdi>Review the pairs the matcher is unsure of</bdi>»" in html
+    assert "<bdi><code>negotrack link</code></bdi>" in html
+    for plain in (UNKEYED.to_markdown(locale="ar"), UNKEYED.to_text(locale="ar")):
+        assert "«\u2068Review the pairs the matcher is unsure of\u2069»" in plain
+    assert "\u2068" not in UNKEYED.to_text()
