@@ -106,6 +106,8 @@ CUT = 0.5
 ALL_PAIRS = 250_000
 """Every pair is scored when (old points x new points x mean bag size) stays below this;
 otherwise only candidates from the inverted index."""
+LOOSEST = 0.01
+"""The cut of the search every looser threshold cuts (one below it pairs as it does)."""
 ORDER = 1.0
 ROUNDS = 2
 """Z-score bonus, when ranking again, for a pair lying between two pairs of certain order."""
@@ -132,16 +134,17 @@ def match(
     confidence the default gives it. (Searching at the stricter cut would not: a pair
     refused by the whole search can be taken later in a gap between two pairs, against the
     gap's lower bar and so with a higher confidence, and gaps change shape as fewer pairs
-    are made.) A looser one adds what a search at that cut pairs among the points the
-    default leaves over (:meth:`Found.with_more`): lowering it only adds pairs, and those
-    the default makes keep their confidence.
+    are made.) A looser one adds what one search at LOOSEST pairs at least that sure among
+    the points the default leaves over (:meth:`Found.with_more`): lowering it only adds
+    pairs, even below CUT, and those made keep their confidence.
     """
     found = _match(old, new, free_old, free_new, anchors, None, pinned)
     if threshold is None or threshold == CUT:
         return found
     if threshold > CUT:
         return found.at_least(threshold)
-    return found.with_more(_match(old, new, free_old, free_new, anchors, threshold, pinned))
+    loose = _match(old, new, free_old, free_new, anchors, LOOSEST, pinned)
+    return found.with_more(loose.at_least(threshold))
 
 
 def _match(
@@ -197,8 +200,7 @@ def _match(
     orders: dict[frozenset[tuple[int, int]], list[tuple[int, int]]] = {}
 
     def kept_now(pairs: dict[int, tuple[int, float]]) -> list[tuple[int, int]]:
-        """:func:`kept_of` the anchors and ``pairs``, worked out once for the same pairs (a
-        later round often ends with the pairs of the one before)."""
+        """:func:`kept_of` the anchors and ``pairs``, once per set of pairs (rounds repeat)."""
         key = frozenset([(i, j) for i, (j, _) in pairs.items()])
         found = orders.get(key)
         if found is None:
@@ -332,10 +334,9 @@ def _greedy(
     points has a second candidate that clears the bar too: the text cannot tell them
     apart, a person should."""
     least = (sc.least(n, cut), sc.least(n, cut, 0.5))
-    # A pair whose cosine is below both bars is never taken, and a rank is the pair's
-    # z-score plus bonuses (rounded to 9 digits): so a pair ranked below the lower bar's
-    # z-score (less a margin for rounding) is never taken, nor anyone's first choice
-    # when its point has a pair that may be. Such pairs are left out (most of a pool).
+    # A rank is the pair's z-score plus bonuses (to 9 digits): a pair ranked below the
+    # lower bar's z-score (less a rounding margin) is never taken, nor anyone's first
+    # choice when its point has a pair that may be, so it is left out (most of a pool).
     low = sc.z(min(least)) - 1e-6
     # (-rank, i + j, i, j, cosine) of each pair of points free now, best first.
     if in_place is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -149,6 +150,28 @@ def _text_edges(d: PlanDiff) -> dict[tuple[str, str], float]:
         for c in d.changes
         if c.old is not None and c.new is not None and c.matched_by in {"text", "split", "merge"}
     }
+
+
+@pytest.mark.parametrize(("seed", "share"), [(2, 0.4), (5, 0.7), (37, 0.7)])
+def test_a_lower_loose_threshold_adds_to_a_higher_one(seed: int, share: float) -> None:
+    """Two thresholds below the default: the lower pairs all the higher pairs. Each used
+    to run its own search among the points the default left over, and the two paired
+    them differently (at 0.25 a pair that 0.0625 did not make, on these cases)."""
+    case = generate(
+        12,
+        seed=seed,
+        share=share,
+        p_reword=0.8,
+        p_delete=0.2,
+        p_add=0.2,
+        p_move=0.2,
+        p_split=0.1,
+        p_merge=0.1,
+    )
+    lower = _text_edges(diff(case.old, case.new, threshold=0.0625))
+    higher = _text_edges(diff(case.old, case.new, threshold=0.25))
+    assert higher.keys() <= lower.keys()
+    assert all(lower[edge] == c for edge, c in higher.items())
 
 
 @settings(max_examples=60, deadline=None)
