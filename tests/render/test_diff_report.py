@@ -110,6 +110,22 @@ def test_the_report_says_its_split_and_merged_counts_are_pieces() -> None:
     assert said not in plain.to_text()
 
 
+def test_the_legend_says_how_a_pieces_similarity_is_measured() -> None:
+    """A piece's similarity is the share of its words found in its whole, in any order
+    (Lausanne #11 reads 0.52 in the JCPOA's #4 while its word diff strikes most of it):
+    the legend says so where the report has pieces, and only there."""
+    said = "For a piece of a split or a merger: the share of the piece’s words found"
+    html, md = IRAN.to_html(), IRAN.to_markdown()
+    legend = html[html.index('<dl class="terms">') : html.index("</dl>")]
+    assert said in legend
+    assert any(line.startswith("- **Similarity**") and said in line for line in md.splitlines())
+    assert "Pour une partie d’une scission" in IRAN.to_markdown(locale="fr")
+    plain = nt.diff(*nt.load(SEEDS / "ukraine-2025-12.yaml").plans[0].versions[:2])
+    assert "Similarity" in plain.to_markdown()
+    assert said not in plain.to_html()
+    assert said not in plain.to_markdown()
+
+
 def test_a_reworded_card_shows_its_similarity() -> None:
     """Each card whose text changed says its similarity (the share of words kept, cut down
     to two decimals like a confidence), in the page's number format; a card whose text is
