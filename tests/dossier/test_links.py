@@ -10,6 +10,7 @@ import pytest
 
 import negotrack as nt
 from negotrack.core.confidence import cut_down
+from negotrack.errors import Problem
 from tests.support.lineage import unkeyed
 
 
@@ -240,24 +241,26 @@ def test_version_order_follows_derived_from_then_the_plan() -> None:
             d.link(old_ref, new_ref)
 
 
+def _problems_of_links(*links: nt.PointLink) -> tuple[Problem, ...]:
+    """What building Colombia's dossier with these links (and no other lineage) reports."""
+    d = unkeyed("colombia-2016.yaml")
+    plan = attrs.evolve(d.plan("final-agreement"), links=links)
+    with pytest.raises(nt.DossierError) as caught:
+        nt.Dossier(title=d.title, sources=d.sources, plans=[plan])
+    return tuple(caught.value.problems)
+
+
 def test_a_file_with_contradicting_links_is_invalid() -> None:
     """Loading (or building) a dossier reports every link that breaks the rules at its
     place, naming the link it contradicts."""
-    d = unkeyed("colombia-2016.yaml")
-    plan = attrs.evolve(
-        d.plan("final-agreement"),
-        links=[
-            nt.PointLink("final-aug#6.5", "final-nov"),
-            nt.PointLink("final-aug#6.5", "final-nov#6.4"),
-            nt.PointLink("final-aug#1.1", "final-aug#1.2"),
-            nt.PointLink("final-nov#2.1", "final-aug#2.1"),
-            nt.PointLink("final-aug#6.5", "final-nov"),  # a duplicate: harmless
-        ],
+    problems = _problems_of_links(
+        nt.PointLink("final-aug#6.5", "final-nov"),
+        nt.PointLink("final-aug#6.5", "final-nov#6.4"),
+        nt.PointLink("final-aug#1.1", "final-aug#1.2"),
+        nt.PointLink("final-nov#2.1", "final-aug#2.1"),
+        nt.PointLink("final-aug#6.5", "final-nov"),  # a duplicate: harmless
     )
-    with pytest.raises(nt.DossierError) as caught:
-        nt.Dossier(title=d.title, sources=d.sources, plans=[plan])
-    found = [(p.path, p.message) for p in caught.value.problems]
-    assert found == [
+    assert [(p.path, p.message) for p in problems] == [
         (
             "$.plans[0].links[1]",
             "final-aug#6.5 -> final-nov#6.4 contradicts $.plans[0].links[0], "
@@ -282,18 +285,12 @@ def test_a_file_with_contradicting_links_is_invalid() -> None:
 def test_link_problems_are_listed_in_the_links_order() -> None:
     """A person fixes a file top to bottom: the problems of a plan's links come in the
     links' order, a contradiction (found after every link's ends are checked) among them."""
-    d = unkeyed("colombia-2016.yaml")
-    plan = attrs.evolve(
-        d.plan("final-agreement"),
-        links=[
-            nt.PointLink("final-aug#6.5", "final-nov"),
-            nt.PointLink("final-aug#6.5", "final-nov#6.4"),
-            nt.PointLink("final-aug#99", "final-nov#1.1"),
-        ],
+    problems = _problems_of_links(
+        nt.PointLink("final-aug#6.5", "final-nov"),
+        nt.PointLink("final-aug#6.5", "final-nov#6.4"),
+        nt.PointLink("final-aug#99", "final-nov#1.1"),
     )
-    with pytest.raises(nt.DossierError) as caught:
-        nt.Dossier(title=d.title, sources=d.sources, plans=[plan])
-    assert [p.path for p in caught.value.problems] == [
+    assert [p.path for p in problems] == [
         "$.plans[0].links[1]",
         "$.plans[0].links[2].old",
     ]
