@@ -98,8 +98,25 @@ def suggest_links(args: argparse.Namespace) -> int:
         if not found:  # an empty stdout, for scripts; the person is told why
             note(_nothing(d, args.old, args.new, least))
     if args.accept:
-        _accept(args, least, [s for s in found if s.paired])
+        _accept(args, least, [s for s in found if s.paired], _weakest(d, args.old, args.new))
     return 0
+
+
+def _weakest(d: Dossier, old: str, new: str) -> dict[tuple[str, str], tuple[str, float]]:
+    """For each piece of a split or merge text matching found, its group's least sure
+    piece, as ``OLD -> NEW`` and its confidence (what holds the group back)."""
+    from negotrack.core.refs import PointRef
+
+    groups: dict[int, list[tuple[str, str, float]]] = {}
+    for c in d.diff(old, new).changes:
+        if c.group is not None and c.old is not None and c.new is not None:
+            refs = (PointRef.format(old, c.old.number), PointRef.format(new, c.new.number))
+            groups.setdefault(c.group, []).append((*refs, c.confidence))
+    out: dict[tuple[str, str], tuple[str, float]] = {}
+    for members in groups.values():
+        a, b, sure = min(members, key=lambda m: m[2])
+        out.update({(m[0], m[1]): (f"{a} -> {b}", sure) for m in members})
+    return out
 
 
 def _nothing(d: Dossier, old: str, new: str, least: float) -> str:
@@ -127,11 +144,17 @@ def _nothing(d: Dossier, old: str, new: str, least: float) -> str:
     return said + (f"{pairs}; {rest}" if both else rest)
 
 
-def _accept(args: argparse.Namespace, least: float, listed: list[LinkSuggestion]) -> None:
+def _accept(
+    args: argparse.Namespace,
+    least: float,
+    listed: list[LinkSuggestion],
+    weakest: dict[tuple[str, str], tuple[str, float]],
+) -> None:
     """``suggest-links --accept``: pin what the matcher paired at ``least`` or more (each
     split or merge whole, never a candidate) through the safe update, then say on stderr
     each pair linked, and each piece listed but held back with its split or merge."""
     from negotrack.cli.commands import _arguments
+    from negotrack.core.confidence import cut_down
     from negotrack.io.update import update
 
     # Refused from the newer version to the older: a problem of OLD (as link's of OLD_REF).
@@ -147,9 +170,11 @@ def _accept(args: argparse.Namespace, least: float, listed: list[LinkSuggestion]
     done = {(k.old, k.new) for k in pinned}
     for s in listed:
         if (s.old, s.new) not in done and s.matched_by in {"split", "merge"}:
+            piece, sure = weakest.get((s.old, s.new), ("a piece", 0.0))
             note(
-                f"not linked {s.old} -> {s.new}: its {s.matched_by} has a piece below "
-                f"--min-confidence {least:g} (a split or merge is linked whole or not at all)"
+                f"not linked {s.old} -> {s.new}: its {s.matched_by} has {piece} at "
+                f"{cut_down(sure):.2f}, below --min-confidence {least:g} (a split or merge "
+                "is linked whole or not at all)"
             )
     if not pinned:
         note("linked no pair")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import negotrack as nt
+from negotrack.core.confidence import cut_down
 from tests.support.cli import run
 from tests.support.lineage import unkeyed
 
@@ -328,8 +329,10 @@ def test_suggest_links_accept_pins_a_split_whole_or_not_at_all(
     assert code == 0
     shown = {line.split("\t")[0] for line in out.splitlines()}
     assert shown & refs  # the sure piece is listed, yet not linked
+    weakest = min(pieces, key=lambda c: c.confidence)
+    held = f"final-aug#{weakest.old.number} -> final-nov#{weakest.new.number}"  # type: ignore[union-attr]
     for pair in shown & refs:
-        assert f"not linked {pair}: its {kind} has a piece below --min-confidence" in err
+        assert f"not linked {pair}: its {kind} has {held} at {cut_down(low):.2f}, below" in err
     links = {f"{k.old} -> {k.new}" for k in nt.load(colombia).plan("final-agreement").links}
     assert not links & refs
     code, out, _ = run(capsys, "diff", str(colombia), "final-aug", "final-nov", "--format", "json")
