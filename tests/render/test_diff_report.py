@@ -274,3 +274,23 @@ def test_the_candidates_entry_keeps_its_english_title_in_order_in_arabic() -> No
     for plain in (UNKEYED.to_markdown(locale="ar"), UNKEYED.to_text(locale="ar")):
         assert "«\u2068Review the pairs the matcher is unsure of\u2069»" in plain
     assert "\u2068" not in UNKEYED.to_text()
+
+
+def test_a_moved_point_whose_text_changed_says_it_was_reworded_too() -> None:
+    """Lausanne #12 moved to the JCPOA's #6 and was rewritten (similarity 0.19): its card
+    says "reworded" beside "moved" in every format; a point moved word for word does not."""
+    text = IRAN.to_text().splitlines()
+    assert "[moved, reworded] lausanne #12 → jcpoa #6 (research)" in text
+    assert "### Moved, reworded: lausanne #12 → jcpoa #6 — research" in IRAN.to_markdown()
+    heading = _shown_text(IRAN.to_html().split("lausanne #12</bdi>", 1)[1].split("</h3>", 1)[0])
+    assert "renumbered reworded" in heading
+    a = nt.PlanVersion(
+        "a", "A", "2025-01", [nt.Point("1", "Ceasefire."), nt.Point("2", "Elections.")]
+    )
+    b = nt.PlanVersion(
+        "b", "B", "2025-02", [nt.Point("1", "Elections."), nt.Point("2", "Ceasefire.")]
+    )
+    plain = nt.diff(a, b)
+    assert any(c.kind is nt.ChangeKind.MOVED for c in plain.changes)
+    assert "reworded" not in plain.to_text()
+    assert 'badge">reworded' not in plain.to_html()
