@@ -19,7 +19,8 @@ Two drafts of one plan are written by different hands: one writes "neighbours" a
    "28-point") are kept whole: they single a point out. The British spellings of step 2
    are rewritten only when the Latin stemmer is English.
 4. written one way where drafts write the same thing two ways: English number words
-   become figures ("fifteen" and "15", "twenty-five" and "25"), a figure loses its
+   become figures ("fifteen" and "15", "twenty-five" and "25"; in a Spanish dossier,
+   Spanish ones from "dos" up, :data:`NUMBER_WORDS_IN`), a figure loses its
    thousands separators and its per cent sign ("1,000" and "1000", "3.67%" and "3.67
    percent"; "per cent" and "percent" both stand for it), a model's name loses its
    plural "s" ("IR-1s" and "IR-1", "F-16s"; a decade such as "1990s" keeps it), and a
@@ -61,7 +62,17 @@ import snowballstemmer
 from negotrack.plandiff.function_words import FUNCTION_WORDS
 from negotrack.plandiff.tokens import words
 
-__all__ = ["LIGHT", "NUMBER_WORDS", "Bag", "Normaliser", "bags", "cosine", "norm", "round9"]
+__all__ = [
+    "LIGHT",
+    "NUMBER_WORDS",
+    "NUMBER_WORDS_IN",
+    "Bag",
+    "Normaliser",
+    "bags",
+    "cosine",
+    "norm",
+    "round9",
+]
 
 Bag = dict[str, float]
 """A point's stems and their weights."""
@@ -104,6 +115,25 @@ _NUMBERS.update(
 )
 _NUMBERS["percent"] = _NUMBERS["cent"] = "%"
 """English number words as figures (one to ninety-nine), and "per cent" as the sign."""
+# fmt: off
+_SPANISH = (
+    "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once",
+    "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho",
+    "diecinueve", "veinte",
+)
+# fmt: on
+NUMBER_WORDS_IN: dict[str, dict[str, str]] = {
+    "es": {
+        **{word: str(k) for k, word in enumerate(_SPANISH, start=2)},
+        "dieciseis": "16",
+        **{w: str(30 + 10 * k) for k, w in enumerate(("treinta", "cuarenta", "cincuenta"))},
+        **{w: str(60 + 10 * k) for k, w in enumerate(("sesenta", "setenta", "ochenta"))},
+        "noventa": "90",
+        "cien": "100",
+    },
+}
+"""Number words of other languages read as figures when a dossier declares the language,
+from two ("un", "una" and "uno" are more often articles)."""
 LIGHT = math.log(2.0)
 """The most a function word of the plan's language weighs (its idf): that of a word held by
 half the points (:mod:`negotrack.plandiff.function_words`)."""
@@ -162,6 +192,7 @@ class Normaliser:
         primary = (language or "en").split("-")[0].lower()
         latin = LATIN_STEMMERS.get(primary, "english")
         self._english = latin == "english"  # British spellings are rewritten first
+        self._numbers = _NUMBERS | NUMBER_WORDS_IN.get(primary, {})
         self._latin = snowballstemmer.stemmer(latin)
         # Other scripts' stemmers are made when a word of theirs comes.
         self._scripts = {
@@ -191,7 +222,7 @@ class Normaliser:
         if not word.isalpha() and any(ch.isdigit() for ch in word):
             word = _THOUSANDS.sub("", word).removesuffix("%")
             return word[:-1] if _MODEL_PLURAL.match(word) else word
-        number = _NUMBERS.get(word)
+        number = self._numbers.get(word)
         if number is not None:
             return number
         if _LATIN.search(word):
