@@ -27,7 +27,9 @@ characters some readers take for line breaks (NEL, U+2028) is written with escap
 
 from __future__ import annotations
 
+import collections
 import io
+from collections.abc import Iterator
 from typing import Any
 
 __all__ = ["merge_text"]
@@ -65,34 +67,38 @@ def merge_text(text: str, before: dict[str, Any], after: dict[str, Any]) -> str:
 
 def _rewrapped(yaml: Any, text: str, wrapped: list[Any], result: str) -> str:
     """``result`` with each scalar of ``wrapped`` (events of ``text`` that span several
-    lines) that ``result`` writes on one line, with the same value, style and column,
-    written as in ``text`` again; ``result`` itself when that would read differently.
+    lines) that ``result`` writes on one line at the same column, with the same value after
+    the same few scalars (the keys and values just before it), written as in ``text``
+    again, with the rest of its last line (a comment's spacing); ``result`` itself when that
+    would read differently.
 
-    Scalars are matched by value and style in the order both texts hold them (a merge
-    keeps the tree's order): the k-th time ``result`` writes a value is the k-th time
-    ``text`` did, wrapped or not.
+    The scalars just before a value tell two equal values apart (two links' equal notes
+    name their points just before them), so removing or adding one does not move another's
+    line breaks; among values with the same ones, the k-th in ``result`` is the k-th in
+    ``text``. The style may differ: a plain value with a blank line comes back quoted.
     """
     if not wrapped:
         return result
-    from ruamel.yaml.events import ScalarEvent
-
-    keys = {(e.value, e.style) for e in wrapped}
-    queues: dict[tuple[str, str | None], list[tuple[int, str] | None]] = {k: [] for k in keys}
-    for e in yaml.parse(text):
-        if isinstance(e, ScalarEvent) and (e.value, e.style) in keys:
-            start, end = e.start_mark, e.end_mark
-            written = (start.column, text[start.index : end.index])
-            queues[(e.value, e.style)].append(written if start.line != end.line else None)
+    values = {e.value for e in wrapped}
+    queues: dict[tuple[object, ...], list[tuple[int, str, str] | None]] = {}
+    for e, key in _keyed(yaml, text, values):
+        first, last = e.start_mark, e.end_mark
+        tail = text[last.index : _line_end(text, last.index)]
+        written = (first.column, text[first.index : last.index], tail)
+        queues.setdefault(key, []).append(written if first.line != last.line else None)
     spans: list[tuple[int, int, str]] = []
-    shape = []
-    for e in yaml.parse(result):
-        shape.append((type(e), getattr(e, "value", None)))
-        if not isinstance(e, ScalarEvent) or not queues.get((e.value, e.style)):
+    for e, key in _keyed(yaml, result, values):
+        if not queues.get(key):
             continue
-        was = queues[(e.value, e.style)].pop(0)
-        start, end = e.start_mark, e.end_mark
-        if was is not None and was[0] == start.column and start.line == end.line:
-            spans.append((start.index, end.index, was[1]))
+        was = queues[key].pop(0)
+        first, last = e.start_mark, e.end_mark
+        if was is None or was[0] != first.column or first.line != last.line:
+            continue
+        stop, lines = last.index, was[1]
+        line_end = _line_end(result, stop)
+        if result[stop:line_end].strip() == was[2].strip():  # a comment after it, or nothing
+            stop, lines = line_end, was[1] + was[2]
+        spans.append((first.index, stop, lines))
     if not spans:
         return result
     parts: list[str] = []
@@ -102,10 +108,38 @@ def _rewrapped(yaml: Any, text: str, wrapped: list[Any], result: str) -> str:
         at = stop
     restored = "".join([*parts, result[at:]])
     try:  # the same events, scalar values included: the same data, read the same way
-        same = [(type(e), getattr(e, "value", None)) for e in yaml.parse(restored)] == shape
+        same = _shape(yaml, restored) == _shape(yaml, result)
     except Exception:  # a wrapped scalar that no longer fits where it stands
         same = False
     return restored if same else result
+
+
+_CONTEXT = 4
+"""How many scalars just before a value tell it apart from an equal one."""
+
+
+def _keyed(yaml: Any, text: str, values: set[str]) -> Iterator[tuple[Any, tuple[object, ...]]]:
+    """Each scalar event of ``text`` whose value is in ``values``, with its key: its value
+    and the values of the scalars just before it."""
+    from ruamel.yaml.events import ScalarEvent
+
+    before: collections.deque[str] = collections.deque(maxlen=_CONTEXT)
+    for e in yaml.parse(text):
+        if isinstance(e, ScalarEvent):
+            if e.value in values:
+                yield e, (e.value, *before)
+            before.append(e.value)
+
+
+def _shape(yaml: Any, text: str) -> list[tuple[type, object]]:
+    """The events of ``text`` with their values: equal for two texts holding the same data
+    the same way."""
+    return [(type(e), getattr(e, "value", None)) for e in yaml.parse(text)]
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end == -1 else end
 
 
 def _recording(wrapped: list[Any]) -> type:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 import tempfile
 import threading
 from pathlib import Path
@@ -315,6 +316,60 @@ def test_any_wrapped_note_survives_an_update(words: list[str], cuts: list[int], 
         requoted = {"-    on: 2025-11-23", "+    'on': 2025-11-23"}
         assert all(line.startswith("+") or line in requoted for line in changed), changed
         assert nt.load(path).status_log[0].note == note
+
+
+MINSK = (SEEDS / "minsk-2014-2015.yaml").read_text(encoding="utf-8")
+NOTE = "        note: Local elections under the special-status law; Minsk II adds a dialogue on their terms.\n"  # noqa: E501
+
+
+def _only_added(before: str, path: Path) -> list[str]:
+    """The lines an update changed in the file at ``path``, each one it added."""
+    changed = _diff(before, path.read_text(encoding="utf-8"))
+    assert changed
+    assert all(line.startswith("+") for line in changed), changed
+    return changed
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        # a comment after the last line keeps its spacing
+        "        note: Local elections under the special-status law; Minsk II adds\n"
+        "          a dialogue on their terms.  # c\n",
+        # a blank line in a plain value (a line break in it) is written plain, not quoted
+        "        note: Local elections under the special-status law.\n\n"
+        "          Minsk II adds a dialogue on their terms.\n",
+    ],
+)
+def test_a_wrapped_value_keeps_its_comment_and_its_blank_line(tmp_path: Path, wrapped: str) -> None:
+    text = MINSK.replace(NOTE, wrapped)
+    assert text != MINSK
+    path = write(tmp_path, "m.yaml", text)
+    update(path, lambda d: d.set_status("minsk-2#1", "disputed", on="2015-03-01", source="m3"))
+    _only_added(text, path)
+
+
+def test_equal_values_keep_their_own_line_breaks(tmp_path: Path) -> None:
+    """Two links with the same note, one wrapped: unlinking the wrapped one leaves the
+    other on its one line, and a new link whose note equals a wrapped note elsewhere in
+    the file does not unwrap it (values are told apart by the keys and values before
+    them, not only by their order)."""
+    second = re.compile(r"(        new: minsk-2#12\n        note: )>-\n(?:          .*\n)+")
+    text = second.sub(r"\1Same note\n", MINSK.replace(NOTE, "        note: Same\n          note\n"))
+    path = write(tmp_path, "m.yaml", text)
+    assert [k.note for k in nt.load(path).plan("minsk").links[:2]] == ["Same note"] * 2
+    update(path, lambda d: d.unlink("minsk-1#9", "minsk-2#4"))
+    after = path.read_text(encoding="utf-8")
+    assert "        new: minsk-2#12\n        note: Same note\n" in after
+    log_note = "    note: Split into Minsk II points 4 and 12.\n"
+    assert log_note in MINSK
+    text = MINSK.replace(log_note, "    note: Split into Minsk II\n      points 4 and 12.\n")
+    path = write(tmp_path, "c.yaml", text)
+    update(
+        path,
+        lambda d: d.link("minsk-1#4", "minsk-2#9", note="Split into Minsk II points 4 and 12."),
+    )
+    _only_added(text, path)
 
 
 def test_yaml_edits_change_only_their_lines(tmp_path: Path) -> None:
