@@ -11,6 +11,7 @@ printed with: ``--min-confidence 0.99`` keeps a pair shown as 0.99.
 from __future__ import annotations
 
 import math
+import numbers
 from decimal import ROUND_FLOOR, Decimal
 
 __all__ = ["cut_down", "out_of_range"]
@@ -21,7 +22,7 @@ def out_of_range(value: float, *, zero: bool) -> str | None:
     0 (``zero=False``, a threshold: at 0 every pair of points would pair) or at least 0
     (``zero=True``, a minimum: 0 keeps everything). Not-a-number is no cut, nor is what
     is not a number (a string, ``None``, ``True``)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or not isinstance(value, numbers.Real | Decimal):
         return f"must be a number, found {type(value).__name__} {value!r}"
     low = value >= 0.0 if zero else value > 0.0
     if low and value <= 1.0:  # False for NaN

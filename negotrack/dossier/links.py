@@ -17,6 +17,7 @@ added. Text matching leaves such points alone.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
@@ -222,8 +223,9 @@ class Linking:
         if not same:
             _replace(self, plan, attrs.evolve(plan, links=(*plan.links, link)))
             return link
-        if note is None:
-            link = plan.links[same[0]]
+        if note is None:  # keep the note, or a copy's written by hand after it
+            noted = [plan.links[k] for k in same if plan.links[k].note is not None]
+            link = noted[0] if noted else plan.links[same[0]]
         # Linked again: the link stays where it was in the file (copies written by hand
         # after it go).
         links = [
@@ -264,8 +266,17 @@ def _texts(**given: object) -> None:
         for name, value in given.items()
         if not isinstance(value, str) and not (name == "note" and value is None)
     ]
+    problems += [
+        Problem(f"is not valid Unicode text (a lone surrogate): {value!r}", name)
+        for name, value in given.items()
+        if isinstance(value, str) and _SURROGATE.search(value)
+    ]
     if problems:
         raise DossierError(problems)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Half of a UTF-16 pair, alone: no file can hold it."""
 
 
 def _linkable(host: _Host, old: str, new: str, what: str) -> Plan:

@@ -4,6 +4,8 @@ unlink, and the rules links keep."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+from fractions import Fraction
 
 import attrs
 import pytest
@@ -454,3 +456,33 @@ def test_a_pair_found_by_text_never_reads_sure() -> None:
     assert ("minsk-1#6", "minsk-2#5") in {(s.old, s.new) for s in found}
     assert all(cut_down(s.confidence) <= 0.99 for s in found)
     assert minsk.accept_suggestions("minsk-1", "minsk-2", min_confidence=1.0) == []
+
+
+def test_linking_again_keeps_a_hand_written_copys_note(colombia: nt.Dossier) -> None:
+    """A pair written twice by hand, the second copy with the note: linking it again with
+    no note keeps that note (the copies become one link), it is not dropped."""
+    plan = colombia.plan("final-agreement")
+    copies = (
+        nt.PointLink("final-aug#1.1", "final-nov#1.1"),
+        nt.PointLink("final-aug#1.1", "final-nov#1.1", "the land fund"),
+    )
+    colombia.replace(attrs.evolve(plan, links=copies))
+    colombia.link("final-aug#1.1", "final-nov#1.1")
+    assert colombia.plan("final-agreement").links == (copies[1],)
+
+
+def test_a_note_no_file_can_hold_is_refused(colombia: nt.Dossier) -> None:
+    """A lone surrogate cannot be written as UTF-8: the note is refused, not saved so
+    that the file no longer loads."""
+    with pytest.raises(nt.DossierError, match="lone surrogate") as caught:
+        colombia.link("final-aug#1.1", "final-nov#1.1", note="a\ud800")
+    assert [p.path for p in caught.value.problems] == ["note"]
+
+
+@pytest.mark.parametrize("cut", [Fraction(1, 2), Decimal("0.5")])
+def test_min_confidence_takes_any_real_number(colombia: nt.Dossier, cut: object) -> None:
+    assert colombia.suggest_links(
+        "final-aug",
+        "final-nov",
+        min_confidence=cut,  # type: ignore[arg-type]
+    ) == colombia.suggest_links("final-aug", "final-nov", min_confidence=0.5)
