@@ -339,7 +339,7 @@ class GroupFigures:
         news = list({id(n): n for _, n in self._members}.values())
         joined = ("\n".join(o.text for o in olds), "\n".join(n.text for n in news))
         found: dict[tuple[str, str], list[FigureChange]] = {}
-        for a, b in figure_pairs(*joined):
+        for a, b in figure_pairs(*joined, distinct=True):
             owner = self._members[0]
             for wanted in ((a, b), (a, None), (None, b)):
                 hit = [m for m in self._members if _holds(m, wanted)]

@@ -24,14 +24,17 @@ compared by their *value* (number words read as figures, from "two" to "ninety-n
 "hundred", "thousand" and the like; thousands separators dropped; "per cent", "percent"
 and "%" one unit, and so "bn" and "billion"), so a figure written another way is not a
 change. "One" is not read as a figure: it is more often a pronoun or an article. A count
-of days, weeks, months or years carries its unit, and spans of time are one unit measured
-in days or in months: "24 months" is "two years", and "100 days" that became "three
-months" changed. A figure the other text also has, wherever and however written, is no
-change, and a figure written twice on one side changes once.
+of days, weeks, months or years carries its unit ("24 months", "a three-year term", and
+"a year" after "within", "for" and the like), and spans of time are one unit measured in
+days or in months: "24 months" is "two years", and "100 days" that became "three months"
+changed. A figure the other text holds as often is no change, wherever and however it is
+written; one written twice and changed once changed once, and one the other text lacks
+changed once however often written.
 """
 
 from __future__ import annotations
 
+import collections
 import difflib
 import re
 from decimal import Decimal
@@ -95,9 +98,9 @@ _SCALE_KEY = {
 }
 
 _REFERENCE = re.compile(
-    r"\b(?:article|art\.|arts?\.|section|sec\.|§|paragraph|para\.|paras?\.|chapter|ch\.|annex|"
+    r"(?:§|\b(?:article|art\.|arts?\.|section|sec\.|paragraph|para\.|paras?\.|chapter|ch\.|annex|"
     r"appendix|clause|point|points|item|resolution|resolutions|protocol|no\.|number|phase|"
-    r"stage|step|part|schedule|principle|rule|page|p\.|pp\.|minsk|version|draft)\s*$",
+    r"stage|step|part|schedule|principle|rule|page|p\.|pp\.|minsk|version|draft))\s*$",
     re.IGNORECASE,
 )
 _CONTEXT_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -169,18 +172,31 @@ def _spans(text: str) -> list[tuple[str, int, int]]:
             if _REFERENCE.search(text, max(0, start - 16), start):
                 continue
             found.append((" ".join(m.group().split()), start, end))
-        found.sort(key=lambda f: f[1])
+    taken = [(a, b) for _, a, b in found]
+    for m in _ONE_SPAN.finditer(text):  # "within a year", "for one week"
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            found.append((" ".join(m.group().split()), m.start(), m.end()))
+    found.sort(key=lambda f: f[1])
     out = []
     for figure, start, end in found:
         unit = _DURATION.match(text, end)
         if unit is not None and figure[-1:].isalnum() and not _YEAR.fullmatch(figure):
-            figure, end = f"{figure} {unit.group(1)}", unit.end()
+            end = unit.end()
+            figure = " ".join(text[start:end].split())  # "24 months", "three-year"
         out.append((figure, start, end))
     return out
 
 
-_DURATION = re.compile(r"[ \t]+(days?|weeks?|months?|years?)\b", re.IGNORECASE)
-"""A unit of time after a count: "24 months" and "two years" say the same."""
+_DURATION = re.compile(r"(?:\s+|-)(days?|weeks?|months?|years?)\b", re.IGNORECASE)
+"""A unit of time after a count: "24 months" and "two years" say the same, and so does a
+"two-year" term."""
+_ONE_SPAN = re.compile(
+    r"(?:(?<=\bwithin )|(?<=\bfor )|(?<=\bafter )|(?<=\bin )|(?<=\bover )|(?<=\bthan ))"
+    r"(?:one|a|an)\s+(?:day|week|month|year)\b",
+    re.IGNORECASE,
+)
+"""One span of time, after a word that makes it a term ("within a year", "for one week"):
+"one" alone is not a figure, and "a year" alone is often a rate ("once a year")."""
 _IN_DAYS = {"day": 1, "week": 7}
 _IN_MONTHS = {"month": 1, "year": 12}
 
@@ -270,7 +286,9 @@ def _value(text: str) -> tuple[str, str]:
     "3.67 percent", ("", "15") for "fifteen", ("k", "5k") for "five thousand"."""
     low = text.lower()
     words = low.replace("-", " ").split()
-    if words and words[0] in NUMBER_WORDS:
+    if len(words) == 2 and words[0] in ("one", "a", "an"):  # one span of time: "a year"
+        number, scale = "1", words[1]
+    elif words and words[0] in NUMBER_WORDS:
         n = NUMBER_WORDS[words[0]]
         rest = words[1:]
         if rest and rest[0] in NUMBER_WORDS:  # twenty-five
@@ -286,7 +304,7 @@ def _value(text: str) -> tuple[str, str]:
         sign, digits, scale = m.group(1), m.group(2), m.group(3)
         number = sign + _THOUSANDS.sub("", digits)
     scale = " ".join(scale.split())
-    period = scale.removesuffix("s")
+    period = scale.strip(" -").removesuffix("s")
     if period in _IN_DAYS or period in _IN_MONTHS:  # "24 months" is "two years"
         whole = period in _IN_MONTHS
         times = (_IN_MONTHS if whole else _IN_DAYS)[period]
@@ -308,10 +326,16 @@ def _is_date(text: str) -> bool:
     )
 
 
-def figure_pairs(old: str, new: str) -> list[FigurePair]:
+def figure_pairs(old: str, new: str, *, distinct: bool = False) -> list[FigurePair]:
     """The figures that differ between two texts, each paired with what it became (see
     the module's note); a figure removed or added is paired with an empty string. In the
-    old text's reading order, additions last."""
+    old text's reading order, additions last.
+
+    A figure the other text holds as often is no change, one it holds less often changed
+    as often as it has more (10 days twice becoming 10 days and 20 days is 10 days -> 20
+    days), and one it lacks changed once however often written. With ``distinct`` (the
+    texts of a whole split or merge), a figure the other text holds at all is no change:
+    two pieces that both say "5,060" merge into one "5,060"."""
     a = [_Figure(f, old, s, e) for f, s, e in _spans(old)]
     b = [_Figure(f, new, s, e) for f, s, e in _spans(new)]
     if [f.value for f in a] == [f.value for f in b]:
@@ -323,8 +347,8 @@ def figure_pairs(old: str, new: str) -> list[FigurePair]:
     # A figure the other text also has, wherever it stands (or however it is written:
     # "15", "fifteen"), is no change; a figure written twice on one side changes once
     # ("cuts to 6,104 ..., all 6,104 are IR-1s" drops 6,104, not 6,104 twice).
-    olds = _first_of_each(olds, a, {f.value for f in b})
-    news = _first_of_each(news, b, {f.value for f in a})
+    olds, soft_old = _changed(olds, a, b, distinct)
+    news, soft_new = _changed(news, b, a, distinct)
     ranked = []
     for i, run_i in olds:
         for j, run_j in news:
@@ -354,22 +378,32 @@ def figure_pairs(old: str, new: str) -> list[FigurePair]:
             if len(left_a) == 1 and len(left_b) == 1:
                 paired[left_a[0]] = left_b[0]
                 taken.add(left_b[0])
+    # A figure also written elsewhere in the other text changed only if it became another.
     out: list[FigurePair] = []
     for i, _ in olds:
-        out.append((a[i].text, b[paired[i]].text if i in paired else ""))
-    out.extend(("", b[j].text) for j, _ in news if j not in taken)
+        if i in paired or i not in soft_old:
+            out.append((a[i].text, b[paired[i]].text if i in paired else ""))
+    out.extend(("", b[j].text) for j, _ in news if j not in taken and j not in soft_new)
     return out
 
 
-def _first_of_each(
-    changed: list[tuple[int, int]], side: list[_Figure], other: set[str]
-) -> list[tuple[int, int]]:
-    """Of ``changed`` (figures of ``side`` with their run), those whose value ``other``
-    lacks, each value once (its first)."""
-    seen = set(other)
-    out = []
+def _changed(
+    changed: list[tuple[int, int]], side: list[_Figure], other: list[_Figure], distinct: bool
+) -> tuple[list[tuple[int, int]], set[int]]:
+    """Of ``changed`` (figures of ``side`` outside the runs both texts share, with their
+    run), those that may have changed, as :func:`figure_pairs` counts them, first ones
+    first; and those of them the other text also holds (a change only if paired)."""
+    mine = collections.Counter(f.value for f in side)
+    theirs = collections.Counter(f.value for f in other)
+    left = {
+        v: 1 if not theirs[v] else 0 if distinct else max(n - theirs[v], 0) for v, n in mine.items()
+    }
+    out, soft = [], set()
     for k, run in changed:
-        if side[k].value not in seen:
-            seen.add(side[k].value)
+        value = side[k].value
+        if left[value]:
+            left[value] -= 1
             out.append((k, run))
-    return out
+            if theirs[value]:
+                soft.add(k)
+    return out, soft

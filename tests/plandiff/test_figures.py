@@ -219,3 +219,29 @@ def test_a_span_of_time_is_a_figure_with_its_unit() -> None:
     assert figure_pairs("For 10 years.", "For ten years.") == []
     assert figure_pairs("1.5 years of work.", "18 months of work.") == []
     assert figure_pairs("In 2015 years' time.", "In 2016 years' time.") == [("2015", "2016")]
+
+
+def test_a_span_of_time_written_with_a_hyphen_or_as_one_is_a_figure_too() -> None:
+    """Colombia's "works for three years" that became "a three-year mandate" is no change
+    (it read "three years -> (none)" and "(none) -> three"); "within one year" is
+    "within 12 months"; "once a year" is a rate, not a span."""
+    assert figure_pairs("Works for three years.", "A three-year mandate.") == []
+    assert figure_pairs("A 12-month transition.", "A transition of 12 months.") == []
+    assert figure_pairs("Within one year.", "Within 12 months.") == []
+    assert figure_pairs("Within 7 days.", "For one week.") == []
+    assert figure_pairs("A 100-day plan.", "A plan of 90 days.") == [("100-day", "90 days")]
+    assert figures("Talks once a year, within a year.") == ["a year"]
+
+
+def test_a_figure_written_twice_and_changed_once_pairs_with_what_it_became() -> None:
+    """ "within 10 days ... within 10 days" that became "within 10 days ... within 20
+    days" changed 10 days into 20 days (it read only "20 days added"); a repeated figure
+    written once in the other text is no change."""
+    old = "Troops leave within 10 days; observers arrive within 10 days."
+    new = "Troops leave within 10 days; observers arrive within 20 days."
+    assert figure_pairs(old, new) == [("10 days", "20 days")]
+    assert figure_pairs("For 10 years, and again for 10 years.", "For ten years.") == []
+
+
+def test_a_section_sign_marks_a_reference() -> None:
+    assert figures("Under § 5 and §6 the army has 100 days.") == ["100 days"]
