@@ -126,6 +126,24 @@ NUMBER_WORDS_IN: dict[str, dict[str, str]] = {
     "es": {
         **{word: str(k) for k, word in enumerate(_SPANISH, start=2)},
         "dieciseis": "16",
+        **{
+            f"veinti{unit}": str(20 + k)
+            for k, units in enumerate(
+                (
+                    ("uno", "ún", "un"),
+                    ("dós", "dos"),
+                    ("trés", "tres"),
+                    ("cuatro",),
+                    ("cinco",),
+                    ("séis", "seis"),
+                    ("siete",),
+                    ("ocho",),
+                    ("nueve",),
+                ),
+                start=1,
+            )
+            for unit in units
+        },
         **{w: str(30 + 10 * k) for k, w in enumerate(("treinta", "cuarenta", "cincuenta"))},
         **{w: str(60 + 10 * k) for k, w in enumerate(("sesenta", "setenta", "ochenta"))},
         "noventa": "90",

@@ -238,6 +238,8 @@ def test_spanish_number_words_meet_their_figures_in_a_spanish_dossier() -> None:
     es, en = Normaliser("es"), Normaliser()
     assert es.word("tres") == es.word("3") == "3"
     assert es.word("dieciséis") == es.word("dieciseis") == "16"
+    assert es.word("veinticuatro") == "24"
+    assert es.word("veintidós") == es.word("veintidos") == "22"
     assert es.word("una") != "1"
     assert en.word("tres") != "3"
     d = nt.load(SEEDS / "colombia-es-2016.yaml")
