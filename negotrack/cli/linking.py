@@ -15,7 +15,7 @@ import re
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from negotrack.cli.output import committed, emit, inert_json, note, printable
+from negotrack.cli.output import STDOUT, committed, emit, inert_json, note, printable
 
 if TYPE_CHECKING:
     from negotrack.core.model import PointLink
@@ -89,14 +89,20 @@ def suggest_links(args: argparse.Namespace) -> int:
     )
     if args.format == "json":
         listed = json.dumps([s.to_json_data() for s in found], ensure_ascii=False, indent=2)
-        emit(inert_json(listed) + "\n", None)
     else:
-        lines = (
+        listed = "".join(
             f"{s.old} -> {s.new}\t{cut_down(s.confidence):.2f}\t{s.matched_by}\n" for s in found
         )
-        emit(printable("".join(lines)), None)
-        if not found:  # an empty stdout, for scripts; the person is told why
-            note(_nothing(d, args.old, args.new, least))
+    try:
+        emit(inert_json(listed) + "\n" if args.format == "json" else printable(listed), None)
+    except OSError as exc:
+        if not args.accept:
+            raise
+        # The change asked for is made all the same: a listing that could not be shown is
+        # no reason to leave the file as it was (as for every command that writes one).
+        note(f"{STDOUT}: the listing was not shown ({exc.strerror or exc}); accepting anyway")
+    if not found and args.format != "json":  # an empty stdout; the person is told why
+        note(_nothing(d, args.old, args.new, least))
     if args.accept:
         _accept(args, least, [s for s in found if s.paired], _weakest(d, args.old, args.new))
     return 0

@@ -185,7 +185,9 @@ _MD_BLOCK_START = re.compile(r"^(\s?)([#+=>-]|\d+(?=[.)]))")
 _SPACE = re.compile(r"\s+")
 # Control characters but the white space _SPACE folds: a terminal showing the Markdown
 # would act on them (ESC starts an escape sequence), so they are shown as ``\x1b``.
-_MD_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_MD_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e]")
+"""Control characters, and the bidi embeddings and overrides that reorder the text around
+them on a terminal or a page (the plain-text reports show them as escapes too)."""
 
 
 def isolate(text: Any, direction: str | None = None) -> str:

@@ -17,6 +17,7 @@ import pytest
 import negotrack as nt
 from tests.support.cli import spawn
 from tests.support.dossiers import SEEDS, big_dossier
+from tests.support.lineage import unkeyed
 
 
 @pytest.fixture
@@ -102,6 +103,23 @@ def test_a_report_stdout_cannot_take_is_exit_1_naming_standard_output(
         code, err = _finish(spawn(*_argv(command, minsk), **how))
     reason = "Bad file descriptor" if kind == "closed" else "No space left on device"
     assert (code, err) == (1, f"standard output: cannot write the output: {reason}\n")
+
+
+@pytest.mark.parametrize("kind", ["closed", "full"])
+def test_accepting_suggestions_saves_them_when_stdout_cannot_show_the_listing(
+    tmp_path: Path, kind: str
+) -> None:
+    """``suggest-links --accept`` writes the dossier: its listing failing to print is no
+    reason to leave the file as it was (it exited 1 and saved nothing)."""
+    path = tmp_path / "m.json"
+    unkeyed("minsk-2014-2015.yaml").save(path)
+    argv = ["suggest-links", str(path), "minsk-1", "minsk-2", "--accept", "--min-confidence", "0.9"]
+    with _stdout(kind) as how:
+        code, err = _finish(spawn(*argv, **how))
+    assert code == 0, err
+    assert err.startswith("standard output: the listing was not shown (")
+    assert "linked minsk-1#9 -> minsk-2#4" in err
+    assert nt.load(path).plan("minsk").links
 
 
 def _left(proc: subprocess.Popen[bytes], lines: int) -> tuple[int, str]:

@@ -119,3 +119,19 @@ def test_status_show_json_escapes_c1_controls(
     assert code == 0
     assert not RAW.search(out)
     assert json.loads(out)["history"][-1]["note"] == "\x1b[2J\x9b"
+
+
+@pytest.mark.parametrize("fmt", ["text", "md"])
+def test_a_bidi_override_in_a_note_is_shown_as_an_escape(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
+) -> None:
+    """U+202E turns the text after it around: a note holding one reads as ``\\u202e`` in
+    the text and Markdown reports alike (Markdown let it through)."""
+    d = make_small()
+    d.link("us-28#12", "geneva-19#9", note="a\u202eb")
+    path = tmp_path / "d.yaml"
+    d.save(path)
+    code, out, _ = run(capsys, "diff", str(path), "us-28", "geneva-19", "--format", fmt)
+    assert code == 0
+    assert "\u202e" not in out
+    assert "u202eb" in out
