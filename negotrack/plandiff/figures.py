@@ -172,11 +172,17 @@ def _spans(text: str) -> list[tuple[str, int, int]]:
             if _REFERENCE.search(text, max(0, start - 16), start):
                 continue
             found.append((" ".join(m.group().split()), start, end))
-    taken = [(a, b) for _, a, b in found]
-    for m in _ONE_SPAN.finditer(text):  # "within a year", "for one week"
-        if not any(a < m.end() and m.start() < b for a, b in taken):
-            found.append((" ".join(m.group().split()), m.start(), m.end()))
-    found.sort(key=lambda f: f[1])
+        found.sort(key=lambda f: f[1])
+    low = text.lower()
+    spans = "day" in low or "week" in low or "month" in low or "year" in low
+    if spans:  # "within a year", "for one week"
+        taken = [(a, b) for _, a, b in found]
+        for m in _ONE_SPAN.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                found.append((" ".join(m.group().split()), m.start(), m.end()))
+        found.sort(key=lambda f: f[1])
+    if not spans:
+        return found
     out = []
     for figure, start, end in found:
         unit = _DURATION.match(text, end)
