@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import collections
 import io
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -47,6 +48,12 @@ def merge_text(text: str, before: dict[str, Any], after: dict[str, Any]) -> str:
 
     from negotrack.io.yaml import yaml11_safe
 
+    crlf = text.count("\r\n") * 2 > text.count("\n")  # a file written on Windows
+    if crlf:
+        text = text.replace("\r\n", "\n")
+    # What ruamel.yaml drops: the comments and directives before a "---" (with the
+    # comment on its line), and a closing "..." with what follows it. Kept as written.
+    head, text, tail = _ends(text)
     yaml = yaml11_safe(YAML(typ="rt"))
     yaml.preserve_quotes = True
     yaml.width = 1 << 16  # never re-wrap a line the editor wrote
@@ -59,10 +66,37 @@ def merge_text(text: str, before: dict[str, Any], after: dict[str, Any]) -> str:
     merged = _merge(tree, before, after)
     out = io.StringIO()
     yaml.dump(merged, out)
-    result = _rewrapped(yaml, text, wrapped, out.getvalue())
-    if text.startswith("---") and not result.startswith("---"):
-        result = "---\n" + result
-    return result
+    result = head + _rewrapped(yaml, text, wrapped, out.getvalue()) + tail
+    return result.replace("\n", "\r\n") if crlf else result
+
+
+_DOC_START = re.compile(r"---[ \t]*(?:#.*)?")
+_DOC_END = re.compile(r"\.\.\.[ \t]*(?:#.*)?")
+_ASIDE = re.compile(r"[ \t]*(?:#.*|%.*)?")
+"""A line of comment, a directive (``%YAML 1.2``), or a blank one."""
+
+
+def _ends(text: str) -> tuple[str, str, str]:
+    """``text`` cut into the lines up to a document start ("---") that only comments,
+    directives and blank lines come before, the document, and a document end ("...") with
+    only comments and blank lines after it; the first and last empty when there are none."""
+    lines = text.splitlines(keepends=True)
+    start = 0
+    for k, line in enumerate(lines):
+        if _DOC_START.fullmatch(line.rstrip("\n")):
+            start = k + 1
+            break
+        if not _ASIDE.fullmatch(line.rstrip("\n")):
+            break
+    end = len(lines)
+    for k in range(len(lines) - 1, start - 1, -1):
+        line = lines[k].rstrip("\n")
+        if _DOC_END.fullmatch(line):
+            end = k
+            break
+        if not _ASIDE.fullmatch(line) or line.lstrip().startswith("%"):
+            break
+    return "".join(lines[:start]), "".join(lines[start:end]), "".join(lines[end:])
 
 
 def _rewrapped(yaml: Any, text: str, wrapped: list[Any], result: str) -> str:

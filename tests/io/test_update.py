@@ -8,6 +8,7 @@ import os
 import re
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -347,6 +348,45 @@ def test_a_wrapped_value_keeps_its_comment_and_its_blank_line(tmp_path: Path, wr
     path = write(tmp_path, "m.yaml", text)
     update(path, lambda d: d.set_status("minsk-2#1", "disputed", on="2015-03-01", source="m3"))
     _only_added(text, path)
+
+
+HEADER_END = (
+    "# points is recorded as curated `links` (one old point linked to two new ones is a split).\n"
+)
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda t: t.replace(HEADER_END, HEADER_END + "---\n"),
+        lambda t: t.replace(HEADER_END, HEADER_END + "%YAML 1.2\n--- # the dossier\n"),
+        lambda t: "--- # doc start\n" + t,
+        lambda t: t + "...\n# the end of the dossier\n",
+    ],
+    ids=["comments-then-start", "directive", "start-comment", "end-and-comment"],
+)
+def test_document_markers_and_the_comments_around_them_are_kept(
+    tmp_path: Path, edit: Callable[[str], str]
+) -> None:
+    """ruamel.yaml drops the comments before a "---", the comment on its line, a
+    directive, and a closing "..." with what follows: the update keeps them as written."""
+    text = edit(MINSK)
+    assert text != MINSK
+    path = write(tmp_path, "m.yaml", text)
+    update(path, lambda d: d.set_status("minsk-2#1", "disputed", on="2015-03-01", source="m3"))
+    _only_added(text, path)
+
+
+def test_a_file_with_windows_line_endings_keeps_them(tmp_path: Path) -> None:
+    """A CRLF file comes back CRLF throughout (it came back with most lines LF and the
+    comment lines CRLF), changed only by the lines the update adds."""
+    text = MINSK.replace("\n", "\r\n")
+    path = tmp_path / "m.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    update(path, lambda d: d.set_status("minsk-2#1", "disputed", on="2015-03-01", source="m3"))
+    after = path.read_bytes().decode("utf-8")
+    assert after.count("\r\n") == after.count("\n")
+    _only_added(MINSK, write(tmp_path, "lf.yaml", after.replace("\r\n", "\n")))
 
 
 def test_equal_values_keep_their_own_line_breaks(tmp_path: Path) -> None:
