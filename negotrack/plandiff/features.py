@@ -20,7 +20,7 @@ Two drafts of one plan are written by different hands: one writes "neighbours" a
    are rewritten only when the Latin stemmer is English.
 4. written one way where drafts write the same thing two ways: English number words
    become figures ("fifteen" and "15", "twenty-five" and "25"; in a Spanish dossier,
-   Spanish ones from "dos" up, :data:`NUMBER_WORDS_IN`), a figure loses its
+   Spanish ones from "dos" up, :mod:`.number_words`), a figure loses its
    thousands separators and its per cent sign ("1,000" and "1000", "3.67%" and "3.67
    percent"; "per cent" and "percent" both stand for it), a model's name loses its
    plural "s" ("IR-1s" and "IR-1", "F-16s"; a decade such as "1990s" keeps it), and a
@@ -60,12 +60,11 @@ from typing import Any
 import snowballstemmer
 
 from negotrack.plandiff.function_words import FUNCTION_WORDS
+from negotrack.plandiff.number_words import as_figures
 from negotrack.plandiff.tokens import words
 
 __all__ = [
     "LIGHT",
-    "NUMBER_WORDS",
-    "NUMBER_WORDS_IN",
     "Bag",
     "Normaliser",
     "bags",
@@ -94,64 +93,6 @@ _SPELLED = re.compile(
 )
 """The endings the rules above rewrite, without the length before them: a word ending
 otherwise is left to the stemmer at once (most words), not tried against every rule."""
-# fmt: off
-_UNITS = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen",
-)
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-# fmt: on
-NUMBER_WORDS: dict[str, int] = {word: k for k, word in enumerate(_UNITS)}
-NUMBER_WORDS.update({word: 20 + 10 * k for k, word in enumerate(_TENS)})
-"""English number words from zero to nineteen, and the tens to ninety, with their values."""
-_NUMBERS: dict[str, str] = {word: str(k) for word, k in NUMBER_WORDS.items()}
-_NUMBERS.update(
-    {
-        f"{ten}-{unit}": str(20 + 10 * k + u)
-        for k, ten in enumerate(_TENS)
-        for u, unit in enumerate(_UNITS[1:10], start=1)
-    }
-)
-_NUMBERS["percent"] = _NUMBERS["cent"] = "%"
-"""English number words as figures (one to ninety-nine), and "per cent" as the sign."""
-# fmt: off
-_SPANISH = (
-    "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once",
-    "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho",
-    "diecinueve", "veinte",
-)
-# fmt: on
-NUMBER_WORDS_IN: dict[str, dict[str, str]] = {
-    "es": {
-        **{word: str(k) for k, word in enumerate(_SPANISH, start=2)},
-        "dieciseis": "16",
-        **{
-            f"veinti{unit}": str(20 + k)
-            for k, units in enumerate(
-                (
-                    ("uno", "ún", "un"),
-                    ("dós", "dos"),
-                    ("trés", "tres"),
-                    ("cuatro",),
-                    ("cinco",),
-                    ("séis", "seis"),
-                    ("siete",),
-                    ("ocho",),
-                    ("nueve",),
-                ),
-                start=1,
-            )
-            for unit in units
-        },
-        **{w: str(30 + 10 * k) for k, w in enumerate(("treinta", "cuarenta", "cincuenta"))},
-        **{w: str(60 + 10 * k) for k, w in enumerate(("sesenta", "setenta", "ochenta"))},
-        "noventa": "90",
-        "cien": "100",
-    },
-}
-"""Number words of other languages read as figures when a dossier declares the language,
-from two ("un", "una" and "uno" are more often articles)."""
 LIGHT = math.log(2.0)
 """The most a function word of the plan's language weighs (its idf): that of a word held by
 half the points (:mod:`negotrack.plandiff.function_words`)."""
@@ -210,7 +151,7 @@ class Normaliser:
         primary = (language or "en").split("-")[0].lower()
         latin = LATIN_STEMMERS.get(primary, "english")
         self._english = latin == "english"  # British spellings are rewritten first
-        self._numbers = _NUMBERS | NUMBER_WORDS_IN.get(primary, {})
+        self._numbers = as_figures(primary)
         self._latin = snowballstemmer.stemmer(latin)
         # Other scripts' stemmers are made when a word of theirs comes.
         self._scripts = {

@@ -40,7 +40,7 @@ import re
 from decimal import Decimal
 from typing import TypeAlias
 
-from negotrack.plandiff.features import NUMBER_WORDS
+from negotrack.plandiff.number_words import NUMBER_WORDS
 from negotrack.plandiff.tokens import CURRENCY
 
 __all__ = ["FigurePair", "figure_pairs", "figures", "may_hold_figure"]
@@ -104,48 +104,14 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _CONTEXT_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_STOP = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "and",
-        "or",
-        "with",
-        "from",
-        "than",
-        "more",
-        "less",
-        "over",
-        "under",
-        "about",
-        "up",
-        "some",
-        "least",
-        "most",
-        "no",
-        "not",
-        "is",
-        "are",
-        "be",
-        "will",
-        "shall",
-        "as",
-        "its",
-        "their",
-        "it",
-        "this",
-        "that",
-        "within",
-    }
-)
+# fmt: off
+_STOP = frozenset((
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "and", "or", "with",
+    "from", "than", "more", "less", "over", "under", "about", "up", "some", "least",
+    "most", "no", "not", "is", "are", "be", "will", "shall", "as", "its", "their", "it",
+    "this", "that", "within",
+))
+# fmt: on
 _MONTH_NAME = re.compile(rf"\b{_MONTH}", re.IGNORECASE)
 _UNIT = re.compile(r"[^\d\s.,]+")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")

@@ -18,8 +18,9 @@ import negotrack as nt
 from benchmarks.realcases import SEEDS
 from negotrack.plandiff.align import _stems
 from negotrack.plandiff.candidates import candidates, features
-from negotrack.plandiff.features import LIGHT, NUMBER_WORDS, Normaliser, bags
+from negotrack.plandiff.features import LIGHT, Normaliser, bags
 from negotrack.plandiff.function_words import FUNCTION_WORDS
+from negotrack.plandiff.number_words import NUMBER_WORDS
 from negotrack.plandiff.tokens import words
 from tests.support.diffgen import generate
 
