@@ -138,7 +138,7 @@ def match(
     the points the default leaves over (:meth:`Found.with_more`): lowering it only adds
     pairs, even below CUT, and those made keep their confidence.
     """
-    found = _match(old, new, free_old, free_new, anchors, None, pinned)
+    found = _match(old, new, free_old, free_new, anchors, CUT, pinned)
     if threshold is None or threshold == CUT:
         return found
     if threshold > CUT:
@@ -153,13 +153,12 @@ def _match(
     free_old: Sequence[int],
     free_new: Sequence[int],
     anchors: Sequence[tuple[int, int]],
-    threshold: float | None,
+    cut: float,
     pinned: tuple[Sequence[int], Sequence[int]],
 ) -> Found:
-    """:func:`match` at the cut ``threshold`` (CUT when None)."""
+    """:func:`match` searching at the cut ``cut`` on confidence."""
     if not free_old or not free_new:
         return Found((), ())
-    cut = CUT if threshold is None else threshold
     every = (sorted([*free_old, *pinned[0]]), sorted([*free_new, *pinned[1]]))
     sc = Scores(old, new, *every)
     sc.null(*every)
