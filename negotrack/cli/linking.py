@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from collections.abc import Callable
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -104,7 +105,9 @@ def suggest_links(args: argparse.Namespace) -> int:
     if not found and args.format != "json":  # an empty stdout; the person is told why
         note(_nothing(d, args.old, args.new, least))
     if args.accept:
-        _accept(args, least, [s for s in found if s.paired], _weakest(d, args.old, args.new))
+        _accept(
+            args, least, [s for s in found if s.paired], lambda: _weakest(d, args.old, args.new)
+        )
     return 0
 
 
@@ -154,7 +157,7 @@ def _accept(
     args: argparse.Namespace,
     least: float,
     listed: list[LinkSuggestion],
-    weakest: dict[tuple[str, str], tuple[str, float]],
+    weakest: Callable[[], dict[tuple[str, str], tuple[str, float]]],
 ) -> None:
     """``suggest-links --accept``: pin what the matcher paired at ``least`` or more (each
     split or merge whole, never a candidate) through the safe update, then say on stderr
@@ -174,13 +177,14 @@ def _accept(
     for k in pinned:
         note(f"linked {k.old} -> {k.new}")
     done = {(k.old, k.new) for k in pinned}
-    for s in listed:
-        if (s.old, s.new) not in done and s.matched_by in {"split", "merge"}:
-            piece, sure = weakest.get((s.old, s.new), ("a piece", 0.0))
-            note(
-                f"not linked {s.old} -> {s.new}: its {s.matched_by} has {piece} at "
-                f"{cut_down(sure):.2f}, below --min-confidence {least:g} (a split or merge "
-                "is linked whole or not at all)"
-            )
+    held = [s for s in listed if (s.old, s.new) not in done and s.matched_by in {"split", "merge"}]
+    pieces = weakest() if held else {}  # another diff: only when something was held back
+    for s in held:
+        piece, sure = pieces.get((s.old, s.new), ("a piece", 0.0))
+        note(
+            f"not linked {s.old} -> {s.new}: its {s.matched_by} has {piece} at "
+            f"{cut_down(sure):.2f}, below --min-confidence {least:g} (a split or merge "
+            "is linked whole or not at all)"
+        )
     if not pinned:
         note("linked no pair")
