@@ -136,6 +136,9 @@ class PointChange:
         default=None, eq=False, repr=False, alias="group_figures"
     )
     """A split's or merge's figures, shared by its members (see :class:`GroupFigures`)."""
+    _language: str | None = attrs.field(default=None, eq=False, repr=False, alias="language")
+    """The language of the texts, when its number words and units of time are not
+    English's alone (:mod:`.figure_words`): what ``figures`` reads."""
     _lazy: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False, init=False)
 
     @property
@@ -324,8 +327,9 @@ class GroupFigures:
     each change goes to the member whose old and new texts hold its two sides (else its
     old side, else its new side, else the first member)."""
 
-    def __init__(self, members: list[tuple[Point, Point]]) -> None:
+    def __init__(self, members: list[tuple[Point, Point]], language: str | None = None) -> None:
         self._members = members
+        self._language = language
         self._found: dict[tuple[str, str], tuple[FigureChange, ...]] | None = None
 
     def of(self, old: Point, new: Point) -> tuple[FigureChange, ...]:
@@ -339,7 +343,7 @@ class GroupFigures:
         news = list({id(n): n for _, n in self._members}.values())
         joined = ("\n".join(o.text for o in olds), "\n".join(n.text for n in news))
         found: dict[tuple[str, str], list[FigureChange]] = {}
-        for a, b in figure_pairs(*joined, distinct=True):
+        for a, b in figure_pairs(*joined, distinct=True, language=self._language):
             owner = self._members[0]
             for wanted in ((a, b), (a, None), (None, b)):
                 hit = [m for m in self._members if _holds(m, wanted)]
@@ -367,6 +371,7 @@ def _figures(c: PointChange) -> tuple[FigureChange, ...]:
     edits = [op.text for op in c.words if op.op != "equal"]
     # One search over the edits, joined by a line break (no figure, month name or number
     # word spans one), not one per edit; none at all for a text kept as it was.
-    if not edits or not may_hold_figure("\n".join(edits)):
+    if not edits or not may_hold_figure("\n".join(edits), c._language):
         return ()
-    return tuple(FigureChange(a, b) for a, b in figure_pairs(c.old.text, c.new.text))
+    pairs = figure_pairs(c.old.text, c.new.text, language=c._language)
+    return tuple(FigureChange(a, b) for a, b in pairs)

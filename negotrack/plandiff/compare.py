@@ -54,6 +54,7 @@ from negotrack.plandiff.changes import (
     PositionDelta,
     StatusDelta,
 )
+from negotrack.plandiff.figure_words import figure_language
 from negotrack.plandiff.link_notes import alone_notes, link_notes
 from negotrack.plandiff.tokens import WordOp, words
 
@@ -113,7 +114,9 @@ def _contained_share(piece: Sequence[str], whole: Sequence[str]) -> float:
     return kept / len(piece)
 
 
-def _pair_change(o: Point, n: Point, via: str, on_lis: bool, confidence: float) -> PointChange:
+def _pair_change(
+    o: Point, n: Point, via: str, on_lis: bool, confidence: float, language: str | None
+) -> PointChange:
     renumbered = o.number != n.number
     # The fields up to ``confidence`` are given by position (group None): keywords cost a
     # fifth of a change's making, and a pair is made for most points.
@@ -124,7 +127,10 @@ def _pair_change(o: Point, n: Point, via: str, on_lis: bool, confidence: float) 
             kind = ChangeKind.RENUMBERED if renumbered else ChangeKind.UNCHANGED
         return PointChange(kind, o, n, 1.0, None, renumbered, via, confidence)
     kind = ChangeKind.REWORDED if on_lis else ChangeKind.MOVED
-    change = PointChange(kind, o, n, 0.0, None, renumbered, via, confidence)
+    if language is None:
+        change = PointChange(kind, o, n, 0.0, None, renumbered, via, confidence)
+    else:
+        change = PointChange(kind, o, n, 0.0, None, renumbered, via, confidence, language=language)
     change.measure_later()  # the share of words kept, when first read
     return change
 
@@ -138,6 +144,7 @@ def _piece(
     confidence: float,
     tokens: tuple[Sequence[str] | None, Sequence[str] | None],
     figures: GroupFigures,
+    language: str | None,
 ) -> PointChange:
     """One member of a split or merge; ``tokens`` are the old and new points' words, when
     text matching has them already; ``figures``, the group's changed figures."""
@@ -157,6 +164,7 @@ def _piece(
         matched_by=via,
         confidence=confidence,
         group_figures=figures,
+        language=language,
     )
 
 
@@ -216,7 +224,7 @@ def diff(
         if language is None and dossier is not None:
             language = dossier.language
         alignment = _align.align(old, new, curated, threshold, language)
-        changes = _arrange(old, new, alignment)
+        changes = _arrange(old, new, alignment, figure_language(language))
         if curated:
             changes = _with_notes(changes, curated, old.id, new.id)
         doubts = alignment.doubts
@@ -239,8 +247,11 @@ def _unpaired(kind: ChangeKind, o: Point | None, n: Point | None, linked: bool) 
     return PointChange(kind, o, n, 0.0, matched_by="", confidence=0.0)
 
 
-def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> list[PointChange]:
-    """Every change, in the new version's reading order, deletions where they stood."""
+def _arrange(
+    old: PlanVersion, new: PlanVersion, align: _align.Alignment, language: str | None
+) -> list[PointChange]:
+    """Every change, in the new version's reading order, deletions where they stood;
+    ``language``, that of the texts' figures when not English's alone."""
     ops, nps = old.points, new.points
     stable = _moves.stable(old, new, align.pairs)
     # What stands at each new point: its pair's change (most points), or the changes of
@@ -253,7 +264,7 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
     sure = align.confidence.get  # align.sure written out: a call fewer per pair
     for i, (j, via) in align.pairs.items():
         kept = i in stable
-        paired[j] = _pair_change(ops[i], nps[j], via, kept, sure((i, j), 1.0))
+        paired[j] = _pair_change(ops[i], nps[j], via, kept, sure((i, j), 1.0), language)
         if kept:
             anchor[i] = j
     known = align.words
@@ -268,11 +279,12 @@ def _arrange(old: PlanVersion, new: PlanVersion, align: _align.Alignment) -> lis
         # one split, not two halves with other points, deleted ones among them, between.
         at = min(news)
         parts = _members(olds, news, align.crossed.get(g))
-        figures = GroupFigures([(ops[i], nps[j]) for _, i, j in parts])
+        figures = GroupFigures([(ops[i], nps[j]) for _, i, j in parts], language)
         for kind, i, j in parts:
             tokens = (known.get(ops[i].text), known.get(nps[j].text))
+            confidence = sure((i, j), 1.0)
             change = _piece(
-                kind, ops[i], nps[j], via, numbers[g], sure((i, j), 1.0), tokens, figures
+                kind, ops[i], nps[j], via, numbers[g], confidence, tokens, figures, language
             )
             members.setdefault(at, []).append((j, i, change))
         for i in olds:

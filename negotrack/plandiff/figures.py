@@ -22,14 +22,19 @@ One figure can be written several ways, and a rewrite often changes only the way
 years" and "fifteen years", "3.67 percent" and "3.67%", "10,000" and "10000". Figures are
 compared by their *value* (number words read as figures, from "two" to "ninety-nine", with
 "hundred", "thousand" and the like; thousands separators dropped; "per cent", "percent"
-and "%" one unit, and so "bn" and "billion"), so a figure written another way is not a
-change. "One" is not read as a figure: it is more often a pronoun or an article. A count
-of days, weeks, months or years carries its unit ("24 months", "a three-year term", and
-"a year" after "within", "for" and the like), and spans of time are one unit measured in
-days or in months: "24 months" is "two years", and "100 days" that became "three months"
-changed. A figure the other text holds as often is no change, wherever and however it is
-written; one written twice and changed once changed once, and one the other text lacks
-changed once however often written.
+and "%" one unit; "five thousand" is "5,000" and "$800bn" is "$800 billion"), so a figure
+written another way is not a change. "One" is not read as a figure: it is more often a
+pronoun or an article. A count of days, weeks, months or years carries its unit ("24
+months", "a three-year term", and "a year" after "within", "for" and the like), and spans
+of time are one unit measured in days or in months: "24 months" is "two years", and "100
+days" that became "three months" changed. A figure the other text holds as often is no
+change, wherever and however it is written; one written twice and changed once changed
+once, and one the other text lacks changed once however often written.
+
+These words are English's. In a dossier written in Spanish (``language: es``) Spanish's
+are read too (:mod:`.figure_words`): "tres millones" is "3 millones", "24 meses" is "dos
+años", "treinta y cinco" is 35, "artículo 3" and "Ley 1448" are references, "15 de
+febrero de 2015" is a date, and "1.044" is a thousand and forty-four.
 """
 
 from __future__ import annotations
@@ -40,118 +45,50 @@ import re
 from decimal import Decimal
 from typing import TypeAlias
 
-from negotrack.plandiff.number_words import NUMBER_WORDS
-from negotrack.plandiff.tokens import CURRENCY
+from negotrack.plandiff.figure_words import Lexicon, lexicon
 
 __all__ = ["FigurePair", "figure_pairs", "figures", "may_hold_figure"]
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_SCALE = r"(?:bn|mn|tn|m|k|km|mm|kg|billion|million|trillion|thousand|per\s?cent|percent)"
-# A figure starts at a digit or a currency sign (so the scan is quick); a date's month name
-# before it ("November 23, 2025") is picked up afterwards by _MONTH_BEFORE.
-_FIGURE_RE = re.compile(
-    rf"""
-    (?:US\$|[{CURRENCY}])?\d+(?:[.,]\d+)*                          # 600,000  $800  2.5
-    (?:-\d{{2}}(?:-\d{{2}})?|:\d{{2}})?                               # 2025-11-23  18:00
-    (?:(?<![\d.,]\d\d)(?<=\d)(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?\b  # 23 November 2025
-      | \s?%                                                          # 50%
-      | \s?{_SCALE}\b                                                 # 800bn  100 billion
-    )?
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-_MAYBE_FIGURE = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE)
-_MAYBE_FIGURE_LOW = re.compile(_MAYBE_FIGURE.pattern)
-_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s+$", re.IGNORECASE)
-_YEAR_AFTER = re.compile(r"(?:st|nd|rd|th)?,?\s+\d{4}\b")
-
-
-_TENS = tuple(w for w, v in NUMBER_WORDS.items() if v >= 20)
-_ONES = tuple(w for w, v in NUMBER_WORDS.items() if 0 < v < 10)
-_TEENS = tuple(w for w, v in NUMBER_WORDS.items() if 1 < v < 20)  # "one" is not a figure
-_WORD_FIGURE = re.compile(
-    rf"""
-    \b(?:(?:{"|".join(_TENS)})(?:[-\s](?:{"|".join(_ONES)}))?           # twenty-five
-      | (?:{"|".join(_TEENS)}))\b                                         # two .. nineteen
-    (?:\s+hundred\b)?                                                    # two hundred
-    (?:\s+{_SCALE}\b)?                                                   # five thousand
-    (?!-(?:thirds?|quarters?|halves|half|fifths?|tenths?)\b)             # not two-thirds
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-_LETTERS = re.compile(r"[a-z]+")
-_NUMBER_WORD = frozenset(NUMBER_WORDS) | {
-    *("hundred", "thousand", "million", "billion", "trillion", "percent", "cent"),
-    *("bn", "mn", "tn", "m", "k", "km", "mm", "kg"),
-}
-"""The words that may be (part of) a figure written in words, or a scale's."""
-_SCALE_KEY = {
-    "percent": "%",
-    "per cent": "%",
-    "billion": "bn",
-    "million": "mn",
-    "trillion": "tn",
-    "thousand": "k",
-}
-
-_REFERENCE = re.compile(
-    r"(?:§|\b(?:article|art\.|arts?\.|section|sec\.|paragraph|para\.|paras?\.|chapter|ch\.|annex|"
-    r"appendix|clause|point|points|item|resolution|resolutions|protocol|no\.|number|phase|"
-    r"stage|step|part|schedule|principle|rule|page|p\.|pp\.|minsk|version|draft))\s*$",
-    re.IGNORECASE,
-)
 _CONTEXT_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-# fmt: off
-_STOP = frozenset((
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "and", "or", "with",
-    "from", "than", "more", "less", "over", "under", "about", "up", "some", "least",
-    "most", "no", "not", "is", "are", "be", "will", "shall", "as", "its", "their", "it",
-    "this", "that", "within",
-))
-# fmt: on
-_MONTH_NAME = re.compile(rf"\b{_MONTH}", re.IGNORECASE)
 _UNIT = re.compile(r"[^\d\s.,]+")
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
 _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
 """A bare four-digit number from 1800 to 2199 is a year: it never pairs with a count."""
+_YEAR_AFTER = re.compile(r"(?:st|nd|rd|th)?,?\s+\d{4}\b")
 _CONTEXT = 3
 """Words on each side of a figure that say what it counts."""
+_ISO_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 
 
 FigurePair: TypeAlias = tuple[str, str]
 """A changed figure as (old, new); an empty side means the figure was dropped or added."""
 
 
-def _spans(text: str) -> list[tuple[str, int, int]]:
+def _spans(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
     """Each figure of ``text`` with where it starts and ends, in reading order; a count of
     days, weeks, months or years takes its unit ("24 months")."""
-    found = _digit_spans(text)
-    if not _NUMBER_WORD.isdisjoint(_LETTERS.findall(text.lower())):
+    found = _digit_spans(text, lex)
+    if not lex.number_words.isdisjoint(lex.letters.findall(text.lower())):
         taken = [(a, b) for _, a, b in found]
-        for m in _WORD_FIGURE.finditer(text):
+        for m in lex.words.finditer(text):
             start, end = m.span()
             if any(a < end and start < b for a, b in taken):
                 continue
-            if _REFERENCE.search(text, max(0, start - 16), start):
+            if lex.reference.search(text, max(0, start - lex.reference_reach), start):
                 continue
             found.append((" ".join(m.group().split()), start, end))
         found.sort(key=lambda f: f[1])
     low = text.lower()
-    spans = "day" in low or "week" in low or "month" in low or "year" in low
-    if spans:  # "within a year", "for one week"
-        taken = [(a, b) for _, a, b in found]
-        for m in _ONE_SPAN.finditer(text):
-            if not any(a < m.end() and m.start() < b for a, b in taken):
-                found.append((" ".join(m.group().split()), m.start(), m.end()))
-        found.sort(key=lambda f: f[1])
-    if not spans:
+    if not any(hint in low for hint in lex.span_hints):
         return found
+    # "within a year", "for one week", "en un año"
+    taken = [(a, b) for _, a, b in found]
+    for m in lex.one_span.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            found.append((" ".join(m.group().split()), m.start(), m.end()))
+    found.sort(key=lambda f: f[1])
     out = []
     for figure, start, end in found:
-        unit = _DURATION.match(text, end)
+        unit = lex.duration.match(text, end)
         if unit is not None and figure[-1:].isalnum() and not _YEAR.fullmatch(figure):
             end = unit.end()
             figure = " ".join(text[start:end].split())  # "24 months", "three-year"
@@ -159,32 +96,19 @@ def _spans(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-_DURATION = re.compile(r"(?:\s+|-)(days?|weeks?|months?|years?)\b", re.IGNORECASE)
-"""A unit of time after a count: "24 months" and "two years" say the same, and so does a
-"two-year" term."""
-_ONE_SPAN = re.compile(
-    r"(?:(?<=\bwithin )|(?<=\bfor )|(?<=\bafter )|(?<=\bin )|(?<=\bover )|(?<=\bthan ))"
-    r"(?:one|a|an)\s+(?:day|week|month|year)\b",
-    re.IGNORECASE,
-)
-"""One span of time, after a word that makes it a term ("within a year", "for one week"):
-"one" alone is not a figure, and "a year" alone is often a rate ("once a year")."""
-_IN_DAYS = {"day": 1, "week": 7}
-_IN_MONTHS = {"month": 1, "year": 12}
-
-
-def _digit_spans(text: str) -> list[tuple[str, int, int]]:
+def _digit_spans(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
     """The figures written with digits, with where they start and end."""
     out: list[tuple[str, int, int]] = []
     done = 0
-    for m in _FIGURE_RE.finditer(text):
+    reach = lex.reference_reach
+    for m in lex.figure.finditer(text):
         start, end = m.span()
         if start < done:  # the year of a date already taken whole
             continue
-        if _designation(text, start) or _REFERENCE.search(text, max(0, start - 16), start):
+        if _designation(text, start) or lex.reference.search(text, max(0, start - reach), start):
             done = end
             continue
-        before = _MONTH_BEFORE.search(text, max(0, start - 11), start)
+        before = lex.month_before.search(text, max(0, start - 16), start)
         if before is not None:
             start = before.start()
             if m.end() - m.start() <= 2:
@@ -215,24 +139,27 @@ def _designation(text: str, start: int) -> bool:
     return False
 
 
-def figures(text: str) -> list[str]:
+def figures(text: str, language: str | None = None) -> list[str]:
     """The figures in ``text`` (numbers, money, percentages, dates), in reading order;
-    numbers naming a document's parts ("Article 5") are not figures."""
-    return [f for f, _, _ in _spans(text)]
+    numbers naming a document's parts ("Article 5") are not figures. ``language`` (a
+    language tag) adds its number words and units to English's (see
+    :mod:`.figure_words`)."""
+    return [f for f, _, _ in _spans(text, lexicon(language))]
 
 
-def may_hold_figure(text: str) -> bool:
+def may_hold_figure(text: str, language: str | None = None) -> bool:
     """Whether ``text`` may hold (part of) a figure: a digit, a month's name, a number word
     or a scale ("thousand", "percent"). A quick test, so that the figures of two texts are
     compared only when an edit touches one."""
+    lex = lexicon(language)
     low = text.lower()
     # Ignoring case in ASCII text is matching the lowered text (no long s, no Kelvin
     # sign), which is faster.
     ascii_text = text.isascii()
-    digit_or_month = (_MAYBE_FIGURE_LOW if ascii_text else _MAYBE_FIGURE).search(
+    digit_or_month = (lex.maybe_figure_low if ascii_text else lex.maybe_figure).search(
         low if ascii_text else text
     )
-    return digit_or_month is not None or not _NUMBER_WORD.isdisjoint(_LETTERS.findall(low))
+    return digit_or_month is not None or not lex.number_words.isdisjoint(lex.letters.findall(low))
 
 
 class _Figure:
@@ -240,65 +167,87 @@ class _Figure:
 
     __slots__ = ("context", "text", "unit", "value")
 
-    def __init__(self, text: str, source: str, start: int, end: int) -> None:
+    def __init__(self, text: str, source: str, start: int, end: int, lex: Lexicon) -> None:
         self.text = text
-        if _is_date(text):
+        if lex.month_name.search(text) is not None or _ISO_DATE.fullmatch(text) is not None:
             self.unit, self.value = "date", text.lower()
         elif _YEAR.fullmatch(text):
             self.unit, self.value = "year", text
         else:
-            self.unit, self.value = _value(text)
+            self.unit, self.value = _value(text, lex)
         before = _CONTEXT_WORD.findall(source[max(0, start - 60) : start].lower())[-_CONTEXT:]
         after = _CONTEXT_WORD.findall(source[end : end + 60].lower())[:_CONTEXT]
-        self.context = {w for w in (*before, *after) if w not in _STOP}
+        self.context = {w for w in (*before, *after) if w not in lex.stop}
 
 
-def _value(text: str) -> tuple[str, str]:
+_MULTIPLIER = {"k": 10**3, "mn": 10**6, "bn": 10**9, "tn": 10**12}
+"""Scales that multiply: "five thousand" is "5,000", "2.5 million" is "2,500,000"."""
+
+
+def _value(text: str, lex: Lexicon) -> tuple[str, str]:
     """A figure's unit and value, the same however it is written: ("%", "3.67%") for
-    "3.67 percent", ("", "15") for "fifteen", ("k", "5k") for "five thousand"."""
+    "3.67 percent", ("", "15") for "fifteen", ("", "5000") for "five thousand"."""
     low = text.lower()
     words = low.replace("-", " ").split()
-    if len(words) == 2 and words[0] in ("one", "a", "an"):  # one span of time: "a year"
+    sign = ""
+    if len(words) == 2 and words[0] in lex.ones:  # one span of time: "a year"
         number, scale = "1", words[1]
-    elif words and words[0] in NUMBER_WORDS:
-        n = NUMBER_WORDS[words[0]]
-        rest = words[1:]
-        if rest and rest[0] in NUMBER_WORDS:  # twenty-five
-            n += NUMBER_WORDS[rest.pop(0)]
-        if rest and rest[0] == "hundred":
-            n *= 100
-            rest.pop(0)
-        number, scale = str(n), " ".join(rest)
+    elif words and (
+        words[0] in lex.numbers or words[0] in lex.hundreds or words[0] == lex.thousand
+    ):
+        number, scale = _spelled(words, lex)
     else:
         m = re.match(r"(\D*?)(\d+(?:[.,]\d+)*)(.*)$", low)
         if m is None:  # pragma: no cover - every figure holds a digit or a number word
             return "", low
-        sign, digits, scale = m.group(1), m.group(2), m.group(3)
-        number = sign + _THOUSANDS.sub("", digits)
-    scale = " ".join(scale.split())
-    period = scale.strip(" -").removesuffix("s")
-    if period in _IN_DAYS or period in _IN_MONTHS:  # "24 months" is "two years"
+        sign, number, scale = m.group(1), lex.thousands.sub("", m.group(2)), m.group(3)
+        if lex.decimal_comma:
+            number = number.replace(",", ".")
+    scale = " ".join(scale.split()).strip(" -")
+    period = lex.periods.get(scale)
+    if period is not None and not sign and _PLAIN.fullmatch(number):  # "24 months" is "two years"
         whole = period in _IN_MONTHS
-        times = (_IN_MONTHS if whole else _IN_DAYS)[period]
-        count = Decimal(number.replace(",", ".")) * times if _PLAIN.fullmatch(number) else None
-        if count is not None:  # one unit for every span of time, so they pair
-            return "time", f"{count.normalize():f}{'mo' if whole else 'd'}"
-    value = number + _SCALE_KEY.get(scale, scale).replace(" ", "")
+        count = Decimal(number) * (_IN_MONTHS if whole else _IN_DAYS)[period]
+        return "time", f"{count.normalize():f}{'mo' if whole else 'd'}"
+    key = lex.scales.get(scale, scale).replace(" ", "")
+    if key in _MULTIPLIER and _PLAIN.fullmatch(number):  # "five thousand" is "5,000"
+        number, key = f"{(Decimal(number) * _MULTIPLIER[key]).normalize():f}", ""
+    value = sign + number + key
     return "".join(_UNIT.findall(value)), value
 
 
+def _spelled(words: list[str], lex: Lexicon) -> tuple[str, str]:
+    """The number a figure in words starts with, and the words after it (its scale):
+    "twenty five thousand" is ("25", "thousand"), "ciento treinta y dos" ("132", ""),
+    "mil millones" ("1", "mil millones")."""
+    n = k = 0
+    while k < len(words):
+        word = words[k]
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if word in lex.numbers:
+            n += lex.numbers[word]
+        elif word == "hundred":
+            n *= 100
+        elif word in lex.hundreds:
+            n += lex.hundreds[word]
+        elif word == lex.thousand and (not after or after in lex.numbers or after in lex.hundreds):
+            n = max(n, 1) * 1000  # "mil", "tres mil", "mil quinientos"
+        elif word != "y" or after not in lex.numbers:  # "treinta y cinco"
+            break
+        k += 1
+    return str(n) if k else "1", " ".join(words[k:])
+
+
+_IN_DAYS = {"day": 1, "week": 7}
+_IN_MONTHS = {"month": 1, "year": 12}
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")
-"""A count a unit of time can multiply (not "-3" or "1,5": a sign or a decimal comma)."""
+"""A count a unit of time or a scale can multiply (not "1,5": a decimal comma in English,
+nor "1.2.3")."""
 
 
-def _is_date(text: str) -> bool:
-    return (
-        re.search(_MONTH, text, re.IGNORECASE) is not None
-        or re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", text) is not None
-    )
-
-
-def figure_pairs(old: str, new: str, *, distinct: bool = False) -> list[FigurePair]:
+def figure_pairs(
+    old: str, new: str, *, distinct: bool = False, language: str | None = None
+) -> list[FigurePair]:
     """The figures that differ between two texts, each paired with what it became (see
     the module's note); a figure removed or added is paired with an empty string. In the
     old text's reading order, additions last.
@@ -307,9 +256,11 @@ def figure_pairs(old: str, new: str, *, distinct: bool = False) -> list[FigurePa
     as often as it has more (10 days twice becoming 10 days and 20 days is 10 days -> 20
     days), and one it lacks changed once however often written. With ``distinct`` (the
     texts of a whole split or merge), a figure the other text holds at all is no change:
-    two pieces that both say "5,060" merge into one "5,060"."""
-    a = [_Figure(f, old, s, e) for f, s, e in _spans(old)]
-    b = [_Figure(f, new, s, e) for f, s, e in _spans(new)]
+    two pieces that both say "5,060" merge into one "5,060". ``language`` (a language tag)
+    adds its number words and units to English's (see :mod:`.figure_words`)."""
+    lex = lexicon(language)
+    a = [_Figure(f, old, s, e, lex) for f, s, e in _spans(old, lex)]
+    b = [_Figure(f, new, s, e, lex) for f, s, e in _spans(new, lex)]
     if [f.value for f in a] == [f.value for f in b]:
         return []
     sm = difflib.SequenceMatcher(None, [f.value for f in a], [f.value for f in b], autojunk=False)

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 import negotrack as nt
 from negotrack.plandiff.compare import ChangeKind, PointChange
+from negotrack.plandiff.figure_words import lexicon
 from negotrack.plandiff.figures import figure_pairs, figures, may_hold_figure
 from tests.support.dossiers import SEEDS
 
@@ -161,17 +162,20 @@ def _reworded(old: str, new: str) -> PointChange:
     return PointChange(ChangeKind.REWORDED, nt.Point("1", old), nt.Point("1", new), 0.5)
 
 
-@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
-def test_ascii_text_may_hold_a_figure_as_the_case_blind_search_says(text: str) -> None:
+@given(
+    st.text(alphabet=st.characters(max_codepoint=127), max_size=40),
+    st.sampled_from([None, "en", "es"]),
+)
+def test_ascii_text_may_hold_a_figure_as_the_case_blind_search_says(
+    text: str, language: str | None
+) -> None:
     """In ASCII text, the lowered text's plain search finds a digit or a month's name
     exactly where the case-blind search does."""
-    from negotrack.plandiff import figures as figures_module
-
-    blind = figures_module._MAYBE_FIGURE.search(text) is not None
-    assert (figures_module._MAYBE_FIGURE_LOW.search(text.lower()) is not None) == blind
-    assert may_hold_figure(text) == (
-        blind
-        or not figures_module._NUMBER_WORD.isdisjoint(figures_module._LETTERS.findall(text.lower()))
+    lex = lexicon(language)
+    blind = lex.maybe_figure.search(text) is not None
+    assert (lex.maybe_figure_low.search(text.lower()) is not None) == blind
+    assert may_hold_figure(text, language) == (
+        blind or not lex.number_words.isdisjoint(lex.letters.findall(text.lower()))
     )
 
 
@@ -245,3 +249,149 @@ def test_a_figure_written_twice_and_changed_once_pairs_with_what_it_became() -> 
 
 def test_a_section_sign_marks_a_reference() -> None:
     assert figures("Under § 5 and §6 the army has 100 days.") == ["100 days"]
+
+
+def test_a_spanish_dossier_reads_spanish_figures() -> None:
+    """Colombia's agreement in Spanish: "3 millones" is "Tres millones", "24 meses" is "dos
+    años", "diez años" that became "15 años" changed, "artículo 3" is a reference (the
+    report read "3 -> (none)", "(none) -> 7", "24 -> (none)" and "(none) -> 15")."""
+    es = "es"
+    assert (
+        figure_pairs(
+            "Un Fondo de Tierras entrega 3 millones de hectáreas en sus primeros diez años.",
+            "Tres millones de hectáreas ingresan al Fondo de Tierras en sus primeros diez años.",
+            language=es,
+        )
+        == []
+    )
+    assert (
+        figure_pairs("Siete millones de hectáreas.", "7 millones de hectáreas.", language=es) == []
+    )
+    assert (
+        figure_pairs("Recibe 90% durante 24 meses.", "Recibe 90% durante dos años.", language=es)
+        == []
+    )
+    assert figure_pairs(
+        "Reducir la pobreza en diez años.", "Se ejecutan en 15 años.", language=es
+    ) == [("diez años", "15 años")]
+    assert figures("En los términos del artículo 3 común, la Ley 1448 y el punto 2.1.", es) == []
+    assert figures("Dieciséis circunscripciones, veintiún días, cien por ciento.", es) == [
+        "Dieciséis",
+        "veintiún días",
+        "cien por ciento",
+    ]
+
+
+def test_spanish_compound_numbers_scales_and_separators() -> None:
+    """ "treinta y cinco" is 35, "ciento veinte" 120, "doscientos mil" 200.000 (Spanish
+    writes a point between thousands and a comma before decimals), "mil millones" a
+    thousand millions, "cinco por ciento" 5%; "en un año" is a span of twelve months."""
+    es = "es"
+    same = [
+        ("durante treinta y cinco días", "durante 35 días"),
+        ("ciento veinte observadores", "120 observadores"),
+        ("doscientos mil desplazados", "200.000 desplazados"),
+        ("mil millones de pesos", "1.000 millones de pesos"),
+        ("tres mil millones", "3.000 millones"),
+        ("mil quinientos soldados", "1.500 soldados"),
+        ("2,5 millones de pesos", "2.500.000 pesos"),
+        ("cinco por ciento", "5%"),
+        ("en un año", "en 12 meses"),
+        ("1.044 máquinas", "1044 máquinas"),
+    ]
+    for old, new in same:
+        assert figure_pairs(old, new, language=es) == [], (old, new)
+    assert figure_pairs("un plazo de 2,5 años", "un plazo de 2.5 años", language=es) == []
+    assert figures("Una vez al año, en un año.", es) == ["un año"]
+
+
+def test_spanish_dates_are_dates() -> None:
+    """Minsk II's ceasefire from 00:00 on 15 February 2015, written in Spanish."""
+    assert figures(
+        "Desde las 00:00 del 15 de febrero de 2015, hasta septiembre de 2016.", "es"
+    ) == [
+        "00:00",
+        "15 de febrero de 2015",
+        "septiembre de 2016",
+    ]
+    assert figure_pairs(
+        "El alto el fuego rige desde el 15 de febrero de 2015.",
+        "El alto el fuego rige desde el 16 de febrero de 2015.",
+        language="es",
+    ) == [("15 de febrero de 2015", "16 de febrero de 2015")]
+
+
+def test_spanish_words_are_read_only_in_a_spanish_dossier() -> None:
+    """An English dossier's figures do not change: "once" is a time, not eleven, and
+    "tres" is no number; a regional tag ("es-CO") is Spanish."""
+    assert figures("Tres millones, once a year, doce.") == []
+    assert figures("Tres millones, once, doce.", "es-CO") == ["Tres millones", "once", "doce"]
+
+
+def test_scales_that_multiply_are_written_out() -> None:
+    """ "five thousand" is "5,000" and "2.5 million" "2,500,000" (they read as changes)."""
+    assert figure_pairs("Five thousand troops.", "5,000 troops.") == []
+    assert figure_pairs("2.5 million people.", "2,500,000 people.") == []
+    assert figure_pairs("$800bn frozen.", "$800 billion frozen.") == []
+    assert figure_pairs("$800bn frozen.", "$900 billion frozen.") == [("$800bn", "$900 billion")]
+
+
+def test_the_spanish_report_shows_the_figures_the_english_one_does() -> None:
+    """Colombia's two seed dossiers tell the same agreement in two languages: each change
+    shows as many changed figures in Spanish as in English (Spanish used to show three
+    changes the English report did not, and to miss one)."""
+    english = nt.load(SEEDS / "colombia-2016.yaml").diff("final-aug", "final-nov")
+    spanish = nt.load(SEEDS / "colombia-es-2016.yaml").diff("final-aug", "final-nov")
+
+    def shown(d: nt.PlanDiff) -> dict[tuple[str, str], int]:
+        return {
+            (c.old.number if c.old else "", c.new.number if c.new else ""): len(c.figures)
+            for c in d.changes
+        }
+
+    assert shown(spanish) == shown(english)
+    assert sum(shown(english).values()) == 12
+
+
+_ES_SMALL = (
+    *("dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once"),
+    *("doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho"),
+    *("diecinueve", "veinte", "veintiuno", "veintidós", "veintitrés", "veinticuatro"),
+    *("veinticinco", "veintiséis", "veintisiete", "veintiocho", "veintinueve"),
+)
+_ES_TENS = ("treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa")
+_ES_UNITS = ("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve")
+
+
+def _en_letras(n: int) -> str:
+    if n < 30:
+        return _ES_SMALL[n - 2]
+    tens, unit = divmod(n, 10)
+    return _ES_TENS[tens - 3] + (f" y {_ES_UNITS[unit - 1]}" if unit else "")
+
+
+@given(st.integers(2, 999), st.sampled_from(["días", "por ciento", "mil soldados", "km"]))
+def test_spelling_a_spanish_figure_out_changes_nothing(n: int, unit: str) -> None:
+    """Any figure from 2 to 999, in digits or in Spanish words, is the same figure; one
+    more is a change."""
+    hundreds, rest = divmod(n, 100)
+    words = [
+        *([] if not hundreds else ["cien" if n == 100 else _HUNDREDS_ES[hundreds - 1]]),
+        *([_en_letras(rest)] if rest > 1 or (rest == 1 and not hundreds) else []),
+        *(["uno"] if rest == 1 and hundreds else []),
+    ]
+    if not words or words == ["uno"]:
+        return
+    old = f"En {n} {unit}, las partes se reúnen."
+    new = f"Las partes se reúnen en {' '.join(words)} {unit}."
+    assert figure_pairs(old, new, language="es") == [], new
+    later = f"En {n + 1} {unit}, las partes se reúnen."
+    assert figure_pairs(old, later, language="es") == [
+        (figures(old, "es")[0], figures(later, "es")[0])
+    ]
+
+
+_HUNDREDS_ES = (
+    *("ciento", "doscientos", "trescientos", "cuatrocientos", "quinientos", "seiscientos"),
+    *("setecientos", "ochocientos", "novecientos"),
+)
