@@ -11,10 +11,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from negotrack.cli.output import committed, emit, inert_json
 from negotrack.core.refs import PointRef
+
+if TYPE_CHECKING:
+    from negotrack.dossier.dossier import Dossier
 
 __all__ = ["merge", "remove", "replace"]
 
@@ -42,8 +45,9 @@ def replace(args: argparse.Namespace) -> int:
     """``negotrack replace FILE KIND RECORD [--version V]``."""
     from negotrack.io.update import update
 
-    record = _read_record(args.kind, args.record)
-    old = update(args.file, lambda d: d.replace(record, version=args.version), timeout=args.timeout)
+    kind = _kind(args.kind)
+    record = _read_record(kind, args.record)
+    old = update(args.file, lambda d: _replace(d, kind, record, args.version), timeout=args.timeout)
     name = getattr(old, "id", None) or PointRef.format(args.version, old.number)
     committed(f"{args.file}: replaced {args.kind} {name}", args.file)
     return 0
@@ -53,9 +57,50 @@ def remove(args: argparse.Namespace) -> int:
     """``negotrack remove FILE KIND ID``."""
     from negotrack.io.update import update
 
-    update(args.file, lambda d: d.remove(args.kind, args.id), timeout=args.timeout)
+    kind = _kind(args.kind)
+    update(args.file, lambda d: _remove(d, kind, args.id), timeout=args.timeout)
     committed(f"{args.file}: removed {args.kind} {args.id}", args.file)
     return 0
+
+
+def _kind(kind: str) -> str:
+    """The KIND argument's canonical kind, or exit 1 naming KIND (before any file is read)."""
+    from negotrack.cli.commands import _checked
+    from negotrack.dossier.edit import kind_of
+
+    return str(_checked("KIND", kind_of, kind))
+
+
+def _replace(d: Dossier, kind: str, record: Any, version: str | None) -> Any:
+    """``d.replace``, with what names nothing in the dossier named by its argument: the
+    record's id or number (RECORD), the version (--version)."""
+    from negotrack.cli.commands import _Failed, _found
+    from negotrack.errors import NegotrackError
+
+    if kind == "point" and version is None:
+        why = "replacing a point needs the version it is in"
+        raise _Failed("--version", NegotrackError(why, hint="--version us-28, say"))
+    if kind == "point" and version is not None:
+        _found(("--version", d.version, version))
+        _found(("RECORD", d.version(version).point, record.number))
+    else:
+        _found(("RECORD", lambda id: _lookup(d, kind, id), record.id))
+    return d.replace(record, version=version)
+
+
+def _remove(d: Dossier, kind: str, id: str) -> Any:
+    """``d.remove``, with an ID that names nothing named as the argument."""
+    from negotrack.cli.commands import _found
+
+    _found(("ID", lambda value: _lookup(d, kind, value), id))
+    return d.remove(kind, id)
+
+
+def _lookup(d: Dossier, kind: str, id: str) -> Any:
+    """The record of ``kind`` (canonical) with ``id`` (a point: ``VERSION#NUMBER``)."""
+    if kind == "point":
+        return d.resolve(id)
+    return getattr(d, kind)(id)
 
 
 def merge(args: argparse.Namespace) -> int:

@@ -66,6 +66,50 @@ def test_remove_a_cited_source_names_every_referrer(
     assert dossier.read_bytes() == before
 
 
+def test_remove_names_the_argument_that_names_nothing(
+    capsys: pytest.CaptureFixture[str], dossier: Path
+) -> None:
+    """An unknown KIND or an ID the dossier lacks is the argument's problem, not a place in
+    the file ("FILE: $: ..."); nothing is written."""
+    before = dossier.read_bytes()
+    cases = [
+        (("bogus", "strike"), "KIND: unknown kind of record 'bogus' (expected one of"),
+        (("event", "strik"), "ID: no event 'strik' in this dossier (did you mean 'strike'?)"),
+        (("events", "strik"), "ID: no event 'strik' in this dossier"),
+        (("point", "us-28#99"), "ID: version 'us-28' has no point '99'"),
+    ]
+    for argv, line in cases:
+        code, _, err = run(capsys, "remove", str(dossier), *argv)
+        assert code == 1, argv
+        assert err.startswith(line), err
+        assert "$:" not in err
+    assert dossier.read_bytes() == before
+
+
+def test_replace_names_the_argument_that_names_nothing(
+    capsys: pytest.CaptureFixture[str], dossier: Path, tmp_path: Path
+) -> None:
+    """A record whose id or number the dossier lacks is RECORD's problem, an unknown or
+    missing version --version's, an unknown KIND KIND's; nothing is written."""
+    event = tmp_path / "e.yaml"
+    event.write_text("id: genevaa\nwhen: 2025-11-22\ntitle: Geneva\n", encoding="utf-8")
+    point = tmp_path / "p.yaml"
+    point.write_text('number: "99"\ntext: Fixed.\n', encoding="utf-8")
+    before = dossier.read_bytes()
+    cases = [
+        (("event", str(event)), "RECORD: no event 'genevaa' in this dossier"),
+        (("bogus", str(event)), "KIND: unknown kind of record 'bogus'"),
+        (("point", str(point), "--version", "us-28"), "RECORD: version 'us-28' has no point '99'"),
+        (("point", str(point), "--version", "nope"), "--version: no plan version 'nope'"),
+        (("point", str(point)), "--version: replacing a point needs the version it is in"),
+    ]
+    for argv, line in cases:
+        code, _, err = run(capsys, "replace", str(dossier), *argv)
+        assert code == 1, argv
+        assert err.startswith(line), err
+    assert dossier.read_bytes() == before
+
+
 def test_replace_an_event_from_a_yaml_file(
     capsys: pytest.CaptureFixture[str], dossier: Path, tmp_path: Path
 ) -> None:
