@@ -207,7 +207,8 @@ def _spanish_words() -> str:
     hundreds = _alternatives(_HUNDREDS_ES)
     scale = _alternatives(_SCALES_ES).replace(r"\ ", r"\s+")
     tens_ones = rf"(?:{tens})(?:\s+y\s+(?:{ones}))?"
-    number = rf"(?:(?:{hundreds})(?:\s+(?:{tens_ones}|{small}))?|{tens_ones}|(?:{small}))"
+    after_hundred = rf"{tens_ones}|{small}|uno|una|un"  # ciento uno
+    number = rf"(?:(?:{hundreds})(?:\s+(?:{after_hundred}))?|{tens_ones}|(?:{small}))"
     return rf"""
     \b(?:{number}(?:\s+mil(?:\s+{number})?)?                        # doscientos mil
       | mil(?:\s+{number})?)\b                                        # mil quinientos

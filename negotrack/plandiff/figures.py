@@ -210,10 +210,12 @@ def _value(text: str, lex: Lexicon) -> tuple[str, str]:
         count = Decimal(number) * (_IN_MONTHS if whole else _IN_DAYS)[period]
         return "time", f"{count.normalize():f}{'mo' if whole else 'd'}"
     key = lex.scales.get(scale, scale).replace(" ", "")
-    if key in _MULTIPLIER and _PLAIN.fullmatch(number):  # "five thousand" is "5,000"
+    # The unit keeps the scale (3 million hectares never became "five"), the value is
+    # written out ("five thousand" is "5,000").
+    unit = "".join(_UNIT.findall(sign + key))
+    if key in _MULTIPLIER and _PLAIN.fullmatch(number):
         number, key = f"{(Decimal(number) * _MULTIPLIER[key]).normalize():f}", ""
-    value = sign + number + key
-    return "".join(_UNIT.findall(value)), value
+    return unit, sign + number + key
 
 
 def _spelled(words: list[str], lex: Lexicon) -> tuple[str, str]:

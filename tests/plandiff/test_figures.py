@@ -334,6 +334,11 @@ def test_scales_that_multiply_are_written_out() -> None:
     assert figure_pairs("2.5 million people.", "2,500,000 people.") == []
     assert figure_pairs("$800bn frozen.", "$800 billion frozen.") == []
     assert figure_pairs("$800bn frozen.", "$900 billion frozen.") == [("$800bn", "$900 billion")]
+    # The scale stays in the unit: three million hectares did not become five families.
+    assert figure_pairs("3 million hectares are handed out.", "Five families get land.") == [
+        ("3 million", ""),
+        ("", "Five"),
+    ]
 
 
 def test_the_spanish_report_shows_the_figures_the_english_one_does() -> None:
