@@ -12,7 +12,10 @@ data (from :func:`negotrack.io.storage.to_data`), and changes only what differs:
   ``2025-11-23``, a number ``12``), and defaults the editor left out stay left out;
 - a changed scalar is replaced;
 - mapping keys are added (after their predecessor in the new order) or removed;
-- list items are merged pairwise, new items appended, surplus items removed;
+- list items are aligned by what they are (an ``id``, a point's ``number``, a link's ``old``
+  and ``new``, else their whole data), so removing or inserting one anywhere removes or
+  adds its lines only; aligned items are merged, and the comment lines between items stay
+  where they stood (:mod:`negotrack.io.yamlgaps`);
 - a node whose type changed is replaced.
 
 The file's indentation is guessed and reused, and lines are never re-wrapped, so a status
@@ -28,7 +31,9 @@ characters some readers take for line breaks (NEL, U+2028) is written with escap
 from __future__ import annotations
 
 import collections
+import difflib
 import io
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -106,10 +111,11 @@ def _rewrapped(yaml: Any, text: str, wrapped: list[Any], result: str) -> str:
     again, with the rest of its last line (a comment's spacing); ``result`` itself when that
     would read differently.
 
-    The scalars just before a value tell two equal values apart (two links' equal notes
-    name their points just before them), so removing or adding one does not move another's
-    line breaks; among values with the same ones, the k-th in ``result`` is the k-th in
-    ``text``. The style may differ: a plain value with a blank line comes back quoted.
+    The scalars just before a value in its mapping tell two equal values apart (two links'
+    equal notes name their points just before them), so removing or adding one does not
+    move another's line breaks; among values with the same ones, the k-th in ``result`` is
+    the k-th in ``text``. The style may differ: a plain value with a blank line comes back
+    quoted.
     """
     if not wrapped:
         return result
@@ -154,12 +160,23 @@ _CONTEXT = 4
 
 def _keyed(yaml: Any, text: str, values: set[str]) -> Iterator[tuple[Any, tuple[object, ...]]]:
     """Each scalar event of ``text`` whose value is in ``values``, with its key: its value
-    and the values of the scalars just before it."""
-    from ruamel.yaml.events import ScalarEvent
+    and the values of the scalars just before it in the same mapping or list, after the
+    key of that mapping or list.
+
+    Only scalars of its own container count, so a list item removed or inserted before a
+    value's item, or a nested list changed before the value, does not change its key.
+    """
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, ScalarEvent
 
     before: collections.deque[str] = collections.deque(maxlen=_CONTEXT)
+    outer: list[collections.deque[str]] = []
     for e in yaml.parse(text):
-        if isinstance(e, ScalarEvent):
+        if isinstance(e, CollectionStartEvent):
+            outer.append(before)
+            before = collections.deque(list(before)[-1:], maxlen=_CONTEXT)
+        elif isinstance(e, CollectionEndEvent):
+            before = outer.pop()
+        elif isinstance(e, ScalarEvent):
             if e.value in values:
                 yield e, (e.value, *before)
             before.append(e.value)
@@ -245,6 +262,10 @@ def _merge(node: Any, old: Any, new: Any) -> Any:
                 merged = _merge(node[key], old[key], new[key])
                 if merged is not node[key]:
                     node[key] = merged
+                if new[key] == [] and node.ca.items.get(key):
+                    # ruamel.yaml would write the comment over the first item, then "[]"
+                    # at the start of the next line, where it does not parse.
+                    node.ca.items[key][3] = None
             elif key in node:
                 node[key] = _fresh(new[key])
             else:
@@ -253,16 +274,74 @@ def _merge(node: Any, old: Any, new: Any) -> Any:
     if isinstance(new, list) and isinstance(old, list) and isinstance(node, CommentedSeq):
         if len(node) != len(old):  # the tree and the data disagree: do not guess
             return _fresh(new)
-        for i, item in enumerate(new):
-            if i < len(old):
-                merged = _merge(node[i], old[i], item)
-                if merged is not node[i]:
-                    node[i] = merged
-            else:
-                node.append(_fresh(item))
-        del node[len(new) :]
+        _merge_list(node, old, new)
         return node
     return _fresh(new)
+
+
+def _merge_list(node: Any, old: list[Any], new: list[Any]) -> None:
+    """Change the sequence ``node`` (which held ``old``) to hold ``new``, item by item.
+
+    Items are aligned by what they are (:func:`_identity`), not by their place, so an item
+    removed or inserted anywhere takes or brings only its own lines: the items around it
+    keep their nodes. An aligned item whose data changed is merged in place; so are the
+    unnamed items of a run replaced by as many others (a status entry whose note changed),
+    while a record replaced by one of another name is removed and the other inserted, so
+    that the first one's comments do not pass to it. The comment lines between items are
+    taken out first and put back after (:mod:`negotrack.io.yamlgaps`), so a heading over
+    the next item stays over it when the item before is removed, and an item inserted
+    before a heading goes above it, at the end of the section before.
+    """
+    from negotrack.io.yamlgaps import attach, detach
+
+    olds, news = [_identity(x) for x in old], [_identity(x) for x in new]
+    matcher = difflib.SequenceMatcher(None, olds, news, autojunk=False)
+    gaps = detach(node)
+    items: list[Any] = []
+    entries: list[Any] = []  # each item's comment slots in the sequence (a scalar's comment)
+    between = [gaps[0]]  # between[k] stands before items[k]; the last after the last item
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or (
+            tag == "replace"
+            and i2 - i1 == j2 - j1
+            and all(k[0] == _UNNAMED for k in olds[i1:i2] + news[j1:j2])
+        ):
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                items.append(_merge(node[i], old[i], new[j]))
+                entries.append(node.ca.items.get(i))
+                between.append(gaps[i + 1])
+            continue
+        # The lines after removed items join those before them; new items go above them.
+        gap = between.pop() + "".join(gaps[i1 + 1 : i2 + 1])
+        for item in new[j1:j2]:
+            between.append("")
+            items.append(_fresh(item))
+            entries.append(None)
+        between.append(gap)
+    node.ca.items.clear()
+    while node:
+        node.pop()
+    node.extend(items)
+    for k, entry in enumerate(entries):
+        if entry is not None:
+            node.ca.items[k] = entry
+    attach(node, between)
+
+
+_IDENTITIES = (("id",), ("number",), ("old", "new"))
+"""The keys that name a record in a list: an id, a point's number, a link's two ends."""
+_UNNAMED = "data"
+"""The identity of an item without those keys: all of its data."""
+
+
+def _identity(item: Any) -> tuple[object, ...]:
+    """What ``item`` of a list is, to align two versions of the list: the keys that name it,
+    or else all of it."""
+    if isinstance(item, dict):
+        for keys in _IDENTITIES:
+            if all(k in item for k in keys):
+                return (keys, *(str(item[k]) for k in keys))
+    return (_UNNAMED, json.dumps(item, sort_keys=True, default=str))
 
 
 def _position(old: Any, before: list[str]) -> int:
