@@ -308,6 +308,19 @@ def test_the_us_draft_diff_shows_the_reported_deletions(ukraine: nt.Dossier) -> 
     assert carried.number == "14"
 
 
+def test_the_gaza_diff_drops_the_qatar_point_and_shifts_the_last_three() -> None:
+    """The 20-point plan carries each point of the 21-point draft but Qatar's (a curated "no
+    successor"), in the same order, the last three one number lower."""
+    gaza = nt.load(SEEDS / "gaza-2025.yaml")
+    changes = gaza.diff("us-21", "us-20").changes
+    pairs = {(c.old.number, c.new.number) for c in changes if c.old and c.new}
+    carried = [str(n) for n in range(1, 18)] + ["19", "20", "21"]
+    assert pairs == {(old, str(k)) for k, old in enumerate(carried, start=1)}
+    (qatar,) = [c for c in changes if c.old is not None and c.old.number == "18"]
+    assert qatar.kind == "deleted"
+    assert qatar.matched_by == "link"
+
+
 def test_the_minsk_diff_splits_the_elections_point(minsk: nt.Dossier) -> None:
     """Minsk I's local-elections point splits into Minsk II points 4 and 12."""
     split = [c for c in minsk.diff("minsk-1", "minsk-2").changes if c.kind == "split"]
