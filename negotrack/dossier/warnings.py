@@ -10,14 +10,21 @@ What is suspicious:
   on the command line and reads as two words;
 - a file without its ``negotrack: 1`` line (it is read as format 1);
 - a date far in the future: after :data:`LAST_YEAR`, or more than :data:`MARGIN` after the
-  newest source's publication date (negotrack reads no clock: the sources say when now is).
+  newest source's publication date (negotrack reads no clock: the sources say when now is);
+- a control character in any text (an escape, a NUL, DEL, a C1 control such as NEL): no
+  reader sees it, a terminal acts on it, and an HTML page holding one is not valid HTML
+  (tabs and line breaks are text, not controls). Text copied from PDFs and terminals
+  brings them in.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from negotrack.errors import Problem
 
@@ -90,3 +97,80 @@ def _warnings(d: Dossier) -> Iterator[Problem]:
         yield from future(c.on, f"$.status_log[{i}].on")
     for i, pos in enumerate(d.position_log):
         yield from future(pos.on, f"$.position_log[{i}].on")
+    for name in ("title", "description", *_LISTS):
+        yield from _controls(getattr(d, name), f"$.{name}")
+
+
+_LISTS = ("participants", "sources", "events", "plans", "status_log", "position_log")
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters: C0 but for tab, line feed and carriage return; DEL; C1."""
+
+
+def _controls(records: Any, where: str) -> Iterator[Problem]:
+    """A warning for each text under ``records`` (records, lists, mappings) that holds a
+    control character, at its path (attribute names, as the other warnings use). Most
+    records hold none: their texts are searched first, and only one that holds one is
+    walked again for the paths."""
+    if records is None or isinstance(records, str):
+        yield from _placed(records, where)
+        return
+    for i, record in enumerate(records):
+        if _CONTROL.search("\n".join(_texts(record))) is not None:
+            yield from _placed(record, f"{where}[{i}]")
+
+
+def _texts(value: Any) -> Iterator[str]:
+    """Every text under ``value``."""
+    stack = [value]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, list | tuple):
+            stack.extend(value)
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        else:
+            stack.extend(getattr(value, n) for n in _fields(type(value)))
+
+
+def _placed(value: Any, where: str) -> Iterator[Problem]:
+    """:func:`_controls` for one value, walked with its paths."""
+    if isinstance(value, str):
+        found = _CONTROL.search(value)
+        if found is not None:
+            yield _control(found[0], where)
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            yield from _placed(item, f"{where}[{i}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _placed(item, f"{where}.{key}")
+    else:
+        for name in _fields(type(value)):
+            yield from _placed(getattr(value, name), f"{where}.{name}")
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(cls: type) -> tuple[str, ...]:
+    """The public fields of an attrs class (none for any other type: dates, numbers)."""
+    names = _FIELDS.get(cls)
+    if names is None:
+        fields = attrs.fields(cls) if attrs.has(cls) else ()
+        names = _FIELDS[cls] = tuple(
+            f.name for f in fields if f.init and not f.name.startswith("_")
+        )
+    return names
+
+
+def _control(char: str, where: str) -> Problem:
+    return Problem(
+        f"the text holds a control character (U+{ord(char):04X}): invisible to readers, "
+        "acted on by terminals, invalid in HTML",
+        where,
+        hint="delete it: text copied from a PDF or a terminal often brings them",
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import negotrack as nt
@@ -62,3 +64,24 @@ def test_a_date_within_a_year_of_the_sources_is_fine() -> None:
     d = make_small()
     d.add_event(nt.Event(id="soon", when="2026-06-01", title="Talks planned"))
     assert check_warnings(d) == []
+
+
+def test_control_characters_in_any_text_are_warned_about(tmp_path: Path) -> None:
+    """An escape in a point's text, a NUL in a note, a NEL in a name: each is a warning at
+    its place; tabs and line breaks are text. The file loads, as before."""
+    path = tmp_path / "d.yaml"
+    text = (SEEDS / "minsk-2014-2015.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "text: An inclusive national dialogue continues.",
+        'text: "An inclusive \\x1b[31mnational dialogue\\tcontinues.\\n"',
+    ).replace("name: Heidi Tagliavini", 'name: "Heidi\\x85Tagliavini"')
+    path.write_text(text, encoding="utf-8")
+    d = nt.load(path)
+    warnings = check_warnings(d)
+    assert [p.path for p in warnings] == [
+        "$.participants[0].name",
+        "$.plans[0].versions[0].points[6].text",
+    ]
+    assert "(U+0085)" in warnings[0].message
+    assert "(U+001B)" in warnings[1].message
+    assert "delete it" in (warnings[1].hint or "")
