@@ -9,9 +9,9 @@ not turn 1,000 into 250. So every figure carries its *unit* (the signs and scale
 with it: "$", "%", "bn", "km", a date) and its *context*: the words just before and after
 it ("troops", "days", "capped"). Unchanged figures are set aside first (a sequence
 alignment); of the rest, figures with the same unit sharing most context words are paired
-first; the one figure of a unit left in a rewritten stretch, facing the one figure of
-that unit left there, is paired with it (the army "capped at 600,000" that "stays at
-800,000"); the rest were removed or added.
+first (a word meets its longer form: "Gaza" and "Gazans"); the one figure of a unit left
+in a rewritten stretch, facing the one figure of that unit left there, is paired with it
+(the army "capped at 600,000" that "stays at 800,000"); the rest were removed or added.
 
 A number that names something rather than counting it is not a figure: "Article 5",
 "Resolution 2231", "paragraph 14", "Minsk II point 9", and a number that is part of a
@@ -280,7 +280,7 @@ def figure_pairs(
             x, y = a[i], b[j]
             if x.unit != y.unit:
                 continue
-            shared = len(x.context & y.context)
+            shared = _shared(x.context, y.context)
             if shared:
                 ranked.append((-shared, run_i != run_j, abs(i - j), i, j))
     ranked.sort()
@@ -310,6 +310,24 @@ def figure_pairs(
             out.append((a[i].text, b[paired[i]].text if i in paired else ""))
     out.extend(("", b[j].text) for j, _ in news if j not in taken and j not in soft_new)
     return out
+
+
+def _shared(a: set[str], b: set[str]) -> int:
+    """How many words around one figure stand around the other too, a word meeting its
+    longer form ("Gaza" and "Gazans", "prisoner" and "prisoners"): one of at least four
+    letters that starts the other."""
+    exact = a & b
+    count = len(exact)
+    for u in a - exact:
+        if len(u) >= _STEM and any(
+            len(v) >= _STEM and (v.startswith(u) or u.startswith(v)) for v in b
+        ):
+            count += 1
+    return count
+
+
+_STEM = 4
+"""The fewest letters a word must have to meet a longer form of itself."""
 
 
 def _changed(

@@ -400,3 +400,12 @@ _HUNDREDS_ES = (
     *("ciento", "doscientos", "trescientos", "cuatrocientos", "quinientos", "seiscientos"),
     *("setecientos", "ochocientos", "novecientos"),
 )
+
+
+def test_a_context_word_meets_its_longer_form() -> None:
+    """Gaza's draft frees "more than 1,000 people from Gaza"; the plan "1,700 Gazans":
+    1,000 became 1,700 and 250 life prisoners were added (the report showed 1,000 dropped
+    and 1,700 added, "Gaza" and "Gazans" being two words). The issue's own example."""
+    gaza = nt.load(SEEDS / "gaza-2025.yaml").diff("us-21", "us-20")
+    (prisoners,) = [c for c in gaza.changes if c.old is not None and c.old.number == "5"]
+    assert [(f.old, f.new) for f in prisoners.figures][:2] == [("1,000", "1,700"), ("", "250")]
