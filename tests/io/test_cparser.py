@@ -1,0 +1,108 @@
+"""The safe reads on ruamel.yaml's C parser: the same data and the same errors as the
+pure-Python parser, and no crash on documents nested too deeply for its C stack."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from ruamel.yaml.main import CParser  # type: ignore[attr-defined]
+
+import negotrack as nt
+from benchmarks.bench_load import make_dossier
+from negotrack.io import yaml as nyaml
+from negotrack.io.storage import dumps, from_data
+from tests.support.dossiers import SEEDS
+
+needs_c = pytest.mark.skipif(CParser is None, reason="ruamel.yaml.clib is not installed")
+YAMLS = sorted(SEEDS.glob("*.yaml"))
+
+
+@needs_c
+def test_the_safe_load_uses_the_c_parser() -> None:
+    """With ruamel.yaml.clib installed, a dossier is read by the C parser, and the number
+    and date constructors still apply (a point numbered ``1.10`` stays "1.10")."""
+    assert nyaml._shallow("a: [1]\n")
+    y = nyaml._safe_yaml(pure=False)
+    assert y.Parser is CParser
+    data = y.load("n: 1.10\nm: 012\nwhen: 2025-11-20\n")
+    assert [str(v) for v in data.values()] == ["1.10", "012", "2025-11-20"]
+
+
+@needs_c
+@pytest.mark.parametrize("seed", YAMLS, ids=lambda p: p.stem)
+def test_the_c_parser_reads_each_seed_as_the_pure_one(seed: Path) -> None:
+    """Each seed is the same data, to the written form of its numbers, read either way."""
+    text = seed.read_text(encoding="utf-8")
+    c, pure = nyaml._safe_yaml(pure=False).load(text), nyaml._safe_yaml().load(text)
+    assert c == pure
+    assert repr(c) == repr(pure)
+
+
+@needs_c
+def test_the_c_parser_reads_a_generated_dossier_as_the_pure_one() -> None:
+    """negotrack's own YAML of a generated dossier reads the same either way."""
+    text = dumps(from_data(make_dossier(200)), "yaml")
+    assert nyaml._safe_yaml(pure=False).load(text) == nyaml._safe_yaml().load(text)
+
+
+MALFORMED = [
+    "negotrack: 1\ntitle: [a,\nevents: []\n",
+    "negotrack: 1\ntitle: t\n  events: x\n",
+    "negotrack: 1\ntitle: *nowhere\n",
+    "negotrack: 1\ntitle: !!python/object:os.system x\n",
+    'negotrack: 1\ntitle: "a\\udc00"\n',
+    "negotrack: 1\ntitle: t\ntitle: u\n",
+    "negotrack: 1\ntitle: 'open\n",
+    "- a\nb: c\n",
+]
+
+
+@pytest.mark.parametrize("text", MALFORMED)
+def test_malformed_yaml_is_reported_as_the_pure_parser_reports_it(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the C parser refuses is read again by the pure one: the same message, line and
+    path as without the C parser (libyaml's own words differ, and it refuses an escaped
+    surrogate that negotrack refuses at its path)."""
+    with pytest.raises(nt.FormatError) as c:
+        nt.loads(text, "yaml", file="d.yaml")
+    monkeypatch.setattr(nyaml, "_shallow", lambda text: False)
+    with pytest.raises(nt.FormatError) as pure:
+        nt.loads(text, "yaml", file="d.yaml")
+    assert str(c.value) == str(pure.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 50_000 + "]" * 50_000,
+        "[a: " * 30_000 + "]" * 30_000,
+        "- " * 60_000 + "x\n",
+        "a:\n" + "".join(" " * i + "- \n" for i in range(1, 3000)),
+    ],
+    ids=["flow", "flow-pairs", "compact", "block"],
+)
+def test_deep_nesting_is_refused_without_a_crash(text: str, tmp_path: Path) -> None:
+    """Nesting deep enough to overflow the C parser's stack (it recurses in C, with no
+    limit) is read by the pure parser and refused with a located error; in a child
+    process, so that a crash would fail this test, not end the run."""
+    path = tmp_path / "deep.yaml"
+    path.write_text(text, encoding="utf-8")
+    code = "import sys, negotrack as nt\ntry:\n    nt.load(sys.argv[1])\nexcept nt.FormatError as e:\n    print(e)\n"  # noqa: E501
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "nested too deeply" in done.stdout
+
+
+def test_the_depth_bound_lets_shallow_files_with_many_flow_lists_use_the_c_parser() -> None:
+    """A file with thousands of ``[...]`` lists is over the bound from characters alone,
+    and is counted: it is shallow. Nesting past the limit is not."""
+    many = "events:\n" + "".join(f"  - id: e{i}\n    tags: [a, b]\n" for i in range(2000))
+    deep = "x: " + "[" * (nyaml.C_DEPTH + 1) + "]" * (nyaml.C_DEPTH + 1) + "\n"
+    assert nyaml._shallow(many) is (CParser is not None)
+    assert not nyaml._shallow(deep)
