@@ -30,10 +30,13 @@ reader, diff and review would have to know about the second file, and a forgotte
 would silently hide recorded changes. Instead the file is loaded with ruamel.yaml's
 round-trip loader and the new data is merged into that tree (changed scalars updated, new
 list items appended, keys added or removed, see :mod:`negotrack.io.yamlmerge`), so one file
-stays the whole truth and a status update shows in review as the few lines it added. The
-merged text is loaded again and compared with the intended dossier before it replaces the
-file; should the merge ever disagree, the dossier is written afresh instead (correct data
-wins over kept comments).
+stays the whole truth and a status update shows in review as the few lines it added. A
+change that only appends to existing lists (a status update, a position) skips the round
+trip: the new items' lines are put after each list's last item as text
+(:mod:`negotrack.io.yamlappend`). The new text is loaded again and compared with the
+intended dossier before it replaces the file; should the appended text disagree, the
+merge is tried, and should the merge disagree, the dossier is written afresh instead
+(correct data wins over kept comments).
 
 **JSON files are spliced.** JSON has no comments, but the same idea pays: the top-level
 object is scanned once (its values parsed, their positions kept), and only the sections the
@@ -370,13 +373,22 @@ def _encode(value: Any, indent: int | None) -> str:
 
 
 def _yaml_text(old: str, before: dict[str, Any], dossier: Dossier, name: str) -> str:
-    """The YAML text for ``dossier``: the file's own text merged, when that round-trips."""
+    """The YAML text for ``dossier``: the file's own text with the new items' lines added
+    when the change only appends (:mod:`negotrack.io.yamlappend`), else merged; each only
+    when it reads back as ``dossier``."""
     from negotrack.io.storage import dumps, loads, to_data
+    from negotrack.io.yamlappend import append_text
     from negotrack.io.yamlmerge import merge_text
 
     after = to_data(dossier)
     if after == before:
         return old
+    try:
+        text = append_text(old, before, after)
+        if text is not None and loads(text, "yaml", file=name) == dossier:
+            return text
+    except Exception:
+        pass  # a faster way to the same text: the merge below writes it too
     try:
         text = merge_text(old, before, after)
         if loads(text, "yaml", file=name) == dossier:

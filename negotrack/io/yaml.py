@@ -21,7 +21,7 @@ from typing import Any
 
 from negotrack.errors import FormatError, Problem
 
-__all__ = ["dump_yaml", "fold", "line_index", "load_yaml"]
+__all__ = ["compose_yaml", "dump_yaml", "fold", "line_index", "load_yaml", "quote_style"]
 
 #: Aliases may expand a document to ALIAS_FACTOR times its size plus this many characters.
 ALIAS_BUDGET = 1_000_000
@@ -49,14 +49,20 @@ _YAML11_NOT_TEXT = re.compile(
 _NEEDS_ESCAPES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 
 
+def quote_style(data: str) -> str | None:
+    """How negotrack writes the string ``data`` so that every YAML reader, 1.1 or 1.2, reads
+    it back as the same text: ``'"'`` (with escapes), ``"'"``, or ``None`` when it may be
+    written plain."""
+    if _NEEDS_ESCAPES.search(data):
+        return '"'
+    if _YAML11_NOT_TEXT.fullmatch(data):
+        return "'"
+    return None
+
+
 def _represent_str(representer: Any, data: str) -> Any:
     """A string as a scalar every YAML reader reads back as the same text."""
-    style: str | None = None
-    if _NEEDS_ESCAPES.search(data):
-        style = '"'
-    elif _YAML11_NOT_TEXT.fullmatch(data):
-        style = "'"
-    return representer.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+    return representer.represent_scalar("tag:yaml.org,2002:str", data, style=quote_style(data))
 
 
 def yaml11_safe(y: Any) -> Any:
@@ -230,6 +236,12 @@ def _safe_load(text: str) -> Any:
         with contextlib.suppress(Exception):
             return _safe_yaml(pure=False).load(text)
     return _safe_yaml().load(text)
+
+
+def compose_yaml(text: str) -> Any:
+    """The nodes of ``text`` as the safe load reads them, each with its place in the text
+    (``start_mark`` and ``end_mark``: ``line``, ``column`` and ``index``, in characters)."""
+    return _yaml("safe", pure=not _shallow(text)).compose(text)
 
 
 def _one_line(text: str) -> str:

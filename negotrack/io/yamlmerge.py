@@ -38,7 +38,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["merge_text"]
+__all__ = ["fresh", "merge_text", "writer"]
 
 
 def merge_text(text: str, before: dict[str, Any], after: dict[str, Any]) -> str:
@@ -49,20 +49,14 @@ def merge_text(text: str, before: dict[str, Any], after: dict[str, Any]) -> str:
     only their differences touch the tree, so fields the editor left to their defaults
     stay unwritten.
     """
-    from ruamel.yaml import YAML
-
-    from negotrack.io.yaml import yaml11_safe
-
     crlf = text.count("\r\n") * 2 > text.count("\n")  # a file written on Windows
     if crlf:
         text = text.replace("\r\n", "\n")
     # What ruamel.yaml drops: the comments and directives before a "---" (with the
     # comment on its line), and a closing "..." with what follows it. Kept as written.
     head, text, tail = _ends(text)
-    yaml = yaml11_safe(YAML(typ="rt"))
+    yaml = writer(text)
     yaml.preserve_quotes = True
-    yaml.width = 1 << 16  # never re-wrap a line the editor wrote
-    yaml.indent(**_guess_indent(text))
     wrapped: list[Any] = []
     parser, yaml.Parser = yaml.Parser, _recording(wrapped)
     tree = yaml.load(text)
@@ -73,6 +67,19 @@ def merge_text(text: str, before: dict[str, Any], after: dict[str, Any]) -> str:
     yaml.dump(merged, out)
     result = head + _rewrapped(yaml, text, wrapped, out.getvalue()) + tail
     return result.replace("\n", "\r\n") if crlf else result
+
+
+def writer(text: str) -> Any:
+    """The round-trip YAML a safe update of ``text`` reads and writes it with: strings a
+    YAML 1.1 reader would misread quoted, lines never re-wrapped, the file's indentation."""
+    from ruamel.yaml import YAML
+
+    from negotrack.io.yaml import yaml11_safe
+
+    yaml = yaml11_safe(YAML(typ="rt"))
+    yaml.width = 1 << 16  # never re-wrap a line the editor wrote
+    yaml.indent(**_guess_indent(text))
+    return yaml
 
 
 _DOC_START = re.compile(r"---[ \t]*(?:#.*)?")
@@ -267,16 +274,16 @@ def _merge(node: Any, old: Any, new: Any) -> Any:
                     # at the start of the next line, where it does not parse.
                     node.ca.items[key][3] = None
             elif key in node:
-                node[key] = _fresh(new[key])
+                node[key] = fresh(new[key])
             else:
-                node.insert(_position(node, keys[:i]), key, _fresh(new[key]))
+                node.insert(_position(node, keys[:i]), key, fresh(new[key]))
         return node
     if isinstance(new, list) and isinstance(old, list) and isinstance(node, CommentedSeq):
         if len(node) != len(old):  # the tree and the data disagree: do not guess
-            return _fresh(new)
+            return fresh(new)
         _merge_list(node, old, new)
         return node
-    return _fresh(new)
+    return fresh(new)
 
 
 def _merge_list(node: Any, old: list[Any], new: list[Any]) -> None:
@@ -315,7 +322,7 @@ def _merge_list(node: Any, old: list[Any], new: list[Any]) -> None:
         gap = between.pop() + "".join(gaps[i1 + 1 : i2 + 1])
         for item in new[j1:j2]:
             between.append("")
-            items.append(_fresh(item))
+            items.append(fresh(item))
             entries.append(None)
         between.append(gap)
     node.ca.items.clear()
@@ -353,7 +360,7 @@ def _position(old: Any, before: list[str]) -> int:
     return 0
 
 
-def _fresh(value: Any) -> Any:
+def fresh(value: Any) -> Any:
     """``value`` as round-trip nodes, so new containers are written in block style, and
     long prose as a folded block, as :meth:`negotrack.Dossier.save` writes it."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -363,10 +370,10 @@ def _fresh(value: Any) -> Any:
     if isinstance(value, dict):
         m = CommentedMap()
         for k, v in value.items():
-            m[k] = _fresh(v)
+            m[k] = fresh(v)
         return m
     if isinstance(value, list | tuple):
         s = CommentedSeq()
-        s.extend(_fresh(v) for v in value)
+        s.extend(fresh(v) for v in value)
         return s
     return fold(value)

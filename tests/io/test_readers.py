@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -17,25 +16,10 @@ from negotrack.io.storage import dumps
 from negotrack.io.update import update
 from negotrack.io.yaml import FOLD, _yaml, dump_yaml
 from tests.support.dossiers import SEEDS, make_small
+from tests.support.readers import within
 from tests.support.strategies import YAML_TRICKY, dossiers
 
 ALL_SEEDS = sorted(SEEDS.glob("*.yaml"))
-
-
-def _within(part: Any, whole: Any, path: str = "$") -> None:
-    """Every value of ``part`` is in ``whole`` at the same place, of the same type."""
-    assert type(part) is type(whole), f"{path}: {part!r} is not {whole!r}"
-    if isinstance(part, dict):
-        for key, value in part.items():
-            assert key in whole, f"{path}: {key!r} is not a key negotrack reads"
-            _within(value, whole[key], f"{path}.{key}")
-    elif isinstance(part, list):
-        assert len(part) == len(whole), path
-        for i, (a, b) in enumerate(zip(part, whole, strict=True)):
-            _within(a, b, f"{path}[{i}]")
-    elif part != whole:  # a date the seed spells otherwise (``~2025-11-20``) is equal
-        assert isinstance(part, str), f"{path}: {part!r} != {whole!r}"
-        assert nt.Moment.of(part) == nt.Moment.of(whole), f"{path}: {part!r} != {whole!r}"
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -49,7 +33,7 @@ def test_pyyaml_reads_our_yaml_as_our_json(d: nt.Dossier) -> None:
 def test_pyyaml_reads_every_seed_as_negotrack_does(seed: Path) -> None:
     """Each seed, read by PyYAML, holds what negotrack's JSON save holds (no ``on: True``,
     no ``datetime.date``); only defaults the seed leaves out are missing."""
-    _within(yaml.safe_load(seed.read_text(encoding="utf-8")), json.loads(dumps(nt.load(seed))))
+    within(yaml.safe_load(seed.read_text(encoding="utf-8")), json.loads(dumps(nt.load(seed))))
 
 
 @pytest.mark.parametrize("text", YAML_TRICKY)

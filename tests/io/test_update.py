@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import negotrack as nt
+from negotrack.io import yamlappend as _yamlappend
 from negotrack.io import yamlmerge as _yamlmerge
 from negotrack.io.storage import dumps, to_data
 from negotrack.io.update import lock_path, locked, update
@@ -436,6 +437,7 @@ def test_a_bad_merge_falls_back_to_a_correct_dump(
 ) -> None:
     """Should the merge ever produce other data, the dossier is written afresh instead."""
     path = write(tmp_path, "d.yaml", HAND_EDITED)
+    monkeypatch.setattr(_yamlappend, "append_text", lambda text, before, after: None)
     monkeypatch.setattr(_yamlmerge, "merge_text", lambda text, before, after: HAND_EDITED)
     update(path, lambda d: d.set_status("us-28#12", "agreed", on="2025-12-26", source="s1"))
     assert nt.load(path).status_of("us-28#12") is nt.Status.AGREED
