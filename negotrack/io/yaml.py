@@ -150,6 +150,16 @@ alias check allows 200 levels), but by the pure-Python parser, which raises wher
 one would overflow its stack."""
 
 
+def _pure(text: str) -> bool:
+    """Whether ``text`` is for the pure-Python parser: when it names its YAML version (the
+    C parser reads by YAML 1.2's rules whatever ``%YAML 1.1`` says, and ``yes`` would
+    be text there but true here), or may be nested too deeply for the C parser."""
+    return _VERSION.search(text) is not None or not _shallow(text)
+
+
+_VERSION = re.compile(r"^%YAML", re.MULTILINE)
+
+
 def _shallow(text: str) -> bool:
     """Whether ``text`` is surely nested at most :data:`C_DEPTH` levels deep, so that the C
     parser may read it; False too when the C parser is not installed.
@@ -232,7 +242,7 @@ def _safe_load(text: str) -> Any:
     libyaml refuses (an escaped surrogate, which negotrack then refuses at its path) is
     read as before.
     """
-    if _shallow(text):
+    if not _pure(text):
         with contextlib.suppress(Exception):
             return _safe_yaml(pure=False).load(text)
     return _safe_yaml().load(text)
@@ -241,7 +251,7 @@ def _safe_load(text: str) -> Any:
 def compose_yaml(text: str) -> Any:
     """The nodes of ``text`` as the safe load reads them, each with its place in the text
     (``start_mark`` and ``end_mark``: ``line``, ``column`` and ``index``, in characters)."""
-    return _yaml("safe", pure=not _shallow(text)).compose(text)
+    return _yaml("safe", pure=_pure(text)).compose(text)
 
 
 def _one_line(text: str) -> str:

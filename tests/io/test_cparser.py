@@ -48,6 +48,16 @@ def test_the_c_parser_reads_a_generated_dossier_as_the_pure_one() -> None:
     assert nyaml._safe_yaml(pure=False).load(text) == nyaml._safe_yaml().load(text)
 
 
+@needs_c
+def test_a_yaml_version_directive_is_read_by_the_version_it_names() -> None:
+    """The C parser reads every document by YAML 1.2's rules; a ``%YAML 1.1`` document is
+    read by the pure one, as before (its bare ``yes`` is true, not text)."""
+    text = "%YAML 1.1\n---\na: yes\nb: on\n"
+    assert nyaml._safe_yaml(pure=False).load(text) == {"a": "yes", "b": "on"}
+    assert nyaml.load_yaml(text) == {"a": True, "b": True}
+    assert nyaml.compose_yaml(text).value[0][1].tag == "tag:yaml.org,2002:bool"
+
+
 MALFORMED = [
     "negotrack: 1\ntitle: [a,\nevents: []\n",
     "negotrack: 1\ntitle: t\n  events: x\n",
