@@ -153,11 +153,22 @@ one would overflow its stack."""
 def _pure(text: str) -> bool:
     """Whether ``text`` is for the pure-Python parser: when it names its YAML version (the
     C parser reads by YAML 1.2's rules whatever ``%YAML 1.1`` says, and ``yes`` would
-    be text there but true here), or may be nested too deeply for the C parser."""
-    return _VERSION.search(text) is not None or not _shallow(text)
+    be text there but true here), holds what the two parsers read differently, or may be
+    nested too deeply for the C parser."""
+    return _DIFFERENT.search(text) is not None or not _shallow(text)
 
 
-_VERSION = re.compile(r"^%YAML", re.MULTILINE)
+_DIFFERENT = re.compile(
+    r"^%YAML|[\x85\u2028\u2029\ufeff]|\r(?!\n)|(?:^|[\s\[{,?:-])(?:!|&\S)", re.MULTILINE
+)
+"""What the C parser (YAML 1.1's libyaml) reads otherwise than the pure one, found by
+comparing the two on generated text: a version directive; NEL, U+2028 and U+2029, line
+breaks to YAML 1.1 but not always to 1.2 (pasted text brings them: ``- a<NEL>- b`` is two
+items to one, one to the other); a carriage return alone (a block scalar after it reads
+empty); a byte-order mark, which the C parser drops anywhere; a tag (a bare ``!`` reads as
+null to one and as empty text to the other); and an anchor (``&a:`` is null to one, a
+mapping to the other). Text the pure parser refuses but the C one reads (a tab after a
+value) is read as the C parser reads it."""
 
 
 def _shallow(text: str) -> bool:
