@@ -164,7 +164,8 @@ def _validate(subs: Any, commands: Mapping[str, Runner]) -> None:
     p.add_argument(
         "--strict",
         action="store_true",
-        help="treat warnings (empty titles, ids with spaces, far-future dates) as errors",
+        help="treat warnings (empty titles, ids with spaces, far-future dates, control "
+        "characters in text) as errors",
     )
 
 
