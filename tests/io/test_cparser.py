@@ -15,6 +15,7 @@ from ruamel.yaml.main import CParser  # type: ignore[attr-defined]
 import negotrack as nt
 from benchmarks.bench_load import make_dossier
 from negotrack.io import yaml as nyaml
+from negotrack.io import yamlparser
 from negotrack.io.storage import dumps, from_data
 from tests.support.dossiers import SEEDS
 
@@ -26,7 +27,7 @@ YAMLS = sorted(SEEDS.glob("*.yaml"))
 def test_the_safe_load_uses_the_c_parser() -> None:
     """With ruamel.yaml.clib installed, a dossier is read by the C parser, and the number
     and date constructors still apply (a point numbered ``1.10`` stays "1.10")."""
-    assert nyaml._shallow("a: [1]\n")
+    assert yamlparser.shallow("a: [1]\n")
     y = nyaml._safe_yaml(pure=False)
     assert y.Parser is CParser
     data = y.load("n: 1.10\nm: 012\nwhen: 2025-11-20\n")
@@ -81,7 +82,7 @@ def test_malformed_yaml_is_reported_as_the_pure_parser_reports_it(
     surrogate that negotrack refuses at its path)."""
     with pytest.raises(nt.FormatError) as c:
         nt.loads(text, "yaml", file="d.yaml")
-    monkeypatch.setattr(nyaml, "_shallow", lambda text: False)
+    monkeypatch.setattr(nyaml, "_pure", lambda text: True)
     with pytest.raises(nt.FormatError) as pure:
         nt.loads(text, "yaml", file="d.yaml")
     assert str(c.value) == str(pure.value)
@@ -115,9 +116,9 @@ def test_the_depth_bound_lets_shallow_files_with_many_flow_lists_use_the_c_parse
     """A file with thousands of ``[...]`` lists is over the bound from characters alone,
     and is counted: it is shallow. Nesting past the limit is not."""
     many = "events:\n" + "".join(f"  - id: e{i}\n    tags: [a, b]\n" for i in range(2000))
-    deep = "x: " + "[" * (nyaml.C_DEPTH + 1) + "]" * (nyaml.C_DEPTH + 1) + "\n"
-    assert nyaml._shallow(many) is (CParser is not None)
-    assert not nyaml._shallow(deep)
+    deep = "x: " + "[" * (yamlparser.C_DEPTH + 1) + "]" * (yamlparser.C_DEPTH + 1) + "\n"
+    assert yamlparser.shallow(many) is (CParser is not None)
+    assert not yamlparser.shallow(deep)
 
 
 _YAMLISH = st.text(
@@ -154,4 +155,4 @@ def test_what_the_parsers_read_otherwise_goes_to_the_pure_one() -> None:
     assert nyaml.load_yaml(">\r#") == nyaml._safe_yaml().load(">\r#") == "#"
     assert nyaml.load_yaml("a: !\n") == {"a": None}
     assert nyaml.load_yaml("&2:") is None
-    assert not nyaml._pure("title: Trade & Economy, Stop!\n")
+    assert not yamlparser.pure("title: Trade & Economy, Stop!\n")
