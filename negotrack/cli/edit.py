@@ -75,6 +75,7 @@ def _replace(d: Dossier, kind: str, record: Any, version: str | None) -> Any:
     """``d.replace``, with what names nothing in the dossier named by its argument: the
     record's id or number (RECORD), the version (--version)."""
     from negotrack.cli.commands import _Failed, _found
+    from negotrack.dossier.edit import find
     from negotrack.errors import NegotrackError
 
     if kind == "point" and version is None:
@@ -84,23 +85,17 @@ def _replace(d: Dossier, kind: str, record: Any, version: str | None) -> Any:
         _found(("--version", d.version, version))
         _found(("RECORD", d.version(version).point, record.number))
     else:
-        _found(("RECORD", lambda id: _lookup(d, kind, id), record.id))
+        _found(("RECORD", lambda id: find(d, kind, id), record.id))
     return d.replace(record, version=version)
 
 
 def _remove(d: Dossier, kind: str, id: str) -> Any:
     """``d.remove``, with an ID that names nothing named as the argument."""
     from negotrack.cli.commands import _found
+    from negotrack.dossier.edit import find
 
-    _found(("ID", lambda value: _lookup(d, kind, value), id))
+    _found(("ID", lambda value: find(d, kind, value), id))
     return d.remove(kind, id)
-
-
-def _lookup(d: Dossier, kind: str, id: str) -> Any:
-    """The record of ``kind`` (canonical) with ``id`` (a point: ``VERSION#NUMBER``)."""
-    if kind == "point":
-        return d.resolve(id)
-    return getattr(d, kind)(id)
 
 
 def merge(args: argparse.Namespace) -> int:

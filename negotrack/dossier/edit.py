@@ -21,7 +21,7 @@ from negotrack.errors import DossierError, Problem, UnknownReference, did_you_me
 if TYPE_CHECKING:
     from negotrack.dossier.dossier import Dossier
 
-__all__ = ["KINDS", "Corrections", "kind_of", "referrers", "removed", "replaced"]
+__all__ = ["KINDS", "Corrections", "find", "kind_of", "referrers", "removed", "replaced"]
 
 KINDS = ("participant", "source", "event", "plan", "version", "point")
 """The kinds of record :meth:`Dossier.remove` takes (a point is named ``VERSION#NUMBER``)."""
@@ -121,7 +121,7 @@ def _with_version(d: Dossier, new: PlanVersion) -> Fields:
 def removed(d: Dossier, kind: str, id: str) -> tuple[Fields, Any]:
     """The lists after removing the record, and the record; refused while it is referred to."""
     kind = kind_of(kind)
-    found = _find(d, kind, id)
+    found = find(d, kind, id)
     problems = [
         Problem(
             f"{_noun(kind)} {id!r} is still referred to here",
@@ -144,7 +144,9 @@ def removed(d: Dossier, kind: str, id: str) -> tuple[Fields, Any]:
     return _with_version(d, attrs.evolve(version, points=points)), found
 
 
-def _find(d: Dossier, kind: str, id: str) -> Any:
+def find(d: Dossier, kind: str, id: str) -> Any:
+    """The record of ``kind`` (canonical, see :func:`kind_of`) with ``id`` (a point:
+    ``VERSION#NUMBER``), or an UnknownReference that says what there is."""
     if kind == "point":
         return d.resolve(id)[1]
     if kind == "version":
