@@ -14,8 +14,14 @@ the list (the next section's heading) stay after the new items, as the merge lea
 The list and its last item are found from the nodes the parser composes, with their
 places in the text.
 
+A list the dossier does not have yet (the first status change of a dossier without
+``status_log``) is written as the merge writes it when its key goes at the end of the
+document: after the file's last top-level key, which is the last the dossier had, and
+after the comments that end the file.
+
 Anything this does not cover returns ``None``, and the caller merges instead: a change
-other than appends, a list that does not exist yet or is written in flow style
+other than appends, a new list whose key goes before a key the file has (the merge puts
+it in its place), a list written in flow style
 (``status_log: [...]``), a last item ending in an empty value or in a block scalar that
 keeps its trailing blank lines (``|+``), a document with markers or directives (``---``,
 ``...``, ``%YAML``), tabs, line breaks other than LF or CRLF throughout, anchors, aliases
@@ -39,8 +45,8 @@ def append_text(text: str, before: dict[str, Any], after: dict[str, Any]) -> str
     ``before`` and ``after`` are the canonical data of the dossier as read and as changed
     (:func:`negotrack.io.storage.to_data`), as for :func:`negotrack.io.yamlmerge.merge_text`.
     """
-    added = _appended(before, after)
-    if not added or _UNUSUAL.search(text) or text.startswith("\ufeff"):
+    added, new = _appended(before, after)
+    if not (added or new) or _UNUSUAL.search(text) or text.startswith("\ufeff"):
         return None
     crlf = "\r\n" in text
     if crlf:
@@ -65,10 +71,16 @@ def append_text(text: str, before: dict[str, Any], after: dict[str, Any]) -> str
         at = _insert_at(text, *found)
         if at is None:
             return None
-        lines = _written(text, key, items)
+        lines = _written(text, {key: items})
+        lines = lines[lines.index("\n") + 1 :]  # the items, under the key the file has
         if not _same_indent(text, found[1].value[-1], lines):
             return None
         edits.append((at, at, lines))
+    if new:
+        # The merge inserts a new key after the last key before it that the file holds.
+        if not text.endswith("\n") or list(lists)[-1:] != list(before)[-1:]:
+            return None
+        edits.append((len(text), len(text), _written(text, new)))
     parts: list[str] = []
     done = 0
     for start, end, piece in sorted(edits):
@@ -89,22 +101,31 @@ _REST_OF_LINE = re.compile(r" *(?:#[^\n]*)?\n")
 """What may follow the last scalar of a list on its line: spaces and a comment."""
 
 
-def _appended(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
-    """The items ``after`` appends at the end of lists ``before`` has, by key; empty when
-    anything else differs (a key added or removed, a value changed, an item inserted)."""
-    if before.keys() != after.keys():
-        return {}
+def _appended(
+    before: dict[str, Any], after: dict[str, Any]
+) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
+    """The items ``after`` appends at the end of lists ``before`` has, by key, and the
+    lists it adds after all of ``before``'s keys (in the dossier's order of keys); both
+    empty when anything else differs (a key removed or added before another, a value
+    changed, an item inserted)."""
+    nothing: tuple[dict[str, list[Any]], dict[str, list[Any]]] = ({}, {})
+    keys = list(after)
+    if keys[: len(before)] != list(before):
+        return nothing
+    new = {key: after[key] for key in keys[len(before) :]}
+    if not all(isinstance(items, list) and items for items in new.values()):
+        return nothing
     added: dict[str, list[Any]] = {}
     for key, old in before.items():
-        new = after[key]
-        if new == old:
+        items = after[key]
+        if items == old:
             continue
-        if not (isinstance(old, list) and isinstance(new, list) and old):
-            return {}
-        if len(new) <= len(old) or new[: len(old)] != old:
-            return {}
-        added[key] = new[len(old) :]
-    return added
+        if not (isinstance(old, list) and isinstance(items, list) and old):
+            return nothing
+        if len(items) <= len(old) or items[: len(old)] != old:
+            return nothing
+        added[key] = items[len(old) :]
+    return added, new
 
 
 def _top_lists(root: Any) -> dict[str, tuple[Any, Any]] | None:
@@ -177,15 +198,14 @@ def _insert_at(text: str, key: Any, seq: Any) -> int | None:
     return None if rest is None else rest.end()
 
 
-def _written(text: str, key: str, items: list[Any]) -> str:
-    """``items`` as lines of the list ``key`` in ``text``, as the merge writes new items
+def _written(text: str, lists: dict[str, list[Any]]) -> str:
+    """``lists`` as top-level keys of ``text``, as the merge writes new items and keys
     (:func:`negotrack.io.yamlmerge.merge_text`): the same writer, settings and nodes."""
     from negotrack.io.yamlmerge import fresh, writer
 
     out = io.StringIO()
-    writer(text).dump(fresh({key: items}), out)
-    written = out.getvalue()
-    return written[written.index("\n") + 1 :]
+    writer(text).dump(fresh(lists), out)
+    return out.getvalue()
 
 
 def _same_indent(text: str, item: Any, lines: str) -> bool:

@@ -121,11 +121,15 @@ def test_appended_text_that_reads_otherwise_is_not_written(
 LOG_END = "    source: s1\n"
 assert HAND_EDITED.endswith(LOG_END)
 LOG = HAND_EDITED[HAND_EDITED.index("status_log:") :]
+POSITIONS = (
+    "\n# Positions, newest last.\nposition_log:\n  - ref: us-28#1\n    party: witkoff\n"
+    "    stance: supports\n    'on': '2025-11-23'\n    source: s1\n"
+)
 FALLBACKS: dict[str, Callable[[str], str]] = {
     "flow-list": lambda t: t.replace(
         LOG, "status_log: [{ref: 'us-28#1', status: kept, 'on': '2025-11-23', source: s1}]\n"
     ),
-    "missing-list": lambda t: t.replace(LOG, ""),
+    "list-before-another": lambda t: t.replace(LOG, POSITIONS),
     "document-start": lambda t: "---\n" + t,
     "document-end": lambda t: t + "...\n",
     "directive": lambda t: "%YAML 1.2\n---\n" + t,
@@ -150,10 +154,10 @@ FALLBACKS: dict[str, Callable[[str], str]] = {
 def test_what_the_fast_path_does_not_handle_is_merged(
     tmp_path: Path, edit: Callable[[str], str]
 ) -> None:
-    """A flow list, a list yet to be made, document markers, tabs, anchors, aliases or tags
-    in the list, a last value that is a keep block or empty, odd line ends, a last line
-    without its end, or a list indented otherwise than the rest: the fast path declines,
-    and the update writes what the merge writes."""
+    """A flow list, a list yet to be made before a list the file has, document markers,
+    tabs, anchors, aliases or tags in the list, a last value that is a keep block or empty,
+    odd line ends, a last line without its end, or a list indented otherwise than the rest:
+    the fast path declines, and the update writes what the merge writes."""
     text = edit(HAND_EDITED)
     assert text != HAND_EDITED
     change = _change("status", nt.loads(text, "yaml"))
@@ -177,10 +181,6 @@ def test_a_change_other_than_appends_is_merged() -> None:
     assert append_text(HAND_EDITED, before, after) is None
 
 
-POSITIONS = (
-    "\n# Positions, newest last.\nposition_log:\n  - ref: us-28#1\n    party: witkoff\n"
-    "    stance: supports\n    'on': '2025-11-23'\n    source: s1\n"
-)
 HANDLED: dict[str, Callable[[str], str]] = {
     "end-of-line-comment": lambda t: t.replace(LOG_END, "    source: s1   # the first\n"),
     "comment-lines-after": lambda t: t + "    # more to come\n\n# The end.\n",
@@ -192,6 +192,8 @@ HANDLED: dict[str, Callable[[str], str]] = {
         LOG, "status_log:\n  - {ref: us-28#1, status: kept, 'on': '2025-11-23', source: s1}\n"
     ),
     "crlf": lambda t: t.replace("\n", "\r\n"),
+    "missing-list": lambda t: t.replace(LOG, ""),
+    "missing-list-no-comment": lambda t: t[: t.index("\n# Status changes")] + "\n",
 }
 
 
@@ -201,8 +203,9 @@ def test_comments_block_scalars_and_crlf_are_appended_as_the_merge_does(
 ) -> None:
     """New items go after the line the last item ends on: its end-of-line comment stays on
     it, the comment and blank lines after the list (the next section's heading) stay after
-    the new items, a folded or wrapped last value keeps its lines, a CRLF file stays CRLF;
-    the text is the merge's, byte for byte."""
+    the new items, a folded or wrapped last value keeps its lines, a CRLF file stays CRLF,
+    a list yet to be made goes at the end, after the comments that end the file; the text
+    is the merge's, byte for byte."""
     text = edit(HAND_EDITED)
     assert text != HAND_EDITED
     fast, merged, d = _both(text, _change("status", nt.loads(text, "yaml")))
@@ -256,8 +259,9 @@ def _appends(draw: st.DrawFn, d: nt.Dossier) -> list[Change]:
 @given(d=dossiers(max_events=3), data=st.data())
 def test_any_appends_read_back_and_only_add_lines(d: nt.Dossier, data: st.DataObject) -> None:
     """Appends to any small dossier written by negotrack give text that reads as the
-    changed dossier, and that is the original text with lines inserted; the fast path
-    declines only a list yet to be made, a tab, or what could be an anchor, alias or tag."""
+    changed dossier, and that is the original text with lines inserted, byte for byte the
+    merge's; the fast path declines only a list yet to be made before a key the dossier
+    has (the merge puts it in its place), a tab, or what could be an anchor, alias or tag."""
     text = dumps(d, "yaml")
     before = to_data(d)
     for change in data.draw(_appends(d)):
@@ -265,10 +269,11 @@ def test_any_appends_read_back_and_only_add_lines(d: nt.Dossier, data: st.DataOb
     after = to_data(d)
     fast = append_text(text, before, after)
     if fast is None:
-        new_list = any(k not in before for k in after)
-        assert new_list or "\t" in text or yamlappend._PROPERTIES.search(text)
+        new_list_inside = list(after)[: len(before)] != list(before)
+        assert new_list_inside or "\t" in text or yamlappend._PROPERTIES.search(text)
         return
     assert nt.loads(fast, "yaml") == d
+    assert fast == merge_text(text, before, after)
     old, new = text.splitlines(keepends=True), fast.splitlines(keepends=True)
     opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
     assert {tag for tag, *_ in opcodes} <= {"equal", "insert"}
