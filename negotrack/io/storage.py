@@ -22,7 +22,6 @@ from negotrack.dossier.dossier import Dossier
 from negotrack.errors import FormatError, NegotrackError, Problem
 from negotrack.io.files import MAX_BYTES, atomic_write, read_text
 from negotrack.io.records import RECORD_LISTS, SCHEMA_VERSION, from_data
-from negotrack.io.yaml import dump_yaml, line_index, line_of, load_yaml
 
 __all__ = [
     "MAX_BYTES",
@@ -73,6 +72,10 @@ def loads(text: str, format: Format = "json", *, file: str | None = None) -> Dos
     if format == "json":
         return from_data(parse_json(text, file), file=file)
     if format == "yaml":
+        # Imported here: a command on a JSON dossier need not pay for the YAML reader (its
+        # start-up is a bar).
+        from negotrack.io.yaml import line_index, line_of, load_yaml
+
         data = load_yaml(text, file)
         check_surrogates(text, data, file)
         try:
@@ -187,6 +190,8 @@ def dumps(dossier: Dossier, format: Format = "json") -> str:
     if format == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if format == "yaml":
+        from negotrack.io.yaml import dump_yaml
+
         return dump_yaml(data)
     raise FormatError(f"unknown format {format!r}", hint="use 'json' or 'yaml'")
 
