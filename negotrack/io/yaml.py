@@ -13,6 +13,7 @@ status update reads twice. Which of the two reads a text is
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import re
 from typing import Any
@@ -84,6 +85,8 @@ def _yaml(typ: str, *, pure: bool = True) -> Any:
     from ruamel.yaml import YAML
 
     y = YAML(typ=typ, pure=pure)
+    if typ == "safe":
+        y.Resolver = _resolver()
     if typ == "rt":
         yaml11_safe(y)
         y.indent(mapping=2, sequence=4, offset=2)
@@ -91,6 +94,29 @@ def _yaml(typ: str, *, pure: bool = True) -> Any:
         y.allow_unicode = True
         y.default_flow_style = False
     return y
+
+
+@functools.cache
+def _resolver() -> Any:
+    """ruamel.yaml's resolver, reading the document's YAML version once per load.
+
+    Its own looks the version up for every scalar, through two attributes the C parser
+    does not have: two exceptions per scalar, a fifth of a large dossier's load. The
+    version is known from the start of the document (a ``%YAML`` directive comes before
+    it), and negotrack reads one document per load.
+    """
+    from ruamel.yaml.resolver import VersionedResolver
+
+    class Resolver(VersionedResolver):
+        _resolvers: Any = None
+
+        @property
+        def versioned_resolver(self) -> Any:
+            if self._resolvers is None:
+                self._resolvers = VersionedResolver.versioned_resolver.fget(self)  # type: ignore[attr-defined]
+            return self._resolvers
+
+    return Resolver
 
 
 class _WrittenFloat(float):

@@ -61,6 +61,19 @@ def test_a_yaml_version_directive_is_read_by_the_version_it_names() -> None:
     assert nyaml.compose_yaml(text).value[0][1].tag == "tag:yaml.org,2002:bool"
 
 
+def test_each_load_reads_its_own_documents_version() -> None:
+    """The resolver learns the YAML version once per load (not once per scalar, which cost
+    a fifth of a large dossier's load), so loads one after the other each read by their
+    own document's version, with either parser."""
+    old, new = "%YAML 1.1\n---\na: yes\n", "a: yes\n"
+    for _ in range(2):
+        assert nyaml.load_yaml(old) == {"a": True}
+        assert nyaml.load_yaml(new) == {"a": "yes"}
+        assert nyaml._safe_yaml().load(new) == {"a": "yes"}
+        assert nyaml.compose_yaml(old).value[0][1].tag == "tag:yaml.org,2002:bool"
+        assert nyaml.compose_yaml(new).value[0][1].tag == "tag:yaml.org,2002:str"
+
+
 MALFORMED = [
     "negotrack: 1\ntitle: [a,\nevents: []\n",
     "negotrack: 1\ntitle: t\n  events: x\n",
