@@ -61,6 +61,8 @@ class CaseResult:
     """Pairs the matcher left unpaired for a person to check (``PlanDiff.candidates``)."""
     candidates_missed: int = 0
     """Of those, curated pairs the matcher missed: what the review loop brings back."""
+    offered_pairs: tuple[tuple[str, str], ...] = ()
+    """The missed pairs among the candidates."""
 
     @property
     def recall(self) -> float:
@@ -151,6 +153,7 @@ def measure(seeds: Path = SEEDS) -> list[CaseResult]:
                         wrong_pairs=tuple(sorted(found - truth)),
                         candidates=len(doubts),
                         candidates_missed=len(doubts & (truth - found)),
+                        offered_pairs=tuple(sorted(doubts & (truth - found))),
                     )
                 )
     return results
@@ -222,7 +225,13 @@ def main() -> None:
         if r.missed_pairs or r.wrong_pairs:
             print(f"\n{r.dossier}: {r.old} -> {r.new}")
             if r.missed_pairs:
-                print("  missed:", ", ".join(f"{a}->{b}" for a, b in r.missed_pairs))
+                print(
+                    "  missed:",
+                    ", ".join(
+                        f"{a}->{b}" + (" (offered)" if (a, b) in r.offered_pairs else "")
+                        for a, b in r.missed_pairs
+                    ),
+                )
             if r.wrong_pairs:
                 print("  wrong: ", ", ".join(f"{a}->{b}" for a, b in r.wrong_pairs))
 

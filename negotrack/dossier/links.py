@@ -98,7 +98,8 @@ class Linking:
     ) -> list[LinkSuggestion]:
         """The pairs between versions ``old`` and ``new`` that only text matching vouches
         for, and the candidates it left unpaired (``matched_by="candidate"``: a deleted or
-        added point's best candidates, which the text alone could not decide), at least
+        added point's best candidates, which the text alone could not decide, and the best
+        of those facing it in its place), at least
         ``min_confidence`` sure, least sure first (ties in the new version's reading order,
         candidates in the old version's). ``min_confidence`` is from 0 to 1 (a
         :class:`~negotrack.DossierError` otherwise); ``threshold`` is passed to the diff

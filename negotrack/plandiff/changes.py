@@ -195,8 +195,10 @@ class Candidate:
     """A pair text matching did *not* make but a person should look at: ``old`` was left
     deleted or ``new`` added (or both), and the other point is among its best candidates,
     above what chance gives one point (the text could not decide: two look-alikes, a piece
-    two wholes could claim, a rewrite sharing few words). ``confidence`` is on the pairs'
-    scale: below the cut when the text was too thin, above it when a rival was as good."""
+    two wholes could claim, a rewrite sharing few words), or the best of the points left
+    over facing it between the same two paired neighbours, sharing more than unrelated
+    points do (a rewrite in place). ``confidence`` is on the pairs' scale: below the cut
+    when the text was too thin, above it when a rival was as good."""
 
     old: Point
     new: Point

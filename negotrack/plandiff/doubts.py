@@ -5,8 +5,17 @@ leaves unpaired is not always unrelated: a point two newcomers resemble alike, a
 wholes could claim, a rewrite that shares too few words to clear the bar of the whole
 search. For each point left over, its best candidates (at most PER_POINT) are *doubts*
 when they score above what the best of that point's own candidates would reach by chance
-(the bar of one point searching the other version, not of every pair searched). They are
-never pairs: :meth:`negotrack.Dossier.suggest_links` lists them, least sure first, for a
+(the bar of one point searching the other version, not of every pair searched).
+
+A point left over may also have been rewritten in its place beyond what its words tell:
+Minsk I's "both sides stop using weapons immediately" faces Minsk II's "an immediate and
+full ceasefire" between the same two paired neighbours, as a line diff would show them.
+So each point left over in a gap between two consecutive pairs whose order is certain
+(at most GAP points on each side, see :func:`negotrack.plandiff.order.gaps`) is also
+offered the best of the points left over facing it, when that pair scores above the mean
+of unrelated pairs (a z-score above 0: it shares more than unrelated points do).
+
+Doubts are never pairs: :meth:`negotrack.Dossier.suggest_links` lists them, least sure first, for a
 person to pin with :meth:`negotrack.Dossier.link` or leave.
 """
 
@@ -15,6 +24,7 @@ from __future__ import annotations
 import collections
 from collections.abc import Collection, Sequence
 
+from negotrack.plandiff.order import gaps, uncrossed
 from negotrack.plandiff.scores import Scores, bar
 
 __all__ = ["PER_POINT", "doubts"]
@@ -30,12 +40,14 @@ def doubts(
     searched: tuple[int, int],
     left_old: Collection[int],
     left_new: Collection[int],
+    made: Sequence[tuple[int, int]] = (),
 ) -> tuple[tuple[int, int, float], ...]:
     """``(old, new, confidence)`` for the best candidates of the points left over
-    (``left_old``, ``left_new``) among the ``pool`` (``scores``: its cosines, in order);
-    ``searched`` is how many free points each version had (the confidence is against the
-    bar of all pairs searched, as for pairs: below the cut when the text was too thin,
-    above it when a rival was as good)."""
+    (``left_old``, ``left_new``) among the ``pool`` (``scores``: its cosines, in order),
+    and for those facing each other between two of the one-to-one pairs ``made`` whose
+    order is certain; ``searched`` is how many free points each version had (the
+    confidence is against the bar of all pairs searched, as for pairs: below the cut when
+    the text was too thin, above it when a rival was as good)."""
     if not left_old and not left_new:
         return ()
     # Each point's row, old and new apart (an int key and one list per point: thousands of
@@ -57,4 +69,12 @@ def doubts(
                 edge = (p, other) if is_old else (other, p)
                 if edge not in out:  # both its points left over: the same pair, scored once
                     out[edge] = sc.confidence(-minus, n_old * n_new)
+    kept = uncrossed(sorted(made))
+    for olds, news in gaps(kept, sorted(left_old), sorted(left_new), set(), set()):
+        facing = [(sc.cos(i, j), i, j) for i in olds for j in news]
+        best = [max(f for f in facing if f[1] == i) for i in olds]
+        best += [max(f for f in facing if f[2] == j) for j in news]
+        for s, i, j in best:
+            if sc.z(s) > 0 and (i, j) not in out:
+                out[i, j] = sc.confidence(s, n_old * n_new)
     return tuple(sorted((i, j, c) for (i, j), c in out.items()))

@@ -240,7 +240,8 @@ def _match(
     taken_old = {i for i, _, _ in found.pairs} | {i for olds, _, _ in groups for i in olds}
     taken_new = {j for _, j, _ in found.pairs} | {j for _, news, _ in groups for j in news}
     left = (set(free_old) - taken_old, set(free_new) - taken_new)
-    unsure = doubts(sc, pool, scores, searched, *left)
+    made = [*anchors, *((i, j) for i, j, _ in found.pairs)]
+    unsure = doubts(sc, pool, scores, searched, *left, made)
     return Found(found.pairs, groups, unsure)
 
 
