@@ -141,9 +141,11 @@ def _sub(
 
 
 def _output(p: argparse.ArgumentParser) -> None:
+    """``-o``: where a rendering goes; never over a dossier (see ``cli.output.replaces``)."""
     p.add_argument(
         "-o", "--output", metavar="OUT", help="write here (atomically); '-' or none: stdout"
     )
+    p.set_defaults(renders=True)
 
 
 def locale_option(p: argparse.ArgumentParser) -> None:

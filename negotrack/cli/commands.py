@@ -29,7 +29,16 @@ import attrs
 
 from negotrack.cli import checking, edit, linking, publishing, status
 from negotrack.cli.args import COMMANDS, PROG, build_parser
-from negotrack.cli.output import emit, error, inert_json, note, printable, undecodable, visible
+from negotrack.cli.output import (
+    emit,
+    error,
+    inert_json,
+    note,
+    printable,
+    replaces,
+    undecodable,
+    visible,
+)
 from negotrack.core.collector import collector_paused
 from negotrack.errors import NegotrackError, Problem
 
@@ -121,6 +130,10 @@ def _run(args: argparse.Namespace) -> int:
     bad = undecodable(args)
     if bad is not None:
         error(f"{bad}: not UTF-8 text (check the terminal's or the script's encoding)")
+        return 1
+    clobbered = replaces(file, args.output) if getattr(args, "renders", False) else None
+    if clobbered is not None:
+        error(f"{args.output}: {clobbered}")
         return 1
     try:
         return int(args.run(args))

@@ -22,6 +22,7 @@ __all__ = [
     "note",
     "paint",
     "printable",
+    "replaces",
     "undecodable",
     "visible",
 ]
@@ -81,6 +82,36 @@ def emit(text: str, out: str | None) -> bool:
     except OSError as exc:
         raise OSError(exc.errno, f"cannot write the output: {exc.strerror or exc}", out) from None
     return True
+
+
+def replaces(file: str | None, out: str | None) -> str | None:
+    """Why writing a rendering (a page, a report, an export) to ``out`` would destroy a
+    dossier, or None: ``out`` is the dossier ``file`` being read (by another name, or
+    through a link), or another file that holds a negotrack dossier. A mistyped ``-o``
+    must not replace a dossier with a page."""
+    if out is None or out == "-" or not os.path.isfile(out):
+        return None
+    if file is not None and file != "-":
+        with contextlib.suppress(OSError):
+            if os.path.samefile(file, out):
+                return "-o would replace the dossier being read (choose another output file)"
+    if os.path.splitext(out)[1].lower() not in (".json", ".yaml", ".yml"):
+        return None
+    try:
+        with open(out, "rb") as f:
+            head = f.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return None  # the write will say what is wrong
+    if _DOSSIER_START.search(head):
+        return (
+            "-o would replace a negotrack dossier (choose another output file, or remove it first)"
+        )
+    return None
+
+
+_DOSSIER_START = re.compile(r'\A\ufeff?(?:\s*#[^\n]*\n)*\s*(?:negotrack\s*:|\{\s*"negotrack"\s*:)')
+"""The start of a dossier as negotrack writes it, YAML or JSON: its schema version first,
+after comments."""
 
 
 def _to_stdout(text: str) -> bool:
