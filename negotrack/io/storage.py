@@ -88,12 +88,28 @@ def loads(text: str, format: Format = "json", *, file: str | None = None) -> Dos
 
 
 def parse_json(text: str, file: str | None) -> Any:
-    """Plain data from JSON text, every failure a located :class:`FormatError`."""
+    """Plain data from JSON text, every failure a located :class:`FormatError` (a key
+    twice in one object too: JSON readers would keep only the last)."""
+    from negotrack.io.jsonkeys import DuplicateKey, first_duplicate, unique_pairs
+
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=unique_pairs)
     except json.JSONDecodeError as exc:
         raise FormatError(
             Problem(f"not valid JSON: {exc.msg} (column {exc.colno})", "$", file, exc.lineno)
+        ) from None
+    except DuplicateKey:
+        found = first_duplicate(text)
+        key, path, line = found if found is not None else ("?", "$", None)
+        raise FormatError(
+            Problem(
+                f"not valid JSON: the key {json.dumps(key, ensure_ascii=False)} appears twice "
+                "in one object (only the last would be read)",
+                path,
+                file,
+                line,
+                hint="keep one of the two",
+            )
         ) from None
     except RecursionError:
         raise FormatError(Problem("the JSON document is nested too deeply", "$", file)) from None

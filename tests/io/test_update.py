@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import negotrack as nt
+from negotrack.io import update as _update
 from negotrack.io import yamlappend as _yamlappend
 from negotrack.io import yamlmerge as _yamlmerge
 from negotrack.io.storage import dumps, to_data
@@ -502,12 +503,24 @@ def test_a_change_that_changes_nothing_writes_nothing(tmp_path: Path) -> None:
         assert path.stat().st_mtime_ns == mtime
 
 
-def test_json_that_is_not_a_plain_object_is_rewritten_whole(tmp_path: Path) -> None:
-    """Duplicate top-level keys defeat the splice; the dossier is then written afresh."""
-    text = dumps(make_small(), "json").replace('"negotrack": 1,', '"negotrack": 1, "negotrack": 1,')
+def test_json_that_is_not_a_plain_object_is_rewritten_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Text the splice cannot read as one plain object is written afresh."""
+    text = dumps(make_small(), "json").replace('"negotrack": 1,', '"negotrack":   1,')
     path = write(tmp_path, "d.json", text)
+    monkeypatch.setattr(_update, "_json_spans", lambda text: None)
     update(path, lambda d: d.set_status("us-28#1", "kept", on="2026-01-01", by="umerov"))
     assert path.read_text(encoding="utf-8") == dumps(nt.load(path), "json")
+
+
+def test_json_with_a_key_twice_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    """A key twice in one object is refused at its line; the file is not touched."""
+    text = dumps(make_small(), "json").replace('"negotrack": 1,', '"negotrack": 1, "negotrack": 1,')
+    path = write(tmp_path, "d.json", text)
+    with pytest.raises(nt.FormatError, match='the key "negotrack" appears twice'):
+        update(path, lambda d: d.set_status("us-28#1", "kept", on="2026-01-01", by="umerov"))
+    assert path.read_text(encoding="utf-8") == text
 
 
 class _Killed(BaseException):
