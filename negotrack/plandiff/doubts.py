@@ -13,7 +13,9 @@ full ceasefire" between the same two paired neighbours, as a line diff would sho
 So each point left over in a gap between two consecutive pairs whose order is certain
 (at most GAP points on each side, see :func:`negotrack.plandiff.order.gaps`) is also
 offered the best of the points left over facing it, when that pair scores above the mean
-of unrelated pairs (a z-score above 0: it shares more than unrelated points do).
+of unrelated pairs (a z-score above 0: it shares more than unrelated points do); its
+confidence is against the gap's own bar, as a pair made in the gap would be (below the
+cut, or it would have been paired, unless a rival was as good).
 
 Doubts are never pairs: :meth:`negotrack.Dossier.suggest_links` lists them, least sure first, for a
 person to pin with :meth:`negotrack.Dossier.link` or leave.
@@ -46,8 +48,9 @@ def doubts(
     (``left_old``, ``left_new``) among the ``pool`` (``scores``: its cosines, in order),
     and for those facing each other between two of the one-to-one pairs ``made`` whose
     order is certain; ``searched`` is how many free points each version had (the
-    confidence is against the bar of all pairs searched, as for pairs: below the cut when
-    the text was too thin, above it when a rival was as good)."""
+    confidence is against the bar of all pairs searched, or of the gap for points facing
+    each other, as for pairs: below the cut when the text was too thin, above it when a
+    rival was as good)."""
     if not left_old and not left_new:
         return ()
     # Each point's row, old and new apart (an int key and one list per point: thousands of
@@ -75,6 +78,6 @@ def doubts(
         best = [max(f for f in facing if f[1] == i) for i in olds]
         best += [max(f for f in facing if f[2] == j) for j in news]
         for s, i, j in best:
-            if sc.z(s) > 0 and (i, j) not in out:
-                out[i, j] = sc.confidence(s, n_old * n_new)
+            if sc.z(s) > 0 and (i, j) not in out:  # against the gap's bar, as its pairs are
+                out[i, j] = sc.confidence(s, len(olds) * len(news))
     return tuple(sorted((i, j, c) for (i, j), c in out.items()))
