@@ -460,23 +460,11 @@ def test_a_site_lines_up_each_plan_once_for_both_formats(
 def test_a_board_row_without_topic_or_key_is_named_once() -> None:
     """A point with neither topic nor key is named by its reference alone (not "v2 #1
     (v2 #1)"), and the Markdown board gives each point's text, as the page does."""
-    d = nt.Dossier(
-        title="Talks",
-        sources=[nt.Source(id="s1", title="Text", kind="official_text")],
-        plans=[
-            nt.Plan(
-                id="p",
-                title="Plan",
-                versions=[
-                    nt.PlanVersion(
-                        id="v1",
-                        label="Draft",
-                        date="2025-11-20",
-                        points=[nt.Point(number="1", text="The border opens.")],
-                    )
-                ],
-            )
-        ],
+    d = nt.loads(
+        "negotrack: 1\ntitle: Talks\nplans:\n- id: p\n  title: Plan\n  versions:\n"
+        "  - {id: v1, label: Draft, date: '2025-11-20', points: [{number: '1', "
+        "text: The border opens.}]}\n",
+        "yaml",
     )
     md = nt.render_board(d, format="md")
     assert "| v1 #1: The border opens. |" in md
