@@ -331,6 +331,14 @@ def _export(args: argparse.Namespace) -> int:
 
             kinds = [_checked("--kind", EventKind.coerce, k) for k in args.kind]
         text = export.to_ics(d, all_events=args.all_events, kinds=kinds, stamp=stamp)
+        if "BEGIN:VEVENT" not in text:
+            exported = (
+                "events" if args.all_events else "events of these kinds" if kinds else "rounds"
+            )
+            note(
+                f"{args.file}: no {exported} to export: the calendar is empty "
+                "(--all-events exports every event, --kind KIND those of a kind)"
+            )
     else:
         text = export.to_csv(d, args.table, as_of=_moment("--as-of", args.as_of))
     emit(text, args.output)

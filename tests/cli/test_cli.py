@@ -370,6 +370,30 @@ def test_ics_stamp_follows_source_date_epoch(
     assert "DTSTAMP:20260101T000000Z" in first
 
 
+@pytest.mark.parametrize(
+    ("extra", "said"),
+    [([], "no rounds"), (["--kind", "personnel"], "no events of these kinds")],
+)
+def test_an_empty_calendar_says_why(
+    capsys: pytest.CaptureFixture[str], extra: list[str], said: str
+) -> None:
+    """A dossier with no round (the Ukraine seed) exports an empty but valid calendar, and
+    a line on stderr says why and how to export other events; one with rounds says
+    nothing."""
+    seed = str(SEEDS / "ukraine-2025-12.yaml")
+    code, out, err = run(capsys, "export", seed, "--to", "ics", *extra)
+    assert code == 0
+    assert out.startswith("BEGIN:VCALENDAR")
+    assert "BEGIN:VEVENT" not in out
+    assert err == (
+        f"{seed}: {said} to export: the calendar is empty (--all-events exports every "
+        "event, --kind KIND those of a kind)\n"
+    )
+    code, out, err = run(capsys, "export", seed, "--to", "ics", "--all-events")
+    assert (code, err) == (0, "")
+    assert "BEGIN:VEVENT" in out
+
+
 # -- colour ----------------------------------------------------------------------------
 
 
