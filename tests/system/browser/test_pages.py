@@ -246,3 +246,18 @@ def test_every_box_that_scrolls_on_a_phone_takes_the_keyboard(
         assert label, f"{name}: {what} has no name"
     if name == "board-minsk":
         assert [v["id"] for v in axe(page)] == []
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_boards_point_texts_are_read_whole(
+    open_page: Callable[..., Loaded], width: int
+) -> None:
+    """No point text on the board is cut short: each box is as tall as its text (a text
+    cut to three lines could be read nowhere else on the page)."""
+    page = open_page(WIDE["board-minsk"], width=width).page
+    cut = page.evaluate(
+        """[...document.querySelectorAll('.point-text')]
+             .filter(e => e.scrollHeight > e.clientHeight + 1).map(e => e.textContent)"""
+    )
+    assert page.locator(".point-text").count() > 5
+    assert cut == []
