@@ -20,6 +20,10 @@ before "Q1 2025" before "Jan 2025" before "1 Jan 2025" before "1 Jan 2025, 09:00
 coarser precision; then exact before approximate, certain before uncertain; then by zone
 name. Month-precision events thus head their month.
 
+**The calendar shown.** A time is displayed on the wall clock of its own zone, so its
+calendar date may differ from its UTC date: ``local_start`` and ``local_end`` give its bounds
+on the calendar as displayed (naive), which is what a timeline files and filters it by.
+
 **As-of queries.** A dated fact is *settled by* a query moment when its whole interval is
 over by the end of the query's interval: a status set "in December 2025" is not settled on
 10 Dec 2025 (it may have happened later that month), but is by 31 Dec 2025 or by "2025-12".
@@ -142,6 +146,24 @@ class Moment:
             e = self.span_end
             return e.replace(tzinfo=UTC) if e.tzinfo is None else e.astimezone(UTC)
         return unit_end(self.start, self.precision)
+
+    @property
+    def local_start(self) -> datetime:
+        """The first instant the date allows on the calendar it is shown in, naive: a
+        floating date's own calendar, or the wall clock of a time's zone ("30 Nov 2025,
+        23:30 UTC-05:00" starts on 30 Nov, though at 04:30 UTC on 1 Dec)."""
+        v = self.value
+        return v if v.tzinfo is None else v.replace(tzinfo=None)
+
+    @property
+    def local_end(self) -> datetime:
+        """The instant just after the last one the date allows, on the calendar it is
+        shown in (naive, exclusive; see :attr:`local_start`)."""
+        v = self.value
+        stop = self.span_end
+        if stop is None:
+            return unit_end(self.local_start, self.precision)
+        return stop if v.tzinfo is None else stop.astimezone(v.tzinfo).replace(tzinfo=None)
 
     @property
     def is_span(self) -> bool:

@@ -157,7 +157,9 @@ class Dossier(RecordIndex, Queries, Corrections, Linking):
         """Events in time order that match every filter given.
 
         ``since``/``until`` keep events whose interval (with its ``until`` span) overlaps
-        the range; the other filters take one value or several (any of them matches).
+        the range, by the dates as displayed when the bounds have no time of day (an event
+        shown as 30 Nov is within ``until="2025-11"`` whatever its UTC date); the other
+        filters take one value or several (any of them matches).
         See :class:`negotrack.dossier.selection.EventFilter`.
         """
         from negotrack.dossier.selection import EventFilter

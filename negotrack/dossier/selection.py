@@ -4,11 +4,17 @@ A filter is a value: build it once from keyword arguments (one value or several 
 criterion), apply it to any dossier. Criteria combine with AND; several values for one
 criterion combine with OR. Dates keep every event whose interval, including a multi-day
 ``until`` span, overlaps the range.
+
+The range is read as it is written. A date without a time (``--until 2025-11``) is a stretch
+of the calendar, and events are compared with it by their dates as displayed: a call "30 Nov
+2025, 23:30 UTC-05:00" is in November, though it is 1 Dec in UTC. A bound with a time of day
+is an instant, and events are compared with it as instants.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -75,8 +81,8 @@ class EventFilter:
         on_side = None
         if side is not None:
             on_side = {p.id for p in dossier.participants if p.side in side}
-        lo = self.since.start if self.since is not None else None
-        hi = self.until.end if self.until is not None else None
+        lo, lo_shown = _bound(self.since, first=True)
+        hi, hi_shown = _bound(self.until, first=False)
         out = [
             e
             for e in dossier.events
@@ -85,8 +91,8 @@ class EventFilter:
             and (tag is None or not tag.isdisjoint(e.tags))
             and (participant is None or not participant.isdisjoint(e.participants))
             and (on_side is None or not on_side.isdisjoint(e.participants))
-            and (lo is None or (e.until or e.when).end > lo)
-            and (hi is None or e.when.start < hi)
+            and (lo is None or _last(e, lo_shown) > lo)
+            and (hi is None or _first(e, hi_shown) < hi)
         ]
         out.sort(key=_when)
         return out
@@ -117,6 +123,25 @@ def known(dossier: Dossier, name: str, wanted: Iterable[str] | None) -> frozense
             )
         out.add(found)
     return frozenset(out)
+
+
+def _bound(m: Moment | None, *, first: bool) -> tuple[datetime | None, bool]:
+    """A range's bound (the start of ``since``, the end of ``until``), and whether it is on
+    the calendar as displayed (a date without a time) rather than an instant."""
+    if m is None:
+        return None, False
+    if m.value.tzinfo is None:
+        return (m.local_start if first else m.local_end), True
+    return (m.start if first else m.end), False
+
+
+def _first(e: Event, shown: bool) -> datetime:
+    return e.when.local_start if shown else e.when.start
+
+
+def _last(e: Event, shown: bool) -> datetime:
+    last = e.until or e.when
+    return last.local_end if shown else last.end
 
 
 def _when(e: Event) -> SortKey:

@@ -6,6 +6,8 @@ command-line tests assert on its exact contents.
 ``small_dossier()`` uses every field the pages show: imprecise and approximate dates, a
 multi-day span, a track, participants on several sides, quotes, a source with an unsafe URL,
 two plan versions linked to an event, a status change and party positions.
+``zoned_dossier()`` holds times whose calendar dates differ from their UTC dates, and dates
+known only to a quarter, a third of a year or a year.
 ``big_dossier(n)`` is the benchmark's shape: ``n`` events over two years.
 """
 
@@ -249,6 +251,26 @@ def small_dossier() -> nt.Dossier:
     d.set_position("20-point#4", "ukraine", "supports", on="2025-12", source="s1")
     d.set_position("us-28#3", "ukraine", "rejects", on="2025-11-25", source="s1")
     return d
+
+
+def zoned_dossier() -> nt.Dossier:
+    """Events whose dates as shown (a time in its own zone) fall in another month than their
+    UTC instants, beside dates known only to a stretch of months or to a year."""
+    events = [
+        ("ny-late", "2025-11-30T23:30-05:00", "A late call from New York"),  # 1 Dec in UTC
+        ("tokyo", "2025-12-01T01:00 Asia/Tokyo", "An early meeting in Tokyo"),  # 30 Nov in UTC
+        ("ny-eve", "2025-12-31T22:00-05:00", "A New Year's Eve call"),  # 1 Jan 2026 in UTC
+        ("day", "2025-11-24", "A day with no time"),
+        ("ny-sunday", "2025-11-23T23:30-05:00", "A Sunday night call"),  # 24 Nov in UTC
+        ("late", "late 2025", "Something in late 2025"),
+        ("quarter", "2025-Q4", "Something in the fourth quarter"),
+        ("year", "2025", "Something in 2025"),
+        ("month", "~2025-11", "Something around November"),
+    ]
+    return nt.Dossier(
+        title="Dates across time zones",
+        events=[nt.Event(id=i, when=w, title=t) for i, w, t in events],
+    )
 
 
 def seed_dossier() -> nt.Dossier:
