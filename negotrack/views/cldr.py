@@ -30,6 +30,7 @@ __all__ = [
     "format_moment",
     "format_month",
     "format_number",
+    "format_stretch",
 ]
 
 
@@ -46,9 +47,17 @@ def format_moment(moment: Moment, code: str) -> str:
     return text + "?" if moment.uncertain else text
 
 
-def _stretch(moment: Moment, loc: Locale) -> str:
+@lru_cache(maxsize=256)
+def format_stretch(moment: Moment, code: str) -> str:
+    """A stretch of months or years as a heading, months in full and without marks:
+    "жовтень – грудень 2025 р.", "2024–2025"."""
+    return _stretch(moment, _locale(code), long=True)
+
+
+def _stretch(moment: Moment, loc: Locale, *, long: bool = False) -> str:
     """A stretch ("2025-10/2025-12", "mid-October", "13–15 Oct") as CLDR's interval of its
-    first and last units: "жовт. – груд. 2025 р.", "13–15 жовт. 2025 р."."""
+    first and last units: "жовт. – груд. 2025 р.", "13–15 жовт. 2025 р."; with ``long``,
+    months in full."""
     from negotrack.core.datetext import last_unit
 
     last, p = last_unit(moment)
@@ -57,7 +66,8 @@ def _stretch(moment: Moment, loc: Locale) -> str:
         a = Moment(first, Precision.MINUTE, zone=moment.zone)
         b = Moment(last, Precision.MINUTE, zone=moment.zone)
         return f"{_single(a, loc, str(loc))} – {_single(b, loc, str(loc))}"
-    skeleton = {Precision.YEAR: "y", Precision.MONTH: "yMMM"}.get(p, "yMMMd")
+    month = "MMMM" if long else "MMM"
+    skeleton = {Precision.YEAR: "y", Precision.MONTH: f"y{month}"}.get(p, f"y{month}d")
     a_day = date(first.year, first.month, first.day)
     b_day = date(last.year, last.month, last.day)
     return format_interval(a_day, b_day, skeleton, locale=loc)

@@ -198,8 +198,18 @@ class Interface:
         return format_day_span(start, end, self.code)
 
     def month_heading(self, moment: Moment) -> str:
-        """The heading of a month's events: "November 2025", "листопад 2025 р."."""
+        """The heading of a month's events: "November 2025", "листопад 2025 р."; of a year's
+        (events known only to the year): "2025 (month not known)"; of a stretch of months or
+        years, the stretch as dates show it, months in full: "Late 2025", "Q4 2025",
+        "October–November 2025", "жовтень – грудень 2025 р."."""
         v = moment.value
+        if moment.span_end is not None:
+            if self.english:
+                text = Moment(v, moment.precision, span_end=moment.span_end).display(long=True)
+                return text[:1].upper() + text[1:]
+            from negotrack.views.cldr import format_stretch
+
+            return format_stretch(moment, self.code)
         if moment.precision is Precision.YEAR:
             year = str(v.year) if self.english else self.date(Moment.of(v.year))
             return self.gettext("%(year)s (month not known)") % {"year": year}

@@ -77,6 +77,21 @@ def test_month_headings_and_the_unknown_month() -> None:
     assert ENGLISH.month_heading(Moment.parse("2025-11-02")) == "November 2025"
 
 
+def test_a_stretch_of_months_heads_its_events_by_its_name() -> None:
+    """A stretch of months or years is named as dates show it, months in full and without
+    the date's marks: "Late 2025", "Q4 2025", "вересень – грудень 2025 р."."""
+    assert ENGLISH.month_heading(Moment.parse("late 2025")) == "Late 2025"
+    assert ENGLISH.month_heading(Moment.parse("~2025-Q4")) == "Q4 2025"
+    assert ENGLISH.month_heading(Moment.parse("2025-10/2025-11")) == "October–November 2025"
+    assert ENGLISH.month_heading(Moment.parse("2024/2025")) == "2024–2025"
+    uk = interface("uk")
+    assert uk.month_heading(Moment.parse("late 2025")) == f"вересень\xa0— грудень 2025{NNBSP}р."
+    assert interface("fr").month_heading(Moment.parse("2025-Q4")) == (
+        "octobre\u2009–\u2009décembre 2025"
+    )
+    assert interface("ar").month_heading(Moment.parse("2024/2025")) == "2024–2025"
+
+
 def test_numbers_and_lists_in_the_languages_grammar() -> None:
     """Numbers are grouped and lists joined as the language writes them."""
     assert interface("de").number(12345) == "12.345"
