@@ -2,7 +2,9 @@
 
 :meth:`TimelineView.build` filters a dossier's events (as :meth:`Dossier.filter_events`),
 resolves every id once (participants, sources, plan versions), numbers the cited sources in
-order of first citation, groups events by month and precomputes each display string. The
+order of first citation, files events under headings (a month as shown, a year, or a
+stretch of months; see :mod:`negotrack.views.timeline_order`) and precomputes each display
+string. The
 templates then only print fields, in one pass, which keeps a 10,000-event page fast.
 
 Hot per-event records are ``NamedTuple`` values: they are built ten thousand times per page
@@ -140,7 +142,11 @@ class EventView(NamedTuple):
 
 
 class MonthView(NamedTuple):
-    """The events of one month (or of a year, for events known only to the year)."""
+    """The events under one heading: a month as shown, a year (events known only to the
+    year), or a stretch of months or years ("Q4 2025", for events known no better).
+
+    ``key`` is the heading's date in its stored form ("2025-11", "2025", "2025-10/2025-12"),
+    ``anchor`` its element id ("m-2025-10-to-2025-12"); both are unique within a page."""
 
     key: str
     heading: str
@@ -245,7 +251,7 @@ class TimelineView:
 
     @property
     def events(self) -> tuple[EventView, ...]:
-        """Every event shown, in time order."""
+        """Every event shown, in the list's order (calendar order as displayed)."""
         return tuple(e for m in self.months for e in m.events)
 
     def _repr_html_(self) -> str:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from negotrack.core.dates import Precision
+from negotrack.core.dates import Moment
 from negotrack.core.model import Event, Participant, StatusChange
 from negotrack.dossier.selection import EventFilter
 from negotrack.views.axis import build_axis
@@ -41,6 +41,13 @@ from negotrack.views.timeline import (
     TimelineView,
     VersionLink,
     predecessor,
+)
+from negotrack.views.timeline_order import (
+    Place,
+    heading_anchor,
+    heading_key,
+    heading_of,
+    place,
 )
 
 if TYPE_CHECKING:
@@ -94,29 +101,34 @@ class Builder:
         self.version_links: dict[str, VersionLink] = {}
 
     def build(self, events: list[Event], chosen: EventFilter) -> TimelineView:
+        """The view of ``events`` (in time order, as :meth:`EventFilter.apply` gives them):
+        the list filed and ordered by the dates as displayed (see
+        :mod:`negotrack.views.timeline_order`), the axis by instants."""
         months: list[MonthView] = []
-        current_key = ""
         bucket: list[EventView] = []
-        every: list[EventView] = []
-        heading = ""
         lang = self.lang
+        # Events share dates: each date's place and heading are worked out once, and each
+        # heading is one object, so that a change of heading is a test of identity.
+        places: dict[Moment, tuple[Place, Moment]] = {}
+        heads: dict[Moment, Moment] = {}
         for e in events:
-            v = e.when.value
-            if e.when.precision is Precision.YEAR:
-                key = f"{v.year:04d}"
-            else:
-                key = f"{v.year:04d}-{v.month:02d}"
-            if key != current_key:
+            if e.when not in places:
+                filed = heading_of(e.when)
+                places[e.when] = (place(e.when), heads.setdefault(filed, filed))
+        order = sorted(range(len(events)), key=lambda i: places[events[i].when][0])
+        every: list[EventView | None] = [None] * len(events)  # the axis's order
+        head: Moment | None = None
+        for i in order:
+            e = events[i]
+            filed = places[e.when][1]
+            if filed is not head:
                 if bucket:
-                    months.append(
-                        MonthView(current_key, heading, "m-" + current_key, tuple(bucket))
-                    )
-                current_key, heading, bucket = key, lang.month_heading(e.when), []
-            view = self.event(e)
+                    months.append(self.month(head, tuple(bucket)))
+                head, bucket = filed, []
+            view = every[i] = self.event(e)
             bucket.append(view)
-            every.append(view)
         if bucket:
-            months.append(MonthView(current_key, heading, "m-" + current_key, tuple(bucket)))
+            months.append(self.month(head, tuple(bucket)))
         self.counts()
         d = self.dossier
         return TimelineView(
@@ -134,7 +146,9 @@ class Builder:
             ),
             filters=tuple(chosen.active.items()),
             total=len(events),
-            axis=build_axis(events, every, self.changes(events), self.h, lang),
+            axis=build_axis(
+                events, [v for v in every if v is not None], self.changes(events), self.h, lang
+            ),
             lang=lang,
             content_lang=content_language(d, lang),
         )
@@ -144,9 +158,15 @@ class Builder:
         log = self.dossier.status_log
         if not log or not events:
             return []
-        lo = events[0].when.start
+        lo = min(e.when.start for e in events)
         hi = max((e.until or e.when).end for e in events)
         return [c for c in log if c.on.end > lo and c.on.start < hi]
+
+    def month(self, head: Moment | None, events: tuple[EventView, ...]) -> MonthView:
+        """The heading ``head`` (a month, a year or a stretch) over its ``events``."""
+        assert head is not None
+        key = heading_key(head)
+        return MonthView(key, self.lang.month_heading(head), heading_anchor(key), events)
 
     def event(self, e: Event) -> EventView:
         kind = e.kind.value

@@ -86,3 +86,28 @@ def test_timeline_filters_take_phrases(capsys: pytest.CaptureFixture[str], dossi
     assert code == 0
     assert "Briefing" in out
     assert "Geneva talks" not in out
+
+
+def test_timeline_since_and_until_follow_the_dates_shown(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``--until 2025-11`` lists the call shown as 30 Nov (1 Dec in UTC) under November, and
+    ``--since 2025-12`` leaves it out but keeps the meeting shown as 1 Dec in Tokyo."""
+    from tests.support.dossiers import zoned_dossier
+
+    path = tmp_path / "tz.yaml"
+    zoned_dossier().save(path)
+    code, out, err = run(capsys, "timeline", str(path), "--format", "md", "--until", "2025-11")
+    assert (code, err) == (0, "")
+    assert "30 Nov 2025, 23:30 UTC-05:00" in out
+    assert "1 Dec 2025, 01:00 JST" not in out
+    assert "## December 2025" not in out
+    assert out.count("## November 2025") == 1
+    code, out, err = run(capsys, "timeline", str(path), "--format", "md", "--since", "2025-12")
+    assert (code, err) == (0, "")
+    assert "30 Nov 2025" not in out
+    assert "## November 2025" not in out
+    assert "1 Dec 2025, 01:00 JST" in out
+    headings = [line for line in out.splitlines() if line.startswith("## ")]
+    assert headings == ["## 2025 (month not known)", "## Late 2025", "## Q4 2025",
+                        "## December 2025"]  # fmt: skip

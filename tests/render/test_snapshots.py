@@ -8,7 +8,7 @@ or the markup. After an intended change, regenerate them all by running this fil
 
 and review ``git diff tests/render/snapshots``. Full pages share one stylesheet, stored once as
 ``page.css`` (see ``tests/snapshot_css.py``). Cases cover the seed dossier (``seeds/``) and the
-small test dossier of ``tests/support/dossiers.py``.
+small and zoned test dossiers of ``tests/support/dossiers.py``.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from negotrack.views.board import BoardView
 from negotrack.views.diff import DiffView
 from negotrack.views.timeline import TimelineView
 from tests.support import snapshot_css
-from tests.support.dossiers import SEED, small_dossier
+from tests.support.dossiers import SEED, small_dossier, zoned_dossier
 
 HERE = Path(__file__).resolve().parent
 
@@ -112,6 +112,15 @@ def _cases() -> dict[str, Case]:
             )
         cases[f"{name}-timeline-embed.html"] = partial(_embed, r, d)
         cases[f"{name}-repr-dossier.html"] = partial(_dossier, d)
+    # Times whose dates as shown fall in other months than their UTC instants, and dates
+    # known only to a stretch of months: the list's headings and order, in each format.
+    zoned = zoned_dossier()
+    for fmt, suffix in (("html", "html"), ("md", "md"), ("text", "txt")):
+        cases[f"zoned-timeline.{suffix}"] = partial(_timeline, r, zoned, fmt)
+    for loc in ("fr", "ar"):
+        cases[f"zoned-{loc}-timeline.md"] = partial(
+            _localised_timeline, Renderer(locale=loc), zoned, "md"
+        )
     seed = _dossiers().get("seed")
     if seed is not None:
         # The seed in other languages: Ukrainian and Russian (CLDR dates and plurals), Arabic
@@ -152,12 +161,14 @@ def test_snapshot(name: str) -> None:
 def regenerate() -> list[Path]:
     """Write every snapshot afresh (and remove stale ones); returns the paths written.
 
-    Only this file's own snapshots (``small-*``, ``seed-*``) are removed; folders beside
-    them belong to other tests.
+    Only this file's own snapshots (``small-*``, ``seed-*``, ``zoned-*``) are removed;
+    folders beside them belong to other tests.
     """
     SNAPSHOTS.mkdir(exist_ok=True)
     for old in SNAPSHOTS.iterdir():
-        if old.is_file() and old.name.startswith(("small-", "seed-", snapshot_css.CSS_NAME)):
+        if old.is_file() and old.name.startswith(
+            ("small-", "seed-", "zoned-", snapshot_css.CSS_NAME)
+        ):
             old.unlink()
     written = []
     for name, case in sorted(CASES.items()):
