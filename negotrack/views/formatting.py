@@ -41,6 +41,7 @@ __all__ = [
     "md_cell",
     "md_code",
     "md_mark",
+    "md_paragraphs",
     "md_url",
     "md_words",
     "plain_date",
@@ -227,6 +228,19 @@ def md(text: Any) -> str:
     return _MD_BLOCK_START.sub(_block_escape, s)
 
 
+def md_paragraphs(text: Any) -> str:
+    """``text`` as Markdown paragraphs: each of its lines (a line break in a summary, or a
+    blank line between two) its own paragraph, escaped by :func:`md`, so that the breaks
+    a writer put in are kept (the page keeps them too) and no line starts a block."""
+    lines = [md(line).strip() for line in _LINE_BREAK.split(str(text))]
+    return "\n\n".join(line for line in lines if line)
+
+
+_LINE_BREAK = re.compile(r"\r\n|[\r\n]")
+"""A line break a writer types (not the vertical tab or form feed ``splitlines`` takes for
+one: those are control characters, shown as escapes)."""
+
+
 def _controls_shown(s: str) -> str:
     return _MD_CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), s)
 
@@ -339,6 +353,7 @@ FILTERS = {
     "label": label,
     "lang_attr": lang_attr,
     "md": md,
+    "md_paragraphs": md_paragraphs,
     "md_cell": md_cell,
     "md_code": md_code,
     "md_mark": md_mark,

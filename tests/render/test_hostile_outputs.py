@@ -3,6 +3,7 @@ real CommonMark renderer, site file names, terminal output."""
 
 from __future__ import annotations
 
+import html as html_module
 import re
 from pathlib import Path
 
@@ -11,8 +12,9 @@ from markdown_it import MarkdownIt
 
 import negotrack as nt
 from negotrack.cli.commands import main
-from negotrack.views.formatting import file_part, md_code
+from negotrack.views.formatting import file_part, md_code, md_paragraphs
 from tests.support.dossiers import make_small
+from tests.support.hostile import HOSTILE
 
 HOSTILE_ID = "v1\n\n<img src=x onerror=alert(1)>\n\n`x`"
 
@@ -173,3 +175,22 @@ def test_status_show_prints_no_terminal_escapes(
     assert "\x1b" not in out
     assert "\x07" not in out
     assert "\\x1b]0;owned\\x07\\x1b[2J" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [*HOSTILE[:60], "First.\n\n# Second\n- third\n\n\n1. fourth", "a\r\nb", "only one line"],
+)
+def test_md_paragraphs_are_paragraphs_and_nothing_else(text: str) -> None:
+    """Each line of a summary is one CommonMark paragraph of its own text: no heading, list,
+    code block, raw HTML or link comes out of a line, however it starts."""
+    html = MarkdownIt("commonmark").render(md_paragraphs(text))
+    blocks = re.findall(r"<(\w+)[ >]", html)
+    assert set(blocks) <= {"p"}
+    lines = [" ".join(line.split()) for line in re.split(r"\r\n|[\r\n]", text)]
+    lines = [line for line in lines if line]
+    shown = [html_module.unescape(p) for p in re.findall(r"<p>(.*?)</p>", html, re.S)]
+    assert len(shown) == len(lines)
+    for said, line in zip(shown, lines, strict=True):
+        if line.isprintable():  # a control character is shown as its escape
+            assert said == line

@@ -471,3 +471,21 @@ def test_a_board_row_without_topic_or_key_is_named_once() -> None:
     assert "v1 #1 (v1 #1)" not in md
     page = nt.render_board(d)
     assert page.count(">v1 #1<") == 1
+
+
+def test_a_summary_keeps_its_paragraphs_in_every_format() -> None:
+    """A summary written in two paragraphs reads as two: two Markdown paragraphs (the
+    second line's "#" escaped, not a heading), two indented blocks in text, and its line
+    break kept on the page (``white-space: pre-line``)."""
+    d = nt.loads(
+        "negotrack: 1\ntitle: Talks\nevents:\n- {id: a, when: '2025-11-20', title: Talks, "
+        'kind: round, summary: "First paragraph.\\n\\n# Second, and more."}\n',
+        "yaml",
+    )
+    md = nt.render_timeline(d, format="md")
+    assert "\n\nFirst paragraph.\n\n\\# Second, and more.\n" in md
+    text = nt.render_timeline(d, format="text")
+    assert "  First paragraph.\n\n  # Second, and more.\n" in text
+    page = nt.render_timeline(d)
+    assert ">First paragraph.\n\n# Second, and more.</p>" in page
+    assert re.search(r"\.summary, \.lede \{ white-space: pre-line; \}", page)
