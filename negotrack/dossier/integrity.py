@@ -35,10 +35,12 @@ def check_dossier(d: Dossier) -> list[Problem]:
     _unique(d._plans, "plans", "plan", problems)
 
     versions: dict[str, PlanVersion] = {}
+    twice: set[str] = set()  # duplicated ids: which version a reference means is unknown
     for i, plan in enumerate(d._plans):
         for j, v in enumerate(plan.versions):
             where = f"$.plans[{i}].versions[{j}]"
             if v.id in versions:
+                twice.add(v.id)
                 add(
                     Problem(
                         f"duplicate version id {v.id!r}",
@@ -81,6 +83,8 @@ def check_dossier(d: Dossier) -> list[Problem]:
                             or "a version derives from versions of the same plan",
                         )
                     )
+        if own & twice:  # a cycle, a link's end: each would be of one version of the two
+            continue
         cycle = _cycle({v.id: v.derived_from for v in plan.versions})
         if cycle:
             add(
@@ -173,14 +177,13 @@ def check_dossier(d: Dossier) -> list[Problem]:
                     )
                 )
 
+    known = (versions, sources, participants, problems, hints)
     for i, c in enumerate(d._status_log):
-        _check_status_change(
-            c, f"$.status_log[{i}]", versions, sources, participants, problems, hints
-        )
+        if _version_of(c.ref) not in twice:  # else which version's point is meant is unknown
+            _check_status_change(c, f"$.status_log[{i}]", *known)
     for i, pos in enumerate(d._position_log):
-        _check_position(
-            pos, f"$.position_log[{i}]", versions, sources, participants, problems, hints
-        )
+        if _version_of(pos.ref) not in twice:
+            _check_position(pos, f"$.position_log[{i}]", *known)
     return problems
 
 
@@ -195,7 +198,7 @@ def check_change(
     names only (so recording N changes costs O(N), not O(N^2))."""
     from negotrack.core.model import StatusChange
 
-    version_id = (PointRef.split(record.ref) or ("",))[0]
+    version_id = _version_of(record.ref)
     found = versions.get(version_id)
     known = {version_id: found[1]} if found is not None else {}
     problems: list[Problem] = []
@@ -339,6 +342,10 @@ def _unknown(
     """An unknown reference, with a did-you-mean or else the ``otherwise`` advice."""
     found = [h for h in (hints.hint(ref, known), otherwise) if h]
     return Problem(f"unknown {noun} {ref!r}", where, hint="; ".join(found) or None)
+
+
+def _version_of(ref: str) -> str:
+    return (PointRef.split(ref) or ("",))[0]
 
 
 def _bad_ref(ref: str, versions: dict[str, PlanVersion]) -> str | None:

@@ -177,6 +177,23 @@ def test_adding_versions_and_sources(small: nt.Dossier) -> None:
         small.add_version("peace-plan", nt.PlanVersion(id="us-28", label="x", date="2026"))
 
 
+def test_a_duplicate_version_id_is_the_only_problem_it_causes() -> None:
+    """A version renamed to another's id is reported as a duplicate, and nothing else: no
+    cycle through the two, no missing point in a change logged on the first of them."""
+    from negotrack.io.storage import from_data, to_data
+
+    small = make_small()
+    small.set_status("us-28#12", "disputed", on="2025-12-26", source="s2")
+    data = to_data(small)
+    data["plans"][0]["versions"][1]["id"] = "us-28"  # geneva-19, derived from us-28
+    data["events"] = [{**e, "versions": []} for e in data["events"]]
+    with pytest.raises(nt.DossierError) as info:
+        from_data(data)
+    assert [(p.path, p.message) for p in info.value.problems] == [
+        ("$.plans[0].versions[1].id", "duplicate version id 'us-28'")
+    ]
+
+
 @given(dossiers(), st.data())
 def test_latest_status_is_the_last_change(d: nt.Dossier, data: st.DataObject) -> None:
     """With no as-of date, a point's status is that of its latest recorded change."""
