@@ -172,6 +172,9 @@ def parse_text(text: str) -> Moment:
         except ValueError:
             pass
     s = text.strip()
+    numeric = _NUMERIC.fullmatch(s)
+    if numeric is not None:
+        raise _numeric(numeric, text)
     if s.endswith(("/..", "/")) or s.startswith(("../", "/")):
         raise _bad(text, "an open-ended interval is not supported (give the last date known)")
     parts = _SPLIT.split(s) if "/" in s else (s,)
@@ -187,6 +190,30 @@ def parse_text(text: str) -> Moment:
         except OverflowError:
             raise _bad(text, "the date is outside the years 1 to 9999") from None
     return m
+
+
+_NUMERIC = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})|(\d{4})/(\d{1,2})/(\d{1,2})")
+"""A day written in numbers in another order than ISO's (23/11/2025, 23.11.2025,
+2025/11/23): refused, with the ISO form of each date it can be read as."""
+
+
+def _numeric(m: re.Match[str], text: str) -> DateError:
+    # Year first; else day/month/year as in most of the world, then month/day/year (US).
+    readings = [(m[5], m[6], m[7])] if m[5] else [(m[4], m[3], m[1]), (m[4], m[1], m[3])]
+    iso: list[str] = []
+    for year, month, day in readings:
+        try:
+            iso.append(datetime(int(year), int(month), int(day)).date().isoformat())
+        except ValueError:
+            continue
+    iso = list(dict.fromkeys(iso))  # 05/05/2025 reads the same both ways
+    why = "dates are written YYYY-MM-DD"
+    if "/" in text:
+        why += " (a slash separates the two ends of an interval)"
+    hint = f"did you mean {iso[0]!r}?" if len(iso) == 1 else None
+    if len(iso) == 2:
+        hint = f"did you mean {iso[0]!r} (day/month) or {iso[1]!r} (month/day)?"
+    return DateError(f"{why}: {text!r}", hint=hint)
 
 
 def _interval(first: Moment, last: Moment, text: str) -> Moment:

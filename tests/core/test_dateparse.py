@@ -129,6 +129,30 @@ def test_zone_names_are_not_taken_for_interval_slashes() -> None:
     assert nt.Moment.parse("2025-11-23T14:00 Indian/Mayotte").zone == "Indian/Mayotte"
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "23/11/2025",
+            "(a slash separates the two ends of an interval): '23/11/2025' "
+            "(did you mean '2025-11-23'?)",
+        ),
+        ("12/26/2025", "(did you mean '2025-12-26'?)"),
+        ("2025/12/26", "(did you mean '2025-12-26'?)"),
+        ("26.12.2025", "dates are written YYYY-MM-DD: '26.12.2025' (did you mean '2025-12-26'?)"),
+        ("03/04/2025", "(did you mean '2025-04-03' (day/month) or '2025-03-04' (month/day)?)"),
+        ("05/05/2025", "(did you mean '2025-05-05'?)"),
+    ],
+)
+def test_a_numeric_day_in_another_order_is_given_in_iso_form(text: str, said: str) -> None:
+    """A day/month/year date says how dates are written, with the ISO date it can mean (both
+    when day and month can swap), not that an interval has two ends."""
+    with pytest.raises(nt.DateError) as info:
+        nt.Moment.parse(text)
+    assert str(info.value).startswith("dates are written YYYY-MM-DD")
+    assert str(info.value).endswith(said)
+
+
 @given(moments())
 def test_every_moment_reads_back_equal_and_starts_before_it_ends(m: nt.Moment) -> None:
     """parse(format(m)) == m for every generated moment, and start < end."""
