@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from typing import Any, TypeVar
 
-from negotrack.errors import DossierError, did_you_mean
+from negotrack.errors import DossierError
 
 __all__ = ["EventKind", "ParticipantKind", "SourceKind", "Stance", "Status"]
 
@@ -38,10 +38,44 @@ class _StrEnum(enum.StrEnum):
                 if member.value in spellings or member.name.lower() in spellings:
                     return member
         noun = _NOUNS.get(cls.__name__, cls.__name__)
-        raise DossierError(
-            f"unknown {noun} {value!r}",
-            hint=did_you_mean(str(value), [m.value for m in cls]),
-        )
+        raise DossierError(f"unknown {noun} {value!r}", hint=_hint(cls, str(value)))
+
+
+def _hint(cls: type[_StrEnum], word: str) -> str | None:
+    """The members ``word`` means (a synonym: "removed" is ``deleted``) or misspells (at
+    most one edit, two in a long word); else every member.
+
+    Never a word that is merely spelt alike, as difflib would offer: "removed" is not
+    "agreed", nor "dropped" "proposed", and a reporter following the hint would record
+    the opposite of what they meant.
+    """
+    norm = word.strip().lower().replace(" ", "_").replace("-", "_")
+    synonyms = _SYNONYMS.get(cls.__name__, {})
+    meant = [m for m in cls if norm in synonyms.get(m.value, ())]
+    if not meant:
+        for m in cls:
+            spellings = (m.value, *(w for w in synonyms.get(m.value, ()) if len(w) >= 5))
+            if any(_edits(norm, w) <= (1 if len(w) < 8 else 2) for w in spellings):
+                meant.append(m)
+    if meant:
+        return "did you mean " + " or ".join(repr(m.value) for m in meant) + "?"
+    return "expected one of " + ", ".join(repr(m.value) for m in cls)
+
+
+def _edits(a: str, b: str) -> int:
+    """The edits (insert, delete, replace, swap two neighbours) from ``a`` to ``b``."""
+    if abs(len(a) - len(b)) > 2:
+        return 3  # more than any hint allows
+    before, row = None, list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        new = [i]
+        for j, y in enumerate(b, 1):
+            cost = min(row[j] + 1, new[j - 1] + 1, row[j - 1] + (x != y))
+            if before is not None and i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, before[j - 2] + 1)
+            new.append(cost)
+        before, row = row, new
+    return row[-1]
 
 
 def _british(word: str) -> str:
@@ -62,6 +96,61 @@ _NOUNS = {
     "SourceKind": "source kind",
     "ParticipantKind": "participant kind",
 }
+
+
+_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "Status": {
+        "proposed": ("propose", "suggested", "offered", "put_forward", "new", "draft"),
+        "kept": ("keep", "retained", "maintained", "unchanged", "same", "stays", "remains"),
+        "amended": ("amend", "changed", "modified", "revised", "reworded", "edited", "altered"),
+        "agreed": ("agree", "accepted", "approved", "settled", "resolved", "signed"),
+        "disputed": ("dispute", "contested", "contentious", "challenged", "in_dispute"),
+        "deferred": ("defer", "postponed", "delayed", "shelved", "parked", "on_hold"),
+        "deleted": (
+            "delete",
+            "removed",
+            "remove",
+            "dropped",
+            "drop",
+            "struck",
+            "cut",
+            "omitted",
+            "scrapped",
+            "withdrawn",
+            "eliminated",
+        ),
+    },
+    "Stance": {
+        "supports": ("support", "backs", "endorses", "favours", "favors", "in_favour"),
+        "accepts_with_reservations": ("accepts", "reservations", "conditional", "qualified"),
+        "rejects": ("reject", "opposes", "refuses", "declines", "against"),
+        "undecided": ("neutral", "unclear", "uncommitted", "abstains", "unknown"),
+    },
+    "EventKind": {
+        "round": ("talks", "negotiation", "session"),
+        "meeting": ("meet", "summit", "visit"),
+        "call": ("phone", "phone_call", "telephone", "video_call"),
+        "statement": ("speech", "remarks", "announcement", "declaration", "interview"),
+        "publication": ("report", "article", "release", "published"),
+        "military": ("strike", "attack", "offensive", "shelling"),
+        "incident": ("accident",),
+        "personnel": ("appointment", "resignation", "dismissal"),
+    },
+    "SourceKind": {
+        "official_text": ("official", "document", "treaty"),
+        "on_record": ("record", "quote", "quoted"),
+        "anonymous_official": ("anonymous", "unnamed", "background"),
+        "leak": ("leaked",),
+        "media_report": ("media", "news", "press", "report"),
+    },
+    "ParticipantKind": {
+        "person": ("individual", "people"),
+        "delegation": ("team",),
+        "state": ("country", "nation", "government"),
+        "organisation": ("org", "ngo", "institution", "body"),
+    },
+}
+"""For each vocabulary, the words people write for each member: a hint, never read as it."""
 
 
 class Status(_StrEnum):

@@ -64,3 +64,28 @@ def test_a_participant_kind_spelt_the_american_way_loads() -> None:
         '[{"id": "un", "name": "United Nations", "kind": "organization"}]}'
     )
     assert d.participant("un").kind is nt.ParticipantKind.ORGANISATION
+
+
+@pytest.mark.parametrize(
+    ("cls", "word", "hint"),
+    [
+        (nt.Status, "removed", "did you mean 'deleted'?"),
+        (nt.Status, "dropped", "did you mean 'deleted'?"),
+        (nt.Status, "changed", "did you mean 'amended'?"),
+        (nt.Status, "accepted", "did you mean 'agreed'?"),
+        (nt.Status, "dispted", "did you mean 'disputed'?"),
+        (nt.Status, "deffered", "did you mean 'deferred'?"),
+        (nt.Status, "sideways", "expected one of 'proposed', 'kept', 'amended', 'agreed', "),
+        (nt.Stance, "opposes", "did you mean 'rejects'?"),
+        (nt.EventKind, "rond", "did you mean 'round'?"),
+        (nt.ParticipantKind, "country", "did you mean 'state'?"),
+    ],
+)
+def test_a_vocabulary_hint_means_what_was_written(
+    cls: type[nt.Status], word: str, hint: str
+) -> None:
+    """An unknown word is offered the member it means or misspells, never a word merely
+    spelt alike with another meaning ("removed" is not "agreed")."""
+    with pytest.raises(nt.DossierError) as info:
+        cls.coerce(word)
+    assert (info.value.problems[0].hint or "").startswith(hint)
