@@ -118,6 +118,18 @@ def test_file_mode_is_kept(tmp_path: Path) -> None:
     assert path.stat().st_mode & 0o777 == 0o640
 
 
+@pytest.mark.parametrize("name", ["nonexist.yaml", "dangling.json"])
+def test_a_dossier_that_is_not_there_gets_no_lock_file(tmp_path: Path, name: str) -> None:
+    """Updating a file that does not exist (or a symlink to none) says so and leaves no
+    ``.NAME.lock`` behind: there is nothing to take turns on."""
+    path = tmp_path / name
+    if name.startswith("dangling"):
+        path.symlink_to(tmp_path / "gone.json")
+    with pytest.raises(nt.FormatError, match="no such file"):
+        update(path, lambda d: d.set_status("us-28#1", "kept", on="2025-11-23", source="s1"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ([name] if path.is_symlink() else [])
+
+
 def test_the_lock_is_a_sidecar_file(tmp_path: Path) -> None:
     """The lock lives in ``.NAME.lock`` beside the dossier, never in the dossier itself."""
     path = tmp_path / "d.json"
