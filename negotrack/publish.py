@@ -6,6 +6,7 @@ and writes files atomically (:mod:`negotrack.io`), so a reader never sees half a
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,6 +44,12 @@ def render_site(
     is in ``locale`` (default English; an unknown one is a ``LocaleError``). Every page is
     rendered before the first is written, so an error writes nothing.
     """
+    out = Path(folder)
+    if out.exists() and not out.is_dir():  # before the work of rendering every page
+        why = (
+            "a file, not a folder: a site is a folder of pages (name a folder, or remove the file)"
+        )
+        raise FileExistsError(errno.EEXIST, why, str(out))
     renderer = Renderer(template_dir=template_dir, locale=locale)
     pages = site_pages(dossier, renderer.lang)
     rendered: list[tuple[str, str]] = []
@@ -64,7 +71,6 @@ def render_site(
             rendered.append((page.stem + suffix, text))
     # Every page is rendered before any is written: a page that cannot be rendered (a
     # broken custom template) leaves the folder as it was, not half old and half new.
-    out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for name, text in rendered:

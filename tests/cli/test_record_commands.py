@@ -193,6 +193,21 @@ def test_site_writes_every_page(
     ]  # fmt: skip
 
 
+def test_site_into_a_file_says_site_writes_a_folder(
+    capsys: pytest.CaptureFixture[str], dossier: Path, tmp_path: Path
+) -> None:
+    """``site -o FILE`` on a regular file says a site is a folder, and leaves the file."""
+    afile = tmp_path / "afile"
+    afile.write_text("kept\n", encoding="utf-8")
+    code, out, err = run(capsys, "site", str(dossier), "-o", str(afile))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"{afile}: a file, not a folder: a site is a folder of pages (name a folder, or "
+        "remove the file)\n"
+    )
+    assert afile.read_text(encoding="utf-8") == "kept\n"
+
+
 def test_threshold_out_of_range_is_exit_1(
     capsys: pytest.CaptureFixture[str], dossier: Path
 ) -> None:
