@@ -20,7 +20,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -56,10 +56,11 @@ class _Failed(Exception):
     path names its argument as the usage line does (``OLD_REF``, ``--on``); a path that
     is a place in the file (``$...``) is reported there, as any problem of the file."""
 
-    def __init__(self, option: str, error: NegotrackError) -> None:
+    def __init__(self, option: str, error: NegotrackError, value: object = None) -> None:
         super().__init__(option)
         self.option = option
         self.error = error
+        self.value = value  # the value given, when the option's own may be several
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,15 +139,17 @@ def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.run(args))
     except _Failed as exc:
-        for p in exc.error.problems:
+        for p in _lined(exc.error.problems, file):
             option = exc.option or p.path
             if option.startswith("$"):
                 error(str(p.at(file)))
             else:
-                error(f"{option}: {p.message}" + (f" ({p.hint})" if p.hint else ""))
+                where = f"{file}: " if file is not None else ""
+                said = _given(args, option, exc.value)
+                error(f"{where}{said}: {p.message}" + (f" ({p.hint})" if p.hint else ""))
         return 1
     except NegotrackError as exc:
-        for p in exc.problems:
+        for p in _lined(exc.problems, file):
             error(str(p.at(file)))
         return 1
     except OSError as exc:
@@ -171,6 +174,39 @@ def _run(args: argparse.Namespace) -> int:
 # -- helpers ---------------------------------------------------------------------------
 
 
+def _given(args: argparse.Namespace, option: str, value: object) -> str:
+    """``OPTION VALUE`` as the command line had it (``REF us-28#41``, ``--source s2``), so
+    that a log of many runs says which one failed; the option alone when it stands for two
+    (``OLD_REF NEW_REF``) or its value is not one text."""
+    if value is None and " " not in option:
+        value = getattr(args, option.lstrip("-").replace("-", "_").lower(), None)
+    if isinstance(value, list) and len(value) == 1:  # --track diplomcy (a repeatable option)
+        value = value[0]
+    return f"{option} {value}" if isinstance(value, str) and value else option
+
+
+_LINED_BYTES = 8 << 20
+"""The largest file whose problems get lines after a refused change: finding them reads the
+file again with ruamel.yaml's round-trip loader, slow on a large file."""
+
+
+def _lined(problems: Sequence[Problem], file: str | None) -> Sequence[Problem]:
+    """``problems``, each place in ``file`` (``$.events[2].sources[0]``) with its line, as
+    ``validate`` gives it: a refused change (``remove``) names places in the file as it is."""
+    if file is None or not any(p.line is None and p.path[:2] in ("$.", "$[") for p in problems):
+        return problems
+    from negotrack.io.files import read_text
+    from negotrack.io.yaml import line_index, line_of
+
+    try:
+        if os.path.getsize(file) > _LINED_BYTES:
+            return problems
+        lines = line_index(read_text(file))
+    except (NegotrackError, OSError):
+        return problems
+    return [p.at(file, line_of(p.path, lines)) if p.file in (None, file) else p for p in problems]
+
+
 def _load(path: str) -> Dossier:
     from negotrack.io.storage import load
 
@@ -184,7 +220,7 @@ def _checked(option: str, parse: Callable[[Any], Any], value: Any) -> Any:
     try:
         return parse(value)
     except NegotrackError as exc:
-        raise _Failed(option, exc) from None
+        raise _Failed(option, exc, value) from None
 
 
 def _arguments(call: Callable[[], T], name: Callable[[str], str | None]) -> T:

@@ -10,6 +10,8 @@ import sys
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from negotrack.cli.output import columns, committed, emit, inert_json, visible
 
 if TYPE_CHECKING:
@@ -36,6 +38,8 @@ def status_set(args: argparse.Namespace) -> int:
     return 0
 
 
+_NEITHER = "--source, --by"
+"""How ``status set`` names a change with neither a source nor a participant."""
 _FIELDS = MappingProxyType({"status": "STATUS", "on": "--on", "source": "--source", "by": "--by"})
 """A status change's fields, as ``status set`` names the values it takes for them."""
 
@@ -44,22 +48,28 @@ def _record(d: Dossier, args: argparse.Namespace, status: Status, on: Moment) ->
     """``d.set_status`` with the command line's values, each problem with one of them named
     by its argument: the change is not in the file, so its place there (the next
     ``$.status_log[N]``) would point at nothing; a REF that names nothing is REF's."""
-    from negotrack.cli.commands import _arguments, _found
+    from negotrack.cli.commands import _arguments, _Failed, _found
+    from negotrack.errors import NegotrackError
 
     _found(("REF", d.resolve, args.ref))
     entry = f"$.status_log[{len(d.status_log)}]"
 
     def name(path: str) -> str | None:
         if path == entry:  # neither a source nor a participant
-            return "--source, --by"
+            return _NEITHER
         return _FIELDS.get(path[len(entry) + 1 :]) if path.startswith(entry + ".") else None
 
-    return _arguments(
-        lambda: d.set_status(
-            args.ref, status, on=on, source=args.source, by=args.by, note=args.note
-        ),
-        name,
-    )
+    try:
+        return _arguments(
+            lambda: d.set_status(
+                args.ref, status, on=on, source=args.source, by=args.by, note=args.note
+            ),
+            name,
+        )
+    except _Failed as exc:  # the file's own hint says what to write in it (source: ID)
+        hint = "give --source ID, or --by ID for an on-record word"
+        told = [attrs.evolve(p, hint=hint) if p.path == _NEITHER else p for p in exc.error.problems]
+        raise _Failed("", NegotrackError(told)) from None
 
 
 def _current(d: Dossier, ref: str, as_of: Any, rule: AsOfRule) -> dict[str, Any]:

@@ -208,10 +208,11 @@ def test_status_show_json(capsys: pytest.CaptureFixture[str], dossier: Path) -> 
     ("args", "expected"),
     [
         (["us-28#12", "dispted", "--on", "2025-12-26", "--by", "umerov"],
-         "STATUS: unknown status 'dispted' (did you mean 'disputed'?)"),
-        (["us-28#12", "disputed", "--on", "2025-13-26", "--by", "umerov"], "--on: impossible date"),
+         "STATUS dispted: unknown status 'dispted' (did you mean 'disputed'?)"),
+        (["us-28#12", "disputed", "--on", "2025-13-26", "--by", "umerov"],
+         "--on 2025-13-26: impossible date"),
         (["us-28#12", "disputed", "--on", "2025-12-26T10:00 Mars/Olympus", "--by", "umerov"],
-         "--on: unknown time zone 'Mars/Olympus'"),
+         "--on 2025-12-26T10:00 Mars/Olympus: unknown time zone 'Mars/Olympus'"),
         (["us-28#99", "disputed", "--on", "2025-12-26", "--by", "umerov"], "has no point '99'"),
         (["us-29#12", "disputed", "--on", "2025-12-26", "--by", "umerov"], "did you mean 'us-28'"),
         (["us-28#12", "disputed", "--on", "2025-12-26", "--by", "nobody"], "nobody"),
@@ -221,13 +222,15 @@ def test_status_show_json(capsys: pytest.CaptureFixture[str], dossier: Path) -> 
 def test_status_set_bad_input_changes_nothing(
     capsys: pytest.CaptureFixture[str], dossier: Path, args: list[str], expected: str
 ) -> None:
-    """A bad status, date, zone, ref or id is one line on stderr, exit 1, file untouched."""
+    """A bad status, date, zone, ref or id is one line on stderr naming the file, exit 1,
+    file untouched."""
     before = dossier.read_bytes(), dossier.stat().st_mtime_ns
     code, out, err = run(capsys, "status", "set", str(dossier), *args)
     assert code == 1
     assert out == ""
     assert expected in err
-    assert "Traceback" not in err
+    assert err.startswith(f"{dossier}: ")
+    assert err.count("\n") == 1
     assert (dossier.read_bytes(), dossier.stat().st_mtime_ns) == before
 
 
@@ -273,10 +276,11 @@ def test_timeline_filters(capsys: pytest.CaptureFixture[str], dossier: Path) -> 
 def test_timeline_bad_filters_are_exit_1(capsys: pytest.CaptureFixture[str], dossier: Path) -> None:
     """An unknown kind or an impossible date names the option, exit 1."""
     code, _, err = run(capsys, "timeline", str(dossier), "--kind", "rond")
-    assert (code, err.strip()) == (1, "--kind: unknown event kind 'rond' (did you mean 'round'?)")
+    said = "--kind rond: unknown event kind 'rond' (did you mean 'round'?)"
+    assert (code, err.strip()) == (1, f"{dossier}: {said}")
     code, _, err = run(capsys, "timeline", str(dossier), "--since", "yesterday")
     assert code == 1
-    assert err.startswith("--since: not a date")
+    assert err.startswith(f"{dossier}: --since yesterday: not a date")
 
 
 def test_diff_json_has_the_contract_shape(

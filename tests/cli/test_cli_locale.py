@@ -40,7 +40,8 @@ def test_unknown_locale_is_one_line_naming_the_known(capsys: pytest.CaptureFixtu
     code, out, err = run(capsys, "timeline", str(SEED), "--locale", "klingon")
     assert (code, out) == (1, "")
     assert err.strip() == (
-        "--locale: unknown locale 'klingon' (known locales: ar, de, en, es, fr, ru, uk)"
+        f"{SEED}: --locale klingon: unknown locale 'klingon' (known locales: ar, de, en, es, fr,"
+        " ru, uk)"
     )
 
 

@@ -116,10 +116,15 @@ def test_link_to_a_missing_point_fails_with_its_place(
     before = colombia.read_text(encoding="utf-8")
     code, out, err = run(capsys, "link", str(colombia), "final-aug#99", "final-nov#1.1")
     assert (code, out) == (1, "")
-    assert err == "OLD_REF: version 'final-aug' has no point '99' (it has 28)\n"
+    assert (
+        err
+        == f"{colombia}: OLD_REF final-aug#99: version 'final-aug' has no point '99' (it has 28)\n"
+    )
     code, out, err = run(capsys, "link", str(colombia), "final-aug#1.1", "final-nov#1.x")
     assert (code, out) == (1, "")
-    assert err.startswith("NEW_REF: version 'final-nov' has no point '1.x' (did you mean")
+    assert err.startswith(
+        f"{colombia}: NEW_REF final-nov#1.x: version 'final-nov' has no point '1.x' (did you mean"
+    )
     assert colombia.read_text(encoding="utf-8") == before
 
 
@@ -129,13 +134,15 @@ def test_link_to_a_missing_point_fails_with_its_place(
         (
             "final-aug#1.1",
             "final-aug#1.2",
-            "NEW_REF: final-aug#1.1 -> final-aug#1.2 joins version 'final-aug' to itself (",
+            "NEW_REF final-aug#1.2: final-aug#1.1 -> final-aug#1.2 joins version 'final-aug' to "
+            "itself (",
         ),
         (
             "final-nov#2.1",
             "final-aug#2.1",
-            "OLD_REF: final-nov#2.1 -> final-aug#2.1 runs backwards: 'final-nov' derives from "
-            "'final-aug' (the older version's end comes first: final-aug#2.1 -> final-nov#2.1)",
+            "OLD_REF final-nov#2.1: final-nov#2.1 -> final-aug#2.1 runs backwards: 'final-nov' "
+            "derives from 'final-aug' (the older version's end comes first: final-aug#2.1 -> "
+            "final-nov#2.1)",
         ),
     ],
 )
@@ -147,7 +154,7 @@ def test_link_refuses_one_version_and_backwards(
     before = colombia.read_text(encoding="utf-8")
     code, out, err = run(capsys, "link", str(colombia), old_ref, new_ref)
     assert (code, out) == (1, "")
-    assert err.startswith(line)
+    assert err.startswith(f"{colombia}: {line}")
     assert err.count("\n") == 1
     assert colombia.read_text(encoding="utf-8") == before
 
@@ -163,7 +170,8 @@ def test_link_refuses_a_contradiction_and_validate_reports_one(
     code, out, err = run(capsys, "link", str(colombia), "final-aug#6.5", "final-nov#6.4")
     assert (code, out) == (1, "")
     assert err.startswith(
-        f"{colombia}: $.plans[0].links[0]: final-aug#6.5 -> final-nov (no successor in "
+        f"{colombia}:{before.splitlines().index('      - old: final-aug#6.5') + 1}: "
+        "$.plans[0].links[0]: final-aug#6.5 -> final-nov (no successor in "
         "'final-nov') contradicts the new link final-aug#6.5 -> final-nov#6.4 (if the new "
         "link is right, remove this one first"
     )
@@ -236,7 +244,9 @@ def test_min_confidence_out_of_range_is_bad_input(
         "--accept",
     )
     assert (code, out) == (1, "")
-    assert err.startswith(f"--min-confidence: must be from 0 to 1, found {float(value)!r}")
+    assert err.startswith(
+        f"{colombia}: --min-confidence: must be from 0 to 1, found {float(value)!r}"
+    )
     assert err.count("\n") == 1
     assert colombia.read_text(encoding="utf-8") == before
 
@@ -262,8 +272,10 @@ def test_threshold_out_of_range_names_the_option(
     argv = [a.format(file=colombia, dir=tmp_path / "site") for a in command]
     code, out, err = run(capsys, *argv, "--threshold", value)
     assert (code, out) == (1, "")
-    assert err.startswith(f"--threshold: must be above 0 and at most 1, found {float(value)!r}")
-    assert str(colombia) not in err
+    assert err.startswith(
+        f"{colombia}: --threshold: must be above 0 and at most 1, found {float(value)!r}"
+    )
+    assert "$" not in err
     code, _, _ = run(capsys, *argv, "--threshold", "1")
     assert code == 0
 
@@ -378,7 +390,9 @@ def test_unlink_takes_a_link_back_and_refuses_one_that_is_not_there(
     linked = colombia.read_bytes()
     code, _, err = run(capsys, "unlink", str(colombia), "final-aug#6.5", "final-nov")
     assert code == 1
-    assert err.startswith("OLD_REF NEW_REF: no curated link final-aug#6.5 -> final-nov")
+    assert err.startswith(
+        f"{colombia}: OLD_REF NEW_REF: no curated link final-aug#6.5 -> final-nov"
+    )
     assert len(err.strip().splitlines()) == 1
     assert colombia.read_bytes() == linked
     assert run(capsys, "unlink", str(colombia), "final-aug#6.5")[0] == 2

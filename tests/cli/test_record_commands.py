@@ -50,38 +50,50 @@ def test_remove_an_event_changes_the_file(
 def test_remove_a_cited_source_names_every_referrer(
     capsys: pytest.CaptureFixture[str], dossier: Path
 ) -> None:
-    """A refused removal exits 1 with one line per referrer and leaves the file alone."""
-    before = dossier.read_bytes()
-    code, _, err = run(capsys, "remove", str(dossier), "source", "s1")
-    assert code == 1
-    assert err.splitlines() == [
-        f"{dossier}: {path}: source 's1' is still referred to here "
-        "(change or remove this reference first)"
-        for path in (
-            "$.plans[0].versions[0].sources[0]",
-            "$.events[0].sources[0]",
-            "$.events[1].sources[0]",
-        )
-    ]
-    assert dossier.read_bytes() == before
+    """A refused removal exits 1 with one line per referrer, at its line in the file as
+    ``validate`` gives it (YAML and JSON alike), and leaves the file alone."""
+    paths = (
+        "$.plans[0].versions[0].sources[0]",
+        "$.events[0].sources[0]",
+        "$.events[1].sources[0]",
+    )
+    as_json = dossier.with_suffix(".json")
+    make_small().save(as_json)
+    for path in (dossier, as_json):
+        before = path.read_bytes()
+        code, _, err = run(capsys, "remove", str(path), "source", "s1")
+        assert code == 1
+        text = path.read_text(encoding="utf-8").splitlines()
+        lines = err.splitlines()
+        assert len(lines) == len(paths)
+        for line, place in zip(lines, paths, strict=True):
+            found = re.fullmatch(
+                rf"{re.escape(str(path))}:(\d+): {re.escape(place)}: source 's1' is still "
+                r"referred to here \(change or remove this reference first\)",
+                line,
+            )
+            assert found, line
+            assert "s1" in text[int(found[1]) - 1]
+        assert path.read_bytes() == before
 
 
 def test_remove_names_the_argument_that_names_nothing(
     capsys: pytest.CaptureFixture[str], dossier: Path
 ) -> None:
-    """An unknown KIND or an ID the dossier lacks is the argument's problem, not a place in
-    the file ("FILE: $: ..."); nothing is written."""
+    """An unknown KIND or an ID the dossier lacks is the argument's problem, named with the
+    file ("FILE: ID strik: ..."), not a place in the file ("FILE: $: ..."); nothing is
+    written."""
     before = dossier.read_bytes()
     cases = [
-        (("bogus", "strike"), "KIND: unknown kind of record 'bogus' (expected one of"),
-        (("event", "strik"), "ID: no event 'strik' in this dossier (did you mean 'strike'?)"),
-        (("events", "strik"), "ID: no event 'strik' in this dossier"),
-        (("point", "us-28#99"), "ID: version 'us-28' has no point '99'"),
+        (("bogus", "strike"), "KIND bogus: unknown kind of record 'bogus' (expected one of"),
+        (("event", "strik"), "ID strik: no event 'strik' in this dossier (did you mean 'strike'?)"),
+        (("events", "strik"), "ID strik: no event 'strik' in this dossier"),
+        (("point", "us-28#99"), "ID us-28#99: version 'us-28' has no point '99'"),
     ]
     for argv, line in cases:
         code, _, err = run(capsys, "remove", str(dossier), *argv)
         assert code == 1, argv
-        assert err.startswith(line), err
+        assert err.startswith(f"{dossier}: {line}"), err
         assert "$:" not in err
     assert dossier.read_bytes() == before
 
@@ -97,16 +109,19 @@ def test_replace_names_the_argument_that_names_nothing(
     point.write_text('number: "99"\ntext: Fixed.\n', encoding="utf-8")
     before = dossier.read_bytes()
     cases = [
-        (("event", str(event)), "RECORD: no event 'genevaa' in this dossier"),
-        (("bogus", str(event)), "KIND: unknown kind of record 'bogus'"),
-        (("point", str(point), "--version", "us-28"), "RECORD: version 'us-28' has no point '99'"),
-        (("point", str(point), "--version", "nope"), "--version: no plan version 'nope'"),
+        (("event", str(event)), f"RECORD {event}: no event 'genevaa' in this dossier"),
+        (("bogus", str(event)), "KIND bogus: unknown kind of record 'bogus'"),
+        (
+            ("point", str(point), "--version", "us-28"),
+            f"RECORD {point}: version 'us-28' has no point '99'",
+        ),
+        (("point", str(point), "--version", "nope"), "--version nope: no plan version 'nope'"),
         (("point", str(point)), "--version: replacing a point needs the version it is in"),
     ]
     for argv, line in cases:
         code, _, err = run(capsys, "replace", str(dossier), *argv)
         assert code == 1, argv
-        assert err.startswith(line), err
+        assert err.startswith(f"{dossier}: {line}"), err
     assert dossier.read_bytes() == before
 
 
@@ -158,7 +173,10 @@ def test_merge_two_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     other.save(a)
     code, _, err = run(capsys, "merge", str(a), str(b))
     assert code == 1
-    assert err.startswith(f"{a}: $.events[2]: event 'miami' differs (when) from {b}'s $.events[3]")
+    line = a.read_text(encoding="utf-8").splitlines().index("  - id: miami") + 1
+    assert err.startswith(
+        f"{a}:{line}: $.events[2]: event 'miami' differs (when) from {b}'s $.events[3]"
+    )
 
 
 def test_board_as_of_and_markdown(capsys: pytest.CaptureFixture[str], dossier: Path) -> None:
@@ -215,7 +233,7 @@ def test_threshold_out_of_range_is_exit_1(
     for argv in (("diff", str(dossier), "us-28", "geneva-19"), ("board", str(dossier))):
         code, _, err = run(capsys, *argv, "--threshold", "1.5")
         assert code == 1
-        assert err.startswith("--threshold: must be above 0 and at most 1, found 1.5")
+        assert err.startswith(f"{dossier}: --threshold: must be above 0 and at most 1, found 1.5")
 
 
 @pytest.mark.parametrize(
@@ -234,7 +252,7 @@ def test_unknown_filter_values_are_exit_1_with_a_suggestion(
 ) -> None:
     """A misspelt track, side, tag or participant fails instead of printing no events."""
     code, out, err = run(capsys, "timeline", str(dossier), option, value)
-    assert (code, out, err.strip()) == (1, "", f"{option}: {message}")
+    assert (code, out, err.strip()) == (1, "", f"{dossier}: {option} {value}: {message}")
 
 
 def test_participants_by_name_or_alias_in_any_case(

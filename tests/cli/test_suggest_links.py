@@ -46,7 +46,8 @@ def test_a_version_and_itself_is_refused(capsys: pytest.CaptureFixture[str], min
     code, out, err = run(capsys, "suggest-links", str(minsk), "minsk-1", "minsk-1")
     assert (code, out) == (1, "")
     assert err.startswith(
-        "OLD: no links can be suggested from 'minsk-1' to 'minsk-1': that is one version twice"
+        f"{minsk}: OLD minsk-1: no links can be suggested from 'minsk-1' to 'minsk-1': that is"
+        " one version twice"
     )
 
 
