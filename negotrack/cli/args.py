@@ -7,13 +7,12 @@ parser is built from a mapping of command names to the functions that run them.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
 from negotrack.__about__ import __version__
+from negotrack.cli.helpformat import Formatter
 
 __all__ = ["COMMANDS", "EXAMPLES", "MAIN_EPILOG", "PROG", "Runner", "build_parser", "locale_option"]
 
@@ -93,39 +92,6 @@ MAIN_EPILOG = """Run 'negotrack COMMAND --help' for a command's options and exam
 Exit status: 0 ok, 1 bad input (one line per problem on stderr), 2 usage error."""
 
 
-class _Formatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's formatter for help with examples, sized to the terminal as argparse
-    sizes it but without importing shutil for it: argparse makes one per argument added,
-    to check its metavar, and shutil brings zlib, bz2 and lzma with it (over a millisecond
-    of every command's start-up, which is a bar)."""
-
-    def __init__(
-        self,
-        prog: str,
-        indent_increment: int = 2,
-        max_help_position: int = 24,
-        width: int | None = None,
-    ) -> None:
-        if width is None:
-            width = _columns() - 2  # as argparse leaves two columns free
-        super().__init__(prog, indent_increment, max_help_position, width)
-
-
-def _columns() -> int:
-    """The terminal's width as :func:`shutil.get_terminal_size` tells it: ``$COLUMNS``,
-    else standard output's terminal, else 80."""
-    try:
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns or 80
-
-
 def _sub(
     subs: Any, name: str, run: Runner | None, help: str, key: str = ""
 ) -> argparse.ArgumentParser:
@@ -134,7 +100,7 @@ def _sub(
         help=help,
         description=help[:1].upper() + help[1:] + ".",
         epilog=EXAMPLES[key or name],
-        formatter_class=_Formatter,
+        formatter_class=Formatter,
     )
     p.set_defaults(run=run, command_parser=p)  # for its usage line in a usage error
     return p
@@ -182,7 +148,7 @@ def build_parser(
         description="Track peace negotiations: rounds, plan versions, point lineage and "
         "sourced status history.",
         epilog=MAIN_EPILOG,
-        formatter_class=_Formatter,
+        formatter_class=Formatter,
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.set_defaults(run=None)

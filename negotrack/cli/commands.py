@@ -20,7 +20,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -39,6 +39,7 @@ from negotrack.cli.output import (
     undecodable,
     visible,
 )
+from negotrack.cli.problems import given, lined
 from negotrack.core.collector import collector_paused
 from negotrack.errors import NegotrackError, Problem
 
@@ -139,17 +140,17 @@ def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.run(args))
     except _Failed as exc:
-        for p in _lined(exc.error.problems, file):
+        for p in lined(exc.error.problems, file):
             option = exc.option or p.path
             if option.startswith("$"):
                 error(str(p.at(file)))
             else:
                 where = f"{file}: " if file is not None else ""
-                said = _given(args, option, exc.value)
+                said = given(args, option, exc.value)
                 error(f"{where}{said}: {p.message}" + (f" ({p.hint})" if p.hint else ""))
         return 1
     except NegotrackError as exc:
-        for p in _lined(exc.problems, file):
+        for p in lined(exc.problems, file):
             error(str(p.at(file)))
         return 1
     except OSError as exc:
@@ -172,39 +173,6 @@ def _run(args: argparse.Namespace) -> int:
 
 
 # -- helpers ---------------------------------------------------------------------------
-
-
-def _given(args: argparse.Namespace, option: str, value: object) -> str:
-    """``OPTION VALUE`` as the command line had it (``REF us-28#41``, ``--source s2``), so
-    that a log of many runs says which one failed; the option alone when it stands for two
-    (``OLD_REF NEW_REF``) or its value is not one text."""
-    if value is None and " " not in option:
-        value = getattr(args, option.lstrip("-").replace("-", "_").lower(), None)
-    if isinstance(value, list) and len(value) == 1:  # --track diplomcy (a repeatable option)
-        value = value[0]
-    return f"{option} {value}" if isinstance(value, str) and value else option
-
-
-_LINED_BYTES = 8 << 20
-"""The largest file whose problems get lines after a refused change: finding them reads the
-file again with ruamel.yaml's round-trip loader, slow on a large file."""
-
-
-def _lined(problems: Sequence[Problem], file: str | None) -> Sequence[Problem]:
-    """``problems``, each place in ``file`` (``$.events[2].sources[0]``) with its line, as
-    ``validate`` gives it: a refused change (``remove``) names places in the file as it is."""
-    if file is None or not any(p.line is None and p.path[:2] in ("$.", "$[") for p in problems):
-        return problems
-    from negotrack.io.files import read_text
-    from negotrack.io.yaml import line_index, line_of
-
-    try:
-        if os.path.getsize(file) > _LINED_BYTES:
-            return problems
-        lines = line_index(read_text(file))
-    except (NegotrackError, OSError):
-        return problems
-    return [p.at(file, line_of(p.path, lines)) if p.file in (None, file) else p for p in problems]
 
 
 def _load(path: str) -> Dossier:

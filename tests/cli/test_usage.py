@@ -53,7 +53,7 @@ def test_help_wraps_to_the_terminals_width_as_argparse_does(
     needs shutil to size itself; the command line does without)."""
     monkeypatch.setenv("COLUMNS", str(columns))
     code, ours, _ = run(capsys, "status", "set", "--help")
-    monkeypatch.setattr(args, "_Formatter", argparse.RawDescriptionHelpFormatter)
+    monkeypatch.setattr(args, "Formatter", argparse.RawDescriptionHelpFormatter)
     _, theirs, _ = run(capsys, "status", "set", "--help")
     assert code == 0
     assert ours == theirs

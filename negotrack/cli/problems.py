@@ -1,0 +1,45 @@
+"""How the command line reports a problem: naming the file, the argument and the value
+given (``d.yaml: REF us-28#41: ...``), and the line of a place in the file."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Sequence
+
+from negotrack.errors import NegotrackError, Problem
+
+__all__ = ["LINED_BYTES", "given", "lined"]
+
+
+def given(args: argparse.Namespace, option: str, value: object) -> str:
+    """``OPTION VALUE`` as the command line had it (``REF us-28#41``, ``--source s2``), so
+    that a log of many runs says which one failed; the option alone when it stands for two
+    (``OLD_REF NEW_REF``) or its value is not one text."""
+    if value is None and " " not in option:
+        value = getattr(args, option.lstrip("-").replace("-", "_").lower(), None)
+    if isinstance(value, list) and len(value) == 1:  # --track diplomcy (a repeatable option)
+        value = value[0]
+    return f"{option} {value}" if isinstance(value, str) and value else option
+
+
+LINED_BYTES = 8 << 20
+"""The largest file whose problems get lines after a refused change: finding them reads the
+file again with ruamel.yaml's round-trip loader, slow on a large file."""
+
+
+def lined(problems: Sequence[Problem], file: str | None) -> Sequence[Problem]:
+    """``problems``, each place in ``file`` (``$.events[2].sources[0]``) with its line, as
+    ``validate`` gives it: a refused change (``remove``) names places in the file as it is."""
+    if file is None or not any(p.line is None and p.path[:2] in ("$.", "$[") for p in problems):
+        return problems
+    from negotrack.io.files import read_text
+    from negotrack.io.yaml import line_index, line_of
+
+    try:
+        if os.path.getsize(file) > LINED_BYTES:
+            return problems
+        lines = line_index(read_text(file))
+    except (NegotrackError, OSError):
+        return problems
+    return [p.at(file, line_of(p.path, lines)) if p.file in (None, file) else p for p in problems]
