@@ -20,6 +20,7 @@ from negotrack.core.confidence import cut_down
 from negotrack.core.model import PlanVersion, Point, Stance, Status
 from negotrack.plandiff.align import same_text
 from negotrack.plandiff.figures import figure_pairs, may_hold_figure
+from negotrack.plandiff.options import options_json, same_options
 from negotrack.plandiff.tokens import Piece, WordOp, kept_matching, word_diff
 
 __all__ = [
@@ -181,6 +182,14 @@ class PointChange:
             return share
 
     @property
+    def options_changed(self) -> bool:
+        """Whether the pair's options (its bracketed alternatives) differ, in any order,
+        up to spacing: a pair whose text is the same and whose options are not is
+        reworded. False for an added or deleted point."""
+        o, n = self.old, self.new
+        return o is not None and n is not None and not same_options(o.options, n.options)
+
+    @property
     def figures(self) -> tuple[FigureChange, ...]:
         """The figures that changed, paired by what they count, each once (a figure the
         other text also has is no change). On a piece of a split or merge: the figures
@@ -232,7 +241,9 @@ class PlanDiff:
         """The JSON of ``negotrack diff --format json``: old and new version ids, a summary
         by kind, and each change's kind, numbers, similarity, confidence, matched_by, the
         curated link's note (null when none) and whether a person should check it
-        (``check``); then the ``candidates`` text matching left unpaired, as old and new
+        (``check``), whether its options changed (``options_changed``) and, when either
+        point has options, both sides' and those dropped and added (``options``, else
+        null); then the ``candidates`` text matching left unpaired, as old and new
         numbers with a confidence."""
         return {
             "old": self.old.id,
@@ -248,6 +259,8 @@ class PlanDiff:
                     "matched_by": c.matched_by,
                     "note": c.note,
                     "check": c.check,
+                    "options_changed": c.options_changed,
+                    "options": options_json(c.old, c.new),
                 }
                 for c in self.changes
             ],
@@ -296,8 +309,10 @@ def _word_ops(c: PointChange) -> tuple[WordOp, ...]:
     """The inline diff of a pair or piece whose texts differ (a piece against its whole)."""
     if c.old is None or c.new is None:
         return ()
-    # A reworded pair's texts differ (that is how it was classified): no need to compare.
-    if c.kind is not ChangeKind.REWORDED and same_text(c.old.text, c.new.text):
+    # A reworded pair's texts differ (that is how it was classified), unless its options
+    # alone changed: no need to compare them otherwise.
+    reworded = c.kind is ChangeKind.REWORDED and not c.options_changed
+    if not reworded and same_text(c.old.text, c.new.text):
         return ()
     if not _unmeasured(c):
         # Measured already (a piece against its whole, or a pair whose similarity was

@@ -17,7 +17,9 @@ Alignment goes from the most to the least trusted evidence:
 Each change says what matched it (``matched_by``) and how sure that is (``confidence``).
 
 A matched pair is *moved* when it is not on the longest increasing subsequence of matched
-pairs (so one insertion does not mark everything after it as moved). Reworded pairs carry an
+pairs (so one insertion does not mark everything after it as moved). A pair with the same
+text but other options (bracketed alternatives) is reworded (:mod:`.options`); options
+never decide the pairing. Reworded pairs carry an
 inline word diff and the figures that changed; with a dossier, every change also carries
 the point's status as of each version's date and the parties' changed positions.
 
@@ -56,6 +58,7 @@ from negotrack.plandiff.changes import (
 )
 from negotrack.plandiff.figure_words import figure_language
 from negotrack.plandiff.link_notes import alone_notes, link_notes
+from negotrack.plandiff.options import same_options
 from negotrack.plandiff.tokens import WordOp, words
 
 if TYPE_CHECKING:
@@ -121,7 +124,11 @@ def _pair_change(
     # The fields up to ``confidence`` are given by position (group None): keywords cost a
     # fifth of a change's making, and a pair is made for most points.
     if _align.same_pair_text(o, n, via):
-        if not on_lis:
+        if not same_options(o.options, n.options):
+            # Other alternatives still open are another wording under negotiation: the
+            # point changed, though its text did not (options never decide the pairing).
+            kind = ChangeKind.REWORDED if on_lis else ChangeKind.MOVED
+        elif not on_lis:
             kind = ChangeKind.MOVED
         else:
             kind = ChangeKind.RENUMBERED if renumbered else ChangeKind.UNCHANGED

@@ -4,6 +4,17 @@ from __future__ import annotations
 
 DIFF_KEYS = ("old", "new", "summary", "changes", "candidates")
 """``diff --format json``: its top-level keys."""
-CHANGE_KEYS = ("kind", "old", "new", "similarity", "confidence", "matched_by", "note", "check")
+CHANGE_KEYS = (
+    "kind",
+    "old",
+    "new",
+    "similarity",
+    "confidence",
+    "matched_by",
+    "note",
+    "check",
+    "options_changed",
+    "options",
+)
 """Each change of ``diff --format json``: the product's four keys, then what the review
-loop reads."""
+loop reads, then the points' options (whether they changed, and each side's)."""
