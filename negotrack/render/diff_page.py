@@ -180,8 +180,14 @@ class _Escaper:
             tuple([Counterpart(_esc(ref), _esc(at), sure) for ref, at, sure in c.counterparts]),
             m(c.note),
             c.crossed,
+            self.options(c.old_options),
+            self.options(c.new_options),
+            c.options_changed,
         )
         return ChangeHtml(c, html, changed)
+
+    def options(self, runs: tuple[WordView, ...]) -> tuple[WordView, ...]:
+        return tuple([WordView(self.word(op), _esc(text)) for op, text in runs])
 
     def position(self, p: PositionView) -> PositionView:
         return PositionView(

@@ -15,6 +15,7 @@ import attrs
 
 from negotrack.core.plans import Point
 from negotrack.plandiff.changes import CHECK_BELOW
+from negotrack.plandiff.options import option_runs
 from negotrack.views.diff_links import COUNTERPARTS, Counterpart, Group, counterparts, groups
 from negotrack.views.diff_words import shown_runs
 from negotrack.views.formatting import anchor
@@ -107,6 +108,15 @@ class ChangeView(NamedTuple):
     crossed: bool = False
     """For a piece of a split or merge: whether its group joins several old points to
     several new ones (a regrouping, with merged and split pieces both)."""
+    old_options: tuple[WordView, ...] = ()
+    """The old point's options (the bracketed alternatives it left open), in its order:
+    ``op`` "delete" for one the new point dropped, else "equal"."""
+    new_options: tuple[WordView, ...] = ()
+    """The new point's options, in its order: ``op`` "insert" for one the old point did
+    not have, else "equal". An added or deleted point's options are all "equal"."""
+    options_changed: bool = False
+    """Whether the pair's options changed (in any order, up to spacing): the card shows
+    both sides' then, else the options once (:attr:`options`)."""
 
     @property
     def curated(self) -> bool:
@@ -125,6 +135,12 @@ class ChangeView(NamedTuple):
         if self.old_ref and self.new_ref:
             return f"{self.old_ref} → {self.new_ref}"
         return self.new_ref or self.old_ref or ""
+
+    @property
+    def options(self) -> tuple[WordView, ...]:
+        """The options to show once, when they did not change: the new point's, or the
+        old one's for a deleted point."""
+        return self.new_options or self.old_options
 
     @property
     def changed_words(self) -> bool:
@@ -162,7 +178,8 @@ class DiffView:
     pair is marked "check this" or a point has candidates, each with its confidence),
     ``check`` (when the page counts changes "to check": pairs marked "check this" and
     points with candidates), ``candidates`` (when a deleted or added point names
-    candidates), ``similarity`` (when a text changed), ``curated`` (when a curated link
+    candidates), ``similarity`` (when a text changed), ``options`` (when a point has
+    options, the alternatives still open), ``curated`` (when a curated link
     made a pair), ``pieces`` (when a split or merge is listed: its pieces count one each)
     and ``crossed`` (when a group joins several old points to several new ones), in that
     order."""
@@ -250,6 +267,7 @@ def _terms(views: Sequence[ChangeView]) -> tuple[str, ...]:
         ("check", any(v.to_check for v in views)),
         ("candidates", any(v.counterparts for v in views)),
         ("similarity", any(v.changed_words for v in views)),
+        ("options", any(v.old_options or v.new_options for v in views)),
         ("curated", any(v.curated for v in views)),
         ("pieces", any(v.kind in {"split", "merged"} for v in views)),
         ("crossed", any(v.crossed for v in views)),
@@ -313,6 +331,7 @@ def _change(
     else:
         assert c.old is not None  # a change always has at least one side
         point_anchor = anchor("p", f"{old_id}-{c.old.number}-gone")
+    old_options, new_options = _options(c)
     topic = (c.new.topic if c.new is not None else None) or (
         c.old.topic if c.old is not None else None
     )
@@ -351,4 +370,20 @@ def _change(
         status_new_key=s_new,
         note=c.note,
         crossed=group is not None and group.crossed,
+        old_options=old_options,
+        new_options=new_options,
+        options_changed=c.options_changed,
     )
+
+
+def _options(c: PointChange) -> tuple[tuple[WordView, ...], tuple[WordView, ...]]:
+    """The old and new options of ``c`` as :attr:`ChangeView.old_options` and
+    :attr:`ChangeView.new_options` show them."""
+    old = c.old.options if c.old is not None else ()
+    new = c.new.options if c.new is not None else ()
+    if not old and not new:  # most points
+        return (), ()
+    if c.old is None or c.new is None:  # one side: nothing was dropped or added
+        return tuple(WordView("equal", t) for t in old), tuple(WordView("equal", t) for t in new)
+    olds, news = option_runs(old, new)
+    return tuple(WordView(*r) for r in olds), tuple(WordView(*r) for r in news)

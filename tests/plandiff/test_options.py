@@ -68,7 +68,8 @@ def test_a_renumbered_point_whose_options_changed_is_reworded_and_renumbered() -
 
 
 def test_a_moved_point_whose_options_changed_stays_moved_and_says_so() -> None:
-    """A point that moved keeps the kind moved; its options_changed says the rest."""
+    """A point that moved keeps the kind moved; its options_changed says the rest, and the
+    reports say "moved, reworded" as they do for a moved point whose text changed."""
     a = version(
         "a",
         nt.Point(number="1", text=ZONE, options=["20 km"]),
@@ -85,6 +86,8 @@ def test_a_moved_point_whose_options_changed_stays_moved_and_says_so() -> None:
     zone = next(c for c in pd.changes if c.old is not None and c.old.text == ZONE)
     assert zone.kind is ChangeKind.MOVED
     assert zone.options_changed
+    assert "[moved, reworded] a #1 → b #3" in pd.to_text()  # as a moved point reworded is
+    assert '<span class="badge">reworded</span>' in pd.to_html()
 
 
 def test_a_text_change_alone_does_not_flag_the_options() -> None:
@@ -214,19 +217,29 @@ plans:
 """
 
 
-def test_the_cli_diff_json_reports_an_options_change(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+@pytest.mark.parametrize("fmt", ["json", "text", "md", "html"])
+def test_the_cli_diff_reports_an_options_change(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
 ) -> None:
-    """``negotrack diff --format json`` of the audit's dossier counts the point reworded,
-    not unchanged, with the options dropped and added."""
+    """``negotrack diff`` of the audit's dossier reports the point reworded, not unchanged,
+    with the options dropped and added, in every format."""
     path = tmp_path / "opt.yaml"
     path.write_text(OPTIONS_YAML, encoding="utf-8")
-    code, out, err = run(capsys, "diff", str(path), "v1", "v2", "--format", "json")
+    code, out, err = run(capsys, "diff", str(path), "v1", "v2", "--format", fmt)
     assert (code, err) == (0, "")
-    data = json.loads(out)
-    assert data["summary"]["reworded"] == 1
-    assert data["summary"]["unchanged"] == 0
-    (change,) = data["changes"]
-    assert change["options_changed"] is True
-    assert change["options"]["dropped"] == ["20 km", "40 km"]
-    assert change["options"]["added"] == ["30 km"]
+    if fmt == "json":
+        data = json.loads(out)
+        assert data["summary"]["reworded"] == 1
+        assert data["summary"]["unchanged"] == 0
+        (change,) = data["changes"]
+        assert change["options_changed"] is True
+        assert change["options"]["dropped"] == ["20 km", "40 km"]
+        assert change["options"]["added"] == ["30 km"]
+    elif fmt == "text":
+        assert "1 reworded" in out
+        assert "options: [-20 km-] or [-40 km-] → {+30 km+}" in out
+    elif fmt == "md":
+        assert "- Options: ~~[− 20 km]~~ or ~~[− 40 km]~~ → **[+ 30 km]**" in out
+    else:
+        assert '<span class="edit"><bdi>30 km</bdi></span>' in out
+        assert '[deleted: </span><span class="edit"><bdi>40 km</bdi>' in out

@@ -290,6 +290,9 @@ def test_every_field_of_a_change_is_copied_to_its_place_escaped() -> None:
         check=True,
         counterparts=(Counterpart("<r>", "a&t", 0.25),),
         crossed=True,
+        old_options=(WordView("delete", "<o>"), WordView("equal", "&k")),
+        new_options=(WordView("insert", "<n>"),),
+        options_changed=True,
     )
     plain = ChangeView(**values)  # type: ignore[arg-type]
     (record,) = diff_records(DiffView("a", "A", "", "b", "B", "", (), (plain,), 1, 1)).changes
@@ -301,6 +304,7 @@ def test_every_field_of_a_change_is_copied_to_its_place_escaped() -> None:
         "confidence",
         "check",
         "crossed",
+        "options_changed",
     )
     for name in ChangeView._fields:
         got, given = getattr(record.html, name), getattr(plain, name)
@@ -313,3 +317,5 @@ def test_every_field_of_a_change_is_copied_to_its_place_escaped() -> None:
     assert record.html.figures == (("&lt;1&gt;", "&amp;2"),)
     assert record.html.positions == (("&lt;p&gt;", "for", None),)
     assert record.html.counterparts == (("&lt;r&gt;", "a&amp;t", 0.25),)
+    assert record.html.old_options == (("delete", "&lt;o&gt;"), ("equal", "&amp;k"))
+    assert record.html.new_options == (("insert", "&lt;n&gt;"),)

@@ -8,7 +8,8 @@ or the markup. After an intended change, regenerate them all by running this fil
 
 and review ``git diff tests/render/snapshots``. Full pages share one stylesheet, stored once as
 ``page.css`` (see ``tests/snapshot_css.py``). Cases cover the seed dossier (``seeds/``) and the
-small and zoned test dossiers of ``tests/support/dossiers.py``.
+small test dossier, the zoned one and the points with options of
+``tests/support/dossiers.py``.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from negotrack.views.board import BoardView
 from negotrack.views.diff import DiffView
 from negotrack.views.timeline import TimelineView
 from tests.support import snapshot_css
-from tests.support.dossiers import SEED, small_dossier, zoned_dossier
+from tests.support.dossiers import SEED, options_dossier, small_dossier, zoned_dossier
 
 HERE = Path(__file__).resolve().parent
 
@@ -121,6 +122,10 @@ def _cases() -> dict[str, Case]:
         cases[f"zoned-{loc}-timeline.md"] = partial(
             _localised_timeline, Renderer(locale=loc), zoned, "md"
         )
+    # Points with options (bracketed alternatives): changed, kept, gained, deleted, added.
+    opts = options_dossier()
+    for fmt, suffix in (("html", "html"), ("md", "md"), ("text", "txt")):
+        cases[f"options-diff-v1-v2.{suffix}"] = partial(_diff, r, opts, "v1", "v2", fmt)
     seed = _dossiers().get("seed")
     if seed is not None:
         # The seed in other languages: Ukrainian and Russian (CLDR dates and plurals), Arabic
@@ -161,13 +166,13 @@ def test_snapshot(name: str) -> None:
 def regenerate() -> list[Path]:
     """Write every snapshot afresh (and remove stale ones); returns the paths written.
 
-    Only this file's own snapshots (``small-*``, ``seed-*``, ``zoned-*``) are removed;
-    folders beside them belong to other tests.
+    Only this file's own snapshots (``small-*``, ``seed-*``, ``zoned-*``, ``options-*``) are
+    removed;    folders beside them belong to other tests.
     """
     SNAPSHOTS.mkdir(exist_ok=True)
     for old in SNAPSHOTS.iterdir():
         if old.is_file() and old.name.startswith(
-            ("small-", "seed-", "zoned-", snapshot_css.CSS_NAME)
+            ("small-", "seed-", "zoned-", "options-", snapshot_css.CSS_NAME)
         ):
             old.unlink()
     written = []

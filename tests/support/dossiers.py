@@ -273,6 +273,45 @@ def zoned_dossier() -> nt.Dossier:
     )
 
 
+def options_dossier() -> nt.Dossier:
+    """Two versions whose points hold options (bracketed alternatives): one point keeps its
+    text and changes its options, one keeps both, one is reworded and gains options, one
+    is deleted with its options and one added with its own (markup in one of them)."""
+    v1 = nt.PlanVersion(
+        id="v1",
+        label="First draft",
+        date="2025-11-20",
+        points=[
+            nt.Point(
+                number="1", text="The buffer zone is [20] km wide.", options=["20 km", "40 km"]
+            ),
+            nt.Point(number="2", text="Elections are held.", options=["within 100 days"]),
+            nt.Point(number="3", text="Frozen assets fund reconstruction."),
+            nt.Point(number="4", text="Sanctions are lifted.", options=["at once", "in stages"]),
+        ],
+    )
+    v2 = nt.PlanVersion(
+        id="v2",
+        label="Second draft",
+        date="2025-12-01",
+        derived_from=["v1"],
+        points=[
+            nt.Point(number="1", text="The buffer zone is [20] km wide.", options=["30 km"]),
+            nt.Point(number="2", text="Elections are held.", options=["within 100 days"]),
+            nt.Point(
+                number="3",
+                text="Frozen assets fund the reconstruction of Ukraine.",
+                options=["half of them", "<all> of them"],
+            ),
+            nt.Point(
+                number="5", text="A council oversees the deal.", options=["chaired by the US"]
+            ),
+        ],
+    )
+    plan = nt.Plan(id="options", title="Options", versions=[v1, v2])
+    return nt.Dossier(title="Points with options", plans=[plan])
+
+
 def seed_dossier() -> nt.Dossier:
     """The seed dossier when it exists (it is written in parallel), else the small one."""
     if SEED.exists():
