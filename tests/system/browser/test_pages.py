@@ -98,9 +98,8 @@ def test_filters_by_keyboard(open_page: Callable[..., Loaded]) -> None:
     page.keyboard.press("ArrowDown")  # first kind, in label order
     chosen = page.evaluate("document.activeElement.selectedOptions[0].textContent")
     assert _shown(page) < total
-    assert page.evaluate("document.querySelector('#filter-count').textContent").startswith(
-        "Showing "
-    ), chosen
+    said = page.evaluate("document.querySelector('#filter-count').textContent")
+    assert said == f"Events shown: {_shown(page)} of {total}.", chosen
     page.keyboard.press("Home")  # back to "All kinds"
     assert _shown(page) == total
     for _ in range(4):
