@@ -140,7 +140,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.run(args))
     except _Failed as exc:
-        for p in lined(exc.error.problems, file):
+        for p in lined(exc.error, file):
             option = exc.option or p.path
             if option.startswith("$"):
                 error(str(p.at(file)))
@@ -150,7 +150,7 @@ def _run(args: argparse.Namespace) -> int:
                 error(f"{where}{said}: {p.message}" + (f" ({p.hint})" if p.hint else ""))
         return 1
     except NegotrackError as exc:
-        for p in lined(exc.problems, file):
+        for p in lined(exc, file):
             error(str(p.at(file)))
         return 1
     except OSError as exc:

@@ -7,7 +7,7 @@ import argparse
 import os
 from collections.abc import Sequence
 
-from negotrack.errors import NegotrackError, Problem
+from negotrack.errors import FormatError, NegotrackError, Problem
 
 __all__ = ["LINED_BYTES", "given", "lined"]
 
@@ -28,10 +28,17 @@ LINED_BYTES = 8 << 20
 file again with ruamel.yaml's round-trip loader, slow on a large file."""
 
 
-def lined(problems: Sequence[Problem], file: str | None) -> Sequence[Problem]:
-    """``problems``, each place in ``file`` (``$.events[2].sources[0]``) with its line, as
-    ``validate`` gives it: a refused change (``remove``) names places in the file as it is."""
-    if file is None or not any(p.line is None and p.path[:2] in ("$.", "$[") for p in problems):
+def lined(exc: NegotrackError, file: str | None) -> Sequence[Problem]:
+    """``exc``'s problems, each place in ``file`` (``$.events[2].sources[0]``) with its
+    line, as ``validate`` gives it: a refused change (``remove``) names places in the file
+    as it is. A file that does not read (:class:`FormatError`: bad syntax, an alias bomb)
+    is not read again: its reader placed what it could."""
+    problems = exc.problems
+    if (
+        isinstance(exc, FormatError)
+        or file is None
+        or not any(p.line is None and p.path[:2] in ("$.", "$[") for p in problems)
+    ):
         return problems
     from negotrack.io.files import read_text
     from negotrack.io.yaml import line_index, line_of

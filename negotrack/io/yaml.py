@@ -98,13 +98,9 @@ def _yaml(typ: str, *, pure: bool = True) -> Any:
 
 @functools.cache
 def _resolver() -> Any:
-    """ruamel.yaml's resolver, reading the document's YAML version once per load.
-
-    Its own looks the version up for every scalar, through two attributes the C parser
-    does not have: two exceptions per scalar, a fifth of a large dossier's load. The
-    version is known from the start of the document (a ``%YAML`` directive comes before
-    it), and negotrack reads one document per load.
-    """
+    """ruamel.yaml's resolver, reading the document's YAML version once per load (its own
+    looks it up per scalar, through two exceptions on the C parser: a fifth of a load). A
+    ``%YAML`` directive comes before the document, and negotrack reads one per load."""
     from ruamel.yaml.resolver import VersionedResolver
 
     class Resolver(VersionedResolver):
@@ -304,8 +300,13 @@ def line_index(text: str) -> dict[str, int]:
     except Exception:  # the safe load already reported what is wrong
         return {}
     lines: dict[str, int] = {}
+    seen: set[int] = set()  # an alias is its anchor's node: walked once (a YAML bomb is not)
 
     def walk(node: Any, path: str) -> None:
+        if isinstance(node, dict | list):
+            if id(node) in seen:
+                return
+            seen.add(id(node))
         lc = getattr(node, "lc", None)
         if isinstance(node, dict):
             for key, value in node.items():

@@ -243,3 +243,19 @@ def test_a_saved_dossier_keeps_its_lines_through_a_status_update(tmp_path: Path)
         after = path.read_text(encoding="utf-8").splitlines()
         removed = [line for line in text.splitlines() if line not in after]
         assert removed == [], (seed.name, removed[:3])
+
+
+def test_line_index_walks_an_aliased_node_once() -> None:
+    """Lines are found for a node once, however often it is aliased: an alias bomb's
+    nodes are not walked billions of times (``validate`` hung on one). A 4-level bomb
+    would give 9^4 = 6,561 paths under its last key alone."""
+    from negotrack.io.yaml import line_index
+
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, 4):
+        prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    found = line_index("\n".join(lines) + "\n")
+    assert found["$.d"] == 4
+    assert found["$.a[8]"] == 1
+    assert len(found) < 50
