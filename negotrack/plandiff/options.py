@@ -43,25 +43,22 @@ def option_runs(
     """Each side's options in its own order, marked: an old option the new side also holds
     (up to spacing; each held option answers one of the other side's) is "equal", else
     "delete"; a new option likewise "equal", else "insert"."""
-    left = Counter(map(_norm, new))
-    olds = []
-    for text in old:
+    return _marked(old, new, "delete"), _marked(new, old, "insert")
+
+
+def _marked(side: Sequence[str], other: Sequence[str], alone: str) -> tuple[OptionRun, ...]:
+    """``side``'s options, each "equal" when ``other`` holds it too (each of ``other``'s
+    answering one), else ``alone``."""
+    held = Counter(map(_norm, other))
+    runs = []
+    for text in side:
         key = _norm(text)
-        if left[key]:
-            left[key] -= 1
-            olds.append(("equal", text))
+        if held[key]:
+            held[key] -= 1
+            runs.append(("equal", text))
         else:
-            olds.append(("delete", text))
-    right = Counter(map(_norm, old))
-    news = []
-    for text in new:
-        key = _norm(text)
-        if right[key]:
-            right[key] -= 1
-            news.append(("equal", text))
-        else:
-            news.append(("insert", text))
-    return tuple(olds), tuple(news)
+            runs.append((alone, text))
+    return tuple(runs)
 
 
 def options_json(old: Point | None, new: Point | None) -> dict[str, list[str] | None] | None:

@@ -13,7 +13,7 @@ import negotrack as nt
 from negotrack.plandiff.compare import ChangeKind, PlanDiff, diff
 
 # The ground-truth generator lives with the benchmarks, as a top-level module there.
-from tests.support.diffgen import Case, generate, point_text
+from tests.support.diffgen import Case, cases, generate, point_text
 
 MIRROR = {
     "added": "deleted",
@@ -36,23 +36,6 @@ def versions(draw: st.DrawFn) -> nt.PlanVersion:
         label="a",
         date="2025-11-20",
         points=[nt.Point(number=str(k + 1), text=t) for k, t in enumerate(texts)],
-    )
-
-
-@st.composite
-def cases(draw: st.DrawFn) -> Case:
-    """A derived version pair: rewording, deletions, additions, moves, splits, merges."""
-    probability = st.floats(0.0, 0.3)
-    return generate(
-        draw(st.integers(0, 25)),
-        seed=draw(st.integers(0, 2**32)),
-        share=draw(st.sampled_from([0.0, 0.1, 0.2, 0.4, 0.7])),
-        p_reword=draw(st.floats(0.0, 1.0)),
-        p_delete=draw(probability),
-        p_add=draw(probability),
-        p_move=draw(probability),
-        p_split=draw(probability),
-        p_merge=draw(probability),
     )
 
 

@@ -37,10 +37,11 @@ import random
 from collections.abc import Iterable
 
 import attrs
+from hypothesis import strategies as st
 
 from negotrack.core.model import PlanVersion, Point
 
-__all__ = ["Case", "Score", "edges", "generate", "point_text", "reword", "score", "topic"]
+__all__ = ["Case", "Score", "cases", "edges", "generate", "point_text", "reword", "score", "topic"]
 
 TOPIC = 6
 """Objects one point of a generated version is about."""
@@ -442,3 +443,23 @@ def score(truth: frozenset[tuple[str, str]], predicted: frozenset[tuple[str, str
     recall = hits / len(truth) if truth else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return Score(precision, recall, f1)
+
+
+@st.composite
+def cases(
+    draw: st.DrawFn, most: int = 25, shares: tuple[float, ...] = (0.0, 0.1, 0.2, 0.4, 0.7)
+) -> Case:
+    """A derived version pair of up to ``most`` points, each reworded by one of ``shares``:
+    rewording, deletions, additions, moves, splits, merges."""
+    probability = st.floats(0.0, 0.3)
+    return generate(
+        draw(st.integers(0, most)),
+        seed=draw(st.integers(0, 2**32)),
+        share=draw(st.sampled_from(shares)),
+        p_reword=draw(st.floats(0.0, 1.0)),
+        p_delete=draw(probability),
+        p_add=draw(probability),
+        p_move=draw(probability),
+        p_split=draw(probability),
+        p_merge=draw(probability),
+    )
