@@ -90,10 +90,10 @@ def loads(text: str, format: Format = "json", *, file: str | None = None) -> Dos
 def parse_json(text: str, file: str | None) -> Any:
     """Plain data from JSON text, every failure a located :class:`FormatError` (a key
     twice in one object too: JSON readers would keep only the last)."""
-    from negotrack.io.jsonkeys import DuplicateKey, first_duplicate, unique_pairs
+    from negotrack.io.jsonkeys import DuplicateKey, checked, first_duplicate, unique_pairs
 
     try:
-        data = json.loads(text, object_pairs_hook=unique_pairs)
+        data = json.loads(text, object_pairs_hook=unique_pairs if checked(text) else None)
     except json.JSONDecodeError as exc:
         raise FormatError(
             Problem(f"not valid JSON: {exc.msg} (column {exc.colno})", "$", file, exc.lineno)

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import negotrack as nt
+from negotrack.io import jsonkeys
 from negotrack.io.jsonkeys import DuplicateKey, first_duplicate, unique_pairs
 
 TWICE = '{"negotrack": 1, "title": "A",\n "title": "B"}\n'
@@ -37,6 +38,19 @@ def test_the_place_is_found_past_strings_that_look_like_json() -> None:
         nt.loads(NESTED, "json")
     (problem,) = caught.value.problems
     assert (problem.path, problem.line) == ("$.events[1]", 4)
+
+
+def test_a_text_past_the_checked_length_is_read_as_json_reads_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A text longer than CHECKED_CHARS (a program's output: 8 MiB, where hand-kept
+    dossiers are kilobytes) is read without the check, the last value kept; the load of
+    a 100,000-event file is a bar."""
+    monkeypatch.setattr(jsonkeys, "CHECKED_CHARS", len(TWICE) - 1)
+    assert nt.loads(TWICE, "json").title == "B"
+    monkeypatch.setattr(jsonkeys, "CHECKED_CHARS", len(TWICE))
+    with pytest.raises(nt.FormatError):
+        nt.loads(TWICE, "json")
 
 
 def test_the_same_key_in_different_objects_is_fine() -> None:
