@@ -22,7 +22,7 @@ from negotrack.plandiff.features import Normaliser
 from negotrack.plandiff.pieces import edges
 from negotrack.plandiff.tokens import words
 
-__all__ = ["Alignment", "Words", "align", "same_pair_text", "same_text"]
+__all__ = ["Alignment", "Words", "align", "collapsed", "same_pair_text", "same_text"]
 
 Words = tuple[str, ...]
 """A point's words or stems, in order."""
@@ -210,7 +210,7 @@ def _by_key(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:
             align.pair(i, queue.pop(0), "key")
 
 
-def _norm(text: str) -> str:
+def collapsed(text: str) -> str:
     """``text`` with its spaces collapsed (one space between words, none at the ends).
 
     Most texts are so already: a printable text (every white space but " " is a control
@@ -223,7 +223,7 @@ def _norm(text: str) -> str:
 
 def same_text(a: str, b: str) -> bool:
     """Whether two texts are the same up to spacing."""
-    return a == b or _norm(a) == _norm(b)
+    return a == b or collapsed(a) == collapsed(b)
 
 
 def same_pair_text(o: Point, n: Point, via: str) -> bool:
@@ -247,12 +247,12 @@ def _exact(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:
     spaced: dict[str, str] = {}
     for j in align.free_new(len(new.points)):
         text = new.points[j].text
-        key = spaced[text] = _norm(text)
+        key = spaced[text] = collapsed(text)
         waiting.setdefault(key, []).append(j)
     for i in align.free_old(len(old.points)):
         text = old.points[i].text
         known = spaced.get(text)
-        queue = waiting.get(_norm(text) if known is None else known)
+        queue = waiting.get(collapsed(text) if known is None else known)
         if queue:
             align.pair(i, queue.pop(0), "exact")
 

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from negotrack.plandiff.align import _norm
+from negotrack.plandiff.align import collapsed
 
 if TYPE_CHECKING:
     from negotrack.core.model import Point
@@ -34,7 +34,7 @@ def same_options(old: Sequence[str], new: Sequence[str]) -> bool:
         return True
     if len(old) != len(new):
         return False
-    return Counter(map(_norm, old)) == Counter(map(_norm, new))
+    return Counter(map(collapsed, old)) == Counter(map(collapsed, new))
 
 
 def option_runs(
@@ -49,10 +49,10 @@ def option_runs(
 def _marked(side: Sequence[str], other: Sequence[str], alone: str) -> tuple[OptionRun, ...]:
     """``side``'s options, each "equal" when ``other`` holds it too (each of ``other``'s
     answering one), else ``alone``."""
-    held = Counter(map(_norm, other))
+    held = Counter(map(collapsed, other))
     runs = []
     for text in side:
-        key = _norm(text)
+        key = collapsed(text)
         if held[key]:
             held[key] -= 1
             runs.append(("equal", text))

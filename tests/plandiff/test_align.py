@@ -7,7 +7,7 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from negotrack.plandiff.align import _norm, same_text
+from negotrack.plandiff.align import collapsed, same_text
 
 _SPACEY = st.text(alphabet=st.sampled_from(["a", "b", " ", "\n", "\t", "\u00a0", "\u2028"]))
 
@@ -15,7 +15,7 @@ _SPACEY = st.text(alphabet=st.sampled_from(["a", "b", " ", "\n", "\t", "\u00a0",
 @given(st.one_of(st.text(max_size=60), _SPACEY))
 def test_norm_collapses_spaces_as_split_and_join_do(text: str) -> None:
     """The quick path for texts already spaced once gives what splitting and joining gives."""
-    assert _norm(text) == " ".join(text.split())
+    assert collapsed(text) == " ".join(text.split())
 
 
 def test_every_white_space_but_the_space_is_unprintable() -> None:
