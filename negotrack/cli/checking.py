@@ -51,16 +51,8 @@ def validate(args: argparse.Namespace) -> int:
 
 
 def _warnings(d: Dossier, file: str) -> list[Problem]:
-    """The dossier's warnings, placed in ``file`` (with YAML lines)."""
+    """The dossier's warnings, placed in ``file`` (with lines)."""
+    from negotrack.cli.problems import placed
     from negotrack.dossier.warnings import check_warnings
-    from negotrack.io.storage import format_of
-    from negotrack.io.yaml import line_index, line_of
 
-    found = check_warnings(d)
-    if not found:
-        return []
-    lines: dict[str, int] = {}
-    if format_of(file) == "yaml":
-        with open(file, encoding="utf-8") as f:
-            lines = line_index(f.read())
-    return [p.at(file, line_of(p.path, lines)) for p in found]
+    return list(placed(check_warnings(d), file))

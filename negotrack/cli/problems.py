@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from negotrack.errors import FormatError, NegotrackError, Problem
 
-__all__ = ["LINED_BYTES", "given", "lined"]
+__all__ = ["LINED_BYTES", "given", "lined", "placed"]
 
 
 def given(args: argparse.Namespace, option: str, value: object) -> str:
@@ -29,17 +29,19 @@ file again with ruamel.yaml's round-trip loader, slow on a large file."""
 
 
 def lined(exc: NegotrackError, file: str | None) -> Sequence[Problem]:
-    """``exc``'s problems, each place in ``file`` (``$.events[2].sources[0]``) with its
-    line, as ``validate`` gives it: a refused change (``remove``) names places in the file
-    as it is. A file that does not read (:class:`FormatError`: bad syntax, an alias bomb)
-    is not read again: its reader placed what it could."""
-    problems = exc.problems
-    if (
-        isinstance(exc, FormatError)
-        or file is None
-        or not any(p.line is None and p.path[:2] in ("$.", "$[") for p in problems)
-    ):
-        return problems
+    """``exc``'s problems, placed in ``file`` (:func:`placed`): a refused change (``remove``)
+    names places in the file as it is. A file that does not read (:class:`FormatError`: bad
+    syntax, an alias bomb) is not read again: its reader placed what it could."""
+    if isinstance(exc, FormatError) or file is None:
+        return exc.problems
+    return placed(exc.problems, file)
+
+
+def placed(problems: Sequence[Problem], file: str) -> Sequence[Problem]:
+    """``problems``, each place in ``file`` (``$.events[2].sources[0]``) with its line, as
+    ``validate`` gives it, YAML or JSON (on files up to LINED_BYTES)."""
+    if not any(p.line is None and p.path[:2] in ("$.", "$[") for p in problems):
+        return [p.at(file) for p in problems]
     from negotrack.io.files import read_text
     from negotrack.io.yaml import line_index, line_of
 
