@@ -11,21 +11,25 @@ from tests.support.cli import run
 from tests.support.dossiers import make_small
 
 
-def _suspicious(tmp_path: Path) -> Path:
-    path = tmp_path / "d.yaml"
+def _suspicious(tmp_path: Path, suffix: str = ".yaml") -> Path:
+    path = tmp_path / f"d{suffix}"
     make_small().save(path)
     text = path.read_text(encoding="utf-8")
-    text = text.replace("title: Geneva talks", "title: ' '", 1)
-    assert "title: ' '" in text
+    yaml, json = ("title: Geneva talks", "title: ' '"), ('"title": "Geneva talks"', '"title": " "')
+    before, after = yaml if suffix == ".yaml" else json
+    text = text.replace(before, after, 1)
+    assert after in text
     path.write_text(text, encoding="utf-8")
     return path
 
 
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
 def test_warnings_are_printed_and_exit_0(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, suffix: str
 ) -> None:
-    """A blank event title is a located warning on stderr; validation still succeeds."""
-    path = _suspicious(tmp_path)
+    """A blank event title is a warning on stderr at its line, in YAML and JSON alike;
+    validation still succeeds."""
+    path = _suspicious(tmp_path, suffix)
     code, out, err = run(capsys, "validate", str(path))
     assert code == 0
     assert out.startswith(f"{path}: ok (")
