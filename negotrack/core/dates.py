@@ -28,9 +28,14 @@ on the calendar as displayed (naive), which is what a timeline files and filters
 over by the end of the query's interval: a status set "in December 2025" is not settled on
 10 Dec 2025 (it may have happened later that month), but is by 31 Dec 2025 or by "2025-12".
 A fact is *possibly by* a query moment when its interval starts before the query's ends.
-Two facts are *unordered* when their intervals overlap: neither surely came first.
-Approximation and uncertainty are shown to readers and order ties; they do not widen the
-interval.
+A query without a time of day ("as of 30 Nov 2025", "2025-11") asks about the calendar, so
+facts are compared with it by their dates as displayed, as the timeline's date filters
+compare them: a change at "30 Nov 2025, 23:30 UTC-05:00" (1 Dec in UTC) is settled by
+30 Nov, one at "1 Dec 2025, 01:00 JST" (30 Nov in UTC) is not. A query with a time of day
+names an instant (negotrack refuses a time without an offset or zone), and facts are
+compared with it as instants. Two facts are *unordered* when their intervals overlap as
+instants: neither surely came first. Approximation and uncertainty are shown to readers and
+order ties; they do not widen the interval.
 """
 
 from __future__ import annotations
@@ -55,7 +60,9 @@ __all__ = [
     "MomentLike",
     "Precision",
     "SortKey",
+    "begun",
     "moment_or_none",
+    "settled",
     "to_moment",
 ]
 
@@ -193,12 +200,14 @@ class Moment:
         return (seconds, -length, int(p), self.approximate, self.uncertain, self.zone or "")
 
     def settled_by(self, other: MomentLike) -> bool:
-        """Whether this moment's whole interval is over by the end of ``other``'s."""
-        return self.end <= Moment.of(other).end
+        """Whether this moment's whole interval is over by the end of ``other``'s (on the
+        calendar as displayed when ``other`` has no time of day; see :func:`settled`)."""
+        return settled(self, Moment.of(other))
 
     def possibly_by(self, other: MomentLike) -> bool:
-        """Whether this moment's interval starts before the end of ``other``'s."""
-        return self.start < Moment.of(other).end
+        """Whether this moment's interval starts before the end of ``other``'s (on the
+        calendar as displayed when ``other`` has no time of day; see :func:`begun`)."""
+        return begun(self, Moment.of(other))
 
     def overlaps(self, other: MomentLike) -> bool:
         """Whether the two intervals share an instant: neither surely came first."""
@@ -269,6 +278,23 @@ MomentLike: TypeAlias = Moment | str | date | datetime | int
 """Anything :meth:`Moment.of` accepts: a Moment, a date text (see ``DATE_FORMS``), a date,
 an aware datetime (pendulum's too), or a bare year as an int (YAML reads ``2025`` as a
 number)."""
+
+
+def settled(on: Moment, by: Moment) -> bool:
+    """Whether ``on``'s whole interval is over by the end of ``by``'s: by the dates as
+    displayed when ``by`` has no time of day (a stretch of the calendar), as instants when
+    it has one (see "As-of queries" above)."""
+    if by.value.tzinfo is None:
+        return on.local_end <= by.local_end
+    return on.end <= by.end
+
+
+def begun(on: Moment, by: Moment) -> bool:
+    """Whether ``on``'s interval starts before the end of ``by``'s: by the dates as
+    displayed when ``by`` has no time of day, as instants when it has one."""
+    if by.value.tzinfo is None:
+        return on.local_start < by.local_end
+    return on.start < by.end
 
 
 def unit_end(start: datetime, precision: Precision) -> datetime:

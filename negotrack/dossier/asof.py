@@ -5,6 +5,13 @@ Each point keeps its changes in a :class:`DatedLog`, sorted once (by the documen
 never sorts: it finds with a binary search the changes that start before the query date
 ends, and looks back only as far as the longest date of the log can reach.
 
+A query date without a time of day counts changes by their dates as displayed (see
+:func:`~negotrack.core.dates.settled`): "30 Nov 2025, 23:30 UTC-05:00" is on 30 Nov. The log
+is sorted by UTC instants, and a date's calendar as displayed is never further from UTC's
+than the largest UTC offset in the log (:attr:`DatedLog.shift`), so the search widens its
+window by that much and decides each change in the window by its displayed dates. A log of
+dates without times has no offset and searches as narrowly as an instant.
+
 Imprecise dates can overlap: "disputed, Oct 2025" and "agreed, c. 12 Oct 2025" are two facts
 of which neither surely came first. :class:`StatusReport` says when an answer depends on
 such an order (``unordered``), or on a change whose date straddles the query date
@@ -15,12 +22,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Generic, Literal, Protocol, TypeVar
 
 import attrs
 
-from negotrack.core.dates import Moment, SortKey
+from negotrack.core.dates import Moment, SortKey, begun, settled
 from negotrack.core.model import Status, StatusChange
 
 __all__ = ["AsOfRule", "DatedLog", "StatusReport", "mark_history", "report_status"]
@@ -44,10 +51,26 @@ def _seconds(instant: datetime) -> float:
     return (instant - _EPOCH).total_seconds()
 
 
+def _offset(on: Moment) -> float:
+    """How far ``on``'s calendar as displayed can be from UTC's, in seconds: the larger of
+    its zone's offsets at its two ends (0 for a date without a time)."""
+    v = on.value
+    tz = v.tzinfo
+    if tz is None:
+        return 0.0
+    far = abs(tz.utcoffset(v) or _NONE)
+    if on.span_end is not None:
+        far = max(far, abs(tz.utcoffset(on.span_end.astimezone(tz)) or _NONE))
+    return far.total_seconds()
+
+
+_NONE = timedelta(0)
+
+
 class DatedLog(Generic[_R]):
     """One point's dated records in time order, for binary search by date."""
 
-    __slots__ = ("_keys", "items", "longest")
+    __slots__ = ("_keys", "items", "longest", "shift")
 
     def __init__(self) -> None:
         self._keys: list[SortKey] = []
@@ -55,6 +78,9 @@ class DatedLog(Generic[_R]):
         """The records, in the documented order of their dates (recording order at ties)."""
         self.longest = 0.0
         """The longest date interval in the log, in seconds: how far back a query looks."""
+        self.shift = 0.0
+        """The largest UTC offset of a time in the log, in seconds: how far a query by the
+        calendar as displayed widens its search around the UTC instants."""
 
     @classmethod
     def of(cls, records: list[_R]) -> DatedLog[_R]:
@@ -64,6 +90,7 @@ class DatedLog(Generic[_R]):
         log._keys = [k for k, _ in pairs]
         log.items = [r for _, r in pairs]
         log.longest = max((-k[1] for k in log._keys), default=0.0)
+        log.shift = max((_offset(r.on) for r in log.items), default=0.0)
         return log
 
     def add(self, record: _R) -> None:
@@ -73,6 +100,7 @@ class DatedLog(Generic[_R]):
         self._keys.insert(i, key)
         self.items.insert(i, record)
         self.longest = max(self.longest, -key[1])
+        self.shift = max(self.shift, _offset(record.on))
 
     def find(self, record: _R) -> _R | None:
         """The record equal to ``record`` already in the log, or None: a binary search to
@@ -88,14 +116,14 @@ class DatedLog(Generic[_R]):
     def __len__(self) -> int:
         return len(self.items)
 
-    def before(self, end: datetime) -> int:
-        """How many records start before ``end``: every record that may count by then."""
-        return bisect_left(self._keys, (_seconds(end),))
+    def before(self, end: float) -> int:
+        """How many records start before ``end`` (seconds since the epoch, UTC)."""
+        return bisect_left(self._keys, (end,))
 
-    def back_from(self, stop: int, reach: datetime) -> Iterator[tuple[int, _R]]:
+    def back_from(self, stop: int, reach: float) -> Iterator[tuple[int, _R]]:
         """The records before index ``stop`` with their index, latest first, as far back as
-        a record's interval can still reach past ``reach``."""
-        floor = _seconds(reach) - self.longest
+        a record's interval can still reach past ``reach`` (seconds since the epoch, UTC)."""
+        floor = reach - self.longest
         keys, items = self._keys, self.items
         for i in range(stop - 1, -1, -1):
             if keys[i][0] < floor:
@@ -106,9 +134,9 @@ class DatedLog(Generic[_R]):
 def counts_rule(rule: str) -> Callable[[Moment, Moment], bool]:
     """The test of :data:`AsOfRule` ``rule``: whether a date counts by a query date."""
     if rule == "settled":
-        return lambda on, q: on.end <= q.end
+        return settled
     if rule == "possible":
-        return lambda on, q: on.start < q.end
+        return begun
     from negotrack.errors import DossierError, did_you_mean
 
     raise DossierError(
@@ -173,7 +201,12 @@ def report_status(
     """The :class:`StatusReport` of one point from its tabled entry and its sorted changes.
 
     Looks at O(log n) entries plus those whose dates reach the query date or the deciding
-    change (bounded by the longest date in the log), never at the whole history.
+    change (bounded by the longest date in the log), and for a query date without a time of
+    day those within the log's largest UTC offset of it; never at the whole history.
+
+    Whether a change counts, or straddles the query date, is decided as :func:`counts_rule`
+    says (by the dates as displayed for a calendar date); whether two changes are unordered
+    by their instants, which is when they happened.
     """
     counts = counts_rule(rule)
     items = log.items
@@ -181,12 +214,19 @@ def report_status(
         last_i = len(items) - 1
         straddling: list[StatusChange] = []
     else:
-        q_end = as_of.end
-        stop = log.before(q_end)
-        straddling = [c for _, c in log.back_from(stop, q_end) if c.on.end > q_end]
+        # A floating query's end is a calendar time; read as UTC it is where the log's
+        # floating dates are keyed, and a zoned date is keyed within ``shift`` of its own.
+        q_end = _seconds(as_of.end)
+        shift = log.shift if as_of.value.tzinfo is None else 0.0
+        stop = log.before(q_end + shift)
+        straddling = [
+            c
+            for _, c in log.back_from(stop, q_end - shift)
+            if begun(c.on, as_of) and not settled(c.on, as_of)
+        ]
         last_i = stop - 1
         while last_i >= 0 and not counts(items[last_i].on, as_of):
-            last_i -= 1  # only straddling changes are skipped, so this stays near ``stop``
+            last_i -= 1  # straddling changes and those in the window: this stays near ``stop``
     if last_i >= 0:
         last = items[last_i]
     elif as_of is None or counts(tabled.on, as_of):
@@ -196,7 +236,7 @@ def report_status(
     status = last.status
     unordered: list[StatusChange] = []
     if last_i >= 0:
-        for _, c in log.back_from(last_i, last.on.start):
+        for _, c in log.back_from(last_i, _seconds(last.on.start)):
             counted = as_of is None or counts(c.on, as_of)
             if counted and c.on.end > last.on.start and c.status is not status:
                 unordered.append(c)
@@ -218,8 +258,8 @@ def mark_history(
     """Each entry of a point's ``history`` with how it stands against the report's as-of
     date: "" when it counts (and its order is not in doubt), "after the as-of date", "may be
     after the as-of date" (its date straddles the as-of date) or "order unknown"."""
-    assert report.as_of is not None
-    q_end = report.as_of.end
+    q = report.as_of
+    assert q is not None
     kept = set(counted)  # by value: the tabled entry is built afresh by each query
     pending = set(report.pending)
     unordered = set(report.unordered)
@@ -227,7 +267,7 @@ def mark_history(
         unordered.add(report.change)
     out = []
     for c in history:
-        if c in pending or (c not in kept and c.on.start < q_end):
+        if c in pending or (c not in kept and begun(c.on, q)):
             mark = "may be after the as-of date"
         elif c in unordered:
             mark = "order unknown"

@@ -111,3 +111,94 @@ def test_timeline_since_and_until_follow_the_dates_shown(
     headings = [line for line in out.splitlines() if line.startswith("## ")]
     assert headings == ["## 2025 (month not known)", "## Late 2025", "## Q4 2025",
                         "## December 2025"]  # fmt: skip
+
+
+def _zoned_changes(dossier: Path) -> None:
+    """#12 disputed late on 30 Nov in New York (1 Dec in UTC), then deleted early on 1 Dec
+    in Tokyo (30 Nov in UTC); geneva-19#9 agreed over New York's midnight."""
+    d = nt.load(dossier)
+    d.set_status(REF, "disputed", on="2025-11-30T23:30-05:00", source="s1")
+    d.set_status(REF, "deleted", on="2025-12-01T01:00 Asia/Tokyo", source="s1")
+    d.set_status(
+        "geneva-19#9", "agreed", on="2025-11-30T22:00-05:00/2025-12-01T01:00-05:00", source="s1"
+    )
+    d.save(dossier)
+
+
+@pytest.mark.parametrize("rule", ["settled", "possible"])
+def test_status_show_as_of_a_day_counts_changes_on_the_day_they_are_shown(
+    capsys: pytest.CaptureFixture[str], dossier: Path, rule: str
+) -> None:
+    """``--as-of 2025-11-30`` counts the New York change shown as 30 Nov and marks the Tokyo
+    one shown as 1 Dec as after it, whatever their UTC dates, under either rule."""
+    _zoned_changes(dossier)
+    code, out, err = run(
+        capsys, "status", "show", str(dossier), REF, "--as-of", "2025-11-30", "--rule", rule
+    )
+    assert (code, err) == (0, "")
+    assert re.search(rf"^{REF} +disputed +30 Nov 2025, 23:30 UTC-05:00 +s1$", out, re.M)
+    assert re.search(r"^  30 Nov 2025, 23:30 UTC-05:00 +disputed +source s1$", out, re.M)
+    assert re.search(r"^  1 Dec 2025, 01:00 JST +deleted +source s1 \[after the as-of date\]$",
+                     out, re.M)  # fmt: skip
+    code, out, _ = run(
+        capsys, "status", "show", str(dossier), REF, "--as-of", "2025-11-30", "--rule", rule,
+        "--format", "json",
+    )  # fmt: skip
+    data = json.loads(out)
+    assert data["points"][0]["status"] == "disputed"
+    # The history is in the order things happened: Tokyo's 01:00 came before New York's 23:30.
+    assert [(h["status"], h["as_of"]) for h in data["history"]] == [
+        ("proposed", "counts"),
+        ("deleted", "after the as-of date"),
+        ("disputed", "counts"),
+    ]
+
+
+def test_status_show_as_of_an_instant_compares_instants(
+    capsys: pytest.CaptureFixture[str], dossier: Path
+) -> None:
+    """``--as-of 2025-12-01T00:00Z`` is an instant: the Tokyo change (30 Nov, 16:00 UTC) is
+    before it and the New York one (1 Dec, 04:30 UTC) after; a time with no zone is
+    refused with how to write one."""
+    _zoned_changes(dossier)
+    code, out, _ = run(capsys, "status", "show", str(dossier), REF, "--as-of", "2025-12-01T00:00Z")
+    assert code == 0
+    assert re.search(rf"^{REF} +deleted +1 Dec 2025, 01:00 JST +s1$", out, re.M)
+    assert re.search(r"disputed +source s1 \[after the as-of date\]$", out, re.M)
+    code, out, err = run(capsys, "status", "show", str(dossier), REF, "--as-of", "2025-11-30T14:00")
+    assert (code, out) == (1, "")
+    assert "--as-of 2025-11-30T14:00: the time in '2025-11-30T14:00' has no time zone" in err
+
+
+def test_status_show_as_of_marks_a_change_across_midnight_as_displayed(
+    capsys: pytest.CaptureFixture[str], dossier: Path
+) -> None:
+    """A change between 22:00 and 01:00 in New York may be after 30 Nov (all of it is on
+    1 Dec in UTC): the answer is not certain, and its entry says why."""
+    _zoned_changes(dossier)
+    code, out, _ = run(capsys, "status", "show", str(dossier), "geneva-19#9", "--as-of",
+                       "2025-11-30")  # fmt: skip
+    assert code == 0
+    assert re.search(r"^geneva-19#9 +proposed\? ", out, re.M)
+    assert re.search(r"agreed +source s1 \[may be after the as-of date\]$", out, re.M)
+    code, out, _ = run(capsys, "status", "show", str(dossier), "geneva-19#9", "--as-of",
+                       "2025-12-01")  # fmt: skip
+    assert re.search(r"^geneva-19#9 +agreed +30 Nov 2025, 22:00 UTC-05:00", out, re.M)
+
+
+def test_board_as_of_a_day_shows_the_changes_shown_that_day(
+    capsys: pytest.CaptureFixture[str], dossier: Path
+) -> None:
+    """``board --as-of 2025-11-30`` has #12 disputed (New York, 30 Nov; not yet on 29 Nov)
+    and not yet deleted (Tokyo, 1 Dec), and #9 not yet agreed (until 01:00 on 1 Dec in New
+    York); ``--as-of 2025-12-01`` has #9 agreed."""
+    _zoned_changes(dossier)
+    code, out, err = run(capsys, "board", str(dossier), "--format", "md", "--as-of", "2025-11-30")
+    assert (code, err) == (0, "")
+    assert "#12 disputed" in out
+    assert "deleted" not in out
+    assert "#9 proposed" in out
+    _, out, _ = run(capsys, "board", str(dossier), "--format", "md", "--as-of", "2025-11-29")
+    assert "disputed" not in out
+    _, out, _ = run(capsys, "board", str(dossier), "--format", "md", "--as-of", "2025-12-01")
+    assert "#9 agreed" in out

@@ -110,6 +110,19 @@ def test_settled_rule_for_imprecise_dates() -> None:
     assert nt.Moment.of("2025-12-10").settled_by("2025-12-10")
 
 
+def test_a_calendar_date_compares_times_as_displayed() -> None:
+    """By a date without a time of day, a time counts on the day its own clock shows (as
+    the timeline files it); by a time with a zone, it counts by its instant."""
+    west = nt.Moment.of("2025-11-30T23:30-05:00")  # 1 Dec, 04:30 UTC
+    east = nt.Moment.of("2025-12-01T01:00 Asia/Tokyo")  # 30 Nov, 16:00 UTC
+    assert west.settled_by("2025-11-30")
+    assert west.possibly_by("Nov 2025")
+    assert not east.settled_by("2025-11-30")
+    assert not east.possibly_by("Nov 2025")
+    assert east.settled_by("2025-12-01T00:00Z")
+    assert not west.possibly_by("2025-12-01T00:00Z")
+
+
 @given(moments())
 def test_round_trip_through_text(m: nt.Moment) -> None:
     """Every moment survives its canonical text form."""

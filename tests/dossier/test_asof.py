@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ import negotrack as nt
 from negotrack.dossier import integrity
 from negotrack.io import storage
 from tests.support.dossiers import make_small
-from tests.support.strategies import moments
+from tests.support.strategies import moments, times_near
 
 REF = "us-28#12"
 
@@ -67,16 +68,29 @@ _Answer = tuple[nt.Status | None, tuple[nt.StatusChange, ...], tuple[nt.StatusCh
 
 
 def _brute(d: nt.Dossier, as_of: nt.Moment, rule: str) -> _Answer:
-    """The report computed the slow, obvious way: sort everything, filter, compare all."""
+    """The report computed the slow, obvious way: sort everything, filter, compare all.
+
+    A query date without a time of day is a stretch of the calendar, and the changes are
+    counted by their dates as displayed; their order is that of their instants."""
     tabled, *changes = d.history(REF)
     changes.sort(key=lambda c: c.on.sort_key)
-    if rule == "settled":
-        counted = [c for c in changes if c.on.end <= as_of.end]
-    else:
-        counted = [c for c in changes if c.on.start < as_of.end]
+    shown = as_of.value.tzinfo is None
+
+    def start(m: nt.Moment) -> datetime:
+        return m.local_start if shown else m.start
+
+    def end(m: nt.Moment) -> datetime:
+        return m.local_end if shown else m.end
+
+    q_end = end(as_of)
+
+    def counts(m: nt.Moment) -> bool:
+        return end(m) <= q_end if rule == "settled" else start(m) < q_end
+
+    counted = [c for c in changes if counts(c.on)]
     if counted:
         last = counted[-1]
-    elif (tabled.on.end <= as_of.end) if rule == "settled" else (tabled.on.start < as_of.end):
+    elif counts(tabled.on):
         last = tabled
     else:
         return (None, (), ())
@@ -85,7 +99,7 @@ def _brute(d: nt.Dossier, as_of: nt.Moment, rule: str) -> _Answer:
         for c in counted[:-1]
         if last is not tabled and c.on.end > last.on.start and c.status is not last.status
     )
-    straddling = [c for c in changes if c.on.start < as_of.end < c.on.end]
+    straddling = [c for c in changes if start(c.on) < q_end < end(c.on)]
     pending = [c for c in straddling if c is not last and c.status is not last.status]
     if rule == "possible" and last in straddling:
         pending.insert(0, last)
@@ -115,6 +129,32 @@ def test_the_bisected_report_agrees_with_sorting_everything(
         tuple(sorted(expected[2], key=id)),
     )
     assert d.status_of(REF, as_of, rule=rule) is report.status  # type: ignore[arg-type]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.data(),
+    st.dates(min_value=date(2025, 11, 22), max_value=date(2030, 1, 1)),
+    st.sampled_from(["settled", "possible"]),
+)
+def test_the_bisected_report_agrees_near_midnight_in_any_zone(
+    data: st.DataObject, day: date, rule: str
+) -> None:
+    """Changes timed within a day and a half of a calendar query's end, in zones and at
+    offsets east and west of UTC, get the answer of a full sort-and-scan: the search's
+    window around the UTC instants is wide enough, and no wider than it must be to agree."""
+    as_of = nt.Moment.of(day)
+    midnight = as_of.local_end
+    d = make_small()
+    for status in data.draw(st.lists(st.sampled_from(list(nt.Status)), max_size=10)):
+        d.set_status(REF, status, on=data.draw(times_near(midnight)), source="s1")
+    report = d.status_report(REF, as_of, rule=rule)  # type: ignore[arg-type]
+    expected = _brute(d, as_of, rule)
+    assert (report.status, report.unordered, tuple(sorted(report.pending, key=id))) == (
+        expected[0],
+        expected[1],
+        tuple(sorted(expected[2], key=id)),
+    )
 
 
 def test_recording_a_change_checks_only_what_it_touches(

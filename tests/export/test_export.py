@@ -14,7 +14,7 @@ import pytest
 import negotrack as nt
 from negotrack.export import formats as export
 from negotrack.export import frames
-from tests.support.dossiers import SEEDS, make_small
+from tests.support.dossiers import SEEDS, make_small, zoned_dossier
 
 STAMP = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -267,6 +267,21 @@ def test_tables_as_of_keep_what_was_known_by_then() -> None:
     status = _rows(export.to_csv(d, "status", as_of="2025-12-25"))
     assert "disputed" not in {r["status"] for r in status}
     assert len(_rows(export.to_csv(d, "status"))) == len(status) + 1
+
+
+def test_tables_as_of_a_day_count_times_on_the_day_they_are_shown() -> None:
+    """As of 30 Nov, the events and changes shown as 30 Nov (1 Dec in UTC) are kept and
+    those shown as 1 Dec (30 Nov in UTC) are not, as the timeline files them."""
+    d = zoned_dossier()
+    kept = {r["id"] for r in _rows(export.to_csv(d, "events", as_of="2025-11-30"))}
+    assert {"ny-late", "ny-sunday", "day"} <= kept
+    assert not {"tokyo", "ny-eve"} & kept
+    small = make_small()
+    small.set_status("us-28#12", "disputed", on="2025-11-30T23:30-05:00", source="s1")
+    small.set_status("us-28#1", "deleted", on="2025-12-01T01:00 Asia/Tokyo", source="s1")
+    pts = frames.to_dataframe(small, "points", as_of="2025-11-30")
+    assert pts.loc["us-28#12", "status"] == "disputed"
+    assert pts.loc["us-28#1", "status"] == "proposed"
 
 
 def test_ics_vague_spans_are_one_day_described_and_not_blocking() -> None:

@@ -116,6 +116,28 @@ def moments(draw: st.DrawFn) -> nt.Moment:
     return m
 
 
+@st.composite
+def times_near(draw: st.DrawFn, midnight: datetime) -> nt.Moment:
+    """A time (or a stretch of times) within a day and a half of ``midnight`` on its own
+    clock, in a named zone or at an offset as far as they go: where a date as displayed and
+    its UTC date disagree."""
+    minutes = draw(st.integers(-36 * 60, 36 * 60))
+    wall = midnight + timedelta(minutes=minutes)
+    if draw(st.booleans()):
+        zone = draw(st.sampled_from((*ZONES, "Asia/Tokyo", "Pacific/Kiritimati", "Etc/GMT+12")))
+        text = wall.strftime("%Y-%m-%dT%H:%M") + " " + zone
+        until = f"/{(wall + timedelta(minutes=draw(st.integers(1, 600)))):%Y-%m-%dT%H:%M} {zone}"
+    else:
+        hours = draw(st.integers(-23, 23))
+        sign = "-" if hours < 0 else "+"
+        offset = f"{sign}{abs(hours):02d}:{draw(st.sampled_from(['00', '30', '45']))}"
+        text = wall.strftime("%Y-%m-%dT%H:%M") + offset
+        until = f"/{(wall + timedelta(minutes=draw(st.integers(1, 600)))):%Y-%m-%dT%H:%M}{offset}"
+    if draw(st.booleans()):
+        text += until
+    return nt.Moment.parse(text)
+
+
 def zoned_datetimes() -> st.SearchStrategy[datetime]:
     """Aware datetimes in a named zone, minute resolution, at wall times that exist.
 
