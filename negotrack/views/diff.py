@@ -217,7 +217,11 @@ class DiffView:
             )
         counts = dict(plan_diff.summary)
         # KIND_ORDER lists every ChangeKind (a test holds it to that).
-        summary = tuple((k, lang.term("change", k), counts[k]) for k in KIND_ORDER if counts.get(k))
+        summary = tuple(
+            (k, lang.counted("change", k, counts[k]), counts[k])
+            for k in KIND_ORDER
+            if counts.get(k)
+        )
         if content_lang is not None and content_lang.split("-")[0].lower() == lang.code:
             content_lang = None
         return cls(
@@ -252,7 +256,8 @@ def _shows(
     out = [("all", lang.pgettext("changes shown", "all"), len(views))]
     same = sum(1 for v in views if v.kind in ("unchanged", "renumbered"))
     if 0 < same < len(views):
-        out.append(("changed", lang.pgettext("changes shown", "changed"), len(views) - same))
+        n = len(views) - same
+        out.append(("changed", lang.npgettext("changes shown", "changed", "changed", n), n))
     out.extend(summary)  # one kind alone still says what the changes are
     check = sum(1 for v in views if v.to_check)
     if check:

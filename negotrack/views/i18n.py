@@ -25,12 +25,18 @@ import attrs
 from negotrack.core.confidence import cut_down
 from negotrack.core.dates import Moment, Precision
 
-__all__ = ["ENGLISH", "N_", "Interface", "vocabulary"]
+__all__ = ["ENGLISH", "NP_", "N_", "Interface", "vocabulary"]
 
 
 def N_(context: str, message: str) -> str:
     """Marks ``message`` (in ``context``) for the catalogs without translating it now."""
     return message
+
+
+def NP_(context: str, singular: str, plural: str) -> tuple[str, str]:
+    """Marks a word and its plural (in ``context``) for the catalogs without translating
+    them now."""
+    return singular, plural
 
 
 # Every word of the model's vocabularies a page shows, marked for extraction: an enum value
@@ -90,6 +96,22 @@ _VOCABULARY: dict[str, dict[str, str]] = {
         "deleted": N_("change", "deleted"),
         "split": N_("change", "split"),
         "merged": N_("change", "merged"),
+    },
+}
+
+
+# The change kinds as they read after a count ("4 reworded"): English says one and many
+# alike, French and Spanish agree the word with the number ("4 reformulés").
+_COUNTED: dict[str, dict[str, tuple[str, str]]] = {
+    "change": {
+        "unchanged": NP_("change count", "unchanged", "unchanged"),
+        "reworded": NP_("change count", "reworded", "reworded"),
+        "renumbered": NP_("change count", "renumbered", "renumbered"),
+        "moved": NP_("change count", "moved", "moved"),
+        "added": NP_("change count", "added", "added"),
+        "deleted": NP_("change count", "deleted", "deleted"),
+        "split": NP_("change count", "split", "split"),
+        "merged": NP_("change count", "merged", "merged"),
     },
 }
 
@@ -166,6 +188,22 @@ class Interface:
         if english is None:
             return key.replace("_", " ")
         return english if self.english else self.translations.pgettext(context, english)
+
+    def counted(self, context: str, value: Any, n: int) -> str:
+        """A vocabulary value as it reads after the count ``n`` ("4 reformulés" in French,
+        where :meth:`term` gives a single point's "reformulé")."""
+        key = str(getattr(value, "value", value))
+        forms = _COUNTED.get(context, {}).get(key)
+        if forms is None:
+            return self.term(context, value)
+        singular, plural = forms
+        if self.english:
+            return singular if n == 1 else plural
+        return self.translations.npgettext(f"{context} count", singular, plural, n)
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        """The form of ``singular``/``plural`` (as meant in ``context``) for ``n``."""
+        return self.translations.npgettext(context, singular, plural, n)
 
     # -- dates, numbers, lists ---------------------------------------------------------
 

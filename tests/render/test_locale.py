@@ -150,8 +150,15 @@ def _extracted() -> set[tuple[str | None, str]]:
             "lstrip_blocks": "true",
         }
     }
-    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+    keywords: dict[str, tuple[int | tuple[int, str], ...] | None] = {
+        "_": None,
+        "gettext": None,
+        "ngettext": (1, 2),
+        "pgettext": ((1, "c"), 2),
+    }
+    keywords["npgettext"] = ((1, "c"), 2, 3)
     keywords["N_"] = ((1, "c"), 2)
+    keywords["NP_"] = ((1, "c"), 2, 3)
     found = set()
     for _file, _line, message, _comments, context in extract_from_dir(
         str(ROOT), method_map, options, keywords=keywords
@@ -168,6 +175,7 @@ def test_extraction_finds_the_interface() -> None:
     """The extraction sees templates and view-models alike (a sanity check of the next test)."""
     assert (None, "Skip to content") in EXTRACTED
     assert ("change", "reworded") in EXTRACTED
+    assert ("change count", "reworded") in EXTRACTED
     assert ("approximate date", "c.") in EXTRACTED
     assert len(EXTRACTED) > 100
 

@@ -3,6 +3,7 @@ Babel for every language but English, whose forms stay negotrack's own."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -194,3 +195,48 @@ def test_a_confidence_below_1_never_shows_as_1(locale: str, x: float, shown: str
     """Confidences are cut down to two decimals in every language, never rounded up: a
     pair that is not sure never reads "1.00", one below the "check this" cut never "0.80"."""
     assert interface(locale).fraction(x) == shown
+
+
+@pytest.mark.parametrize(
+    ("locale", "one", "four"),
+    [
+        ("fr", "1 reformulé", "4 reformulés"),
+        ("es", "1 reformulado", "4 reformulados"),
+        ("de", "1 umformuliert", "4 umformuliert"),
+        ("en", "1 reworded", "4 reworded"),
+    ],
+)
+def test_counted_changes_agree_with_their_number(locale: str, one: str, four: str) -> None:
+    """A report's counts ("4 reformulés") agree in number with the count in French and
+    Spanish, in the summary line of every format and in the HTML report's choices; a
+    single card's badge keeps the singular."""
+
+    def version(vid: str, date: str, reworded: int) -> nt.PlanVersion:
+        texts = [
+            f"Point {i} says {'forces' if i < reworded else 'troops'} withdraw from area {i}."
+            for i in range(5)
+        ]
+        return nt.PlanVersion(
+            id=vid, label=vid, date=date, points=[nt.Point(str(i), t) for i, t in enumerate(texts)]
+        )
+
+    old = version("a", "2025-01-01", 0)
+    links = [nt.PointLink(f"a#{i}", f"b#{i}") for i in range(5)]
+    four_reworded = nt.diff(old, version("b", "2025-02-01", 4), links=links)
+    one_reworded = nt.diff(old, version("b", "2025-02-01", 1), links=links)
+    assert four_reworded.summary["reworded"] == 4
+    assert one_reworded.summary["reworded"] == 1
+    for pd, said in ((four_reworded, four), (one_reworded, one)):
+        n, word = said.split(" ", 1)
+        assert re.search(rf"\b{said}(,|\n)", pd.to_text(locale=locale))
+        assert f"**{n}** {word}" in pd.to_markdown(locale=locale)
+        assert f"<b>{n}</b> {word}<" in pd.to_html(locale=locale)
+    if locale == "fr":  # the choice of the changes alone agrees too
+        assert '<label for="show-changed"><b>4</b> modifiés</label>' in four_reworded.to_html(
+            locale=locale
+        )
+        assert '<label for="show-changed"><b>1</b> modifié</label>' in one_reworded.to_html(
+            locale=locale
+        )
+    badge = interface(locale).term("change", "reworded")
+    assert f'<span class="badge c-reworded">{badge}</span>' in four_reworded.to_html(locale=locale)
