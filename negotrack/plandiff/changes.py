@@ -214,7 +214,7 @@ class Candidate:
     confidence: float
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)  # its repr is one line: the default held every point, twice
 class PlanDiff:
     """Every point of two versions and what became of it, in the new version's reading
     order; a deleted point is placed where it stood, after the point it followed. The
@@ -236,6 +236,10 @@ class PlanDiff:
         for c in self.changes:
             counts[c.kind.value] += 1
         return counts
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n} {kind}" for kind, n in self.summary.items() if n)
+        return f"<PlanDiff {self.old.id!r} -> {self.new.id!r}: {counts or 'no change'}>"
 
     def to_json_data(self) -> dict[str, Any]:
         """The JSON of ``negotrack diff --format json``: old and new version ids, a summary

@@ -136,3 +136,25 @@ def test_json_and_other_attributes_are_unaffected() -> None:
     with pytest.raises(AttributeError):
         _ = d.changes[1].no_such_field  # type: ignore[attr-defined]
     assert not hasattr(d.changes[1], "no_such_field")
+
+
+def test_a_plan_diffs_repr_is_one_line_whatever_its_size() -> None:
+    """A diff's repr (a console, a list of diffs in a notebook) names the two versions and
+    counts its changes by kind, in one short line: it held every point of both versions
+    and every change, over 13,000 characters for the Ukraine seed's two drafts."""
+    old = nt.PlanVersion(
+        id="us-28",
+        label="US draft",
+        date="2025-11-20",
+        points=[
+            nt.Point(str(k), f"Point {k} says something long and distinct {k}.") for k in range(300)
+        ],
+    )
+    new = attrs.evolve(old, id="20-point", label="Framework", points=old.points[:200])
+    pd = diff(old, new)
+    assert repr(pd) == "<PlanDiff 'us-28' -> '20-point': 200 unchanged, 100 deleted>"
+    empty = attrs.evolve(old, id="empty", points=())
+    assert (
+        repr(diff(empty, attrs.evolve(empty, id="none")))
+        == "<PlanDiff 'empty' -> 'none': no change>"
+    )
