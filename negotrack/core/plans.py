@@ -175,3 +175,11 @@ class Plan:
             f"plan {self.id!r} has no version {id!r}",
             hint=did_you_mean(id, [v.id for v in self.versions]),
         )
+
+    def _repr_html_(self) -> str:
+        """The notebook display: its versions and curated links (rendered by
+        negotrack.render)."""
+        from negotrack.render.renderer import repr_html
+
+        html: str = repr_html(self)
+        return html

@@ -393,5 +393,5 @@ def render_board(
 
 
 def repr_html(obj: Any, *, locale: str | None = None) -> str:
-    """The notebook display of a Dossier, PlanVersion, PlanDiff or TimelineView."""
+    """The notebook display of a Dossier, Plan, PlanVersion, PlanDiff or TimelineView."""
     return _shared(None, locale).repr_html(obj)

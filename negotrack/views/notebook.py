@@ -8,9 +8,11 @@ returns with the ``html/repr/KIND.html.j2`` template.
 from __future__ import annotations
 
 from functools import singledispatch
-from typing import Any
+from typing import Any, NamedTuple
 
-from negotrack.core.model import PlanVersion
+import attrs
+
+from negotrack.core.model import Plan, PlanVersion
 from negotrack.dossier.dossier import Dossier
 from negotrack.errors import RenderError
 from negotrack.plandiff.compare import PlanDiff
@@ -19,7 +21,50 @@ from negotrack.views.diff import DiffView
 from negotrack.views.i18n import ENGLISH, Interface
 from negotrack.views.timeline import TimelineView
 
-__all__ = ["notebook_view"]
+__all__ = ["LinkLine", "PlanSummary", "VersionLine", "notebook_view"]
+
+
+class VersionLine(NamedTuple):
+    """A version in a plan's display: how readers name it, its id and date, its points."""
+
+    id: str
+    label: str
+    date: str
+    points: int
+    derived_from: tuple[str, ...]
+
+
+class LinkLine(NamedTuple):
+    """A curated link as written ("us-28#12", or a bare version id: no counterpart there)."""
+
+    old: str
+    new: str
+    note: str | None
+
+
+@attrs.frozen
+class PlanSummary:
+    """A plan in a glance: its versions and the links a person pinned between them."""
+
+    id: str
+    title: str
+    summary: str | None
+    versions: tuple[VersionLine, ...]
+    links: tuple[LinkLine, ...]
+
+    @classmethod
+    def build(cls, plan: Plan, *, lang: Interface = ENGLISH) -> PlanSummary:
+        """The summary of ``plan``, its dates in ``lang``."""
+        return cls(
+            id=plan.id,
+            title=plan.title,
+            summary=plan.summary,
+            versions=tuple(
+                VersionLine(v.id, v.label, lang.plain_date(v.date), len(v.points), v.derived_from)
+                for v in plan.versions
+            ),
+            links=tuple(LinkLine(k.old, k.new, k.note) for k in plan.links),
+        )
 
 
 @singledispatch
@@ -28,13 +73,18 @@ def notebook_view(obj: Any, lang: Interface = ENGLISH) -> tuple[str, Any]:
     :class:`RenderError` for others."""
     raise RenderError(
         f"no HTML display for {type(obj).__name__}",
-        hint="displays exist for Dossier, PlanVersion, PlanDiff and TimelineView",
+        hint="displays exist for Dossier, Plan, PlanVersion, PlanDiff and TimelineView",
     )
 
 
 @notebook_view.register
 def _(obj: Dossier, lang: Interface = ENGLISH) -> tuple[str, Any]:
     return "dossier", DossierSummary.build(obj, lang=lang)
+
+
+@notebook_view.register
+def _(obj: Plan, lang: Interface = ENGLISH) -> tuple[str, Any]:
+    return "plan", PlanSummary.build(obj, lang=lang)
 
 
 @notebook_view.register

@@ -97,3 +97,29 @@ def test_the_display_shows_each_points_options() -> None:
     assert "in 100 days" in row
     assert re.search(r"<del>(<span[^>]*>[^<]*</span>)?in a year", row)
     assert re.search(r"<ins>(<span[^>]*>[^<]*</span>)?in two years", row)
+
+
+def test_a_plan_displays_its_versions_and_curated_links() -> None:
+    """A plan in a notebook (``d.plan("minsk")``) shows its versions (label, id, date,
+    points, what each derives from) and its curated links with their notes, escaped; it
+    printed the attrs repr of every point of every version."""
+    d = nt.load("seeds/minsk-2014-2015.yaml")
+    d.link("minsk-1#12", "minsk-2", note="<i>dropped</i> in 2015")
+    plan = d.plan("minsk")
+    html = plan._repr_html_()
+    assert html.startswith('<div class="negotrack-repr nt-p')
+    assert "The Minsk agreements" in html
+    assert (
+        "<bdi>Minsk Protocol</bdi> <code>minsk-1</code> · <bdi>5 Sep 2014</bdi> · 12 points" in html
+    )
+    assert "<code>minsk-2</code> · <bdi>12 Feb 2015</bdi> · 13 points · from minsk-1" in html
+    count = len(plan.links)
+    assert f"{count} curated links" in html
+    assert "minsk-1#9 → minsk-2#4" in re.sub(r"</?bdi[^>]*>", "", html)
+    assert "minsk-1#12 → minsk-2: &lt;i&gt;dropped&lt;/i&gt; in 2015" in re.sub(
+        r"</?bdi[^>]*>", "", html
+    )
+    assert "<i>dropped" not in html
+    assert len(html) < 8000
+    french = repr_html(plan, locale="fr")
+    assert "liens établis" in french

@@ -296,7 +296,7 @@ def test_notebook_reprs_are_scoped() -> None:
 
 
 def test_repr_of_something_else_is_refused() -> None:
-    """Only the four documented objects have a display."""
+    """Only the documented objects have a display."""
     with pytest.raises(RenderError, match="no HTML display for int"):
         repr_html(3)
 
