@@ -1,8 +1,8 @@
 """Notebook display: a real notebook, run by nbclient on a real kernel, holds the reprs.
 
 The notebook is built with nbformat, loads the small test dossier and shows a Dossier, a
-PlanVersion, a PlanDiff and a TimelineView; each output must carry ``text/html`` with the
-display's scoped wrapper.
+PlanVersion, a PlanDiff, a TimelineView and a Plan; each output must carry ``text/html``
+with the display's scoped wrapper.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ CELLS = [
     "d.version('20-point')",
     "d.diff('us-28', '20-point')",
     "TimelineView.build(d)",
+    "d.plan('peace-plan')",
     "print(sys.prefix)",
 ]
 
@@ -66,6 +67,7 @@ def _html(cell: nbformat.NotebookNode) -> str:
         (3, "20-point framework"),
         (4, "<bdi>US 28-point draft</bdi> → <bdi>20-point framework</bdi>"),
         (5, "Kyiv and Washington agree a 20-point framework"),
+        (6, "<code>us-28</code>"),
     ],
 )
 def test_outputs_hold_scoped_html(executed: nbformat.NotebookNode, index: int, expect: str) -> None:
