@@ -27,6 +27,15 @@ version id (no counterpart in that version)."""
 _EXAMPLE = "write VERSION#NUMBER, for example 'us-28#12'"
 
 
+def _hint(text: object) -> str:
+    """What to write instead of ``text``: the reference it seems to mean when it names a
+    version and a number apart ("us-28 12"), else the form."""
+    parts = text.split() if isinstance(text, str) and SEPARATOR not in text else []
+    if len(parts) == 2:
+        return f"did you mean '{parts[0]}{SEPARATOR}{parts[1]}'? write VERSION{SEPARATOR}NUMBER"
+    return _EXAMPLE
+
+
 @attrs.frozen(order=True)
 class PointRef:
     """A reference to point ``number`` of plan version ``version``; prints as
@@ -43,7 +52,7 @@ class PointRef:
             return text
         found = cls.split(text)
         if found is None:
-            raise UnknownReference(f"{text!r} is not a point reference", hint=_EXAMPLE)
+            raise UnknownReference(f"{text!r} is not a point reference", hint=_hint(text))
         return cls(*found)
 
     @staticmethod

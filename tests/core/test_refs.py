@@ -31,6 +31,20 @@ def test_a_malformed_reference_is_refused_with_the_form(text: str) -> None:
     assert PointRef.split(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "meant"), [("minsk-1 7", "minsk-1#7"), (" us-28\t12 ", "us-28#12")]
+)
+def test_a_version_and_number_apart_are_offered_as_a_reference(text: str, meant: str) -> None:
+    """A version and a number written apart ("minsk-1 7") get the reference they seem to
+    mean as a hint, not only the form."""
+    with pytest.raises(nt.UnknownReference) as caught:
+        PointRef.parse(text)
+    assert f"did you mean '{meant}'?" in str(caught.value)
+    with pytest.raises(nt.UnknownReference) as caught:
+        PointRef.parse("minsk 1 7")
+    assert "did you mean" not in str(caught.value)
+
+
 def test_a_point_number_with_a_hash_is_refused_at_the_point() -> None:
     """A point number containing '#' is refused where it is written, with its path."""
     with pytest.raises(nt.DossierError) as caught:
