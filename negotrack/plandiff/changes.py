@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from negotrack.core.confidence import cut_down
 from negotrack.core.model import PlanVersion, Point, Stance, Status
 from negotrack.plandiff.align import same_text
+from negotrack.plandiff.diffjson import diff_json
 from negotrack.plandiff.figures import figure_pairs, may_hold_figure
-from negotrack.plandiff.options import options_json, same_options
+from negotrack.plandiff.options import same_options
 from negotrack.plandiff.tokens import Piece, WordOp, kept_matching, word_diff
 
 __all__ = [
@@ -244,39 +244,14 @@ class PlanDiff:
     def to_json_data(self) -> dict[str, Any]:
         """The JSON of ``negotrack diff --format json``: old and new version ids, a summary
         by kind, and each change's kind, numbers, similarity, confidence, matched_by, the
-        curated link's note (null when none) and whether a person should check it
-        (``check``), whether its options changed (``options_changed``) and, when either
-        point has options, both sides' and those dropped and added (``options``, else
-        null); then the ``candidates`` text matching left unpaired, as old and new
-        numbers with a confidence."""
-        return {
-            "old": self.old.id,
-            "new": self.new.id,
-            "summary": self.summary,
-            "changes": [
-                {
-                    "kind": c.kind.value,
-                    "old": c.old.number if c.old is not None else None,
-                    "new": c.new.number if c.new is not None else None,
-                    "similarity": round(c.similarity, 4),
-                    "confidence": cut_down(c.confidence, 4),  # never 1 unless sure
-                    "matched_by": c.matched_by,
-                    "note": c.note,
-                    "check": c.check,
-                    "options_changed": c.options_changed,
-                    "options": options_json(c.old, c.new),
-                }
-                for c in self.changes
-            ],
-            "candidates": [
-                {
-                    "old": c.old.number,
-                    "new": c.new.number,
-                    "confidence": cut_down(c.confidence, 4),
-                }
-                for c in self.candidates
-            ],
-        }
+        curated link's note (null when none), whether a person should check the pair
+        (``check``) or the change at all (``to_check``: such a pair, or a deleted or added
+        point with candidates, as the reports mark "check this"), whether its options
+        changed (``options_changed``) and, when either point has options, both sides' and
+        those dropped and added (``options``, else null); then the ``candidates`` text
+        matching left unpaired, as old and new numbers with a confidence
+        (:mod:`.diffjson`)."""
+        return diff_json(self)
 
     def to_text(self, *, locale: str | None = None) -> str:
         """A plain-text report in ``locale`` (default English; rendered by

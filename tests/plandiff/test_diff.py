@@ -257,9 +257,9 @@ def test_a_bad_threshold_is_refused() -> None:
 
 
 def test_json_data_has_exactly_the_product_shape() -> None:
-    """to_json_data gives old, new, summary of every kind, changes with ten keys (the
-    product's four, then confidence, matched_by, the curated link's note, check and the
-    options), and the candidates left unpaired."""
+    """to_json_data gives old, new, summary of every kind, changes with eleven keys (the
+    product's four, then confidence, matched_by, the curated link's note, check, to_check
+    and the options), and the candidates left unpaired."""
     a = version("a", ARMY, CEASEFIRE)
     b = version("b", CEASEFIRE, ELECTIONS)
     data = diff(a, b).to_json_data()
@@ -272,6 +272,8 @@ def test_json_data_has_exactly_the_product_shape() -> None:
         assert 0.0 <= change["confidence"] <= 1.0
         assert change["note"] is None
         assert isinstance(change["check"], bool)
+        assert isinstance(change["to_check"], bool)
+        assert change["to_check"] or not change["check"]  # a pair to check is to check
         assert change["options_changed"] is False
         assert change["options"] is None  # no point has options
     for candidate in data["candidates"]:

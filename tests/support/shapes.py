@@ -13,6 +13,7 @@ CHANGE_KEYS = (
     "matched_by",
     "note",
     "check",
+    "to_check",
     "options_changed",
     "options",
 )

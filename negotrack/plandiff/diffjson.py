@@ -1,0 +1,56 @@
+"""The JSON form of a plan diff: what ``negotrack diff --format json`` writes.
+
+Each change says whether a person should check it in two ways: ``check``, the pair's own
+(found by text with a low confidence, :attr:`PointChange.check`), and ``to_check``, what
+the reports mark "check this" and count "to check": such a pair, or a deleted or added
+point that text matching left with candidates (:attr:`PlanDiff.candidates`). A script that
+lists what needs a person's eye filters on ``to_check``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from negotrack.core.confidence import cut_down
+from negotrack.plandiff.options import options_json
+
+if TYPE_CHECKING:
+    from negotrack.plandiff.changes import PlanDiff
+
+__all__ = ["diff_json"]
+
+
+def diff_json(d: PlanDiff) -> dict[str, Any]:
+    """The JSON data of ``d`` (see :meth:`PlanDiff.to_json_data`)."""
+    unsure_old = {c.old.number for c in d.candidates}
+    unsure_new = {c.new.number for c in d.candidates}
+    changes = []
+    for c in d.changes:
+        left = (c.old is not None and c.new is None and c.old.number in unsure_old) or (
+            c.new is not None and c.old is None and c.new.number in unsure_new
+        )
+        changes.append(
+            {
+                "kind": c.kind.value,
+                "old": c.old.number if c.old is not None else None,
+                "new": c.new.number if c.new is not None else None,
+                "similarity": round(c.similarity, 4),
+                "confidence": cut_down(c.confidence, 4),  # never 1 unless sure
+                "matched_by": c.matched_by,
+                "note": c.note,
+                "check": c.check,
+                "to_check": c.check or left,
+                "options_changed": c.options_changed,
+                "options": options_json(c.old, c.new),
+            }
+        )
+    return {
+        "old": d.old.id,
+        "new": d.new.id,
+        "summary": d.summary,
+        "changes": changes,
+        "candidates": [
+            {"old": c.old.number, "new": c.new.number, "confidence": cut_down(c.confidence, 4)}
+            for c in d.candidates
+        ],
+    }
