@@ -12,13 +12,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from negotrack.io.storage import atomic_write
+from negotrack.render.home_page import render_home
 from negotrack.render.renderer import Renderer
 from negotrack.views.board import BoardView
+from negotrack.views.home import HomeView
 from negotrack.views.site import site_pages
 from negotrack.views.timeline import DEFAULT_DIFF_HREF
 
 if TYPE_CHECKING:
     from negotrack.dossier.dossier import Dossier
+    from negotrack.plandiff.compare import PlanDiff
 
 __all__ = ["render_site"]
 
@@ -34,7 +37,10 @@ def render_site(
 ) -> list[Path]:
     """Write the dossier's pages into ``folder`` and return their paths.
 
-    ``timeline.html`` and ``timeline.md``; for every version with a predecessor,
+    ``index.html`` and ``index.md``, the home page: the dossier's title and summary, then
+    every other page with a line on what it holds (a report's versions and counts of
+    changes, a board's plan and points by status), so a folder published as it is opens
+    on it; ``timeline.html`` and ``timeline.md``; for every version with a predecessor,
     ``diff-OLD_to_NEW.html`` and ``.md`` (the names the timeline links to, one-to-one:
     see :func:`negotrack.views.formatting.file_part`); and
     ``board-PLAN.html`` and ``.md`` per plan with versions
@@ -53,11 +59,18 @@ def render_site(
     renderer = Renderer(template_dir=template_dir, locale=locale)
     pages = site_pages(dossier, renderer.lang)
     rendered: list[tuple[str, str]] = []
+    diffs: dict[str, PlanDiff] = {}
+    boards: dict[str, BoardView] = {}
     for page in pages:
-        # A report's diff is worked out once, for both its formats.
+        if page.kind == "index":
+            continue  # last: it counts what the other pages show
+        # A report's diff is worked out once, for both its formats (and the home page).
         pd = dossier.diff(page.old, page.new, threshold=threshold) if page.kind == "diff" else None
+        if pd is not None:
+            diffs[page.stem] = pd
         if page.kind == "board":  # one view (its diffs) for both formats
             board = BoardView.build(dossier, page.plan, threshold=threshold, lang=renderer.lang)
+            boards[page.stem] = board
         for format, suffix in (("html", ".html"), ("md", ".md")):
             nav = page.nav(pages, suffix)
             if pd is not None:
@@ -69,6 +82,12 @@ def render_site(
             else:
                 text = renderer.board_view(board, format=format, nav=nav)
             rendered.append((page.stem + suffix, text))
+    home = HomeView.build(dossier, pages, diffs=diffs, boards=boards, lang=renderer.lang)
+    for page in pages:
+        if page.kind == "index":
+            for format, suffix in (("html", ".html"), ("md", ".md")):
+                text = render_home(renderer, home, format=format, nav=page.nav(pages, suffix))
+                rendered.insert(0 if format == "html" else 1, (page.stem + suffix, text))
     # Every page is rendered before any is written: a page that cannot be rendered (a
     # broken custom template) leaves the folder as it was, not half old and half new.
     out.mkdir(parents=True, exist_ok=True)

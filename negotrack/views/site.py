@@ -1,12 +1,13 @@
 """The pages of a dossier's site and the links between them.
 
-:func:`negotrack.render_site` writes one timeline, a diff report for every version that has
-a predecessor, and a status board per plan with versions, each as HTML and as Markdown.
-:func:`site_pages` says which pages those are, in reading order, with the names their
-files get (the same names the timeline's "what changed" links use); every page of the site
-then carries :meth:`SitePage.nav`, a link to each page, the current one marked, so a
-reader can go from any page to any other, by keyboard and screen reader too (a labelled
-``<nav>``, ``aria-current="page"``).
+:func:`negotrack.render_site` writes a home page (``index``: what the dossier is and what
+each page holds, so a folder published as it is opens on it), one timeline, a diff report
+for every version that has a predecessor, and a status board per plan with versions, each as
+HTML and as Markdown. :func:`site_pages` says which pages those are, in reading order, with
+the names their files get (the same names the timeline's "what changed" links use); every
+page of the site then carries :meth:`SitePage.nav`, a link to each page, the current one
+marked, so a reader can go from any page to any other, by keyboard and screen reader too (a
+labelled ``<nav>``, ``aria-current="page"``).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class SiteLink:
 
 @attrs.frozen
 class SitePage:
-    """One page of the site: ``kind`` ("timeline", "diff" or "board"), the file name
+    """One page of the site: ``kind`` ("index", "timeline", "diff" or "board"), the file name
     without its suffix (``stem``), its label in the site's navigation, and what to render:
     the two versions of a diff (``old``, ``new``) or the plan of a board (``plan``)."""
 
@@ -55,13 +56,16 @@ class SitePage:
 
 
 def site_pages(dossier: Dossier, lang: Interface = ENGLISH) -> tuple[SitePage, ...]:
-    """The site's pages in reading order: the timeline, then each plan's diff reports (in
-    version order) and its board. Labels are in ``lang``, short enough for a phone's
-    width: a report is named by its versions' ids, a board by its plan's title only when
-    the dossier has several; what comes from the dossier is isolated where it needs to be
-    (:func:`negotrack.views.formatting.isolate`: in a right-to-left page, or right-to-left
-    text) so that it reads right."""
-    pages = [SitePage("timeline", "timeline", lang.gettext("Timeline"))]
+    """The site's pages in reading order: the home page (``index``, the contents), the
+    timeline, then each plan's diff reports (in version order) and its board. Labels are in
+    ``lang``, short enough for a phone's width: a report is named by its versions' ids, a
+    board by its plan's title only when the dossier has several; what comes from the dossier
+    is isolated where it needs to be (:func:`negotrack.views.formatting.isolate`: in a
+    right-to-left page, or right-to-left text) so that it reads right."""
+    pages = [
+        SitePage("index", "index", lang.gettext("Contents")),
+        SitePage("timeline", "timeline", lang.gettext("Timeline")),
+    ]
     boards = sum(1 for plan in dossier.plans if plan.versions)
     for plan in dossier.plans:
         for version in plan.versions:

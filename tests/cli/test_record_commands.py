@@ -200,14 +200,15 @@ def test_board_as_of_and_markdown(capsys: pytest.CaptureFixture[str], dossier: P
 def test_site_writes_every_page(
     capsys: pytest.CaptureFixture[str], dossier: Path, tmp_path: Path
 ) -> None:
-    """``site FILE -o DIR`` writes the timeline, the diff report and the board, listed."""
+    """``site FILE -o DIR`` writes the home page, the timeline, the diff report and the
+    board, listed."""
     code, out, _ = run(capsys, "site", str(dossier), "-o", str(tmp_path / "site"),
                        "--threshold", "0.3")  # fmt: skip
     assert code == 0
     names = sorted(Path(line).name for line in out.splitlines())
     assert names == [
         "board-peace-plan.html", "board-peace-plan.md", "diff-us-28_to_geneva-19.html",
-        "diff-us-28_to_geneva-19.md", "timeline.html", "timeline.md",
+        "diff-us-28_to_geneva-19.md", "index.html", "index.md", "timeline.html", "timeline.md",
     ]  # fmt: skip
 
 

@@ -131,7 +131,8 @@ def test_render_site_names_never_collide(tmp_path: Path) -> None:
         ],
     )
     paths = nt.render_site(d, tmp_path)
-    assert len(paths) == len({p.name for p in paths}) == 2 + 2 * 5 + 2
+    # The home page, the timeline, five reports and the board, in two formats each.
+    assert len(paths) == len({p.name for p in paths}) == 2 + 2 + 2 * 5 + 2
     timeline = (tmp_path / "timeline.html").read_text(encoding="utf-8")
     # The events' "what changed" links (the site's navigation lists the same reports).
     main = timeline[timeline.index("<main") :]

@@ -302,7 +302,8 @@ def test_repr_of_something_else_is_refused() -> None:
 
 
 def test_render_site_writes_linked_files(tmp_path: Path) -> None:
-    """render_site writes the timeline, the diff it links to, and a board per plan."""
+    """render_site writes a home page, the timeline, the diff it links to, and a board per
+    plan."""
     paths = render_site(D, tmp_path)
     names = sorted(p.name for p in paths)
     assert names == [
@@ -310,6 +311,8 @@ def test_render_site_writes_linked_files(tmp_path: Path) -> None:
         "board-peace-plan.md",
         "diff-us-28_to_20-point.html",
         "diff-us-28_to_20-point.md",
+        "index.html",
+        "index.md",
         "timeline.html",
         "timeline.md",
     ]
@@ -326,7 +329,7 @@ def test_every_page_of_a_site_links_every_other(tmp_path: Path) -> None:
     HTML, Markdown to Markdown), the page itself marked current and not linked in
     Markdown."""
     render_site(D, tmp_path)
-    stems = ["timeline", "diff-us-28_to_20-point", "board-peace-plan"]
+    stems = ["index", "timeline", "diff-us-28_to_20-point", "board-peace-plan"]
     for stem in stems:
         html = (tmp_path / f"{stem}.html").read_text(encoding="utf-8")
         nav = re.search(
@@ -339,6 +342,7 @@ def test_every_page_of_a_site_links_every_other(tmp_path: Path) -> None:
         assert [href for href, _, _ in links] == [f"{s}.html" for s in stems]
         assert [href for href, current, _ in links if current] == [f"{stem}.html"]
         assert [label for _, _, label in links] == [
+            "Contents",
             "Timeline",
             "What changed: us-28 → 20-point",
             "Status board",

@@ -24,9 +24,12 @@ import attrs
 import pytest
 
 import negotrack as nt
+from negotrack.render.home_page import render_home
 from negotrack.render.renderer import Renderer, repr_html
 from negotrack.views.board import BoardView
 from negotrack.views.diff import DiffView
+from negotrack.views.home import HomeView
+from negotrack.views.site import site_pages
 from negotrack.views.timeline import TimelineView
 from tests.support import snapshot_css
 from tests.support.dossiers import SEED, options_dossier, small_dossier, zoned_dossier
@@ -80,6 +83,16 @@ def _board(
     return r.board(d, plan_id, format=fmt, as_of=as_of), pretty(view)
 
 
+def _home(r: Renderer, d: nt.Dossier, fmt: str) -> tuple[str, str]:
+    # A site's home page, as render_site writes it (the diffs and boards it counts).
+    pages = site_pages(d, r.lang)
+    diffs = {p.stem: d.diff(p.old, p.new) for p in pages if p.kind == "diff"}
+    boards = {p.stem: BoardView.build(d, p.plan, lang=r.lang) for p in pages if p.kind == "board"}
+    view = HomeView.build(d, pages, diffs=diffs, boards=boards, lang=r.lang)
+    nav = pages[0].nav(pages, "." + fmt)
+    return render_home(r, view, format=fmt, nav=nav), pretty(view)
+
+
 def _embed(r: Renderer, d: nt.Dossier) -> tuple[str, str]:
     # The fragment's styles are the page's, scoped (tests/render/test_axis.py checks that).
     view = TimelineView.build(d)
@@ -112,6 +125,8 @@ def _cases() -> dict[str, Case]:
                 _board, r, d, plan.id, "html", first
             )
         cases[f"{name}-timeline-embed.html"] = partial(_embed, r, d)
+        for fmt in ("html", "md"):
+            cases[f"{name}-site-index.{fmt}"] = partial(_home, r, d, fmt)
         cases[f"{name}-repr-dossier.html"] = partial(_dossier, d)
     # Times whose dates as shown fall in other months than their UTC instants, and dates
     # known only to a stretch of months: the list's headings and order, in each format.
@@ -144,6 +159,7 @@ def _cases() -> dict[str, Case]:
             cases[f"seed-{loc}-board-{plan.id}.html"] = partial(
                 _board, Renderer(locale=loc), seed, plan.id, "html"
             )
+        cases["seed-ar-site-index.html"] = partial(_home, Renderer(locale="ar"), seed, "html")
     return cases
 
 

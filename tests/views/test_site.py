@@ -16,11 +16,13 @@ ISOLATED_1, ISOLATED_2 = "\u2068minsk-1\u2069", "\u2068minsk-2\u2069"
 
 
 def test_a_dossier_of_two_plans_names_each_board_by_its_plan() -> None:
-    """Iran and Minsk in one dossier: a timeline, each plan's report and its board, and
-    each board named by its plan's title (one board alone is just the status board)."""
+    """Iran and Minsk in one dossier: a home page, a timeline, each plan's report and its
+    board, and each board named by its plan's title (one board alone is just the status
+    board)."""
     both = nt.merge(nt.load(SEEDS / "iran-2015.yaml"), nt.load(SEEDS / "minsk-2014-2015.yaml"))
     pages = site_pages(both)
     assert [(p.kind, p.stem) for p in pages] == [
+        ("index", "index"),
         ("timeline", "timeline"),
         ("diff", "diff-lausanne_to_jcpoa"),
         ("board", "board-iran-nuclear"),
@@ -31,6 +33,7 @@ def test_a_dossier_of_two_plans_names_each_board_by_its_plan() -> None:
     assert boards == [f"{plan.title}: status board" for plan in both.plans]
     alone = site_pages(nt.load(SEEDS / "minsk-2014-2015.yaml"))
     assert [p.label for p in alone] == [
+        "Contents",
         "Timeline",
         f"What changed: {MINSK_1} → {MINSK_2}",
         "Status board",
@@ -40,7 +43,8 @@ def test_a_dossier_of_two_plans_names_each_board_by_its_plan() -> None:
 def test_navigation_marks_the_page_it_is_on() -> None:
     """A page's navigation links every page in the format asked, itself marked current."""
     pages = site_pages(nt.load(SEEDS / "minsk-2014-2015.yaml"))
-    assert pages[1].nav(pages, ".md") == (
+    assert pages[2].nav(pages, ".md") == (
+        SiteLink("Contents", "index.md", False),
         SiteLink("Timeline", "timeline.md", False),
         SiteLink(f"What changed: {MINSK_1} → {MINSK_2}", "diff-minsk-1_to_minsk-2.md", True),
         SiteLink("Status board", "board-minsk.md", False),
@@ -52,6 +56,7 @@ def test_labels_are_in_the_sites_language() -> None:
     statuts"."""
     pages = site_pages(nt.load(SEEDS / "minsk-2014-2015.yaml"), interface("fr"))
     assert [p.label for p in pages] == [
+        "Sommaire",
         "Chronologie",
         f"Ce qui a changé\u00a0: {MINSK_1} → {MINSK_2}",
         "Tableau des statuts",
@@ -62,7 +67,7 @@ def test_an_arabic_label_keeps_its_versions_in_reading_order() -> None:
     """In Arabic the report's label reads from minsk-1 to minsk-2, right to left: each id
     is isolated, so the two ids and the arrow do not fuse into one left-to-right run."""
     pages = site_pages(nt.load(SEEDS / "minsk-2014-2015.yaml"), interface("ar"))
-    label = pages[1].label
+    label = pages[2].label
     assert label.index(ISOLATED_1) < label.index(ISOLATED_2)
     assert "←" in label
 

@@ -35,6 +35,7 @@ def _pages() -> dict[str, str]:
         with tempfile.TemporaryDirectory() as folder:
             nt.render_site(d, folder)
             pages["site-diff"] = next(Path(folder).glob("diff-*.html")).read_text("utf-8")
+            pages["site-index"] = (Path(folder) / "index.html").read_text("utf-8")
     pages["timeline-uk"] = nt.render_timeline(d, locale="uk")
     pages["timeline-ar"] = nt.render_timeline(d, locale="ar")
     return pages
