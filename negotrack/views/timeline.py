@@ -216,6 +216,11 @@ class TimelineView:
     """The dossier's own language when it differs from the interface's (marked ``lang=``
     on the user's text), else None."""
 
+    @property
+    def approximate(self) -> bool:
+        """Whether a date in the list is approximate: the page explains the mark only then."""
+        return any(e.approximate or e.until_approximate for m in self.months for e in m.events)
+
     @classmethod
     def build(
         cls,
