@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from negotrack.io.storage import atomic_write
-from negotrack.render.home_page import render_home
 from negotrack.render.renderer import Renderer
 from negotrack.views.board import BoardView
 from negotrack.views.home import HomeView
@@ -86,7 +85,7 @@ def render_site(
     for page in pages:
         if page.kind == "index":
             for format, suffix in (("html", ".html"), ("md", ".md")):
-                text = render_home(renderer, home, format=format, nav=page.nav(pages, suffix))
+                text = renderer.home_view(home, format=format, nav=page.nav(pages, suffix))
                 rendered.insert(0 if format == "html" else 1, (page.stem + suffix, text))
     # Every page is rendered before any is written: a page that cannot be rendered (a
     # broken custom template) leaves the folder as it was, not half old and half new.

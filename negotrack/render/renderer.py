@@ -42,11 +42,11 @@ from negotrack.views.site import SiteLink
 from negotrack.views.timeline import DEFAULT_DIFF_HREF, TimelineView, event_filter
 
 if TYPE_CHECKING:
-    from negotrack.core.dates import MomentLike
     from negotrack.dossier.dossier import Dossier
     from negotrack.dossier.selection import EventFilter
     from negotrack.plandiff.compare import PlanDiff
     from negotrack.views.board import BoardView
+    from negotrack.views.home import HomeView
 
 __all__ = [
     "Renderer",
@@ -162,11 +162,7 @@ class Renderer:
     def formats(self, view: str) -> list[str]:
         """The formats this renderer has templates for, for a view ("timeline", ...)."""
         names = set(self.env.list_templates())
-        out = []
-        for fmt, suffix in _SUFFIX.items():
-            if f"{fmt}/{view}.{suffix}" in names:
-                out.append(fmt)
-        return out
+        return [fmt for fmt, suffix in _SUFFIX.items() if f"{fmt}/{view}.{suffix}" in names]
 
     def timeline(
         self,
@@ -293,9 +289,15 @@ class Renderer:
     ) -> str:
         """A prepared :class:`BoardView` as a page, in the language its labels were written
         in (a site renders one view in both formats: its diffs are worked out once)."""
-        if view.lang.code != self.lang.code:
-            return self._in(view.lang.code).board_view(view, format=format, nav=nav)
-        return self._render("board", format, view=view, embed=False, nav=nav)
+        r = self if view.lang.code == self.lang.code else self._in(view.lang.code)
+        return r._render("board", format, view=view, embed=False, nav=nav)
+
+    def home_view(
+        self, view: HomeView, *, format: str = "html", nav: tuple[SiteLink, ...] = ()
+    ) -> str:
+        """A site's home page (``index``) in the language its labels were written in."""
+        r = self if view.lang.code == self.lang.code else self._in(view.lang.code)
+        return r._render("index", format, view=view, embed=False, nav=nav)
 
     def repr_html(self, obj: Any) -> str:
         """A compact HTML fragment for a notebook, its styles scoped to its own wrapper."""

@@ -24,7 +24,6 @@ import attrs
 import pytest
 
 import negotrack as nt
-from negotrack.render.home_page import render_home
 from negotrack.render.renderer import Renderer, repr_html
 from negotrack.views.board import BoardView
 from negotrack.views.diff import DiffView
@@ -90,7 +89,7 @@ def _home(r: Renderer, d: nt.Dossier, fmt: str) -> tuple[str, str]:
     boards = {p.stem: BoardView.build(d, p.plan, lang=r.lang) for p in pages if p.kind == "board"}
     view = HomeView.build(d, pages, diffs=diffs, boards=boards, lang=r.lang)
     nav = pages[0].nav(pages, "." + fmt)
-    return render_home(r, view, format=fmt, nav=nav), pretty(view)
+    return r.home_view(view, format=fmt, nav=nav), pretty(view)
 
 
 def _embed(r: Renderer, d: nt.Dossier) -> tuple[str, str]:
