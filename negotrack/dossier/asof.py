@@ -144,7 +144,7 @@ def counts_rule(rule: str) -> Callable[[Moment, Moment], bool]:
     )
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)  # one line, as it reads: the default repeated every change whole
 class StatusReport:
     """A point's status as of a date, and whether that answer is certain.
 
@@ -177,6 +177,12 @@ class StatusReport:
             if c.status not in found:
                 found.append(c.status)
         return tuple(found)
+
+    def __repr__(self) -> str:
+        when = (
+            "latest" if self.as_of is None else f"as of {self.as_of.display()}, rule {self.rule!r}"
+        )
+        return f"<StatusReport {self}; {when}>"
 
     def __str__(self) -> str:
         status = self.status.value if self.status is not None else "not yet tabled"

@@ -33,6 +33,20 @@ def test_overlapping_changes_are_not_ordered_silently(small: nt.Dossier) -> None
     assert "the order is unknown against disputed (Dec 2025)" in str(report)
 
 
+def test_a_report_shows_in_a_notebook_as_one_line_that_reads(small: nt.Dossier) -> None:
+    """A notebook shows a report's repr: one line that says what ``str`` does, as of what
+    date and by which rule, not every change whole."""
+    small.set_status(REF, "disputed", on="Dec 2025", source="s1", note="x" * 200)
+    small.set_status(REF, "agreed", on="c. 12 Dec 2025", source="s1", note="y" * 200)
+    report = small.status_report(REF, as_of="2025-12-31")
+    assert repr(report) == f"<StatusReport {report}; as of 31 Dec 2025, rule 'settled'>"
+    assert "x" * 20 not in repr(report)
+    latest = small.status_report(REF)
+    assert repr(latest) == f"<StatusReport {latest}; latest>"
+    possible = small.status_report(REF, as_of="2025-11", rule="possible")
+    assert repr(possible).endswith("; as of Nov 2025, rule 'possible'>")
+
+
 def test_changes_in_a_known_order_give_a_certain_answer(small: nt.Dossier) -> None:
     """Non-overlapping dates, or overlapping ones with the same status, leave no doubt."""
     small.set_status(REF, "disputed", on="2025-11-25", source="s1")
