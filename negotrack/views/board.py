@@ -77,6 +77,9 @@ class Row(NamedTuple):
     """One tuple per column; empty where the point is not in that version."""
     stances: tuple[str | None, ...]
     """One per party column: the latest stance's label, or None."""
+    options: tuple[str, ...] = ()
+    """The point's options (the bracketed alternatives it leaves open) in its latest
+    version, in its order, shown with its text as the diff report shows them."""
 
 
 @attrs.frozen
@@ -180,6 +183,7 @@ class BoardView:
                     anchor=anchor("row", refs[0]),
                     cells=tuple(tuple(c) for c in cells),
                     stances=(),
+                    options=point.options,
                 )
             )
         party_cols = tuple(
