@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
+from negotrack.render.htmltext import visible
 from negotrack.views.diff import (
     ChangeView,
     Counterpart,
@@ -202,8 +203,10 @@ _new = str.__new__
 
 
 def _esc(s: str) -> Markup:
-    """``escape(s)``; most strings hold none of the five characters it replaces, and are
-    their own escaped form."""
+    """``escape(s)`` with its control characters shown (:func:`visible`, as every page
+    shows them); most strings hold none of the five characters escape replaces and no
+    control character, and are their own escaped form."""
+    s = visible(s)
     if "&" in s or "<" in s or ">" in s or "'" in s or '"' in s:
         return escape(s)
     return _new(Markup, s)

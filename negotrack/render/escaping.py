@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from markupsafe import Markup
 
+from negotrack.render.htmltext import visible
 from negotrack.views.axis import Cluster, Mark
 from negotrack.views.i18n import ENGLISH, Interface
 from negotrack.views.timeline import (
@@ -62,8 +63,9 @@ class EscapedTimeline(NamedTuple):
 
 
 def _markup(text: str) -> str:
-    # Markup without its Python-level constructor: html.escape does the (C-speed) work.
-    return str.__new__(Markup, html.escape(text, quote=True))
+    # Markup without its Python-level constructor: html.escape does the (C-speed) work;
+    # control characters are shown as every page shows them (negotrack.render.htmltext).
+    return str.__new__(Markup, html.escape(visible(text), quote=True))
 
 
 class _Escaper:

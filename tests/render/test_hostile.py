@@ -14,6 +14,7 @@ import pytest
 from markupsafe import escape
 
 import negotrack as nt
+from negotrack.render.htmltext import CONTROLS, visible
 from negotrack.render.renderer import repr_html
 from negotrack.views.formatting import md, safe_url
 from negotrack.views.timeline import TimelineView
@@ -141,11 +142,20 @@ def test_no_user_markup_survives(name: str) -> None:
 
 
 def test_every_string_appears_escaped_in_the_timeline() -> None:
-    """Each hostile title appears in the timeline exactly as html.escape would write it."""
+    """Each hostile title appears in the timeline exactly as html.escape would write it,
+    its control characters shown by their stand-ins."""
     page = HTML["timeline"]
     for event in DOSSIER.events:
         # Either escaping (markupsafe's or html.escape's) is right; the text must be there.
-        assert str(escape(event.title)) in page or html.escape(event.title) in page
+        title = visible(event.title)
+        assert str(escape(title)) in page or html.escape(title) in page
+
+
+@pytest.mark.parametrize("name", sorted(HTML))
+def test_no_control_character_reaches_a_page(name: str) -> None:
+    """The corpus's control characters are all shown by stand-ins, none left raw."""
+    assert any(CONTROLS.search(text) for text in HOSTILE)  # the corpus has some to show
+    assert CONTROLS.search(HTML[name]) is None
 
 
 def test_template_syntax_is_not_evaluated() -> None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 import negotrack as nt
+from negotrack.render.htmltext import visible
 from negotrack.render.renderer import repr_html
 from negotrack.views.timeline import TimelineView
 from tests.support.hostile import HOSTILE, hostile_dossier
@@ -41,8 +42,9 @@ OUTPUTS = {
 
 
 def _norm(text: str) -> str:
-    # The HTML parser turns CR LF and lone CR into LF; everything else arrives as written.
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # The HTML parser turns CR LF and lone CR into LF; a control character arrives as its
+    # visible stand-in (U+001B as "␛"); everything else arrives as written.
+    return visible(text).replace("\r\n", "\n").replace("\r", "\n")
 
 
 @pytest.mark.parametrize("name", sorted(OUTPUTS))
