@@ -183,6 +183,53 @@ def test_print_keeps_the_axis_and_drops_the_controls(
     page.pdf(path=str(artifacts / "timeline-print.pdf"))
 
 
+_TICKS = """() => {
+  const box = document.querySelector('.nt-axis-box').getBoundingClientRect();
+  const track = document.querySelector('.nt-axis-track').getBoundingClientRect();
+  const a = document.getElementById('axis').dataset;
+  const t0 = Date.parse(a.start), t1 = Date.parse(a.end);
+  return [...document.querySelectorAll('.nt-ticks time')].map(t => {
+    const label = t.getBoundingClientRect(), line = t.parentNode.getBoundingClientRect();
+    return {text: t.textContent, left: label.left, right: label.right, width: label.width,
+            line: (line.left - track.left) / track.width,
+            date: (Date.parse(t.dateTime) - t0) / (t1 - t0),
+            frame: [box.left, box.right], track: [track.left, track.right]};
+  });
+}"""
+
+
+@pytest.mark.parametrize(
+    ("media", "width", "javascript"),
+    [("print", 794, True), ("print", 640, True), ("print", 794, False), ("screen", 375, True)],
+)
+def test_tick_labels_stay_inside_the_frame(
+    open_page: Callable[..., Loaded], media: str, width: int, javascript: bool
+) -> None:
+    """Every gridline's label lies inside the axis's frame and its track, on paper (A4's
+    width and less, the ticks the page was written with or the script's) and on a phone,
+    and each gridline stays at its date. The last month's name ran past the frame."""
+    page = open_page(SEED_PAGE, width=width, javascript=javascript).page
+    page.emulate_media(media=media)
+    ticks = page.evaluate(_TICKS)
+    assert ticks
+    # The case in question is there: a label longer than the room its gridline leaves.
+    room = [(t["track"][1] - t["track"][0]) * (1 - t["line"]) for t in ticks]
+    assert any(r < t["width"] for r, t in zip(room, ticks, strict=True))
+    for t in ticks:
+        assert t["line"] == pytest.approx(t["date"], abs=0.002), t["text"]
+        assert t["track"][0] - 0.5 <= t["left"], t
+        assert t["right"] <= t["track"][1] + 0.5, t
+        if media == "print":  # on a phone the frame scrolls: the track is what it shows
+            assert t["frame"][0] - 0.5 <= t["left"], t
+            assert t["right"] <= t["frame"][1] + 0.5, t
+    if media == "screen":  # and it scrolls no further than the track's end
+        assert page.evaluate(
+            "(() => { const b = document.querySelector('.nt-axis-box');"
+            " const t = document.querySelector('.nt-axis-track');"
+            " return b.scrollWidth <= t.offsetWidth + 1; })()"
+        )
+
+
 def test_embedded_fragment_is_styled_and_leaves_its_host_alone(
     open_page: Callable[..., Loaded],
 ) -> None:

@@ -70,9 +70,11 @@
     }
     ol.textContent = "";
     out.forEach(function (t) {
-      var li = document.createElement("li");
+      var li = document.createElement("li"), time = document.createElement("time");
       li.style.left = (100 * (t.getTime() - t0) / (t1 - t0)) + "%";
-      li.textContent = fmt.format(t);
+      time.dateTime = t.toISOString();
+      time.textContent = fmt.format(t);
+      li.appendChild(time);
       ol.appendChild(li);
     });
   }
