@@ -20,7 +20,8 @@ Two drafts of one plan are written by different hands: one writes "neighbours" a
    are rewritten only when the Latin stemmer is English.
 4. written one way where drafts write the same thing two ways: English number words
    become figures ("fifteen" and "15", "twenty-five" and "25"; in a Spanish dossier,
-   Spanish ones from "dos" up, :mod:`.number_words`), a figure loses its
+   Spanish ones from "dos" up, and a number of several words or a hundred is one figure,
+   "treinta y cinco" and "35", "doscientos" and "200": :mod:`.number_words`), a figure loses its
    thousands separators and its per cent sign ("1,000" and "1000", "3.67%" and "3.67
    percent"; "per cent" and "percent" both stand for it), a model's name loses its
    plural "s" ("IR-1s" and "IR-1", "F-16s"; a decade such as "1990s" keeps it), and a
@@ -60,7 +61,7 @@ from typing import Any
 import snowballstemmer
 
 from negotrack.plandiff.function_words import FUNCTION_WORDS
-from negotrack.plandiff.number_words import as_figures
+from negotrack.plandiff.number_words import as_figures, joined_numbers, number_joiners
 from negotrack.plandiff.tokens import words
 
 __all__ = [
@@ -152,6 +153,7 @@ class Normaliser:
         latin = LATIN_STEMMERS.get(primary, "english")
         self._english = latin == "english"  # British spellings are rewritten first
         self._numbers = as_figures(primary)
+        self._joiners = number_joiners(primary)
         self._latin = snowballstemmer.stemmer(latin)
         # Other scripts' stemmers are made when a word of theirs comes.
         self._scripts = {
@@ -219,6 +221,7 @@ class Normaliser:
         # Each word's stems are one tuple (most hold one stem; a hyphenated word's hold its
         # closed form and its parts), and a text's are these chained in C.
         known = self._stems
+        tokens = self._joined(tokens)
         try:
             return list(itertools.chain.from_iterable(map(known.__getitem__, tokens)))
         except KeyError:  # a word not seen before
@@ -234,11 +237,20 @@ class Normaliser:
                 if w not in self._parts:
                     self._one[w] = known[w][0]
 
+    def _joined(self, tokens: list[str]) -> list[str]:
+        """``tokens`` with each number written in several words made one figure
+        ("treinta y cinco" is "35", as "35" is), in a language that writes them so;
+        ``tokens`` itself when none can be (a text without "y" or a hundred, most)."""
+        if self._joiners and not self._joiners.isdisjoint(tokens):
+            return joined_numbers(tokens)
+        return tokens
+
     def stem_tuple(self, tokens: list[str], hyphens: bool = True) -> tuple[str, ...]:
         """:meth:`stems` as a tuple. Pass ``hyphens=False`` when no word holds a "-" (its
         text holds none): each word then stands for one stem, looked up in one pass
         without chaining a tuple per word (a third of the cost)."""
         if not hyphens:
+            tokens = self._joined(tokens)
             try:
                 return tuple(map(self._one.__getitem__, tokens))
             except KeyError:  # a word not seen before: learnt here, stems() finds it

@@ -16,7 +16,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from negotrack.plandiff.number_words import NUMBER_WORDS, NUMBER_WORDS_IN
+from negotrack.plandiff.number_words import NUMBER_WORDS, NUMBER_WORDS_IN, SPANISH_HUNDREDS
 from negotrack.plandiff.tokens import CURRENCY
 
 __all__ = ["Lexicon", "figure_language", "lexicon"]
@@ -84,13 +84,6 @@ _STOP_ES = (
     "para", "con", "sin", "que", "se", "su", "sus", "un", "una", "unos", "unas", "es", "son",
     "más", "menos", "hasta", "desde", "sobre", "entre", "como", "no", "durante", "dentro",
 )
-_HUNDREDS_ES = {
-    "cien": 100, "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300,
-    "trescientas": 300, "cuatrocientos": 400, "cuatrocientas": 400, "quinientos": 500,
-    "quinientas": 500, "seiscientos": 600, "seiscientas": 600, "setecientos": 700,
-    "setecientas": 700, "ochocientos": 800, "ochocientas": 800, "novecientos": 900,
-    "novecientas": 900,
-}
 # fmt: on
 
 
@@ -128,7 +121,7 @@ class Lexicon:
             self.numbers.update({"uno": 1, "un": 1, "una": 1})
             self.scales.update(_SCALES_ES)
             self.periods.update(_PERIODS_ES)
-            self.hundreds.update(_HUNDREDS_ES)
+            self.hundreds.update(SPANISH_HUNDREDS)
             months = f"{months}|{_MONTH_ES}"
             references = f"{references}|{_REFERENCES_ES}"
             span_after = (*span_after, *_SPAN_AFTER_ES)
@@ -204,7 +197,7 @@ def _spanish_words() -> str:
     small = _alternatives(w for w, v in spanish.items() if int(v) <= 29)  # dos .. veintinueve
     tens = _alternatives(w for w, v in spanish.items() if int(v) in range(30, 100, 10))
     ones = _alternatives(("uno", "un", "una", *(w for w, v in spanish.items() if int(v) < 10)))
-    hundreds = _alternatives(_HUNDREDS_ES)
+    hundreds = _alternatives(SPANISH_HUNDREDS)
     scale = _alternatives(_SCALES_ES).replace(r"\ ", r"\s+")
     tens_ones = rf"(?:{tens})(?:\s+y\s+(?:{ones}))?"
     after_hundred = rf"{tens_ones}|{small}|uno|una|un"  # ciento uno
