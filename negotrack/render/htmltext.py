@@ -10,9 +10,9 @@ is (JSON output and saved files hold the characters themselves); Markdown and th
 reports show them as escapes (``\\x1b``, :func:`negotrack.views.formatting.md`).
 
 This module is where user text is escaped for HTML. Jinja's autoescape and the ``e``
-filter call :func:`escape_html` (the renderer's environment makes its templates with
-:class:`HtmlTemplate`); the timeline's and the diff report's fast paths, which escape
-their records before the template, call :func:`visible` on what they escape.
+filter call :func:`escape_html` (:func:`escaping_html` sets a renderer's environment up
+so); the timeline's and the diff report's fast paths, which escape their records before
+the template, call :func:`visible` on what they escape.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-__all__ = ["CONTROLS", "HtmlTemplate", "escape_html", "visible"]
+__all__ = ["CONTROLS", "HtmlTemplate", "escape_html", "escaping_html", "visible"]
 
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """The characters a page shows by a stand-in: C0 but for tab, line feed and carriage
@@ -81,3 +81,11 @@ class HtmlTemplate(jinja2.Template):
         # and macros all look ``escape`` up there.
         template.root_render_func.__globals__["escape"] = escape_html
         return template
+
+
+def escaping_html(env: jinja2.Environment) -> None:
+    """Set ``env`` up to escape with :func:`escape_html`: the templates it compiles from
+    now on autoescape with it (:class:`HtmlTemplate`), and so do its ``e`` and ``escape``
+    filters."""
+    env.template_class = HtmlTemplate
+    env.filters["e"] = env.filters["escape"] = escape_html

@@ -35,7 +35,7 @@ from negotrack.errors import RenderError, did_you_mean
 from negotrack.render.catalogs import interface
 from negotrack.render.diff_page import diff_records
 from negotrack.render.escaping import escaped_view, page_records
-from negotrack.render.htmltext import HtmlTemplate, escape_html
+from negotrack.render.htmltext import escaping_html
 from negotrack.render.running import overrides, rendered, template_error
 from negotrack.views import formatting as _filters
 from negotrack.views.i18n import Interface
@@ -111,12 +111,9 @@ class Renderer:
         self.env.install_gettext_translations(  # type: ignore[attr-defined]
             self.lang.translations, newstyle=True
         )
-        # Autoescape and the `e` filter show the control characters of what they escape
-        # (:mod:`negotrack.render.htmltext`).
-        self.env.template_class = HtmlTemplate
         self.env.globals["lang"] = self.lang
         self.env.filters.update(_filters.FILTERS)
-        self.env.filters["e"] = self.env.filters["escape"] = escape_html
+        escaping_html(self.env)  # autoescape and `e` show control characters too
         self.env.tests.update(_filters.TESTS)
         script, _, _ = self.env.loader.get_source(self.env, _SCRIPT)  # type: ignore[union-attr]
         digest = hashlib.sha256(script.encode("utf-8")).digest()
