@@ -11,9 +11,8 @@ start with ``{% extends "default/html/timeline.html.j2" %}`` to change only some
 ``html/css/custom.css`` in that folder is inlined after the default styles. The blocks and
 macros are listed in ``negotrack/render/templates/README.md``.
 
-Languages: ``Renderer(locale="uk")`` renders its pages in Ukrainian (interface words from the
-catalog of :mod:`negotrack.render.catalogs`, dates in CLDR's grammar); each method and each
-``render_*`` function also takes ``locale=`` for one call. English is the default.
+Languages: ``Renderer(locale="uk")`` renders in Ukrainian (words from :mod:`.catalogs`, dates
+in CLDR's grammar); each method and ``render_*`` function also takes ``locale=``.
 """
 
 from __future__ import annotations
@@ -104,8 +103,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             auto_reload=False,
-            # Interface strings are marked {{ _("...") }} (gettext): the renderer's language
-            # is installed once, with its environment; English is the message ids themselves.
+            # Interface strings are {{ _("...") }} (gettext), in the language installed below.
             extensions=["jinja2.ext.i18n"],
         )
         self.env.install_gettext_translations(  # type: ignore[attr-defined]
