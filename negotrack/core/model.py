@@ -17,7 +17,7 @@ import attrs
 
 from negotrack.core.dates import Moment, MomentLike, _parse, moment_or_none, to_moment
 from negotrack.core.fields import doc, strs
-from negotrack.core.keywords import keywords, unknown_keyword
+from negotrack.core.keywords import Check, each, keywords, placed, unknown_keyword
 from negotrack.core.kinds import (
     EventKind,
     ParticipantKind,
@@ -31,7 +31,7 @@ from negotrack.core.kinds import (
     _status,
 )
 from negotrack.core.plans import Plan, PlanVersion, Point, PointLink
-from negotrack.errors import DossierError, Problem
+from negotrack.errors import DossierError, NegotrackError, Problem
 
 __all__ = [
     "Event",
@@ -119,7 +119,7 @@ class Quote:
 def _quotes(value: Iterable[Any] | None) -> tuple[Quote, ...]:
     if not value:
         return ()
-    return tuple(q if isinstance(q, Quote) else Quote(**q) for q in value)
+    return each(Quote, value)
 
 
 @attrs.frozen(init=False)
@@ -197,9 +197,16 @@ class Event:
         put(self, "id", id)
         if when is _MISSING:
             raise DossierError("missing required field 'when'", path="$.when")
-        put(self, "when", _parse(when) if when.__class__ is str else to_moment(when))
+        try:
+            put(self, "when", _parse(when) if when.__class__ is str else to_moment(when))
+            put(self, "kind", kind if kind.__class__ is EventKind else _eventkind(kind))
+            put(self, "until", None if until is None else to_moment(until))  # rare: spans
+            put(self, "quotes", _quotes(quotes) if quotes else ())
+        except NegotrackError as exc:
+            checks: dict[str, Check] = {"when": (to_moment, when), "kind": (_eventkind, kind)}
+            checks |= {"until": (moment_or_none, until), "quotes": (_quotes, quotes)}
+            raise placed(checks, exc) from None
         put(self, "title", title)
-        put(self, "kind", kind if kind.__class__ is EventKind else _eventkind(kind))
         put(
             self,
             "participants",
@@ -209,9 +216,7 @@ class Event:
         put(self, "summary", summary)
         put(self, "location", location)
         put(self, "tags", tuple(tags) if tags.__class__ is list else strs(tags))
-        put(self, "until", None if until is None else to_moment(until))  # rare: spans
         put(self, "track", track)
-        put(self, "quotes", _quotes(quotes) if quotes else ())
         put(self, "versions", tuple(versions) if versions.__class__ is list else strs(versions))
 
 

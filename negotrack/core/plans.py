@@ -13,7 +13,7 @@ import attrs
 
 from negotrack.core.dates import Moment, to_moment
 from negotrack.core.fields import doc, strs
-from negotrack.core.keywords import keywords
+from negotrack.core.keywords import each, keywords
 from negotrack.core.kinds import Status, _status
 from negotrack.core.refs import PointRef
 from negotrack.errors import DossierError, UnknownReference, did_you_mean
@@ -67,7 +67,7 @@ class Point:
 
 
 def _points(value: Iterable[Any]) -> tuple[Point, ...]:
-    return tuple(p if isinstance(p, Point) else Point(**p) for p in value)
+    return each(Point, value)
 
 
 @keywords
@@ -142,13 +142,13 @@ class PointLink:
 
 
 def _versions(value: Iterable[Any]) -> tuple[PlanVersion, ...]:
-    return tuple(v if isinstance(v, PlanVersion) else PlanVersion(**v) for v in value)
+    return each(PlanVersion, value)
 
 
 def _links(value: Iterable[Any] | None) -> tuple[PointLink, ...]:
     if not value:
         return ()
-    return tuple(v if isinstance(v, PointLink) else PointLink(**v) for v in value)
+    return each(PointLink, value)
 
 
 @keywords

@@ -124,3 +124,32 @@ def test_an_event_without_its_date_says_which_field_is_missing() -> None:
     """Leaving out an event's ``when`` names the missing field."""
     with pytest.raises(nt.DossierError, match="missing required field 'when'"):
         nt.Event(id="e", title="t")
+
+
+@pytest.mark.parametrize(
+    ("build", "paths"),
+    [
+        (
+            lambda: nt.Event(id="e", when="", title="t", until="2014-19-10", kind="rnd"),
+            ["$.when", "$.kind", "$.until"],
+        ),
+        (lambda: nt.StatusChange("v#1", "kep", "soon", source="s1"), ["$.status", "$.on"]),
+        (lambda: nt.Source(id="s", title="t", published="9/12/2019"), ["$.published"]),
+        (lambda: nt.Participant(id="p", name="P", kind="persn"), ["$.kind"]),
+        (
+            lambda: nt.PlanVersion(id="v", label="V", date="x", points=[{"number": "1"}]),
+            ["$.date", "$.points[0].text"],
+        ),
+        (
+            lambda: nt.Event(id="e", when="2025", title="t", quotes=[{"text": "x"}]),
+            ["$.quotes[0].source"],
+        ),
+        (lambda: nt.Point(number="1"), ["$.text"]),
+    ],
+)
+def test_a_value_a_field_cannot_take_names_the_field(build: Any, paths: list[str]) -> None:
+    """A record built in code (a spreadsheet row, say) names each field whose value it
+    cannot take, all at once, so a script can say which cell to fix."""
+    with pytest.raises(nt.NegotrackError) as caught:
+        build()
+    assert [p.path for p in caught.value.problems] == paths
