@@ -8,7 +8,8 @@
 #   REF<TAB>STATUS<TAB>DATE<TAB>SOURCE<TAB>NOTE (optional)
 #   20-point#14	disputed	2025-12-26	s1	Zelensky: territory still unresolved
 #
-# Lines starting with '#' and blank lines are ignored. Each update goes through
+# Lines starting with '#' and blank lines are ignored; a queue saved on Windows (CRLF) is
+# read as written. Each update goes through
 # `negotrack status set`, which locks the dossier, re-reads it, validates the change and
 # replaces the file atomically, keeping a YAML file's comments. So this is safe while an
 # editor works on the same dossier, or while another copy of this script runs.
@@ -31,7 +32,9 @@ work=$(mktemp "${queue}.XXXXXX")
 mv -- "$queue" "$work"
 failed=0
 kept=()
-while IFS=$'\t' read -r ref status on source note || [[ -n ${ref:-} ]]; do
+while IFS= read -r line || [[ -n $line ]]; do
+    # A queue saved on Windows ends its lines with CRLF: the CR is not part of the last field.
+    IFS=$'\t' read -r ref status on source note <<< "${line%$'\r'}"
     if [[ -z ${ref// /} || $ref == \#* ]]; then
         continue
     fi

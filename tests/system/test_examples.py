@@ -178,3 +178,21 @@ def test_cron_update_applies_the_queue_and_keeps_rejects(work: Path) -> None:
     queue.write_text("", encoding="utf-8")
     again = _run(["bash", script, str(dossier), str(queue)], work, PATH=path)
     assert again.returncode == 0, again.stderr
+
+
+def test_cron_update_reads_a_queue_saved_with_windows_line_endings(work: Path) -> None:
+    """A queue saved on Windows (CRLF) records its lines as written: no carriage return in
+    a note, and a line without a note is not refused for a source id ending in one."""
+    dossier = work / "seeds" / "ukraine-2025-12.yaml"
+    queue = work / "queue.tsv"
+    queue.write_bytes(
+        b"20-point#14\tdisputed\t2025-12-26\ts1\tterritory still unresolved\r\n"
+        b"20-point#18\tagreed\t2025-12-27\ts3\r\n"
+    )
+    path = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
+    script = str(work / "examples" / "cron_update.sh")
+    result = _run(["bash", script, str(dossier), str(queue)], work, PATH=path)
+    assert result.returncode == 0, result.stderr
+    d = nt.load(dossier)
+    assert d.history("20-point#14")[-1].note == "territory still unresolved"
+    assert d.status_of("20-point#18") == "agreed"
