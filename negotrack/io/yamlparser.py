@@ -29,13 +29,16 @@ def pure(text: str) -> bool:
 
 
 _DIFFERENT = re.compile(
-    r"^%YAML|[\x85\u2028\u2029\ufeff]|\r(?!\n)|(?:^|[\s\[{,?:-])(?:!|&\S)", re.MULTILINE
+    r"^%YAML|^(?:---[ \t]+)?[|>]|[\x85\u2028\u2029\ufeff]|\r(?!\n)|(?:^|[\s\[{,?:-])(?:!|&\S)",
+    re.MULTILINE,
 )
 """What the C parser (YAML 1.1's libyaml) reads otherwise than the pure one, found by
 comparing the two on generated text: a version directive; NEL, U+2028 and U+2029, line
 breaks to YAML 1.1 but not always to 1.2 (pasted text brings them: ``- a<NEL>- b`` is two
 items to one, one to the other); a carriage return alone (a block scalar after it reads
-empty); a byte-order mark, which the C parser drops anywhere; a tag (a bare ``!`` reads as
+empty); a block scalar at the top level (``|`` at a line's start: a line of it that
+starts with ``#`` is text to one, a comment to the other); a byte-order mark, which the C
+parser drops anywhere; a tag (a bare ``!`` reads as
 null to one and as empty text to the other); and an anchor (``&a:`` is null to one, a
 mapping to the other). Text the pure parser refuses but the C one reads (a tab after a
 value) is read as the C parser reads it."""

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.main import CParser  # type: ignore[attr-defined]
 
@@ -145,6 +145,7 @@ _YAMLISH = st.text(
 @needs_c
 @settings(max_examples=1500, deadline=None)
 @given(_YAMLISH)
+@example("|\n#")  # a top-level block scalar's "#" line: text to one, a comment to the other
 def test_any_text_both_parsers_read_is_the_same_data(text: str) -> None:
     """Generated YAML-ish text that the pure parser reads is read the same by the safe
     load: the C parser where the two agree, the pure one where they do not (NEL and
@@ -166,6 +167,8 @@ def test_what_the_parsers_read_otherwise_goes_to_the_pure_one() -> None:
     assert nyaml._safe_yaml(pure=False).load(items) == ["a", "b"]
     assert nyaml.load_yaml(items) == nyaml._safe_yaml().load(items) == ["a - b"]
     assert nyaml.load_yaml(">\r#") == nyaml._safe_yaml().load(">\r#") == "#"
+    for text in ("|\n#", "--- >\n#x\n", "---\n|\n#"):  # a top-level block scalar
+        assert nyaml.load_yaml(text) == nyaml._safe_yaml().load(text) != ""
     assert nyaml.load_yaml("a: !\n") == {"a": None}
     assert nyaml.load_yaml("&2:") is None
     assert not yamlparser.pure("title: Trade & Economy, Stop!\n")
