@@ -285,7 +285,7 @@ def _unique(items: Iterable[Any], name: str, noun: str, problems: list[Problem])
         if id in seen:
             problems.append(Problem(f"duplicate {noun} id {id!r}", f"$.{name}[{i}].id"))
         elif not isinstance(id, str) or not id.strip():
-            problems.append(Problem(f"a {noun} id must be a non-empty string", f"$.{name}[{i}].id"))
+            problems.append(Problem("an id must be a non-empty string", f"$.{name}[{i}].id"))
         seen.add(id)
     return known
 
@@ -322,7 +322,7 @@ def _refs(
 ) -> None:
     for k, ref in enumerate(ids):
         if not isinstance(ref, str):
-            problems.append(Problem(f"expected a {noun} id (text), found {ref!r}", f"{where}[{k}]"))
+            problems.append(Problem(f"expected a {noun}'s id, found {ref!r}", f"{where}[{k}]"))
         elif ref not in known:
             problems.append(_unknown(ref, known, f"{where}[{k}]", noun, hints, otherwise))
 
