@@ -137,9 +137,9 @@ class Renderer:
             raise template_error(e, name) from None
         # A block rendered once per event costs a context per event; the page renders
         # `event_extra` only when a user's template overrides it.
-        context.setdefault("nav", ())
+        context = {"nav": (), "overrides": overrides(template, _TEMPLATES), **context}
         try:
-            text = rendered(template, {"overrides": overrides(template, _TEMPLATES), **context})
+            text = rendered(template, context, _TEMPLATES)
         except jinja2.TemplateError as e:
             raise template_error(e, name) from None
         if format != "html":

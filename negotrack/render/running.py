@@ -19,22 +19,48 @@ from negotrack.errors import RenderError
 __all__ = ["overrides", "rendered", "template_error"]
 
 
-def rendered(template: jinja2.Template, context: dict[str, Any]) -> str:
+def rendered(
+    template: jinja2.Template, context: dict[str, Any], packaged: Path | None = None
+) -> str:
     """``template.render(context)``, and the page's context let go at once.
 
     A rendered context is held in a reference cycle with the macros it defines, so it
     lives until the next collection, and with it the view and the records it was given:
     that collection would then walk every one of their tuples and strings (some 50,000 for
     a report of 2,000 changes). Emptied once the page is written, it holds nothing large.
+
+    An error a user's template raises while it runs (``{{ 1 / 0 }}``, a method that fails)
+    is a :class:`RenderError` naming its file and line, as Jinja's own errors are; one
+    raised in a template of the ``packaged`` folder is negotrack's bug, and left as it is.
     """
     ctx = template.new_context(context)
     try:
         return template.environment.concat(template.root_render_func(ctx))
     except Exception:
-        template.environment.handle_exception()
+        try:
+            template.environment.handle_exception()  # re-raises, at the template's lines
+        except Exception as error:
+            if isinstance(error, jinja2.TemplateError) or packaged is None:
+                raise
+            file = _innermost_template(error)
+            if file is None or Path(file).resolve().is_relative_to(packaged.resolve()):
+                raise
+            raise template_error(error, template.name or file) from error
     finally:
         ctx.parent.clear()
         ctx.vars.clear()
+
+
+def _innermost_template(error: BaseException) -> str | None:
+    """The file of the innermost frame of ``error`` that runs a template's code, or None."""
+    found = None
+    tb = error.__traceback__
+    while tb is not None:
+        file = tb.tb_frame.f_code.co_filename
+        if file.endswith(".j2"):
+            found = file
+        tb = tb.tb_next
+    return found
 
 
 def overrides(template: jinja2.Template, packaged: Path) -> frozenset[str]:
@@ -46,7 +72,7 @@ def overrides(template: jinja2.Template, packaged: Path) -> frozenset[str]:
     return frozenset(template.blocks)
 
 
-def template_error(error: jinja2.TemplateError, name: str) -> RenderError:
+def template_error(error: Exception, name: str) -> RenderError:
     """A template that fails to compile or to render (a custom one, usually) as a
     RenderError naming the template file and line where it failed."""
     where = name
@@ -55,6 +81,8 @@ def template_error(error: jinja2.TemplateError, name: str) -> RenderError:
         message = error.message or str(error)
     else:
         message = str(error)
+        if not isinstance(error, jinja2.TemplateError):  # Python's own: its name tells
+            message = f"{type(error).__name__}: {message}"
         tb = error.__traceback__
         while tb is not None:  # the innermost frame that runs a template's code
             file = tb.tb_frame.f_code.co_filename

@@ -96,6 +96,58 @@ def test_a_broken_template_is_a_render_error_naming_its_line(tmp_path: Path) -> 
         nt.render_board(d, template_dir=typo)
 
 
+def test_a_template_that_fails_as_it_runs_is_a_render_error_naming_its_line(
+    tmp_path: Path,
+) -> None:
+    """Python's own errors in a custom template's expressions (a division by zero, a
+    method given the wrong arguments) fail as a RenderError naming the file and line, as
+    Jinja's do, not as a bare ZeroDivisionError; a site with it writes nothing."""
+    import negotrack as nt
+
+    d = nt.load(SEED)
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "board.html.j2").write_text(
+        '{% extends "default/html/board.html.j2" %}\n'
+        "{% block intro %}\n<p>{{ view.title }}</p>\n<p>{{ 1 / 0 }}</p>\n{% endblock %}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        nt.RenderError, match=r"board\.html\.j2, line 4: ZeroDivisionError: division by zero"
+    ) as caught:
+        nt.render_board(d, template_dir=tmp_path)
+    assert "fix the template" in str(caught.value)
+    other = tmp_path / "other"  # a folder once rendered keeps its compiled templates
+    (other / "html").mkdir(parents=True)
+    (other / "html" / "board.html.j2").write_text(
+        '{% extends "default/html/board.html.j2" %}\n'
+        "{% block intro %}\n<p>{{ view.title.split(1, 2, 3) }}</p>\n{% endblock %}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(nt.RenderError, match=r"board\.html\.j2, line 3: TypeError"):
+        nt.render_board(d, template_dir=other)
+    site = tmp_path / "site"
+    with pytest.raises(nt.RenderError):
+        nt.render_site(d, site, template_dir=tmp_path)
+    assert not site.exists()
+
+
+def test_an_error_in_a_packaged_template_is_left_as_it_is() -> None:
+    """An error raised while a packaged template runs is negotrack's bug, not a user's
+    template to fix: it is not dressed up as one."""
+    import negotrack as nt
+    from negotrack.render.renderer import Renderer
+
+    class Broken:
+        def __getattr__(self, name: str) -> object:
+            raise ZeroDivisionError("a bug")
+
+    renderer = Renderer()
+    renderer.env.globals["lang"] = Broken()
+    d = nt.load(SEED)
+    with pytest.raises(ZeroDivisionError, match="a bug"):
+        renderer.board(d, d.plans[0].id)
+
+
 def _regenerate() -> None:
     SNAPSHOTS.mkdir(parents=True, exist_ok=True)
     for name, text in render().items():
