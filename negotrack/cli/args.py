@@ -68,6 +68,7 @@ EXAMPLES: Mapping[str, str] = MappingProxyType(
   negotrack export d.yaml --to ics --all-events -o everything.ics
   negotrack export d.yaml --to csv --table points -o points.csv
   negotrack export d.yaml --to csv --table positions --as-of 2025-12-01
+  negotrack export d.yaml --to csv --excel -o events.csv        # opens in Excel
   negotrack export --to json-schema -o dossier.schema.json""",
         "board": """examples:
   negotrack board d.yaml -o board.html                  # the first plan
@@ -305,6 +306,7 @@ def _export(subs: Any, commands: Mapping[str, Runner]) -> None:
         help="which CSV table (default events)",
     )
     p.add_argument("--as-of", metavar="DATE", help="csv: what was known by this date")
+    p.add_argument("--excel", action="store_true", help="csv: a byte-order mark first, for Excel")
     p.add_argument("--all-events", action="store_true", help="ics: every event, not just rounds")
     p.add_argument("--kind", action="append", metavar="KIND", help="ics: these event kinds")
     locale_option(p)

@@ -166,15 +166,21 @@ def to_csv(
     *,
     defuse: bool = True,
     as_of: MomentLike | None = None,
+    bom: bool = False,
 ) -> str:
     """A CSV table (``events``, ``points``, ``status`` or ``positions``, see
     :mod:`negotrack.export.tables`) with a header row; instants in UTC ISO form, lists joined
     by ";", booleans ``true``/``false``; ``as_of`` keeps what was known by then.
 
-    ``defuse`` prefixes cells a spreadsheet would run as formulas with ``'``.
+    ``defuse`` prefixes cells a spreadsheet would run as formulas with ``'``. ``bom`` starts
+    the text with a byte-order mark (U+FEFF), which Excel needs to open a double-clicked
+    file as UTF-8; Python's ``csv`` would read it into the first column's name (pandas and
+    ``encoding="utf-8-sig"`` drop it), so it is off by default.
     """
     records = rows(dossier, table, as_of=as_of)  # refuses an unknown table
     out = io.StringIO()
+    if bom:
+        out.write("\ufeff")
     writer = csv.DictWriter(out, fieldnames=COLUMNS[cast(Table, table)], lineterminator="\r\n")
     writer.writeheader()
     for row in records:

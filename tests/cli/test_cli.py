@@ -326,6 +326,47 @@ def test_diff_unknown_version(capsys: pytest.CaptureFixture[str], dossier: Path)
 # -- export ----------------------------------------------------------------------------
 
 
+def test_a_csv_for_excel_starts_with_a_byte_order_mark(tmp_path: Path) -> None:
+    """``--excel`` writes the same table with a byte-order mark first (the bytes EF BB BF),
+    which Excel needs to read a double-clicked file as UTF-8 ("Bogotá", not "BogotÃ¡");
+    read as "utf-8-sig", as pandas reads it, it is the plain export's table."""
+    import csv
+
+    seed = str(Path(__file__).resolve().parents[2] / "seeds" / "colombia-es-2016.yaml")
+    plain, excel = tmp_path / "plain.csv", tmp_path / "excel.csv"
+    assert main(["export", seed, "--to", "csv", "-o", str(plain)]) == 0
+    assert main(["export", seed, "--to", "csv", "--excel", "-o", str(excel)]) == 0
+    assert excel.read_bytes()[:3] == b"\xef\xbb\xbf" != plain.read_bytes()[:3]
+    with (
+        plain.open(encoding="utf-8", newline="") as a,
+        excel.open(encoding="utf-8-sig", newline="") as b,
+    ):
+        rows = list(csv.DictReader(a))
+        assert rows == list(csv.DictReader(b))
+    assert any("Bogotá" in v for row in rows for v in row.values() if v)
+
+
+@pytest.mark.parametrize(
+    ("given", "to"),
+    [
+        (["--excel"], "ics"),
+        (["--as-of", "2016-10-01"], "timelinejs"),
+        (["--all-events"], "csv"),
+        (["--kind", "round"], "csv"),
+    ],
+)
+def test_an_option_of_another_export_format_is_refused(
+    capsys: pytest.CaptureFixture[str], dossier: Path, given: list[str], to: str
+) -> None:
+    """An option one format has (``--excel`` for csv, ``--all-events`` for ics) given with
+    another ``--to`` is refused, naming both, rather than ignored."""
+    code, out, err = run(capsys, "export", str(dossier), "--to", to, *given)
+    assert code == 1
+    assert out == ""
+    assert f"{' '.join(given)}: applies to --to" in err
+    assert f"not --to {to}" in err
+
+
 def test_export_every_format(capsys: pytest.CaptureFixture[str], dossier: Path) -> None:
     """Each ``--to`` produces its format on stdout."""
     _, tl, _ = run(capsys, "export", str(dossier), "--to", "timelinejs")
