@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 import negotrack as nt
 from negotrack.views.board import BoardView
+from tests.support.pagetext import texts_of
 
 ZONE = "The buffer zone is [..] km wide."
 
@@ -30,34 +30,8 @@ def _dossier(*options: str) -> nt.Dossier:
     return nt.Dossier(title="Options", plans=[nt.Plan(id="p", title="Plan", versions=[old, new])])
 
 
-class _Text(HTMLParser):
-    """The text of the elements of one class, as a reader sees it."""
-
-    def __init__(self, cls: str) -> None:
-        super().__init__()
-        self.cls, self.depth, self.found = cls, 0, [""]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.depth:
-            self.depth += 1
-        elif self.cls in (dict(attrs).get("class") or "").split():
-            self.depth = 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.depth:
-            self.depth -= 1
-            if not self.depth:
-                self.found.append("")
-
-    def handle_data(self, data: str) -> None:
-        if self.depth:
-            self.found[-1] += data
-
-
 def _shown(html: str, cls: str) -> list[str]:
-    parser = _Text(cls)
-    parser.feed(html)
-    return [t for t in parser.found if t]
+    return texts_of(html, cls)
 
 
 def test_a_row_holds_its_latest_points_options() -> None:

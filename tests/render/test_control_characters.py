@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import tempfile
-from html.parser import HTMLParser
 from pathlib import Path
 
 import jinja2
@@ -17,6 +16,7 @@ import negotrack as nt
 from negotrack.publish import render_site
 from negotrack.render.htmltext import CONTROLS, escape_html, visible
 from negotrack.render.renderer import Renderer
+from tests.support.pagetext import texts_of
 
 C0 = [chr(c) for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)]
 ALL = [*C0, "\x7f", *(chr(c) for c in range(0x80, 0xA0))]
@@ -65,37 +65,8 @@ def _dossier(text: str) -> nt.Dossier:
     )
 
 
-class _Texts(HTMLParser):
-    """The text of each element with a given tag and class, as a browser reads it."""
-
-    def __init__(self, tag: str, cls: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tag, self.cls, self.depth, self.found = tag, cls, 0, [""]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.depth:
-            self.depth += 1
-        elif tag == self.tag and (
-            not self.cls or self.cls in (dict(attrs).get("class") or "").split()
-        ):
-            self.depth = 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.depth:
-            self.depth -= 1
-            if not self.depth:
-                self.found.append("")
-
-    def handle_data(self, data: str) -> None:
-        if self.depth:
-            self.found[-1] += data
-
-
 def _texts(page: str, tag: str, cls: str) -> list[str]:
-    parser = _Texts(tag, cls)
-    parser.feed(page)
-    parser.close()
-    return [_lines(t) for t in parser.found if t]
+    return [_lines(t) for t in texts_of(page, cls, tag)]
 
 
 def _lines(text: str) -> str:
