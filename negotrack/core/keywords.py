@@ -97,9 +97,9 @@ def _missing(
 def each(cls: type[_R], values: Iterable[Any]) -> tuple[_R, ...]:
     """``values`` as records of ``cls`` (each one already, or a mapping of its fields); a
     problem with the n-th is placed under ``$[n]``."""
-    values = list(values)
+    values = values if values.__class__ is list else list(values)
     try:
-        return tuple(v if isinstance(v, cls) else cls(**v) for v in values)
+        return tuple([v if isinstance(v, cls) else cls(**v) for v in values])
     except NegotrackError:
         pass
     for n, v in enumerate(values):
