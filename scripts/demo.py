@@ -5,9 +5,10 @@ summary (participants by side, events by month, plans with their versions and po
 current point statuses) and writes into ``out/<dossier-stem>/`` (with
 :func:`negotrack.render_site`):
 
+- ``index.html`` and ``index.md``: the contents page, the place to start;
 - ``timeline.html`` and ``timeline.md``: the whole timeline;
 - ``board-<PLAN>.html``: each plan's status board;
-- ``diff-<OLD>-<NEW>.html`` and ``.md``: a report for each version that has a predecessor
+- ``diff-<OLD>_to_<NEW>.html`` and ``.md``: a report for each version that has a predecessor
   (the timeline links to these names).
 
 It is a tour of the public API as much as a demo, so it uses only ``negotrack``'s public
@@ -56,6 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             for file in written:
                 print(f"  {_shown(file)}")
         print()
+    if status == 0:
+        print(
+            f"Open {_shown(args.out / paths[0].stem / 'index.html')} in a browser to start", end=""
+        )
+        print(" (each dossier's pages begin at its index.html)." if len(paths) > 1 else ".")
     return status
 
 
