@@ -237,6 +237,21 @@ class PlanDiff:
             counts[c.kind.value] += 1
         return counts
 
+    @property
+    def to_check(self) -> tuple[PointChange, ...]:
+        """The changes a person should check, those the reports mark "check this": pairs
+        found by text with a low confidence (:attr:`PointChange.check`), and deleted or
+        added points that text matching left with candidates (:attr:`candidates`)."""
+        unsure_old = {c.old.number for c in self.candidates}
+        unsure_new = {c.new.number for c in self.candidates}
+        return tuple(
+            c
+            for c in self.changes
+            if c.check
+            or (c.new is None and c.old is not None and c.old.number in unsure_old)
+            or (c.old is None and c.new is not None and c.new.number in unsure_new)
+        )
+
     def __repr__(self) -> str:
         counts = ", ".join(f"{n} {kind}" for kind, n in self.summary.items() if n)
         return f"<PlanDiff {self.old.id!r} -> {self.new.id!r}: {counts or 'no change'}>"

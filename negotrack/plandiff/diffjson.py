@@ -2,8 +2,8 @@
 
 Each change says whether a person should check it in two ways: ``check``, the pair's own
 (found by text with a low confidence, :attr:`PointChange.check`), and ``to_check``, what
-the reports mark "check this" and count "to check": such a pair, or a deleted or added
-point that text matching left with candidates (:attr:`PlanDiff.candidates`). A script that
+the reports mark "check this" and count "to check" (:attr:`PlanDiff.to_check`): such a
+pair, or a deleted or added point that text matching left with candidates. A script that
 lists what needs a person's eye filters on ``to_check``.
 """
 
@@ -22,13 +22,9 @@ __all__ = ["diff_json"]
 
 def diff_json(d: PlanDiff) -> dict[str, Any]:
     """The JSON data of ``d`` (see :meth:`PlanDiff.to_json_data`)."""
-    unsure_old = {c.old.number for c in d.candidates}
-    unsure_new = {c.new.number for c in d.candidates}
+    unsure = {id(c) for c in d.to_check}
     changes = []
     for c in d.changes:
-        left = (c.old is not None and c.new is None and c.old.number in unsure_old) or (
-            c.new is not None and c.old is None and c.new.number in unsure_new
-        )
         changes.append(
             {
                 "kind": c.kind.value,
@@ -39,7 +35,7 @@ def diff_json(d: PlanDiff) -> dict[str, Any]:
                 "matched_by": c.matched_by,
                 "note": c.note,
                 "check": c.check,
-                "to_check": c.check or left,
+                "to_check": id(c) in unsure,
                 "options_changed": c.options_changed,
                 "options": options_json(c.old, c.new),
             }

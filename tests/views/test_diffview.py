@@ -120,13 +120,15 @@ def test_one_kind_alone_still_says_what_the_changes_are() -> None:
 
 
 def test_the_json_marks_what_the_reports_count_to_check() -> None:
-    """``to_check`` in the JSON is true for exactly the changes the reports mark "check
+    """``to_check`` in the JSON (and ``PlanDiff.to_check``) holds exactly the changes the
+    reports mark "check
     this": a pair found with a low confidence, or a deleted or added point with candidates
     (which ``check``, the pair's own, leaves false), so a script counts what a reader does."""
     d = unkeyed("minsk-2014-2015.yaml").diff("minsk-1", "minsk-2")
     view = DiffView.build(d)
     changes = d.to_json_data()["changes"]
     assert [c["to_check"] for c in changes] == [v.to_check for v in view.changes]
+    assert [c in d.to_check for c in d.changes] == [v.to_check for v in view.changes]
     count = next(n for key, _, n in view.shows if key == "check")
     assert sum(c["to_check"] for c in changes) == count
     assert sum(c["check"] for c in changes) < count  # points left with candidates
