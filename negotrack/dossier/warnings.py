@@ -11,10 +11,10 @@ What is suspicious:
 - a file without its ``negotrack: 1`` line (it is read as format 1);
 - a date far in the future: after :data:`LAST_YEAR`, or more than :data:`MARGIN` after the
   newest source's publication date (negotrack reads no clock: the sources say when now is);
-- a control character in any text (an escape, a NUL, DEL, a C1 control such as NEL): no
-  reader sees it, a terminal acts on it, and an HTML page holding one is not valid HTML
-  (tabs and line breaks are text, not controls). Text copied from PDFs and terminals
-  brings them in.
+- a control character in any text (an escape, a NUL, DEL, a C1 control such as NEL): it is
+  not text a reader can read (HTML pages show a stand-in for it, such as "␛"), and a
+  terminal acts on it (tabs and line breaks are text, not controls). Text copied from PDFs
+  and terminals brings them in.
 """
 
 from __future__ import annotations
@@ -169,8 +169,8 @@ def _fields(cls: type) -> tuple[str, ...]:
 
 def _control(char: str, where: str) -> Problem:
     return Problem(
-        f"the text holds a control character (U+{ord(char):04X}): invisible to readers, "
-        "acted on by terminals, invalid in HTML",
+        f"the text holds a control character (U+{ord(char):04X}): not text a reader can "
+        "read (pages show a stand-in such as \u241b), and acted on by terminals",
         where,
         hint="delete it: text copied from a PDF or a terminal often brings them",
     )
