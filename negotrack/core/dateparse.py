@@ -305,6 +305,8 @@ def _from_iso(g: re.Match[str], text: str) -> Moment:
         if g["hour"] is None:
             return Moment(datetime(year, month, day), Precision.DAY)
         naive = datetime(year, month, day, int(g["hour"]), int(g["minute"]), int(g["second"] or 0))
+    except DateError:
+        raise  # already says why (a season), with the forms as its hint
     except ValueError as exc:
         raise _bad(text, f"impossible date ({exc})") from None
     offset, zone = g["offset"], g["zone"]

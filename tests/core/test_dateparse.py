@@ -111,6 +111,18 @@ def test_refused_dates_name_the_accepted_forms_and_how_to_write_a_span(bad: str,
     assert "until:" in hint
 
 
+@pytest.mark.parametrize("bad", ["2025-21", "2025-32", "2025-13", "30 Feb 2025"])
+def test_a_refused_date_reads_its_reason_once(bad: str) -> None:
+    """A refused date's message is the reason and the text, once; the accepted forms are its
+    hint, not repeated inside the message (a season read "impossible date (seasons ...)")."""
+    with pytest.raises(nt.DateError) as info:
+        nt.Moment.parse(bad)
+    problem = info.value.problems[0]
+    assert "write it like" not in problem.message
+    assert "impossible date (seasons" not in problem.message
+    assert str(info.value).count("write it like") == 1
+
+
 def test_the_last_day_of_the_calendar_has_an_end() -> None:
     """9999-12-31 and the year 9999 have bounds instead of overflowing."""
     assert nt.Moment.parse("9999-12-31").end > nt.Moment.parse("9999-12-31").start
