@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -52,7 +52,13 @@ def doc(kind: FieldKind, meaning: str) -> dict[str, Any]:
     return {KIND: kind, DOC: meaning}
 
 
-def documented(cls: type) -> list[tuple[attrs.Attribute[Any], FieldKind, str]]:
+if TYPE_CHECKING:
+    _Field = attrs.Attribute[Any]
+else:  # attrs.Attribute takes no type argument at run time, where pdoc reads annotations
+    _Field = attrs.Attribute
+
+
+def documented(cls: type) -> list[tuple[_Field, FieldKind, str]]:
     """The documented fields of the record class ``cls`` in order: (field, kind, meaning).
 
     Fields without documentation (private caches) are left out.

@@ -22,6 +22,7 @@ import io
 import re
 import shlex
 import shutil
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -356,3 +357,32 @@ def test_build_docs_writes_every_page_with_working_links(tmp_path: Path) -> None
             assert resolved.exists(), f"{page.name}: broken link {target}"
             if resolved.is_relative_to(out):
                 assert resolved.suffix != ".md", f"{page.name}: {target} was not built"
+
+
+# -- the API reference -----------------------------------------------------------------
+
+# pdoc cannot resolve a forward reference in a NamedTuple's fields (mitmproxy/pdoc#765,
+# open upstream): the view-models' records warn although their names resolve in Python.
+_PDOC_NAMEDTUPLE = re.compile(r"Error parsing type annotation ForwardRef\(.*\.__init__\. ")
+
+
+def _doc_modules() -> list[str]:
+    """The modules `make docs` documents: the package and each public module."""
+    found = [
+        ".".join(p.relative_to(ROOT).with_suffix("").parts)
+        for p in sorted((ROOT / "negotrack").rglob("[a-z]*.py"))
+    ]
+    return ["negotrack", *found]
+
+
+def test_api_reference_builds_without_warnings(tmp_path: Path) -> None:
+    """pdoc documents every module `make docs` names, as it does, without a warning (an
+    annotation it cannot evaluate shows as raw text), but for its own NamedTuple bug."""
+    pdoc = pytest.importorskip("pdoc")
+    pdoc.render.configure(docformat="restructuredtext")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        pdoc.pdoc(*_doc_modules(), output_directory=tmp_path)
+    messages = [str(w.message) for w in caught]
+    assert [m for m in messages if not _PDOC_NAMEDTUPLE.search(m)] == []
+    assert (tmp_path / "negotrack.html").is_file()
