@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 
 import pytest
 
-from negotrack.cli.commands import main
+from negotrack.cli.commands import _RUNNERS, main
 from negotrack.io.schema import json_schema
 from tests.support.dossiers import ROOT
 
@@ -318,6 +318,40 @@ def _doc_sections() -> dict[str, str]:
 def test_cli_reference_has_every_command() -> None:
     """docs/cli.md has one section per subcommand, and no other."""
     assert sorted(_doc_sections()) == sorted(COMMANDS)
+
+
+def test_the_command_list_is_every_command_the_cli_runs() -> None:
+    """COMMANDS, what the reference is checked against, is every command the CLI runs, so
+    a new command cannot go undocumented."""
+    assert sorted(COMMANDS) == sorted(_RUNNERS)
+
+
+def _synopsis() -> dict[str, str]:
+    """Each line of docs/cli.md's opening synopsis, by its command."""
+    text = (DOCS / "cli.md").read_text(encoding="utf-8")
+    block = next(b for b in blocks(text) if b.lang == "")
+    out: dict[str, str] = {}
+    for line in block.text.splitlines():
+        words = line.split()
+        command = " ".join(words[1:3] if words[1] == "status" else words[1:2])
+        out[command] = line
+    return out
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_synopsis_matches_help(command: str) -> None:
+    """docs/cli.md's synopsis line of a command names only options ``--help`` shows, and
+    every one of them unless the line ends in "..." (the options then in its table)."""
+    options, _, _ = _help_arguments(_help(command))
+    line = _synopsis()[command]
+    shown = set(_OPTION.findall(line.partition(" ")[2]))
+    assert shown <= options, f"negotrack {command}: the synopsis names {shown - options}"
+    if not line.endswith("..."):
+        # An option is shown by any of its names (-o for -o/--output).
+        heads = re.findall(r"^  (-\S.*?)(?:\s{2,}|$)", _help(command), flags=re.MULTILINE)
+        names = [set(_OPTION.findall(head)) for head in heads]
+        missing = [sorted(n) for n in names if not n & shown and "--help" not in n]
+        assert not missing, f"negotrack {command}: the synopsis lacks {missing}"
 
 
 @pytest.mark.parametrize("command", COMMANDS)
