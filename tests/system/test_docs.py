@@ -188,6 +188,14 @@ def test_every_page_is_linked_from_the_index() -> None:
         assert f"]({rel}" in index, f"docs/index.md does not link {rel}"
 
 
+def test_the_readme_links_every_how_to_guide() -> None:
+    """README.md's list of docs names every how-to guide, as docs/index.md does."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for page in sorted((DOCS / "howto").glob("*.md")):
+        rel = page.relative_to(ROOT).as_posix()
+        assert f"]({rel})" in readme, f"README.md does not link {rel}"
+
+
 def test_relative_links_resolve() -> None:
     """Every relative link in README.md and docs/ names a file that exists."""
     link = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
