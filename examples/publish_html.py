@@ -10,8 +10,9 @@ Writes into OUT_DIR:
 - ``board-PLAN.html``: for each plan, the status of every point in every version.
 
 Each page is one self-contained file: copy the folder to any web server, or attach a page
-to an e-mail. (``negotrack.render.renderer.render_site`` does the same in one call; this script
-spells it out with the public functions.)
+to an e-mail. (``nt.render_site`` does the same in one call, and adds a contents page,
+``index.html``, and a Markdown copy of each page; this script spells it out with the public
+functions.)
 """
 
 from __future__ import annotations
