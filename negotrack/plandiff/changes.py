@@ -221,6 +221,7 @@ class PlanDiff:
     pieces of a split or merge are listed together, where its first new point stands
     (a split into #4 and #12 lists both at #4). A point a curated link says has no
     counterpart is deleted (or added) with ``matched_by`` "link" and confidence 1.0.
+    ``old`` and ``new`` are the two versions and ``changes`` a :class:`PointChange` each.
     ``candidates`` are the pairs text matching left unpaired for a person to check
     (:class:`Candidate`), in old-version order."""
 
