@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from itertools import pairwise
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -158,13 +159,20 @@ def status_show(args: argparse.Namespace) -> int:
     if args.ref:
         lines.append("")
         lines.append("history:")
-        for c, mark in _marks(d, args.ref, as_of, args.rule):
+        marks = _marks(d, args.ref, as_of, args.rule)
+        width = max([24, *(len(c.on.display()) for c, _ in marks)])
+        for c, mark in marks:
             extra = "; ".join(
                 x for x in (f"source {c.source}" if c.source else "", c.by or "", c.note or "") if x
             )
             if mark:
                 extra = f"{extra} [{mark}]" if extra else f"[{mark}]"
-            lines.append(f"  {c.on.display():<24} {c.status.value:<10} {visible(extra)}".rstrip())
+            lines.append(
+                f"  {c.on.display():<{width}} {c.status.value:<10} {visible(extra)}".rstrip()
+            )
+        shown = [c.on.local_start for c, _ in marks]
+        if any(a > b for a, b in pairwise(shown)):  # times in zones apart
+            lines.append("  (in the order they happened; each time is in its own zone)")
     if as_of is not None:
         lines.append(f"(as of {as_of.display()}, rule: {args.rule})")
     emit("\n".join(lines) + "\n", None)

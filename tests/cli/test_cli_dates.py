@@ -154,6 +154,31 @@ def test_status_show_as_of_a_day_counts_changes_on_the_day_they_are_shown(
     ]
 
 
+def test_status_show_lines_up_a_history_of_long_dates_and_says_its_order(
+    capsys: pytest.CaptureFixture[str], dossier: Path
+) -> None:
+    """A history whose dates carry times and zones keeps its columns (the status under the
+    status, however long a date), and when the dates shown run backwards (Tokyo's 1 Dec
+    came before New York's 30 Nov) a line says the order is that of what happened; a
+    history in calendar order has no such line."""
+    code, out, _ = run(capsys, "status", "show", str(dossier), REF)
+    assert code == 0
+    assert "in the order they happened" not in out
+    _zoned_changes(dossier)
+    code, out, _ = run(capsys, "status", "show", str(dossier), REF)
+    assert code == 0
+    history = out.split("history:\n", 1)[1].splitlines()
+    entries = [line for line in history if not line.lstrip().startswith("(")]
+    starts = {
+        line.index(status)
+        for line in entries
+        for status in ("proposed", "deleted", "disputed")
+        if f" {status} " in line
+    }
+    assert len(starts) == 1, entries
+    assert history[-1] == "  (in the order they happened; each time is in its own zone)"
+
+
 def test_status_show_as_of_an_instant_compares_instants(
     capsys: pytest.CaptureFixture[str], dossier: Path
 ) -> None:
