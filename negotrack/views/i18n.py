@@ -270,6 +270,13 @@ class Interface:
         return self.pgettext("list separator", ", ")
 
     @property
+    def semicolon(self) -> str:
+        """What separates items that hold commas themselves ("Russia — → undecided; Ukraine
+        ..."): "; " in most languages, with a no-break space before it in French, the
+        Arabic semicolon in Arabic."""
+        return self.pgettext("list separator, between items with commas", "; ")
+
+    @property
     def circa(self) -> str:
         """The mark of an approximate date: "c.", "бл.", "ca.", ..."""
         return self.pgettext("approximate date", "c.")

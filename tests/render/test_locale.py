@@ -363,3 +363,20 @@ def test_an_arabic_markdown_report_keeps_its_versions_in_reading_order() -> None
     assert ") ← `minsk-2` (" in lines[2]
     english = minsk.diff("minsk-1", "minsk-2").to_markdown().splitlines()
     assert ") → `minsk-2` (" in english[2]
+
+
+@pytest.mark.parametrize(
+    ("locale", "between"), [("en", "; "), ("ar", "؛ "), ("fr", "\u00a0; "), ("uk", "; ")]
+)
+def test_positions_are_separated_as_the_language_writes_a_semicolon(
+    locale: str, between: str
+) -> None:
+    """The parties' positions on a point, written out in a line in the text and Markdown
+    reports, are separated by the language's semicolon: the Arabic one (؛) in Arabic, with
+    a no-break space before it in French."""
+    d = SEED.diff(OLD, NEW)
+    for text in (d.to_text(locale=locale), d.to_markdown(locale=locale)):
+        (line,) = [s for s in text.splitlines() if "United States" in s and "Russia" in s][:1]
+        assert line.count(between) == 2, line
+        if locale == "ar":
+            assert "; " not in line
