@@ -11,6 +11,8 @@ import re
 import sys
 from typing import TextIO
 
+from negotrack.core.controls import printable
+
 __all__ = [
     "STDOUT",
     "colour",
@@ -159,18 +161,6 @@ def visible(text: str) -> str:
 
 def _escape(m: re.Match[str]) -> str:
     return m[0].encode("unicode_escape").decode("ascii")
-
-
-# The same, but for a report of lines: its newlines and tabs are its own, and so are the
-# isolates (U+2066..U+2069) the reports put around labels beside an arrow.
-_UNSAFE_IN_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]")
-
-
-def printable(text: str) -> str:
-    """``text``, a plain-text report of lines, with control characters shown as escapes
-    as :func:`visible` shows them, its newlines and tabs kept: every command prints dossier
-    text so, on a terminal or not, as ``status show`` always has."""
-    return _UNSAFE_IN_LINES.sub(_escape, text)
 
 
 # What JSON leaves raw but a terminal acts on: json.dumps escapes C0 controls, not DEL,

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from negotrack.core.collector import collector_paused
+from negotrack.core.controls import printable
 from negotrack.core.dates import MomentLike
 from negotrack.core.model import EventKind
 from negotrack.errors import RenderError, did_you_mean
@@ -83,8 +84,7 @@ class Renderer:
         self.lang: Interface = interface(locale)
         self.template_dir = template_dir
         self._siblings: dict[str, Renderer] = {self.lang.code: self}
-        defaults = jinja2.FileSystemLoader(_TEMPLATES)
-        loaders: list[jinja2.BaseLoader] = []
+        defaults, loaders = jinja2.FileSystemLoader(_TEMPLATES), list[jinja2.BaseLoader]()
         if template_dir is not None:
             folder = Path(template_dir)
             if not folder.is_dir():
@@ -143,8 +143,9 @@ class Renderer:
         except jinja2.TemplateError as e:
             raise template_error(e, name) from None
         if format != "html":
-            # Optional parts leave blank lines behind; one blank line is all prose needs.
+            # One blank line is all prose needs; a text report holds no raw control character.
             text = _BLANKS.sub("\n\n", text).strip("\n") + "\n"
+            text = printable(text) if format == "text" else text
         return text
 
     def _in(self, locale: str | None) -> Renderer:

@@ -152,3 +152,13 @@ def test_markdown_shows_controls_as_escapes() -> None:
     for out in (nt.render_timeline(d, format="md"), nt.render_board(d, format="md"), report):
         assert CONTROLS.search(out) is None
         assert "a\\\\x1bb\\\\x85c\\\\x00d" in out
+
+
+def test_text_reports_show_controls_as_escapes() -> None:
+    """A plain-text report (``to_text()``, the text timeline), written to a file from
+    Python, shows each control character as its escape, as the command line always printed
+    it: an ESC in a point would otherwise act on the terminal that shows the file."""
+    d = _dossier("a\x1b[31mb\x85c\x00d")
+    for out in (d.diff("v1", "v2").to_text(), nt.render_timeline(d, format="text")):
+        assert CONTROLS.search(out) is None
+        assert "a\\x1b[31mb\\x85c\\x00d" in out

@@ -1,0 +1,31 @@
+"""Control characters in a plain-text report: shown as their escapes, never passed on.
+
+A dossier's text may hold control characters (copied from PDFs and terminals; ``negotrack
+validate`` warns about them). A plain-text report of lines, printed or written to a file,
+shows each one as its escape (``\\x1b``), so that nothing in it can move a terminal's cursor,
+recolour or retitle it; its own newlines and tabs are kept, and so are the isolates
+(U+2066..U+2069) the reports put around labels beside an arrow. HTML pages show a stand-in
+instead (:mod:`negotrack.render.htmltext`), Markdown an escape as here
+(:func:`negotrack.views.formatting.md`).
+
+Its own module, with nothing but :mod:`re`: the command line prints through it, and its
+start-up is a bar.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["printable"]
+
+_UNSAFE_IN_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]")
+
+
+def printable(text: str) -> str:
+    """``text``, a plain-text report of lines, with each control character shown as its
+    escape (``\\x1b``), its newlines and tabs kept."""
+    return _UNSAFE_IN_LINES.sub(_escape, text)
+
+
+def _escape(m: re.Match[str]) -> str:
+    return m[0].encode("unicode_escape").decode("ascii")
