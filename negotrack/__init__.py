@@ -33,6 +33,7 @@ from negotrack.dossier.asof import StatusReport
 from negotrack.dossier.dossier import Dossier
 from negotrack.dossier.links import LinkSuggestion
 from negotrack.dossier.merge import merge
+from negotrack.dossier.selection import EventFilter
 from negotrack.errors import (
     DateError,
     DossierError,
@@ -71,6 +72,7 @@ __all__ = [
     "Dossier",
     "DossierError",
     "Event",
+    "EventFilter",
     "EventKind",
     "FigureChange",
     "FormatError",
