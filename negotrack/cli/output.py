@@ -11,7 +11,7 @@ import re
 import sys
 from typing import TextIO
 
-from negotrack.core.controls import printable
+from negotrack.core.controls import printable, visible
 
 __all__ = [
     "STDOUT",
@@ -146,21 +146,6 @@ def _discard_stdout() -> None:
         os.dup2(devnull, fd)
     finally:
         os.close(devnull)
-
-
-# Control characters (escape sequences start with one), and the invisible marks that
-# reorder or hide text on a terminal (bidi overrides and isolates).
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(text: str) -> str:
-    """``text`` with control characters shown as escapes (``\\x1b``, ``\\n``), so that no
-    dossier text can move the cursor, recolour or retitle the terminal it is printed on."""
-    return _UNSAFE.sub(_escape, text)
-
-
-def _escape(m: re.Match[str]) -> str:
-    return m[0].encode("unicode_escape").decode("ascii")
 
 
 # What JSON leaves raw but a terminal acts on: json.dumps escapes C0 controls, not DEL,

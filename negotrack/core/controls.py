@@ -1,4 +1,4 @@
-"""Control characters in a plain-text report: shown as their escapes, never passed on.
+"""Control characters in plain text: shown as their escapes, never passed on.
 
 A dossier's text may hold control characters (copied from PDFs and terminals; ``negotrack
 validate`` warns about them). A plain-text report of lines, printed or written to a file,
@@ -16,9 +16,20 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["printable"]
+__all__ = ["printable", "visible"]
+
+# Control characters (escape sequences start with one), and the invisible marks that
+# reorder or hide text on a terminal (bidi overrides and isolates).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 _UNSAFE_IN_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]")
+
+
+def visible(text: str) -> str:
+    """``text``, one value on a line, with control characters shown as escapes (``\\x1b``,
+    ``\\n``), so that no dossier text can move the cursor, recolour or retitle the terminal
+    it is printed on."""
+    return _UNSAFE.sub(_escape, text)
 
 
 def printable(text: str) -> str:

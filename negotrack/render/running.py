@@ -42,23 +42,24 @@ def rendered(
         except Exception as error:
             if isinstance(error, jinja2.TemplateError) or packaged is None:
                 raise
-            file = _innermost_template(error)
-            if file is None or Path(file).resolve().is_relative_to(packaged.resolve()):
+            frame = _innermost_template(error)
+            if frame is None or Path(frame[0]).resolve().is_relative_to(packaged.resolve()):
                 raise
-            raise template_error(error, template.name or file) from error
+            raise template_error(error, template.name or frame[0]) from error
     finally:
         ctx.parent.clear()
         ctx.vars.clear()
 
 
-def _innermost_template(error: BaseException) -> str | None:
-    """The file of the innermost frame of ``error`` that runs a template's code, or None."""
+def _innermost_template(error: BaseException) -> tuple[str, int] | None:
+    """The file and line of the innermost frame of ``error`` that runs a template's code
+    (Jinja rewrites the traceback to the template's lines), or None."""
     found = None
     tb = error.__traceback__
     while tb is not None:
         file = tb.tb_frame.f_code.co_filename
         if file.endswith(".j2"):
-            found = file
+            found = (file, tb.tb_lineno)
         tb = tb.tb_next
     return found
 
@@ -83,12 +84,9 @@ def template_error(error: Exception, name: str) -> RenderError:
         message = str(error)
         if not isinstance(error, jinja2.TemplateError):  # Python's own: its name tells
             message = f"{type(error).__name__}: {message}"
-        tb = error.__traceback__
-        while tb is not None:  # the innermost frame that runs a template's code
-            file = tb.tb_frame.f_code.co_filename
-            if file.endswith(".j2"):
-                where = f"{file}, line {tb.tb_lineno}"
-            tb = tb.tb_next
+        frame = _innermost_template(error)
+        if frame is not None:
+            where = f"{frame[0]}, line {frame[1]}"
     return RenderError(
         f"template {where}: {message}",
         hint="fix the template (see templates/README.md for what each page receives)",
