@@ -141,7 +141,7 @@ class Renderer:
         try:
             text = rendered(template, context, _TEMPLATES)
         except jinja2.TemplateError as e:
-            raise template_error(e, name) from None
+            raise template_error(e, name, _TEMPLATES) from None
         if format != "html":
             # One blank line is all prose needs; a text report holds no raw control character.
             text = _BLANKS.sub("\n\n", text).strip("\n") + "\n"

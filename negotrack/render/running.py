@@ -30,8 +30,10 @@ def rendered(
     a report of 2,000 changes). Emptied once the page is written, it holds nothing large.
 
     An error a user's template raises while it runs (``{{ 1 / 0 }}``, a method that fails)
-    is a :class:`RenderError` naming its file and line, as Jinja's own errors are; one
-    raised in a template of the ``packaged`` folder is negotrack's bug, and left as it is.
+    is a :class:`RenderError` naming its file and line, as Jinja's own errors are; so is
+    one raised in a packaged macro the user's template called (given what it cannot take,
+    ``m.words(42)``), at the user's call. One raised in the ``packaged`` templates alone is
+    negotrack's bug, and left as it is.
     """
     ctx = template.new_context(context)
     try:
@@ -42,26 +44,30 @@ def rendered(
         except Exception as error:
             if isinstance(error, jinja2.TemplateError) or packaged is None:
                 raise
-            frame = _innermost_template(error)
-            if frame is None or Path(frame[0]).resolve().is_relative_to(packaged.resolve()):
+            frames = _template_frames(error)
+            if not any(not _inside(file, packaged) for file, _ in frames):
                 raise
-            raise template_error(error, template.name or frame[0]) from error
+            raise template_error(error, template.name or frames[-1][0], packaged) from error
     finally:
         ctx.parent.clear()
         ctx.vars.clear()
 
 
-def _innermost_template(error: BaseException) -> tuple[str, int] | None:
-    """The file and line of the innermost frame of ``error`` that runs a template's code
-    (Jinja rewrites the traceback to the template's lines), or None."""
-    found = None
+def _template_frames(error: BaseException) -> list[tuple[str, int]]:
+    """The file and line of each frame of ``error`` that runs a template's code (Jinja
+    rewrites the traceback to the template's lines), the outermost first."""
+    found = []
     tb = error.__traceback__
     while tb is not None:
         file = tb.tb_frame.f_code.co_filename
         if file.endswith(".j2"):
-            found = (file, tb.tb_lineno)
+            found.append((file, tb.tb_lineno))
         tb = tb.tb_next
     return found
+
+
+def _inside(file: str, folder: Path | None) -> bool:
+    return folder is not None and Path(file).resolve().is_relative_to(folder.resolve())
 
 
 def overrides(template: jinja2.Template, packaged: Path) -> frozenset[str]:
@@ -73,9 +79,11 @@ def overrides(template: jinja2.Template, packaged: Path) -> frozenset[str]:
     return frozenset(template.blocks)
 
 
-def template_error(error: Exception, name: str) -> RenderError:
+def template_error(error: Exception, name: str, packaged: Path | None = None) -> RenderError:
     """A template that fails to compile or to render (a custom one, usually) as a
-    RenderError naming the template file and line where it failed."""
+    RenderError naming the template file and line where it failed: the innermost line of
+    a template outside ``packaged`` (where the user's template called a packaged macro
+    that failed, that call, and the macro's own line after it)."""
     where = name
     if isinstance(error, jinja2.TemplateSyntaxError):
         where = f"{error.filename or error.name or name}, line {error.lineno}"
@@ -84,9 +92,12 @@ def template_error(error: Exception, name: str) -> RenderError:
         message = str(error)
         if not isinstance(error, jinja2.TemplateError):  # Python's own: its name tells
             message = f"{type(error).__name__}: {message}"
-        frame = _innermost_template(error)
-        if frame is not None:
-            where = f"{frame[0]}, line {frame[1]}"
+        frames = _template_frames(error)
+        mine = [f for f in frames if not _inside(f[0], packaged)]
+        if mine:
+            where = f"{mine[-1][0]}, line {mine[-1][1]}"
+            if mine[-1] != frames[-1]:
+                where += f" (in the packaged {Path(frames[-1][0]).name}, line {frames[-1][1]})"
     return RenderError(
         f"template {where}: {message}",
         hint="fix the template (see templates/README.md for what each page receives)",

@@ -131,6 +131,30 @@ def test_a_template_that_fails_as_it_runs_is_a_render_error_naming_its_line(
     assert not site.exists()
 
 
+def test_a_packaged_macro_given_what_it_cannot_take_is_the_callers_render_error(
+    tmp_path: Path,
+) -> None:
+    """A custom template that calls a packaged macro with arguments it cannot take fails
+    as a RenderError at the user's call (their file and line), naming the macro's line
+    too, not as a bare TypeError from inside negotrack's templates."""
+    import negotrack as nt
+
+    d = nt.load(SEED)
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "board.html.j2").write_text(
+        '{% extends "default/html/board.html.j2" %}\n'
+        '{% import "default/html/_macros.html.j2" as mm %}\n'
+        "{% block intro %}\n<p>{{ mm.words(42) }}</p>\n{% endblock %}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(nt.RenderError) as caught:
+        nt.render_board(d, template_dir=tmp_path)
+    message = str(caught.value)
+    assert f"{tmp_path / 'html' / 'board.html.j2'}, line 4" in message
+    assert "(in the packaged _macros.html.j2, line " in message
+    assert "TypeError: 'int' object is not iterable" in message
+
+
 def test_an_error_in_a_packaged_template_is_left_as_it_is() -> None:
     """An error raised while a packaged template runs is negotrack's bug, not a user's
     template to fix: it is not dressed up as one."""
