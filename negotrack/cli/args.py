@@ -115,12 +115,14 @@ def _output(p: argparse.ArgumentParser) -> None:
     p.set_defaults(renders=True)
 
 
-def locale_option(p: argparse.ArgumentParser) -> None:
-    """``--locale``: the language of a rendered page's interface (every rendering command)."""
+def locale_option(p: argparse.ArgumentParser, what: str = "") -> None:
+    """``--locale``: the language of a rendered page's interface (every rendering command);
+    ``what`` prefixes its help ("timelinejs: ") where only some of a command's outputs
+    have one."""
     p.add_argument(
         "--locale",
         metavar="LANG",
-        help="the language of the page's interface: en (default), uk, ru, ar, fr, de, es",
+        help=f"{what}the language of the page's interface: en (default), uk, ru, ar, fr, de, es",
     )
 
 
@@ -302,14 +304,13 @@ def _export(subs: Any, commands: Mapping[str, Runner]) -> None:
     p.add_argument(
         "--table",
         choices=("events", "points", "status", "positions"),
-        default="events",
-        help="which CSV table (default events)",
+        help="csv: which table (default events)",
     )
     p.add_argument("--as-of", metavar="DATE", help="csv: what was known by this date")
     p.add_argument("--excel", action="store_true", help="csv: a byte-order mark first, for Excel")
     p.add_argument("--all-events", action="store_true", help="ics: every event, not just rounds")
     p.add_argument("--kind", action="append", metavar="KIND", help="ics: these event kinds")
-    locale_option(p)
+    locale_option(p, "timelinejs: ")
 
 
 def _board(subs: Any, commands: Mapping[str, Runner]) -> None:

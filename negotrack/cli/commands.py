@@ -313,14 +313,19 @@ def _diff(args: argparse.Namespace) -> int:
 def _format_options(args: argparse.Namespace) -> tuple[tuple[str, object, str], ...]:
     """The options of one export format: each with whether it was given, and its format."""
     return (
+        ("--table", args.table, "csv"),
         ("--excel", args.excel, "csv"),
         ("--as-of", args.as_of, "csv"),
         ("--all-events", args.all_events, "ics"),
         ("--kind", args.kind, "ics"),
+        ("--locale", args.locale, "timelinejs"),
     )
 
 
 def _export(args: argparse.Namespace) -> int:
+    for option, value, to in _format_options(args):
+        if value and args.to != to:
+            raise _Failed(option, NegotrackError(f"applies to --to {to}, not --to {args.to}"))
     if args.to == "json-schema":
         from negotrack.io.schema import json_schema
 
@@ -328,9 +333,6 @@ def _export(args: argparse.Namespace) -> int:
         return 0
     if args.file is None:
         raise _Failed("FILE", NegotrackError(f"--to {args.to} needs a dossier file"))
-    for option, value, to in _format_options(args):
-        if value and args.to != to:
-            raise _Failed(option, NegotrackError(f"applies to --to {to}, not --to {args.to}"))
     from negotrack.export import formats as export
 
     locale = _locale(args.locale)
@@ -358,7 +360,7 @@ def _export(args: argparse.Namespace) -> int:
             )
     else:
         as_of = _moment("--as-of", args.as_of)
-        text = export.to_csv(d, args.table, as_of=as_of, bom=args.excel)
+        text = export.to_csv(d, args.table or "events", as_of=as_of, bom=args.excel)
     emit(text, args.output)
     return 0
 

@@ -353,6 +353,10 @@ def test_a_csv_for_excel_starts_with_a_byte_order_mark(tmp_path: Path) -> None:
         (["--as-of", "2016-10-01"], "timelinejs"),
         (["--all-events"], "csv"),
         (["--kind", "round"], "csv"),
+        (["--table", "points"], "ics"),
+        (["--locale", "fr"], "csv"),
+        (["--excel"], "json-schema"),
+        (["--table", "status"], "json-schema"),
     ],
 )
 def test_an_option_of_another_export_format_is_refused(
