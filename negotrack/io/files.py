@@ -61,13 +61,13 @@ def read_text(path: str | Path) -> str:
         raise FormatError(Problem("no such file", "$", name)) from None
     except OSError as exc:
         raise FormatError(Problem(f"cannot read it: {exc.strerror}", "$", name)) from None
+    # Checked before fdopen, which refuses a directory with the descriptor for its name.
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        what = "a directory" if stat.S_ISDIR(mode) else "not a regular file"
+        raise FormatError(Problem(f"cannot read it: {what}", "$", name, hint="give a dossier file"))
     with os.fdopen(fd, "rb") as f:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            what = "a directory" if stat.S_ISDIR(mode) else "not a regular file"
-            raise FormatError(
-                Problem(f"cannot read it: {what}", "$", name, hint="give a dossier file")
-            )
         # Read what the file says it holds (a buffer of the cap's size, allocated up front,
         # would cost its whole size in memory), then whatever it grew by, up to the cap.
         want = min(os.fstat(fd).st_size, MAX_BYTES) + 1

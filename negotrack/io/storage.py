@@ -62,6 +62,8 @@ def format_of(path: str | Path) -> Format:
 
 def load(path: str | Path) -> Dossier:
     """Read a dossier from a JSON or YAML file (by suffix), reporting every problem at once."""
+    if os.path.isdir(path):  # say it is a folder, not that its name lacks a suffix
+        read_text(path)
     fmt = format_of(path)
     return loads(read_text(path), fmt, file=str(path))
 

@@ -226,9 +226,10 @@ def _update_once(path: str | Path, change: Callable[[Dossier], T], timeout: floa
     from negotrack.io.files import atomic_write, read_text, remove_stale_temps
     from negotrack.io.storage import check_surrogates, format_of, from_data, loads, to_data
 
-    fmt, name = format_of(path), str(path)
-    if not os.path.exists(os.path.realpath(path)):  # no lock file for a file not there
+    real = os.path.realpath(path)
+    if os.path.isdir(real) or not os.path.exists(real):  # no lock file for a file not there
         read_text(path)  # the error that says so (a file made since is read under the lock)
+    fmt, name = format_of(path), str(path)
     with locked(path, timeout=timeout) as still_held:
         remove_stale_temps(path)
         text = read_text(path)

@@ -130,6 +130,24 @@ def test_a_fifo_or_dev_zero_as_a_dossier_is_refused(tmp_path: Path, kind: str) -
     assert "not a regular file" in str(info.value)
 
 
+@pytest.mark.parametrize("name", ["d.yaml", "seeds"])
+@pytest.mark.parametrize("command", ["validate", "diff", "link"])
+def test_a_directory_as_a_dossier_is_refused_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, name: str
+) -> None:
+    """A folder given as the dossier is a located error naming it, not a bare descriptor
+    (nor, for a folder named without a suffix, a complaint about its suffix)."""
+    folder = tmp_path / name
+    folder.mkdir()
+    with pytest.raises(nt.FormatError) as info:
+        nt.load(folder)
+    assert "a directory" in str(info.value)
+    extra = {"validate": [], "diff": ["us-28", "20-point"], "link": ["us-28#1", "20-point#1"]}
+    assert main([command, str(folder), *extra[command]]) == 1
+    err = capsys.readouterr().err
+    assert err == f"{folder}: $: cannot read it: a directory (give a dossier file)\n"
+
+
 def test_read_text_applies_the_cap_while_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
