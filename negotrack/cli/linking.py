@@ -61,15 +61,11 @@ def _unlink(d: Dossier, old_ref: str, new_ref: str) -> PointLink:
     """``d.unlink``, each problem named by its argument: an end that names nothing, and a
     link that is not there (a problem of the pair given, not of a place in the file)."""
     from negotrack.cli.commands import _arguments, _found
-    from negotrack.core.refs import PointRef
-
-    def lookup(ref: str) -> object:
-        return d.resolve(ref) if PointRef.names_point(ref) else d.version(ref)
 
     def pair(path: str) -> str | None:
         return _BOTH if path == "$" or _PLAN_LINKS.fullmatch(path) else None
 
-    _found(("OLD_REF", lookup, old_ref), ("NEW_REF", lookup, new_ref))
+    _found(("OLD_REF", d.link_end, old_ref), ("NEW_REF", d.link_end, new_ref))
     return _arguments(lambda: d.unlink(old_ref, new_ref), pair)
 
 

@@ -30,9 +30,9 @@ _EXAMPLE = "write VERSION#NUMBER, for example 'us-28#12'"
 def _hint(text: object) -> str:
     """What to write instead of ``text``: the reference it seems to mean when it names a
     version and a number apart ("us-28 12"), else the form."""
-    parts = text.split() if isinstance(text, str) and SEPARATOR not in text else []
-    if len(parts) == 2:
-        return f"did you mean '{parts[0]}{SEPARATOR}{parts[1]}'? write VERSION{SEPARATOR}NUMBER"
+    meant = PointRef.meant(text)
+    if meant is not None:
+        return f"did you mean {meant!r}? write VERSION{SEPARATOR}NUMBER"
     return _EXAMPLE
 
 
@@ -52,8 +52,14 @@ class PointRef:
             return text
         found = cls.split(text)
         if found is None:
-            raise UnknownReference(f"{text!r} is not a point reference", hint=_hint(text))
+            raise cls.refusal(text)
         return cls(*found)
+
+    @staticmethod
+    def refusal(text: object) -> UnknownReference:
+        """The error for ``text``, which is not a point reference: it says what to write
+        (the reference ``text`` seems to mean, when there is one)."""
+        return UnknownReference(f"{text!r} is not a point reference", hint=_hint(text))
 
     @staticmethod
     def split(text: object) -> tuple[str, str] | None:
@@ -64,6 +70,19 @@ class PointRef:
         if not sep or not version or not number or SEPARATOR in number:
             return None
         return version, number
+
+    @staticmethod
+    def meant(text: object) -> str | None:
+        """The reference ``text`` seems to mean when it writes a version id and a number
+        apart, as the reports print a point ("us-28 #12") or as one types it ("us-28 12",
+        "us-28# 12"); None when it is written as one already, or is something else."""
+        if not isinstance(text, str) or text.count(SEPARATOR) > 1:
+            return None
+        parts = text.replace(SEPARATOR, " ").split()
+        if len(parts) != 2:
+            return None
+        meant = PointRef.format(*parts)
+        return None if meant == text else meant
 
     @staticmethod
     def names_point(text: str) -> bool:

@@ -120,8 +120,25 @@ class RecordIndex:
     def resolve(self, ref: str) -> tuple[PlanVersion, Point]:
         """The version and point a ``VERSION#NUMBER`` reference names."""
         parsed = PointRef.parse(ref)
-        version = self.version(parsed.version)
-        return version, version.point(parsed.number)
+        try:
+            version = self.version(parsed.version)
+            return version, version.point(parsed.number)
+        except UnknownReference:
+            if PointRef.meant(ref) is None:
+                raise
+            # "us-28 #12", copied from a report: the reference it means, not a version id.
+            raise PointRef.refusal(ref) from None
+
+    def link_end(self, end: str) -> PlanVersion:
+        """The version one end of a curated link is in: a point's (``VERSION#NUMBER``), or
+        the version a bare id names (no counterpart there). An end that writes a version
+        id and a number apart ("us-28 12") is read as the point it seems to mean, so the
+        error says so."""
+        if PointRef.names_point(end) or (
+            PointRef.meant(end) is not None and end not in self._by_version
+        ):
+            return self.resolve(end)[0]
+        return self.version(end)
 
     def point(self, ref: str) -> Point:
         """The point a ``VERSION#NUMBER`` reference names."""

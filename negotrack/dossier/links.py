@@ -81,6 +81,8 @@ class _Host(Protocol):
 
     def resolve(self, ref: str) -> tuple[PlanVersion, Point]: ...
 
+    def link_end(self, end: str) -> PlanVersion: ...
+
     def _apply(self, **fields: tuple[Any, ...]) -> None: ...
 
 
@@ -326,8 +328,7 @@ def _plan_of_ends(host: _Host, link: PointLink) -> Plan:
     plans: list[Plan] = []
     for name, ref in (("old_ref", link.old), ("new_ref", link.new)):
         try:
-            found = host.resolve(ref)[0] if PointRef.names_point(ref) else host.version(ref)
-            plans.append(host.plan_of(found.id))
+            plans.append(host.plan_of(host.link_end(ref).id))
         except NegotrackError as exc:
             problems.extend(Problem(p.message, name, hint=p.hint) for p in exc.problems)
     if problems:

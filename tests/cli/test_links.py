@@ -129,6 +129,36 @@ def test_link_to_a_missing_point_fails_with_its_place(
 
 
 @pytest.mark.parametrize(
+    ("command", "old_ref", "new_ref", "line"),
+    [
+        ("link", "final-aug #1.1", "final-nov#1.1", "OLD_REF final-aug #1.1: 'final-aug #1.1'"),
+        ("link", "final-aug#1.1", "final-nov 1.1", "NEW_REF final-nov 1.1: 'final-nov 1.1'"),
+        ("unlink", "final-aug 1.1", "final-nov#1.1", "OLD_REF final-aug 1.1: 'final-aug 1.1'"),
+        ("unlink", "final-aug#1.1", "final-nov #1.1", "NEW_REF final-nov #1.1: 'final-nov #1.1'"),
+    ],
+)
+def test_a_reference_written_with_a_space_is_shown_as_meant(
+    capsys: pytest.CaptureFixture[str],
+    colombia: Path,
+    command: str,
+    old_ref: str,
+    new_ref: str,
+    line: str,
+) -> None:
+    """A point written as the reports print it ("final-aug #1.1") or with a space for its
+    '#' is refused with the reference it means, not with version ids like 'final-aug '."""
+    before = colombia.read_text(encoding="utf-8")
+    code, out, err = run(capsys, command, str(colombia), old_ref, new_ref)
+    meant = re.sub(r" #?", "#", line.rsplit(": ", 1)[1].strip("'"))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"{colombia}: {line} is not a point reference "
+        f"(did you mean '{meant}'? write VERSION#NUMBER)\n"
+    )
+    assert colombia.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize(
     ("old_ref", "new_ref", "line"),
     [
         (

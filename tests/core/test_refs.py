@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import negotrack as nt
 from negotrack.core.groups import components
 from negotrack.core.refs import PointRef
+from tests.support.dossiers import seed_dossier
 
 _PART = st.text(st.characters(blacklist_characters="#"), min_size=1, max_size=12)
 
@@ -43,6 +44,27 @@ def test_a_version_and_number_apart_are_offered_as_a_reference(text: str, meant:
     with pytest.raises(nt.UnknownReference) as caught:
         PointRef.parse("minsk 1 7")
     assert "did you mean" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("us-28 #6", "us-28#6"),
+        ("us-28# 6", "us-28#6"),
+        ("us-28 6", "us-28#6"),
+        ("us-28#6", None),
+        ("us-28", None),
+        ("us 28 #6", None),
+    ],
+)
+def test_a_point_as_the_reports_print_it_is_read_as_meant(text: str, meant: str | None) -> None:
+    """The reports print a point "us-28 #6": pasted back as a reference, it names no
+    version 'us-28 ', and the error offers 'us-28#6' instead of versions like it."""
+    assert PointRef.meant(text) == meant
+    d = seed_dossier()
+    if meant is not None:
+        with pytest.raises(nt.UnknownReference, match=f"did you mean '{meant}'\\?"):
+            d.status_of(text)
 
 
 def test_a_point_number_with_a_hash_is_refused_at_the_point() -> None:
