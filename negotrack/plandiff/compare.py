@@ -40,7 +40,7 @@ from negotrack.core.collector import collector_paused
 from negotrack.core.confidence import out_of_range
 from negotrack.core.model import PlanVersion, Point, PointLink, Status
 from negotrack.core.refs import PointRef
-from negotrack.errors import DossierError
+from negotrack.errors import DossierError, Problem
 from negotrack.plandiff import align as _align
 from negotrack.plandiff import moves as _moves
 from negotrack.plandiff.changes import (
@@ -191,6 +191,26 @@ def _members(
     return [(ChangeKind.SPLIT, olds[0], j) for j in news]
 
 
+def _versions(**given: object) -> None:
+    """Refuse what is not a version, naming what to pass: a version id given here (as
+    ``Dossier.diff`` takes them) failed deep inside as a bare ``AttributeError``."""
+    problems = [
+        Problem(
+            f"must be a PlanVersion, found {type(value).__name__} {value!r}",
+            name,
+            hint=(
+                f"give the version itself, d.version({value!r}), or diff by id: d.diff(OLD, NEW)"
+                if isinstance(value, str)
+                else "give the version itself, d.version(ID)"
+            ),
+        )
+        for name, value in given.items()
+        if not isinstance(value, PlanVersion)
+    ]
+    if problems:
+        raise DossierError(problems)
+
+
 def diff(
     old: PlanVersion,
     new: PlanVersion,
@@ -216,6 +236,7 @@ def diff(
     matching stems words by its rules (Snowball's, for the languages it has; English
     otherwise). It defaults to the ``dossier``'s declared language.
     """
+    _versions(old=old, new=new)
     why = None if threshold is None else out_of_range(threshold, zero=False)
     if why is not None:
         raise DossierError(f"threshold {why}", hint=f"the default is {DEFAULT_THRESHOLD}")

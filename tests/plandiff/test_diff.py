@@ -256,6 +256,21 @@ def test_a_bad_threshold_is_refused() -> None:
         diff(a, a, threshold=0)
 
 
+def test_version_ids_given_to_nt_diff_say_what_to_pass() -> None:
+    """``nt.diff("a", "b")`` (as ``d.diff`` takes them) is a DossierError naming each
+    argument and what to give, not an AttributeError from deep inside the matcher."""
+    a = version("a", ARMY)
+    with pytest.raises(nt.DossierError) as caught:
+        nt.diff("a", a)  # type: ignore[arg-type]
+    assert [(p.path, p.message, p.hint) for p in caught.value.problems] == [
+        (
+            "old",
+            "must be a PlanVersion, found str 'a'",
+            "give the version itself, d.version('a'), or diff by id: d.diff(OLD, NEW)",
+        )
+    ]
+
+
 def test_json_data_has_exactly_the_product_shape() -> None:
     """to_json_data gives old, new, summary of every kind, changes with eleven keys (the
     product's four, then confidence, matched_by, the curated link's note, check, to_check
