@@ -29,6 +29,8 @@ from negotrack.dossier.link_rules import VersionOrder, conflicts, describe, pair
 from negotrack.errors import DossierError, NegotrackError, Problem
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from negotrack.plandiff.compare import PlanDiff
 
 __all__ = ["LinkSuggestion", "Linking"]
@@ -246,19 +248,36 @@ class Linking:
         plan = _plan_for(self, link)
         found = [k for k in plan.links if (k.old, k.new) == (old_ref, new_ref)]
         if not found:
-            listed = ", ".join(f"{k.old} -> {k.new}" for k in plan.links) or "none"
             raise DossierError(
                 [
                     Problem(
                         f"no curated link {old_ref} -> {new_ref} in plan {plan.id!r}",
                         f"$.plans[{self.plans.index(plan)}].links",
-                        hint=f"its links: {listed}",
+                        hint=_links_near(plan.links, old_ref, new_ref),
                     )
                 ]
             )
         kept = tuple(k for k in plan.links if (k.old, k.new) != (old_ref, new_ref))
         _replace(self, plan, attrs.evolve(plan, links=kept))
         return found[0]
+
+
+_LISTED = 6
+"""Up to this many links, a link that is not there is answered with all of them."""
+
+
+def _links_near(links: Sequence[PointLink], *ends: str) -> str:
+    """What to unlink instead: the links at the points given (a number mistyped, the
+    other end misremembered), else every link when there are few, else how many there
+    are (a plan of fifty links listed in one line helps no one)."""
+    points = [end for end in ends if PointRef.names_point(end)]
+    at = " or ".join(points)
+    near = [k for k in links if k.old in points or k.new in points]
+    if near:
+        return f"the links at {at}: " + ", ".join(f"{k.old} -> {k.new}" for k in near)
+    if len(links) <= _LISTED:
+        return "its links: " + (", ".join(f"{k.old} -> {k.new}" for k in links) or "none")
+    return f"none of its {len(links)} links is at {at}"
 
 
 def _texts(**given: object) -> None:

@@ -401,6 +401,28 @@ def test_suggest_links_accept_pins_a_split_whole_or_not_at_all(
     }
 
 
+def test_unlink_of_a_link_not_there_names_the_links_at_its_points(
+    capsys: pytest.CaptureFixture[str], colombia: Path
+) -> None:
+    """A link not there (a number mistyped, the other end misremembered) is answered with
+    the links at its points, not with every link of the plan in one line."""
+    for old, new in [("1.1", "1.1"), ("1.2", "1.2"), ("2.1", "2.1"), ("2.2", "2.2")]:
+        run(capsys, "link", str(colombia), f"final-aug#{old}", f"final-nov#{new}")
+    run(capsys, "link", str(colombia), "final-aug#3.1", "final-nov#3.1")
+    run(capsys, "link", str(colombia), "final-aug#3.2", "final-nov#3.2")
+    run(capsys, "link", str(colombia), "final-aug#4.1", "final-nov#4.1")
+    code, _, err = run(capsys, "unlink", str(colombia), "final-aug#1.1", "final-nov#1.2")
+    assert code == 1
+    assert err == (
+        f"{colombia}: OLD_REF NEW_REF: no curated link final-aug#1.1 -> final-nov#1.2 in plan "
+        "'final-agreement' (the links at final-aug#1.1 or final-nov#1.2: "
+        "final-aug#1.1 -> final-nov#1.1, final-aug#1.2 -> final-nov#1.2)\n"
+    )
+    code, _, err = run(capsys, "unlink", str(colombia), "final-aug#5.1", "final-nov")
+    assert code == 1
+    assert err.endswith("(none of its 7 links is at final-aug#5.1)\n")
+
+
 def test_unlink_takes_a_link_back_and_refuses_one_that_is_not_there(
     capsys: pytest.CaptureFixture[str], colombia: Path
 ) -> None:
