@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shlex
 from collections.abc import Callable
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -38,14 +39,50 @@ def link(args: argparse.Namespace) -> int:
     from negotrack.cli.commands import _arguments
     from negotrack.io.update import update
 
-    made = update(
-        args.file,
-        lambda d: _arguments(
+    def change(d: Dossier) -> tuple[PointLink, list[str]]:
+        pair = (args.old_ref, args.new_ref)
+        had = any((k.old, k.new) == pair for plan in d.plans for k in plan.links)
+        made = _arguments(
             lambda: d.link(args.old_ref, args.new_ref, note=args.note), _LINK_ARGUMENTS.get
-        ),
-    )
+        )
+        return made, [] if had else _beside(d, made, args.file)
+
+    made, beside = update(args.file, change)
     committed(f"linked {made.old} -> {made.new}", args.file)
+    for line in beside:
+        note(line)
     return 0
+
+
+def _beside(d: Dossier, made: PointLink, file: str) -> list[str]:
+    """What the new link makes with the links already at its points: a point linked a
+    second time is a split (or a merger), which a person who meant to correct the first
+    link would not see in ``linked OLD -> NEW`` alone."""
+    from negotrack.core.refs import PointRef
+
+    said = []
+    links = d.plan_of(d.link_end(made.old).id).links
+    ways = (("old", "new", "to", "split"), ("new", "old", "from", "merger"))
+    for mine, theirs, verb, kind in ways:
+        point = getattr(made, mine)
+        if not PointRef.names_point(point):
+            continue
+        others = [
+            getattr(k, theirs)
+            for k in links
+            if getattr(k, mine) == point
+            and (k.old, k.new) != (made.old, made.new)
+            and PointRef.names_point(getattr(k, theirs))
+            and d.link_end(getattr(k, theirs)).id == d.link_end(getattr(made, theirs)).id
+        ]
+        if others:
+            ends = " and ".join([*others, getattr(made, theirs)])
+            old, new = (point, others[0]) if mine == "old" else (others[0], point)
+            said.append(
+                f"{point} is now linked {verb} {ends}: a {kind} (if the new link replaces "
+                f"{old} -> {new}: negotrack unlink {shlex.quote(file)} {old} {new})"
+            )
+    return said
 
 
 def unlink(args: argparse.Namespace) -> int:

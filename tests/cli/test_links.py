@@ -108,6 +108,32 @@ def test_link_writes_through_the_safe_update(
     assert next(c for c in changes if c["old"] == "6.5")["kind"] == "deleted"
 
 
+def test_linking_a_point_a_second_time_says_it_makes_a_split(
+    capsys: pytest.CaptureFixture[str], colombia: Path
+) -> None:
+    """A point linked to a second point is a split, kept as asked; a person who meant to
+    correct the first link is told so, with the unlink to run, and linking the same pair
+    again says nothing more."""
+    assert run(capsys, "link", str(colombia), "final-aug#1.1", "final-nov#1.1")[0] == 0
+    code, out, err = run(capsys, "link", str(colombia), "final-aug#1.1", "final-nov#1.2")
+    assert (code, out) == (0, "linked final-aug#1.1 -> final-nov#1.2\n")
+    assert err == (
+        "final-aug#1.1 is now linked to final-nov#1.1 and final-nov#1.2: a split (if the new "
+        "link replaces final-aug#1.1 -> final-nov#1.1: negotrack unlink "
+        f"{colombia} final-aug#1.1 final-nov#1.1)\n"
+    )
+    code, out, err = run(capsys, "link", str(colombia), "final-aug#1.2", "final-nov#1.2")
+    assert err.startswith(
+        "final-nov#1.2 is now linked from final-aug#1.1 and final-aug#1.2: a merger"
+    )
+    assert (code, run(capsys, "link", str(colombia), "final-aug#1.2", "final-nov#1.2")[2]) == (
+        0,
+        "",
+    )
+    pairs = {(k.old, k.new) for k in nt.load(colombia).plan("final-agreement").links}
+    assert len(pairs) == 3
+
+
 def test_link_to_a_missing_point_fails_with_its_place(
     capsys: pytest.CaptureFixture[str], colombia: Path
 ) -> None:
