@@ -20,6 +20,7 @@ What this module promises, whoever runs it (a cron job, an editor, root):
 from __future__ import annotations
 
 import contextlib
+import errno
 import itertools
 import os
 import re
@@ -33,7 +34,14 @@ from negotrack.errors import FormatError, Problem
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["MAX_BYTES", "atomic_write", "read_text", "real_path", "remove_stale_temps"]
+__all__ = [
+    "MAX_BYTES",
+    "atomic_write",
+    "changeable",
+    "read_text",
+    "real_path",
+    "remove_stale_temps",
+]
 
 #: Larger files are refused before parsing: they are almost surely a mistake.
 MAX_BYTES = 512 * 1024 * 1024
@@ -89,6 +97,29 @@ def read_text(path: str | Path) -> str:
         raise FormatError(
             Problem(f"not UTF-8 text ({exc.reason} at byte {exc.start})", "$", name)
         ) from None
+
+
+def changeable(path: str | Path) -> None:
+    """Refuse a dossier that cannot be changed where it is, before a lock or a temporary
+    file is made: a missing file or a folder (:func:`read_text`'s error), a read-only file
+    (no write bit at all, which even root is held to, as editors do, or none for this
+    user), or one in a folder this user cannot make files in (its lock and its new copy
+    are made beside it). Each is named as the dossier's problem, with what to do: the
+    lock file's own name meant nothing to the person."""
+    real, name = real_path(path), os.fspath(path)
+    if os.path.isdir(real) or not os.path.exists(real):
+        read_text(path)
+    if not os.stat(real).st_mode & 0o222 or not os.access(real, os.W_OK):
+        why = "the file is read-only (make it writable to change it: chmod u+w)"
+    elif not os.access(os.path.dirname(real) or ".", os.W_OK | os.X_OK):
+        why = (
+            f"its folder {os.path.dirname(real) or '.'} is not writable (the lock file and the "
+            "new copy are made beside the dossier: change it where you may write, or ask "
+            "for write access to the folder)"
+        )
+    else:
+        return
+    raise PermissionError(errno.EACCES, f"cannot change it: {why}", name)
 
 
 def _write_through(path: str, text: str) -> None:

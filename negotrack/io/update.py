@@ -223,12 +223,10 @@ def update(path: str | Path, change: Callable[[Dossier], T], *, timeout: float =
 
 
 def _update_once(path: str | Path, change: Callable[[Dossier], T], timeout: float) -> T:
-    from negotrack.io.files import atomic_write, read_text, remove_stale_temps
+    from negotrack.io.files import atomic_write, changeable, read_text, remove_stale_temps
     from negotrack.io.storage import check_surrogates, format_of, from_data, loads, to_data
 
-    real = os.path.realpath(path)
-    if os.path.isdir(real) or not os.path.exists(real):  # no lock file for a file not there
-        read_text(path)  # the error that says so (a file made since is read under the lock)
+    changeable(path)  # no lock file for a file not there, or one that cannot be written
     fmt, name = format_of(path), str(path)
     with locked(path, timeout=timeout) as still_held:
         remove_stale_temps(path)

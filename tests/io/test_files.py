@@ -148,6 +148,58 @@ def test_a_directory_as_a_dossier_is_refused_by_name(
     assert err == f"{folder}: $: cannot read it: a directory (give a dossier file)\n"
 
 
+@pytest.mark.parametrize("command", ["link", "status"])
+def test_a_read_only_dossier_is_refused_by_name_and_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """A dossier made read-only is not replaced behind its owner's back (a rename ignores
+    the file's mode): the change is refused naming it and what to do, and no lock file is
+    left beside it."""
+    path = tmp_path / "d.json"
+    make_small().save(path)
+    path.chmod(0o444)
+    before = path.read_bytes()
+    argv = {
+        "link": ["link", str(path), "us-28#1", "geneva-19#1"],
+        "status": [
+            "status",
+            "set",
+            str(path),
+            "us-28#1",
+            "kept",
+            "--on",
+            "2025-12",
+            "--by",
+            "witkoff",
+        ],
+    }[command]
+    assert main(argv) == 1
+    assert capsys.readouterr().err == (
+        f"{path}: cannot change it: the file is read-only (make it writable to change it: "
+        "chmod u+w)\n"
+    )
+    assert path.read_bytes() == before
+    assert os.stat(path).st_mode & 0o777 == 0o444
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.json"]
+
+
+@pytest.mark.skipif(ROOT, reason="root may write in any folder")
+def test_a_dossier_in_a_folder_one_cannot_write_names_the_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A dossier in a folder the user may read but not write is refused as the dossier's
+    problem, naming the folder, not as a lock file's 'Permission denied'."""
+    path = tmp_path / "d.json"
+    make_small().save(path)
+    tmp_path.chmod(0o555)
+    try:
+        assert main(["link", str(path), "us-28#1", "geneva-19#1"]) == 1
+    finally:
+        tmp_path.chmod(0o755)
+    err = capsys.readouterr().err
+    assert err.startswith(f"{path}: cannot change it: its folder {tmp_path} is not writable")
+
+
 def test_read_text_applies_the_cap_while_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
