@@ -100,7 +100,7 @@ def _unlink(d: Dossier, old_ref: str, new_ref: str) -> PointLink:
     from negotrack.cli.commands import _arguments, _found
 
     def pair(path: str) -> str | None:
-        return _BOTH if path == "$" or _PLAN_LINKS.fullmatch(path) else None
+        return _BOTH if _PLAN_LINKS.fullmatch(path) else _LINK_ARGUMENTS.get(path)
 
     _found(("OLD_REF", d.link_end, old_ref), ("NEW_REF", d.link_end, new_ref))
     return _arguments(lambda: d.unlink(old_ref, new_ref), pair)

@@ -242,10 +242,13 @@ class Linking:
         return link
 
     def unlink(self: _Host, old_ref: str, new_ref: str) -> PointLink:
-        """Remove the curated link ``old_ref`` -> ``new_ref``; it must exist."""
+        """Remove the curated link ``old_ref`` -> ``new_ref``; it must exist. Refused as
+        :meth:`link` refuses its ends (a :class:`~negotrack.DossierError` at ``old_ref`` or
+        ``new_ref``: an end that names nothing, ends in two plans), else at the plan's
+        links, naming the links at its points."""
         _texts(old_ref=old_ref, new_ref=new_ref)
         link = PointLink(old_ref, new_ref)
-        plan = _plan_for(self, link)
+        plan = _plan_of_ends(self, link)
         found = [k for k in plan.links if (k.old, k.new) == (old_ref, new_ref)]
         if not found:
             raise DossierError(
@@ -322,13 +325,6 @@ def _linkable(host: _Host, old: str, new: str, what: str) -> Plan:
             ]
         )
     return plan
-
-
-def _plan_for(host: _Host, link: PointLink) -> Plan:
-    """The plan the point of ``link`` belongs to (the dossier checks the rest)."""
-    _needs_point(link)
-    ref = link.old if PointRef.names_point(link.old) else link.new
-    return host.plan_of(PointRef.parse(ref).version)
 
 
 def _needs_point(link: PointLink) -> None:

@@ -449,6 +449,22 @@ def test_unlink_of_a_link_not_there_names_the_links_at_its_points(
     assert err.endswith("(none of its 7 links is at final-aug#5.1)\n")
 
 
+def test_unlink_across_two_plans_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Unlinking points of two plans is refused as linking them is, at NEW_REF, not as a
+    link missing from the old point's plan (whose links it listed)."""
+    path = tmp_path / "two.yaml"
+    nt.merge(unkeyed("minsk-2014-2015.yaml"), unkeyed("iran-2015.yaml")).save(path)
+    for command in ("link", "unlink"):
+        code, _, err = run(capsys, command, str(path), "minsk-1#1", "jcpoa#1")
+        assert (code, err) == (
+            1,
+            f"{path}: NEW_REF jcpoa#1: 'jcpoa#1' is in plan 'iran-nuclear', 'minsk-1#1' in "
+            "'minsk' (a link joins versions of one plan)\n",
+        )
+
+
 def test_unlink_takes_a_link_back_and_refuses_one_that_is_not_there(
     capsys: pytest.CaptureFixture[str], colombia: Path
 ) -> None:

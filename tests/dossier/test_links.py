@@ -173,6 +173,17 @@ def test_unknown_ends_are_placed_at_their_argument(colombia: nt.Dossier) -> None
     ]
 
 
+def test_unlink_refuses_its_ends_as_link_does(colombia: nt.Dossier) -> None:
+    """An end that names nothing is the same error for ``unlink`` as for ``link`` (a
+    DossierError at the argument), so one ``except`` serves both."""
+    for method in (colombia.link, colombia.unlink):
+        with pytest.raises(nt.DossierError) as caught:
+            method("final-aug#1.1", "nowhere#1")
+        assert [(p.path, p.message) for p in caught.value.problems] == [
+            ("new_ref", "no plan version 'nowhere' in this dossier")
+        ]
+
+
 @pytest.mark.parametrize(
     ("old_ref", "new_ref", "end", "message"),
     [
