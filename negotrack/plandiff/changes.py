@@ -223,12 +223,15 @@ class PlanDiff:
     counterpart is deleted (or added) with ``matched_by`` "link" and confidence 1.0.
     ``old`` and ``new`` are the two versions and ``changes`` a :class:`PointChange` each.
     ``candidates`` are the pairs text matching left unpaired for a person to check
-    (:class:`Candidate`), in old-version order."""
+    (:class:`Candidate`), in old-version order. ``threshold`` is the cut text matching
+    paired at when one was asked for (``diff(..., threshold=0.3)``), else None (the
+    matcher's own): the reports say so, since their pairs depend on it."""
 
     old: PlanVersion
     new: PlanVersion
     changes: tuple[PointChange, ...]
     candidates: tuple[Candidate, ...] = ()
+    threshold: float | None = None
 
     @property
     def summary(self) -> dict[str, int]:

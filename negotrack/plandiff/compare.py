@@ -264,7 +264,7 @@ def diff(
     unsure = tuple(
         Candidate(old.points[i], new.points[j], confidence) for i, j, confidence in doubts
     )
-    return PlanDiff(old, new, tuple(changes), unsure)
+    return PlanDiff(old, new, tuple(changes), unsure, threshold)
 
 
 def _unpaired(kind: ChangeKind, o: Point | None, n: Point | None, linked: bool) -> PointChange:

@@ -175,7 +175,8 @@ class DiffView:
     no change."""
     terms: tuple[str, ...] = ()
     """The measures the report shows, for its legend to explain: ``confidence`` (when a
-    pair is marked "check this" or a point has candidates, each with its confidence),
+    pair is marked "check this" or a point has candidates, each with its confidence, or
+    when the report sets its own cut, :attr:`threshold`),
     ``check`` (when the page counts changes "to check": pairs marked "check this" and
     points with candidates), ``candidates`` (when a deleted or added point names
     candidates), ``similarity`` (when a text changed), ``options`` (when a point has
@@ -185,6 +186,8 @@ class DiffView:
     order."""
     check_below: float = CHECK_BELOW
     """The confidence below which a pair found by text is marked "check this"."""
+    threshold: float | None = None
+    """The cut text matching paired at when one was set for this report, else None."""
 
     @classmethod
     def build(
@@ -233,12 +236,13 @@ class DiffView:
             new_date=lang.plain_date(new.date),
             summary=summary,
             shows=_shows(summary, views, lang),
-            terms=_terms(views),
+            terms=_terms(views, plan_diff.threshold),
             changes=views,
             old_count=len(old.points),
             new_count=len(new.points),
             lang=lang,
             content_lang=content_lang,
+            threshold=plan_diff.threshold,
         )
 
     @property
@@ -265,10 +269,10 @@ def _shows(
     return tuple(out)
 
 
-def _terms(views: Sequence[ChangeView]) -> tuple[str, ...]:
-    """:attr:`DiffView.terms`."""
+def _terms(views: Sequence[ChangeView], threshold: float | None) -> tuple[str, ...]:
+    """:attr:`DiffView.terms` (confidence too when a cut was set: the legend says it)."""
     found = (
-        ("confidence", any(v.check or v.counterparts for v in views)),
+        ("confidence", threshold is not None or any(v.check or v.counterparts for v in views)),
         ("check", any(v.to_check for v in views)),
         ("candidates", any(v.counterparts for v in views)),
         ("similarity", any(v.changed_words for v in views)),

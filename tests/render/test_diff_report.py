@@ -295,3 +295,20 @@ def test_a_moved_point_whose_text_changed_says_it_was_reworded_too() -> None:
     assert any(c.kind is nt.ChangeKind.MOVED for c in plain.changes)
     assert "reworded" not in plain.to_text()
     assert 'badge">reworded' not in plain.to_html()
+
+
+def test_a_report_made_at_a_cut_of_its_own_says_so() -> None:
+    """A report diffed with ``threshold`` pairs what the matcher alone would not (Minsk
+    without lineage, at 0.05: wrong pairs marked "check this"); its reader is told the cut
+    in every format and language, since the pairs and counts depend on it. A report at the
+    matcher's own cut says nothing of it."""
+    d = unkeyed("minsk-2014-2015.yaml")
+    own, loose = d.diff("minsk-1", "minsk-2"), d.diff("minsk-1", "minsk-2", threshold=0.05)
+    said = "points were paired by their text at a confidence of 0.05 or more"
+    assert (loose.threshold, own.threshold) == (0.05, None)
+    for render in ("to_html", "to_markdown", "to_text"):
+        assert said in getattr(loose, render)()
+        assert "paired by their text at a confidence of" not in getattr(own, render)()
+    assert "à partir d’une confiance de 0,05, un seuil fixé pour lui" in loose.to_text(locale="fr")
+    for locale in ("uk", "ru", "ar", "de", "es"):
+        assert "In this report" not in loose.to_html(locale=locale)
