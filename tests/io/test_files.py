@@ -183,21 +183,29 @@ def test_a_read_only_dossier_is_refused_by_name_and_left_alone(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["d.json"]
 
 
-@pytest.mark.skipif(ROOT, reason="root may write in any folder")
 def test_a_dossier_in_a_folder_one_cannot_write_names_the_folder(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A dossier in a folder the user may read but not write is refused as the dossier's
-    problem, naming the folder, not as a lock file's 'Permission denied'."""
+    problem, naming the folder, not as a lock file's 'Permission denied'. (The folder is
+    made unwritable for this user through ``os.access``, which root's own would deny
+    nothing; the file is left alone.)"""
     path = tmp_path / "d.json"
     make_small().save(path)
-    tmp_path.chmod(0o555)
-    try:
-        assert main(["link", str(path), "us-28#1", "geneva-19#1"]) == 1
-    finally:
-        tmp_path.chmod(0o755)
+    before = path.read_bytes()
+    real_access = os.access
+
+    def access(target: str | os.PathLike[str], mode: int) -> bool:
+        if os.path.realpath(target) == os.path.realpath(tmp_path) and mode & os.W_OK:
+            return False
+        return real_access(target, mode)
+
+    monkeypatch.setattr("negotrack.io.files.os.access", access)
+    assert main(["link", str(path), "us-28#1", "geneva-19#1"]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"{path}: cannot change it: its folder {tmp_path} is not writable")
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.json"]
 
 
 def test_read_text_applies_the_cap_while_reading(
