@@ -277,9 +277,9 @@ def _suggest_links(subs: Any, commands: Mapping[str, Runner]) -> None:
     p.add_argument(
         "--min-confidence",
         type=float,
-        default=0.0,
         metavar="X",
-        help="only pairs at least this sure (0 to 1; default 0: all)",
+        help="only pairs at least this sure (0 to 1; default: all listed, and with --accept"
+        " 0.8, the pairs the reports do not mark 'check this')",
     )
     p.add_argument(
         "--accept",

@@ -111,6 +111,7 @@ def suggest_links(args: argparse.Namespace) -> int:
     [--accept]``."""
     from negotrack.cli.commands import _arguments, _cut, _found, _load
     from negotrack.core.confidence import cut_down
+    from negotrack.core.counts import counted
 
     least = _cut("--min-confidence", args.min_confidence, zero=True) or 0.0
     d = _load(args.file)
@@ -138,9 +139,24 @@ def suggest_links(args: argparse.Namespace) -> int:
     if not found and args.format != "json":  # an empty stdout; the person is told why
         note(_nothing(d, args.old, args.new, least))
     if args.accept:
-        _accept(
-            args, least, [s for s in found if s.paired], lambda: _weakest(d, args.old, args.new)
-        )
+        paired = [s for s in found if s.paired]
+        if args.min_confidence is None:
+            # Given no cut, --accept pins only what the reports do not ask a person to check:
+            # a pair marked "check this" becomes a curated link only when asked for.
+            from negotrack.plandiff.changes import CHECK_BELOW
+
+            unsure = [s for s in paired if s.confidence < CHECK_BELOW]
+            paired = [s for s in paired if s.confidence >= CHECK_BELOW]
+            _accept(args, CHECK_BELOW, paired, lambda: _weakest(d, args.old, args.new))
+            if unsure:
+                n = counted(len(unsure), "pair")
+                note(
+                    f"not linked {n} below {CHECK_BELOW:g}, marked 'check this' in the reports: "
+                    "check each and pin it with `negotrack link`, or pin them all with "
+                    "--min-confidence 0 --accept"
+                )
+        else:
+            _accept(args, least, paired, lambda: _weakest(d, args.old, args.new))
     return 0
 
 

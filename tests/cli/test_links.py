@@ -70,11 +70,20 @@ def test_suggest_links_accept_pins_what_it_lists(
 def test_suggest_links_accept_never_pins_an_unpaired_candidate(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    """Without ``--min-confidence``, ``--accept`` pins the pairs the matcher made and
+    """At ``--min-confidence 0``, ``--accept`` pins every pair the matcher made and
     leaves the candidates it listed as unpaired for a person to decide."""
     path = tmp_path / "minsk.yaml"
     unkeyed("minsk-2014-2015.yaml").save(path)
-    code, out, err = run(capsys, "suggest-links", str(path), "minsk-1", "minsk-2", "--accept")
+    code, out, err = run(
+        capsys,
+        "suggest-links",
+        str(path),
+        "minsk-1",
+        "minsk-2",
+        "--min-confidence",
+        "0",
+        "--accept",
+    )
     assert code == 0
     rows = [line.split("\t") for line in out.splitlines()]
     candidates = {row[0] for row in rows if row[2] == "candidate"}
@@ -84,6 +93,54 @@ def test_suggest_links_accept_never_pins_an_unpaired_candidate(
     assert {line.removeprefix("linked ") for line in err.splitlines()} == paired
     links = nt.load(path).plan("minsk").links
     assert {f"{k.old} -> {k.new}" for k in links} == paired
+
+
+def test_suggest_links_accept_by_default_pins_only_what_needs_no_check(
+    capsys: pytest.CaptureFixture[str], colombia: Path
+) -> None:
+    """Given no ``--min-confidence``, ``--accept`` pins only the pairs the reports do not
+    mark "check this" (at CHECK_BELOW or more), lists every pair all the same, and says how
+    many it left and how to pin them; those stay marked in the diff."""
+    from negotrack.plandiff.changes import CHECK_BELOW
+
+    before = nt.load(colombia).diff("final-aug", "final-nov")
+    unsure = {
+        f"final-aug#{c.old.number} -> final-nov#{c.new.number}"
+        for c in before.changes
+        if c.check and c.old is not None and c.new is not None
+    }
+    assert unsure  # the case has pairs to check
+    code, out, err = run(
+        capsys, "suggest-links", str(colombia), "final-aug", "final-nov", "--accept"
+    )
+    assert code == 0
+    listed = {line.split("\t")[0] for line in out.splitlines()}
+    assert unsure <= listed
+    links = {f"{k.old} -> {k.new}" for k in nt.load(colombia).plan("final-agreement").links}
+    assert links
+    assert not links & unsure
+    sure = {
+        f"final-aug#{c.old.number} -> final-nov#{c.new.number}"
+        for c in before.changes
+        if c.matched_by in {"text", "split", "merge"}
+        and c.confidence >= CHECK_BELOW
+        and c.old is not None
+        and c.new is not None
+    }
+    held = {m.group(1) for m in re.finditer(r"^not linked (\S+ -> \S+):", err, re.MULTILINE)}
+    assert links == sure - held
+    n = len(unsure)
+    assert (
+        f"not linked {n} pair{'s' if n != 1 else ''} below 0.8, marked 'check this' in the "
+        "reports: check each and pin it with `negotrack link`, or pin them all with "
+        "--min-confidence 0 --accept"
+    ) in err
+    after = nt.load(colombia).diff("final-aug", "final-nov")
+    assert {
+        f"final-aug#{c.old.number} -> final-nov#{c.new.number}"
+        for c in after.changes
+        if c.check and c.old is not None and c.new is not None
+    } == unsure
 
 
 def test_link_writes_through_the_safe_update(
