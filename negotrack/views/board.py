@@ -102,6 +102,9 @@ class BoardView:
     """The interface language of its labels and dates."""
     content_lang: str | None = None
     """The dossier's own language when it differs from the interface's, else None."""
+    threshold: float | None = None
+    """The cut text matching lined the versions' points up at, when one was set for this
+    board (the page says so: its rows depend on it), else None."""
 
     @classmethod
     def build(
@@ -212,6 +215,7 @@ class BoardView:
             chart=build_chart(dossier, plan, when, lang),
             lang=lang,
             content_lang=content_language(dossier, lang),
+            threshold=threshold,
         )
 
 
