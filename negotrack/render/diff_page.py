@@ -184,6 +184,7 @@ class _Escaper:
             self.options(c.old_options),
             self.options(c.new_options),
             c.options_changed,
+            c.options_listed,
         )
         return ChangeHtml(c, html, changed)
 

@@ -21,6 +21,7 @@ from negotrack.errors import UnknownReference, did_you_mean
 from negotrack.views.board_chart import StatusChart, build_chart, status_at, superseded_by
 from negotrack.views.formatting import anchor, content_language
 from negotrack.views.i18n import ENGLISH, Interface
+from negotrack.views.options import listed
 from negotrack.views.timeline import predecessor
 
 if TYPE_CHECKING:
@@ -80,6 +81,9 @@ class Row(NamedTuple):
     options: tuple[str, ...] = ()
     """The point's options (the bracketed alternatives it leaves open) in its latest
     version, in its order, shown with its text as the diff report shows them."""
+    options_listed: bool = False
+    """Whether the options are shown as a list, one item each, rather than in a line joined
+    by "or": when one of them is a sentence or long (:func:`negotrack.views.options.listed`)."""
 
 
 @attrs.frozen
@@ -187,6 +191,7 @@ class BoardView:
                     cells=tuple(tuple(c) for c in cells),
                     stances=(),
                     options=point.options,
+                    options_listed=listed(point.options),
                 )
             )
         party_cols = tuple(

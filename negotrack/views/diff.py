@@ -15,11 +15,11 @@ import attrs
 
 from negotrack.core.plans import Point
 from negotrack.plandiff.changes import CHECK_BELOW
-from negotrack.plandiff.options import option_runs
 from negotrack.views.diff_links import COUNTERPARTS, Counterpart, Group, counterparts, groups
 from negotrack.views.diff_words import shown_runs
 from negotrack.views.formatting import anchor
 from negotrack.views.i18n import ENGLISH, Interface
+from negotrack.views.options import shown_options
 
 if TYPE_CHECKING:
     from negotrack.plandiff.compare import PlanDiff, PointChange
@@ -117,6 +117,10 @@ class ChangeView(NamedTuple):
     options_changed: bool = False
     """Whether the pair's options changed (in any order, up to spacing): the card shows
     both sides' then, else the options once (:attr:`options`)."""
+    options_listed: bool = False
+    """Whether the options are shown as a list, one item each (:attr:`option_list`),
+    rather than in a line joined by "or": when one of them, on either side, is a sentence
+    or long (:func:`negotrack.views.options.listed`)."""
 
     @property
     def curated(self) -> bool:
@@ -141,6 +145,16 @@ class ChangeView(NamedTuple):
         """The options to show once, when they did not change: the new point's, or the
         old one's for a deleted point."""
         return self.new_options or self.old_options
+
+    @property
+    def option_list(self) -> tuple[WordView, ...]:
+        """The options as one list, when :attr:`options_listed`: those that did not change
+        are shown once (:attr:`options`); those that did, as the new point holds them, its
+        added ones marked "insert", then the ones it dropped, marked "delete". A sentence
+        kept is not written twice, as the line's "old → new" would write it."""
+        if not self.options_changed:
+            return self.options
+        return self.new_options + tuple(w for w in self.old_options if w.op == "delete")
 
     @property
     def changed_words(self) -> bool:
@@ -340,7 +354,7 @@ def _change(
     else:
         assert c.old is not None  # a change always has at least one side
         point_anchor = anchor("p", f"{old_id}-{c.old.number}-gone")
-    old_options, new_options = _options(c)
+    olds, news, options_listed = shown_options(c.old, c.new)
     topic = (c.new.topic if c.new is not None else None) or (
         c.old.topic if c.old is not None else None
     )
@@ -379,20 +393,8 @@ def _change(
         status_new_key=s_new,
         note=c.note,
         crossed=group is not None and group.crossed,
-        old_options=old_options,
-        new_options=new_options,
+        old_options=tuple([WordView(*r) for r in olds]) if olds else (),
+        new_options=tuple([WordView(*r) for r in news]) if news else (),
         options_changed=c.options_changed,
+        options_listed=options_listed,
     )
-
-
-def _options(c: PointChange) -> tuple[tuple[WordView, ...], tuple[WordView, ...]]:
-    """The old and new options of ``c`` as :attr:`ChangeView.old_options` and
-    :attr:`ChangeView.new_options` show them."""
-    old = c.old.options if c.old is not None else ()
-    new = c.new.options if c.new is not None else ()
-    if not old and not new:  # most points
-        return (), ()
-    if c.old is None or c.new is None:  # one side: nothing was dropped or added
-        return tuple(WordView("equal", t) for t in old), tuple(WordView("equal", t) for t in new)
-    olds, news = option_runs(old, new)
-    return tuple(WordView(*r) for r in olds), tuple(WordView(*r) for r in news)

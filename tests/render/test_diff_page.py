@@ -293,6 +293,7 @@ def test_every_field_of_a_change_is_copied_to_its_place_escaped() -> None:
         old_options=(WordView("delete", "<o>"), WordView("equal", "&k")),
         new_options=(WordView("insert", "<n>"),),
         options_changed=True,
+        options_listed=True,
     )
     plain = ChangeView(**values)  # type: ignore[arg-type]
     (record,) = diff_records(DiffView("a", "A", "", "b", "B", "", (), (plain,), 1, 1)).changes
@@ -305,6 +306,7 @@ def test_every_field_of_a_change_is_copied_to_its_place_escaped() -> None:
         "check",
         "crossed",
         "options_changed",
+        "options_listed",
     )
     for name in ChangeView._fields:
         got, given = getattr(record.html, name), getattr(plain, name)

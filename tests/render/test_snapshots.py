@@ -31,7 +31,13 @@ from negotrack.views.home import HomeView
 from negotrack.views.site import site_pages
 from negotrack.views.timeline import TimelineView
 from tests.support import snapshot_css
-from tests.support.dossiers import SEED, options_dossier, small_dossier, zoned_dossier
+from tests.support.dossiers import (
+    SEED,
+    options_dossier,
+    sentence_options_dossier,
+    small_dossier,
+    zoned_dossier,
+)
 
 HERE = Path(__file__).resolve().parent
 
@@ -140,6 +146,14 @@ def _cases() -> dict[str, Case]:
     opts = options_dossier()
     for fmt, suffix in (("html", "html"), ("md", "md"), ("text", "txt")):
         cases[f"options-diff-v1-v2.{suffix}"] = partial(_diff, r, opts, "v1", "v2", fmt)
+    # Options that are sentences: a list in each report, the short ones beside them a line.
+    sentences = sentence_options_dossier()
+    for fmt, suffix in (("html", "html"), ("md", "md"), ("text", "txt")):
+        cases[f"options-sentences-diff-v1-v2.{suffix}"] = partial(
+            _diff, r, sentences, "v1", "v2", fmt
+        )
+    for fmt in ("html", "md"):
+        cases[f"options-sentences-board.{fmt}"] = partial(_board, r, sentences, "line", fmt)
     seed = _dossiers().get("seed")
     if seed is not None:
         # The seed in other languages: Ukrainian and Russian (CLDR dates and plurals), Arabic

@@ -312,6 +312,41 @@ def options_dossier() -> nt.Dossier:
     return nt.Dossier(title="Points with options", plans=[plan])
 
 
+# Options that are sentences: one in both versions, one the second drops, one it adds.
+KEPT = "The line is fixed where the troops stand on the day of the agreement."
+OLD = "A working group settles force redeployments and the terms of special economic zones."
+NEW = "A joint commission draws the line within 100 days, under UN observation."
+
+
+def sentence_options_dossier(
+    old: list[str] | None = None, new: list[str] | None = None
+) -> nt.Dossier:
+    """Two versions of a point whose options are sentences (``old``, then ``new``; by
+    default :data:`KEPT` and :data:`OLD`, then :data:`KEPT` and :data:`NEW`), and of one
+    whose options are short ("20 km", "40 km", then "20 km", "30 km"): the reports list the
+    first's options and join the second's by "or"."""
+    line = "In the four regions, the troops' positions become the de facto line of contact."
+    zone = "The buffer zone is [..] km wide."
+    versions = [
+        nt.PlanVersion(
+            id=f"v{k}",
+            label=label,
+            date=date,
+            derived_from=["v1"] if k == 2 else [],
+            points=[
+                nt.Point(number="1", text=line, key="line", options=sentences),
+                nt.Point(number="2", text=zone, key="zone", options=["20 km", short]),
+            ],
+        )
+        for k, label, date, sentences, short in (
+            (1, "First draft", "2025-11-20", [KEPT, OLD] if old is None else old, "40 km"),
+            (2, "Second draft", "2025-12-01", [KEPT, NEW] if new is None else new, "30 km"),
+        )
+    ]
+    plan = nt.Plan(id="line", title="Line of contact", versions=versions)
+    return nt.Dossier(title="Options that are sentences", plans=[plan])
+
+
 def seed_dossier() -> nt.Dossier:
     """The seed dossier when it exists (it is written in parallel), else the small one."""
     if SEED.exists():
