@@ -19,14 +19,16 @@ Two drafts of one plan are written by different hands: one writes "neighbours" a
    "28-point") are kept whole: they single a point out. The British spellings of step 2
    are rewritten only when the Latin stemmer is English.
 4. written one way where drafts write the same thing two ways: English number words
-   become figures ("fifteen" and "15", "twenty-five" and "25"; in a Spanish dossier,
-   Spanish ones from "dos" up, and a number of several words or a hundred is one figure,
-   "treinta y cinco" and "35", "doscientos" and "200": :mod:`.number_words`), a figure loses its
-   thousands separators and its per cent sign ("1,000" and "1000", "3.67%" and "3.67
-   percent"; "per cent" and "percent" both stand for it), a model's name loses its
-   plural "s" ("IR-1s" and "IR-1", "F-16s"; a decade such as "1990s" keeps it), and a
-   hyphenated word stands for its closed form and for its parts ("cease-fire" meets
-   "ceasefire", "public-health" meets "public health").
+   become figures ("fifteen" and "15", "twenty-five" and "25"), and an English number of
+   several words is one figure ("twenty five", "two hundred and fifty", "five thousand":
+   "25", "250", "5000"; scales above it stay words, "two million" is "2 million"); in a
+   Spanish dossier, Spanish ones from "dos" up, and a number of several words or a hundred
+   is one figure, "treinta y cinco" and "35", "doscientos" and "200"
+   (:mod:`.number_words`). A figure loses its thousands separators and its per cent sign
+   ("1,000" and "1000", "3.67%" and "3.67 percent"; "per cent" and "percent" both stand
+   for it), a model's name loses its plural "s" ("IR-1s" and "IR-1", "F-16s"; a decade
+   such as "1990s" keeps it), and a hyphenated word stands for its closed form and for its
+   parts ("cease-fire" meets "ceasefire", "public-health" meets "public health").
 
 Each distinct word is normalised once per call (a dictionary), so the cost grows with the
 vocabulary, not with the text.
@@ -153,6 +155,7 @@ class Normaliser:
         latin = LATIN_STEMMERS.get(primary, "english")
         self._english = latin == "english"  # British spellings are rewritten first
         self._numbers = as_figures(primary)
+        self._language = primary
         self._joiners = number_joiners(primary)
         self._latin = snowballstemmer.stemmer(latin)
         # Other scripts' stemmers are made when a word of theirs comes.
@@ -238,11 +241,12 @@ class Normaliser:
                     self._one[w] = known[w][0]
 
     def _joined(self, tokens: list[str]) -> list[str]:
-        """``tokens`` with each number written in several words made one figure
-        ("treinta y cinco" is "35", as "35" is), in a language that writes them so;
-        ``tokens`` itself when none can be (a text without "y" or a hundred, most)."""
-        if self._joiners and not self._joiners.isdisjoint(tokens):
-            return joined_numbers(tokens)
+        """``tokens`` with each number written in several words made one figure ("twenty
+        five" and "treinta y cinco" are "25" and "35", as the digits are); ``tokens``
+        itself when none can be: a text without a word that joins numbers (a tens,
+        "hundred", "thousand"; in Spanish "y" or a hundred), most, pays one set test."""
+        if not self._joiners.isdisjoint(tokens):
+            return joined_numbers(tokens, self._language)
         return tokens
 
     def stem_tuple(self, tokens: list[str], hyphens: bool = True) -> tuple[str, ...]:

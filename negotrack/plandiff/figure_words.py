@@ -181,13 +181,20 @@ class Lexicon:
 def _english_words() -> str:
     tens = _alternatives(w for w, v in NUMBER_WORDS.items() if v >= 20)
     ones = _alternatives(w for w, v in NUMBER_WORDS.items() if 0 < v < 10)
+    units = _alternatives(w for w, v in NUMBER_WORDS.items() if 0 < v < 20)  # after a hundred
     teens = _alternatives(w for w, v in NUMBER_WORDS.items() if 1 < v < 20)  # not "one"
     scale = _alternatives(_SCALES_EN).replace(r"\ ", r"\s?")
+    below_100 = rf"(?:(?:{tens})(?:[-\s](?:{ones}))?|{units})\b"
+    hundreds = rf"\s+hundred\b(?:\s+(?:and\s+)?{below_100})?"
+    # "One" starts a figure only before what makes it a number ("one hundred", "one
+    # million"): alone it is more often a pronoun or an article.
     return rf"""
     \b(?:(?:{tens})(?:[-\s](?:{ones}))?                                  # twenty-five
-      | (?:{teens}))\b                                                   # two .. nineteen
-    (?:\s+hundred\b)?                                                    # two hundred
-    (?:\s+(?:{scale}|bn|mn|tn|m|k|km|mm|kg)\b)?                          # five thousand
+      | (?:{teens})                                                      # two .. nineteen
+      | one(?=\s+(?:hundred|thousand|{scale})\b))\b                      # one hundred
+    (?:{hundreds})?                                                      # two hundred and fifty
+    (?:\s+thousand\b(?:\s+(?:and\s+)?{below_100}(?:{hundreds})?)?)?     # five thousand two hundred
+    (?:\s+(?:{scale}|bn|mn|tn|m|k|km|mm|kg)\b)?                          # five million
     (?!-(?:thirds?|quarters?|halves|half|fifths?|tenths?)\b)             # not two-thirds
     """
 

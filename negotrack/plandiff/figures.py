@@ -21,13 +21,15 @@ prefix keeps its number a figure ("mid-2016").
 One figure can be written several ways, and a rewrite often changes only the way: "15
 years" and "fifteen years", "3.67 percent" and "3.67%", "10,000" and "10000". Figures are
 compared by their *value* (number words read as figures, from "two" to "ninety-nine", with
-"hundred", "thousand" and the like; thousands separators dropped; "per cent", "percent"
-and "%" one unit; "five thousand" is "5,000" and "$800bn" is "$800 billion"), so a figure
-written another way is not a change. "One" is not read as a figure: it is more often a
-pronoun or an article. A count of days, weeks, months or years carries its unit ("24
-months", "a three-year term", and "a year" after "within", "for" and the like), and spans
-of time are one unit measured in days or in months: "24 months" is "two years", and "100
-days" that became "three months" changed. A figure the other text holds as often is no
+"hundred", "thousand" and the like, a number of several words being one figure: "twenty
+five", "two hundred and fifty", "five thousand two hundred"; thousands separators dropped;
+"per cent", "percent" and "%" one unit; "five thousand" is "5,000" and "$800bn" is "$800
+billion"), so a figure written another way is not a change. "One" alone is not read as a
+figure: it is more often a pronoun or an article ("one hundred" and "one million" are). A
+count of days, weeks, months or years carries its unit ("24 months", "a three-year term",
+and "a year" after "within", "for" and the like), and spans of time are one unit measured
+in days or in months: "24 months" is "two years", and "100 days" that became "three
+months" changed. A figure the other text holds as often is no
 change, wherever and however it is written; one written twice and changed once changed
 once, and one the other text lacks changed once however often written.
 
@@ -190,12 +192,10 @@ def _value(text: str, lex: Lexicon) -> tuple[str, str]:
     low = text.lower()
     words = low.replace("-", " ").split()
     sign = ""
-    if len(words) == 2 and words[0] in lex.ones:  # one span of time: "a year"
-        number, scale = "1", words[1]
-    elif words and (
-        words[0] in lex.numbers or words[0] in lex.hundreds or words[0] == lex.thousand
-    ):
+    if words and (words[0] in lex.numbers or words[0] in lex.hundreds or words[0] == lex.thousand):
         number, scale = _spelled(words, lex)
+    elif len(words) == 2 and words[0] in lex.ones:  # one span of time: "a year"
+        number, scale = "1", words[1]
     else:
         m = re.match(r"(\D*?)(\d+(?:[.,]\d+)*)(.*)$", low)
         if m is None:  # pragma: no cover - every figure holds a digit or a number word
@@ -220,24 +220,29 @@ def _value(text: str, lex: Lexicon) -> tuple[str, str]:
 
 def _spelled(words: list[str], lex: Lexicon) -> tuple[str, str]:
     """The number a figure in words starts with, and the words after it (its scale):
-    "twenty five thousand" is ("25", "thousand"), "ciento treinta y dos" ("132", ""),
-    "mil millones" ("1", "mil millones")."""
-    n = k = 0
+    "twenty five thousand" is ("25", "thousand"), "two hundred and fifty" ("250", ""),
+    "five thousand two hundred" ("5200", ""), "ciento treinta y dos" ("132", ""), "mil
+    millones" ("1", "mil millones"). A thousand that ends the number is its scale; one
+    that more of the number follows multiplies what came before it."""
+    total = n = k = 0
     while k < len(words):
         word = words[k]
         after = words[k + 1] if k + 1 < len(words) else ""
+        more = after in lex.numbers or after in lex.hundreds
         if word in lex.numbers:
             n += lex.numbers[word]
         elif word == "hundred":
             n *= 100
         elif word in lex.hundreds:
             n += lex.hundreds[word]
-        elif word == lex.thousand and (not after or after in lex.numbers or after in lex.hundreds):
-            n = max(n, 1) * 1000  # "mil", "tres mil", "mil quinientos"
-        elif word != "y" or after not in lex.numbers:  # "treinta y cinco"
+        elif (word == lex.thousand and (not after or more)) or (
+            word == "thousand" and (more or after == "and")
+        ):
+            total, n = total + max(n, 1) * 1000, 0  # "mil", "tres mil", "five thousand two"
+        elif word not in ("y", "and") or after not in lex.numbers:  # "treinta y cinco"
             break
         k += 1
-    return str(n) if k else "1", " ".join(words[k:])
+    return str(total + n) if k else "1", " ".join(words[k:])
 
 
 _IN_DAYS = {"day": 1, "week": 7}

@@ -1,7 +1,10 @@
 """Number words read as figures, by language: "fifteen" is "15", and in a Spanish
-dossier "quince" is too, and so is a number of several words, "treinta y cinco" being
-"35" (:func:`joined_numbers`). Matching (:mod:`.features`) reads them as their figures,
-and the figures of a report (:mod:`.figures`) pair "fifteen years" with "15 years"."""
+dossier "quince" is too; and a number of several words is one figure (:func:`joined_numbers`):
+"twenty five" (as some drafts write "twenty-five"), "two hundred and fifty" and "five
+thousand" are "25", "250" and "5000" in any dossier (English number words are read in
+every language, as :func:`as_figures` reads them), and in a Spanish one "treinta y cinco"
+is "35". Matching (:mod:`.features`) reads them as their figures, and the figures of a
+report (:mod:`.figures`) pair "fifteen years" with "15 years"."""
 
 from __future__ import annotations
 
@@ -87,18 +90,106 @@ _ES = {word: int(v) for word, v in NUMBER_WORDS_IN["es"].items() if word not in 
 _ES_TENS = {word: v for word, v in _ES.items() if v in range(30, 100, 10)}
 _ES_UNITS = {"uno": 1, "un": 1, "una": 1} | {word: v for word, v in _ES.items() if v < 10}
 _ES_BELOW_30 = _ES_UNITS | {word: v for word, v in _ES.items() if v < 30}
-_JOINERS = {"es": frozenset(("y", *SPANISH_HUNDREDS))}
+_EN_BELOW_100 = {word: int(v) for word, v in _NUMBERS.items() if v.isdigit()}
+"""English numbers of one word, "zero" to "ninety-nine" ("twenty-five" is one token)."""
+_EN_TENS = {word: v for word, v in NUMBER_WORDS.items() if v >= 20}
+_EN_UNITS = {word: v for word, v in NUMBER_WORDS.items() if 0 < v < 10}
+_EN_JOINERS = frozenset(("hundred", "thousand", *_EN_TENS))
+"""The English words without which no number is written in several words: a tens before
+its unit ("twenty five"), "hundred" and "thousand"."""
+_ES_JOINERS = frozenset(("y", *SPANISH_HUNDREDS))
+_JOINERS = {"es": _EN_JOINERS | _ES_JOINERS}
 
 
 def number_joiners(language: str) -> frozenset[str]:
-    """The words without which no number in words of ``language`` (a primary language
-    tag) is written in several words: a text holding none of them needs no
-    :func:`joined_numbers`. Empty for a language whose numbers are not joined (English
-    writes "thirty-five" as one word)."""
-    return _JOINERS.get(language, frozenset())
+    """The words without which no number in words is written in several words, in a text
+    of ``language`` (a primary language tag): English's in every language, and the
+    language's own. A text holding none of them (most) needs no :func:`joined_numbers`."""
+    return _JOINERS.get(language, _EN_JOINERS)
 
 
-def joined_numbers(tokens: list[str]) -> list[str]:
+def joined_numbers(tokens: list[str], language: str) -> list[str]:
+    """Case-folded word tokens (of a text in ``language``) with each number written in
+    several words made one figure, as the figures of a report read it: English's in every
+    language (:func:`_english`), and in Spanish (``language`` "es") Spanish's, and its
+    hundreds (:func:`_spanish`)."""
+    if language == "es" and not _ES_JOINERS.isdisjoint(tokens):
+        tokens = _spanish(tokens)
+    return _english(tokens) if not _EN_JOINERS.isdisjoint(tokens) else tokens
+
+
+def _english(tokens: list[str]) -> list[str]:
+    """English numbers of several words made one figure: a tens and its unit ("twenty
+    five" is "25"), hundreds ("one hundred", "two hundred and fifty", "fifteen hundred")
+    and thousands ("five thousand", "twenty-five thousand three hundred", and "5
+    thousand", which "five thousand" met before it was joined), up to 999,999. A number of
+    one word ("twenty", "twenty-five") is left to the word's own reading. "A hundred" stays
+    words ("a" is more often an article), and so does a scale above a thousand: "two
+    million" is "2" and "million", as "2 million" is. Tokens hold no punctuation, so
+    "twenty, five" is joined too: drafts seldom set two numbers side by side."""
+    out: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        value, k = _english_number(tokens, i)
+        if k - i > 1:
+            out.append(str(value))
+            i = k
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _english_number(tokens: list[str], i: int) -> tuple[int, int]:
+    """The English number below a million that starts at ``tokens[i]`` and where it ends;
+    (0, i) when none does. A plain count in digits counts before "thousand"."""
+    word = tokens[i]
+    if word.isdigit() and word.isascii() and i + 1 < len(tokens) and tokens[i + 1] == "thousand":
+        value, k = int(word), i + 1
+    else:
+        value, k = _english_hundreds(tokens, i)
+    if value and k < len(tokens) and tokens[k] == "thousand":
+        value, k = value * 1000, k + 1
+        rest, j = _english_hundreds(tokens, _after_and(tokens, k))
+        if rest:
+            value, k = value + rest, j
+    return value, k
+
+
+def _english_hundreds(tokens: list[str], i: int) -> tuple[int, int]:
+    """The English number below a thousand that starts at ``tokens[i]`` ("two hundred and
+    fifty", "fifteen hundred", "twenty five") and where it ends; (0, i) when none does."""
+    value, k = _english_below_100(tokens, i)
+    if value and k < len(tokens) and tokens[k] == "hundred":
+        value, k = value * 100, k + 1
+        rest, j = _english_below_100(tokens, _after_and(tokens, k))
+        if rest:
+            value, k = value + rest, j
+    return value, k
+
+
+def _english_below_100(tokens: list[str], i: int) -> tuple[int, int]:
+    """The English number from 1 to 99 that starts at ``tokens[i]`` ("twenty five",
+    "twenty-five", "fifteen") and where it ends; (0, i) when none does."""
+    if i >= len(tokens):
+        return 0, i
+    word = tokens[i]
+    tens = _EN_TENS.get(word)
+    if tens is not None:
+        if i + 1 < len(tokens) and tokens[i + 1] in _EN_UNITS:
+            return tens + _EN_UNITS[tokens[i + 1]], i + 2
+        return tens, i + 1
+    value = _EN_BELOW_100.get(word, 0)
+    return value, i + 1 if value else i
+
+
+def _after_and(tokens: list[str], k: int) -> int:
+    """Where the number goes on after ``tokens[k]``: past an "and" ("two hundred and
+    fifty"), which is left alone when no number follows it."""
+    return k + 1 if k < len(tokens) and tokens[k] == "and" else k
+
+
+def _spanish(tokens: list[str]) -> list[str]:
     """Case-folded Spanish word tokens with each number written in several words, or as a
     hundred, made one figure, as the figures of a report read it: "treinta y cinco" is
     "35", "ciento veinte" "120", "doscientas" "200". Numbers of one word ("treinta",
