@@ -10,6 +10,7 @@ spacing; :func:`edges` is how the pages keep the spaces at an edit's ends outsid
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 __all__ = ["edges", "shown_runs"]
@@ -82,9 +83,24 @@ def _equal(out: list[tuple[str, str]], text: str) -> None:
 def edges(text: str) -> tuple[str, str, str]:
     """``text`` as (its leading white space, the rest, its trailing white space): an
     inserted or deleted run is marked without the spaces at its ends, so its "+" or "−"
-    stands against its first word and no space is struck through."""
+    stands against its first word and no space is struck through.
+
+    The control characters Python counts as white space (vertical tab, form feed, the
+    separators U+001C-U+001F, NEL) are not spaces here: a page shows each by a stand-in
+    (a control picture, U+FFFD), a visible part of the run that is marked with it, as it
+    is by the report's fast path, which reads the run once it is escaped."""
     core = text.strip()
     if not core:
-        return text, "", ""
-    start = text.find(core)
-    return text[:start], core, text[start + len(core) :]
+        if _SHOWN_SPACES.isdisjoint(text):
+            return text, "", ""
+    elif _SHOWN_SPACES.isdisjoint(text[0] + text[-1]):
+        start = text.find(core)
+        return text[:start], core, text[start + len(core) :]
+    m = _EDGES.fullmatch(text)
+    assert m is not None  # every text matches: each group may be empty
+    return m.group(1), m.group(2), m.group(3)
+
+
+_SHOWN_SPACES = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f\x85")
+"""White space to ``str.strip`` that pages show by a stand-in (control characters)."""
+_EDGES = re.compile(r"([^\S\x0b\x0c\x1c-\x1f\x85]*)(.*?)([^\S\x0b\x0c\x1c-\x1f\x85]*)", re.S)
