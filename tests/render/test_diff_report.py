@@ -120,7 +120,7 @@ def test_the_legend_says_how_a_pieces_similarity_is_measured() -> None:
     legend = html[html.index('<dl class="terms">') : html.index("</dl>")]
     assert said in legend
     assert any(line.startswith("- **Similarity**") and said in line for line in md.splitlines())
-    assert "Pour une partie d’une scission" in IRAN.to_markdown(locale="fr")
+    assert "Pour un fragment issu d’une scission" in IRAN.to_markdown(locale="fr")
     plain = nt.diff(*nt.load(SEEDS / "ukraine-2025-12.yaml").plans[0].versions[:2])
     assert "Similarity" in plain.to_markdown()
     assert said not in plain.to_html()
@@ -309,6 +309,6 @@ def test_a_report_made_at_a_cut_of_its_own_says_so() -> None:
     for render in ("to_html", "to_markdown", "to_text"):
         assert said in getattr(loose, render)()
         assert "paired by their text at a confidence of" not in getattr(own, render)()
-    assert "à partir d’une confiance de 0,05, un seuil fixé pour lui" in loose.to_text(locale="fr")
+    assert "à partir d’une confiance de 0,05, seuil fixé pour ce rapport" in loose.to_text(locale="fr")
     for locale in ("uk", "ru", "ar", "de", "es"):
         assert "In this report" not in loose.to_html(locale=locale)

@@ -122,4 +122,4 @@ def test_a_plan_displays_its_versions_and_curated_links() -> None:
     assert "<i>dropped" not in html
     assert len(html) < 8000
     french = repr_html(plan, locale="fr")
-    assert "liens établis" in french
+    assert "liens manuels" in french

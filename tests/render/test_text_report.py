@@ -48,7 +48,7 @@ def test_a_missing_stance_or_status_is_a_word() -> None:
     text = IRAN.to_text()
     assert "  positions: Iran (none) → supports; United States (none) → supports" in text
     assert " - →" not in text
-    assert "Iran (aucun) → soutient" in IRAN.to_text(locale="fr")
+    assert "Iran (néant) → soutient" in IRAN.to_text(locale="fr")
 
 
 def test_lists_use_the_languages_separator() -> None:

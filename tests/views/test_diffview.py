@@ -85,7 +85,7 @@ def test_the_page_can_show_each_kind_what_changed_and_what_to_check() -> None:
         unkeyed("minsk-2014-2015.yaml").diff("minsk-1", "minsk-2"), lang=interface("fr")
     )
     assert [label for key, label, _ in french.shows if key in ("all", "check")] == [
-        "tous",
+        "au total",
         "à vérifier",
     ]
 
