@@ -104,7 +104,7 @@ def test_numbers_and_lists_in_the_languages_grammar() -> None:
 def test_vocabulary_words_are_translated_in_context() -> None:
     """A status and a change kind spelled alike in English may differ elsewhere."""
     uk = interface("uk")
-    assert uk.term("status", nt.Status.DISPUTED) == "оспорюється"
+    assert uk.term("status", nt.Status.DISPUTED) == "є розбіжності"
     assert uk.term("change", "reworded") == "переформульовано"
     assert uk.term("source kind", "media_report") == "повідомлення ЗМІ"
     assert ENGLISH.term("source kind", "media_report") == "media report"
