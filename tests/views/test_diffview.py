@@ -62,7 +62,7 @@ def test_reports_say_where_an_unpaired_point_may_continue() -> None:
         " \\(0\\.\\d\\d\\) أو",
         html,
     )
-    assert "قد يستمر في" in html
+    assert "الخلف المحتمل" in html
 
 
 def test_the_page_can_show_each_kind_what_changed_and_what_to_check() -> None:
