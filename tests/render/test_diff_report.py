@@ -309,6 +309,8 @@ def test_a_report_made_at_a_cut_of_its_own_says_so() -> None:
     for render in ("to_html", "to_markdown", "to_text"):
         assert said in getattr(loose, render)()
         assert "paired by their text at a confidence of" not in getattr(own, render)()
-    assert "à partir d’une confiance de 0,05, seuil fixé pour ce rapport" in loose.to_text(locale="fr")
+    assert "à partir d’une confiance de 0,05, seuil fixé pour ce rapport" in loose.to_text(
+        locale="fr"
+    )
     for locale in ("uk", "ru", "ar", "de", "es"):
         assert "In this report" not in loose.to_html(locale=locale)
