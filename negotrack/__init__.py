@@ -31,7 +31,7 @@ from negotrack.core.model import (
 from negotrack.core.refs import PointRef
 from negotrack.dossier.asof import StatusReport
 from negotrack.dossier.dossier import Dossier
-from negotrack.dossier.links import LinkSuggestion
+from negotrack.dossier.links import LinkSuggestion, Suggestions
 from negotrack.dossier.merge import merge
 from negotrack.dossier.selection import EventFilter
 from negotrack.errors import (
@@ -106,6 +106,7 @@ __all__ = [
     "StatusChange",
     "StatusDelta",
     "StatusReport",
+    "Suggestions",
     "TimelineView",
     "UnknownReference",
     "WordOp",

@@ -29,11 +29,11 @@ from negotrack.dossier.link_rules import VersionOrder, conflicts, describe, pair
 from negotrack.errors import DossierError, NegotrackError, Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from negotrack.plandiff.compare import PlanDiff
 
-__all__ = ["LinkSuggestion", "Linking"]
+__all__ = ["LinkSuggestion", "Linking", "Suggestions"]
 
 FOUND_BY_TEXT = frozenset({"text", "split", "merge"})
 CANDIDATE = "candidate"
@@ -69,11 +69,41 @@ class LinkSuggestion:
         }
 
 
+class Suggestions(list[LinkSuggestion]):
+    """What :meth:`Linking.suggest_links` returns: a list of :class:`LinkSuggestion` (it
+    compares, slices and serialises as a plain list), which also holds the two versions,
+    so that a notebook shows each pair with its two texts side by side, for a person to
+    decide (``_repr_html_``) without looking every point up."""
+
+    def __init__(
+        self,
+        suggestions: Iterable[LinkSuggestion] = (),
+        *,
+        old: PlanVersion | None = None,
+        new: PlanVersion | None = None,
+        language: str | None = None,
+    ) -> None:
+        super().__init__(suggestions)
+        self.old = old
+        self.new = new
+        self.language = language
+        """The language the points are written in (the dossier's), when declared."""
+
+    def _repr_html_(self) -> str:
+        from negotrack.render.renderer import repr_html
+
+        html: str = repr_html(self)
+        return html
+
+
 class _Host(Protocol):
     """What the mixin needs of the dossier it is part of."""
 
     @property
     def plans(self) -> tuple[Plan, ...]: ...
+
+    @property
+    def language(self) -> str | None: ...
 
     def diff(self, old: str, new: str, *, threshold: float | None = None) -> PlanDiff: ...
 
@@ -99,13 +129,14 @@ class Linking:
         *,
         min_confidence: float = 0.0,
         threshold: float | None = None,
-    ) -> list[LinkSuggestion]:
+    ) -> Suggestions:
         """The pairs between versions ``old`` and ``new`` that only text matching vouches
         for, and the candidates it left unpaired (``matched_by="candidate"``: a deleted or
         added point's best candidates, which the text alone could not decide, and the best
         of those facing it in its place), at least
         ``min_confidence`` sure, least sure first (ties in the new version's reading order,
-        candidates in the old version's). ``min_confidence`` is from 0 to 1 (a
+        candidates in the old version's), as a list (:class:`Suggestions`, which a
+        notebook shows with both texts of each pair). ``min_confidence`` is from 0 to 1 (a
         :class:`~negotrack.DossierError` otherwise); ``threshold`` is passed to the diff
         (see :func:`negotrack.diff`)."""
         why = out_of_range(min_confidence, zero=True)
@@ -137,7 +168,7 @@ class Linking:
             if confidence >= min_confidence
         ]
         out.sort(key=lambda t: t[:2])
-        return [s for _, _, s in out]
+        return Suggestions((s for _, _, s in out), old=d.old, new=d.new, language=self.language)
 
     def accept_suggestions(
         self: _Host,

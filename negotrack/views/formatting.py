@@ -21,7 +21,6 @@ from negotrack.core.datetext import iso_date
 from negotrack.views.diff_words import edges
 
 if TYPE_CHECKING:
-    from negotrack.dossier.dossier import Dossier
     from negotrack.views.i18n import Interface
 
 T = TypeVar("T")
@@ -113,9 +112,10 @@ def datetime_attr(moment: Moment) -> str:
     return date if date is not None else v.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
 
 
-def content_language(dossier: Dossier, lang: Interface) -> str | None:
-    """The dossier's declared language when it differs from the interface's (so the page
-    marks the user's text with it and a screen reader switches voice), else None."""
+def content_language(dossier: object, lang: Interface) -> str | None:
+    """The declared language of ``dossier`` (or of anything else with a ``language``,
+    such as what ``suggest_links`` returns) when it differs from the interface's (so the
+    page marks the user's text with it and a screen reader switches voice), else None."""
     declared = getattr(dossier, "language", None)
     if not declared:
         return None

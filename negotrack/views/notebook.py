@@ -13,15 +13,26 @@ from typing import Any, NamedTuple
 import attrs
 
 from negotrack.core.model import Plan, PlanVersion
+from negotrack.core.refs import PointRef
 from negotrack.dossier.dossier import Dossier
+from negotrack.dossier.links import CANDIDATE, Suggestions
 from negotrack.errors import RenderError
+from negotrack.plandiff.changes import CHECK_BELOW
 from negotrack.plandiff.compare import PlanDiff
 from negotrack.views.board import DossierSummary, VersionView
 from negotrack.views.diff import DiffView
+from negotrack.views.formatting import content_language
 from negotrack.views.i18n import ENGLISH, Interface
 from negotrack.views.timeline import TimelineView
 
-__all__ = ["LinkLine", "PlanSummary", "VersionLine", "notebook_view"]
+__all__ = [
+    "LinkLine",
+    "PlanSummary",
+    "SuggestionLine",
+    "SuggestionsView",
+    "VersionLine",
+    "notebook_view",
+]
 
 
 class VersionLine(NamedTuple):
@@ -67,13 +78,79 @@ class PlanSummary:
         )
 
 
+class SuggestionLine(NamedTuple):
+    """A pair for a person to decide, with both texts: its references as written
+    (``minsk-1#3``, what :meth:`~negotrack.Dossier.link` takes), how sure the matcher is
+    (as the page's language writes it), what found it and whether the reports mark it."""
+
+    old: str
+    old_text: str
+    new: str
+    new_text: str
+    confidence: str
+    found_by: str
+    """How the pair was found, in the page's language: by text, as a piece of a split or
+    merge, or left unpaired (a candidate)."""
+    paired: bool
+    """Whether the diff made the pair (False for a candidate it left unpaired)."""
+    check: bool
+    """Whether the reports mark it "check this" (a pair below the cut, or a candidate)."""
+
+
+@attrs.frozen
+class SuggestionsView:
+    """What ``d.suggest_links(old, new)`` lists, least sure first, each with its texts."""
+
+    old: str
+    new: str
+    lines: tuple[SuggestionLine, ...]
+    check_below: float = CHECK_BELOW
+    content_lang: str | None = None
+    """The points' own language when it differs from the interface's, else None."""
+
+    @classmethod
+    def build(cls, suggestions: Suggestions, *, lang: Interface = ENGLISH) -> SuggestionsView:
+        """The view of ``suggestions``, labelled in ``lang``."""
+        old, new = suggestions.old, suggestions.new
+        if old is None or new is None:
+            raise RenderError(
+                "no HTML display for suggestions without their versions",
+                hint="display what d.suggest_links(OLD, NEW) returns",
+            )
+        olds = {p.number: p.text for p in old.points}
+        news = {p.number: p.text for p in new.points}
+        found_by = {
+            "text": lang.pgettext("found by", "by its text"),
+            "split": lang.pgettext("found by", "piece of a split"),
+            "merge": lang.pgettext("found by", "piece of a merger"),
+            CANDIDATE: lang.pgettext("found by", "candidate, left unpaired"),
+        }
+        lines = []
+        for s in suggestions:
+            paired = s.matched_by != CANDIDATE
+            lines.append(
+                SuggestionLine(
+                    old=s.old,
+                    old_text=olds.get(PointRef.parse(s.old).number, ""),
+                    new=s.new,
+                    new_text=news.get(PointRef.parse(s.new).number, ""),
+                    confidence=lang.fraction(s.confidence),
+                    found_by=found_by.get(s.matched_by, s.matched_by),
+                    paired=paired,
+                    check=not paired or s.confidence < CHECK_BELOW,
+                )
+            )
+        return cls(old.id, new.id, tuple(lines), content_lang=content_language(suggestions, lang))
+
+
 @singledispatch
 def notebook_view(obj: Any, lang: Interface = ENGLISH) -> tuple[str, Any]:
     """``(kind, view)`` for a value's notebook display, labelled in ``lang``; a
     :class:`RenderError` for others."""
     raise RenderError(
         f"no HTML display for {type(obj).__name__}",
-        hint="displays exist for Dossier, Plan, PlanVersion, PlanDiff and TimelineView",
+        hint="displays exist for Dossier, Plan, PlanVersion, PlanDiff, TimelineView and the"
+        " suggestions of d.suggest_links",
     )
 
 
@@ -100,3 +177,8 @@ def _(obj: PlanDiff, lang: Interface = ENGLISH) -> tuple[str, Any]:
 @notebook_view.register
 def _(obj: TimelineView, lang: Interface = ENGLISH) -> tuple[str, Any]:
     return "timeline", obj
+
+
+@notebook_view.register
+def _(obj: Suggestions, lang: Interface = ENGLISH) -> tuple[str, Any]:
+    return "suggestions", SuggestionsView.build(obj, lang=lang)

@@ -1,8 +1,8 @@
 """Notebook display: a real notebook, run by nbclient on a real kernel, holds the reprs.
 
 The notebook is built with nbformat, loads the small test dossier and shows a Dossier, a
-PlanVersion, a PlanDiff, a TimelineView and a Plan; each output must carry ``text/html``
-with the display's scoped wrapper.
+PlanVersion, a PlanDiff, a TimelineView, a Plan and what ``suggest_links`` returns; each
+output must carry ``text/html`` with the display's scoped wrapper.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ CELLS = [
     "d.diff('us-28', '20-point')",
     "TimelineView.build(d)",
     "d.plan('peace-plan')",
+    "from tests.support.lineage import unkeyed\n"
+    "unkeyed('minsk-2014-2015.yaml').suggest_links('minsk-1', 'minsk-2')",
     "print(sys.prefix)",
 ]
 
@@ -68,6 +70,7 @@ def _html(cell: nbformat.NotebookNode) -> str:
         (4, "<bdi>US 28-point draft</bdi> → <bdi>20-point framework</bdi>"),
         (5, "Kyiv and Washington agree a 20-point framework"),
         (6, "<code>us-28</code>"),
+        (7, "pairs to review, from <code>minsk-1</code> to <code>minsk-2</code>"),
     ],
 )
 def test_outputs_hold_scoped_html(executed: nbformat.NotebookNode, index: int, expect: str) -> None:

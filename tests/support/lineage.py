@@ -28,4 +28,5 @@ def unkeyed(name: str) -> nt.Dossier:
         sources=d.sources,
         events=d.events,
         plans=plans,
+        language=d.language,
     )

@@ -1,0 +1,110 @@
+"""What ``d.suggest_links`` returns shows, in a notebook, each pair with both its texts."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import attrs
+from markupsafe import escape
+
+import negotrack as nt
+from tests.support.lineage import unkeyed
+
+
+def _minsk() -> nt.Dossier:
+    return unkeyed("minsk-2014-2015.yaml")
+
+
+def test_suggestions_are_a_plain_list_of_link_suggestions() -> None:
+    """The result is a ``list`` of :class:`nt.LinkSuggestion` (the contract): it equals the
+    plain list of its items, slices and serialises as one, and holds the two versions."""
+    d = _minsk()
+    found = d.suggest_links("minsk-1", "minsk-2")
+    assert isinstance(found, list)
+    assert isinstance(found, nt.Suggestions)
+    assert found == list(found)
+    assert all(isinstance(s, nt.LinkSuggestion) for s in found)
+    assert json.loads(json.dumps([s.to_json_data() for s in found[:2]]))
+    assert (found.old, found.new) == (d.version("minsk-1"), d.version("minsk-2"))
+
+
+def test_the_display_shows_each_pair_with_both_texts_least_sure_first() -> None:
+    """Each row holds the pair's references as ``d.link`` takes them, both texts, the
+    confidence and how it was found; candidates and pairs below the cut are marked
+    "check this", the others are not."""
+    d = _minsk()
+    found = d.suggest_links("minsk-1", "minsk-2")
+    html = found._repr_html_()
+    assert '<div class="negotrack-repr nt-' in html
+    n = len(found)
+    assert f"{n} pairs to review, from <code>minsk-1</code> to <code>minsk-2</code>" in html
+    rows = re.findall(r"<tr><td>(.*?)</td></tr>", html, re.S)
+    assert len(rows) == n
+    for s, row in zip(found, rows, strict=True):
+        old = d.point(s.old)
+        new = d.point(s.new)
+        assert f'<code dir="ltr">{s.old}</code><div dir="auto">' in row
+        assert f'<code dir="ltr">{s.new}</code>' in row
+        assert str(escape(old.text)) in row
+        assert str(escape(new.text)) in row
+        assert f'<span class="nt-num">{int(s.confidence * 100) / 100:.2f}</span>' in row
+        unsure = s.matched_by == "candidate" or s.confidence < 0.8
+        assert ("check this" in row) == unsure
+        label = {
+            "candidate": "candidate, left unpaired",
+            "text": "by its text",
+            "split": "piece of a split",
+            "merge": "piece of a merger",
+        }[s.matched_by]
+        assert f'<span class="nt-mark">{label}</span>' in row
+
+
+def test_the_display_escapes_the_texts() -> None:
+    """A point's text is shown as text, never as markup."""
+    d = _minsk()
+    plan = d.plan("minsk")
+    version = plan.version("minsk-1")
+    hostile = "<script>alert(1)</script> Both sides stop using weapons immediately."
+    points = tuple(attrs.evolve(p, text=hostile) if p.number == "1" else p for p in version.points)
+    d.replace(attrs.evolve(version, points=points))
+    html = d.suggest_links("minsk-1", "minsk-2")._repr_html_()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_nothing_to_review_reads_so_and_the_display_follows_the_locale() -> None:
+    """An empty result says there is nothing to review; the labels follow the locale."""
+    from negotrack.render.renderer import repr_html
+
+    d = nt.load("seeds/ukraine-2025-12.yaml")
+    empty = d.suggest_links("us-28", "20-point")
+    assert empty == []
+    html = empty._repr_html_()
+    assert "0 pairs to review, from <code>us-28</code> to <code>20-point</code>" in html
+    assert "<table>" not in html
+    french = repr_html(_minsk().suggest_links("minsk-1", "minsk-2"), locale="fr")
+    assert 'lang="fr"' in french
+    assert "Confidence" not in french
+    assert "paires à examiner, de <code>minsk-1</code> à <code>minsk-2</code>" in french
+    assert "candidat, laissé sans paire" in french
+    assert "0,20" in french
+
+
+def test_the_texts_carry_their_language_and_the_call_reads_as_code() -> None:
+    """Texts written in another language than the page's are marked with it (a screen
+    reader switches voice); the call to pin a pair stays left-to-right code in every
+    language."""
+    from negotrack.render.renderer import repr_html
+
+    d = unkeyed("colombia-es-2016.yaml")
+    found = d.suggest_links("final-aug", "final-nov")
+    assert found.language == "es"
+    english = found._repr_html_()
+    assert '<div dir="auto" lang="es">' in english
+    assert '<code dir="ltr">d.link(OLD, NEW)</code>' in english
+    spanish = repr_html(found, locale="es")
+    assert 'lang="es">' not in spanish.split("<table>", 1)[1]
+    arabic = repr_html(_minsk().suggest_links("minsk-1", "minsk-2"), locale="ar")
+    assert '<code dir="ltr">d.link(OLD, NEW)</code>' in arabic
+    assert '<div dir="auto" lang="en">' in arabic
