@@ -8,6 +8,8 @@ report (:mod:`.figures`) pair "fifteen years" with "15 years"."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 __all__ = [
     "NUMBER_WORDS",
     "NUMBER_WORDS_IN",
@@ -148,21 +150,30 @@ def _english_number(tokens: list[str], i: int) -> tuple[int, int]:
         value, k = int(word), i + 1
     else:
         value, k = _english_hundreds(tokens, i)
-    if value and k < len(tokens) and tokens[k] == "thousand":
-        value, k = value * 1000, k + 1
-        rest, j = _english_hundreds(tokens, _after_and(tokens, k))
-        if rest:
-            value, k = value + rest, j
-    return value, k
+    return _scaled(tokens, value, k, ("thousand", 1000), _english_hundreds)
 
 
 def _english_hundreds(tokens: list[str], i: int) -> tuple[int, int]:
     """The English number below a thousand that starts at ``tokens[i]`` ("two hundred and
     fifty", "fifteen hundred", "twenty five") and where it ends; (0, i) when none does."""
     value, k = _english_below_100(tokens, i)
-    if value and k < len(tokens) and tokens[k] == "hundred":
-        value, k = value * 100, k + 1
-        rest, j = _english_below_100(tokens, _after_and(tokens, k))
+    return _scaled(tokens, value, k, ("hundred", 100), _english_below_100)
+
+
+def _scaled(
+    tokens: list[str],
+    value: int,
+    k: int,
+    scale: tuple[str, int],
+    rest_of: Callable[[list[str], int], tuple[int, int]],
+) -> tuple[int, int]:
+    """``value`` (read up to ``tokens[k]``) times a scale word that follows it ("hundred",
+    100), plus the smaller number after it ("and fifty", read by ``rest_of``), and where
+    that ends; ``(value, k)`` when no scale word follows."""
+    word, factor = scale
+    if value and k < len(tokens) and tokens[k] == word:
+        value, k = value * factor, k + 1
+        rest, j = rest_of(tokens, _after_and(tokens, k))
         if rest:
             value, k = value + rest, j
     return value, k
