@@ -302,7 +302,7 @@ def _change(
     return ChangeMark(
         h(c.ref),
         status,
-        h(f"{c.ref.replace('#', ' #')}: {word}, {lang.date(c.on)}"),
+        h(f"{c.ref.replace('#', ' #')}{lang.colon} {word}{lang.comma}{lang.date(c.on)}"),
         f"{left:.3f}",
         f"{width:.3f}",
         iso_instant(c.on.start),

@@ -277,6 +277,19 @@ class Interface:
         return self.pgettext("list separator, between items with commas", "; ")
 
     @property
+    def quote_marks(self) -> tuple[str, str]:
+        """The marks that open and close a quoted value ("“" and "”", "«\u00a0" and
+        "\u00a0»", "„" and "“"), from the catalog's pattern: Babel offers no CLDR
+        quotation delimiters to rely on."""
+        before, _, after = self.pgettext("quotation", "“%(text)s”").partition("%(text)s")
+        return before, after
+
+    def quote(self, text: str) -> str:
+        """``text`` between this language's quotation marks: a filter's value, a quote."""
+        before, after = self.quote_marks
+        return f"{before}{text}{after}"
+
+    @property
     def circa(self) -> str:
         """The mark of an approximate date: "c.", "бл.", "ca.", ..."""
         return self.pgettext("approximate date", "c.")
