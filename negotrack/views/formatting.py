@@ -46,6 +46,7 @@ __all__ = [
     "plain_date",
     "safe_url",
     "tick_label",
+    "upper_first",
     "with_fields",
 ]
 
@@ -137,6 +138,13 @@ def lang_attr(code: str | None) -> Markup:
 def label(value: Any) -> str:
     """An enum value or identifier as words: ``media_report`` → "media report"."""
     return str(value).replace("_", " ")
+
+
+def upper_first(text: str) -> str:
+    """``text`` with its first character upper-cased and the rest as it was: "zu Prüfen" →
+    "Zu Prüfen", where Jinja's ``capitalize`` lowercases the rest ("Zu prüfen"), which breaks
+    German nouns and every proper name in a translated or user string."""
+    return text[:1].upper() + text[1:]
 
 
 _ANCHOR_BAD = re.compile(r"[^A-Za-z0-9_.-]")
@@ -361,6 +369,7 @@ FILTERS = {
     "md_words": md_words,
     "plain_date": plain_date,
     "safe_url": safe_url,
+    "upper_first": upper_first,
     "with_fields": with_fields,
 }
 """Registered on every :class:`negotrack.Renderer` environment under these names."""

@@ -5,16 +5,25 @@ precision only, and two ways of saying "nothing" for the same thing."""
 
 from __future__ import annotations
 
+import copy
 import re
+from pathlib import Path
 
+import attrs
 import pytest
 
 import negotrack as nt
+from negotrack.render.renderer import Renderer
+from negotrack.views.formatting import upper_first
 from tests.support.dossiers import seed_dossier
+from tests.support.lineage import unkeyed
+
+ROOT = Path(__file__).resolve().parents[2]
 
 SEED = seed_dossier()
 PLAN = SEED.plans[0]
 OLD, NEW = PLAN.versions[0].id, PLAN.versions[-1].id
+UNKEYED = unkeyed("minsk-2014-2015.yaml").diff("minsk-1", "minsk-2")  # pairs to check
 
 
 def test_arabic_diff_positions_are_separated_by_the_arabic_semicolon() -> None:
@@ -55,3 +64,36 @@ def test_timeline_punctuation_between_translated_pieces_is_the_pages() -> None:
     text = nt.render_timeline(SEED, "text", locale="fr")
     assert re.search(r"  «\u00a0[^»\n]+\u00a0» — ", text)
     assert '" - ' not in text
+
+
+def _german_with(context: str, message: str, text: str) -> Renderer:
+    """A German renderer whose catalog says ``text`` for ``message`` (in ``context``): a
+    translation with a noun inside, which the catalog happens not to have."""
+    r = Renderer(locale="de")
+    t = copy.copy(r.lang.translations)
+    t._catalog = {**t._catalog, f"{context}\x04{message}": text}  # type: ignore[attr-defined]
+    r.lang = attrs.evolve(r.lang, translations=t)
+    r.env.globals["lang"] = r.lang
+    r.env.install_gettext_translations(t, newstyle=True)  # type: ignore[attr-defined]
+    return r
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "text"])
+def test_a_german_to_check_term_keeps_its_capital_noun(fmt: str) -> None:
+    """The legend's "to check" term is upper-cased at its first letter only: Jinja's
+    ``capitalize`` made "zur Prüfung" "Zur prüfung"."""
+    r = _german_with("changes shown", "to check", "zur Prüfung")
+    page = r.diff(UNKEYED, format=fmt)
+    assert "Zur Prüfung" in page
+    assert "Zur prüfung" not in page
+
+
+def test_upper_first_touches_only_the_first_character() -> None:
+    """upper_first("zu Prüfen") is "Zu Prüfen" (capitalize gives "Zu prüfen"), and no
+    template uses capitalize."""
+    assert upper_first("zu Prüfen") == "Zu Prüfen"
+    assert upper_first("ÉTAT de New York") == "ÉTAT de New York"
+    assert upper_first("") == ""
+    templates = ROOT / "negotrack" / "render" / "templates"
+    for path in templates.rglob("*.j2"):
+        assert "capitalize" not in path.read_text(encoding="utf-8"), path
