@@ -265,15 +265,17 @@ def test_a_crossed_group_reads_as_one_regrouping() -> None:
     assert kinds.count("split") == 5
 
 
-def test_the_candidates_entry_keeps_its_english_title_in_order_in_arabic() -> None:
-    """The how-to's English title and the command inside the Arabic legend are isolated
-    (<bdi> in HTML, Unicode isolates in Markdown and text), so the bidi algorithm cannot
-    carry the closing quote and bracket into them; an English report adds no isolate."""
+def test_the_candidates_entry_keeps_its_title_and_command_in_order_in_arabic() -> None:
+    """The how-to's title (translated) and the command inside the Arabic legend are
+    isolated (<bdi> in HTML, Unicode isolates in Markdown and text), so the bidi algorithm
+    cannot carry the closing quote and bracket into them; an English report adds no
+    isolate."""
+    title = "مراجعة الأزواج التي لم تحسمها المطابقة النصية"
     html = UNKEYED.to_html(locale="ar")
-    assert "«<bdi>Review the pairs the matcher is unsure of</bdi>»" in html
+    assert f"«<bdi>{title}</bdi>»" in html
     assert "<bdi><code>negotrack link</code></bdi>" in html
     for plain in (UNKEYED.to_markdown(locale="ar"), UNKEYED.to_text(locale="ar")):
-        assert "«\u2068Review the pairs the matcher is unsure of\u2069»" in plain
+        assert f"«\u2068{title}\u2069»" in plain
     assert "\u2068" not in UNKEYED.to_text()
 
 

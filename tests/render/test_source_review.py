@@ -97,3 +97,17 @@ def test_upper_first_touches_only_the_first_character() -> None:
     templates = ROOT / "negotrack" / "render" / "templates"
     for path in templates.rglob("*.j2"):
         assert "capitalize" not in path.read_text(encoding="utf-8"), path
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "text"])
+def test_the_how_to_title_in_a_translated_legend_is_translated(fmt: str) -> None:
+    """The candidates entry names its how-to in the page's language, not in English."""
+    english = "Review the pairs the matcher is unsure of"
+    assert english in UNKEYED.to_text()
+    for code, title in (
+        ("fr", "Vérifier les paires dont l’outil d’appariement n’est pas sûr"),
+        ("de", "Paare prüfen, bei denen der Textabgleich unsicher ist"),
+    ):
+        page = Renderer(locale=code).diff(UNKEYED, format=fmt)
+        assert title in page
+        assert english not in page
