@@ -18,7 +18,14 @@ from negotrack.core.groups import components
 from negotrack.core.model import PlanVersion, Position
 from negotrack.core.refs import PointRef
 from negotrack.errors import UnknownReference, did_you_mean
-from negotrack.views.board_chart import StatusChart, build_chart, status_at, superseded_by
+from negotrack.views.board_chart import (
+    UNKNOWN,
+    StatusChart,
+    build_chart,
+    by_status_order,
+    status_at,
+    superseded_by,
+)
 from negotrack.views.formatting import anchor, content_language
 from negotrack.views.i18n import ENGLISH, Interface
 from negotrack.views.options import listed
@@ -174,7 +181,7 @@ class BoardView:
             for ref in refs:
                 parsed = PointRef.parse(ref)
                 version = versions[col[parsed.version]]
-                value = status_at(dossier, version, parsed.number, when, later) or "unknown"
+                value = status_at(dossier, version, parsed.number, when, later) or UNKNOWN
                 status_count[value] = status_count.get(value, 0) + 1
                 cells[col[parsed.version]].append(
                     CellPoint(ref, parsed.number, value, lang.term("status", value))
@@ -214,7 +221,7 @@ class BoardView:
             parties=party_cols,
             statuses=tuple(
                 (s, lang.term("status", s), n)
-                for s, n in sorted(status_count.items(), key=lambda kv: kv[0])
+                for s, n in sorted(status_count.items(), key=lambda kv: by_status_order(kv[0]))
             ),
             as_of=lang.plain_date(when) if when is not None else None,
             chart=build_chart(dossier, plan, when, lang),

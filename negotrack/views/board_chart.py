@@ -23,12 +23,38 @@ if TYPE_CHECKING:
     from negotrack.core.model import Plan, PlanVersion
     from negotrack.dossier.dossier import Dossier
 
-__all__ = ["SUPERSEDED", "Bar", "Segment", "StatusChart", "build_chart", "superseded_by"]
+__all__ = [
+    "STATUS_ORDER",
+    "SUPERSEDED",
+    "UNKNOWN",
+    "Bar",
+    "Segment",
+    "StatusChart",
+    "build_chart",
+    "by_status_order",
+    "superseded_by",
+]
 
 SUPERSEDED = "superseded"
 """The status a board shows for an undecided point of a version a newer one followed."""
 
-_ORDER = (*(s.value for s in Status), SUPERSEDED)
+UNKNOWN = "unknown"
+"""The status a board shows for a point whose status is not known on its date."""
+
+STATUS_ORDER: tuple[str, ...] = (*(s.value for s in Status), SUPERSEDED, UNKNOWN)
+"""The order every page lists statuses in (the board's legend and chart, the site home's
+counts): :class:`~negotrack.core.kinds.Status`'s own, which follows a point's life
+(proposed, kept, amended, agreed, disputed, deferred, deleted), then the two a board adds,
+superseded and unknown. Not the English alphabet, which reads as random in translation."""
+
+_RANK = {s: i for i, s in enumerate(STATUS_ORDER)}
+
+
+def by_status_order(status: str) -> tuple[int, str]:
+    """A sort key that puts statuses in :data:`STATUS_ORDER` (any other after, by name)."""
+    return _RANK.get(status, len(_RANK)), status
+
+
 _MAX_DATES = 24
 _HEIGHT = 150.0
 _TOP = 18.0  # room above the tallest bar for its total
@@ -127,7 +153,7 @@ def build_chart(
                 if s is not None:
                     counts[s] = counts.get(s, 0) + 1
         table.append(counts)
-    present = [s for s in _ORDER if any(s in row for row in table)]
+    present = [s for s in STATUS_ORDER if any(s in row for row in table)]
     top = max(sum(row.values()) for row in table) or 1
     step, bar_width = 96, 64
     bars = []

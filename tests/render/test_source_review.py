@@ -13,7 +13,9 @@ import attrs
 import pytest
 
 import negotrack as nt
+from negotrack.core.kinds import Status
 from negotrack.render.renderer import Renderer
+from negotrack.views.board_chart import STATUS_ORDER
 from negotrack.views.formatting import upper_first
 from tests.support.dossiers import seed_dossier
 from tests.support.lineage import unkeyed
@@ -111,3 +113,34 @@ def test_the_how_to_title_in_a_translated_legend_is_translated(fmt: str) -> None
         page = Renderer(locale=code).diff(UNKEYED, format=fmt)
         assert title in page
         assert english not in page
+
+
+def _in_order(statuses: list[str]) -> None:
+    assert len(statuses) >= 3
+    assert statuses == sorted(statuses, key=STATUS_ORDER.index)
+
+
+def test_the_board_legend_and_chart_follow_the_status_order() -> None:
+    """The board's legend and its chart list statuses in Status's order (proposed, kept,
+    amended, ..., then superseded and unknown), in every language: not alphabetically."""
+    assert STATUS_ORDER[: len(Status)] == tuple(s.value for s in Status)
+    assert STATUS_ORDER[-2:] == ("superseded", "unknown")
+    for code in ("en", "fr"):
+        page = nt.render_board(SEED, PLAN.id, locale=code)
+        legend = page[page.index('<ul class="legend"') :]
+        _in_order(re.findall(r'<li><span class="st st-([a-z]+)">', legend[: legend.index("</ul>")]))
+        chart = page[page.index('<ul class="legend chart-legend"') :]
+        _in_order(re.findall(r'<span class="sw st-([a-z]+)">', chart[: chart.index("</ul>")]))
+
+
+def test_the_home_page_counts_follow_the_status_order(tmp_path: Path) -> None:
+    """The site home's board entry counts its statuses in the same order, in HTML and
+    Markdown."""
+    nt.render_site(SEED, tmp_path)
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    legend = html[html.index('<ul class="legend"') :]
+    _in_order(re.findall(r'<span class="st st-([a-z]+)">', legend[: legend.index("</ul>")]))
+    md = (tmp_path / "index.md").read_text(encoding="utf-8")
+    line = next(x for x in md.splitlines() if " × " in x)
+    words = re.findall(r"([a-z]+) × ", line)
+    _in_order(words)
