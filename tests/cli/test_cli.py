@@ -493,7 +493,7 @@ def test_board_as_of_shows_the_board_as_it_stood(capsys: pytest.CaptureFixture[s
     """`board --as-of` leaves out versions not yet tabled and says which date it shows."""
     code, out, _ = run(capsys, "board", str(SEED), "--as-of", "2025-12-01")
     assert code == 0
-    assert "As it stood on 1 Dec 2025" in out
+    assert "As it stood: 1 Dec 2025" in out
     assert "20-point draft framework" not in out
     code, out, _ = run(capsys, "board", str(SEED))
     assert code == 0

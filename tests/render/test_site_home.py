@@ -27,7 +27,7 @@ def test_the_home_page_lists_every_page_in_reading_order(tmp_path: Path) -> None
     contents = body[body.index('<ol class="contents"') : body.index("</ol>")]
     hrefs = re.findall(r'<h3><a href="([^"]+)"', contents)
     assert hrefs == ["timeline.html", "diff-us-28_to_20-point.html", "board-peace-plan.html"]
-    assert "5 events, from <bdi>20 Nov 2025</bdi> to <bdi>Dec 2025</bdi>." in contents
+    assert "5 events, <bdi>20 Nov 2025</bdi> – <bdi>Dec 2025</bdi>." in contents
     assert (
         "<bdi>US 28-point draft</bdi> (20 Nov 2025) → <bdi>20-point framework</bdi>"
         " (c. Dec 2025)" in contents

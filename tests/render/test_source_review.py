@@ -144,3 +144,18 @@ def test_the_home_page_counts_follow_the_status_order(tmp_path: Path) -> None:
     line = next(x for x in md.splitlines() if " × " in x)
     words = re.findall(r"([a-z]+) × ", line)
     _in_order(words)
+
+
+def test_dates_of_any_precision_read_right_in_the_as_of_and_range_phrases(tmp_path: Path) -> None:
+    """The board's "As it stood" and the home page's range take a day, a month or a year
+    alike: a label and a dash, not a preposition that fits one precision ("État au décembre
+    2025")."""
+    for as_of, shown in (("2025-12", "décembre 2025"), ("2025-12-01", "1 déc. 2025")):
+        page = nt.render_board(SEED, PLAN.id, "md", as_of=as_of, locale="fr")
+        assert f"*État à la date\u00a0: {shown}*" in page
+        assert "État au" not in page
+    assert "*As it stood: Dec 2025*" in nt.render_board(SEED, PLAN.id, "md", as_of="2025-12")
+    nt.render_site(SEED, tmp_path, locale="fr")
+    home = (tmp_path / "index.md").read_text(encoding="utf-8")
+    line = next(x for x in home.splitlines() if "événements" in x)
+    assert line.endswith(" événements, v. octobre 2025 – décembre 2025.")

@@ -34,7 +34,7 @@ def test_the_board_as_it_stood_before_the_new_draft() -> None:
     assert set(_cells(view).values()) == {"proposed"}
     assert view.as_of == "1 Dec 2025"
     page = nt.render_board(D, PLAN, as_of="2025-12-01")
-    assert "As it stood on 1 Dec 2025" in page
+    assert "As it stood: 1 Dec 2025" in page
     assert "20-point" not in re.sub(r"<p class=\"lede\"[^>]*>.*?</p>", "", page)
 
 
