@@ -159,3 +159,16 @@ def test_dates_of_any_precision_read_right_in_the_as_of_and_range_phrases(tmp_pa
     home = (tmp_path / "index.md").read_text(encoding="utf-8")
     line = next(x for x in home.splitlines() if "événements" in x)
     assert line.endswith(" événements, v. octobre 2025 – décembre 2025.")
+
+
+def test_a_missing_value_reads_the_same_in_every_diff_format() -> None:
+    """A party with no stance before, a point with no options or status before, reads
+    "(none)" (in the page's language) in the HTML, Markdown and text reports alike; the
+    Markdown and HTML reports wrote "—" where the text report wrote "(none)"."""
+    iran = nt.load(ROOT / "seeds" / "iran-2015.yaml").diff("lausanne", "jcpoa")
+    for code, none in (("en", "(none)"), ("fr", "(néant)")):
+        r = Renderer(locale=code)
+        pages = {fmt: r.diff(iran, format=fmt) for fmt in ("html", "md", "text")}
+        for fmt, page in pages.items():
+            assert f"Iran{'</bdi>' if fmt == 'html' else ''} {none} → " in page, fmt
+            assert "— →" not in page, fmt

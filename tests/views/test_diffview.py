@@ -214,7 +214,7 @@ def test_a_status_line_says_only_what_was_recorded() -> None:
     assert not any(c.status_changed for c in added)
     assert by_ref["jcpoa #1"].status_changed  # proposed -> agreed, logged
     assert by_ref["lausanne #6"].status_changed  # proposed -> deleted, logged
-    for fmt, line in (("text", "status: - -> proposed"), ("md", "Status: — → proposed")):
+    for fmt, line in (("text", "status: (none) → proposed"), ("md", "Status: (none) → proposed")):
         assert line not in render_diff(d.diff("lausanne", "jcpoa"), fmt)
     d.set_status("jcpoa#25", "agreed", on="2015-07-14", source="i4")
     logged = DiffView.build(d.diff("lausanne", "jcpoa"))
