@@ -14,6 +14,7 @@ import pytest
 
 import negotrack as nt
 from negotrack.core.kinds import Status
+from negotrack.render.catalogs import interface
 from negotrack.render.renderer import Renderer
 from negotrack.views.board_chart import STATUS_ORDER
 from negotrack.views.formatting import upper_first
@@ -172,3 +173,14 @@ def test_a_missing_value_reads_the_same_in_every_diff_format() -> None:
         for fmt, page in pages.items():
             assert f"Iran{'</bdi>' if fmt == 'html' else ''} {none} → " in page, fmt
             assert "— →" not in page, fmt
+
+
+def test_the_localisation_guide_quotes_the_arabic_forms_the_catalog_has() -> None:
+    """docs/howto/localise.md cites the Arabic badge and the form after a count as the
+    catalog gives them: "إعادة صياغة" on one change, "6 حالات إعادة صياغة" after a count."""
+    ar = interface("ar")
+    guide = (ROOT / "docs" / "howto" / "localise.md").read_text(encoding="utf-8")
+    badge = ar.term("change", "reworded")
+    assert badge == "إعادة صياغة"
+    assert f'"{badge}"' in guide
+    assert f'"6 {ar.counted("change", "reworded", 6)}"' in guide
