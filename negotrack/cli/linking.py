@@ -215,6 +215,9 @@ def _accept(
     from negotrack.core.confidence import cut_down
     from negotrack.io.update import update
 
+    # How the cut is named: the option given, or --accept's own when none was.
+    given = args.min_confidence is not None
+    cut = f"--min-confidence {least:g}" if given else f"{least:g}, --accept's default cut"
     # Refused from the newer version to the older: a problem of OLD (as link's of OLD_REF).
     pinned = update(
         args.file,
@@ -232,7 +235,7 @@ def _accept(
         piece, sure = pieces.get((s.old, s.new), ("a piece", 0.0))
         note(
             f"not linked {s.old} -> {s.new}: its {s.matched_by} has {piece} at "
-            f"{cut_down(sure):.2f}, below --min-confidence {least:g} (a split or merge "
+            f"{cut_down(sure):.2f}, below {cut} (a split or merge "
             "is linked whole or not at all)"
         )
     if not pinned:

@@ -547,3 +547,20 @@ def test_unlink_takes_a_link_back_and_refuses_one_that_is_not_there(
     assert len(err.strip().splitlines()) == 1
     assert colombia.read_bytes() == linked
     assert run(capsys, "unlink", str(colombia), "final-aug#6.5")[0] == 2
+
+
+def test_accept_by_default_names_its_own_cut_for_a_piece_it_holds_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A piece listed but held back with its split or merge names the cut that held it:
+    given no ``--min-confidence``, ``--accept``'s own (the "check this" cut), not an option
+    the person never gave. (The cut is raised here so that a piece of Iran's falls below.)"""
+    monkeypatch.setattr("negotrack.plandiff.changes.CHECK_BELOW", 0.95)
+    path = tmp_path / "iran.yaml"
+    unkeyed("iran-2015.yaml").save(path)
+    code, _, err = run(capsys, "suggest-links", str(path), "lausanne", "jcpoa", "--accept")
+    assert code == 0
+    held = [line for line in err.splitlines() if line.startswith("not linked lausanne#")]
+    assert held
+    assert all(", below 0.95, --accept's default cut (a split or merge" in line for line in held)
+    assert "--min-confidence 0.95" not in err
