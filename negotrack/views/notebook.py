@@ -7,6 +7,7 @@ returns with the ``html/repr/KIND.html.j2`` template.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import singledispatch
 from typing import Any, NamedTuple
 
@@ -111,14 +112,10 @@ class SuggestionsView:
     @classmethod
     def build(cls, suggestions: Suggestions, *, lang: Interface = ENGLISH) -> SuggestionsView:
         """The view of ``suggestions``, labelled in ``lang``."""
+        # A list made by hand has no versions: its pairs are shown without their texts.
         old, new = suggestions.old, suggestions.new
-        if old is None or new is None:
-            raise RenderError(
-                "no HTML display for suggestions without their versions",
-                hint="display what d.suggest_links(OLD, NEW) returns",
-            )
-        olds = {p.number: p.text for p in old.points}
-        news = {p.number: p.text for p in new.points}
+        olds = {p.number: p.text for p in old.points} if old is not None else {}
+        news = {p.number: p.text for p in new.points} if new is not None else {}
         found_by = {
             "text": lang.pgettext("found by", "by its text"),
             "split": lang.pgettext("found by", "piece of a split"),
@@ -140,7 +137,16 @@ class SuggestionsView:
                     check=not paired or s.confidence < CHECK_BELOW,
                 )
             )
-        return cls(old.id, new.id, tuple(lines), content_lang=content_language(suggestions, lang))
+        old_id = old.id if old is not None else _version_of(s.old for s in suggestions)
+        new_id = new.id if new is not None else _version_of(s.new for s in suggestions)
+        return cls(old_id, new_id, tuple(lines), content_lang=content_language(suggestions, lang))
+
+
+def _version_of(refs: Iterable[str]) -> str:
+    """The version the first of ``refs`` names ("" when there is none)."""
+    for ref in refs:
+        return PointRef.parse(ref).version
+    return ""
 
 
 @singledispatch

@@ -108,3 +108,14 @@ def test_the_texts_carry_their_language_and_the_call_reads_as_code() -> None:
     arabic = repr_html(_minsk().suggest_links("minsk-1", "minsk-2"), locale="ar")
     assert '<code dir="ltr">d.link(OLD, NEW)</code>' in arabic
     assert '<div dir="auto" lang="en">' in arabic
+
+
+def test_a_list_made_without_its_versions_shows_its_pairs_without_texts() -> None:
+    """``nt.Suggestions`` built by hand, with no versions, has no texts to show: its
+    display still lists each pair, its references and confidence."""
+    made = nt.Suggestions([nt.LinkSuggestion("a#1", "b#1", 0.5, "text")])
+    assert made == [nt.LinkSuggestion("a#1", "b#1", 0.5, "text")]
+    html = made._repr_html_()
+    assert "1 pair to review, from <code>a</code> to <code>b</code>" in html
+    assert '<code dir="ltr">a#1</code><div dir="auto"></div>' in html
+    assert "0.50" in html
