@@ -62,10 +62,9 @@ def format_of(path: str | Path) -> Format:
 
 def load(path: str | Path) -> Dossier:
     """Read a dossier from a JSON or YAML file (by suffix), reporting every problem at once."""
-    if os.path.isdir(path):  # say it is a folder, not that its name lacks a suffix
-        read_text(path)
-    fmt = format_of(path)
-    return loads(read_text(path), fmt, file=str(path))
+    # Read first: a folder or a missing file is that, not a name that lacks a suffix.
+    text = read_text(path)
+    return loads(text, format_of(path), file=str(path))
 
 
 @collector_paused()
