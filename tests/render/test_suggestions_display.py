@@ -119,3 +119,15 @@ def test_a_list_made_without_its_versions_shows_its_pairs_without_texts() -> Non
     assert "1 pair to review, from <code>a</code> to <code>b</code>" in html
     assert '<code dir="ltr">a#1</code><div dir="auto"></div>' in html
     assert "0.50" in html
+
+
+def test_an_empty_list_made_by_hand_names_no_versions() -> None:
+    """An empty ``nt.Suggestions()`` knows no versions: it says there is nothing to review,
+    not "0 pairs to review, from  to " with the two ids left blank."""
+    from negotrack.render.renderer import repr_html
+
+    html = nt.Suggestions()._repr_html_()
+    assert "No pairs to review." in html
+    assert "from" not in html.split("</style>", 1)[1]
+    assert "<table>" not in html
+    assert "Aucune paire à examiner." in repr_html(nt.Suggestions(), locale="fr")
