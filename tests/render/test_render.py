@@ -292,7 +292,12 @@ def test_notebook_reprs_are_scoped() -> None:
         assert css is not None
         rules = [line for line in css.group(1).splitlines() if "{" in line]
         assert rules
-        assert all(line.startswith("." + scope.group(1)) for line in rules)
+        # A container query only groups rules, each scoped itself (it queries the
+        # display's own wrapper, the nearest container).
+        assert all(
+            line.startswith("." + scope.group(1)) or line == "@container (max-width: 36rem) {"
+            for line in rules
+        )
 
 
 def test_repr_of_something_else_is_refused() -> None:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import negotrack as nt
+from negotrack.render.renderer import repr_html
 from negotrack.views.diff import DiffView
 from tests.support.dossiers import SEEDS, seed_dossier, small_dossier
 from tests.support.lineage import unkeyed
@@ -36,6 +37,19 @@ def _pages() -> dict[str, str]:
             nt.render_site(d, folder)
             pages["site-diff"] = next(Path(folder).glob("diff-*.html")).read_text("utf-8")
             pages["site-index"] = (Path(folder) / "index.html").read_text("utf-8")
+    # Notebook displays, in a page as Jupyter puts them: the diff of long texts and the
+    # suggestions must fit a phone too (the diff's table stacks in a narrow cell).
+    colombia = unkeyed("colombia-2016.yaml")
+    for name, shown in {
+        "repr-diff-colombia": colombia.diff("final-aug", "final-nov"),
+        "repr-suggestions-colombia": colombia.suggest_links("final-aug", "final-nov"),
+        "repr-diff-ar": colombia.diff("final-aug", "final-nov"),
+    }.items():
+        body = repr_html(shown, locale="ar" if name.endswith("-ar") else None)
+        pages[name] = (
+            f"<!doctype html><html lang='en'><head><title>{name}</title></head>"
+            f"<body>{body}</body></html>"
+        )
     pages["timeline-uk"] = nt.render_timeline(d, locale="uk")
     pages["timeline-ar"] = nt.render_timeline(d, locale="ar")
     return pages
