@@ -69,6 +69,14 @@ _PERIODS_ES = {
 }
 _ONE_UNIT = frozenset(("day", "week", "month", "year", "día", "dia", "semana", "mes", "año"))
 """The units of time one span is written with ("within a year", "en un año")."""
+_SETS_EN = (
+    r"sides|parties|countries|states|communities|regions|nations|governments|peoples"
+    r"|entities|republics|provinces|oblasts|delegations|leaders"
+)
+_SETS_ES = (
+    r"|partes|países|paises|estados|comunidades|regiones|naciones|gobiernos|pueblos"
+    r"|entidades|repúblicas|provincias|delegaciones"
+)
 _SPAN_HINTS_ES = ("día", "dia", "semana", "mes", "año")
 _SPAN_AFTER_EN = ("within", "for", "after", "in", "over", "than")
 _SPAN_AFTER_ES = ("en", "durante", "por", "tras", "hasta", "plazo de", "dentro de", "antes de")
@@ -154,6 +162,14 @@ class Lexicon:
         self.month_name = re.compile(rf"\b(?:{months})(?!\w)", re.IGNORECASE)  # not "noventa"
         self.words = re.compile("|".join(words), re.VERBOSE | re.IGNORECASE)
         self.reference = re.compile(rf"(?:{references})\s*$", re.IGNORECASE)
+        definite = r"the|these|those" + (r"|los|las|estos|estas|esos|esas" if spanish else "")
+        self.definite = re.compile(rf"\b(?:{definite})\s+$", re.IGNORECASE)
+        sets = _SETS_EN + (_SETS_ES if spanish else "")
+        self.set_noun = re.compile(rf"(?:\s+[^\W\d_]+)?\s+(?:{sets})\b", re.IGNORECASE)
+        """After a definite article, a number word before a word for the parties or places
+        of a plan ("the two countries", "the two component states", "las dos partes")
+        names a set the reader knows; it counts nothing. "The next three terms" and "los
+        cinco primeros" still count."""
         self.reference_reach = 20 if spanish else 16
         """How far before a number its reference word may start ("acto legislativo ")."""
         self.duration = re.compile(rf"(?:\s+|-)({_alternatives(self.periods)})\b", re.IGNORECASE)

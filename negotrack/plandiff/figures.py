@@ -77,6 +77,8 @@ def _spans(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
                 continue
             if lex.reference.search(text, max(0, start - lex.reference_reach), start):
                 continue
+            if _names_a_set(text, m.group(), start, end, lex):
+                continue
             found.append((" ".join(m.group().split()), start, end))
         found.sort(key=lambda f: f[1])
     low = text.lower()
@@ -96,6 +98,19 @@ def _spans(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
             figure = " ".join(text[start:end].split())  # "24 months", "three-year"
         out.append((figure, start, end))
     return out
+
+
+def _names_a_set(text: str, words: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the number ``words`` at ``start`` name a known set rather than count one:
+    a bare number word after a definite article and before a word for a plan's parties
+    or places ("the two countries", "the five regions", "las dos partes"; see
+    :attr:`Lexicon.set_noun`), with no scale ("the three million hectares" counts)."""
+    if lex.definite.search(text, max(0, start - 8), start) is None:
+        return False
+    parts = re.split(r"[\s-]+", words.lower())
+    if any(w not in lex.numbers and w not in lex.hundreds for w in parts):
+        return False  # a scale or a thousand: a quantity
+    return lex.set_noun.match(text, end) is not None
 
 
 def _digit_spans(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
