@@ -296,6 +296,8 @@ def md_words(runs: Iterable[tuple[str, str]]) -> str:
         if loose and not _apart(piece[0]):
             piece = " " + piece
         marked = op in {"insert", "delete"} and bool(piece.strip())
+        if marked and not out:
+            piece = piece.lstrip(" ")  # nothing before it to set it apart from
         if marked and out and not piece[0].isspace() and not _apart(out[-1][-1]):
             piece = " " + piece
         elif marked and out and piece[0] == " " and out[-1][-1] == " ":

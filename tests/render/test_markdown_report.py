@@ -75,6 +75,18 @@ def test_the_words_stay_as_they_were() -> None:
     assert out.replace(" ", "") == "".join(md_mark(t, op) for op, t in runs).replace(" ", "")
 
 
+def test_an_edit_that_opens_the_text_has_no_space_before_it() -> None:
+    """An insertion or deletion at the very start of a point is not set apart from
+    nothing: the E3 seed's point 7 read " **[+ Whether]** Ukraine..." with a space first."""
+    assert md_words([("insert", "Whether"), ("equal", " Ukraine joins")]) == (
+        "**[+ Whether]** Ukraine joins"
+    )
+    assert md_words([("delete", " Ukraine writes"), ("insert", "It")]) == (
+        "~~[− Ukraine writes]~~ **[+ It]**"
+    )
+    assert md_words([("equal", "So"), ("insert", "it")]) == "So **[+ it]**"
+
+
 _WORD = st.text(
     alphabet=st.sampled_from("aZ9,.;:()-'\"“”«»—…$+=~*_[]\\кйب "),
     min_size=1,
