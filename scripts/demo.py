@@ -96,10 +96,14 @@ def summary(d: nt.Dossier, path: Path) -> Iterator[str]:
                 f"    {v.id:<14} {v.date.display():<14} {len(v.points):>3} points"
                 f"  {v.label}{origin}"
             )
-            statuses = Counter(str(d.status_of(f"{v.id}#{p.number}")) for p in v.points)
+            reports = [d.status_report(f"{v.id}#{p.number}") for p in v.points]
+            # A status the dates cannot settle (changes of unknown order) is marked "?",
+            # as the board marks it.
+            statuses = Counter(f"{r.status}{'' if r.certain else '?'}" for r in reports)
             if statuses:
                 counts = ", ".join(f"{n} {s}" for s, n in statuses.most_common())
-                yield f"    {'':<14} now: {counts}"
+                doubt = "  (?: not certain, see the board)" if "?" in counts else ""
+                yield f"    {'':<14} now: {counts}{doubt}"
     changes = len(d.status_log)
     yield f"\nStatus changes recorded: {changes}; positions recorded: {len(d.position_log)}"
 

@@ -23,7 +23,7 @@ from negotrack.views.board_chart import (
     StatusChart,
     build_chart,
     by_status_order,
-    status_at,
+    status_cell,
     superseded_by,
 )
 from negotrack.views.formatting import anchor, content_language
@@ -70,6 +70,10 @@ class CellPoint(NamedTuple):
     number: str
     status: str
     status_label: str
+    certain: bool = True
+    """Whether the recorded dates settle the status: False when changes of unknown order
+    (overlapping imprecise dates), or a date still running, leave it open. The board marks
+    such a cell "?", as ``negotrack status show`` does."""
 
 
 class Row(NamedTuple):
@@ -116,6 +120,8 @@ class BoardView:
     threshold: float | None = None
     """The cut text matching lined the versions' points up at, when one was set for this
     board (the page says so: its rows depend on it), else None."""
+    uncertain: int = 0
+    """How many cells show a status the recorded dates do not settle (marked "?")."""
 
     @classmethod
     def build(
@@ -168,6 +174,7 @@ class BoardView:
         parties: dict[str, str] = {}
         rows_raw = sorted(components(order, same), key=lambda refs: min(order[r] for r in refs))
         status_count: dict[str, int] = {}
+        doubts = 0
         rows: list[Row] = []
         for refs in rows_raw:
             latest: dict[str, Position] = {}
@@ -181,10 +188,12 @@ class BoardView:
             for ref in refs:
                 parsed = PointRef.parse(ref)
                 version = versions[col[parsed.version]]
-                value = status_at(dossier, version, parsed.number, when, later) or UNKNOWN
+                found, certain = status_cell(dossier, version, parsed.number, when, later)
+                value = found or UNKNOWN
                 status_count[value] = status_count.get(value, 0) + 1
+                doubts += not certain
                 cells[col[parsed.version]].append(
-                    CellPoint(ref, parsed.number, value, lang.term("status", value))
+                    CellPoint(ref, parsed.number, value, lang.term("status", value), certain)
                 )
             last = max(refs, key=lambda r: order[r])
             point = dossier.point(last)
@@ -228,6 +237,7 @@ class BoardView:
             lang=lang,
             content_lang=content_language(dossier, lang),
             threshold=threshold,
+            uncertain=doubts,
         )
 
 

@@ -115,13 +115,23 @@ def status_at(
 ) -> str | None:
     """The status a board shows for a point on ``at`` (None: its version was not yet
     tabled)."""
-    status = dossier.status_of(PointRef.format(version.id, number), at)
+    return status_cell(dossier, version, number, at, later)[0]
+
+
+def status_cell(
+    dossier: Dossier, version: PlanVersion, number: str, at: Moment | None, later: dict[str, Moment]
+) -> tuple[str | None, bool]:
+    """:func:`status_at`, and whether the recorded dates settle it (False when changes of
+    unknown order, or a date still running on ``at``, leave it open; see
+    :meth:`Dossier.status_report`)."""
+    report = dossier.status_report(PointRef.format(version.id, number), at)
+    status = report.status
     if status is None:
-        return None
+        return None, True
     newer = later.get(version.id)
     if status is Status.PROPOSED and newer is not None and (at is None or newer.settled_by(at)):
-        return SUPERSEDED
-    return status.value
+        return SUPERSEDED, report.certain
+    return status.value, report.certain
 
 
 def build_chart(

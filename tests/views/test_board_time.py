@@ -80,3 +80,36 @@ def test_markdown_board_takes_as_of_too() -> None:
     md = nt.render_board(D, PLAN, format="md", as_of="2025-12-01")
     assert "superseded" not in md
     assert "20-point" not in md.split("## Points by version", 1)[1]
+
+
+def test_a_status_the_dates_do_not_settle_is_marked_on_the_board() -> None:
+    """The E3 seed's us-28 #26 was disputed on 23 Nov and deleted some day from 23 to 26
+    Nov: the order is unknown, so ``status show`` says "disputed?". The board showed a
+    plain "disputed"; it now marks the cell "?" (in words for a screen reader) and says
+    what the mark means, in HTML and Markdown. A board whose dates settle every status has
+    neither."""
+    e3 = nt.load(SEED.parent / "ukraine-e3-2025-11.yaml")
+    view = BoardView.build(e3)
+    doubtful = [p.ref for row in view.rows for cell in row.cells for p in cell if not p.certain]
+    assert doubtful == ["us-28#26"]
+    assert view.uncertain == 1
+    assert not e3.status_report("us-28#26").certain
+    html = nt.render_board(e3)
+    assert (
+        '<span class="st st-disputed">disputed</span><span class="doubt" aria-hidden="true">?'
+        '</span><span class="visually-hidden"> (not certain)</span>'
+    ) in html
+    assert "? marks a status the recorded dates do not settle" in html
+    md = nt.render_board(e3, format="md")
+    assert "| #26 disputed? |" in md
+    assert "? marks a status the recorded dates do not settle" in md
+    assert "marks a status" in nt.render_board(e3, locale="fr").replace(
+        "signale un statut", "marks a status"
+    )
+    # On 23 Nov the deletion's days were still running: not certain either.
+    assert BoardView.build(e3, as_of="2025-11-23").uncertain == 1
+    # The day before, nothing had been recorded yet: certain, no mark.
+    assert BoardView.build(e3, as_of="2025-11-22").uncertain == 0
+    assert "marks a status" not in nt.render_board(e3, as_of="2025-11-22")
+    assert BoardView.build(D, PLAN).uncertain == 0
+    assert "marks a status" not in nt.render_board(D, PLAN)
