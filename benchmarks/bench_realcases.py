@@ -21,7 +21,8 @@ def run() -> list[Row]:
         # Wrong pairs against the curated pairs: the bar is 0 of them.
         rows.append(Row(f"{case} wrong", r.wrong, max(r.curated, 1), 0.0, unit=""))
         print(
-            f"{case}: {r.found}/{r.curated} pairs, {r.wrong} wrong, merges found "
+            f"{case}: {r.found}/{r.curated} pairs, {r.wrong} wrong ({r.wrong_unmarked} not "
+            f"marked 'check this'), merges found "
             f"{r.merges_found} of {r.merges_truth}, splits found {r.splits_found} of "
             f"{r.splits_truth}; to review: {r.candidates} candidates, {r.candidates_missed} of "
             "them curated pairs it missed"

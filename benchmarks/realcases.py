@@ -14,7 +14,8 @@ them:
 The bar ("Real drafts"): at least 90% of the curated pairs with no wrong pair. "To review"
 counts the candidates the matcher left unpaired for a person (``PlanDiff.candidates``,
 suggested by ``suggest_links``) and, before the slash, how many of them are curated pairs
-it missed.
+it missed. "Unmarked" counts the wrong pairs the reports do not mark "check this" (a
+confidence of 0.8 or more): wrong pairs a reader is not warned of.
 Run ``python -m benchmarks.realcases`` for the table and what each case misses;
 ``make bench`` reports the same cases through ``benchmarks/bench_realcases.py``.
 """
@@ -63,6 +64,9 @@ class CaseResult:
     """Of those, curated pairs the matcher missed: what the review loop brings back."""
     offered_pairs: tuple[tuple[str, str], ...] = ()
     """The missed pairs among the candidates."""
+    wrong_unmarked: int = 0
+    """Of the wrong pairs, those the reports do not mark "check this" (a confidence of
+    0.8 or more): a wrong pair a reader is not warned of."""
 
     @property
     def recall(self) -> float:
@@ -134,6 +138,11 @@ def measure(seeds: Path = SEEDS) -> list[CaseResult]:
                 truth = _pairs(truth_diff, CURATED)
                 found = _pairs(found_diff)
                 doubts = {(c.old.number, c.new.number) for c in found_diff.candidates}
+                unmarked = {
+                    (c.old.number, c.new.number)
+                    for c in found_diff.changes
+                    if c.old is not None and c.new is not None and not c.check
+                }
                 results.append(
                     CaseResult(
                         dossier=path.name,
@@ -154,6 +163,7 @@ def measure(seeds: Path = SEEDS) -> list[CaseResult]:
                         candidates=len(doubts),
                         candidates_missed=len(doubts & (truth - found)),
                         offered_pairs=tuple(sorted(doubts & (truth - found))),
+                        wrong_unmarked=len((found - truth) & unmarked),
                     )
                 )
     return results
@@ -166,6 +176,7 @@ def _table(results: list[CaseResult]) -> str:
         "curated",
         "found",
         "wrong",
+        "unmarked",
         "recall",
         "merges t/f",
         "splits t/f",
@@ -181,6 +192,7 @@ def _table(results: list[CaseResult]) -> str:
                 str(r.curated),
                 str(r.found),
                 str(r.wrong),
+                str(r.wrong_unmarked),
                 f"{r.recall:.0%}",
                 f"{r.merges_truth}/{r.merges_found}",
                 f"{r.splits_truth}/{r.splits_found}",
@@ -198,6 +210,7 @@ def _table(results: list[CaseResult]) -> str:
             str(curated),
             str(found),
             str(wrong),
+            str(sum(r.wrong_unmarked for r in results)),
             f"{found / curated:.0%}" if curated else "-",
             f"{sum(r.merges_truth for r in results)}/{sum(r.merges_found for r in results)}",
             f"{sum(r.splits_truth for r in results)}/{sum(r.splits_found for r in results)}",
@@ -233,7 +246,8 @@ def main() -> None:
                     ),
                 )
             if r.wrong_pairs:
-                print("  wrong: ", ", ".join(f"{a}->{b}" for a, b in r.wrong_pairs))
+                print("  wrong: ", ", ".join(f"{a}->{b}" for a, b in r.wrong_pairs), end="")
+                print(f" ({r.wrong_unmarked} not marked 'check this')")
 
 
 if __name__ == "__main__":

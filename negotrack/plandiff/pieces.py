@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from negotrack.plandiff.features import Bag
 from negotrack.plandiff.groups import LOOSE, SMALLER
 from negotrack.plandiff.scores import Rated, Scores, bar
 
@@ -200,6 +201,15 @@ def pieces(
             merges.setdefault(w, []).append((p, confidence))
         elif not is_old and (w in pairs or w not in used_old):
             splits.setdefault(w, []).append((p, confidence))
+    # A piece adds to its whole what its partner and the surer pieces do not hold.
+    for w, ps in splits.items():
+        partner = pairs[w][0] if w in pairs else None
+        splits[w] = _adding(ps, sc.old[w], sc.new, None if partner is None else sc.new[partner])
+    for w, ps in merges.items():
+        partner = partner_new.get(w)
+        merges[w] = _adding(ps, sc.new[w], sc.old, None if partner is None else sc.old[partner])
+    splits = {w: ps for w, ps in splits.items() if ps}
+    merges = {w: ps for w, ps in merges.items() if ps}
     # A whole left unpaired needs two pieces; a point cannot be a whole and a piece.
     pieces_old = {p for ps in merges.values() for p, _ in ps}
     pieces_new = {p for ps in splits.values() for p, _ in ps}
@@ -230,3 +240,24 @@ def pieces(
         tuple((i, j, c) for i, (j, c) in sorted(pairs.items())),
         tuple(sorted(groups)),
     )
+
+
+def _adding(
+    pieces: list[tuple[int, float]], whole: Bag, bags: Sequence[Bag], partner: Bag | None
+) -> list[tuple[int, float]]:
+    """The ``pieces`` (point, confidence) of ``whole`` that each share with it a stem that
+    its ``partner`` (the point paired with it, if any) and the surer pieces do not: a
+    piece accounts for a part of the whole that nothing else does. A point that merely
+    resembles the partner (the US draft's arms-control treaties beside its
+    non-proliferation point, both "nuclear ... treaty") shares the whole's words only
+    through it, and is no piece. Surest first; without a partner, the surest piece is the
+    first part."""
+    covered: set[str] = set(partner) if partner is not None else set()
+    kept = []
+    for p, confidence in sorted(pieces, key=lambda pc: (-pc[1], pc[0])):
+        shared = [t for t in bags[p] if t in whole]
+        if covered and all(t in covered for t in shared):
+            continue
+        covered.update(shared)
+        kept.append((p, confidence))
+    return sorted(kept)
