@@ -95,6 +95,9 @@ class Row(NamedTuple):
     options_listed: bool = False
     """Whether the options are shown as a list, one item each, rather than in a line joined
     by "or": when one of them is a sentence or long (:func:`negotrack.views.options.listed`)."""
+    also: tuple[tuple[str, str], ...] = ()
+    """The other points of the row in its latest version, ``(reference, text)`` in their
+    order, when a split left it several (``ref`` and ``text`` are the first's)."""
 
 
 @attrs.frozen
@@ -195,7 +198,9 @@ class BoardView:
                 cells[col[parsed.version]].append(
                     CellPoint(ref, parsed.number, value, lang.term("status", value), certain)
                 )
-            last = max(refs, key=lambda r: order[r])
+            newest = max(order[r][0] for r in refs)
+            latest = sorted((r for r in refs if order[r][0] == newest), key=lambda r: order[r])
+            last = latest[0]
             point = dossier.point(last)
             shown = _shown(last)
             rows.append(
@@ -208,6 +213,7 @@ class BoardView:
                     stances=(),
                     options=point.options,
                     options_listed=listed(point.options),
+                    also=tuple((_shown(r), dossier.point(r).text) for r in latest[1:]),
                 )
             )
         party_cols = tuple(

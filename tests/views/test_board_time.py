@@ -113,3 +113,23 @@ def test_a_status_the_dates_do_not_settle_is_marked_on_the_board() -> None:
     assert "marks a status" not in nt.render_board(e3, as_of="2025-11-22")
     assert BoardView.build(D, PLAN).uncertain == 0
     assert "marks a status" not in nt.render_board(D, PLAN)
+
+
+def test_a_row_split_in_its_latest_version_shows_every_piece() -> None:
+    """The US draft's reconstruction package (#12) continues as the 20-point draft's #8
+    and #9: its row named #9's text alone, so the development package (#8) appeared on the
+    board only as a number. The row now gives both, in their order, in HTML and Markdown."""
+    d = nt.load(SEED.parent / "ukraine-20-point-2025-12.yaml")
+    view = BoardView.build(d)
+    row = next(r for r in view.rows if any(p.ref == "us-28#12" for c in r.cells for p in c))
+    assert row.ref == "20-point #8"
+    assert row.text.startswith("A strong global development package")
+    assert [ref for ref, _ in row.also] == ["20-point #9"]
+    assert row.also[0][1].startswith("Several funds are set up")
+    html = nt.render_board(d)
+    assert html.index("A strong global development package") < html.index(
+        "Several funds are set up"
+    )
+    md = nt.render_board(d, format="md")
+    assert "covers a wide range of economic areas. 20-point #9: Several funds" in md
+    assert all(r.also == () for r in BoardView.build(D, PLAN).rows)
