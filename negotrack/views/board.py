@@ -199,8 +199,8 @@ class BoardView:
                     CellPoint(ref, parsed.number, value, lang.term("status", value), certain)
                 )
             newest = max(order[r][0] for r in refs)
-            latest = sorted((r for r in refs if order[r][0] == newest), key=lambda r: order[r])
-            last = latest[0]
+            in_newest = sorted((r for r in refs if order[r][0] == newest), key=lambda r: order[r])
+            last = in_newest[0]
             point = dossier.point(last)
             shown = _shown(last)
             rows.append(
@@ -213,7 +213,7 @@ class BoardView:
                     stances=(),
                     options=point.options,
                     options_listed=listed(point.options),
-                    also=tuple((_shown(r), dossier.point(r).text) for r in latest[1:]),
+                    also=tuple((_shown(r), dossier.point(r).text) for r in in_newest[1:]),
                 )
             )
         party_cols = tuple(
