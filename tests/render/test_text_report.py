@@ -46,9 +46,9 @@ def test_a_missing_stance_or_status_is_a_word() -> None:
     """A party with no stance before reads "(none)", in the report's language, not a bare
     "-" that looks like punctuation."""
     text = IRAN.to_text()
-    assert "  positions: Iran (none) → supports; United States (none) → supports" in text
+    assert "  positions: Iran: (none) → supports; United States: (none) → supports" in text
     assert " - →" not in text
-    assert "Iran (néant) → soutient" in IRAN.to_text(locale="fr")
+    assert "Iran\u00a0: (néant) → soutient" in IRAN.to_text(locale="fr")
 
 
 def test_lists_use_the_languages_separator() -> None:
