@@ -122,6 +122,11 @@ def _quotes(value: Iterable[Any] | None) -> tuple[Quote, ...]:
     return each(Quote, value)
 
 
+_SETATTR = object.__setattr__.__get__
+"""``object.__setattr__`` bound to an instance: one field set is then one call of two
+arguments."""
+
+
 @attrs.frozen(init=False)
 class Event:
     """Something that happened: a round of talks, a statement, a strike, a publication.
@@ -193,31 +198,30 @@ class Event:
                     [Problem(f"missing required field {k!r}", f"$.{k}") for k in missing]
                 )
             raise TypeError("id, title, summary, location and track must be text")
-        put = object.__setattr__
-        put(self, "id", id)
+        put = _SETATTR(self)  # bound once, as attrs' own frozen __init__ does
+        put("id", id)
         if when is _MISSING:
             raise DossierError("missing required field 'when'", path="$.when")
         try:
-            put(self, "when", _parse(when) if when.__class__ is str else to_moment(when))
-            put(self, "kind", kind if kind.__class__ is EventKind else _eventkind(kind))
-            put(self, "until", None if until is None else to_moment(until))  # rare: spans
-            put(self, "quotes", _quotes(quotes) if quotes else ())
+            put("when", _parse(when) if when.__class__ is str else to_moment(when))
+            put("kind", kind if kind.__class__ is EventKind else _eventkind(kind))
+            put("until", None if until is None else to_moment(until))  # rare: spans
+            put("quotes", _quotes(quotes) if quotes else ())
         except NegotrackError as exc:
             checks: dict[str, Check] = {"when": (to_moment, when), "kind": (_eventkind, kind)}
             checks |= {"until": (moment_or_none, until), "quotes": (_quotes, quotes)}
             raise placed(checks, exc) from None
-        put(self, "title", title)
+        put("title", title)
         put(
-            self,
             "participants",
             tuple(participants) if participants.__class__ is list else strs(participants),
         )
-        put(self, "sources", tuple(sources) if sources.__class__ is list else strs(sources))
-        put(self, "summary", summary)
-        put(self, "location", location)
-        put(self, "tags", tuple(tags) if tags.__class__ is list else strs(tags))
-        put(self, "track", track)
-        put(self, "versions", tuple(versions) if versions.__class__ is list else strs(versions))
+        put("sources", tuple(sources) if sources.__class__ is list else strs(sources))
+        put("summary", summary)
+        put("location", location)
+        put("tags", tuple(tags) if tags.__class__ is list else strs(tags))
+        put("track", track)
+        put("versions", tuple(versions) if versions.__class__ is list else strs(versions))
 
 
 @keywords
