@@ -50,9 +50,10 @@ _SCALES_ES = {
 }
 """Spanish scales: a "billón" is a million millions (an English trillion)."""
 _REFERENCES_EN = (
-    r"§|\b(?:article|art\.|arts?\.|section|sec\.|paragraph|para\.|paras?\.|chapter|ch\.|annex|"
-    r"appendix|clause|point|points|item|resolution|resolutions|protocol|no\.|number|phase|"
-    r"stage|step|part|schedule|principle|rule|page|p\.|pp\.|minsk|version|draft)"
+    r"§§?|\b(?:articles?|art\.|arts?\.|sections?|sec\.|paragraphs?|para\.|paras?\.|chapters?|"
+    r"ch\.|annex(?:es)?|appendix|appendices|clauses?|points?|items?|resolutions?|protocols?|"
+    r"no\.|nos\.|numbers?|phases?|stages?|steps?|parts?|schedules?|principles?|rules?|pages?|"
+    r"p\.|pp\.|minsk|versions?|drafts?)"
 )
 _REFERENCES_ES = (
     r"\b(?:artículos?|arts?\.|secci[óo]n|párrafos?|parágrafos?|cap[íi]tulos?|cap\.|anexos?|"
@@ -171,6 +172,13 @@ class Lexicon:
         names a set the reader knows; it counts nothing. "The next three terms" and "los
         cinco primeros" still count."""
         self.reference_reach = 20 if spanish else 16
+        joiners = r"and|or|to|through" + (r"|y|e|o|u|a|al" if spanish else "")
+        self.list_joiner = re.compile(
+            rf"\s*(?:,\s*(?:(?:{joiners})\s+)?|\s+(?:{joiners})\s+|\s*[-–]\s*)", re.IGNORECASE
+        )
+        """What joins the numbers of a list of references ("resolutions 2765 and 2773",
+        "articles 3, 4 and 5", "points 11-14"): after a plural reference word, each number
+        so joined names a part too."""
         """How far before a number its reference word may start ("acto legislativo ")."""
         self.duration = re.compile(rf"(?:\s+|-)({_alternatives(self.periods)})\b", re.IGNORECASE)
         units = _alternatives(p for p in self.periods if p in _ONE_UNIT)

@@ -118,12 +118,25 @@ def _digit_spans(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     done = 0
     reach = lex.reference_reach
+    listed = -1  # where a list of references after a plural reference word may go on
     for m in lex.figure.finditer(text):
         start, end = m.span()
         if start < done:  # the year of a date already taken whole
             continue
-        if _designation(text, start) or lex.reference.search(text, max(0, start - reach), start):
+        # "resolutions 2765 and 2773": the second names a part too (a bare number: "1,000"
+        # or "$5bn" after "resolutions 2231, " counts).
+        if listed >= 0 and m.group().isdigit() and lex.list_joiner.fullmatch(text, listed, start):
+            done = listed = end
+            continue
+        listed = -1
+        if _designation(text, start):
             done = end
+            continue
+        ref = lex.reference.search(text, max(0, start - reach), start)
+        if ref is not None:
+            done = end
+            if _plural(ref.group()):
+                listed = end
             continue
         before = lex.month_before.search(text, max(0, start - 16), start)
         if before is not None:
@@ -135,6 +148,13 @@ def _digit_spans(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
         out.append((" ".join(text[start:end].split()), start, end))
         done = end
     return out
+
+
+def _plural(reference: str) -> bool:
+    """Whether a reference word names several parts ("resolutions", "artículos", "§§",
+    "pp."), so that the numbers listed after it all name parts."""
+    word = reference.strip().lower()
+    return word in ("§§", "pp.") or (len(word) > 3 and word.rstrip(".").endswith("s"))
 
 
 def _designation(text: str, start: int) -> bool:

@@ -47,6 +47,24 @@ def test_references_are_not_figures() -> None:
     ]
 
 
+def test_a_list_of_references_names_parts_throughout() -> None:
+    """After a plural reference word, every number of the list names a part: the DRC-Rwanda
+    agreement's "resolutions 2765 and 2773" reported "2773 added" as a figure, and
+    "Articles 3, 4 and 5" read 3 as one. After a singular word, or a number with
+    separators, what follows still counts."""
+    assert figures("Under resolutions 2765 and 2773, within 30 days.") == ["30 days"]
+    assert figures("Articles 3, 4 and 5 apply for 10 years; points 11 or 12; §§ 4-6.") == [
+        "10 years"
+    ]
+    assert figures("Article 5 and 600,000 troops.") == ["600,000"]
+    assert figures("As in resolutions 2231, 1,000 troops leave.") == ["1,000"]
+    assert figures("Las resoluciones 2765 y 2773, durante 10 años.", language="es") == ["10 años"]
+    assert (
+        figure_pairs("Backed under resolution 2765.", "Backed under resolutions 2765 and 2773.")
+        == []
+    )
+
+
 def test_a_number_word_naming_a_known_set_is_not_a_figure() -> None:
     """ "the two countries" and "las dos partes" name a set the reader knows; they count
     nothing a draft negotiates (the E3 seed's point 14 listed "two" as a figure removed).
