@@ -1,9 +1,10 @@
 """Moves: which matched pairs kept their relative place, so that the others are *moved*.
 
 A pair is moved when it is off the longest increasing subsequence of the matched pairs
-(old order against new order), so one insertion does not mark everything after it as
-moved; :func:`stable` finds that subsequence, choosing among the longest one that does not
-depend on which version is called old.
+(old order against new order; each split or merger takes part by its first old and first
+new point, so that a point kept in place beside one is not called moved), so one insertion
+does not mark everything after it as moved; :func:`stable` finds that subsequence,
+choosing among the longest one that does not depend on which version is called old.
 """
 
 from __future__ import annotations

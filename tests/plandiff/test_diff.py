@@ -436,6 +436,22 @@ def test_of_two_swapped_points_the_farther_jumper_is_moved() -> None:
     assert [c.old.text for c in moved if c.old is not None] == [ELECTIONS]
 
 
+def test_a_split_holds_its_place_when_moves_are_called() -> None:
+    """Splits and mergers count in the order moves are judged by. In the DRC-Rwanda
+    agreement the economic articles went to the end, past the split return of displaced
+    people (declaration 4.1) and MONUSCO (5.1): the economic ones read moved, MONUSCO
+    reworded in place, and the declaration's last section, which no article continues,
+    stands after MONUSCO, where it was. Counting only one-to-one pairs, MONUSCO read moved
+    and that section stood inside the agreement's article 4."""
+    d = nt.load(SEEDS / "drc-rwanda-2025.yaml")
+    got = kinds(d.diff("declaration", "agreement"))
+    assert ("reworded", "5.1", "5") in got
+    assert ("moved", "3.1", "6.1") in got
+    assert ("moved", "3.4", "6.2") in got
+    assert got.index(("reworded", "5.1", "5")) < got.index(("deleted", "6.1", None))
+    assert got.index(("added", None, "4.3")) < got.index(("deleted", "6.1", None))
+
+
 def test_links_chain_through_a_version_in_between() -> None:
     """Links a->m and m->b pair a's point with b's, in both directions of the diff."""
     a = version("a", ARMY, CEASEFIRE)
