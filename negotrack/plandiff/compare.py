@@ -281,16 +281,7 @@ def _arrange(
     """Every change, in the new version's reading order, deletions where they stood;
     ``language``, that of the texts' figures when not English's alone."""
     ops, nps = old.points, new.points
-    # A split or merger holds its place in the order too: each stands in the search by its
-    # first old and first new point (they display as split or merged, never as moved).
-    # Without them, a point kept in place between groups could read as moved where the
-    # section that jumped over it did not (DRC-Rwanda's MONUSCO, after a split, when the
-    # economic articles moved to the end).
-    placed = dict(align.pairs)
-    for olds, news, _ in align.groups:
-        if olds[0] not in placed:
-            placed[olds[0]] = (news[0], "group")
-    stable = _moves.stable(old, new, placed)
+    stable = _moves.stable(old, new, align.pairs, align.groups)
     # What stands at each new point: its pair's change (most points), or the changes of
     # its group's members (several for a merge, by old index), else it was added; then
     # the deletions that followed it in the old version, in old order.

@@ -10,6 +10,7 @@ choosing among the longest one that does not depend on which version is called o
 from __future__ import annotations
 
 import zlib
+from collections.abc import Sequence
 
 from negotrack.core.model import PlanVersion, Point
 from negotrack.plandiff.align import same_pair_text
@@ -23,9 +24,20 @@ def _tie(a: Point, b: Point) -> int:
     return zlib.crc32((f"{x}\x00{y}" if x <= y else f"{y}\x00{x}").encode()) >> 12
 
 
-def stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]) -> set[int]:
+def stable(
+    old: PlanVersion,
+    new: PlanVersion,
+    pairs: dict[int, tuple[int, str]],
+    groups: Sequence[tuple[tuple[int, ...], tuple[int, ...], str]] = (),
+) -> set[int]:
     """Old indices of the pairs whose relative order is kept: a longest increasing
     subsequence of new indices, taken in old order.
+
+    A split or merger of ``groups`` (old points, new points) holds its place in the order
+    too: it stands in the search by its first old and first new point (it displays as
+    split or merged, never as moved). Without it, a point kept in place beside a group
+    could read as moved where the section that jumped over both did not (DRC-Rwanda's
+    MONUSCO, after a split, when the economic articles went to the end).
 
     Among the longest, the one keeping most unchanged points (same text and number) and
     then most same-text points wins, so that which point of a swapped pair is "moved" does
@@ -47,6 +59,10 @@ def stable(old: PlanVersion, new: PlanVersion, pairs: dict[int, tuple[int, str]]
     turned one: the chain is the one they would choose. Otherwise the search is run again
     with them.
     """
+    if groups:
+        pairs = dict(pairs)
+        for group_old, group_new, _ in groups:
+            pairs.setdefault(group_old[0], (group_new[0], "group"))
     olds = sorted(pairs)
     n = len(olds)
     if not n:
