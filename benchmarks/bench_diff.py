@@ -35,7 +35,7 @@ from pathlib import Path
 
 from benchmarks._harness import Row, interleaved, table
 from negotrack.plandiff.compare import diff
-from negotrack.render.renderer import render_diff
+from negotrack.render.shared import render_diff
 from tests.support.diffgen import Case, Score, edges, generate, score
 
 HERE = Path(__file__).resolve().parent

@@ -63,7 +63,8 @@ if TYPE_CHECKING:
         diff,
     )
     from negotrack.publish import render_site
-    from negotrack.render.renderer import Renderer, render_board, render_diff, render_timeline
+    from negotrack.render.renderer import Renderer
+    from negotrack.render.shared import render_board, render_diff, render_timeline
     from negotrack.views.timeline import TimelineView
 
 __all__ = [
@@ -134,10 +135,10 @@ _LAZY = {
     "PointChange": "negotrack.plandiff.compare",
     "diff": "negotrack.plandiff.compare",
     "Renderer": "negotrack.render.renderer",
-    "render_board": "negotrack.render.renderer",
-    "render_diff": "negotrack.render.renderer",
+    "render_board": "negotrack.render.shared",
+    "render_diff": "negotrack.render.shared",
     "render_site": "negotrack.publish",
-    "render_timeline": "negotrack.render.renderer",
+    "render_timeline": "negotrack.render.shared",
     "TimelineView": "negotrack.views.timeline",
     "json_schema": "negotrack.io.schema",
     "to_dataframe": "negotrack.export.frames",

@@ -61,6 +61,7 @@ EXAMPLES: Mapping[str, str] = MappingProxyType(
         "suggest-links": """examples:
   negotrack suggest-links d.yaml us-28 20-point                 # least sure first
   negotrack suggest-links d.yaml us-28 20-point --format json | jq '.[0]'
+  negotrack suggest-links d.yaml us-28 20-point --format md > review.md   # both texts
   negotrack suggest-links d.yaml us-28 20-point --min-confidence 0.9 --accept""",
         "export": """examples:
   negotrack export d.yaml --to timelinejs -o timeline.json
@@ -273,7 +274,14 @@ def _suggest_links(subs: Any, commands: Mapping[str, Runner]) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("old", metavar="OLD", help="the older version id")
     p.add_argument("new", metavar="NEW", help="the newer version id")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "md"),
+        default="text",
+        help="text (default): a pair a line, for scripts; json; md: a review sheet, each pair"
+        " with both texts and the command that pins it",
+    )
+    locale_option(p, "md: ")
     p.add_argument(
         "--min-confidence",
         type=float,

@@ -251,7 +251,7 @@ def _moment(option: str, value: str | None) -> Any:
 def _timeline(args: argparse.Namespace) -> int:
     from negotrack.core.model import EventKind
     from negotrack.dossier.selection import EventFilter
-    from negotrack.render.renderer import render_timeline
+    from negotrack.render.shared import render_timeline
 
     d = _load(args.file)
     locale = _locale(args.locale)
@@ -298,7 +298,7 @@ def _diff(args: argparse.Namespace) -> int:
         text = inert_json(json.dumps(plan_diff.to_json_data(), ensure_ascii=False, indent=2))
         text += "\n"
     else:
-        from negotrack.render.renderer import render_diff
+        from negotrack.render.shared import render_diff
 
         text = render_diff(plan_diff, args.format, locale=locale, content_lang=d.language)
         if args.format == "text":

@@ -107,13 +107,14 @@ def _unlink(d: Dossier, old_ref: str, new_ref: str) -> PointLink:
 
 
 def suggest_links(args: argparse.Namespace) -> int:
-    """``negotrack suggest-links FILE OLD NEW [--format text|json] [--min-confidence X]
-    [--accept]``."""
-    from negotrack.cli.commands import _arguments, _cut, _found, _load
+    """``negotrack suggest-links FILE OLD NEW [--format text|json|md] [--locale LANG]
+    [--min-confidence X] [--accept]``."""
+    from negotrack.cli.commands import _arguments, _cut, _found, _load, _locale
     from negotrack.core.confidence import cut_down
     from negotrack.core.counts import counted
 
     least = _cut("--min-confidence", args.min_confidence, zero=True) or 0.0
+    locale = _locale(args.locale)
     d = _load(args.file)
     _found(("OLD", d.version, args.old), ("NEW", d.version, args.new))
     # Versions no link could join (the newer first, two plans, one version twice) are
@@ -124,6 +125,10 @@ def suggest_links(args: argparse.Namespace) -> int:
     )
     if args.format == "json":
         listed = json.dumps([s.to_json_data() for s in found], ensure_ascii=False, indent=2)
+    elif args.format == "md":
+        from negotrack.render.shared import default_renderer
+
+        listed = default_renderer().suggestions(found, locale=locale, file=args.file)
     else:
         listed = "".join(
             f"{s.old} -> {s.new}\t{cut_down(s.confidence):.2f}\t{s.matched_by}\n" for s in found
@@ -136,7 +141,7 @@ def suggest_links(args: argparse.Namespace) -> int:
         # The change asked for is made all the same: a listing that could not be shown is
         # no reason to leave the file as it was (as for every command that writes one).
         note(f"{STDOUT}: the listing was not shown ({exc.strerror or exc}); accepting anyway")
-    if not found and args.format != "json":  # an empty stdout; the person is told why
+    if not found and args.format != "json":  # nothing listed; the person is told why
         note(_nothing(d, args.old, args.new, least))
     if args.accept:
         paired = [s for s in found if s.paired]

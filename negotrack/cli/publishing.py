@@ -17,7 +17,7 @@ def board(args: argparse.Namespace) -> int:
     [--locale LANG]``."""
     from negotrack.cli.commands import _cut, _found, _load, _locale, _moment
     from negotrack.cli.output import emit
-    from negotrack.render.renderer import render_board
+    from negotrack.render.shared import render_board
 
     locale = _locale(args.locale)
     threshold = _cut("--threshold", args.threshold, zero=False)

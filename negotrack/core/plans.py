@@ -112,7 +112,7 @@ class PlanVersion:
 
     def _repr_html_(self) -> str:
         """The notebook display: its points in reading order (rendered by negotrack.render)."""
-        from negotrack.render.renderer import repr_html
+        from negotrack.render.shared import repr_html
 
         html: str = repr_html(self)
         return html
@@ -179,7 +179,7 @@ class Plan:
     def _repr_html_(self) -> str:
         """The notebook display: its versions and curated links (rendered by
         negotrack.render)."""
-        from negotrack.render.renderer import repr_html
+        from negotrack.render.shared import repr_html
 
         html: str = repr_html(self)
         return html

@@ -338,7 +338,7 @@ class Dossier(RecordIndex, Queries, Corrections, Linking):
         return f"<Dossier {self.title!r}: {', '.join(counts)}>"
 
     def _repr_html_(self) -> str:
-        from negotrack.render.renderer import repr_html
+        from negotrack.render.shared import repr_html
 
         html: str = repr_html(self)
         return html

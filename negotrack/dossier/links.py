@@ -26,74 +26,20 @@ from negotrack.core.confidence import cut_down, out_of_range
 from negotrack.core.model import Plan, PlanVersion, Point, PointLink
 from negotrack.core.refs import PointRef
 from negotrack.dossier.link_rules import VersionOrder, conflicts, describe, pair_problem
+from negotrack.dossier.suggestions import (
+    CANDIDATE,
+    FOUND_BY_TEXT,
+    LinkSuggestion,
+    Suggestions,
+)
 from negotrack.errors import DossierError, NegotrackError, Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Sequence
 
     from negotrack.plandiff.compare import PlanDiff
 
-__all__ = ["LinkSuggestion", "Linking", "Suggestions"]
-
-FOUND_BY_TEXT = frozenset({"text", "split", "merge"})
-CANDIDATE = "candidate"
-"""What a suggestion the matcher did not pair says it is (see :class:`LinkSuggestion`)."""
-
-
-@attrs.frozen
-class LinkSuggestion:
-    """A pair for a person to confirm: ``old`` and ``new`` are point references
-    (``VERSION#NUMBER``), ``confidence`` how sure the matcher is (0..1, ordinal) and
-    ``matched_by`` what found it (``"text"``, ``"split"`` or ``"merge"``), or
-    ``"candidate"`` for a pair it left unpaired because the text alone could not decide
-    (see :class:`negotrack.plandiff.changes.Candidate`)."""
-
-    old: str
-    new: str
-    confidence: float
-    matched_by: str
-
-    @property
-    def paired(self) -> bool:
-        """Whether the diff made this pair (``False`` for a candidate it left unpaired)."""
-        return self.matched_by != CANDIDATE
-
-    def to_json_data(self) -> dict[str, Any]:
-        """``{"old": REF, "new": REF, "confidence": FLOAT, "matched_by": STR}``, the
-        confidence cut down to four decimals (never rounded up to 1)."""
-        return {
-            "old": self.old,
-            "new": self.new,
-            "confidence": cut_down(self.confidence, 4),
-            "matched_by": self.matched_by,
-        }
-
-
-class Suggestions(list[LinkSuggestion]):
-    """What :meth:`Linking.suggest_links` returns: a list of :class:`LinkSuggestion` (it
-    compares, slices and serialises as a plain list), which also holds the two versions,
-    so that a notebook shows each pair with its two texts side by side, for a person to
-    decide (``_repr_html_``) without looking every point up."""
-
-    def __init__(
-        self,
-        suggestions: Iterable[LinkSuggestion] = (),
-        *,
-        old: PlanVersion | None = None,
-        new: PlanVersion | None = None,
-        language: str | None = None,
-    ) -> None:
-        super().__init__(suggestions)
-        self.old = old
-        self.new = new
-        self.language = language
-        """The language the points are written in (the dossier's), when declared."""
-
-    def _repr_html_(self) -> str:
-        from negotrack.render.renderer import repr_html
-
-        html: str = repr_html(self)
-        return html
+__all__ = ["CANDIDATE", "FOUND_BY_TEXT", "LinkSuggestion", "Linking", "Suggestions"]
 
 
 class _Host(Protocol):

@@ -275,26 +275,26 @@ class PlanDiff:
     def to_text(self, *, locale: str | None = None) -> str:
         """A plain-text report in ``locale`` (default English; rendered by
         :func:`negotrack.render_diff`)."""
-        from negotrack.render.renderer import render_diff
+        from negotrack.render.shared import render_diff
 
         return render_diff(self, format="text", locale=locale)
 
     def to_markdown(self, *, locale: str | None = None) -> str:
         """A Markdown report in ``locale`` (default English; rendered by
         :func:`negotrack.render_diff`)."""
-        from negotrack.render.renderer import render_diff
+        from negotrack.render.shared import render_diff
 
         return render_diff(self, format="md", locale=locale)
 
     def to_html(self, *, locale: str | None = None) -> str:
         """A self-contained HTML report in ``locale`` (default English; rendered by
         :func:`negotrack.render_diff`)."""
-        from negotrack.render.renderer import render_diff
+        from negotrack.render.shared import render_diff
 
         return render_diff(self, format="html", locale=locale)
 
     def _repr_html_(self) -> str:
-        from negotrack.render.renderer import repr_html
+        from negotrack.render.shared import repr_html
 
         return repr_html(self)
 

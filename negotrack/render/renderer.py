@@ -18,7 +18,6 @@ in CLDR's grammar); each method and ``render_*`` function also takes ``locale=``
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
 import re
 from collections.abc import Iterable
@@ -44,19 +43,13 @@ from negotrack.views.timeline import DEFAULT_DIFF_HREF, TimelineView, event_filt
 
 if TYPE_CHECKING:
     from negotrack.dossier.dossier import Dossier
+    from negotrack.dossier.links import Suggestions
     from negotrack.dossier.selection import EventFilter
     from negotrack.plandiff.compare import PlanDiff
     from negotrack.views.board import BoardView
     from negotrack.views.home import HomeView
 
-__all__ = [
-    "Renderer",
-    "default_renderer",
-    "render_board",
-    "render_diff",
-    "render_timeline",
-    "repr_html",
-]
+__all__ = ["Renderer"]
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _SUFFIX = {"html": "html.j2", "md": "md.j2", "text": "txt.j2"}
@@ -300,6 +293,23 @@ class Renderer:
         r = self if view.lang.code == self.lang.code else self._in(view.lang.code)
         return r._render("index", format, view=view, embed=False, nav=nav)
 
+    def suggestions(
+        self,
+        suggestions: Suggestions,
+        *,
+        format: str = "md",
+        locale: str | None = None,
+        file: str | None = None,
+    ) -> str:
+        """The review sheet of ``suggestions`` (``d.suggest_links``): each pair with both
+        its texts, least sure first, and what pins it: ``d.link(...)``, or with ``file``
+        (the dossier's path) the ``negotrack link`` command."""
+        from negotrack.views.suggestions import SuggestionsView
+
+        r = self._in(locale)
+        view = SuggestionsView.build(suggestions, lang=r.lang, file=file)
+        return r._render("suggestions", format, view=view, embed=False)
+
     def repr_html(self, obj: Any) -> str:
         """A compact HTML fragment for a notebook, its styles scoped to its own wrapper."""
         from negotrack.views.notebook import notebook_view
@@ -310,91 +320,3 @@ class Renderer:
         digest = hashlib.blake2b(repr(view).encode("utf-8"), digest_size=5).hexdigest()
         scope = f"nt-{kind[0]}{digest}"
         return self.env.get_template(f"html/repr/{kind}.html.j2").render(scope=scope, view=view)
-
-
-@functools.lru_cache(maxsize=16)
-def default_renderer(template_dir: str | None = None, locale: str | None = None) -> Renderer:
-    """The shared :class:`Renderer` for ``template_dir`` (the packaged templates when None)
-    and ``locale`` (English when None).
-
-    Building a Jinja environment costs far more than rendering a small page, so the
-    ``render_*`` functions, ``PlanDiff.to_html`` and the notebook displays reuse one
-    renderer per template folder. Templates are read once: a renderer made with
-    ``Renderer(template_dir=...)`` sees later edits to the folder.
-    """
-    return Renderer(template_dir=template_dir, locale=locale)
-
-
-def _shared(template_dir: str | Path | None, locale: str | None = None) -> Renderer:
-    code = interface(locale).code  # an unknown locale fails here, before any cache entry
-    folder = None if template_dir is None else str(Path(template_dir).resolve())
-    return default_renderer(folder, None if code == "en" else code)
-
-
-def render_timeline(
-    dossier: Dossier,
-    format: str = "html",
-    *,
-    template_dir: str | Path | None = None,
-    embed: bool = False,
-    select: EventFilter | None = None,
-    since: MomentLike | None = None,
-    until: MomentLike | None = None,
-    kind: str | EventKind | Iterable[str | EventKind] | None = None,
-    participant: str | Iterable[str] | None = None,
-    side: str | Iterable[str] | None = None,
-    track: str | Iterable[str] | None = None,
-    tag: str | Iterable[str] | None = None,
-    locale: str | None = None,
-) -> str:
-    """The timeline page of ``dossier`` in ``locale`` (default English): the events
-    matching ``select`` and the criteria given as keywords (as
-    :meth:`Dossier.filter_events`); ``embed`` for a fragment."""
-    return _shared(template_dir, locale).timeline(
-        dossier,
-        format=format,
-        embed=embed,
-        select=select,
-        since=since,
-        until=until,
-        kind=kind,
-        participant=participant,
-        side=side,
-        track=track,
-        tag=tag,
-    )
-
-
-def render_diff(
-    plan_diff: PlanDiff,
-    format: str = "html",
-    *,
-    template_dir: str | Path | None = None,
-    locale: str | None = None,
-    content_lang: str | None = None,
-) -> str:
-    """The diff report of ``plan_diff`` in ``format`` ("html", "md" or "text") and
-    ``locale`` (default English)."""
-    return _shared(template_dir, locale).diff(plan_diff, format=format, content_lang=content_lang)
-
-
-def render_board(
-    dossier: Dossier,
-    plan_id: str | None = None,
-    format: str = "html",
-    *,
-    as_of: MomentLike | None = None,
-    threshold: float | None = None,
-    template_dir: str | Path | None = None,
-    locale: str | None = None,
-) -> str:
-    """The status board of a plan in ``format`` ("html" or "md") and ``locale``, as it
-    stood on ``as_of`` when given."""
-    return _shared(template_dir, locale).board(
-        dossier, plan_id, format=format, as_of=as_of, threshold=threshold
-    )
-
-
-def repr_html(obj: Any, *, locale: str | None = None) -> str:
-    """The notebook display of a Dossier, Plan, PlanVersion, PlanDiff or TimelineView."""
-    return _shared(None, locale).repr_html(obj)

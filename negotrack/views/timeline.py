@@ -12,7 +12,7 @@ and a tuple is the cheapest typed record Python has.
 
 A plan version tabled at an event links to its diff report. By default the link is the
 sibling file ``diff-OLD_to_NEW.html`` (ids through ``file_part``, one-to-one), which is what
-:func:`negotrack.render.renderer.render_site` writes; pass ``diff_href`` to change the convention or
+:func:`negotrack.publish.render_site` writes; pass ``diff_href`` to change the convention or
 ``None`` to link nothing.
 """
 
@@ -260,6 +260,6 @@ class TimelineView:
         return tuple(e for m in self.months for e in m.events)
 
     def _repr_html_(self) -> str:
-        from negotrack.render.renderer import repr_html
+        from negotrack.render.shared import repr_html
 
         return repr_html(self)

@@ -15,7 +15,7 @@ from markupsafe import escape
 
 import negotrack as nt
 from negotrack.render.htmltext import CONTROLS, visible
-from negotrack.render.renderer import repr_html
+from negotrack.render.shared import repr_html
 from negotrack.views.formatting import md, safe_url
 from negotrack.views.timeline import TimelineView
 from tests.support.hostile import HOSTILE, URLS, hostile_dossier

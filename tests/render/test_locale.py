@@ -294,7 +294,7 @@ def test_the_english_page_is_caught_by_the_same_check() -> None:
 
 def test_notebook_displays_in_a_language() -> None:
     """repr_html(obj, locale=...) labels a notebook display in that language, with plurals."""
-    from negotrack.render.renderer import repr_html
+    from negotrack.render.shared import repr_html
 
     out = repr_html(SEED, locale="uk")
     assert 'lang="uk" dir="ltr"' in out

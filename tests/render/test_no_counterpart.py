@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import negotrack as nt
-from negotrack.render.renderer import repr_html
+from negotrack.render.shared import repr_html
 
 NOTE = "dropped <at> Geneva"
 

@@ -7,7 +7,7 @@ import re
 
 import negotrack as nt
 from negotrack.core.confidence import cut_down
-from negotrack.render.renderer import repr_html
+from negotrack.render.shared import repr_html
 from negotrack.views.diff import DiffView
 from tests.support.lineage import unkeyed
 

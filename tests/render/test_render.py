@@ -10,7 +10,8 @@ import pytest
 import negotrack as nt
 from negotrack.errors import RenderError
 from negotrack.publish import render_site
-from negotrack.render.renderer import Renderer, repr_html
+from negotrack.render.renderer import Renderer
+from negotrack.render.shared import repr_html
 from negotrack.views import formatting as _filters
 from negotrack.views.board import BoardView
 from negotrack.views.diff import DiffView

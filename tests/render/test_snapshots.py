@@ -24,11 +24,13 @@ import attrs
 import pytest
 
 import negotrack as nt
-from negotrack.render.renderer import Renderer, repr_html
+from negotrack.render.renderer import Renderer
+from negotrack.render.shared import repr_html
 from negotrack.views.board import BoardView
 from negotrack.views.diff import DiffView
 from negotrack.views.home import HomeView
 from negotrack.views.site import site_pages
+from negotrack.views.suggestions import SuggestionsView
 from negotrack.views.timeline import TimelineView
 from tests.support import snapshot_css
 from tests.support.dossiers import (
@@ -38,6 +40,7 @@ from tests.support.dossiers import (
     small_dossier,
     zoned_dossier,
 )
+from tests.support.lineage import unkeyed
 
 HERE = Path(__file__).resolve().parent
 
@@ -173,7 +176,19 @@ def _cases() -> dict[str, Case]:
                 _board, Renderer(locale=loc), seed, plan.id, "html"
             )
         cases["seed-ar-site-index.html"] = partial(_home, Renderer(locale="ar"), seed, "html")
+    cases["minsk-review-sheet.md"] = partial(_review_sheet, r, None)
+    cases["minsk-ar-review-sheet-cli.md"] = partial(
+        _review_sheet, Renderer(locale="ar"), "my dossiers/minsk.yaml"
+    )
     return cases
+
+
+def _review_sheet(r: Renderer, file: str | None) -> tuple[str, str]:
+    # The review sheet of the Minsk seed with its lineage forgotten: every kind of line
+    # (pairs by text, pieces, candidates left unpaired), pinned by d.link or by the CLI.
+    found = unkeyed("minsk-2014-2015.yaml").suggest_links("minsk-1", "minsk-2")
+    view = SuggestionsView.build(found, lang=r.lang, file=file)
+    return r.suggestions(found, file=file), pretty(view)
 
 
 def _localised_timeline(r: Renderer, d: nt.Dossier, fmt: str) -> tuple[str, str]:

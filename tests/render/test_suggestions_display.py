@@ -75,7 +75,7 @@ def test_the_display_escapes_the_texts() -> None:
 
 def test_nothing_to_review_reads_so_and_the_display_follows_the_locale() -> None:
     """An empty result says there is nothing to review; the labels follow the locale."""
-    from negotrack.render.renderer import repr_html
+    from negotrack.render.shared import repr_html
 
     d = nt.load("seeds/ukraine-2025-12.yaml")
     empty = d.suggest_links("us-28", "20-point")
@@ -95,7 +95,7 @@ def test_the_texts_carry_their_language_and_the_call_reads_as_code() -> None:
     """Texts written in another language than the page's are marked with it (a screen
     reader switches voice); the call to pin a pair stays left-to-right code in every
     language."""
-    from negotrack.render.renderer import repr_html
+    from negotrack.render.shared import repr_html
 
     d = unkeyed("colombia-es-2016.yaml")
     found = d.suggest_links("final-aug", "final-nov")
@@ -124,7 +124,7 @@ def test_a_list_made_without_its_versions_shows_its_pairs_without_texts() -> Non
 def test_an_empty_list_made_by_hand_names_no_versions() -> None:
     """An empty ``nt.Suggestions()`` knows no versions: it says there is nothing to review,
     not "0 pairs to review, from  to " with the two ids left blank."""
-    from negotrack.render.renderer import repr_html
+    from negotrack.render.shared import repr_html
 
     html = nt.Suggestions()._repr_html_()
     assert "No pairs to review." in html

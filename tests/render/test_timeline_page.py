@@ -11,7 +11,8 @@ import pytest
 
 import negotrack as nt
 from negotrack.dossier.selection import EventFilter
-from negotrack.render.renderer import Renderer, default_renderer
+from negotrack.render.renderer import Renderer
+from negotrack.render.shared import default_renderer
 from negotrack.views.timeline import TimelineView
 from tests.support.dossiers import SEED, small_dossier
 

@@ -10,7 +10,7 @@ import attrs
 import negotrack
 from negotrack.plandiff.compare import ChangeKind, diff
 from negotrack.render.catalogs import interface
-from negotrack.render.renderer import render_diff
+from negotrack.render.shared import render_diff
 from negotrack.views.diff import COUNTERPARTS, KIND_ORDER, DiffView
 from tests.support.lineage import unkeyed
 

@@ -9,7 +9,7 @@ import pytest
 
 import negotrack as nt
 from negotrack.render.htmltext import visible
-from negotrack.render.renderer import repr_html
+from negotrack.render.shared import repr_html
 from negotrack.views.timeline import TimelineView
 from tests.support.hostile import HOSTILE, hostile_dossier
 from tests.system.browser.conftest import Loaded

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import negotrack as nt
-from negotrack.render.renderer import repr_html
+from negotrack.render.shared import repr_html
 from negotrack.views.diff import DiffView
 from tests.support.dossiers import SEEDS, seed_dossier, small_dossier
 from tests.support.lineage import unkeyed

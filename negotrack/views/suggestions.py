@@ -1,0 +1,120 @@
+"""The review sheet: what ``d.suggest_links(old, new)`` lists, each pair with both texts.
+
+A person decides a pair by reading its two points, so the sheet shows them side by side
+(in a notebook, :mod:`negotrack.views.notebook`) or one after the other (the Markdown of
+``negotrack suggest-links --format md``), least sure first, with how sure the matcher is,
+what found the pair, whether the reports mark it "check this", and the call or command
+that pins it: ``d.link("minsk-1#3", "minsk-2#11")`` in Python, ``negotrack link FILE
+minsk-1#3 minsk-2#11`` on the command line, ready to copy.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from collections.abc import Iterable
+from typing import NamedTuple
+
+import attrs
+
+from negotrack.core.refs import PointRef
+from negotrack.dossier.links import CANDIDATE, Suggestions
+from negotrack.plandiff.changes import CHECK_BELOW
+from negotrack.views.formatting import content_language
+from negotrack.views.i18n import ENGLISH, Interface
+
+__all__ = ["SuggestionLine", "SuggestionsView", "pin_call"]
+
+
+class SuggestionLine(NamedTuple):
+    """A pair for a person to decide, with both texts: its references as written
+    (``minsk-1#3``, what :meth:`~negotrack.Dossier.link` takes), how sure the matcher is
+    (as the page's language writes it), what found it and whether the reports mark it."""
+
+    old: str
+    old_text: str
+    new: str
+    new_text: str
+    confidence: str
+    found_by: str
+    """How the pair was found, in the page's language: by text, as a piece of a split or
+    merge, or left unpaired (a candidate)."""
+    paired: bool
+    """Whether the diff made the pair (False for a candidate it left unpaired)."""
+    check: bool
+    """Whether the reports mark it "check this" (a pair below the cut, or a candidate)."""
+    pin: str = ""
+    """The call or command that pins this pair (see :func:`pin_call`)."""
+
+
+def pin_call(old: str, new: str, file: str | None = None) -> str:
+    """What pins the pair ``old`` -> ``new``: the Python call ``d.link("old", "new")``, or
+    with ``file`` the shell command ``negotrack link FILE OLD NEW``, each argument quoted
+    for a POSIX shell where it needs it (a path with spaces, a "#" that starts a word)."""
+    if file is None:
+        quoted = (json.dumps(ref, ensure_ascii=False) for ref in (old, new))
+        return "d.link({}, {})".format(*quoted)
+    return shlex.join(["negotrack", "link", file, old, new])
+
+
+@attrs.frozen
+class SuggestionsView:
+    """What ``d.suggest_links(old, new)`` lists, least sure first, each with its texts."""
+
+    old: str
+    new: str
+    lines: tuple[SuggestionLine, ...]
+    check_below: float = CHECK_BELOW
+    content_lang: str | None = None
+    """The points' own language when it differs from the interface's, else None."""
+    call: str = "d.link(OLD, NEW)"
+    """How a pair is pinned, in general (the sheet's introduction names it)."""
+
+    @classmethod
+    def build(
+        cls, suggestions: Suggestions, *, lang: Interface = ENGLISH, file: str | None = None
+    ) -> SuggestionsView:
+        """The view of ``suggestions``, labelled in ``lang``; ``file``: the dossier's path,
+        when the pairs are pinned from the command line (else with ``d.link``)."""
+        # A list made by hand has no versions: its pairs are shown without their texts.
+        old, new = suggestions.old, suggestions.new
+        olds = {p.number: p.text for p in old.points} if old is not None else {}
+        news = {p.number: p.text for p in new.points} if new is not None else {}
+        found_by = {
+            "text": lang.pgettext("found by", "by its text"),
+            "split": lang.pgettext("found by", "piece of a split"),
+            "merge": lang.pgettext("found by", "piece of a merger"),
+            CANDIDATE: lang.pgettext("found by", "candidate, left unpaired"),
+        }
+        lines = []
+        for s in suggestions:
+            paired = s.matched_by != CANDIDATE
+            lines.append(
+                SuggestionLine(
+                    old=s.old,
+                    old_text=olds.get(PointRef.parse(s.old).number, ""),
+                    new=s.new,
+                    new_text=news.get(PointRef.parse(s.new).number, ""),
+                    confidence=lang.fraction(s.confidence),
+                    found_by=found_by.get(s.matched_by, s.matched_by),
+                    paired=paired,
+                    check=not paired or s.confidence < CHECK_BELOW,
+                    pin=pin_call(s.old, s.new, file),
+                )
+            )
+        old_id = old.id if old is not None else _version_of(s.old for s in suggestions)
+        new_id = new.id if new is not None else _version_of(s.new for s in suggestions)
+        return cls(
+            old_id,
+            new_id,
+            tuple(lines),
+            content_lang=content_language(suggestions, lang),
+            call="d.link(OLD, NEW)" if file is None else "negotrack link FILE OLD NEW",
+        )
+
+
+def _version_of(refs: Iterable[str]) -> str:
+    """The version the first of ``refs`` names ("" when there is none)."""
+    for ref in refs:
+        return PointRef.parse(ref).version
+    return ""

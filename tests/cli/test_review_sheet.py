@@ -1,0 +1,177 @@
+"""``suggest-links --format md``: a review sheet a person decides from, away from a notebook.
+
+Each pair is a section with both texts, how sure and how found, "check this" where the
+reports mark it, and the command that pins it; the command, pasted into a shell, pins that
+very pair. The sheet is read by a CommonMark reader as the template means it, whatever the
+points say.
+"""
+
+from __future__ import annotations
+
+import ast
+import shlex
+from pathlib import Path
+
+import attrs
+import pytest
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+import negotrack as nt
+from tests.support.cli import run
+from tests.support.lineage import unkeyed
+
+READER = MarkdownIt("commonmark")
+
+
+@pytest.fixture
+def minsk(tmp_path: Path) -> Path:
+    """The Minsk seed with its lineage forgotten, in a folder whose name needs quoting."""
+    folder = tmp_path / "my dossiers"
+    folder.mkdir()
+    path = folder / "minsk #1.yaml"
+    unkeyed("minsk-2014-2015.yaml").save(path)
+    return path
+
+
+def _sections(sheet: str) -> list[list[str]]:
+    """The sheet's pair sections as a CommonMark reader finds them: for each second-level
+    heading, its text and the text of each paragraph or list item up to the next heading
+    (emphasis dropped, escapes resolved, code spans without their backticks)."""
+    tokens = READER.parse(sheet)
+    sections: list[list[str]] = []
+    for t in tokens:
+        if t.type == "heading_open" and t.tag == "h2":
+            sections.append([])
+        elif t.type == "inline" and sections:
+            sections[-1].append(_plain(t))
+    return sections
+
+
+def _plain(inline: Token) -> str:
+    return "".join(
+        c.content if c.type in ("text", "code_inline") else " " if c.type == "softbreak" else ""
+        for c in inline.children or ()
+    )
+
+
+def test_each_pair_has_both_texts_and_the_command_that_pins_it(
+    capsys: pytest.CaptureFixture[str], minsk: Path
+) -> None:
+    """One section per suggestion, least sure first: the two references, both texts, the
+    confidence and what found the pair, "check this" exactly where the reports mark it, and
+    the `negotrack link` command for this file and this pair, quoted for a shell."""
+    d = nt.load(minsk)
+    found = d.suggest_links("minsk-1", "minsk-2")
+    code, out, err = run(
+        capsys, "suggest-links", str(minsk), "minsk-1", "minsk-2", "--format", "md"
+    )
+    assert (code, err) == (0, "")
+    assert out.startswith(f"# {len(found)} pairs to review, from `minsk-1` to `minsk-2`\n")
+    sections = _sections(out)
+    assert len(sections) == len(found) > 5
+    for s, (heading, line, old, new, pin) in zip(found, sections, strict=True):
+        assert heading == f"{s.old} → {s.new}"
+        assert line.startswith(f"Confidence: {int(s.confidence * 100) / 100:.2f} · ")
+        assert ("check this" in line) == (not s.paired or s.confidence < 0.8)
+        assert old == f"Old point: {d.point(s.old).text}"
+        assert new == f"New point: {d.point(s.new).text}"
+        assert shlex.split(pin) == ["negotrack", "link", str(minsk), s.old, s.new]
+
+
+def test_the_printed_command_pins_the_pair(capsys: pytest.CaptureFixture[str], minsk: Path) -> None:
+    """Pasting a candidate's command links that pair: the next diff shows it curated."""
+    out = run(capsys, "suggest-links", str(minsk), "minsk-1", "minsk-2", "--format", "md")[1]
+    sections = _sections(out)
+    candidate = next(s for s in sections if "candidate, left unpaired" in s[1])
+    argv = shlex.split(candidate[-1])
+    code, _, err = run(capsys, *argv[1:])
+    assert code == 0, err
+    old, new = argv[3:]
+    pinned = [
+        c
+        for c in nt.load(minsk).diff("minsk-1", "minsk-2").changes
+        if c.matched_by == "link" and c.old is not None and c.new is not None
+    ]
+    assert [(f"minsk-1#{c.old.number}", f"minsk-2#{c.new.number}") for c in pinned] == [(old, new)]
+
+
+def test_the_python_sheet_names_the_call_that_pins_each_pair() -> None:
+    """``Suggestions.to_markdown()`` ends each section with ``d.link("OLD", "NEW")``: a
+    Python call whose two arguments are the pair's references."""
+    d = unkeyed("minsk-2014-2015.yaml")
+    found = d.suggest_links("minsk-1", "minsk-2")
+    sheet = found.to_markdown()
+    assert "pin the pairs you confirm with `d.link(OLD, NEW)`" in sheet
+    for s, section in zip(found, _sections(sheet), strict=True):
+        call = ast.parse(section[-1], mode="eval").body
+        assert isinstance(call, ast.Call)
+        assert ast.unparse(call.func) == "d.link"
+        assert [ast.literal_eval(a) for a in call.args] == [s.old, s.new]
+
+
+def test_hostile_texts_stay_text_in_the_sheet() -> None:
+    """A point whose text would open a heading, a list, a link, raw HTML or a code span is
+    read as that very text (its white space runs made one space): one section, no raw HTML,
+    no link."""
+    d = unkeyed("minsk-2014-2015.yaml")
+    hostile = "# Both <script>alert(1)</script> stop `using` [arms](javascript:x) *now*\n\n- 1."
+    v = d.version("minsk-1")
+    old = attrs.evolve(
+        v, points=tuple(attrs.evolve(p, text=hostile) if p.number == "2" else p for p in v.points)
+    )
+    one = nt.LinkSuggestion("minsk-1#2", "minsk-2#3", 0.5, "text")
+    sheet = nt.Suggestions([one], old=old, new=d.version("minsk-2")).to_markdown()
+    tokens = READER.parse(sheet)
+    assert not [t for t in tokens if t.type in ("html_block", "html_inline")]
+    assert not [c for t in tokens for c in (t.children or ()) if c.type in ("link_open", "em_open")]
+    (section,) = _sections(sheet)
+    assert section[2] == "Old point: " + hostile.replace("\n\n", " ")
+
+
+def test_the_sheet_follows_the_locale_and_says_when_there_is_nothing(
+    capsys: pytest.CaptureFixture[str], minsk: Path
+) -> None:
+    """``--locale ar`` writes the sheet's words in Arabic, the references isolated from the
+    right-to-left line; an empty sheet says so, and stderr says why, as for text."""
+    out = run(
+        capsys,
+        "suggest-links",
+        str(minsk),
+        "minsk-1",
+        "minsk-2",
+        "--format",
+        "md",
+        "--locale",
+        "ar",
+    )[1]
+    assert "\u2068`minsk-1#3`\u2069 ← " in out
+    assert "يُرجى التحقّق" in out
+    code, out, err = run(
+        capsys,
+        "suggest-links",
+        str(minsk),
+        "minsk-1",
+        "minsk-2",
+        "--format",
+        "md",
+        "--min-confidence",
+        "1",
+    )
+    assert code == 0
+    assert out == "# No pairs to review.\n\n`minsk-1` → `minsk-2`\n"
+    assert err.startswith("nothing at --min-confidence 1 or more: ")
+    code, _, err = run(capsys, "suggest-links", str(minsk), "minsk-1", "minsk-2", "--locale", "xx")
+    assert code == 1
+    assert "--locale" in err
+
+
+def test_accept_still_pins_with_the_sheet(capsys: pytest.CaptureFixture[str], minsk: Path) -> None:
+    """``--format md --accept`` prints the sheet and pins what ``--accept`` pins."""
+    code, out, err = run(
+        capsys, "suggest-links", str(minsk), "minsk-1", "minsk-2", "--format", "md", "--accept"
+    )
+    assert code == 0
+    assert out.startswith("# ")
+    assert "linked minsk-1#" in err
+    assert any(k.old.startswith("minsk-1#") for k in nt.load(minsk).plan("minsk").links)
