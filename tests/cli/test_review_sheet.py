@@ -9,6 +9,7 @@ points say.
 from __future__ import annotations
 
 import ast
+import functools
 import shlex
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from markdown_it.token import Token
 
 import negotrack as nt
 from tests.support.cli import run
+from tests.support.hostile import HOSTILE
 from tests.support.lineage import unkeyed
 
 READER = MarkdownIt("commonmark")
@@ -175,3 +177,27 @@ def test_accept_still_pins_with_the_sheet(capsys: pytest.CaptureFixture[str], mi
     assert out.startswith("# ")
     assert "linked minsk-1#" in err
     assert any(k.old.startswith("minsk-1#") for k in nt.load(minsk).plan("minsk").links)
+
+
+@functools.cache
+def _versions() -> nt.Dossier:
+    return unkeyed("minsk-2014-2015.yaml")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_every_hostile_text_leaves_the_sheet_one_section_of_five_blocks(text: str) -> None:
+    """Whatever a point says, a CommonMark reader finds one pair section of five blocks
+    (heading, confidence, both texts, the call), no raw HTML and no link."""
+    d = _versions()
+    v = d.version("minsk-1")
+    old = attrs.evolve(
+        v, points=tuple(attrs.evolve(p, text=text) if p.number == "2" else p for p in v.points)
+    )
+    one = nt.LinkSuggestion("minsk-1#2", "minsk-2#3", 0.5, "text")
+    sheet = nt.Suggestions([one], old=old, new=d.version("minsk-2")).to_markdown()
+    tokens = READER.parse(sheet)
+    assert not [t for t in tokens if t.type in ("html_block", "html_inline")]
+    assert not [c for t in tokens for c in (t.children or ()) if c.type == "link_open"]
+    (section,) = _sections(sheet)
+    assert len(section) == 5
+    assert section[-1] == 'd.link("minsk-1#2", "minsk-2#3")'
