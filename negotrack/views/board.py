@@ -26,6 +26,7 @@ from negotrack.views.board_chart import (
     status_cell,
     superseded_by,
 )
+from negotrack.views.dated_labels import date_after_label
 from negotrack.views.formatting import anchor, content_language
 from negotrack.views.i18n import ENGLISH, Interface
 from negotrack.views.options import listed
@@ -54,6 +55,9 @@ class Column(NamedTuple):
     id: str
     label: str
     date: str
+    """The version's date as the board writes it under its label, or "" when the label
+    already states it ("Peace Agreement (27 June 2025)";
+    :func:`negotrack.views.dated_labels.date_after_label`)."""
 
 
 class PartyColumn(NamedTuple):
@@ -231,7 +235,10 @@ class BoardView:
             plan_id=plan.id,
             title=plan.title,
             summary=plan.summary,
-            columns=tuple(Column(v.id, v.label, lang.plain_date(v.date)) for v in versions),
+            columns=tuple(
+                Column(v.id, v.label, date_after_label(v.label, v.date, lang, dossier.language))
+                for v in versions
+            ),
             rows=tuple(rows),
             parties=party_cols,
             statuses=tuple(

@@ -7,6 +7,8 @@ and bounds, not English text: a month alone uses CLDR's standalone form (the nom
 "листопад 2025 р.", not the genitive "листопада"), a day the formatting form ("23 лист.
 2025 р."), a span CLDR's interval pattern ("23–24 лист. 2025 р."), a time its zone's city
 in the reader's language ("14:00 (Київ)") or a localised offset ("GMT+01:00").
+:func:`month_names` gives the names a label may write a month with in a language, so that
+a page does not repeat a date its label states (:mod:`negotrack.views.dated_labels`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_datetime, format_interval, format_skeleton
 from babel.dates import get_timezone_location as _zone_city
 from babel.lists import format_list as _format_list
@@ -31,6 +33,7 @@ __all__ = [
     "format_month",
     "format_number",
     "format_stretch",
+    "month_names",
 ]
 
 
@@ -131,3 +134,22 @@ def format_list(items: list[str], code: str, style: str = "standard") -> str:
     """Items joined as the language writes a list ("a, b і c"; with ``style="or"``, a list
     of alternatives: "a або b")."""
     return _format_list(items, style=style, locale=_locale(code))  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=16)
+def month_names(code: str) -> dict[str, int]:
+    """The month names of language ``code``, lowercase and without a final dot, each with
+    its number: full and abbreviated, in the formatting form ("квітня") and the standalone
+    one ("квітень"); none for a language CLDR does not know."""
+    try:
+        loc = Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    out: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in loc.months[context][width].items():
+                key = str(name).casefold().rstrip(".")
+                if key and not key[0].isdigit():
+                    out.setdefault(key, int(number))
+    return out

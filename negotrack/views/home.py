@@ -4,9 +4,10 @@ A folder written by :func:`negotrack.render_site` and published as it is (a stat
 GitHub Pages) opens on ``index.html``. That page gives the dossier's title and summary,
 then every other page of the site in reading order (:func:`negotrack.views.site.site_pages`)
 with a line saying what it holds: for the timeline, how many events over which dates; for a
-diff report, its two versions (label and date) and its counts of changes; for a status
-board, its plan and how many cells stand at each status. The counts come from the diffs and
-boards the site renders anyway, so the home page costs no diff of its own.
+diff report, its two versions (label, and date unless the label states it) and its counts
+of changes; for a status board, its plan and how many cells stand at each status. The
+counts come from the diffs and boards the site renders anyway, so the home page costs no
+diff of its own.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
+from negotrack.views.dated_labels import date_after_label
 from negotrack.views.diff import KIND_ORDER
 from negotrack.views.formatting import content_language
 from negotrack.views.i18n import ENGLISH, Interface
@@ -42,9 +44,10 @@ class HomeEntry(NamedTuple):
     events: int = 0
     """The timeline's number of events."""
     first: str = ""
-    """The timeline's earliest date, or a report's old version's date."""
+    """The timeline's earliest date, or a report's old version's date ("" when its label
+    states it: :func:`negotrack.views.dated_labels.date_after_label`)."""
     last: str = ""
-    """The timeline's latest date, or a report's new version's date."""
+    """The timeline's latest date, or a report's new version's date (the same)."""
     old: str = ""
     """A report's old version's label, or a board's plan's title."""
     new: str = ""
@@ -77,6 +80,7 @@ class HomeView:
         """The home page of a site of ``pages``; ``diffs`` and ``boards`` are the diffs of
         its reports and the views of its boards, by page stem."""
         entries = []
+        language = dossier.language
         for page in pages:
             if page.kind == "timeline":
                 events = dossier.events
@@ -105,8 +109,8 @@ class HomeView:
                             for k in KIND_ORDER
                             if counts.get(k)
                         ),
-                        first=lang.plain_date(pd.old.date),
-                        last=lang.plain_date(pd.new.date),
+                        first=date_after_label(pd.old.label, pd.old.date, lang, language),
+                        last=date_after_label(pd.new.label, pd.new.date, lang, language),
                         old=pd.old.label,
                         new=pd.new.label,
                     )
