@@ -169,8 +169,14 @@ class Lexicon:
         self.set_noun = re.compile(rf"(?:\s+[^\W\d_]+)?\s+(?:{sets})\b", re.IGNORECASE)
         """After a definite article, a number word before a word for the parties or places
         of a plan ("the two countries", "the two component states", "las dos partes")
-        names a set the reader knows; it counts nothing. "The next three terms" and "los
-        cinco primeros" still count."""
+        names a set the reader knows; it counts nothing; so does one a list of that many
+        follows or precedes ("three countries: Ukraine, the United States and Russia";
+        :mod:`.figure_sets`). "The next three terms" and "los cinco primeros" still
+        count."""
+        self.conjunction = re.compile(r"\s+(?:and|y|e)\s+" if spanish else r"\s+and\s+")
+        """What joins the last item of a list to the others: after a number word and a set
+        noun, a list of that many items says which ones ("three countries: Ukraine, the
+        United States and Russia"; :mod:`.figure_sets`)."""
         self.reference_reach = 20 if spanish else 16
         joiners = r"and|or|to|through" + (r"|y|e|o|u|a|al" if spanish else "")
         self.list_joiner = re.compile(

@@ -16,7 +16,9 @@ in a rewritten stretch, facing the one figure of that unit left there, is paired
 A number that names something rather than counting it is not a figure: "Article 5",
 "Resolution 2231", "paragraph 14", "Minsk II point 9", and a number that is part of a
 name or a designation: "IR-6" (a centrifuge model), "UF6", "P5+1", "Covid-19". A lowercase
-prefix keeps its number a figure ("mid-2016").
+prefix keeps its number a figure ("mid-2016"). Nor is a number word that names a set of
+parties or places the reader is told: "the two countries", "three countries: Ukraine, the
+United States and Russia" (:mod:`.figure_sets`).
 
 One figure can be written several ways, and a rewrite often changes only the way: "15
 years" and "fifteen years", "3.67 percent" and "3.67%", "10,000" and "10000". Figures are
@@ -47,6 +49,7 @@ import re
 from decimal import Decimal
 from typing import TypeAlias
 
+from negotrack.plandiff.figure_sets import names_a_set
 from negotrack.plandiff.figure_words import Lexicon, lexicon
 
 __all__ = ["FigurePair", "figure_pairs", "figures", "may_hold_figure"]
@@ -77,7 +80,7 @@ def _spans(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
                 continue
             if lex.reference.search(text, max(0, start - lex.reference_reach), start):
                 continue
-            if _names_a_set(text, m.group(), start, end, lex):
+            if names_a_set(text, m.group(), start, end, lex):
                 continue
             found.append((" ".join(m.group().split()), start, end))
         found.sort(key=lambda f: f[1])
@@ -98,19 +101,6 @@ def _spans(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
             figure = " ".join(text[start:end].split())  # "24 months", "three-year"
         out.append((figure, start, end))
     return out
-
-
-def _names_a_set(text: str, words: str, start: int, end: int, lex: Lexicon) -> bool:
-    """Whether the number ``words`` at ``start`` name a known set rather than count one:
-    a bare number word after a definite article and before a word for a plan's parties
-    or places ("the two countries", "the five regions", "las dos partes"; see
-    :attr:`Lexicon.set_noun`), with no scale ("the three million hectares" counts)."""
-    if lex.definite.search(text, max(0, start - 8), start) is None:
-        return False
-    parts = re.split(r"[\s-]+", words.lower())
-    if any(w not in lex.numbers and w not in lex.hundreds for w in parts):
-        return False  # a scale or a thousand: a quantity
-    return lex.set_noun.match(text, end) is not None
 
 
 def _digit_spans(text: str, lex: Lexicon) -> list[tuple[str, int, int]]:
