@@ -91,11 +91,11 @@ def test_the_printed_command_pins_the_pair(capsys: pytest.CaptureFixture[str], m
     assert code == 0, err
     old, new = argv[3:]
     pinned = [
-        c
+        (f"minsk-1#{c.old.number}", f"minsk-2#{c.new.number}")
         for c in nt.load(minsk).diff("minsk-1", "minsk-2").changes
         if c.matched_by == "link" and c.old is not None and c.new is not None
     ]
-    assert [(f"minsk-1#{c.old.number}", f"minsk-2#{c.new.number}") for c in pinned] == [(old, new)]
+    assert pinned == [(old, new)]
 
 
 def test_the_python_sheet_names_the_call_that_pins_each_pair() -> None:
