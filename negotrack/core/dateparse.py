@@ -39,7 +39,14 @@ from functools import lru_cache
 from negotrack.core.dates import Moment, Precision, unit_end, zoneinfo
 from negotrack.errors import DateError
 
-__all__ = ["DATE_DESCRIPTION", "DATE_FORMS", "DATE_PATTERN", "FORMS_HINT", "parse_text"]
+__all__ = [
+    "DATE_DESCRIPTION",
+    "DATE_FORMS",
+    "DATE_PATTERN",
+    "FORMS_HINT",
+    "MONTH_WORDS",
+    "parse_text",
+]
 
 DATE_FORMS = (
     "2025",
@@ -84,7 +91,7 @@ def _ci(word: str) -> str:
     return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
 
 
-_MONTH_WORDS = (
+MONTH_WORDS = (  # English, lower case: what dates in a dossier may spell out
     "january",
     "february",
     "march",
@@ -103,7 +110,7 @@ _ISO = (
     r"\d{4}(?:-(?:[Qq][1-4]|\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?"
     r"(?:(?:Z|[+-]\d{2}:?\d{2})(?:\s+" + _ZONE + r")?|\s+" + _ZONE + r"))?)?))?"
 )
-_MONTH_ALT = "(?:" + "|".join(_ci(w[:3]) + "(?:" + _ci(w[3:]) + ")?" for w in _MONTH_WORDS)
+_MONTH_ALT = "(?:" + "|".join(_ci(w[:3]) + "(?:" + _ci(w[3:]) + ")?" for w in MONTH_WORDS)
 _MONTH_ALT += "|" + _ci("sept") + r")\.?"
 _PART = "(?:" + "|".join(map(_ci, ("early", "mid", "late"))) + r")[\s-]*"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -329,7 +336,7 @@ def _month_number(word: str) -> int | None:
     w = word.lower()
     if len(w) < 3:
         return None
-    for i, name in enumerate(_MONTH_WORDS):
+    for i, name in enumerate(MONTH_WORDS):
         if name.startswith(w) or (w == "sept" and i == 8):
             return i + 1
     return None

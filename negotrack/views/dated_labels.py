@@ -26,25 +26,12 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from negotrack.core.dateparse import MONTH_WORDS
 from negotrack.core.dates import Moment, Precision
 from negotrack.views.i18n import Interface
 
 __all__ = ["date_after_label", "states_date"]
 
-_ENGLISH_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|re|º|°)?\.?"
 _YEAR = r"(?P<y>\d{4})(?!\d)"
 _NOT_AFTER_WORD = r"(?<![\w.\-/])"
@@ -131,7 +118,7 @@ def _months(languages: tuple[str, ...]) -> dict[str, int]:
     """Month names and their abbreviations (lowercase, without a final dot) in English and
     in ``languages``, each with its number."""
     out: dict[str, int] = {}
-    for k, name in enumerate(_ENGLISH_MONTHS, start=1):
+    for k, name in enumerate(MONTH_WORDS, start=1):
         out[name] = out[name[:3]] = k
     out["sept"] = 9
     for code in languages:

@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from negotrack.core.confidence import cut_down
+from negotrack.core.dateparse import MONTH_WORDS
 from negotrack.core.dates import Moment, Precision
 
 __all__ = ["ENGLISH", "NP_", "N_", "Interface", "vocabulary"]
@@ -121,20 +122,7 @@ def vocabulary() -> dict[str, dict[str, str]]:
     return {k: dict(v) for k, v in _VOCABULARY.items()}
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_MONTHS = tuple(w.capitalize() for w in MONTH_WORDS)
 
 
 @attrs.frozen
