@@ -96,6 +96,19 @@ def test_tour_runs_and_displays_reprs(work: Path) -> None:
     assert "Package of Measures" in html_of("minsk = nt.load")
     board = next(c for c in code if "render_board" in c.source)
     assert "text/markdown" in _outputs(board)
+    # The review loop: the table of suggestions, a pinned pair, the Markdown sheet.
+    table = html_of("import attrs")
+    assert "pairs to review, from <code>minsk-1</code> to <code>minsk-2</code>" in table
+    assert "candidate, left unpaired" in table
+    pinned = next(c for c in code if c.source.startswith('bare.link("minsk-1#1"'))
+    assert "('1', '1', 'link', 'the ceasefire, restated for February 2015')" in str(
+        _outputs(pinned).get("text/plain")
+    )
+    sheet = next(c for c in code if c.source.startswith("sheet = "))
+    printed = "".join(o.get("text", "") for o in sheet.outputs)
+    assert printed.startswith("# 15 pairs to review, from `minsk-1` to `minsk-2`\n")
+    assert printed.count("\n## ") == 1
+    assert '`d.link("minsk-1#3", "minsk-2#13")`' in printed
     asof = next(c for c in code if c.source.startswith('ref = "us-28#21a"'))
     printed = "".join(o.get("text", "") for o in asof.outputs)
     assert "2025-12-10: settled proposed, possible deleted" in printed
