@@ -142,4 +142,6 @@ def test_zoned_datetimes_keep_their_zone(value: datetime) -> None:
     """An aware datetime in an IANA zone keeps the zone's name and its instant."""
     m = nt.Moment.of(value)
     assert m.zone is not None
-    assert m.start == value
+    # Compared as UTC instants: Python never finds two aware datetimes of different zones
+    # equal when one falls in a repeated hour (PEP 495), whatever instants they name.
+    assert m.start == value.astimezone(UTC)
