@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import shlex
 from collections.abc import Callable
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -59,6 +58,7 @@ def _beside(d: Dossier, made: PointLink, file: str) -> list[str]:
     second time is a split (or a merger), which a person who meant to correct the first
     link would not see in ``linked OLD -> NEW`` alone."""
     from negotrack.core.refs import PointRef
+    from negotrack.views.suggestions import command_line
 
     said = []
     links = d.plan_of(d.link_end(made.old).id).links
@@ -80,7 +80,7 @@ def _beside(d: Dossier, made: PointLink, file: str) -> list[str]:
             old, new = (point, others[0]) if mine == "old" else (others[0], point)
             said.append(
                 f"{point} is now linked {verb} {ends}: a {kind} (if the new link replaces "
-                f"{old} -> {new}: negotrack unlink {shlex.quote(file)} {old} {new})"
+                f"{old} -> {new}: {command_line('unlink', file, old, new)})"
             )
     return said
 

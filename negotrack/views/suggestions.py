@@ -23,7 +23,7 @@ from negotrack.plandiff.changes import CHECK_BELOW
 from negotrack.views.formatting import content_language
 from negotrack.views.i18n import ENGLISH, Interface
 
-__all__ = ["SuggestionLine", "SuggestionsView", "pin_call"]
+__all__ = ["SuggestionLine", "SuggestionsView", "command_line", "pin_call"]
 
 
 class SuggestionLine(NamedTuple):
@@ -54,7 +54,16 @@ def pin_call(old: str, new: str, file: str | None = None) -> str:
     if file is None:
         quoted = (json.dumps(ref, ensure_ascii=False) for ref in (old, new))
         return "d.link({}, {})".format(*quoted)
-    return shlex.join(["negotrack", "link", file, old, new])
+    return command_line("link", file, old, new)
+
+
+def command_line(command: str, *operands: str) -> str:
+    """``negotrack COMMAND OPERAND...`` as a POSIX shell runs it when pasted: each word
+    quoted where it needs it, and ``--`` before the operands when one starts with "-" (a
+    file ``-draft.yaml``, a version ``-v2``), which the command line would otherwise take
+    for an option."""
+    ends = ["--"] if any(o.startswith("-") for o in operands) else []
+    return shlex.join(["negotrack", command, *ends, *operands])
 
 
 @attrs.frozen

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -177,7 +178,7 @@ def test_linking_a_point_a_second_time_says_it_makes_a_split(
     assert err == (
         "final-aug#1.1 is now linked to final-nov#1.1 and final-nov#1.2: a split (if the new "
         "link replaces final-aug#1.1 -> final-nov#1.1: negotrack unlink "
-        f"{colombia} final-aug#1.1 final-nov#1.1)\n"
+        f"{colombia} 'final-aug#1.1' 'final-nov#1.1')\n"
     )
     code, out, err = run(capsys, "link", str(colombia), "final-aug#1.2", "final-nov#1.2")
     assert err.startswith(
@@ -564,3 +565,20 @@ def test_accept_by_default_names_its_own_cut_for_a_piece_it_holds_back(
     assert held
     assert all(", below 0.95, --accept's default cut (a split or merge" in line for line in held)
     assert "--min-confidence 0.95" not in err
+
+
+def test_the_unlink_a_split_names_can_be_pasted(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ``negotrack unlink`` a second link suggests is a command a shell runs as shown,
+    for a file whose name starts with "-" too: pasted, it removes the first link."""
+    monkeypatch.chdir(tmp_path)
+    unkeyed("colombia-2016.yaml").save(tmp_path / "-colombia.yaml")
+    assert run(capsys, "link", "--", "-colombia.yaml", "final-aug#1.1", "final-nov#1.1")[0] == 0
+    code, _, err = run(capsys, "link", "--", "-colombia.yaml", "final-aug#1.1", "final-nov#1.2")
+    assert code == 0
+    command = re.search(r": (negotrack unlink .*)\)$", err.strip())
+    assert command is not None, err
+    argv = shlex.split(command.group(1))
+    assert argv[:3] == ["negotrack", "unlink", "--"]
+    assert run(capsys, *argv[1:])[:2] == (0, "unlinked final-aug#1.1 -> final-nov#1.1\n")

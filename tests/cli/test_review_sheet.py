@@ -198,3 +198,21 @@ def test_every_hostile_text_leaves_the_sheet_one_section_of_five_blocks(text: st
     (section,) = _sections(sheet)
     assert len(section) == 5
     assert section[-1] == 'd.link("minsk-1#2", "minsk-2#3")'
+
+
+def test_the_printed_command_works_for_a_file_named_like_an_option(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dossier whose path starts with "-" (``-minsk.yaml``, given after ``--``) gets a
+    command that still pins the pair when pasted: its operands follow ``--``, so the
+    command line does not take the path for an option."""
+    monkeypatch.chdir(tmp_path)
+    unkeyed("minsk-2014-2015.yaml").save(tmp_path / "-minsk.yaml")
+    code, out, err = run(
+        capsys, "suggest-links", "--format", "md", "--", "-minsk.yaml", "minsk-1", "minsk-2"
+    )
+    assert (code, err) == (0, "")
+    argv = shlex.split(_sections(out)[0][-1])
+    assert argv[:3] == ["negotrack", "link", "--"]
+    code, out, err = run(capsys, *argv[1:])
+    assert (code, out) == (0, f"linked {argv[4]} -> {argv[5]}\n"), err
