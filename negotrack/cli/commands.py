@@ -96,7 +96,7 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespa
 
 def _unknown(parser: argparse.ArgumentParser, extras: list[str]) -> str:
     """What is wrong with ``extras``: each option ``parser`` does not know, with the one it
-    most resembles; else the surplus arguments."""
+    most resembles, or one it knows given after ``--``; else the surplus arguments."""
     from difflib import get_close_matches
 
     options = [a for a in extras if a.startswith("-") and a != "-"]
@@ -106,6 +106,11 @@ def _unknown(parser: argparse.ArgumentParser, extras: list[str]) -> str:
     said = []
     for option in options:
         name = option.split("=", 1)[0]
+        if name in known:  # an option the command takes is left over only after "--"
+            said.append(
+                f"{visible(name)} comes after '--', which ends the options: put it before '--'"
+            )
+            continue
         close = get_close_matches(name, known, n=1)
         said.append(
             f"unknown option {visible(name)}" + (f" (did you mean {close[0]}?)" if close else "")

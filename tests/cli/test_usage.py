@@ -31,6 +31,10 @@ from tests.support.dossiers import small_dossier
         ),
         (["status", "--bogus"], "unknown option --bogus"),
         (["status"], "choose a command (see 'negotrack status --help')"),
+        (
+            ["suggest-links", "--", "-f.yaml", "a", "b", "--format", "md"],
+            "--format comes after '--', which ends the options: put it before '--'",
+        ),
     ],
 )
 def test_a_usage_error_shows_its_command_usage(
