@@ -5,9 +5,9 @@ GitHub Pages) opens on ``index.html``. That page gives the dossier's title and s
 then every other page of the site in reading order (:func:`negotrack.views.site.site_pages`)
 with a line saying what it holds: for the timeline, how many events over which dates; for a
 diff report, its two versions (label, and date unless the label states it) and its counts
-of changes; for a status board, its plan and how many cells stand at each status. The
-counts come from the diffs and boards the site renders anyway, so the home page costs no
-diff of its own.
+of changes, with how many it marks "to check"; for a status board, its plan and how many
+cells stand at each status. The counts come from the diffs and boards the site renders
+anyway, so the home page costs no diff of its own.
 """
 
 from __future__ import annotations
@@ -40,7 +40,8 @@ class HomeEntry(NamedTuple):
     label: str
     stem: str
     counts: tuple[tuple[str, str, int], ...] = ()
-    """(key, label, count): a report's changes by kind, a board's cells by status."""
+    """(key, label, count): a report's changes by kind, then how many it asks a person to
+    check (``"check"``, when any), or a board's cells by status."""
     events: int = 0
     """The timeline's number of events."""
     first: str = ""
@@ -99,6 +100,10 @@ class HomeView:
             elif page.kind == "diff":
                 pd = diffs[page.stem]
                 counts = dict(pd.summary)
+                # The report's own counts end with those a person should check: so does
+                # the line that sends a reader to it.
+                check = len(pd.to_check)
+                said = [("check", lang.pgettext("changes shown", "to check"), check)]
                 entries.append(
                     HomeEntry(
                         page.kind,
@@ -108,7 +113,8 @@ class HomeView:
                             (k, lang.counted("change", k, counts[k]), counts[k])
                             for k in KIND_ORDER
                             if counts.get(k)
-                        ),
+                        )
+                        + tuple(said if check else ()),
                         first=date_after_label(pd.old.label, pd.old.date, lang, language),
                         last=date_after_label(pd.new.label, pd.new.date, lang, language),
                         old=pd.old.label,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import negotrack as nt
 from tests.support.dossiers import small_dossier
+from tests.support.lineage import unkeyed
 
 HOSTILE = '<script>alert("x")</script>&'
 
@@ -85,3 +86,17 @@ def test_a_localised_home_page(tmp_path: Path) -> None:
     body = _body(tmp_path / "index.html")
     assert '<a href="index.html" dir="auto" aria-current="page">Sommaire</a>' in body
     assert "5 événements" in body
+
+
+def test_the_home_page_says_how_many_changes_a_report_asks_to_check(tmp_path: Path) -> None:
+    """A report whose pairs a person should check says so on the home page, as its own
+    counts do ("7 to check"): the reader who opens the site learns there is work to do."""
+    d = unkeyed("minsk-2014-2015.yaml")
+    n = len(d.diff("minsk-1", "minsk-2").to_check)
+    assert n > 0
+    nt.render_site(d, tmp_path)
+    md = (tmp_path / "index.md").read_text(encoding="utf-8")
+    assert f"**6** deleted · **{n}** to check\n" in md
+    assert f"<b>{n}</b> to check</p>" in _body(tmp_path / "index.html")
+    report = (tmp_path / "diff-minsk-1_to_minsk-2.md").read_text(encoding="utf-8")
+    assert f"· **{n}** to check\n" in report
