@@ -12,7 +12,8 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from negotrack.core.model import Plan, PlanVersion
+from negotrack.core.model import Plan, PlanVersion, PointLink
+from negotrack.core.refs import PointRef
 from negotrack.dossier.dossier import Dossier
 from negotrack.dossier.links import Suggestions
 from negotrack.errors import RenderError
@@ -47,6 +48,9 @@ class LinkLine(NamedTuple):
     old: str
     new: str
     note: str | None
+    means: str = ""
+    """What a bare version id says, in the page's language ("no successor, per a curated
+    link"), as the diff reports say it; "" for a link between two points."""
 
 
 @attrs.frozen
@@ -70,8 +74,17 @@ class PlanSummary:
                 VersionLine(v.id, v.label, lang.plain_date(v.date), len(v.points), v.derived_from)
                 for v in plan.versions
             ),
-            links=tuple(LinkLine(k.old, k.new, k.note) for k in plan.links),
+            links=tuple(LinkLine(k.old, k.new, k.note, _means(k, lang)) for k in plan.links),
         )
+
+
+def _means(link: PointLink, lang: Interface) -> str:
+    """:attr:`LinkLine.means` of ``link``."""
+    if not PointRef.names_point(link.new):
+        return lang.gettext("no successor, per a curated link")
+    if not PointRef.names_point(link.old):
+        return lang.gettext("no predecessor, per a curated link")
+    return ""
 
 
 @singledispatch

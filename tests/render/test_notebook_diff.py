@@ -116,8 +116,14 @@ def test_a_plan_displays_its_versions_and_curated_links() -> None:
     count = len(plan.links)
     assert f"{count} curated links" in html
     assert "minsk-1#9 → minsk-2#4" in re.sub(r"</?bdi[^>]*>", "", html)
-    assert "minsk-1#12 → minsk-2: &lt;i&gt;dropped&lt;/i&gt; in 2015" in re.sub(
-        r"</?bdi[^>]*>", "", html
+    # A bare version id says what it means, as the diff reports do.
+    assert (
+        "minsk-1#12 → minsk-2 · no successor, per a curated link: &lt;i&gt;dropped&lt;/i&gt;"
+        " in 2015" in re.sub(r"</?bdi[^>]*>", "", html)
+    )
+    d.link("minsk-1", "minsk-2#13")
+    assert "minsk-1 → minsk-2#13 · no predecessor, per a curated link</li>" in re.sub(
+        r"</?bdi[^>]*>", "", d.plan("minsk")._repr_html_()
     )
     assert "<i>dropped" not in html
     assert len(html) < 8000
