@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from negotrack.cli.output import STDOUT, committed, emit, inert_json, note, printable
+from negotrack.errors import NegotrackError
 
 if TYPE_CHECKING:
     from negotrack.core.model import PointLink
@@ -41,10 +42,13 @@ def link(args: argparse.Namespace) -> int:
     def change(d: Dossier) -> tuple[PointLink, list[str]]:
         pair = (args.old_ref, args.new_ref)
         had = any((k.old, k.new) == pair for plan in d.plans for k in plan.links)
+        before = _text_pairs(d, args.old_ref, args.new_ref)
         made = _arguments(
             lambda: d.link(args.old_ref, args.new_ref, note=args.note), _LINK_ARGUMENTS.get
         )
-        return made, [] if had else _beside(d, made, args.file)
+        if had:
+            return made, []
+        return made, _beside(d, made, args.file) + _displaced(d, made, before)
 
     made, beside = update(args.file, change)
     committed(f"linked {made.old} -> {made.new}", args.file)
@@ -82,6 +86,57 @@ def _beside(d: Dossier, made: PointLink, file: str) -> list[str]:
                 f"{point} is now linked {verb} {ends}: a {kind} (if the new link replaces "
                 f"{old} -> {new}: {command_line('unlink', file, old, new)})"
             )
+    return said
+
+
+def _text_pairs(d: Dossier, old_ref: str, new_ref: str) -> dict[str, tuple[str, float]] | None:
+    """Before a link is made: for each point of the two versions ``old_ref`` and
+    ``new_ref`` name that text matching paired (by its text, or as a piece of a split or
+    merger), its partner and the confidence, both ways; None when the ends name no two
+    versions (the link is refused then, with its own message)."""
+    from negotrack.core.refs import PointRef
+    from negotrack.dossier.suggestions import FOUND_BY_TEXT
+
+    try:
+        old, new = d.link_end(old_ref).id, d.link_end(new_ref).id
+        found = d.diff(old, new)
+    except NegotrackError:
+        return None
+    pairs: dict[str, tuple[str, float]] = {}
+    for c in found.changes:
+        if c.matched_by in FOUND_BY_TEXT and c.old is not None and c.new is not None:
+            a, b = PointRef.format(old, c.old.number), PointRef.format(new, c.new.number)
+            pairs.setdefault(a, (b, c.confidence))
+            pairs.setdefault(b, (a, c.confidence))
+    return pairs
+
+
+def _displaced(
+    d: Dossier, made: PointLink, before: dict[str, tuple[str, float]] | None
+) -> list[str]:
+    """What the new link took from text matching: a pair it made with either end of the
+    link, now broken, and what became of the point left (unpaired, or paired anew). A
+    person pinning a candidate would otherwise not see that it undid a pair the text was
+    sure of (the review sheet shows each pair alone)."""
+    from negotrack.core.confidence import cut_down
+
+    if not before:
+        return []
+    after = _text_pairs(d, made.old, made.new) or {}
+    said = []
+    for end, other in ((made.old, made.new), (made.new, made.old)):
+        if end not in before or before[end][0] == other:
+            continue
+        left, sure = before[end]
+        if left in after:
+            partner, then = after[left]
+            now = f"now paired with {partner} ({cut_down(then):.2f})"
+        else:
+            now = "now left unpaired"
+        said.append(
+            f"{end} was paired by its text with {left} ({cut_down(sure):.2f}); the link takes "
+            f"{end}, and {left} is {now}"
+        )
     return said
 
 

@@ -1,0 +1,89 @@
+"""``negotrack link`` says which pair made by text the new link broke.
+
+The review sheet shows each pair alone: a person pinning a candidate ("us-28#17 ->
+20-point#11", 0.99 on the keyless 20-point texts) does not see that text matching had
+paired 20-point#11 with us-28#18 at 0.99. The link wins, so us-28#18 is left unpaired (or
+paired anew); ``link`` says so on stderr, after ``linked OLD -> NEW``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import negotrack as nt
+from tests.support.cli import run
+from tests.support.lineage import unkeyed
+
+
+@pytest.fixture
+def plan20(tmp_path: Path) -> Path:
+    """The US 28 points and the 20-point framework with no curated lineage."""
+    path = tmp_path / "u.yaml"
+    unkeyed("ukraine-20-point-2025-12.yaml").save(path)
+    return path
+
+
+def _text_pair(path: Path, new_number: str) -> tuple[str, float]:
+    """The old point text matching pairs with 20-point #``new_number``, and how sure."""
+    found = nt.load(path).diff("us-28", "20-point")
+    (c,) = [c for c in found.changes if c.new is not None and c.new.number == new_number]
+    assert c.old is not None
+    assert c.matched_by == "text"
+    return c.old.number, c.confidence
+
+
+def test_a_link_that_breaks_a_pair_made_by_text_says_so(
+    capsys: pytest.CaptureFixture[str], plan20: Path
+) -> None:
+    """The point the link took is named with its former partner and what became of it."""
+    old, sure = _text_pair(plan20, "11")
+    assert old == "18"
+    assert sure >= 0.99
+    code, out, err = run(capsys, "link", str(plan20), "us-28#17", "20-point#11")
+    assert code == 0
+    assert out == "linked us-28#17 -> 20-point#11\n"
+    changes = nt.load(plan20).diff("us-28", "20-point").changes
+    (left,) = [c for c in changes if c.old is not None and c.old.number == "18"]
+    assert left.new is None  # nothing else takes it
+    assert err == (
+        "20-point#11 was paired by its text with us-28#18 (0.99); the link takes 20-point#11,"
+        " and us-28#18 is now left unpaired\n"
+    )
+
+
+def test_pinning_the_pair_text_matching_made_says_nothing_more(
+    capsys: pytest.CaptureFixture[str], plan20: Path
+) -> None:
+    """Pinning what text matching found breaks nothing: only ``linked`` is printed."""
+    old, _ = _text_pair(plan20, "11")
+    code, out, err = run(capsys, "link", str(plan20), f"us-28#{old}", "20-point#11")
+    assert (code, out, err) == (0, f"linked us-28#{old} -> 20-point#11\n", "")
+
+
+def test_a_point_paired_anew_is_named_with_its_new_partner(
+    capsys: pytest.CaptureFixture[str], plan20: Path
+) -> None:
+    """When the point left finds another partner by its text, that partner is named."""
+    found = nt.load(plan20).diff("us-28", "20-point")
+    pairs = {
+        c.old.number: c.new.number
+        for c in found.changes
+        if c.matched_by == "text" and c.old is not None and c.new is not None
+    }
+    # Swap two pairs made by text: linking us-28 A to B's partner takes it from B, and B
+    # is then free to pair with A's former partner (or nothing, which the message says).
+    a, b = sorted(pairs)[:2]
+    code, _, err = run(capsys, "link", str(plan20), f"us-28#{a}", f"20-point#{pairs[b]}")
+    assert code == 0
+    lines = err.splitlines()
+    assert lines[0].startswith(f"us-28#{a} was paired by its text with 20-point#{pairs[a]} (")
+    assert lines[1].startswith(f"20-point#{pairs[b]} was paired by its text with us-28#{b} (")
+    after = {
+        c.old.number: c.new.number
+        for c in nt.load(plan20).diff("us-28", "20-point").changes
+        if c.matched_by == "text" and c.old is not None and c.new is not None
+    }
+    fate = f"now paired with 20-point#{after[b]} (" if b in after else "now left unpaired"
+    assert f"and us-28#{b} is {fate}" in lines[1]
