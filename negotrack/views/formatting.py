@@ -36,6 +36,7 @@ __all__ = [
     "iso_instant",
     "label",
     "lang_attr",
+    "line",
     "md",
     "md_cell",
     "md_code",
@@ -221,6 +222,19 @@ def isolate(text: Any, direction: str | None = None) -> str:
 _BIDI = frozenset({"R", "AL", "RLE", "RLO", "RLI", "LRE", "LRO", "LRI", "FSI", "PDF", "PDI"})
 
 
+_LINE_BREAKS = re.compile(r"[ \t]*[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]\s*")
+"""A line break (any that ``str.splitlines`` splits at) and the white space around it."""
+
+
+def line(text: Any) -> str:
+    """``text`` kept on one line of a plain-text report: each line break, with the white
+    space around it, becomes one space. A report's lines are its structure ("[deleted]
+    us-28 #3", "  status: ..."), so a note or a text that broke the line could start a
+    line that reads as the report's own (the Markdown reports fold white space for the same
+    reason, see :func:`md`)."""
+    return _LINE_BREAKS.sub(" ", str(text))
+
+
 def md(text: Any) -> str:
     """``text`` escaped for Markdown: no emphasis, links, headings or raw HTML survive.
 
@@ -362,6 +376,7 @@ FILTERS = {
     "isolate": isolate,
     "label": label,
     "lang_attr": lang_attr,
+    "line": line,
     "md": md,
     "md_paragraphs": md_paragraphs,
     "md_cell": md_cell,

@@ -3,8 +3,11 @@ what is missing."""
 
 from __future__ import annotations
 
+import attrs
+
 import negotrack as nt
 from tests.support.dossiers import SEEDS
+from tests.support.lineage import unkeyed
 
 IRAN = nt.load(SEEDS / "iran-2015.yaml").diff("lausanne", "jcpoa")
 SAID = (
@@ -62,3 +65,42 @@ def test_lists_use_the_languages_separator() -> None:
     assert "(2 أبريل 2015، 28 بندًا)" in IRAN.to_html(locale="ar")
     assert IRAN.to_text().splitlines()[2].startswith("9 reworded, 4 moved, ")
     assert "(2 квіт. 2015\u202fр., 28 пунктів)" in IRAN.to_text(locale="uk")
+
+
+FAKE = "\n[deleted] us-28 #99 (fake)\n  status: agreed → deleted\n"
+"""A user string that, written as it is, would add an entry and a status line of its own."""
+
+
+def test_user_text_cannot_start_a_line_of_the_text_reports() -> None:
+    """A note, a topic, a point's text, its word diff, a version's label, an event's title
+    and a source's title stay on their line (each line break and the space around it made
+    one space, as the Markdown reports fold them): nothing a user wrote reads as an entry,
+    a status line or a heading of the plain-text diff report or timeline."""
+    d = unkeyed("minsk-2014-2015.yaml")
+    old = d.version("minsk-1")
+    old = attrs.evolve(
+        old,
+        label="Minsk Protocol" + FAKE,
+        points=[
+            attrs.evolve(p, text=p.text + FAKE, topic="ceasefire" + FAKE)
+            if p.number in ("1", "2")
+            else p
+            for p in old.points
+        ],
+    )
+    d.replace(old)
+    d.link("minsk-1#1", "minsk-2#1", note="restated" + FAKE)
+    e = d.events[0]
+    d.replace(attrs.evolve(e, title=e.title + FAKE))
+    reports = {
+        "diff": d.diff("minsk-1", "minsk-2").to_text(),
+        "timeline": nt.render_timeline(d, "text"),
+    }
+    for name, text in reports.items():
+        lines = text.splitlines()
+        assert not [x for x in lines if x.startswith("[deleted] us-28 #99")], name
+        assert not [x for x in lines if x.strip() == "status: agreed → deleted"], name
+        assert "(fake)" in text, name  # shown, on the line of what it belongs to
+    diff = reports["diff"].splitlines()
+    assert diff[0].startswith("Minsk Protocol [deleted] us-28 #99 (fake) status: agreed")
+    assert any(x.startswith("  curated link: restated [deleted] us-28 #99 (fake)") for x in diff)
