@@ -222,13 +222,15 @@ def isolate(text: Any, direction: str | None = None) -> str:
 _BIDI = frozenset({"R", "AL", "RLE", "RLO", "RLI", "LRE", "LRO", "LRI", "FSI", "PDF", "PDI"})
 
 
-_LINE_BREAKS = re.compile(r"[ \t]*[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]\s*")
-"""A line break (any that ``str.splitlines`` splits at) and the white space around it."""
+_LINE_BREAKS = re.compile(r"[ \t]*\n[ \t\n]*")
+"""A newline and the spaces and tabs around it: the one line break a plain-text report
+keeps (every other, "\\r", "\\x85", "\\u2028"..., is shown as its escape by
+:func:`negotrack.core.controls.printable`)."""
 
 
 def line(text: Any) -> str:
-    """``text`` kept on one line of a plain-text report: each line break, with the white
-    space around it, becomes one space. A report's lines are its structure ("[deleted]
+    """``text`` kept on one line of a plain-text report: each newline, with the spaces and
+    tabs around it, becomes one space. A report's lines are its structure ("[deleted]
     us-28 #3", "  status: ..."), so a note or a text that broke the line could start a
     line that reads as the report's own (the Markdown reports fold white space for the same
     reason, see :func:`md`)."""
