@@ -48,6 +48,7 @@ class Spec:
     """
 
     __slots__ = (
+        "checks_itself",
         "cls",
         "fields",
         "keys",
@@ -74,6 +75,9 @@ class Spec:
         self.text_lists = attrgetter(*names) if names else None
         self.text_list_count = len(names)
         self.required_texts = tuple(k for k in required if fields[k] == STR)
+        # Event refuses unknown fields and text fields that are not text itself (it is the
+        # class large files hold most of); the loader need not check them first.
+        self.checks_itself = cls is Event
 
     @classmethod
     def of(cls, record: type[Any]) -> Spec:

@@ -118,3 +118,29 @@ def test_a_file_with_a_status_change_twice_loads_it_once() -> None:
     assert len(loaded.status_log) == len(d.status_log) + 1
     assert loaded.status_log[-1].note == "again"
     assert loaded.status_log[-2] == d.status_log[-1]
+
+
+def test_problems_in_quotes_and_in_a_later_event_are_each_reported_once() -> None:
+    """A faulty quote, then an event that fails: every problem once, at the file's indices,
+    whether the events are read all at once (JSON) or one by one (YAML)."""
+    events = [
+        {
+            "id": "e0",
+            "when": "2025-11-01",
+            "title": "quoted",
+            "quotes": [{"text": "ok", "source": "s1"}, {"text": ["x"], "source": "s1", "mood": 1}],
+        },
+        {"id": "e1", "when": "never", "title": "bad date"},
+        {"id": "e2", "when": "2025-11-03", "title": "t", "quotes": [{"text": "t", "source": "s2"}]},
+    ]
+    text = json.dumps({"negotrack": 1, "title": "t", **_PEOPLE, "events": events})
+    expected = [
+        "$.events[0].quotes[1].text: expected text, found a list",
+        "$.events[0].quotes[1].mood: unknown field 'mood'",
+        "$.events[1].when: not a date negotrack understands: 'never'",
+        "$.events[2].quotes[0].source: unknown source 's2'",
+    ]
+    for fmt in ("json", "yaml"):
+        with pytest.raises(nt.DossierError) as caught:
+            nt.loads(text, format=fmt)
+        assert [f"{p.path}: {p.message}" for p in caught.value.problems] == expected, fmt
