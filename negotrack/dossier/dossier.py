@@ -35,6 +35,7 @@ from negotrack.dossier.arguments import build as _build
 from negotrack.dossier.arguments import coerce as _coerce
 from negotrack.dossier.asof import AsOfRule, DatedLog
 from negotrack.dossier.edit import Corrections
+from negotrack.dossier.eventnames import EventNames
 from negotrack.dossier.index import RecordIndex
 from negotrack.dossier.integrity import check_change, check_dossier
 from negotrack.dossier.links import Linking
@@ -109,8 +110,9 @@ class Dossier(RecordIndex, Queries, Corrections, Linking):
         d._position_log = list(position_log)
         return d
 
-    def _problems(self) -> list[Problem]:
-        return check_dossier(self)
+    def _problems(self, named: EventNames | None = None) -> list[Problem]:
+        """Every integrity problem; ``named`` is what the events name, if already gathered."""
+        return check_dossier(self, named)
 
     # -- the records ---------------------------------------------------------------------
 

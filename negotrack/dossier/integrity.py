@@ -12,6 +12,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from negotrack.core.refs import PointRef
+from negotrack.dossier.eventnames import EventNames
 from negotrack.dossier.link_rules import check_rules
 from negotrack.errors import Problem, Suggestions
 
@@ -23,15 +24,19 @@ if TYPE_CHECKING:
 __all__ = ["check_dossier"]
 
 
-def check_dossier(d: Dossier) -> list[Problem]:
-    """Every integrity problem of ``d``: duplicate ids, dangling references, cycles, dates."""
+def check_dossier(d: Dossier, named: EventNames | None = None) -> list[Problem]:
+    """Every integrity problem of ``d``: duplicate ids, dangling references, cycles, dates;
+    ``named`` is what its events name, when the caller gathered it (a loader does)."""
     problems: list[Problem] = []
     add = problems.append
     hints = _Hints()
 
     participants = _unique(d._participants, "participants", "participant", problems)
     sources = _unique(d._sources, "sources", "source", problems)
-    _unique(d._events, "events", "event", problems)
+    if named is None:
+        named = EventNames.of(d._events)
+    if not named.unique:
+        _unique(d._events, "events", "event", problems)
     _unique(d._plans, "plans", "plan", problems)
 
     versions: dict[str, PlanVersion] = {}
@@ -126,17 +131,12 @@ def check_dossier(d: Dossier) -> list[Problem]:
     # Events are the bulk of a large dossier: find out first, with set operations, whether
     # anything is wrong at all, and walk event by event only for the kinds of trouble found.
     events = d._events
-    try:
-        refs_ok = (
-            set().union(*[e.participants for e in events]).issubset(participants)
-            and set().union(*[e.sources for e in events]).issubset(sources)
-            and (
-                not any(map(_VERSIONS, events))
-                or set().union(*[e.versions for e in events]).issubset(versions)
-            )
-        )
-    except TypeError:  # an unhashable item (a list, a mapping) where an id belongs
-        refs_ok = False
+    refs_ok = (
+        named.gathered
+        and named.participants.issubset(participants)
+        and named.sources.issubset(sources)
+        and named.versions.issubset(versions)
+    )
     spans = [i for i, e in enumerate(events) if e.until is not None]
     quoted = [i for i, e in enumerate(events) if e.quotes]
     for i in range(len(events)) if not refs_ok else sorted({*spans, *quoted}):
@@ -251,7 +251,6 @@ def _check_position(
 
 
 _ID = attrgetter("id")
-_VERSIONS = attrgetter("versions")
 
 
 def _check_logged(

@@ -17,6 +17,7 @@ import attrs
 from negotrack.core.dates import Moment
 from negotrack.core.refs import PointRef
 from negotrack.dossier.dossier import Dossier
+from negotrack.dossier.eventnames import EventNames
 from negotrack.errors import DossierError, NegotrackError, Problem, did_you_mean
 from negotrack.io.specs import MOMENT, SPECS, STR, STR_ONLY, STRS, TEXT_OK, Spec
 
@@ -99,12 +100,12 @@ def from_data(data: Any, *, file: str | None = None) -> Dossier:
     if problems:
         # Records that failed are not in the dossier: integrity problems are placed back at
         # the file's own indices, and those that only echo a failed record are left out.
-        for p in d._problems():
+        for p in d._problems(found.named):
             placed = attrs.evolve(p, path=found.relocate(p.path))
             if placed.path not in found.partial and not _about(placed, found.broken):
                 problems.append(placed)
     else:
-        problems.extend(d._problems())
+        problems.extend(d._problems(found.named))
     if problems:
         raise DossierError([p.at(file) for p in problems])
     # A status change recorded twice, the same in every field (as retried runs may leave),
@@ -124,10 +125,13 @@ def from_data(data: Any, *, file: str | None = None) -> Dossier:
 class _Found:
     """What reading a file has found so far: problems, and what they mean for the rest."""
 
-    __slots__ = ("broken", "kept", "partial", "problems")
+    __slots__ = ("broken", "kept", "named", "partial", "problems")
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
+        self.named: EventNames | None = None
+        """What the events name, gathered as they were built, when they were all built at
+        once (see :func:`_at_once`)."""
         self.broken: set[str] = set()
         """Ids and numbers of records that could not be built."""
         self.partial: set[str] = set()
@@ -156,7 +160,7 @@ _STEP = re.compile(r"(\.\w+)\[(\d+)\]")
 def _records(spec: Spec, raw: list[Any], path: str, found: _Found) -> list[Any]:
     """The records of one list: a fast path for valid input, else each problem explained.
 
-    A class that checks its own fields has its records built in one comprehension
+    A class that checks its own fields has its records built in one pass
     (:func:`_at_once`). Otherwise, or should one of them fail, they are built one by one:
     the fast path checks shapes with C-level set operations (known keys, text where text
     belongs) and lets the model's converters do the rest (they refuse a mapping where a
@@ -164,52 +168,76 @@ def _records(spec: Spec, raw: list[Any], path: str, found: _Found) -> list[Any]:
     path. A record whose nested records fail is still built with the others, so that its
     siblings and references are checked too.
     """
+    if spec.checks_itself:
+        built = _at_once(spec, raw, path, found)
+        if built is not None:
+            out, found.named = built
+            return out
     problems = found.problems
     start = len(problems)
-    out = _at_once(spec, raw, path, found)
-    kept: list[int] | None = None  # file indices of the records built, once one failed
-    if out is None:
-        out, kept = _one_by_one(spec, raw, path, found)
-    # The items of text lists (participants, tags, ...), all at once at C speed; should one
-    # not be text, every record of this list is explained field by field instead.
-    if spec.text_lists is not None:
-        values = map(spec.text_lists, out)
-        items = chain.from_iterable(values)
-        if spec.text_list_count > 1:
-            items = chain.from_iterable(items)
-        if not STR_ONLY.issuperset(map(type, items)):
-            del problems[start:]
-            out, kept = [], []
-            for i, item in enumerate(raw):
-                built = _explain(spec, item, f"{path}[{i}]", found)
-                if built is not None:
-                    out.append(built)
-                    kept.append(i)
+    out, kept = _one_by_one(spec, raw, path, found)
+    # Should an item of a text list (participants, tags, ...) not be text, every record of
+    # this list is explained field by field instead.
+    if not _texts_in_lists(spec, out):
+        del problems[start:]
+        out, kept = [], []
+        for i, item in enumerate(raw):
+            built = _explain(spec, item, f"{path}[{i}]", found)
+            if built is not None:
+                out.append(built)
+                kept.append(i)
     if kept is not None and len(kept) != len(raw):
         found.kept[path] = kept
     return out
 
 
-def _at_once(spec: Spec, raw: list[Any], path: str, found: _Found) -> list[Any] | None:
-    """Every record of the list, built in one comprehension, for a class that checks its
-    own fields (:attr:`Spec.checks_itself`); None for another class, or as soon as one
-    record fails (they are then built one by one, each failure explained).
+def _texts_in_lists(spec: Spec, records: list[Any]) -> bool:
+    """Whether every item of the records' text lists is text, all checked at C speed."""
+    if spec.text_lists is None:
+        return True
+    items = chain.from_iterable(map(spec.text_lists, records))
+    if spec.text_list_count > 1:
+        items = chain.from_iterable(items)
+    return STR_ONLY.issuperset(map(type, items))
 
-    Large files hold events by the 100,000; one comprehension over them, with no check the
-    class makes again, saves a tenth of building them.
+
+_CHUNK = 1024  # records built at once before they are checked: their names fit in the cache
+
+
+def _at_once(
+    spec: Spec, raw: list[Any], path: str, found: _Found
+) -> tuple[list[Any], EventNames] | None:
+    """Every record of the list, with what they name, for a class that checks its own
+    fields (:attr:`Spec.checks_itself`: events); None as soon as one record fails (they are
+    then built one by one, each failure explained).
+
+    Large files hold events by the 100,000; comprehensions over them, with no check the
+    class makes again, save a tenth of building them. They are built a chunk at a time, and
+    each chunk's text lists are checked and its names gathered (:class:`EventNames`, for
+    the integrity check) right after, while what was just read is still in the cache.
     """
-    if not spec.checks_itself or not _DICTS_ONLY(map(type, raw)):
+    if not _DICTS_ONLY(map(type, raw)):
         return None
     cls, flat, problems = spec.cls, frozenset(spec.nested).isdisjoint, found.problems
     mark = len(problems)
+    out: list[Any] = []
+    named = EventNames()
     try:
-        return [
-            cls(**item) if flat(item) else _with_nested(spec, item, f"{path}[{i}]", found)
-            for i, item in enumerate(raw)
-        ]
-    except Exception:  # built again one by one, which explains it
-        del problems[mark:]
-        return None
+        for first in range(0, len(raw), _CHUNK):
+            chunk = [
+                cls(**item) if flat(item) else _with_nested(spec, item, f"{path}[{i}]", found)
+                for i, item in enumerate(raw[first : first + _CHUNK], first)
+            ]
+            if not _texts_in_lists(spec, chunk):
+                break
+            named.add(chunk)
+            out += chunk
+        else:
+            return out, named
+    except Exception:  # a record failed
+        pass
+    del problems[mark:]  # the records are built again one by one, which explains them
+    return None
 
 
 _DICTS_ONLY = frozenset((dict,)).issuperset

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import negotrack as nt
-from negotrack.io.records import from_data
+from negotrack.io.records import _CHUNK, from_data
 from negotrack.io.storage import to_data
 from tests.support.dossiers import make_small
 
@@ -144,3 +144,34 @@ def test_problems_in_quotes_and_in_a_later_event_are_each_reported_once() -> Non
         with pytest.raises(nt.DossierError) as caught:
             nt.loads(text, format=fmt)
         assert [f"{p.path}: {p.message}" for p in caught.value.problems] == expected, fmt
+
+
+@pytest.mark.parametrize("broken", [None, _CHUNK + 3])
+def test_events_over_several_chunks_report_what_one_by_one_reading_does(
+    broken: int | None,
+) -> None:
+    """Events read a chunk at a time (JSON) and one by one (YAML) give the same problems:
+    an id twice across chunks, blank and unknown names, with or without a failed event."""
+    events: list[dict[str, Any]] = [
+        {"id": f"e{i}", "when": "2025-11-23", "title": "t", "participants": ["witkoff"]}
+        for i in range(_CHUNK + 10)
+    ]
+    events[_CHUNK + 1]["id"] = "e2"
+    events[_CHUNK + 2]["id"] = " "
+    events[_CHUNK + 4]["sources"] = ["s2"]
+    events[5]["participants"] = ["witkof"]
+    if broken is not None:
+        events[broken]["when"] = "never"
+    text = json.dumps({"negotrack": 1, "title": "t", **_PEOPLE, "events": events})
+    found = {}
+    for fmt in ("json", "yaml"):
+        with pytest.raises(nt.DossierError) as caught:
+            nt.loads(text, format=fmt)
+        found[fmt] = [f"{p.path}: {p.message}" for p in caught.value.problems]
+    assert found["json"] == found["yaml"]
+    assert [p for p in found["json"] if ".when: " not in p] == [
+        f"$.events[{_CHUNK + 1}].id: duplicate event id 'e2'",
+        f"$.events[{_CHUNK + 2}].id: an id must be a non-empty string",
+        "$.events[5].participants[0]: unknown participant 'witkof'",
+        f"$.events[{_CHUNK + 4}].sources[0]: unknown source 's2'",
+    ]
