@@ -32,8 +32,9 @@ _DAY, _MINUTE = Precision.DAY, Precision.MINUTE
 # A zone name of letters, digits, "_" and "+", each of its parts beginning with a letter:
 # no "-" (the general reader would take "Europe/mid-x" as an interval) and no part that
 # begins with a digit (nor would the reader's "/" be read as one). IANA names with a "-"
-# ("America/Port-au-Prince") take the general reader.
-_ZONE = re.compile(r"[A-Za-z][A-Za-z0-9_+]*(?:/[A-Za-z][A-Za-z0-9_+]*)*")
+# ("America/Port-au-Prince") take the general reader. Compiled on first use (by re's own
+# cache), not at import: the command line's start-up time is a bar.
+_ZONE = r"[A-Za-z][A-Za-z0-9_+]*(?:/[A-Za-z][A-Za-z0-9_+]*)*"
 _NOT_A_ZONE = frozenset(("UTC", "Z", "GMT"))  # the general reader reads these as offsets
 
 
@@ -69,7 +70,7 @@ def quick(text: str) -> Moment | None:
 def _zone(name: str) -> tzinfo | None:
     """The time zone ``name`` names, when it is one :func:`quick` may read (see ``_ZONE``);
     None otherwise, an unknown zone too (the general reader says why)."""
-    if _ZONE.fullmatch(name) is None or name.upper() in _NOT_A_ZONE:
+    if re.fullmatch(_ZONE, name) is None or name.upper() in _NOT_A_ZONE:
         return None
     try:
         return zoneinfo(name)
