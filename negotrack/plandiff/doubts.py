@@ -26,7 +26,7 @@ from __future__ import annotations
 import collections
 from collections.abc import Collection, Sequence
 
-from negotrack.plandiff.order import gaps, uncrossed
+from negotrack.plandiff.order import gaps
 from negotrack.plandiff.scores import Scores, bar
 
 __all__ = ["PER_POINT", "doubts"]
@@ -42,12 +42,13 @@ def doubts(
     searched: tuple[int, int],
     left_old: Collection[int],
     left_new: Collection[int],
-    made: Sequence[tuple[int, int]] = (),
+    kept: list[tuple[int, int]],
 ) -> tuple[tuple[int, int, float], ...]:
     """``(old, new, confidence)`` for the best candidates of the points left over
     (``left_old``, ``left_new``) among the ``pool`` (``scores``: its cosines, in order),
-    and for those facing each other between two of the one-to-one pairs ``made`` whose
-    order is certain; ``searched`` is how many free points each version had (the
+    and for those facing each other between two consecutive pairs of ``kept``, the
+    one-to-one pairs made whose order is certain (:func:`~negotrack.plandiff.order.uncrossed`,
+    sorted); ``searched`` is how many free points each version had (the
     confidence is against the bar of all pairs searched, or of the gap for points facing
     each other, as for pairs: below the cut when the text was too thin, above it when a
     rival was as good)."""
@@ -72,7 +73,6 @@ def doubts(
                 edge = (p, other) if is_old else (other, p)
                 if edge not in out:  # both its points left over: the same pair, scored once
                     out[edge] = sc.confidence(-minus, n_old * n_new)
-    kept = uncrossed(sorted(made))
     for olds, news in gaps(kept, sorted(left_old), sorted(left_new), set(), set()):
         facing = [(sc.cos(i, j), i, j) for i in olds for j in news]
         best = [max(f for f in facing if f[1] == i) for i in olds]
