@@ -117,30 +117,11 @@ def test_the_sheet_follows_the_locale_and_says_when_there_is_nothing(
 ) -> None:
     """``--locale ar`` writes the sheet's words in Arabic, the references isolated from the
     right-to-left line; an empty sheet says so, and stderr says why, as for text."""
-    out = run(
-        capsys,
-        "suggest-links",
-        str(minsk),
-        "minsk-1",
-        "minsk-2",
-        "--format",
-        "md",
-        "--locale",
-        "ar",
-    )[1]
+    sheet = ("suggest-links", str(minsk), "minsk-1", "minsk-2", "--format", "md")
+    out = run(capsys, *sheet, "--locale", "ar")[1]
     assert "\u2068`minsk-1#3`\u2069 ← " in out
     assert "يُرجى التحقّق" in out
-    code, out, err = run(
-        capsys,
-        "suggest-links",
-        str(minsk),
-        "minsk-1",
-        "minsk-2",
-        "--format",
-        "md",
-        "--min-confidence",
-        "1",
-    )
+    code, out, err = run(capsys, *sheet, "--min-confidence", "1")
     assert code == 0
     assert out == "# No pairs to review.\n\n`minsk-1` → `minsk-2`\n"
     assert err.startswith("nothing at --min-confidence 1 or more: ")
