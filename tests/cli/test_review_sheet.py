@@ -120,6 +120,8 @@ def test_the_sheet_follows_the_locale_and_says_when_there_is_nothing(
     sheet = ("suggest-links", str(minsk), "minsk-1", "minsk-2", "--format", "md")
     out = run(capsys, *sheet, "--locale", "ar")[1]
     assert "\u2068`minsk-1#3`\u2069 ← " in out
+    # The command stays in reading order on a right-to-left line (its quotes at its ends).
+    assert f"\u2068`negotrack link {minsk}" in out.replace(f"'{minsk}'", str(minsk))
     assert "يُرجى التحقّق" in out
     code, out, err = run(capsys, *sheet, "--min-confidence", "1")
     assert code == 0
