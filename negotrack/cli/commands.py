@@ -232,6 +232,19 @@ def _locale(value: str | None) -> str | None:
     return str(_checked("--locale", normalise, value))
 
 
+def _locale_for(args: argparse.Namespace, formats: tuple[str, ...]) -> str | None:
+    """``--locale`` checked, for a command whose ``--format`` has words only in ``formats``:
+    given with another (JSON, a listing for scripts), it is refused rather than ignored, as
+    export refuses an option of another format."""
+    if args.locale is not None and args.format not in formats:
+        named = " or ".join([", ".join(formats[:-1]), formats[-1]] if formats[:-1] else formats)
+        raise _Failed(
+            f"--locale {args.locale}",
+            NegotrackError(f"applies to --format {named}, not --format {args.format}"),
+        )
+    return _locale(args.locale)
+
+
 def _cut(option: str, value: float | None, *, zero: bool) -> float | None:
     """A ``--threshold`` (``zero=False``) or ``--min-confidence`` value checked before any
     work: out of range, it is bad input naming the option, not an empty report."""
@@ -294,7 +307,7 @@ def _check_filters(d: Dossier, filters: dict[str, Any]) -> None:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    locale = _locale(args.locale)
+    locale = _locale_for(args, ("html", "md", "text"))
     threshold = _cut("--threshold", args.threshold, zero=False)
     d = _load(args.file)
     _found(("OLD", d.version, args.old), ("NEW", d.version, args.new))

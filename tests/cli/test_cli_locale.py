@@ -70,3 +70,22 @@ def test_site_and_board_in_a_language(capsys: pytest.CaptureFixture[str], tmp_pa
     assert code == 1
     assert "known locales" in err
     assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.parametrize(
+    ("command", "fmt", "applies"),
+    [
+        ("diff", "json", "html, md or text"),
+        ("suggest-links", "json", "md"),
+        ("suggest-links", "text", "md"),
+    ],
+)
+def test_locale_with_a_format_that_has_no_words_is_refused(
+    capsys: pytest.CaptureFixture[str], command: str, fmt: str, applies: str
+) -> None:
+    """``--locale`` with JSON or a listing for scripts would be ignored: it is refused,
+    naming the formats it applies to, as export refuses an option of another format."""
+    argv = (command, str(SEED), "us-28", "20-point", "--format", fmt, "--locale", "ar")
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (1, "")
+    assert err.endswith(f": --locale ar: applies to --format {applies}, not --format {fmt}\n")
