@@ -223,26 +223,21 @@ def _found(*lookups: tuple[str, Callable[[str], object], str]) -> None:
         raise _Failed("", NegotrackError(problems))
 
 
-def _locale(value: str | None) -> str | None:
-    """The ``--locale`` value checked before any work (an unknown one names the known)."""
+def _locale(value: str | None, fmt: str = "", words: tuple[str, ...] = ()) -> str | None:
+    """The ``--locale`` value checked before any work (an unknown one names the known).
+    ``words``: the formats of the command's ``--format`` (``fmt``) that have words to
+    translate; with another (JSON, a listing for scripts) it is refused, not ignored, as
+    export refuses an option of another format."""
     if value is None:
         return None
+    if words and fmt not in words:
+        named = f"{', '.join(words[:-1])} or {words[-1]}" if len(words) > 1 else words[0]
+        raise _Failed(
+            f"--locale {value}", NegotrackError(f"applies to --format {named}, not --format {fmt}")
+        )
     from negotrack.render.catalogs import normalise
 
     return str(_checked("--locale", normalise, value))
-
-
-def _locale_for(args: argparse.Namespace, formats: tuple[str, ...]) -> str | None:
-    """``--locale`` checked, for a command whose ``--format`` has words only in ``formats``:
-    given with another (JSON, a listing for scripts), it is refused rather than ignored, as
-    export refuses an option of another format."""
-    if args.locale is not None and args.format not in formats:
-        named = " or ".join([", ".join(formats[:-1]), formats[-1]] if formats[:-1] else formats)
-        raise _Failed(
-            f"--locale {args.locale}",
-            NegotrackError(f"applies to --format {named}, not --format {args.format}"),
-        )
-    return _locale(args.locale)
 
 
 def _cut(option: str, value: float | None, *, zero: bool) -> float | None:
@@ -307,7 +302,7 @@ def _check_filters(d: Dossier, filters: dict[str, Any]) -> None:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    locale = _locale_for(args, ("html", "md", "text"))
+    locale = _locale(args.locale, args.format, ("html", "md", "text"))
     threshold = _cut("--threshold", args.threshold, zero=False)
     d = _load(args.file)
     _found(("OLD", d.version, args.old), ("NEW", d.version, args.new))

@@ -164,12 +164,12 @@ def _unlink(d: Dossier, old_ref: str, new_ref: str) -> PointLink:
 def suggest_links(args: argparse.Namespace) -> int:
     """``negotrack suggest-links FILE OLD NEW [--format text|json|md] [--locale LANG]
     [--min-confidence X] [--accept]``."""
-    from negotrack.cli.commands import _arguments, _cut, _found, _load, _locale_for
+    from negotrack.cli.commands import _arguments, _cut, _found, _load, _locale
     from negotrack.core.confidence import cut_down
     from negotrack.core.counts import counted
 
     least = _cut("--min-confidence", args.min_confidence, zero=True) or 0.0
-    locale = _locale_for(args, ("md",))
+    locale = _locale(args.locale, args.format, ("md",))
     d = _load(args.file)
     _found(("OLD", d.version, args.old), ("NEW", d.version, args.new))
     # Versions no link could join (the newer first, two plans, one version twice) are

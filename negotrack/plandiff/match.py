@@ -240,13 +240,9 @@ def _match(
     taken_old = {i for i, _, _ in found.pairs} | {i for olds, _, _ in groups for i in olds}
     taken_new = {j for _, j, _ in found.pairs} | {j for _, news, _ in groups for j in news}
     left = (set(free_old) - taken_old, set(free_new) - taken_new)
-    # The pairs of certain order the doubts' gaps lie between: the anchors (with the pairs
-    # taken facing each other) and the one-to-one pairs the pieces left (``pairs``, which
-    # holds the facing pairs too: each pair counted once, or uncrossed would find two pairs
-    # at one place and keep neither); the last round's, remembered, when no piece took one.
+    # Gaps between the anchors and the pairs left, each once (facing ones are in both).
     kept = kept_now({i: p for i, p in pairs.items() if i not in facing})
-    unsure = doubts(sc, pool, scores, searched, *left, kept)
-    return Found(found.pairs, groups, unsure)
+    return Found(found.pairs, groups, doubts(sc, pool, scores, searched, *left, kept))
 
 
 def _pass(
