@@ -48,13 +48,25 @@ def link(args: argparse.Namespace) -> int:
         )
         if had:
             return made, []
-        return made, _beside(d, made, args.file) + _displaced(d, made, before)
+        return made, _alone(made) + _beside(d, made, args.file) + _displaced(d, made, before)
 
     made, beside = update(args.file, change)
     committed(f"linked {made.old} -> {made.new}", args.file)
     for line in beside:
         note(line)
     return 0
+
+
+def _alone(made: PointLink) -> list[str]:
+    """What a link to a bare version means, which ``linked OLD -> NEW`` does not say (a
+    reader of that line may take the version for a point)."""
+    from negotrack.core.refs import PointRef
+
+    if not PointRef.names_point(made.new):
+        return [f"{made.old} has no successor in {made.new}: diffs show it deleted"]
+    if not PointRef.names_point(made.old):
+        return [f"{made.new} has no predecessor in {made.old}: diffs show it added"]
+    return []
 
 
 def _beside(d: Dossier, made: PointLink, file: str) -> list[str]:

@@ -152,8 +152,10 @@ def test_link_writes_through_the_safe_update(
         capsys, "link", str(colombia), "final-aug#4.2", "final-nov#4.2", "--note", "same topic"
     )
     assert (code, out) == (0, "linked final-aug#4.2 -> final-nov#4.2\n")
-    code, _, _ = run(capsys, "link", str(colombia), "final-aug#6.5", "final-nov")
-    assert code == 0
+    code, out, err = run(capsys, "link", str(colombia), "final-aug#6.5", "final-nov")
+    assert (code, out) == (0, "linked final-aug#6.5 -> final-nov\n")
+    # What a bare version means is said, on stderr (the line scripts read stays as it was).
+    assert err.startswith("final-aug#6.5 has no successor in final-nov: diffs show it deleted\n")
     d = nt.load(colombia)
     assert (
         nt.PointLink("final-aug#4.2", "final-nov#4.2", "same topic")
@@ -164,6 +166,14 @@ def test_link_writes_through_the_safe_update(
     pinned = next(c for c in changes if c["old"] == "4.2")
     assert (pinned["new"], pinned["matched_by"], pinned["confidence"]) == ("4.2", "link", 1.0)
     assert next(c for c in changes if c["old"] == "6.5")["kind"] == "deleted"
+    code, out, err = run(capsys, "link", str(colombia), "final-aug", "final-nov#5.4")
+    assert (code, out) == (0, "linked final-aug -> final-nov#5.4\n")
+    assert err.startswith("final-nov#5.4 has no predecessor in final-aug: diffs show it added\n")
+    # Linked again, nothing more is said.
+    assert run(capsys, "link", str(colombia), "final-aug", "final-nov#5.4")[1:] == (
+        "linked final-aug -> final-nov#5.4\n",
+        "",
+    )
 
 
 def test_linking_a_point_a_second_time_says_it_makes_a_split(
