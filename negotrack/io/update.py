@@ -38,18 +38,19 @@ intended dossier before it replaces the file; should the appended text disagree,
 merge is tried, and should the merge disagree, the dossier is written afresh instead
 (correct data wins over kept comments).
 
-**JSON files are spliced.** JSON has no comments, but the same idea pays: the top-level
-object is scanned once (its values parsed, their positions kept), and only the sections the
-change touched (for a status update, ``status_log``) are encoded again and put in place of
-their old text. The rest of the file is kept byte for byte, so a reviewer's diff shows only
-the change, and a scripted update on a large dossier skips re-encoding everything else
-(on a file negotrack wrote, the result is exactly what :meth:`Dossier.save` would write).
-A file that is not one plain object with distinct keys is re-encoded whole.
+**JSON files are spliced**: only the sections a change touched are encoded again, the rest
+kept byte for byte (:mod:`negotrack.io.jsonsplice`).
 
 **What the lock does not cover.** Only writers that go through :func:`update` (and so
 ``negotrack status set``) take turns. :meth:`Dossier.save` on a dossier loaded earlier
 writes atomically but without the lock, and would overwrite changes made since it was
 loaded; scripts that change files others may be changing should use :func:`update`.
+What such a writer saves during an update's turn is kept, though: just before replacing
+the file, the update checks that it is still the one it read (its inode, size and
+modification time) and, if not, makes its change again on the new one. The same check
+guards against a sidecar deleted while held, which lets a second writer take a turn on a
+new sidecar and read the file before the first replaced it. Only a replace that lands
+between that check and the replace itself is lost.
 """
 
 from __future__ import annotations
@@ -62,10 +63,9 @@ import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from negotrack.errors import LockTimeout, Problem
-from negotrack.io.records import RECORD_LISTS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -212,8 +212,9 @@ def update(path: str | Path, change: Callable[[Dossier], T], *, timeout: float =
     returned. If ``change`` raises, the file is left untouched; if it changes nothing, the
     file is not rewritten. JSON and YAML files keep their layout outside what changed (see
     the module docstring). A symlinked dossier is updated where it lives; should the lock
-    be lost to someone deleting its sidecar, the change is applied again on a fresh read
-    (so ``change`` may run more than once; it must depend only on the dossier it gets).
+    be lost to someone deleting its sidecar, or the file be replaced during the turn (by a
+    writer that takes no lock), the change is applied again on a fresh read (so ``change``
+    may run more than once; it must depend only on the dossier it gets).
     """
     while True:
         try:
@@ -224,14 +225,17 @@ def update(path: str | Path, change: Callable[[Dossier], T], *, timeout: float =
 
 def _update_once(path: str | Path, change: Callable[[Dossier], T], timeout: float) -> T:
     from negotrack.io.files import atomic_write, changeable, read_text, remove_stale_temps
+    from negotrack.io.jsonsplice import sections, spans_of, splice
     from negotrack.io.storage import check_surrogates, format_of, from_data, loads, to_data
 
     changeable(path)  # no lock file for a file not there, or one that cannot be written
     fmt, name = format_of(path), str(path)
+    real = os.path.realpath(path)
     with locked(path, timeout=timeout) as still_held:
         remove_stale_temps(path)
+        seen = _stamp(real)  # before reading: a change after it is seen as a change
         text = read_text(path)
-        spans = _json_spans(text) if fmt == "json" else None
+        spans = spans_of(text) if fmt == "json" else None
         if spans is not None:
             # One parse: the spans hold the parsed values too.
             data = {k: span[0] for k, span in spans.items()}
@@ -239,137 +243,38 @@ def _update_once(path: str | Path, change: Callable[[Dossier], T], timeout: floa
             dossier = from_data(data, file=name)
         else:
             dossier = loads(text, fmt, file=name)
-        before = _sections(dossier)
+        before = sections(dossier)
         yaml_before = to_data(dossier) if fmt == "yaml" else None
         result = change(dossier)
         if yaml_before is not None:
             new = _yaml_text(text, yaml_before, dossier, name)
         else:
-            new = _json_text(text, spans, before, dossier)
+            new = splice(text, spans, before, dossier)
         if new != text:
-            atomic_write(os.path.realpath(path), new, before_replace=still_held)
+
+            def unchanged() -> None:
+                """Just before the replace: the turn is still ours, and the file is the
+                one read (a writer that lost the lock to a deleted sidecar, or one that
+                takes no lock, may have replaced it since; its change is kept, ours made
+                again on it)."""
+                still_held()
+                if _stamp(real) != seen:
+                    raise _LockLost
+
+            atomic_write(real, new, before_replace=unchanged)
     return result
 
 
-_SECTIONS = ("title", "description", *RECORD_LISTS)
-
-
-def _sections(d: Dossier) -> dict[str, object]:
-    return {name: getattr(d, name) for name in _SECTIONS}
-
-
-Spans = dict[str, tuple[Any, int, int, int]]
-"""Top-level key -> (parsed value, where its key starts, where its value starts and ends)."""
-
-
-def _json_spans(text: str) -> Spans | None:
-    """The top-level object's values with where their text starts and ends, or None when
-    the text is not one plain object with distinct keys (then the ordinary loader speaks).
-    """
-    import json
-
-    decoder = json.JSONDecoder()
-    ws = " \t\n\r"
-    n = len(text)
-    i = 0
-    while i < n and text[i] in ws:
-        i += 1
-    if i >= n or text[i] != "{":
-        return None
-    spans: Spans = {}
-    i += 1
+def _stamp(path: str) -> tuple[int, int, int, int] | None:
+    """What tells a regular file replaced or rewritten: its inode, size and modification
+    time (None for anything else: a device or a pipe written through has no such stamp)."""
     try:
-        while True:
-            while i < n and text[i] in ws:
-                i += 1
-            if i < n and text[i] == "}" and not spans:
-                i += 1
-                break
-            if i >= n or text[i] != '"':
-                return None
-            key_start = i
-            key, i = decoder.raw_decode(text, i)
-            while i < n and text[i] in ws:
-                i += 1
-            if i >= n or text[i] != ":":
-                return None
-            i += 1
-            while i < n and text[i] in ws:
-                i += 1
-            value, end = decoder.raw_decode(text, i)
-            if key in spans:
-                return None
-            spans[key] = (value, key_start, i, end)
-            i = end
-            while i < n and text[i] in ws:
-                i += 1
-            if i < n and text[i] == ",":
-                i += 1
-                continue
-            if i < n and text[i] == "}":
-                i += 1
-                break
-            return None
-    except (ValueError, RecursionError):
+        st = os.stat(path)
+    except FileNotFoundError:
         return None
-    return spans if not text[i:].strip(ws) else None
-
-
-def _json_text(text: str, spans: Spans | None, before: dict[str, object], d: Dossier) -> str:
-    """The JSON text for ``d``: ``text`` with only the changed sections re-encoded.
-
-    A status update rewrites the status log and leaves every other byte of the file as it
-    was, which is both faster than re-encoding the whole dossier and kinder to a reviewer
-    reading the diff. Files that are not one plain object are re-encoded whole.
-    """
-    from types import SimpleNamespace
-
-    from negotrack.io.storage import dumps, to_data
-
-    after = _sections(d)
-    changed = [k for k in _SECTIONS if after[k] is not before[k] and after[k] != before[k]]
-    if not changed:
-        return text
-    if spans is None or "title" not in spans:
-        return dumps(d, "json")
-    # to_data of a stand-in holding only the changed sections: the rest is not re-encoded.
-    partial = SimpleNamespace(
-        **{k: after[k] if k in changed else () for k in _SECTIONS[2:]},
-        title=after["title"],
-        description=after["description"],
-    )
-    data = to_data(cast("Dossier", partial))
-    lead = text[text.index("{") + 1 : min(span[1] for span in spans.values())]
-    indent = len(lead) - len(lead.rstrip(" ")) if "\n" in lead else None
-    edits: list[tuple[int, int, str]] = []
-    order = list(_SECTIONS)
-    for key in changed:
-        value = data.get(key, [] if key in order[2:] else None)
-        encoded = _encode(value, indent)
-        if key in spans:
-            _, _, start, end = spans[key]
-            edits.append((start, end, encoded))
-            continue
-        # A new section goes before the next section present in the file, or last.
-        later = [spans[k][1] for k in order[order.index(key) + 1 :] if k in spans]
-        if later:
-            at = min(later)
-            edits.append((at, at, f'"{key}": {encoded},{lead}'))
-        else:
-            end = max(span[3] for span in spans.values())
-            edits.append((end, end, f',{lead}"{key}": {encoded}'))
-    out = text
-    for start, end, piece in sorted(edits, reverse=True):
-        out = out[:start] + piece + out[end:]
-    return out
-
-
-def _encode(value: Any, indent: int | None) -> str:
-    """``value`` as JSON nested one level inside an object indented by ``indent``."""
-    import json
-
-    encoded = json.dumps(value, ensure_ascii=False, indent=indent)
-    return encoded.replace("\n", "\n" + " " * indent) if indent else encoded
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def _yaml_text(old: str, before: dict[str, Any], dossier: Dossier, name: str) -> str:

@@ -307,6 +307,31 @@ def test_deleting_the_sidecar_while_held_loses_no_update(dossier: Path) -> None:
     assert added == 40
 
 
+def test_a_file_replaced_during_the_turn_keeps_both_changes(dossier: Path) -> None:
+    """A writer that takes no lock (``Dossier.save``, an editor) and replaces the file while
+    an update holds its turn is not overwritten: the update sees the file is no longer
+    the one it read and makes its change again on the new one. The same check closes most
+    of the race a deleted sidecar opens (another writer's turn on a new sidecar)."""
+    calls: list[str] = []
+
+    def change(d: nt.Dossier) -> object:
+        if not calls:  # mid-turn, someone else saves the file without the lock
+            other = nt.load(dossier)
+            other.set_status("us-28#12", "deleted", on="2025-12-02", by="witkoff")
+            other.save(dossier)
+        calls.append("ran")
+        return d.set_status("us-28#1", "disputed", on="2025-12-03", by="umerov")
+
+    update(dossier, change)
+    log = nt.load(dossier).status_log
+    assert {(str(e.ref), str(e.status), e.by) for e in log[-2:]} == {
+        ("us-28#12", "deleted", "witkoff"),
+        ("us-28#1", "disputed", "umerov"),
+    }
+    assert len(log) == len(make_small().status_log) + 2
+    assert calls == ["ran", "ran"]
+
+
 def test_stale_temp_files_are_removed_by_the_next_update(tmp_path: Path, dossier: Path) -> None:
     """A killed writer's ``.d.json.PID.N.tmp`` goes at the next update; others stay."""
     dead = subprocess.run(

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import negotrack as nt
-from negotrack.io import update as _update
+from negotrack.io import jsonsplice
 from negotrack.io import yamlappend as _yamlappend
 from negotrack.io import yamlmerge as _yamlmerge
 from negotrack.io.storage import dumps, to_data
@@ -521,7 +521,7 @@ def test_json_that_is_not_a_plain_object_is_rewritten_whole(
     """Text the splice cannot read as one plain object is written afresh."""
     text = dumps(make_small(), "json").replace('"negotrack": 1,', '"negotrack":   1,')
     path = write(tmp_path, "d.json", text)
-    monkeypatch.setattr(_update, "_json_spans", lambda text: None)
+    monkeypatch.setattr(jsonsplice, "spans_of", lambda text: None)
     update(path, lambda d: d.set_status("us-28#1", "kept", on="2026-01-01", by="umerov"))
     assert path.read_text(encoding="utf-8") == dumps(nt.load(path), "json")
 
