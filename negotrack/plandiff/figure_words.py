@@ -221,9 +221,10 @@ def _english_words() -> str:
     return rf"""
     \b(?:(?:{tens})(?:[-\s](?:{ones}))?                                  # twenty-five
       | (?:{teens})                                                      # two .. nineteen
-      | one(?=\s+(?:hundred|thousand|{scale})\b))\b                      # one hundred
+      | one(?=\s+(?:hundred|thousand|{scale}|and\s+a\s+half)\b))\b       # one hundred
     (?:{hundreds})?                                                      # two hundred and fifty
     (?:\s+thousand\b(?:\s+(?:and\s+)?{below_100}(?:{hundreds})?)?)?     # five thousand two hundred
+    (?:\s+and\s+a\s+half\b)?                                           # eight and a half
     (?:\s+(?:{scale}|bn|mn|tn|m|k|km|mm|kg)\b)?                          # five million
     (?!-(?:thirds?|quarters?|halves|half|fifths?|tenths?)\b)             # not two-thirds
     """

@@ -24,10 +24,11 @@ One figure can be written several ways, and a rewrite often changes only the way
 years" and "fifteen years", "3.67 percent" and "3.67%", "10,000" and "10000". Figures are
 compared by their *value* (number words read as figures, from "two" to "ninety-nine", with
 "hundred", "thousand" and the like, a number of several words being one figure: "twenty
-five", "two hundred and fifty", "five thousand two hundred"; thousands separators dropped;
-"per cent", "percent" and "%" one unit; "five thousand" is "5,000" and "$800bn" is "$800
-billion"), so a figure written another way is not a change. "One" alone is not read as a
-figure: it is more often a pronoun or an article ("one hundred" and "one million" are). A
+five", "two hundred and fifty", "five thousand two hundred", "eight and a half" (8.5);
+thousands separators dropped; "per cent", "percent" and "%" one unit; "five thousand" is
+"5,000" and "$800bn" is "$800 billion"), so a figure written another way is not a change.
+"One" alone is not read as a figure: it is more often a pronoun or an article ("one
+hundred" and "one million" are). A
 count of days, weeks, months or years carries its unit ("24 months", "a three-year term",
 and "a year" after "within", "for" and the like), and spans of time are one unit measured
 in days or in months: "24 months" is "two years", and "100 days" that became "three
@@ -247,13 +248,18 @@ def _spelled(words: list[str], lex: Lexicon) -> tuple[str, str]:
     """The number a figure in words starts with, and the words after it (its scale):
     "twenty five thousand" is ("25", "thousand"), "two hundred and fifty" ("250", ""),
     "five thousand two hundred" ("5200", ""), "ciento treinta y dos" ("132", ""), "mil
-    millones" ("1", "mil millones"). A thousand that ends the number is its scale; one
-    that more of the number follows multiplies what came before it."""
+    millones" ("1", "mil millones"), "eight and a half years" ("8.5", "years"). A thousand
+    that ends the number is its scale; one that more of the number follows multiplies what
+    came before it."""
     total = n = k = 0
+    half = ""
     while k < len(words):
         word = words[k]
         after = words[k + 1] if k + 1 < len(words) else ""
         more = after in lex.numbers or after in lex.hundreds
+        if word == "and" and words[k + 1 : k + 3] == ["a", "half"]:  # "eight and a half"
+            half, k = ".5", k + 3
+            break
         if word in lex.numbers:
             n += lex.numbers[word]
         elif word == "hundred":
@@ -267,7 +273,7 @@ def _spelled(words: list[str], lex: Lexicon) -> tuple[str, str]:
         elif word not in ("y", "and") or after not in lex.numbers:  # "treinta y cinco"
             break
         k += 1
-    return str(total + n) if k else "1", " ".join(words[k:])
+    return (str(total + n) + half) if k else "1", " ".join(words[k:])
 
 
 _IN_DAYS = {"day": 1, "week": 7}

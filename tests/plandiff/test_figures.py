@@ -427,3 +427,20 @@ def test_a_context_word_meets_its_longer_form() -> None:
     gaza = nt.load(SEEDS / "gaza-2025.yaml").diff("us-21", "us-20")
     (prisoners,) = [c for c in gaza.changes if c.old is not None and c.old.number == "5"]
     assert [(f.old, f.new) for f in prisoners.figures][:2] == [("1,000", "1,700"), ("", "250")]
+
+
+def test_a_number_and_a_half_is_one_figure() -> None:
+    """The JCPOA's testing "from year eight and a half" is 8.5, not eight: "after 8.5
+    years" written out is no change (it read "8.5 years" removed and "eight" added), and
+    "two years" that became "two and a half years" changed into that (it read "two years"
+    removed and "two" added)."""
+    assert figures("From year eight and a half, up to 30 machines.") == ["eight and a half", "30"]
+    assert (
+        figure_pairs("Tests start after 8.5 years.", "Tests start after eight and a half years.")
+        == []
+    )
+    assert figure_pairs(
+        "Troops leave within two years.", "Troops leave within two and a half years."
+    ) == [("two years", "two and a half years")]
+    assert figure_pairs("For 18 months.", "For one and a half years.") == []
+    assert figure_pairs("2.5 million hectares.", "Two and a half million hectares.") == []
