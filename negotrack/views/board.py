@@ -18,6 +18,7 @@ from negotrack.core.groups import components
 from negotrack.core.model import PlanVersion, Position
 from negotrack.core.refs import PointRef
 from negotrack.errors import UnknownReference, did_you_mean
+from negotrack.plandiff.changes import CHECK_BELOW
 from negotrack.views.board_chart import (
     UNKNOWN,
     StatusChart,
@@ -78,6 +79,10 @@ class CellPoint(NamedTuple):
     """Whether the recorded dates settle the status: False when changes of unknown order
     (overlapping imprecise dates), or a date still running, leave it open. The board marks
     such a cell "?", as ``negotrack status show`` does."""
+    check: float | None = None
+    """When text matching joined the point to its row with a low confidence (a pair the
+    diff report marks "check this", from a point of the version before): the lowest such
+    confidence; else None. The board marks the cell as the report marks the pair."""
 
 
 class Row(NamedTuple):
@@ -129,6 +134,11 @@ class BoardView:
     board (the page says so: its rows depend on it), else None."""
     uncertain: int = 0
     """How many cells show a status the recorded dates do not settle (marked "?")."""
+    unsure: int = 0
+    """How many cells text matching joined to their row with a low confidence (marked
+    "check this")."""
+    check_below: float = CHECK_BELOW
+    """The confidence below which a pair found by text is marked "check this"."""
 
     @classmethod
     def build(
@@ -167,15 +177,17 @@ class BoardView:
             for j, p in enumerate(v.points):
                 order[PointRef.format(v.id, p.number)] = (i, j)
         same: list[tuple[str, str]] = []
+        check: dict[str, float] = {}  # a newer point -> its least sure "check this" pair
         for v in versions:
             old = predecessor(dossier, v)
             if old is None or old.id not in col:
                 continue
             for c in dossier.diff(old.id, v.id, threshold=threshold).changes:
                 if c.old is not None and c.new is not None:
-                    same.append(
-                        (PointRef.format(old.id, c.old.number), PointRef.format(v.id, c.new.number))
-                    )
+                    new_ref = PointRef.format(v.id, c.new.number)
+                    same.append((PointRef.format(old.id, c.old.number), new_ref))
+                    if c.check:
+                        check[new_ref] = min(c.confidence, check.get(new_ref, 1.0))
         party_names = {p.id: p.name for p in dossier.participants}
         stances_by_row: list[dict[str, Position]] = []
         parties: dict[str, str] = {}
@@ -200,7 +212,14 @@ class BoardView:
                 status_count[value] = status_count.get(value, 0) + 1
                 doubts += not certain
                 cells[col[parsed.version]].append(
-                    CellPoint(ref, parsed.number, value, lang.term("status", value), certain)
+                    CellPoint(
+                        ref,
+                        parsed.number,
+                        value,
+                        lang.term("status", value),
+                        certain,
+                        check.get(ref),
+                    )
                 )
             newest = max(order[r][0] for r in refs)
             in_newest = sorted((r for r in refs if order[r][0] == newest), key=lambda r: order[r])
@@ -251,6 +270,7 @@ class BoardView:
             content_lang=content_language(dossier, lang),
             threshold=threshold,
             uncertain=doubts,
+            unsure=len(check.keys() & order.keys()),
         )
 
 
