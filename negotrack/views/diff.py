@@ -15,7 +15,7 @@ import attrs
 
 from negotrack.core.plans import Point
 from negotrack.plandiff.changes import CHECK_BELOW
-from negotrack.views.diff_links import COUNTERPARTS, Counterpart, Group, counterparts, groups
+from negotrack.views.diff_links import Counterpart, Group, counterparts, groups
 from negotrack.views.diff_words import shown_runs
 from negotrack.views.formatting import anchor
 from negotrack.views.i18n import ENGLISH, Interface
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from negotrack.plandiff.compare import PlanDiff, PointChange
 
 __all__ = [
-    "COUNTERPARTS",
     "KIND_ORDER",
     "ChangeView",
     "Counterpart",
@@ -100,7 +99,7 @@ class ChangeView(NamedTuple):
     status_new_key: str | None = None
     counterparts: tuple[Counterpart, ...] = ()
     """For a deleted or added point: the candidates the matcher left unpaired (the text
-    alone could not decide), the most likely first, at most :data:`COUNTERPARTS`, as
+    alone could not decide), every one, the most likely first, as
     (reference, anchor, confidence), e.g. ("minsk-2 #11", "p-minsk-2-11", 0.62): where it
     may continue (deleted) or come from (added), and how sure that pair is."""
     note: str | None = None

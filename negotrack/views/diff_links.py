@@ -17,10 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from negotrack.plandiff.compare import PlanDiff, PointChange
 
-__all__ = ["COUNTERPARTS", "Counterpart", "Group", "counterparts", "groups"]
-
-COUNTERPARTS = 2
-"""Most candidates a report shows for one deleted or added point."""
+__all__ = ["Counterpart", "Group", "counterparts", "groups"]
 
 
 class Counterpart(NamedTuple):
@@ -66,8 +63,7 @@ def counterparts(
     plan_diff: PlanDiff, anchors: Sequence[str], old_id: str, new_id: str
 ) -> list[tuple[Counterpart, ...]]:
     """For each change of ``plan_diff`` (whose cards have ``anchors``), the candidates of a
-    deleted or added point, the most likely first, at most :data:`COUNTERPARTS`; none for
-    other changes."""
+    deleted or added point, the most likely first; none for other changes."""
     changes = plan_diff.changes
     # Where each point is shown: the first change holding it.
     at_old: dict[str, str] = {}
@@ -80,14 +76,14 @@ def counterparts(
     later: dict[str, list[Counterpart]] = {}  # deleted old number -> new candidates
     earlier: dict[str, list[Counterpart]] = {}  # added new number -> old candidates
     for k in sorted(plan_diff.candidates, key=lambda k: -k.confidence):
-        ahead = later.setdefault(k.old.number, [])
-        if len(ahead) < COUNTERPARTS:
-            ref = f"{new_id} #{k.new.number}"
-            ahead.append(Counterpart(ref, at_new[k.new.number], k.confidence))
-        behind = earlier.setdefault(k.new.number, [])
-        if len(behind) < COUNTERPARTS:
-            ref = f"{old_id} #{k.old.number}"
-            behind.append(Counterpart(ref, at_old[k.old.number], k.confidence))
+        ref = f"{new_id} #{k.new.number}"
+        later.setdefault(k.old.number, []).append(
+            Counterpart(ref, at_new[k.new.number], k.confidence)
+        )
+        ref = f"{old_id} #{k.old.number}"
+        earlier.setdefault(k.new.number, []).append(
+            Counterpart(ref, at_old[k.old.number], k.confidence)
+        )
     out: list[tuple[Counterpart, ...]] = []
     for c in changes:
         found: list[Counterpart] = []

@@ -11,7 +11,7 @@ import negotrack
 from negotrack.plandiff.compare import ChangeKind, diff
 from negotrack.render.catalogs import interface
 from negotrack.render.shared import render_diff
-from negotrack.views.diff import COUNTERPARTS, KIND_ORDER, DiffView
+from negotrack.views.diff import KIND_ORDER, DiffView
 from tests.support.lineage import unkeyed
 
 CSS = Path(negotrack.__file__).parent / "render" / "templates" / "html" / "css"
@@ -31,15 +31,30 @@ def _minsk() -> DiffView:
 def test_deleted_and_added_points_show_where_they_may_continue() -> None:
     """Minsk I's local-elections clause and Minsk II's second local-elections point, which
     the text alone cannot pair, name each other (and their anchors) as counterparts; a
-    point with a partner names none, and no point names more than COUNTERPARTS."""
-    view = _minsk()
+    point with a partner names none. A point names every candidate the diff lists for it,
+    the most likely first: Minsk I's decentralisation point (#3) is likeliest to continue
+    as two points paired with others, and third as the constitutional reform (#11) it
+    became, which a report showing two hid."""
+    plan_diff = unkeyed("minsk-2014-2015.yaml").diff("minsk-1", "minsk-2")
+    view = DiffView.build(plan_diff)
     by_ref = {c.new_ref or c.old_ref: c for c in view.changes}
     added = by_ref["minsk-2 #12"]
     assert added.kind == "added"
     assert "minsk-1 #9" in [k.ref for k in added.counterparts]
+    decentralised = by_ref["minsk-1 #3"].counterparts
+    assert [k.ref for k in decentralised][:3] == ["minsk-2 #5", "minsk-2 #4", "minsk-2 #11"]
+    assert [k.confidence for k in decentralised] == sorted(
+        (k.confidence for k in decentralised), reverse=True
+    )
     anchors = {c.anchor for c in view.changes}
     for c in view.changes:
-        assert len(c.counterparts) <= COUNTERPARTS
+        listed = [
+            k
+            for k in plan_diff.candidates
+            if (c.new_ref is None and c.old_ref == f"minsk-1 #{k.old.number}")
+            or (c.old_ref is None and c.new_ref == f"minsk-2 #{k.new.number}")
+        ]
+        assert len(c.counterparts) == len(listed)
         assert {k.anchor for k in c.counterparts} <= anchors
         if c.kind not in {"added", "deleted"}:
             assert c.counterparts == ()
