@@ -99,22 +99,29 @@ class Linking:
             if c.old is not None and c.new is not None and c.matched_by in FOUND_BY_TEXT
         ]
         found += [(k.old, k.new, k.confidence, CANDIDATE) for k in d.candidates]
-        out = [
-            (
-                confidence,
-                k,
-                LinkSuggestion(
-                    PointRef.format(old, o.number),
-                    PointRef.format(new, n.number),
-                    confidence,
-                    matched_by,
-                ),
+        every = [
+            LinkSuggestion(
+                PointRef.format(old, o.number), PointRef.format(new, n.number), sure, matched_by
             )
-            for k, (o, n, confidence, matched_by) in enumerate(found)
-            if confidence >= min_confidence
+            for o, n, sure, matched_by in found
         ]
-        out.sort(key=lambda t: t[:2])
-        return Suggestions((s for _, _, s in out), old=d.old, new=d.new, language=self.language)
+        # Each point text matching paired, with its pairs: what pinning a candidate undoes.
+        taken: dict[str, list[LinkSuggestion]] = {}
+        for s in every:
+            if s.paired:
+                taken.setdefault(s.old, []).append(s)
+                taken.setdefault(s.new, []).append(s)
+        out = sorted(
+            ((s.confidence, k, s) for k, s in enumerate(every) if s.confidence >= min_confidence),
+            key=lambda t: t[:2],
+        )
+        return Suggestions(
+            (s for _, _, s in out),
+            old=d.old,
+            new=d.new,
+            language=self.language,
+            taken={ref: tuple(pairs) for ref, pairs in taken.items()},
+        )
 
     def accept_suggestions(
         self: _Host,

@@ -8,7 +8,7 @@ pair with its two texts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -65,12 +65,18 @@ class Suggestions(list[LinkSuggestion]):
         old: PlanVersion | None = None,
         new: PlanVersion | None = None,
         language: str | None = None,
+        taken: Mapping[str, tuple[LinkSuggestion, ...]] | None = None,
     ) -> None:
         super().__init__(suggestions)
         self.old = old
         self.new = new
         self.language = language
         """The language the points are written in (the dossier's), when declared."""
+        self.taken: Mapping[str, tuple[LinkSuggestion, ...]] = dict(taken or {})
+        """Each point text matching paired (by its text, or as a piece of a split or
+        merge), by its reference, with its pairs, whatever their confidence: pinning a
+        candidate that names such a point takes the point from its pair (a link wins over
+        text matching), which the review sheet says before a person pins it."""
 
     def to_markdown(self, *, locale: str | None = None) -> str:
         """The review sheet in Markdown, in ``locale`` (default English): each pair with

@@ -23,7 +23,20 @@ from negotrack.plandiff.changes import CHECK_BELOW
 from negotrack.views.formatting import content_language
 from negotrack.views.i18n import ENGLISH, Interface
 
-__all__ = ["SuggestionLine", "SuggestionsView", "command_line", "pin_call"]
+__all__ = ["SuggestionLine", "SuggestionsView", "Taken", "command_line", "pin_call"]
+
+
+class Taken(NamedTuple):
+    """Another pair text matching made with one of a suggestion's points, which pinning
+    the suggestion alone would undo (a link takes its points out of text matching): the
+    point, its partner there, that pair's confidence and how it was found (as the page
+    writes them), and what pins that pair too, if both are right (a split or merger)."""
+
+    point: str
+    other: str
+    confidence: str
+    found_by: str
+    pin: str
 
 
 class SuggestionLine(NamedTuple):
@@ -45,6 +58,10 @@ class SuggestionLine(NamedTuple):
     """Whether the reports mark it "check this" (a pair below the cut, or a candidate)."""
     pin: str = ""
     """The call or command that pins this pair (see :func:`pin_call`)."""
+    taken: tuple[Taken, ...] = ()
+    """The other pairs text matching made with either point, which pinning this pair
+    alone undoes: minsk-1#9 -> minsk-2#12, a candidate, would take minsk-1#9 from its
+    pair with minsk-2#4, right too (Minsk I's elections point split in two)."""
 
 
 def pin_call(old: str, new: str, file: str | None = None) -> str:
@@ -98,6 +115,18 @@ class SuggestionsView:
         lines = []
         for s in suggestions:
             paired = s.matched_by != CANDIDATE
+            taken = tuple(
+                Taken(
+                    point,
+                    k.new if k.old == point else k.old,
+                    lang.fraction(k.confidence),
+                    found_by.get(k.matched_by, k.matched_by),
+                    pin_call(k.old, k.new, file),
+                )
+                for point in (s.old, s.new)
+                for k in suggestions.taken.get(point, ())
+                if (k.old, k.new) != (s.old, s.new)
+            )
             lines.append(
                 SuggestionLine(
                     old=s.old,
@@ -109,6 +138,7 @@ class SuggestionsView:
                     paired=paired,
                     check=not paired or s.confidence < CHECK_BELOW,
                     pin=pin_call(s.old, s.new, file),
+                    taken=taken,
                 )
             )
         old_id = old.id if old is not None else _version_of(s.old for s in suggestions)

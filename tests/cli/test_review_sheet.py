@@ -72,8 +72,20 @@ def test_each_pair_has_both_texts_and_the_command_that_pins_it(
     assert out.startswith(f"# {len(found)} pairs to review, from `minsk-1` to `minsk-2`\n")
     sections = _sections(out)
     assert len(sections) == len(found) > 5
-    for s, (heading, line, old, new, pin) in zip(found, sections, strict=True):
+    for s, (heading, line, old, new, *others, pin) in zip(found, sections, strict=True):
         assert heading == f"{s.old} → {s.new}"
+        # Each other pair text matching made with either point is named, with its command.
+        taken = [
+            (point, k)
+            for point in (s.old, s.new)
+            for k in found.taken.get(point, ())
+            if (k.old, k.new) != (s.old, s.new)
+        ]
+        assert len(others) == len(taken)
+        for note, (point, k) in zip(others, taken, strict=True):
+            other = k.new if k.old == point else k.old
+            assert note.startswith(f"{point} is paired with {other} (")
+            assert note.endswith(f"pin that pair too: negotrack link '{minsk}' '{k.old}' '{k.new}'")
         assert line.startswith(f"Confidence: {int(s.confidence * 100) / 100:.2f} · ")
         assert ("check this" in line) == (not s.paired or s.confidence < 0.8)
         assert old == f"Old point: {d.point(s.old).text}"
@@ -96,6 +108,30 @@ def test_the_printed_command_pins_the_pair(capsys: pytest.CaptureFixture[str], m
         if c.matched_by == "link" and c.old is not None and c.new is not None
     ]
     assert pinned == [(old, new)]
+
+
+def test_a_candidate_that_would_undo_a_pair_says_so_and_both_commands_make_a_split(
+    capsys: pytest.CaptureFixture[str], minsk: Path
+) -> None:
+    """Minsk I's early elections (#9) became two points of Minsk II: the dialogue on how
+    elections are held (#4, paired by text) and the elections questions agreed in the
+    Contact Group (#12, a candidate). Pinning the candidate alone takes #9 from its pair
+    with #4; the sheet says so before, with the command that keeps that pair too, and the
+    two commands pasted make the split the curated lineage holds."""
+    out = run(capsys, "suggest-links", str(minsk), "minsk-1", "minsk-2", "--format", "md")[1]
+    (section,) = [s for s in _sections(out) if s[0] == "minsk-1#9 → minsk-2#12"]
+    note = section[-2]
+    assert note.startswith("minsk-1#9 is paired with minsk-2#4 (0.99, by its text): pinning ")
+    keep = shlex.split(note.rsplit(": ", 1)[1])
+    assert keep == ["negotrack", "link", str(minsk), "minsk-1#9", "minsk-2#4"]
+    for argv in (shlex.split(section[-1]), keep):
+        assert run(capsys, *argv[1:])[0] == 0
+    changes = nt.load(minsk).diff("minsk-1", "minsk-2").changes
+    split = {(c.old.number, c.new.number) for c in changes if c.old and c.new and c.group}
+    assert split == {("9", "4"), ("9", "12")}
+    # A pair that undoes nothing says nothing more: its section ends with its command.
+    (plain,) = [s for s in _sections(out) if s[0] == "minsk-1#4 → minsk-2#9"]
+    assert len(plain) == 5
 
 
 def test_the_python_sheet_names_the_call_that_pins_each_pair() -> None:

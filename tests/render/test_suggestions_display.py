@@ -60,6 +60,27 @@ def test_the_display_shows_each_pair_with_both_texts_least_sure_first() -> None:
         assert f'<span class="nt-mark">{label}</span>' in row
 
 
+def test_the_display_says_which_pair_pinning_a_candidate_alone_would_undo() -> None:
+    """Pinning the candidate Minsk I #9 -> Minsk II #12 alone takes #9 from its pair with
+    #4 (Minsk I's elections point split in two): the old point's cell says so, with the
+    ``d.link`` call that keeps that pair too; the new point's cell, whose point is free,
+    says nothing of the kind."""
+    html = _minsk().suggest_links("minsk-1", "minsk-2")._repr_html_()
+    (row,) = [
+        r
+        for r in re.findall(r"<tr><td>(.*?)</td></tr>", html, re.S)
+        if '<code dir="ltr">minsk-1#9</code><div' in r and '<code dir="ltr">minsk-2#12</code>' in r
+    ]
+    old_cell, new_cell = row.split("</td><td>")[1:]
+    assert (
+        '<div class="nt-mark"><code dir="ltr">minsk-1#9</code> is paired with <code dir="ltr">'
+        "minsk-2#4</code> (0.99, by its text): pinning this pair alone takes it from that one."
+        ' If both are right, pin that pair too: <code dir="ltr">d.link(&#34;minsk-1#9&#34;, '
+        "&#34;minsk-2#4&#34;)</code></div>"
+    ) in old_cell
+    assert "is paired with" not in new_cell
+
+
 def test_the_display_escapes_the_texts() -> None:
     """A point's text is shown as text, never as markup."""
     d = _minsk()
