@@ -22,7 +22,7 @@ from negotrack.errors import NegotrackError
 if TYPE_CHECKING:
     from negotrack.core.model import PointLink
     from negotrack.dossier.dossier import Dossier
-    from negotrack.dossier.links import LinkSuggestion
+    from negotrack.dossier.links import LinkSuggestion, Suggestions
 
 __all__ = ["link", "suggest_links", "unlink"]
 
@@ -178,7 +178,6 @@ def suggest_links(args: argparse.Namespace) -> int:
     [--min-confidence X] [--accept]``."""
     from negotrack.cli.commands import _arguments, _cut, _found, _load, _locale
     from negotrack.core.confidence import cut_down
-    from negotrack.core.counts import counted
 
     least = _cut("--min-confidence", args.min_confidence, zero=True) or 0.0
     locale = _locale(args.locale, args.format, ("md",))
@@ -190,12 +189,23 @@ def suggest_links(args: argparse.Namespace) -> int:
         lambda: d.suggest_links(args.old, args.new, min_confidence=least),
         {"old": "OLD", "new": "NEW"}.get,
     )
+    if args.format == "md" and args.accept:
+        # The sheet is for what is left to review: it is written after pinning (a pinned
+        # pair is curated, and no longer listed), not before with commands already run.
+        _accepting(args, d, found, least)
+        now = _load(args.file)
+        left = now.suggest_links(args.old, args.new, min_confidence=least)
+        try:
+            emit(printable(_sheet(left, locale, args.file)), None)
+        except OSError as exc:  # the links are saved all the same
+            note(f"{STDOUT}: the sheet was not shown ({exc.strerror or exc}); the links are saved")
+        if not left:
+            note(_nothing(now, args.old, args.new, least))
+        return 0
     if args.format == "json":
         listed = json.dumps([s.to_json_data() for s in found], ensure_ascii=False, indent=2)
     elif args.format == "md":
-        from negotrack.render.shared import default_renderer
-
-        listed = default_renderer().suggestions(found, locale=locale, file=args.file)
+        listed = _sheet(found, locale, args.file)
     else:
         listed = "".join(
             f"{s.old} -> {s.new}\t{cut_down(s.confidence):.2f}\t{s.matched_by}\n" for s in found
@@ -211,25 +221,40 @@ def suggest_links(args: argparse.Namespace) -> int:
     if not found and args.format != "json":  # nothing listed; the person is told why
         note(_nothing(d, args.old, args.new, least))
     if args.accept:
-        paired = [s for s in found if s.paired]
-        if args.min_confidence is None:
-            # Given no cut, --accept pins only what the reports do not ask a person to check:
-            # a pair marked "check this" becomes a curated link only when asked for.
-            from negotrack.plandiff.changes import CHECK_BELOW
-
-            unsure = [s for s in paired if s.confidence < CHECK_BELOW]
-            paired = [s for s in paired if s.confidence >= CHECK_BELOW]
-            _accept(args, CHECK_BELOW, paired, lambda: _weakest(d, args.old, args.new))
-            if unsure:
-                n = counted(len(unsure), "pair")
-                note(
-                    f"not linked {n} below {CHECK_BELOW:g}, marked 'check this' in the reports: "
-                    "check each and pin it with `negotrack link`, or pin them all with "
-                    "--min-confidence 0 --accept"
-                )
-        else:
-            _accept(args, least, paired, lambda: _weakest(d, args.old, args.new))
+        _accepting(args, d, found, least)
     return 0
+
+
+def _sheet(found: Suggestions, locale: str | None, file: str) -> str:
+    """The review sheet of ``found`` (``--format md``), with commands for ``file``."""
+    from negotrack.render.shared import default_renderer
+
+    return default_renderer().suggestions(found, locale=locale, file=file)
+
+
+def _accepting(args: argparse.Namespace, d: Dossier, found: Suggestions, least: float) -> None:
+    """``--accept``: pin the pairs made at the cut given, or, given none, at CHECK_BELOW
+    (and say how many were left below it, for a person to check)."""
+    from negotrack.core.counts import counted
+
+    paired = [s for s in found if s.paired]
+    if args.min_confidence is not None:
+        _accept(args, least, paired, lambda: _weakest(d, args.old, args.new))
+        return
+    # Given no cut, --accept pins only what the reports do not ask a person to check:
+    # a pair marked "check this" becomes a curated link only when asked for.
+    from negotrack.plandiff.changes import CHECK_BELOW
+
+    unsure = [s for s in paired if s.confidence < CHECK_BELOW]
+    paired = [s for s in paired if s.confidence >= CHECK_BELOW]
+    _accept(args, CHECK_BELOW, paired, lambda: _weakest(d, args.old, args.new))
+    if unsure:
+        n = counted(len(unsure), "pair")
+        note(
+            f"not linked {n} below {CHECK_BELOW:g}, marked 'check this' in the reports: "
+            "check each and pin it with `negotrack link`, or pin them all with "
+            "--min-confidence 0 --accept"
+        )
 
 
 def _weakest(d: Dossier, old: str, new: str) -> dict[tuple[str, str], tuple[str, float]]:

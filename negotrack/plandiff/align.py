@@ -293,11 +293,18 @@ def _by_text(
     ``language`` chooses the stemmers (:class:`Normaliser`)."""
     free_old = align.free_old(len(old.points))
     free_new = align.free_new(len(new.points))
-    if not free_old or not free_new:
+    if not free_old and not free_new:
         return
     anchors = [(i, j) for i, (j, _) in align.pairs.items()]
     stems_old, stems_new, align.words = _stems(old, new, (free_old, free_new), Normaliser(language))
-    found = _match.match(stems_old, stems_new, free_old, free_new, anchors, threshold, align.pinned)
+    # The points links pair (not those a link says have no counterpart): candidates still.
+    linked = (
+        [i for i in align.pinned[0] if i not in align.alone_old],
+        [j for j in align.pinned[1] if j not in align.alone_new],
+    )
+    found = _match.match(
+        stems_old, stems_new, free_old, free_new, anchors, threshold, align.pinned, linked
+    )
     for i, j, confidence in found.pairs:
         align.pair(i, j, "text", confidence)
     for olds, news, confidences in found.groups:

@@ -39,8 +39,11 @@ import operator
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-__all__ = ["candidates", "features"]
+__all__ = ["ALL_PAIRS", "candidates", "every_pair", "features", "worth_scoring"]
 
+ALL_PAIRS = 250_000
+"""Every pair is scored when (old points x new points x mean bag size) stays below this;
+otherwise only candidates from the inverted index."""
 KEYS = 8
 """Most key features per point: its rarest bigrams."""
 BUDGET = 160
@@ -67,6 +70,29 @@ _SECOND = operator.itemgetter(1)
 _THIRD = operator.itemgetter(2)
 
 
+def every_pair(free_old: Sequence[int], free_new: Sequence[int], size: float) -> bool:
+    """Whether every pair of these points is scored (few enough, by ALL_PAIRS), not only
+    the inverted index's candidates (``size``: the points' mean number of stems)."""
+    return len(free_old) * len(free_new) * (size + 1.0) <= ALL_PAIRS
+
+
+def worth_scoring(
+    old: Sequence[Sequence[str]],
+    new: Sequence[Sequence[str]],
+    free_old: Sequence[int],
+    free_new: Sequence[int],
+    size: float,
+    *,
+    one_way: bool = False,
+) -> list[tuple[int, int]]:
+    """The pairs of ``free_old`` and ``free_new`` worth scoring: all of them when few,
+    else the inverted index's candidates (``one_way``: those the old points keep)."""
+    if every_pair(free_old, free_new, size):
+        return [(i, j) for i in free_old for j in free_new]
+    olds, news = {i: old[i] for i in free_old}, {j: new[j] for j in free_new}
+    return sorted(candidates(olds, news, one_way=one_way))
+
+
 def features(points: Sequence[Sequence[str]]) -> tuple[list[set[int]], int]:
     """Each point's pairs of stems that follow each other in it (a point of one stem: that
     stem), numbered in the order of their text, and a bound above every number.
@@ -87,16 +113,19 @@ def features(points: Sequence[Sequence[str]]) -> tuple[list[set[int]], int]:
 
 
 def candidates(
-    old: Mapping[int, Sequence[str]], new: Mapping[int, Sequence[str]]
+    old: Mapping[int, Sequence[str]], new: Mapping[int, Sequence[str]], *, one_way: bool = False
 ) -> set[tuple[int, int]]:
     """Pairs of points one of which holds the other's key features most, the best few per
-    point; points are given by index with their stems."""
+    point; points are given by index with their stems. ``one_way``: only the few each old
+    point holds most (what a row of old points needs, not a column of new ones)."""
     # Counters stand in the order of the indices: a point's place is its counter's.
     olds, news = sorted(old), sorted(new)
     coded, bound = features([*map(old.__getitem__, olds), *map(new.__getitem__, news)])
     shared, keys = _keys(coded, bound)
     n = len(olds)
     out = set(_best(shared[:n], keys[n:], olds, news))
+    if one_way:
+        return out
     backwards = _best(shared[n:], keys[:n], news, olds)
     out.update(zip(map(_SECOND, backwards), map(_FIRST, backwards), strict=True))
     return out

@@ -17,6 +17,11 @@ of unrelated pairs (a z-score above 0: it shares more than unrelated points do);
 confidence is against the gap's own bar, as a pair made in the gap would be (below the
 cut, or it would have been paired, unless a rival was as good).
 
+A point a person linked (to a point, not "no successor") is a candidate of the points left
+over too, as a point paired by text is: a link vouches for its pair, not that its point has
+no other piece. Pinning the pairs text matching was sure of does not hide the other half of
+a split from the review (Minsk I's early elections, pinned to Minsk II #4, still offer #12).
+
 Doubts are never pairs: :meth:`negotrack.Dossier.suggest_links` lists them, least sure first, for a
 person to pin with :meth:`negotrack.Dossier.link` or leave.
 """
@@ -26,10 +31,11 @@ from __future__ import annotations
 import collections
 from collections.abc import Collection, Sequence
 
+from negotrack.plandiff.candidates import worth_scoring
 from negotrack.plandiff.order import gaps
 from negotrack.plandiff.scores import Scores, bar
 
-__all__ = ["PER_POINT", "doubts"]
+__all__ = ["PER_POINT", "doubts", "linked_pairs"]
 
 PER_POINT = 2
 """Most candidates offered for one point left over."""
@@ -81,3 +87,26 @@ def doubts(
             if sc.z(s) > 0 and (i, j) not in out:  # against the gap's bar, as its pairs are
                 out[i, j] = sc.confidence(s, len(olds) * len(news))
     return tuple(sorted((i, j, c) for (i, j), c in out.items()))
+
+
+def linked_pairs(
+    sc: Scores,
+    old: Sequence[Sequence[str]],
+    new: Sequence[Sequence[str]],
+    left: tuple[set[int], set[int]],
+    linked: tuple[Sequence[int], Sequence[int]],
+    size: float,
+    seen: set[tuple[int, int]],
+) -> tuple[list[tuple[int, int]], list[float]]:
+    """The pairs (not ``seen`` yet) and cosines of the points ``left`` over with the
+    ``linked`` points of the other version: a linked point is a candidate of a point left
+    over, as one paired by text is (a link vouches for its pair, not that its point has no
+    other piece: Minsk I #9 pinned to Minsk II #4 still offers #12, its other half)."""
+    pool: list[tuple[int, int]] = []
+    mine, theirs = (sorted(left[0]), linked[1]), (sorted(left[1]), linked[0])
+    if mine[0] and mine[1]:
+        pool += worth_scoring(old, new, *mine, size, one_way=True)
+    if theirs[0] and theirs[1]:  # the new points' rows: searched from the new side
+        pool += [(i, j) for j, i in worth_scoring(new, old, *theirs, size, one_way=True)]
+    pool = [p for p in dict.fromkeys(pool) if p not in seen]
+    return pool, sc.cosines(pool)

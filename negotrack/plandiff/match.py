@@ -92,8 +92,8 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable, Sequence
 
-from negotrack.plandiff.candidates import candidates
-from negotrack.plandiff.doubts import doubts
+from negotrack.plandiff.candidates import every_pair, worth_scoring
+from negotrack.plandiff.doubts import doubts, linked_pairs
 from negotrack.plandiff.groups import take_groups
 from negotrack.plandiff.order import gaps, group_facing, kept_of, pair_facing, placed
 from negotrack.plandiff.pieces import Found, adjacent, beside, pieces
@@ -103,9 +103,6 @@ __all__ = ["Found", "match"]
 
 CUT = 0.5
 """The default cut on confidence: a pair is made when it clears the bar (see the note)."""
-ALL_PAIRS = 250_000
-"""Every pair is scored when (old points x new points x mean bag size) stays below this;
-otherwise only candidates from the inverted index."""
 LOOSEST = 0.01
 """The cut of the search every looser threshold cuts (one below it pairs as it does)."""
 ORDER = 1.0
@@ -121,12 +118,15 @@ def match(
     anchors: Sequence[tuple[int, int]],
     threshold: float | None,
     pinned: tuple[Sequence[int], Sequence[int]] = ((), ()),
+    linked: tuple[Sequence[int], Sequence[int]] = ((), ()),
 ) -> Found:
     """Pair the free points of two versions given as stem lists (all points, so that
     weights and order see the whole versions); ``anchors`` are pairs already made.
     ``pinned``: the points of each version curated links took out of the search; they
     still count in its size and its null (a person's link vouches for its pair, not for
     the others: pinning pairs text matching made leaves the bar the rest face as it was).
+    ``linked``: those of them a link pairs with a point (not "no successor"), which are
+    candidates of the points left over as points paired by text are.
 
     ``threshold`` replaces the default cut on confidence (CUT) when given. A stricter one
     keeps of what the default finds what is at least that sure, and leaves the rest to a
@@ -138,7 +138,7 @@ def match(
     the points the default leaves over (:meth:`Found.with_more`): lowering it only adds
     pairs, even below CUT, and those made keep their confidence.
     """
-    found = _match(old, new, free_old, free_new, anchors, CUT, pinned)
+    found = _match(old, new, free_old, free_new, anchors, CUT, pinned, linked)
     if threshold is None or threshold == CUT:
         return found
     if threshold > CUT:
@@ -155,9 +155,10 @@ def _match(
     anchors: Sequence[tuple[int, int]],
     cut: float,
     pinned: tuple[Sequence[int], Sequence[int]],
+    linked: tuple[Sequence[int], Sequence[int]] = ((), ()),
 ) -> Found:
     """:func:`match` searching at the cut ``cut`` on confidence."""
-    if not free_old or not free_new:
+    if not (free_old and (free_new or linked[1])) and not (free_new and linked[0]):
         return Found((), ())
     every = (sorted([*free_old, *pinned[0]]), sorted([*free_new, *pinned[1]]))
     sc = Scores(old, new, *every)
@@ -166,13 +167,17 @@ def _match(
     n = searched[0] * searched[1]  # the pairs searched
     side = max(searched)  # the points one point is compared with
     size = statistics.fmean([*(len(old[i]) for i in free_old), *(len(new[j]) for j in free_new)])
+    if not free_old or not free_new:  # nothing to pair: the candidates linked points offer
+        alone = (set(free_old), set(free_new))
+        pool, scores = linked_pairs(sc, old, new, alone, linked, size, set())
+        return Found((), (), doubts(sc, pool, scores, searched, *alone, []))
     sizes = (len(old), len(new))
     used_old: set[int] = set()
     used_new: set[int] = set()
     least = sc.least(side, cut)  # the bar of groups and of the pool's pairs
     facing: dict[int, tuple[int, float]] = {}
     plain: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
-    if not _every_pair(free_old, free_new, size):  # the index is needed: in place first
+    if not every_pair(free_old, free_new, size):  # the index is needed: in place first
         facing = pair_facing(sc, free_old, free_new, anchors, n, cut)
         anchors = [*anchors, *((i, j) for i, (j, _) in facing.items())]
         used_old.update(facing)
@@ -180,7 +185,7 @@ def _match(
         plain = group_facing(sc, free_old, free_new, anchors, least, used_old, used_new)
     open_old = [i for i in free_old if i not in used_old]
     open_new = [j for j in free_new if j not in used_new]
-    rated = sc.rated(_pool(old, new, open_old, open_new, size), sizes)
+    rated = sc.rated(worth_scoring(old, new, open_old, open_new, size), sizes)
     scored = [(i, j, s) for i, j, s, _ in rated if s >= least]
     for i, j in adjacent(sc, rated, open_old, open_new):  # pieces the index left out
         cos = sc.cos(i, j)
@@ -242,6 +247,8 @@ def _match(
     left = (set(free_old) - taken_old, set(free_new) - taken_new)
     # Gaps between the anchors and the pairs left, each once (facing ones are in both).
     kept = kept_now({i: p for i, p in pairs.items() if i not in facing})
+    more, cosines = linked_pairs(sc, old, new, left, linked, size, set(pool))
+    pool, scores = [*pool, *more], [*scores, *cosines]
     return Found(found.pairs, groups, doubts(sc, pool, scores, searched, *left, kept))
 
 
@@ -287,7 +294,7 @@ def _pass(
     rest_new = [j for j in free_new if j not in used_new]
     if rest_old and rest_new and len(rest_old) * len(rest_new) < len(pool):
         seen = {(p[0], p[1]) for p in pool}
-        more = [p for p in _pool(old, new, rest_old, rest_new, size) if p not in seen]
+        more = [p for p in worth_scoring(old, new, rest_old, rest_new, size) if p not in seen]
         extra = sc.rated(more, sizes)
         before = len(pairs)
         _greedy(sc, extra, n, cut, used_old, used_new, pairs, in_place)
@@ -295,25 +302,6 @@ def _pass(
         if len(pairs) != before:
             kept = certain(pairs)
     return pool, pairs, kept
-
-
-def _every_pair(free_old: Sequence[int], free_new: Sequence[int], size: float) -> bool:
-    """Whether every pair of these points is scored (few enough, by ALL_PAIRS), not only
-    the inverted index's candidates."""
-    return len(free_old) * len(free_new) * (size + 1.0) <= ALL_PAIRS
-
-
-def _pool(
-    old: Sequence[Sequence[str]],
-    new: Sequence[Sequence[str]],
-    free_old: Sequence[int],
-    free_new: Sequence[int],
-    size: float,
-) -> list[tuple[int, int]]:
-    """The pairs worth scoring: all of them when few, else the inverted index's."""
-    if _every_pair(free_old, free_new, size):
-        return [(i, j) for i in free_old for j in free_new]
-    return sorted(candidates({i: old[i] for i in free_old}, {j: new[j] for j in free_new}))
 
 
 def _greedy(

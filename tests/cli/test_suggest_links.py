@@ -27,14 +27,14 @@ def test_nothing_to_suggest_says_every_point_is_paired(
 ) -> None:
     """On a seed whose points carry keys, the text listing is empty and one line on stderr
     says what paired the points and that the rest have no candidate."""
-    seed = SEEDS / "ukraine-2025-12.yaml"
-    code, out, err = run(capsys, "suggest-links", str(seed), "us-28", "20-point")
+    seed = SEEDS / "gaza-2025.yaml"
+    code, out, err = run(capsys, "suggest-links", str(seed), "us-21", "us-20")
     assert (code, out) == (0, "")
     assert err == (
-        "nothing to suggest from us-28 to 20-point: 6 pairs made by a curated link, a key"
-        " or identical text; 3 points added or deleted, with no candidate to pair by text\n"
+        "nothing to suggest from us-21 to us-20: 20 pairs made by a curated link, a key"
+        " or identical text; 1 point added or deleted, with no candidate to pair by text\n"
     )
-    assert run(capsys, "suggest-links", str(seed), "us-28", "20-point", "--format", "json")[1:] == (
+    assert run(capsys, "suggest-links", str(seed), "us-21", "us-20", "--format", "json")[1:] == (
         "[]\n",
         "",
     )

@@ -137,7 +137,14 @@ def test_bad_links_are_refused_and_change_nothing(
 
 
 @pytest.mark.parametrize(
-    "name", ["iran-2015.yaml", "colombia-2016.yaml", "cyprus-annan-2003-2004.yaml"]
+    "name",
+    [
+        "iran-2015.yaml",
+        "colombia-2016.yaml",
+        "cyprus-annan-2003-2004.yaml",
+        "gaza-2025.yaml",
+        "ukraine-20-point-2025-12.yaml",
+    ],
 )
 def test_pinning_the_pairs_found_by_text_changes_nothing_else(name: str) -> None:
     """Accepting every pair text matching made, then diffing again, makes no new pair: a
@@ -154,12 +161,46 @@ def test_pinning_the_pairs_found_by_text_changes_nothing_else(name: str) -> None
             if c.old is not None and c.new is not None
         }
 
-    before = pairs()
+    def candidates() -> set[tuple[str, str, float]]:
+        return {(k.old.number, k.new.number, k.confidence) for k in d.diff(old, new).candidates}
+
+    before, offered = pairs(), candidates()
     for s in d.suggest_links(old, new):
         if s.paired:
             d.link(s.old, s.new, note="checked")
     assert pairs() == before
-    assert all(c.matched_by == "link" for c in d.diff(old, new).changes if c.old and c.new)
+    assert all(
+        c.matched_by in {"link", "exact"} for c in d.diff(old, new).changes if c.old and c.new
+    )
+    # A linked point is still a candidate of the points left over, as when text paired it:
+    # pinning what the text was sure of hides nothing left to review.
+    assert candidates() == offered
+
+
+def test_a_linked_point_is_still_a_candidate_and_no_successor_is_none() -> None:
+    """Minsk I's early elections (#9) became Minsk II #4 and #12. Pinned to #4, it is
+    still offered to #12, left over, as when the text had paired it with #4: a link
+    vouches for its pair, not that the point has no other piece. Once a person says #9 has
+    no successor, it is offered to no point. When every new point is linked, the old
+    points left over still get their candidates among them."""
+    d = unkeyed("minsk-2014-2015.yaml")
+
+    def offered() -> set[tuple[str, str]]:
+        return {(k.old.number, k.new.number) for k in d.diff("minsk-1", "minsk-2").candidates}
+
+    assert ("9", "12") in offered()
+    d.link("minsk-1#9", "minsk-2#4")
+    assert ("9", "12") in offered()
+    d.unlink("minsk-1#9", "minsk-2#4")
+    d.link("minsk-1#9", "minsk-2")
+    assert not {k for k in offered() if k[0] == "9"}
+    d.unlink("minsk-1#9", "minsk-2")
+    unsure = d.suggest_links("minsk-1", "minsk-2")
+    for p in d.version("minsk-2").points:  # every new point linked, from one old point
+        d.link("minsk-1#10", f"minsk-2#{p.number}")
+    assert offered()
+    assert {s.matched_by for s in d.suggest_links("minsk-1", "minsk-2")} == {"candidate"}
+    assert len(unsure) > len(d.suggest_links("minsk-1", "minsk-2"))
 
 
 def test_unknown_ends_are_placed_at_their_argument(colombia: nt.Dossier) -> None:

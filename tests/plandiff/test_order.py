@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from negotrack.plandiff import candidates as candidates_module
 from negotrack.plandiff import match as match_module
 from negotrack.plandiff.candidates import candidates
 from negotrack.plandiff.compare import diff
@@ -170,11 +171,13 @@ def test_a_point_reworded_in_place_is_paired_before_the_index(
     offered: list[int] = []
     real = candidates
 
-    def spy(a: Mapping[int, Sequence[str]], b: Mapping[int, Sequence[str]]) -> set[tuple[int, int]]:
+    def spy(
+        a: Mapping[int, Sequence[str]], b: Mapping[int, Sequence[str]], **kw: bool
+    ) -> set[tuple[int, int]]:
         offered.extend(a)
         return real(a, b)
 
-    monkeypatch.setattr(match_module, "candidates", spy)
+    monkeypatch.setattr(candidates_module, "candidates", spy)
     found = match_module.match(stems_old, stems_new, list(odd), list(odd), anchors, None)
     assert (reworded, reworded) in {(i, j) for i, j, _ in found.pairs}
     assert offered, "the versions are large enough for the index"
@@ -205,12 +208,14 @@ def test_a_merge_facing_its_whole_is_grouped_before_the_index(
     offered: tuple[list[int], list[int]] = ([], [])
     real = candidates
 
-    def spy(a: Mapping[int, Sequence[str]], b: Mapping[int, Sequence[str]]) -> set[tuple[int, int]]:
+    def spy(
+        a: Mapping[int, Sequence[str]], b: Mapping[int, Sequence[str]], **kw: bool
+    ) -> set[tuple[int, int]]:
         offered[0].extend(a)
         offered[1].extend(b)
         return real(a, b)
 
-    monkeypatch.setattr(match_module, "candidates", spy)
+    monkeypatch.setattr(candidates_module, "candidates", spy)
     found = match_module.match(stems_old, stems_new, free, free, anchors, None)
     assert ((201, 202), (201,)) in [(olds, news) for olds, news, _ in found.groups]
     assert 201 not in {i for i, _, _ in found.pairs}

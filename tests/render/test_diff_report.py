@@ -102,7 +102,7 @@ def test_the_report_says_its_split_and_merged_counts_are_pieces() -> None:
     assert said in legend
     assert f"- **Split, merged**: {said}" in md
     text = IRAN.to_text().splitlines()
-    assert text[2] == "9 reworded, 4 moved, 5 added, 3 deleted, 5 split, 10 merged · 5 to check"
+    assert text[2] == "9 reworded, 4 moved, 5 added, 3 deleted, 5 split, 10 merged · 6 to check"
     assert any(line.startswith(f"Split, merged: {said}") for line in text[3:12])
     assert "jedes Teilstück einer Aufteilung" in IRAN.to_html(locale="de")
     plain = nt.diff(*nt.load(SEEDS / "ukraine-2025-12.yaml").plans[0].versions[:2])

@@ -98,11 +98,11 @@ def test_nothing_to_review_reads_so_and_the_display_follows_the_locale() -> None
     """An empty result says there is nothing to review; the labels follow the locale."""
     from negotrack.render.shared import repr_html
 
-    d = nt.load("seeds/ukraine-2025-12.yaml")
-    empty = d.suggest_links("us-28", "20-point")
+    d = nt.load("seeds/gaza-2025.yaml")
+    empty = d.suggest_links("us-21", "us-20")
     assert empty == []
     html = empty._repr_html_()
-    assert "0 pairs to review, from <code>us-28</code> to <code>20-point</code>" in html
+    assert "0 pairs to review, from <code>us-21</code> to <code>us-20</code>" in html
     assert "<table>" not in html
     french = repr_html(_minsk().suggest_links("minsk-1", "minsk-2"), locale="fr")
     assert 'lang="fr"' in french

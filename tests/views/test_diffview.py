@@ -157,9 +157,7 @@ def test_the_text_and_markdown_reports_count_what_to_check() -> None:
     assert render_diff(d, "text").splitlines()[2].endswith(f" · {count} to check")
     assert f" · **{count}** to check" in render_diff(d, "md")
     assert f" · {count} à vérifier" in render_diff(d, "text", locale="fr")
-    keyed = render_diff(
-        negotrack.load(SEEDS / "ukraine-2025-12.yaml").diff("us-28", "20-point"), "text"
-    )
+    keyed = render_diff(negotrack.load(SEEDS / "gaza-2025.yaml").diff("us-21", "us-20"), "text")
     assert "to check" not in keyed.splitlines()[2]
 
 
