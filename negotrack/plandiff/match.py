@@ -168,9 +168,9 @@ def _match(
     side = max(searched)  # the points one point is compared with
     size = statistics.fmean([*(len(old[i]) for i in free_old), *(len(new[j]) for j in free_new)])
     if not free_old or not free_new:  # nothing to pair: the candidates linked points offer
-        alone = (set(free_old), set(free_new))
-        pool, scores = linked_pairs(sc, old, new, alone, linked, size, set())
-        return Found((), (), doubts(sc, pool, scores, searched, *alone, []))
+        rest = (set(free_old), set(free_new))
+        pool, scores = linked_pairs(sc, old, new, rest, linked, size, set())
+        return Found((), (), doubts(sc, pool, scores, searched, *rest, []))
     sizes = (len(old), len(new))
     used_old: set[int] = set()
     used_new: set[int] = set()
