@@ -104,23 +104,18 @@ def _beside(d: Dossier, made: PointLink, file: str) -> list[str]:
 def _text_pairs(d: Dossier, old_ref: str, new_ref: str) -> dict[str, tuple[str, float]] | None:
     """Before a link is made: for each point of the two versions ``old_ref`` and
     ``new_ref`` name that text matching paired (by its text, or as a piece of a split or
-    merger), its partner and the confidence, both ways; None when the ends name no two
-    versions (the link is refused then, with its own message)."""
-    from negotrack.core.refs import PointRef
-    from negotrack.dossier.suggestions import FOUND_BY_TEXT
-
+    merger), its partner and the confidence (:attr:`Suggestions.taken`, its first pair);
+    None when the ends name no two versions a link may join (the link is refused then,
+    with its own message)."""
     try:
         old, new = d.link_end(old_ref).id, d.link_end(new_ref).id
-        found = d.diff(old, new)
+        taken = d.suggest_links(old, new).taken
     except NegotrackError:
         return None
-    pairs: dict[str, tuple[str, float]] = {}
-    for c in found.changes:
-        if c.matched_by in FOUND_BY_TEXT and c.old is not None and c.new is not None:
-            a, b = PointRef.format(old, c.old.number), PointRef.format(new, c.new.number)
-            pairs.setdefault(a, (b, c.confidence))
-            pairs.setdefault(b, (a, c.confidence))
-    return pairs
+    return {
+        ref: (first.new if first.old == ref else first.old, first.confidence)
+        for ref, (first, *_) in taken.items()
+    }
 
 
 def _displaced(

@@ -96,17 +96,20 @@ def linked_pairs(
     left: tuple[set[int], set[int]],
     linked: tuple[Sequence[int], Sequence[int]],
     size: float,
-    seen: set[tuple[int, int]],
+    seen: Sequence[tuple[int, int]],
 ) -> tuple[list[tuple[int, int]], list[float]]:
-    """The pairs (not ``seen`` yet) and cosines of the points ``left`` over with the
+    """The pairs (not ``seen`` yet: the pool's) and cosines of the points ``left`` over with the
     ``linked`` points of the other version: a linked point is a candidate of a point left
     over, as one paired by text is (a link vouches for its pair, not that its point has no
     other piece: Minsk I #9 pinned to Minsk II #4 still offers #12, its other half)."""
     pool: list[tuple[int, int]] = []
+    if not linked[0] and not linked[1]:  # most diffs: no link pairs a point
+        return pool, []
     mine, theirs = (sorted(left[0]), linked[1]), (sorted(left[1]), linked[0])
     if mine[0] and mine[1]:
         pool += worth_scoring(old, new, *mine, size, one_way=True)
     if theirs[0] and theirs[1]:  # the new points' rows: searched from the new side
         pool += [(i, j) for j, i in worth_scoring(new, old, *theirs, size, one_way=True)]
-    pool = [p for p in dict.fromkeys(pool) if p not in seen]
+    known = set(seen)
+    pool = [p for p in dict.fromkeys(pool) if p not in known]
     return pool, sc.cosines(pool)

@@ -169,7 +169,7 @@ def _match(
     size = statistics.fmean([*(len(old[i]) for i in free_old), *(len(new[j]) for j in free_new)])
     if not free_old or not free_new:  # nothing to pair: the candidates linked points offer
         rest = (set(free_old), set(free_new))
-        pool, scores = linked_pairs(sc, old, new, rest, linked, size, set())
+        pool, scores = linked_pairs(sc, old, new, rest, linked, size, [])
         return Found((), (), doubts(sc, pool, scores, searched, *rest, []))
     sizes = (len(old), len(new))
     used_old: set[int] = set()
@@ -247,8 +247,9 @@ def _match(
     left = (set(free_old) - taken_old, set(free_new) - taken_new)
     # Gaps between the anchors and the pairs left, each once (facing ones are in both).
     kept = kept_now({i: p for i, p in pairs.items() if i not in facing})
-    more, cosines = linked_pairs(sc, old, new, left, linked, size, set(pool))
-    pool, scores = [*pool, *more], [*scores, *cosines]
+    more, cosines = linked_pairs(sc, old, new, left, linked, size, pool)
+    if more:
+        pool, scores = [*pool, *more], [*scores, *cosines]
     return Found(found.pairs, groups, doubts(sc, pool, scores, searched, *left, kept))
 
 
