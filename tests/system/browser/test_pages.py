@@ -3,6 +3,7 @@ and an axe-core audit in light and dark."""
 
 from __future__ import annotations
 
+import collections
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -275,3 +276,62 @@ def test_the_boards_point_texts_are_read_whole(
     )
     assert page.locator(".point-text").count() > 5
     assert cut == []
+
+
+@pytest.mark.parametrize("name", ["board-minsk", "board-ar"])
+def test_the_board_stacks_on_a_phone_and_stays_a_table(
+    open_page: Callable[..., Loaded], name: str
+) -> None:
+    """At 375px the board's point table is a column of cards: nothing in it scrolls
+    sideways, and each cell is led by its version's name (a cell of two columns is no help
+    when the other scrolled away). A screen reader still meets a table of rows, row
+    headers and cells (the browser's own accessibility tree, not the markup's). At
+    1,280px the table is the table, its cells' own labels hidden."""
+    narrow = open_page(WIDE[name], width=375).page
+    wrap = narrow.locator(".table-wrap:has(table.stack)").first
+    assert wrap.evaluate("e => e.scrollWidth - e.clientWidth") == 0
+    first = narrow.locator("table.stack tbody td").first
+    label = first.locator(".cell-label")
+    header = narrow.locator("table.stack thead th").nth(1)
+    assert label.is_visible()
+    assert label.inner_text().split("\n")[0] == header.inner_text().split("\n")[0]
+    head = narrow.locator("table.stack thead").first.bounding_box()
+    assert head is not None
+    assert head["width"] <= 1
+    # The label sits beside the cell's number, not above it: one line of the card.
+    body = first.locator(".cell-body").bounding_box()
+    box = label.bounding_box()
+    assert body is not None
+    assert box is not None
+    assert abs(body["y"] - box["y"]) < 4
+    wide = open_page(WIDE[name], width=1280).page
+    # A screen reader meets the same table either way: rows, their headers, cells.
+    assert _table_roles(narrow) == _table_roles(wide)
+    assert _table_roles(narrow)["rowheader"] >= 5
+    # The cells' own labels are not read twice: no cell's name holds its column's name
+    # (a screen reader names the column from its header).
+    names = _cell_names(narrow)
+    column = header.locator("bdi").first.inner_text()
+    assert any("#" in text for text in names)
+    assert not [text for text in names if column in text]
+    assert not wide.locator("table.stack tbody td .cell-label").first.is_visible()
+    assert wide.locator("table.stack thead th").nth(1).is_visible()
+
+
+def _table_roles(page: Any) -> collections.Counter[str]:
+    """How many of each table role the browser's accessibility tree holds (what a screen
+    reader is given, whatever the markup says)."""
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    roles = (n.get("role", {}).get("value") for n in tree if not n.get("ignored"))
+    wanted = {"table", "row", "rowheader", "columnheader", "cell"}
+    return collections.Counter(r for r in roles if r in wanted)
+
+
+def _cell_names(page: Any) -> list[str]:
+    """The accessible names of the cells in the browser's accessibility tree."""
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    return [
+        str(n.get("name", {}).get("value", ""))
+        for n in tree
+        if not n.get("ignored") and n.get("role", {}).get("value") == "cell"
+    ]
