@@ -49,6 +49,11 @@ _SCALES_ES = {
     "por ciento": "%",
 }
 """Spanish scales: a "billón" is a million millions (an English trillion)."""
+MEASURES = "mwth|mwe|mwh|mw|gwh|gw|kwh|kw|twh|km²|km2|km|mm|kg"
+"""Units of measure written as symbols after a number, which the figure keeps ("20 MWth", a
+reactor's thermal power, is not a bare 20, nor the same figure as "20 MW"); longer ones
+first, as a pattern's alternatives. Units written as words ("tonnes", "hectares") are the
+figure's context instead."""
 _REFERENCES_EN = (
     r"§§?|\b(?:articles?|art\.|arts?\.|sections?|sec\.|paragraphs?|para\.|paras?\.|chapters?|"
     r"ch\.|annex(?:es)?|appendix|appendices|clauses?|points?|items?|resolutions?|protocols?|"
@@ -140,7 +145,7 @@ class Lexicon:
         """The words that make "a year" one span of time (in the right place)."""
         self.stop = frozenset(stop)
         scale = _alternatives(self.scales).replace(r"\ ", r"\s?")
-        self.scale = rf"(?:{scale}|bn|mn|tn|m|k|km|mm|kg)"
+        self.scale = rf"(?:{scale}|bn|mn|tn|{MEASURES}|m|k)"
         self.month = rf"(?:{months})\.?"
         day_month = rf"(?:st|nd|rd|th)?\s+{self.month}(?:\s+\d{{4}})?"
         if spanish:  # 15 de febrero de 2015
@@ -197,7 +202,7 @@ class Lexicon:
         self.letters = re.compile(r"[^\W\d_]+" if spanish else r"[a-z]+")
         self.number_words = frozenset(
             (*self.numbers, *self.hundreds, *(w for s in self.scales for w in s.split()))
-        ) | {"cent", "bn", "mn", "tn", "m", "k", "km", "mm", "kg"}
+        ) | {"cent", "bn", "mn", "tn", "m", "k", *MEASURES.split("|")}
         """The words that may be (part of) a figure written in words, or a scale's."""
         low = "|".join(dict.fromkeys(m[:3].lower() for m in months.split("|")))
         self.maybe_figure = re.compile(rf"\d|{low}", re.IGNORECASE)
@@ -225,7 +230,7 @@ def _english_words() -> str:
     (?:{hundreds})?                                                      # two hundred and fifty
     (?:\s+thousand\b(?:\s+(?:and\s+)?{below_100}(?:{hundreds})?)?)?     # five thousand two hundred
     (?:\s+and\s+a\s+half\b)?                                           # eight and a half
-    (?:\s+(?:{scale}|bn|mn|tn|m|k|km|mm|kg)\b)?                          # five million
+    (?:\s+(?:{scale}|bn|mn|tn|{MEASURES}|m|k)\b)?                         # five million
     (?!-(?:thirds?|quarters?|halves|half|fifths?|tenths?)\b)             # not two-thirds
     """
 
@@ -243,7 +248,7 @@ def _spanish_words() -> str:
     return rf"""
     \b(?:{number}(?:\s+mil(?:\s+{number})?)?                        # doscientos mil
       | mil(?:\s+{number})?)\b                                        # mil quinientos
-    (?:\s+(?:{scale}|km|mm|kg)\b)?                                    # tres millones
+    (?:\s+(?:{scale}|{MEASURES})\b)?                                  # tres millones
     """
 
 

@@ -176,6 +176,26 @@ def test_a_change_lists_figures_only_when_an_edit_touches_one() -> None:
     assert beside.figures == ()
 
 
+def test_a_figure_keeps_its_unit_of_measure() -> None:
+    """A unit written as a symbol is part of the figure: the JCPOA's rebuilt Arak reactor
+    of "20 MWth" was listed as a bare "20", and a reactor of 20 MW (electric) that became
+    one of 20 MWth (thermal) is a change, though the number is the same (figures of two
+    units are not one figure changed, as "$" and "%" are not)."""
+    assert figures("to an agreed conceptual design of 20 MWth, fuelled with uranium") == [
+        "20 MWth"
+    ]
+    assert figures("a 40 MW plant, 300 kg of uranium, 2 km² of land, twenty MWe") == [
+        "40 MW",
+        "300 kg",
+        "2 km²",
+        "twenty MWe",
+    ]
+    changed = _reworded("A reactor of 20 MW is built.", "A reactor of 20 MWth is built.")
+    assert [(f.old, f.new) for f in changed.figures] == [("20 MW", ""), ("", "20 MWth")]
+    same = _reworded("A reactor of 20 MWth is built.", "A 20 MWth reactor is built.")
+    assert same.figures == ()
+
+
 def _reworded(old: str, new: str) -> PointChange:
     return PointChange(ChangeKind.REWORDED, nt.Point("1", old), nt.Point("1", new), 0.5)
 
@@ -221,7 +241,7 @@ def test_the_pieces_of_a_merge_show_the_figures_the_merge_changed() -> None:
     assert shown[("1", "1")] == [("19,000", ""), ("6,104", ""), ("", "30")]
     assert shown[("10", "1")] == []
     assert shown[("11", "4")] == [("1,000", ""), ("10 years", "")]
-    assert shown[("19", "9")] == [("", "20"), ("", "3.67%")]  # the split's new reactor
+    assert shown[("19", "9")] == [("", "20 MWth"), ("", "3.67%")]  # the split's new reactor
     assert shown[("19", "10")] == []
 
 
