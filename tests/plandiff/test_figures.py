@@ -181,9 +181,7 @@ def test_a_figure_keeps_its_unit_of_measure() -> None:
     of "20 MWth" was listed as a bare "20", and a reactor of 20 MW (electric) that became
     one of 20 MWth (thermal) is a change, though the number is the same (figures of two
     units are not one figure changed, as "$" and "%" are not)."""
-    assert figures("to an agreed conceptual design of 20 MWth, fuelled with uranium") == [
-        "20 MWth"
-    ]
+    assert figures("to an agreed conceptual design of 20 MWth, fuelled with uranium") == ["20 MWth"]
     assert figures("a 40 MW plant, 300 kg of uranium, 2 km² of land, twenty MWe") == [
         "40 MW",
         "300 kg",
