@@ -111,6 +111,14 @@ class Linking:
             if s.paired:
                 taken.setdefault(s.old, []).append(s)
                 taken.setdefault(s.new, []).append(s)
+        # Each point a link pairs with a point: pinning a candidate that names it too makes
+        # a split or a merger (the link stays).
+        linked: dict[str, list[str]] = {}
+        for c in d.changes:
+            if c.matched_by == "link" and c.old is not None and c.new is not None:
+                ends = (PointRef.format(old, c.old.number), PointRef.format(new, c.new.number))
+                linked.setdefault(ends[0], []).append(ends[1])
+                linked.setdefault(ends[1], []).append(ends[0])
         out = sorted(
             ((s.confidence, k, s) for k, s in enumerate(every) if s.confidence >= min_confidence),
             key=lambda t: t[:2],
@@ -121,6 +129,7 @@ class Linking:
             new=d.new,
             language=self.language,
             taken={ref: tuple(pairs) for ref, pairs in taken.items()},
+            linked={ref: tuple(others) for ref, others in linked.items()},
         )
 
     def accept_suggestions(

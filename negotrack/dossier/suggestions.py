@@ -66,6 +66,7 @@ class Suggestions(list[LinkSuggestion]):
         new: PlanVersion | None = None,
         language: str | None = None,
         taken: Mapping[str, tuple[LinkSuggestion, ...]] | None = None,
+        linked: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         super().__init__(suggestions)
         self.old = old
@@ -77,6 +78,11 @@ class Suggestions(list[LinkSuggestion]):
         merge), by its reference, with its pairs, whatever their confidence: pinning a
         candidate that names such a point takes the point from its pair (a link wins over
         text matching), which the review sheet says before a person pins it."""
+        self.linked: Mapping[str, tuple[str, ...]] = dict(linked or {})
+        """Each point a curated link pairs with a point of the other version, by its
+        reference, with those points: pinning a candidate that names such a point keeps
+        that link and makes the point a split (an old point) or a merger (a new one),
+        which the review sheet says too."""
 
     def to_markdown(self, *, locale: str | None = None) -> str:
         """The review sheet in Markdown, in ``locale`` (default English): each pair with

@@ -23,7 +23,14 @@ from negotrack.plandiff.changes import CHECK_BELOW
 from negotrack.views.formatting import content_language
 from negotrack.views.i18n import ENGLISH, Interface
 
-__all__ = ["SuggestionLine", "SuggestionsView", "Taken", "command_line", "pin_call"]
+__all__ = [
+    "Linked",
+    "SuggestionLine",
+    "SuggestionsView",
+    "Taken",
+    "command_line",
+    "pin_call",
+]
 
 
 class Taken(NamedTuple):
@@ -37,6 +44,16 @@ class Taken(NamedTuple):
     confidence: str
     found_by: str
     pin: str
+
+
+class Linked(NamedTuple):
+    """A point of a suggestion that a curated link already pairs with ``other``: pinning
+    the suggestion keeps that link, so the point becomes a split (``split``: an old point,
+    continued in both) or a merger (a new point, continuing both)."""
+
+    point: str
+    other: str
+    split: bool
 
 
 class SuggestionLine(NamedTuple):
@@ -62,6 +79,9 @@ class SuggestionLine(NamedTuple):
     """The other pairs text matching made with either point, which pinning this pair
     alone undoes: minsk-1#9 -> minsk-2#12, a candidate, would take minsk-1#9 from its
     pair with minsk-2#4, right too (Minsk I's elections point split in two)."""
+    linked: tuple[Linked, ...] = ()
+    """The links that already pair either point with another: pinning this pair keeps
+    them, and makes a split or a merger."""
 
 
 def pin_call(old: str, new: str, file: str | None = None) -> str:
@@ -127,6 +147,12 @@ class SuggestionsView:
                 for k in suggestions.taken.get(point, ())
                 if (k.old, k.new) != (s.old, s.new)
             )
+            linked = tuple(
+                Linked(point, other, point == s.old)
+                for point in (s.old, s.new)
+                for other in suggestions.linked.get(point, ())
+                if other not in (s.old, s.new)
+            )
             lines.append(
                 SuggestionLine(
                     old=s.old,
@@ -139,6 +165,7 @@ class SuggestionsView:
                     check=not paired or s.confidence < CHECK_BELOW,
                     pin=pin_call(s.old, s.new, file),
                     taken=taken,
+                    linked=linked,
                 )
             )
         old_id = old.id if old is not None else _version_of(s.old for s in suggestions)

@@ -93,6 +93,33 @@ def test_each_pair_has_both_texts_and_the_command_that_pins_it(
         assert shlex.split(pin) == ["negotrack", "link", str(minsk), s.old, s.new]
 
 
+def test_a_candidate_of_a_linked_point_says_it_makes_a_split(
+    capsys: pytest.CaptureFixture[str], minsk: Path
+) -> None:
+    """Once a person linked Minsk I #9 to Minsk II #4, the sheet still offers #9 -> #12
+    (the other half of the split) and says that pinning it keeps the link and makes #9 a
+    split (and that pinning #3 -> #4 would make #4 a merger); pasting its command gives the
+    curated split, #9 -> {#4, #12}."""
+    assert run(capsys, "link", str(minsk), "minsk-1#9", "minsk-2#4")[0] == 0
+    out = run(capsys, "suggest-links", str(minsk), "minsk-1", "minsk-2", "--format", "md")[1]
+    (section,) = [s for s in _sections(out) if s[0] == "minsk-1#9 → minsk-2#12"]
+    assert section[4] == (
+        "minsk-1#9 is already linked to minsk-2#4: pinning this pair too keeps that link and "
+        "makes minsk-1#9 a split, continued in both."
+    )
+    # The other candidate naming a linked point: Minsk I #3 -> II #4 would make #4 a merger.
+    noted = {s[0]: s[4] for s in _sections(out) if "already linked" in s[4]}
+    assert noted.keys() == {"minsk-1#9 → minsk-2#12", "minsk-1#3 → minsk-2#4"}
+    assert noted["minsk-1#3 → minsk-2#4"].endswith("makes minsk-2#4 a merger of both.")
+    assert run(capsys, *shlex.split(section[-1])[1:])[0] == 0
+    split = [
+        (c.kind.value, c.old.number, c.new.number)
+        for c in nt.load(minsk).diff("minsk-1", "minsk-2").changes
+        if c.old is not None and c.old.number == "9" and c.new is not None
+    ]
+    assert split == [("split", "9", "4"), ("split", "9", "12")]
+
+
 def test_the_printed_command_pins_the_pair(capsys: pytest.CaptureFixture[str], minsk: Path) -> None:
     """Pasting a candidate's command links that pair: the next diff shows it curated."""
     out = run(capsys, "suggest-links", str(minsk), "minsk-1", "minsk-2", "--format", "md")[1]

@@ -9,6 +9,7 @@ import attrs
 from markupsafe import escape
 
 import negotrack as nt
+from tests.support.dossiers import SEEDS
 from tests.support.lineage import unkeyed
 
 
@@ -79,6 +80,26 @@ def test_the_display_says_which_pair_pinning_a_candidate_alone_would_undo() -> N
         "&#34;minsk-2#4&#34;)</code></div>"
     ) in old_cell
     assert "is paired with" not in new_cell
+
+
+def test_the_display_says_a_candidate_of_a_linked_point_makes_a_merger() -> None:
+    """In the seed, a person linked us-28 #21b to 20-point #14, and text matching offers
+    #21a as another predecessor of #14: pinning it keeps the link and makes #14 a merger,
+    which the new point's cell says (the old point, linked to nothing, hears nothing)."""
+    html = nt.load(SEEDS / "ukraine-2025-12.yaml").suggest_links("us-28", "20-point")
+    page = html._repr_html_()
+    (row,) = [
+        r
+        for r in re.findall(r"<tr><td>(.*?)</td></tr>", page, re.S)
+        if '<code dir="ltr">us-28#21a</code><div' in r
+    ]
+    old_cell, new_cell = row.split("</td><td>")[1:]
+    assert (
+        '<div class="nt-mark"><code dir="ltr">20-point#14</code> is already linked to <code '
+        'dir="ltr">us-28#21b</code>: pinning this pair too keeps that link and makes <code '
+        'dir="ltr">20-point#14</code> a merger of both.</div>'
+    ) in new_cell
+    assert "already linked" not in old_cell
 
 
 def test_the_display_escapes_the_texts() -> None:
