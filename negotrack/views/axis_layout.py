@@ -68,7 +68,9 @@ def geometry(
         fade = f";--a:{max(a, 0.0):.1f}%;--b:{min(b, 100.0):.1f}%"
     if approx:
         shape = "approx"
-    elif until is not None or when.precision < Precision.DAY:
+    elif until is not None or when.is_span or when.precision < Precision.DAY:
+        # An interval in ``when`` ("2022-10-25/2022-11-02", "mid-November 2022") is the
+        # same span as a ``when`` with an ``until``, and is drawn as one.
         shape = "range"
     else:
         shape = "point"

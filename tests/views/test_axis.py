@@ -158,3 +158,20 @@ def test_ticks_lie_inside_the_range_in_order(start: datetime, seconds: int) -> N
 def test_no_events_no_axis() -> None:
     """A filter that keeps nothing leaves no axis to draw."""
     assert TimelineView.build(small_dossier(), kind="personnel").axis is None
+
+
+def test_an_interval_in_when_is_drawn_as_the_span_it_is() -> None:
+    """A round dated "2022-10-25/2022-11-02" or "mid-November 2022" is a span like a `when`
+    with an `until`, drawn as a range (the legend's bar), not as a day's short mark."""
+    d = nt.Dossier(
+        title="Spans",
+        events=[
+            nt.Event(id="interval", when="2022-10-25/2022-11-02", title="Talks in Pretoria"),
+            nt.Event(id="part", when="mid-November 2022", title="Convoys arrive"),
+            nt.Event(id="until", when="2022-11-07", until="2022-11-12", title="Nairobi"),
+            nt.Event(id="day", when="2022-12-06", title="Power restored"),
+        ],
+    )
+    shapes = {m.anchor.removeprefix("ev-"): m.shape for m in _axis(d).marks}
+    assert shapes == {"interval": "range", "part": "range", "until": "range", "day": "point"}
+    assert _axis(d).legend_range
