@@ -24,6 +24,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from negotrack.core.dates import Moment, Precision
+from negotrack.core.datetext import last_unit
 from negotrack.core.model import Event
 from negotrack.export.ics import name_of, source_of, to_ics
 from negotrack.export.tables import COLUMNS, TABLES, Table, rows
@@ -45,14 +46,16 @@ __all__ = [
 # -- TimelineJS ------------------------------------------------------------------------
 
 
-def _tl_date(m: Moment, lang: Interface) -> dict[str, Any]:
-    v = m.value
+def _tl_date(m: Moment, lang: Interface, *, last: bool = False) -> dict[str, Any]:
+    """``m`` as a TimelineJS date: its first unit, or with ``last`` the last unit of a
+    stretch ("Q1 2023" ends in March, "2022-10-25/2022-11-02" on 2 Nov)."""
+    v, p = last_unit(m) if last and m.span_end is not None else (m.value, m.precision)
     out: dict[str, Any] = {"year": v.year}
-    if m.precision >= Precision.MONTH:
+    if p >= Precision.MONTH:
         out["month"] = v.month
-    if m.precision >= Precision.DAY:
+    if p >= Precision.DAY:
         out["day"] = v.day
-    if m.precision >= Precision.MINUTE:
+    if p >= Precision.MINUTE:
         out["hour"] = v.hour
         out["minute"] = v.minute
     out["display_date"] = lang.plain_date(m)
@@ -100,7 +103,10 @@ def _tl_event(d: Dossier, e: Event, lang: Interface) -> dict[str, Any]:
         "text": {"headline": esc(e.title), "text": "".join(parts)},
     }
     if e.until is not None:
-        slide["end_date"] = _tl_date(e.until, lang)
+        slide["end_date"] = _tl_date(e.until, lang, last=True)
+    elif e.when.span_end is not None:  # an interval in `when` is a span as much as `until`
+        slide["end_date"] = _tl_date(e.when, lang, last=True)
+        slide["display_date"] = lang.plain_date(e.when)  # the slide names it once
     if e.track:
         slide["group"] = esc(e.track)
     if media is not None:

@@ -7,6 +7,7 @@ import io
 import json
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from unittest.mock import ANY
 
 import icalendar
 import pytest
@@ -69,6 +70,25 @@ def test_timelinejs_dates_keep_their_precision() -> None:
     assert (kyiv["start_date"]["hour"], kyiv["start_date"]["minute"]) == (19, 0)
     assert (kyiv["end_date"]["hour"], kyiv["end_date"]["minute"]) == (21, 30)
     assert slides["geneva"]["end_date"]["day"] == 24
+
+
+def test_timelinejs_spans_end_where_their_dates_end() -> None:
+    """An interval in `when` ends on its last day, not as a one-day slide; an `until` known
+    to a quarter ends in the quarter's last month, not its first."""
+    d = nt.Dossier(
+        title="Spans",
+        events=[
+            nt.Event(id="talks", when="2022-10-25/2022-11-02", title="Talks in Pretoria"),
+            nt.Event(id="troops", when="late 2022", until="2023-Q1", title="Troops stay"),
+        ],
+    )
+    slides = {s["unique_id"]: s for s in json.loads(export.to_timelinejs(d))["events"]}
+    talks = slides["talks"]
+    assert talks["end_date"] == {"year": 2022, "month": 11, "day": 2, "display_date": ANY}
+    assert talks["display_date"] == "25 Oct – 2 Nov 2022"
+    troops = slides["troops"]
+    assert troops["start_date"] == {"year": 2022, "month": 9, "display_date": "late 2022"}
+    assert troops["end_date"] == {"year": 2023, "month": 3, "display_date": "Q1 2023"}
 
 
 def test_timelinejs_escapes_text_and_refuses_unsafe_links() -> None:
