@@ -213,12 +213,19 @@ class Interface:
         return f"{self.circa} {text}" if moment.approximate else text
 
     def span(self, start: Moment, end: Moment) -> str | None:
-        """Two dates as one interval in CLDR's grammar ("23–24 лист. 2025 р."), when both
-        are exact days; None when they are better shown apart."""
-        if self.english or start.approximate or end.approximate:
+        """Two dates as one interval in CLDR's grammar ("23–24 лист. 2025 р."), or in
+        English as an interval in ``when`` reads ("7–12 Nov 2022"), when both are exact
+        days; None when they are better shown apart."""
+        if start.approximate or end.approximate:
             return None
         if start.precision is not Precision.DAY or end.precision is not Precision.DAY:
             return None
+        if self.english:
+            if start.uncertain or end.uncertain or start.is_span or end.is_span:
+                return None
+            if end.value <= start.value:
+                return None
+            return Moment(start.value, Precision.DAY, span_end=end.local_end).display()
         from negotrack.views.cldr import format_day_span
 
         return format_day_span(start, end, self.code)

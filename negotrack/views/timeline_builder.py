@@ -202,8 +202,8 @@ class Builder:
         until = e.until
         h = self.h
         texts = self.texts
-        if until is not None and not self.lang.english:
-            # Two exact days read as one interval in CLDR's grammar: "23–24 лист. 2025 р.".
+        if until is not None:
+            # Two exact days read as one interval: "7–12 Nov 2022", "23–24 лист. 2025 р.".
             span = self.lang.span(when, until)
             if span is not None:
                 day = (h(span), day[1])

@@ -66,7 +66,31 @@ def test_two_days_read_as_one_cldr_interval() -> None:
     assert event.date_text == f"23–24 лист. 2025{NNBSP}р."
     assert event.until_text is None
     english = TimelineView.build(d).events[0]
-    assert (english.date_text, english.until_text) == ("23 Nov 2025", "24 Nov 2025")
+    assert (english.date_text, english.until_text) == ("23–24 Nov 2025", None)
+
+
+def test_a_when_with_an_until_reads_as_the_same_interval_in_when() -> None:
+    """In English too, `when: 2022-11-07` with `until: 2022-11-12` reads "7–12 Nov 2022",
+    as `when: 2022-11-07/2022-11-12` does, not "7 Nov 2022 – 12 Nov 2022"; dates that are
+    approximate, uncertain or parts of a month stay apart."""
+    pairs = [
+        ("2022-11-07", "2022-11-12", "7–12 Nov 2022"),
+        ("2022-10-25", "2022-11-02", "25 Oct – 2 Nov 2022"),
+        ("2022-12-28", "2023-01-03", "28 Dec 2022 – 3 Jan 2023"),
+    ]
+    for when, until, shown in pairs:
+        d = nt.Dossier(title="t", events=[nt.Event(id="e", when=when, until=until, title="T")])
+        event = TimelineView.build(d).events[0]
+        assert (event.date_text, event.until_text) == (shown, None)
+        assert Moment.of(f"{when}/{until}").display() == shown
+    for when, until in [
+        ("~2022-11-07", "2022-11-12"),
+        ("2022-11-07?", "2022-11-12"),
+        ("mid-November 2022", "2022-11-25"),
+        ("2022-11", "2022-12-02"),
+    ]:
+        d = nt.Dossier(title="t", events=[nt.Event(id="e", when=when, until=until, title="T")])
+        assert TimelineView.build(d).events[0].until_text is not None
 
 
 def test_month_headings_and_the_unknown_month() -> None:
