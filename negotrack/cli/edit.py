@@ -75,12 +75,16 @@ def _replace(d: Dossier, kind: str, record: Any, version: str | None) -> Any:
     """``d.replace``, with what names nothing in the dossier named by its argument: the
     record's id or number (RECORD), the version (--version)."""
     from negotrack.cli.commands import _Failed, _found
-    from negotrack.dossier.edit import find
+    from negotrack.dossier.edit import find, versions_with
     from negotrack.errors import NegotrackError
 
     if kind == "point" and version is None:
         why = "replacing a point needs the version it is in"
-        raise _Failed("--version", NegotrackError(why, hint="--version us-28, say"))
+        ids = versions_with(d, record.number)
+        hint = " or ".join(f"--version {v}" for v in ids[:3]) or (
+            f"no version has a point {record.number!r}; give --version VERSION"
+        )
+        raise _Failed("--version", NegotrackError(why, hint=hint))
     if kind == "point" and version is not None:
         _found(("--version", d.version, version))
         _found(("RECORD", d.version(version).point, record.number))

@@ -21,7 +21,16 @@ from negotrack.errors import DossierError, Problem, UnknownReference, did_you_me
 if TYPE_CHECKING:
     from negotrack.dossier.dossier import Dossier
 
-__all__ = ["KINDS", "Corrections", "find", "kind_of", "referrers", "removed", "replaced"]
+__all__ = [
+    "KINDS",
+    "Corrections",
+    "find",
+    "kind_of",
+    "referrers",
+    "removed",
+    "replaced",
+    "versions_with",
+]
 
 KINDS = ("participant", "source", "event", "plan", "version", "point")
 """The kinds of record :meth:`Dossier.remove` takes (a point is named ``VERSION#NUMBER``)."""
@@ -92,9 +101,10 @@ def replaced(d: Dossier, record: Any, version: str | None) -> tuple[Fields, Any]
         raise DossierError(f"cannot replace a {type(record).__name__}", hint=f"give one of {names}")
     if kind == "point":
         if version is None:
+            ids = versions_with(d, record.number) or ["VERSION"]
             raise DossierError(
                 "replacing a point needs the version it is in",
-                hint="d.replace(point, version='us-28')",
+                hint=" or ".join(f"d.replace(point, version={v!r})" for v in ids[:3]),
             )
         old_version = d.version(version)
         old = old_version.point(record.number)
@@ -108,6 +118,12 @@ def replaced(d: Dossier, record: Any, version: str | None) -> tuple[Fields, Any]
     name = _LISTS[kind]
     items = getattr(d, "_" + name)
     return {name: tuple(record if r is old else r for r in items)}, old
+
+
+def versions_with(d: Dossier, number: str) -> list[str]:
+    """The ids of the versions that hold a point ``number``, in the dossier's order: where
+    a point to replace may be, for a hint that names this dossier's versions."""
+    return [v.id for p in d.plans for v in p.versions if any(q.number == number for q in v.points)]
 
 
 def _with_version(d: Dossier, new: PlanVersion) -> Fields:

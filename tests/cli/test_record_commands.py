@@ -125,6 +125,22 @@ def test_replace_names_the_argument_that_names_nothing(
     assert dossier.read_bytes() == before
 
 
+def test_replace_a_point_without_version_names_the_versions_that_hold_it(
+    capsys: pytest.CaptureFixture[str], dossier: Path, tmp_path: Path
+) -> None:
+    """Without --version, the hint names this dossier's versions that have a point of that
+    number (geneva-19 for #9; both for #1), never a version it does not hold."""
+    point = tmp_path / "p.yaml"
+    for number, hint in (
+        ("9", "(--version geneva-19)"),
+        ("1", "(--version us-28 or --version geneva-19)"),
+    ):
+        point.write_text(f'number: "{number}"\ntext: Fixed.\n', encoding="utf-8")
+        code, _, err = run(capsys, "replace", str(dossier), "point", str(point))
+        assert code == 1
+        assert err.strip().endswith(hint), err
+
+
 def test_replace_an_event_from_a_yaml_file(
     capsys: pytest.CaptureFixture[str], dossier: Path, tmp_path: Path
 ) -> None:

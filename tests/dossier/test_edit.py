@@ -39,8 +39,12 @@ def test_replace_works_for_every_record_kind(small: nt.Dossier, kind: str) -> No
 
 def test_replace_a_point_by_number_in_its_version(small: nt.Dossier) -> None:
     """A point's typo is fixed by giving the corrected point and the version it is in."""
-    with pytest.raises(nt.DossierError, match="needs the version"):
+    with pytest.raises(nt.DossierError, match="needs the version") as refused:
         small.replace(nt.Point(number="12", text="Fixed."))
+    assert refused.value.problems[0].hint == "d.replace(point, version='us-28')"
+    with pytest.raises(nt.DossierError) as refused:
+        small.replace(nt.Point(number="9", text="Fixed."))
+    assert refused.value.problems[0].hint == "d.replace(point, version='geneva-19')"
     small.replace(nt.Point(number="12", text="Fixed.", key="army"), version="us-28")
     assert small.point("us-28#12").text == "Fixed."
     assert small.point("geneva-19#9").text == "The army is capped at 800,000."
