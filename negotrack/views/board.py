@@ -20,6 +20,7 @@ from negotrack.core.refs import PointRef
 from negotrack.errors import UnknownReference, did_you_mean
 from negotrack.plandiff.changes import CHECK_BELOW
 from negotrack.views.board_chart import (
+    SUPERSEDED,
     UNKNOWN,
     StatusChart,
     build_chart,
@@ -139,6 +140,12 @@ class BoardView:
     "check this")."""
     check_below: float = CHECK_BELOW
     """The confidence below which a pair found by text is marked "check this"."""
+
+    @property
+    def superseded(self) -> str | None:
+        """How the page names "superseded" when some cell reads it (the page then says
+        what it means), else None."""
+        return next((text for value, text, _ in self.statuses if value == SUPERSEDED), None)
 
     @classmethod
     def build(

@@ -151,3 +151,30 @@ def test_heading_levels_step_down_one_at_a_time() -> None:
         assert all(b <= a + 1 for a, b in pairwise(levels)), md[:80]
     md = nt.load(SEEDS / "iran-2015.yaml").diff("lausanne", "jcpoa").to_markdown()
     assert "\n## Point by point\n" in md
+
+
+def test_the_board_tables_end_where_their_rows_do() -> None:
+    """Read as GitHub reads tables, each Markdown board's tables hold one row per board
+    row, and the notes after them ("? marks ...", "“check this” marks ...") are
+    paragraphs: a line right after a table's last row, with no blank line between, is
+    read as one more row (it was, on the boards that had a note)."""
+    from negotrack.views.board import BoardView
+
+    reader = MarkdownIt("commonmark").enable("table")
+    boards = [(nt.load(seed), plan.id) for seed in sorted(Path(SEEDS).glob("*.yaml"))
+              for plan in nt.load(seed).plans]  # fmt: skip
+    keyless = unkeyed("ukraine-20-point-2025-12.yaml")
+    boards.append((keyless, keyless.plans[0].id))
+    notes = 0
+    for d, plan in boards:
+        view = BoardView.build(d, plan)
+        html = reader.render(nt.render_board(d, plan, format="md"))
+        tables = re.findall(r"<tbody>(.*?)</tbody>", html, re.S)
+        assert len(tables) == 1 + bool(view.parties), plan
+        for body in tables:
+            assert body.count("<tr>") == len(view.rows), plan
+        for note, shown in (("? marks a status", view.uncertain), ("marks a point", view.unsure)):
+            if shown:
+                notes += 1
+                assert re.search(rf"<p>[^<]*{re.escape(note)}", html), (plan, note)
+    assert notes >= 2  # both notes are read, on some board
