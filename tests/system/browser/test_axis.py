@@ -3,6 +3,7 @@ phones, print, no script."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -261,3 +262,46 @@ def test_embedded_fragment_is_styled_and_leaves_its_host_alone(
     page.click(".nt-embed button[data-zoom=in]")
     assert page.evaluate("document.getElementById('axis').classList.contains('nt-zoomed')")
     assert loaded.page_errors == []
+
+
+# Seven months that end two days after the last month's gridline: at 375 px the last label
+# has no room, and moved back inside the frame it covered the one before ("Mar 2(").
+LATE_END_PAGE = nt.render_timeline(
+    nt.Dossier(
+        title="Ends just after a month",
+        events=[
+            nt.Event(id="start", when="2022-09-01", title="Talks open", kind="round"),
+            nt.Event(id="mid", when="2022-12-10", title="A meeting", kind="meeting"),
+            nt.Event(id="end", when="2023-04-03", title="Review", kind="statement"),
+        ],
+    )
+)
+
+
+def _labels(page: Any) -> list[list[Any]]:
+    """Each tick label's text, left and right edges, and whether it is shown."""
+    result: list[list[Any]] = page.evaluate(
+        """[...document.querySelectorAll('.nt-ticks time')].map(t => {
+             const r = t.getBoundingClientRect();
+             return [t.textContent, r.left, r.right, getComputedStyle(t).visibility];
+           })"""
+    )
+    return result
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_no_tick_label_covers_another(open_page: Callable[..., Loaded], width: int) -> None:
+    """The labels shown never overlap, at load and after zooming; a label left out keeps
+    its gridline, and one with room is shown (at 1,280 px every label fits)."""
+    page = open_page(LATE_END_PAGE, width=width).page
+    for step in range(3):
+        labels = _labels(page)
+        shown = [lab for lab in labels if lab[3] == "visible"]
+        assert all(b[1] >= a[2] for a, b in itertools.pairwise(shown)), shown
+        assert page.locator(".nt-ticks li").count() == len(labels)
+        if width == 1280 and step == 0:
+            assert shown == labels
+        if width == 375 and step == 0:
+            assert shown[-1][0] == "Mar 2023"
+            assert labels[-1][0] == "Apr 2023"
+        page.locator("button[data-zoom=in]").click()

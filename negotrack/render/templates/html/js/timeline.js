@@ -77,6 +77,18 @@
       li.appendChild(time);
       ol.appendChild(li);
     });
+    spaced();
+  }
+  function spaced() {
+    /* A label near the track's end moves back inside the frame (axis.css) and may then
+       cover the one before it ("Mar 2(" under "Apr 2023" on a phone): a label that would
+       overlap the last one shown is left out, its gridline kept. */
+    var end = -Infinity;
+    slice.call(axis.querySelectorAll(".nt-ticks time")).forEach(function (time) {
+      time.style.visibility = "";
+      var r = time.getBoundingClientRect();
+      if (r.left < end) { time.style.visibility = "hidden"; } else { end = r.right; }
+    });
   }
   function setLanes(mode) {
     /* Regroup the marks by track, side or kind: each mark goes to its lane, overlapping
@@ -155,6 +167,8 @@
   if (axis) {
     axis.querySelector(".nt-axis-tools").hidden = false;
     box.scrollLeft = box.scrollWidth;  /* on a narrow screen, start at the latest events */
+    spaced();
+    window.addEventListener("resize", spaced);
     axis.addEventListener("click", function (ev) {
       var b = ev.target.closest("button[data-zoom]");
       if (b) { setZoom(b.dataset.zoom === "in" ? zoom + 1 : b.dataset.zoom === "out" ? zoom - 1 : 0); return; }
