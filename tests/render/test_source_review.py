@@ -163,11 +163,11 @@ def test_dates_of_any_precision_read_right_in_the_as_of_and_range_phrases(tmp_pa
 
 
 def test_a_missing_value_reads_the_same_in_every_diff_format() -> None:
-    """A party with no stance before, a point with no options or status before, reads
-    "(none)" (in the page's language) in the HTML, Markdown and text reports alike; the
-    Markdown and HTML reports wrote "—" where the text report wrote "(none)"."""
+    """A party with no stance before reads "(not recorded)" (in the page's language) in the
+    HTML, Markdown and text reports alike; the Markdown and HTML reports wrote "—" where
+    the text report wrote a word."""
     iran = nt.load(ROOT / "seeds" / "iran-2015.yaml").diff("lausanne", "jcpoa")
-    for code, none in (("en", "(none)"), ("fr", "(néant)")):
+    for code, none in (("en", "(not recorded)"), ("fr", "(non enregistrée)")):
         r = Renderer(locale=code)
         pages = {fmt: r.diff(iran, format=fmt) for fmt in ("html", "md", "text")}
         for fmt, page in pages.items():

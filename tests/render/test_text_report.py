@@ -46,12 +46,15 @@ def test_one_arrow_throughout() -> None:
 
 
 def test_a_missing_stance_or_status_is_a_word() -> None:
-    """A party with no stance before reads "(none)", in the report's language, not a bare
-    "-" that looks like punctuation."""
+    """A party with no stance before reads "(not recorded)", in the report's language, not
+    a bare "-" that looks like punctuation, nor "(none)", which reads as support withdrawn
+    when the new point merely has no position recorded yet."""
     text = IRAN.to_text()
-    assert "  positions: Iran: (none) → supports; United States: (none) → supports" in text
+    assert (
+        "  positions: Iran: (not recorded) → supports; United States: (not recorded) → supports"
+    ) in text
     assert " - →" not in text
-    assert "Iran\u00a0: (néant) → soutient" in IRAN.to_text(locale="fr")
+    assert "Iran\u00a0: (non enregistrée) → soutient" in IRAN.to_text(locale="fr")
 
 
 def test_lists_use_the_languages_separator() -> None:
