@@ -317,6 +317,21 @@ def _from_iso(g: re.Match[str], text: str) -> Moment:
     except DateError:
         raise  # already says why (a season), with the forms as its hint
     except ValueError as exc:
+        if g["day"] is not None and int(g["month"]) > 12 >= int(g["day"]) > 0:
+            # Day and month the other way round (as many countries write them): say so.
+            swapped = "".join(
+                (
+                    text[: g.start("month")],
+                    g["day"],
+                    text[g.end("month") : g.start("day")],
+                    g["month"],
+                    text[g.end("day") :],
+                )
+            )
+            raise DateError(
+                f"impossible date ({exc}): {text!r}",
+                hint=f"dates are year-month-day: did you mean {swapped!r}?",
+            ) from None
         raise _bad(text, f"impossible date ({exc})") from None
     offset, zone = g["offset"], g["zone"]
     if zone is not None and zone.upper() in ("UTC", "Z", "GMT"):

@@ -84,6 +84,9 @@ def loads(text: str, format: Format = "json", *, file: str | None = None) -> Dos
         except NegotrackError as exc:
             lines = line_index(text)
             placed = [p.at(file, line_of(p.path, lines)) for p in exc.problems]
+            # In the file's order, as a reader fixes them (the checks run by kind: fields,
+            # then references, then the plans), those of one line in the order found.
+            placed.sort(key=lambda p: (p.line is None, p.line or 0))
             raise type(exc)(placed) from None
     raise FormatError(Problem(f"unknown format {format!r}", "$", file, hint="use 'json' or 'yaml'"))
 

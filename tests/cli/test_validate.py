@@ -83,3 +83,23 @@ def test_three_problems_of_one_event_come_in_one_pass(
     assert "unknown event kind 'rond'" in err
     assert "unknown field 'source'" in err
     assert "unknown participant 'witkof'" in err
+
+
+def test_problems_come_in_the_files_order(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Problems of several kinds (a participant typo, a point number given twice, a
+    misspelt field) are listed by their line in the file, as a reader fixes them, not
+    grouped by the check that found them."""
+    path = tmp_path / "d.yaml"
+    make_small().save(path)
+    text = path.read_text(encoding="utf-8")
+    # A reference early (checked after the fields), a kind, a misspelt field late.
+    text = text.replace("- witkoff\n", "- witkof\n", 1).replace("kind: round", "kind: rond", 1)
+    text = text.replace("    track: military", "    trak: military", 1)
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "validate", str(path))
+    assert code == 1
+    lines = [int(m) for m in re.findall(rf"^{re.escape(str(path))}:(\d+):", err, re.M)]
+    assert len(lines) >= 3
+    assert lines == sorted(lines)

@@ -123,6 +123,22 @@ def test_a_refused_date_reads_its_reason_once(bad: str) -> None:
     assert str(info.value).count("write it like") == 1
 
 
+@pytest.mark.parametrize(
+    ("bad", "meant"),
+    [("2023-22-03", "2023-03-22"), ("2025-26-12T10:00Z", "2025-12-26T10:00Z")],
+)
+def test_day_and_month_the_other_way_round_are_named(bad: str, meant: str) -> None:
+    """A month above 12 with a day that could be a month reads as day and month written
+    the other way round (as much of the world writes them): the hint gives the date meant,
+    not the list of forms."""
+    with pytest.raises(nt.DateError) as info:
+        nt.Moment.parse(bad)
+    problem = info.value.problems[0]
+    assert problem.message.startswith("impossible date (month must be in 1..12)")
+    assert problem.hint == f"dates are year-month-day: did you mean {meant!r}?"
+    assert nt.Moment.parse(meant)
+
+
 def test_the_last_day_of_the_calendar_has_an_end() -> None:
     """9999-12-31 and the year 9999 have bounds instead of overflowing."""
     assert nt.Moment.parse("9999-12-31").end > nt.Moment.parse("9999-12-31").start
