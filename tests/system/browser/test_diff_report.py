@@ -251,3 +251,41 @@ def test_an_id_wider_than_the_screen_wraps_rather_than_widen_the_page(
     page = open_page(nt.diff(old, new).to_html(), width=375, javascript=False).page
     assert page.evaluate(_SIDEWAYS) <= 0
     assert any(lines > 1 for _, lines in page.evaluate(_LINES_OF_IDS))
+
+
+def test_a_deleted_points_options_are_struck_through_as_its_text(
+    open_page: Callable[..., Loaded],
+) -> None:
+    """A point the new version dropped shows its text struck through, and its options too
+    (they went with it); a kept point's options are not."""
+    options = ("within six months", "within a year")
+    old = nt.PlanVersion(
+        id="v1",
+        label="Draft",
+        date="2022-11-02",
+        points=[
+            nt.Point("1", "Both parties stop all hostilities at once."),
+            nt.Point("2", "An interim administration governs the region.", options=options),
+            nt.Point("3", "Elections are held in the region.", options=options),
+        ],
+    )
+    new = nt.PlanVersion(
+        id="v2",
+        label="Declaration",
+        date="2022-11-12",
+        points=[
+            nt.Point("1", "Both parties stop all hostilities at once."),
+            nt.Point("2", "Elections are held in the region.", options=options),
+        ],
+    )
+    page = open_page(nt.diff(old, new).to_html()).page
+    struck = page.evaluate(
+        """[...document.querySelectorAll('.change')].map(c => [c.className,
+             [...c.querySelectorAll('.options .opt')]
+               .map(o => getComputedStyle(o).textDecorationLine)])"""
+    )
+    gone = [lines for kind, lines in struck if "c-deleted" in kind]
+    kept = [lines for kind, lines in struck if "c-deleted" not in kind and lines]
+    assert gone == [["line-through", "line-through"]]
+    assert kept
+    assert all(line == "none" for lines in kept for line in lines)
