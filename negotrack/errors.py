@@ -27,6 +27,7 @@ __all__ = [
     "RenderError",
     "Suggestions",
     "UnknownReference",
+    "by_line",
     "did_you_mean",
 ]
 
@@ -135,6 +136,13 @@ class LocaleError(NegotrackError, ValueError):
 
 class MissingDependency(NegotrackError, ImportError):
     """An optional package a feature needs is not installed (pandas for DataFrames)."""
+
+
+def by_line(problems: Iterable[Problem]) -> list[Problem]:
+    """``problems`` in the file's order, as a reader fixes them: by line (those of one line,
+    and those without a line, last, in the order found). The checks run by kind (fields,
+    then references, then the plans), so line 70 came before line 68."""
+    return sorted(problems, key=lambda p: (p.line is None, p.line or 0))
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:

@@ -7,7 +7,7 @@ import argparse
 import os
 from collections.abc import Sequence
 
-from negotrack.errors import FormatError, NegotrackError, Problem
+from negotrack.errors import FormatError, NegotrackError, Problem, by_line
 
 __all__ = ["LINED_BYTES", "given", "lined", "placed"]
 
@@ -39,9 +39,10 @@ def lined(exc: NegotrackError, file: str | None) -> Sequence[Problem]:
 
 def placed(problems: Sequence[Problem], file: str) -> Sequence[Problem]:
     """``problems``, each place in ``file`` (``$.events[2].sources[0]``) with its line, as
-    ``validate`` gives it, YAML or JSON (on files up to LINED_BYTES)."""
+    ``validate`` gives it, YAML or JSON (on files up to LINED_BYTES), in the file's order
+    (:func:`~negotrack.errors.by_line`)."""
     if not any(p.line is None and p.path[:2] in ("$.", "$[") for p in problems):
-        return [p.at(file) for p in problems]
+        return by_line(p.at(file) for p in problems)
     from negotrack.io.files import read_text
     from negotrack.io.yaml import line_index, line_of
 
@@ -51,4 +52,6 @@ def placed(problems: Sequence[Problem], file: str) -> Sequence[Problem]:
         lines = line_index(read_text(file))
     except (NegotrackError, OSError):
         return problems
-    return [p.at(file, line_of(p.path, lines)) if p.file in (None, file) else p for p in problems]
+    return by_line(
+        p.at(file, line_of(p.path, lines)) if p.file in (None, file) else p for p in problems
+    )

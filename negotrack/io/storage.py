@@ -19,7 +19,7 @@ import attrs
 from negotrack.core.collector import collector_paused
 from negotrack.core.dates import Moment
 from negotrack.dossier.dossier import Dossier
-from negotrack.errors import FormatError, NegotrackError, Problem
+from negotrack.errors import FormatError, NegotrackError, Problem, by_line
 from negotrack.io.files import MAX_BYTES, atomic_write, read_text
 from negotrack.io.records import RECORD_LISTS, SCHEMA_VERSION, from_data
 
@@ -83,11 +83,9 @@ def loads(text: str, format: Format = "json", *, file: str | None = None) -> Dos
             return from_data(data, file=file)
         except NegotrackError as exc:
             lines = line_index(text)
-            placed = [p.at(file, line_of(p.path, lines)) for p in exc.problems]
-            # In the file's order, as a reader fixes them (the checks run by kind: fields,
-            # then references, then the plans), those of one line in the order found.
-            placed.sort(key=lambda p: (p.line is None, p.line or 0))
-            raise type(exc)(placed) from None
+            raise type(exc)(
+                by_line(p.at(file, line_of(p.path, lines)) for p in exc.problems)
+            ) from None
     raise FormatError(Problem(f"unknown format {format!r}", "$", file, hint="use 'json' or 'yaml'"))
 
 

@@ -51,11 +51,12 @@ def test_remove_a_cited_source_names_every_referrer(
     capsys: pytest.CaptureFixture[str], dossier: Path
 ) -> None:
     """A refused removal exits 1 with one line per referrer, at its line in the file as
-    ``validate`` gives it (YAML and JSON alike), and leaves the file alone."""
+    ``validate`` gives it (YAML and JSON alike), in the file's order, and leaves the file
+    alone."""
     paths = (
-        "$.plans[0].versions[0].sources[0]",
         "$.events[0].sources[0]",
         "$.events[1].sources[0]",
+        "$.plans[0].versions[0].sources[0]",
     )
     as_json = dossier.with_suffix(".json")
     make_small().save(as_json)

@@ -85,18 +85,28 @@ def test_three_problems_of_one_event_come_in_one_pass(
     assert "unknown participant 'witkof'" in err
 
 
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
 def test_problems_come_in_the_files_order(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, suffix: str
 ) -> None:
-    """Problems of several kinds (a participant typo, a point number given twice, a
-    misspelt field) are listed by their line in the file, as a reader fixes them, not
+    """Problems of several kinds (a participant typo, an unknown kind, a misspelt field)
+    are listed by their line in the file, YAML or JSON, as a reader fixes them, not
     grouped by the check that found them."""
-    path = tmp_path / "d.yaml"
+    path = tmp_path / f"d{suffix}"
     make_small().save(path)
     text = path.read_text(encoding="utf-8")
     # A reference early (checked after the fields), a kind, a misspelt field late.
-    text = text.replace("- witkoff\n", "- witkof\n", 1).replace("kind: round", "kind: rond", 1)
-    text = text.replace("    track: military", "    trak: military", 1)
+    for yaml, json in [
+        ("- witkoff\n", '"witkoff",\n'),
+        ("kind: round", '"kind": "round"'),
+        ("    track: military", '"track": "military"'),
+    ]:
+        before = yaml if suffix == ".yaml" else json
+        after = (
+            before.replace("witkoff", "witkof").replace("round", "rond").replace("track", "trak")
+        )
+        assert before in text
+        text = text.replace(before, after, 1)
     path.write_text(text, encoding="utf-8")
     code, _, err = run(capsys, "validate", str(path))
     assert code == 1
