@@ -28,7 +28,10 @@ one point needs only to score one spread above the mean of unrelated pairs. So l
 is cleared by what merely shares the plan's words, so in a gap a point with two candidates
 that both clear it is left alone: the text cannot tell them apart (Minsk I's "both sides
 stop using weapons immediately" faces Minsk II's "immediate and full ceasefire" and "both
-sides pull all heavy weapons back"); a person can, through the review loop.
+sides pull all heavy weapons back"); a person can, through the review loop. Nor is a pair
+taken when one of its points scores higher, above the bar of every pair searched, with a
+point of the two pairs around the gap: it is likely that pair's piece
+(:func:`negotrack.plandiff.order.unclaimed`).
 
 *Facing first.* When the versions are large enough to need the inverted index, the points
 facing each other between two pairs already made (links, keys, exact texts) whose order is
@@ -81,7 +84,8 @@ wholes the piece was compared with (the piece belongs to that whole, not to the 
 common vocabulary). The whole is old for a split, new for a merge. A piece need not be
 the smaller part: a rewrite may spell out what a whole said in a clause (the Annan plan's
 fifth version gives the Presidential Council's election a point of its own, longer than
-the third version's whole point).
+the third version's whole point). A pair that would gain pieces on both sides (many to
+many) keeps those of the side whose surest piece is surer.
 
 Every choice breaks ties on a key that does not depend on which version is called old, so
 ``diff(b, a)`` mirrors ``diff(a, b)``.
@@ -95,7 +99,7 @@ from collections.abc import Callable, Sequence
 from negotrack.plandiff.candidates import every_pair, worth_scoring
 from negotrack.plandiff.doubts import doubts, linked_pairs
 from negotrack.plandiff.groups import take_groups
-from negotrack.plandiff.order import gaps, group_facing, kept_of, pair_facing, placed
+from negotrack.plandiff.order import gaps, group_facing, kept_of, pair_facing, placed, unclaimed
 from negotrack.plandiff.pieces import Found, adjacent, beside, pieces
 from negotrack.plandiff.scores import MOST, Rated, Scores, held
 
@@ -284,6 +288,7 @@ def _pass(
                 _lone(sc, gap_old[0], gap_new[0], cut, used_old, used_new, pairs)
                 continue
             local = sc.rated([(i, j) for i in gap_old for j in gap_new], sizes)
+            local = unclaimed(sc, local, kept, sc.least(n, cut))
             k = len(gap_old) * len(gap_new)  # the pairs this gap searches
             _greedy(sc, local, k, cut, used_old, used_new, pairs, in_place, True)
         if len(pairs) == before:

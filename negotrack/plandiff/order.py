@@ -19,9 +19,17 @@ import operator
 from collections.abc import Callable, Sequence
 
 from negotrack.plandiff.groups import take_groups
-from negotrack.plandiff.scores import Scores, held
+from negotrack.plandiff.scores import Rated, Scores, held
 
-__all__ = ["gaps", "group_facing", "kept_of", "pair_facing", "placed", "uncrossed"]
+__all__ = [
+    "gaps",
+    "group_facing",
+    "kept_of",
+    "pair_facing",
+    "placed",
+    "unclaimed",
+    "uncrossed",
+]
 
 _first = operator.itemgetter(0)
 
@@ -113,6 +121,30 @@ def gaps(
         a, b = gaps_old[k], gaps_new[k]
         if len(a) <= GAP and len(b) <= GAP:
             out.append((a, b))
+    return out
+
+
+def unclaimed(
+    sc: Scores, rated: Sequence[Rated], kept: list[tuple[int, int]], least: float
+) -> list[Rated]:
+    """The ``rated`` pairs of one gap between two pairs of ``kept`` whose points no pair
+    bounding the gap claims more strongly: a pair is left out when one of its points
+    scores higher with the point across from it in a bounding pair, and that score clears
+    ``least`` (the bar of the whole search). Such a point is likely a piece of that pair
+    (the pieces of a split stand next to each other), for the pieces to attach, and not
+    the partner of a look-alike that merely shares the gap (the US draft's #12 splits into
+    the 20-point #8 and #9; in the gap after it, #14 only resembles #9)."""
+    if not rated:
+        return []
+    olds = [i for i, _ in kept]
+    k = bisect.bisect_left(olds, rated[0][0])
+    around = kept[max(0, k - 1) : k + 1]
+    out = []
+    for pair in rated:
+        i, j, s = pair[0], pair[1], pair[2]
+        claims = [c for a, b in around for c in (sc.cos(a, j), sc.cos(i, b))]
+        if not any(c >= least and c > s for c in claims):
+            out.append(pair)
     return out
 
 

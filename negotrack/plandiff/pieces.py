@@ -219,11 +219,16 @@ def pieces(
     for w in list(merges):
         if w in pieces_new or (w not in partner_new and len(merges[w]) < 2):
             del merges[w]
-    # A pair that gained pieces on both sides would be many-to-many: take neither, so that
-    # the outcome does not depend on which side is looked at first.
+    # A pair that gained pieces on both sides would be many-to-many: take the side whose
+    # surest piece is surer (Iran: the JCPOA's #23 and #24 split from Lausanne's #25 at
+    # 1.00, and Lausanne's #24 would merge into #23 at 0.90), neither on a tie, so that the
+    # outcome does not depend on which side is looked at first.
     for i in [i for i in splits if i in pairs and pairs[i][0] in merges]:
-        del merges[pairs[i][0]]
-        del splits[i]
+        split, merge = max(c for _, c in splits[i]), max(c for _, c in merges[pairs[i][0]])
+        if split >= merge:
+            del merges[pairs[i][0]]
+        if merge >= split:
+            del splits[i]
     groups: list[tuple[tuple[int, ...], tuple[int, ...], tuple[float, ...]]] = []
     for whole, pieces in splits.items():
         members = sorted(pieces)
