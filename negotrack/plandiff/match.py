@@ -79,13 +79,17 @@ is already paired (or is left over too, and is the best candidate of another suc
 the pair clears the bar, the piece is the whole's best candidate apart from the whole's
 partner (mutual best, as for pairs: "put" alone does not make Colombia's plebiscite a
 piece of the peace constituencies), the runner-up does not clear the bar (no other whole
-could claim the piece), and the best candidate beats the runner-up by the bar of the
-wholes the piece was compared with (the piece belongs to that whole, not to the plan's
-common vocabulary). The whole is old for a split, new for a merge. A piece need not be
-the smaller part: a rewrite may spell out what a whole said in a clause (the Annan plan's
-fifth version gives the Presidential Council's election a point of its own, longer than
-the third version's whole point). A pair that would gain pieces on both sides (many to
-many) keeps those of the side whose surest piece is surer.
+could claim the piece; unless the piece stands next to its whole's partner and not next
+to the runner-up's: order settles it), and the best candidate beats the runner-up by the
+bar of the wholes the piece was compared with (the piece belongs to that whole, not to
+the plan's common vocabulary), or by the bar of the whole search when the piece does not
+stand next to its whole's partner, where nothing in the order vouches for it (the US
+draft's NATO troops are no piece of the 20-point territory point on "troops" alone). The
+whole is old for a split, new for a merge. A piece need not be the smaller part: a
+rewrite may spell out what a whole said in a clause (the Annan plan's fifth version gives
+the Presidential Council's election a point of its own, longer than the third version's
+whole point). A pair that would gain pieces on both sides (many to many) keeps those of
+the side whose surest piece is surer.
 
 Every choice breaks ties on a key that does not depend on which version is called old, so
 ``diff(b, a)`` mirrors ``diff(a, b)``.

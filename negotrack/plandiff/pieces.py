@@ -148,6 +148,7 @@ def pieces(
     best: dict[tuple[bool, int], tuple[float, int, int]] = {}  # (is old, point) -> best
     second: dict[tuple[bool, int], float] = {}  # the runner-up's cosine
     rivals: dict[tuple[bool, int], int] = {}  # how many wholes a piece was compared with
+    runners: dict[tuple[bool, int], int] = {}  # the runner-up
     # A piece's best candidate must reach ``cut`` (a cosine of at least ``least``): only
     # the points left over that some pair offers so much are looked at (a few dozen of the
     # hundreds the pool offers something).
@@ -166,10 +167,13 @@ def pieces(
         if top is None or (s, -other) > top[:2]:
             if top is not None:
                 second[key] = top[0]
+                runners[key] = top[2]
             best[key] = (s, -other, other)
         elif s > second.get(key, 0.0):
             second[key] = s
+            runners[key] = other
     partner_new = {j: i for i, (j, _) in pairs.items()}
+    partner_old = {i: j for i, (j, _) in pairs.items()}
     # For each whole some piece would join, its best candidate on the other side apart from
     # its partner.
     wholes: tuple[set[int], set[int]] = (set(), set())  # old wholes, new wholes
@@ -187,10 +191,18 @@ def pieces(
     merges: dict[int, list[tuple[int, float]]] = {}  # new whole -> old pieces
     bar_n = bar(n)
     for (is_old, p), (s, _, w) in sorted(best.items()):
-        # A piece belongs to one whole: no other candidate clears the bar, and the best is
-        # a bar above the runner-up, the bar of the wholes this piece was compared with.
+        # A piece belongs to one whole: no other candidate clears the bar (unless order
+        # settles it), and the best is a bar above the runner-up, the bar of the wholes
+        # this piece was compared with.
         runner_up = sc.z(second.get((is_old, p), sc.mu))
-        if runner_up >= bar_n or sc.z(s) - runner_up < bar(rivals[(is_old, p)]):
+        mates = partner_new if is_old else partner_old
+        if runner_up >= bar_n and not _settled(p, w, runners.get((is_old, p)), mates):
+            continue
+        # Next to its whole's partner, the piece was compared, by order, with the wholes
+        # its neighbours stand for; elsewhere, nothing in the order vouches for it, and it
+        # must beat the runner-up by the bar of the whole search.
+        margin = bar(rivals[(is_old, p)]) if _beside(p, mates.get(w)) else bar_n
+        if sc.z(s) - runner_up < margin:
             continue
         if -aside[is_old][w][1] != p:
             continue
@@ -245,6 +257,24 @@ def pieces(
         tuple((i, j, c) for i, (j, c) in sorted(pairs.items())),
         tuple(sorted(groups)),
     )
+
+
+def _settled(piece: int, whole: int, runner: int | None, mates: dict[int, int]) -> bool:
+    """Whether order gives ``piece`` to ``whole`` over ``runner``, another whole that clears
+    the bar with it (``mates``: each whole's partner): the piece stands next to its
+    whole's partner, as the pieces of a split or merge stand together, and not next to
+    the runner-up's. Colombia's November agreement splits August's 3.3 into its 3.3 and
+    3.4; the new 3.3 resembles August's 2.2 too, above the bar, but 2.2's partner stands
+    far from it. The US draft's 21a resembles the 20-point territory point (whose partner
+    21b is its neighbour) and, above the bar, the point whose partner is its other
+    neighbour: order cannot tell, and 21a is left alone."""
+    runner_mate = mates.get(runner) if runner is not None else None
+    return _beside(piece, mates.get(whole)) and not _beside(piece, runner_mate)
+
+
+def _beside(piece: int, mate: int | None) -> bool:
+    """Whether ``piece`` stands next to ``mate`` (a whole's partner, None when unpaired)."""
+    return mate is not None and abs(mate - piece) == 1
 
 
 def _adding(

@@ -343,18 +343,17 @@ def _without_keys(version: nt.PlanVersion) -> nt.PlanVersion:
 
 
 def test_real_drafts_text_matching_finds_most_curated_pairs() -> None:
-    """On the real cases, text alone at default settings finds at least 80% of the curated
-    pairs, and its wrong pairs are exactly those the review how-to tells: on the two
-    held-out cases where it guesses (the 20-point framework, DRC-Rwanda), none elsewhere.
-    A change that adds or removes a wrong pair fails here and must say so in the docs."""
+    """On the real cases, text alone at default settings finds at least 90% of the curated
+    pairs, and its wrong pairs are exactly the one the review how-to tells: on the
+    held-out DRC-Rwanda case, none elsewhere (the 20-point framework had three). A change
+    that adds or removes a wrong pair fails here and must say so in the docs."""
     results = realcases.measure()
     curated = sum(r.curated for r in results)
     found = sum(r.found for r in results)
     assert len(results) >= 5
-    assert found >= 0.8 * curated
+    assert found >= 0.9 * curated
     assert {r.dossier: r.wrong_pairs for r in results if r.wrong_pairs} == {
         "drc-rwanda-2025.yaml": (("2.4", "2.1"),),
-        "ukraine-20-point-2025-12.yaml": (("8", "14"),),
     }
 
 
@@ -395,21 +394,19 @@ def test_the_review_how_to_gives_what_the_matcher_finds_on_the_real_cases() -> N
 
 
 def test_unrelated_neighbours_stay_apart_on_a_real_case() -> None:
-    """Colombia (in English and in Spanish), Cyprus and Ukraine meet the bar: nothing found
-    from text alone contradicts the curated lineage, and at least 90% of it is found
-    (Colombia and Cyprus were at 7% and 0% before the matcher compared scores with the
-    documents' own unrelated pairs); on
-    Minsk, what is found is right."""
+    """Seven of the ten cases meet the bar: nothing found from text alone contradicts the
+    curated lineage, and at least 90% of it is found (Colombia and Cyprus were at 7% and
+    0% before the matcher compared scores with the documents' own unrelated pairs; the
+    20-point framework had three wrong pairs). The three that do not are drafts written
+    afresh by another hand, and on Iran and Minsk what is found is right."""
     results = {r.dossier: r for r in realcases.measure()}
-    passing = (
-        "colombia-2016.yaml",
-        "colombia-es-2016.yaml",  # it failed on Spanish function words weighed as rare
-        "cyprus-annan-2003-2004.yaml",
-        "ukraine-2025-12.yaml",
-    )
-    for name in passing:
-        assert results[name].passes, name  # at least 90% of the curated pairs, none wrong
-    assert results["minsk-2014-2015.yaml"].wrong == 0
+    assert {name for name, r in results.items() if not r.passes} == {
+        "drc-rwanda-2025.yaml",
+        "iran-2015.yaml",
+        "minsk-2014-2015.yaml",
+    }
+    assert results["colombia-es-2016.yaml"].passes  # it failed on Spanish function words
+    assert results["iran-2015.yaml"].wrong == results["minsk-2014-2015.yaml"].wrong == 0
 
 
 def test_the_held_out_case_has_no_wrong_pair() -> None:

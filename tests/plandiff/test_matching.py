@@ -478,6 +478,39 @@ def test_a_pair_with_pieces_on_both_sides_keeps_the_surer_side() -> None:
     assert merged_into_20 == []
 
 
+@pytest.mark.parametrize("name", ["colombia-2016.yaml", "colombia-es-2016.yaml"])
+def test_order_settles_a_piece_another_whole_resembles_too(name: str) -> None:
+    """November's agreement splits August's 3.3 (the FARC party's seats and its funding)
+    into 3.3 (the seats) and 3.4 (the funding). New 3.3 also resembles August's 2.2 (the
+    peace constituencies, "two terms", "House"), above the bar, so it was left added;
+    but it stands next to 3.4, old 3.3's partner, and far from 2.2's: order settles it,
+    and 3.3 is split. (The US draft's 21a, whose runner-up's partner is its neighbour as
+    well, stays deleted: see the test above.)"""
+    d = unkeyed(name)
+    first, second = d.plans[0].versions[:2]
+    split = {
+        c.new.number
+        for c in d.diff(first.id, second.id).changes
+        if c.kind is ChangeKind.SPLIT and c.old is not None and c.old.number == "3.3" and c.new
+    }
+    assert split == {"3.3", "3.4"}
+
+
+def test_a_piece_far_from_its_wholes_partner_needs_the_bar_of_the_whole_search() -> None:
+    """The US draft's #8 (NATO agrees not to station troops in Ukraine) shares one rare
+    word with the 20-point territory point #14 ("the line where the troops stand"), which
+    continues the US territory point #21. #8 stands far from #21, so nothing in the order
+    says it is a piece of #14: its lead over its runner-up (2.9 z-scores) must clear the
+    bar of the whole search (3.5), not of the wholes it was compared with. It was merged
+    in, marked "check this"; it stays deleted, as the sources report. (On 1,440 generated
+    drafts the rule drops about 110 wrong pieces for 45 right ones.)"""
+    changes = _real("ukraine-20-point-2025-12.yaml")
+    assert changes["8"].kind is ChangeKind.DELETED
+    assert changes["21"].kind is ChangeKind.REWORDED
+    assert changes["21"].new is not None
+    assert changes["21"].new.number == "14"
+
+
 def test_a_hyphenated_rewrite_pairs_on_a_real_case() -> None:
     """Colombia's "drug consumption ... a public-health matter" pairs with November's
     "consumers ... prevention and public health"."""

@@ -14,16 +14,18 @@ LEGEND = "marks a point that text matching joined to its row with a confidence b
 
 
 def test_a_cell_joined_by_an_unsure_pair_carries_its_confidence() -> None:
-    """Without its lineage, the 20-point framework's #14 (territory) is joined to the US
-    draft's #8 (NATO troops), as a piece of a merger, at 0.67, a pair the diff marks
-    "check this": its cell says so; the cells of pairs the diff is sure of say nothing."""
-    d = unkeyed("ukraine-20-point-2025-12.yaml")
+    """Without its lineage, the JCPOA's #19 (a procurement working group that reviews each
+    transfer for ten years) is joined to the Lausanne fact sheet's #15 (a dedicated
+    procurement channel) at 0.65, a pair the diff marks "check this" (a right one: the
+    reader is asked, not told it is wrong): its cell says so; the cells of pairs the diff
+    is sure of say nothing."""
+    d = unkeyed("iran-2015.yaml")
     unsure = {
         c.new.number: c.confidence
-        for c in d.diff("us-28", "20-point").changes
+        for c in d.diff("lausanne", "jcpoa").changes
         if c.old is not None and c.new is not None and c.check
     }
-    assert unsure.keys() == {"14"}
+    assert unsure.keys() == {"19"}
     view = BoardView.build(d)
     marked = {p.number: p.check for row in view.rows for p in row.cells[1] if p.check is not None}
     assert marked == unsure
@@ -35,12 +37,12 @@ def test_a_cell_joined_by_an_unsure_pair_carries_its_confidence() -> None:
 def test_the_board_marks_unsure_rows_and_says_what_the_mark_means(format: str) -> None:
     """Both formats show "check this" with the confidence and explain it once; a board
     whose rows come from keys and links (the seed as curated) shows neither."""
-    d = unkeyed("ukraine-20-point-2025-12.yaml")
+    d = unkeyed("iran-2015.yaml")
     page = nt.render_board(d, format=format)
     assert LEGEND in page
-    assert ("check this (0.67)" if format == "html" else "#14 disputed (check this: 0.67)") in page
+    assert ("check this (0.65)" if format == "html" else "#19 proposed (check this: 0.65)") in page
     french = nt.render_board(d, format=format, locale="fr")
     assert "rattaché à sa ligne avec une confiance inférieure à 0,80" in french
-    curated = nt.render_board(nt.load(SEEDS / "ukraine-20-point-2025-12.yaml"), format=format)
+    curated = nt.render_board(nt.load(SEEDS / "iran-2015.yaml"), format=format)
     assert LEGEND not in curated
     assert "check this" not in curated
