@@ -343,15 +343,17 @@ def _without_keys(version: nt.PlanVersion) -> nt.PlanVersion:
 
 
 def test_real_drafts_text_matching_finds_most_curated_pairs() -> None:
-    """On the real cases, text alone at default settings finds at least 90% of the curated
-    pairs, and its wrong pairs are exactly the one the review how-to tells: on the
+    """On the real cases, text alone at default settings finds 184 of the 212 curated pairs
+    (87%; 90% of the ten cases before the held-out Gaza agreement of January 2025, where it
+    finds 6 of 15), and its wrong pairs are exactly the one the review how-to tells: on the
     held-out DRC-Rwanda case, none elsewhere (the 20-point framework had three). A change
-    that adds or removes a wrong pair fails here and must say so in the docs."""
+    that moves either fails here and must say so in the docs."""
     results = realcases.measure()
     curated = sum(r.curated for r in results)
     found = sum(r.found for r in results)
-    assert len(results) >= 5
-    assert found >= 0.9 * curated
+    assert len(results) == 11
+    assert (found, curated) == (184, 212)
+    assert found - 6 >= 0.9 * (curated - 15)  # without the Gaza agreement of January 2025
     assert {r.dossier: r.wrong_pairs for r in results if r.wrong_pairs} == {
         "drc-rwanda-2025.yaml": (("2.4", "2.1"),),
     }
@@ -394,27 +396,34 @@ def test_the_review_how_to_gives_what_the_matcher_finds_on_the_real_cases() -> N
 
 
 def test_unrelated_neighbours_stay_apart_on_a_real_case() -> None:
-    """Seven of the ten cases meet the bar: nothing found from text alone contradicts the
-    curated lineage, and at least 90% of it is found (Colombia and Cyprus were at 7% and
-    0% before the matcher compared scores with the documents' own unrelated pairs; the
-    20-point framework had three wrong pairs). The three that do not are drafts written
-    afresh by another hand, and on Iran and Minsk what is found is right."""
+    """Seven of the eleven cases meet the bar: nothing found from text alone contradicts
+    the curated lineage, and at least 90% of it is found (Colombia and Cyprus were at 7%
+    and 0% before the matcher compared scores with the documents' own unrelated pairs; the
+    20-point framework had three wrong pairs). The four that do not are drafts written
+    afresh by another hand, or in detail (the Gaza agreement of January 2025), and on
+    Iran, Minsk and Gaza what is found is right."""
     results = {r.dossier: r for r in realcases.measure()}
     assert {name for name, r in results.items() if not r.passes} == {
         "drc-rwanda-2025.yaml",
+        "gaza-2024-2025.yaml",
         "iran-2015.yaml",
         "minsk-2014-2015.yaml",
     }
     assert results["colombia-es-2016.yaml"].passes  # it failed on Spanish function words
     assert results["iran-2015.yaml"].wrong == results["minsk-2014-2015.yaml"].wrong == 0
+    assert results["gaza-2024-2025.yaml"].wrong == 0
 
 
-def test_the_held_out_case_has_no_wrong_pair() -> None:
-    """On Gaza, the case held out while the matcher was tuned, text alone pairs nothing the
-    curated lineage contradicts (it found 18 of 20 when it was added)."""
-    (gaza,) = [r for r in realcases.measure() if r.dossier == "gaza-2025.yaml"]
-    assert gaza.curated == 20
-    assert gaza.wrong == 0
+def test_the_held_out_cases_of_gaza_have_no_wrong_pair() -> None:
+    """On the two Gaza cases, held out while the matcher was tuned, text alone pairs
+    nothing the curated lineage contradicts: it found 18 of the US plan's 20 when that case
+    was added, and 6 of the January 2025 agreement's 15, whose mergers and split it leaves
+    to a person (4 of its 9 misses come back as candidates)."""
+    results = {r.dossier: r for r in realcases.measure()}
+    gaza, agreement = results["gaza-2025.yaml"], results["gaza-2024-2025.yaml"]
+    assert (gaza.curated, gaza.wrong) == (20, 0)
+    assert (agreement.curated, agreement.found, agreement.wrong) == (15, 6, 0)
+    assert agreement.candidates_missed == 4
 
 
 def test_the_army_cap_of_the_28_point_draft_changes_figure() -> None:
