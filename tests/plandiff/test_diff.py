@@ -353,7 +353,6 @@ def test_real_drafts_text_matching_finds_most_curated_pairs() -> None:
     found = sum(r.found for r in results)
     assert len(results) == 11
     assert (found, curated) == (184, 212)
-    assert found - 6 >= 0.9 * (curated - 15)  # without the Gaza agreement of January 2025
     assert {r.dossier: r.wrong_pairs for r in results if r.wrong_pairs} == {
         "drc-rwanda-2025.yaml": (("2.4", "2.1"),),
     }
