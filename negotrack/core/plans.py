@@ -38,7 +38,9 @@ def _number_ok(_: Any, __: Any, value: str) -> None:
 class Point:
     """One numbered point of a plan version.
 
-    ``key`` is a lineage id shared by the same point across versions, however renumbered;
+    ``key`` is a lineage id shared by the same point across versions, however renumbered
+    (where two versions share keys, a diff never pairs two points of different keys by
+    their text);
     ``options`` holds alternative wordings (bracketed text); ``status`` is the point's
     status when its version was tabled (later changes live in the dossier's status log).
     """

@@ -54,6 +54,12 @@ class Alignment:
     words: dict[str, list[str]] = attrs.Factory(dict)
     # the points of each version curated links took (see match.match)
     pinned: tuple[list[int], list[int]] = attrs.Factory(lambda: ([], []))
+    # the points of each version a person placed, never paired with each other by text
+    apart: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
+
+    def kept_apart(self, i: int, j: int) -> bool:
+        """Whether a person placed both points (:func:`placed`): text may not pair them."""
+        return i in self.apart[0] and j in self.apart[1]
 
     def free_old(self, n: int) -> list[int]:
         taken = self.pairs.keys() | self.grouped_old | self.alone_old  # one test per index
@@ -210,6 +216,25 @@ def _by_key(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:
             align.pair(i, queue.pop(0), "key")
 
 
+def placed(
+    old: PlanVersion, new: PlanVersion, pinned: tuple[list[int], list[int]]
+) -> tuple[frozenset[int], frozenset[int]]:
+    """The points of each version a person placed, when the two versions share a lineage
+    key: those with a key, and those a link ``pinned``. Text never pairs two of them, nor
+    offers one to the other (exact texts included): a key names the point's lineage, so
+    two points of different keys are on different lines (Lausanne's breakout estimate,
+    keyed as the JCPOA keys none of its points, is no candidate of the JCPOA's weapons
+    ban), and a link says where its point went. A point without key or link is still
+    matched with any. Versions that share no key (each keyed on its own) say nothing by
+    their keys about each other: nothing is kept apart."""
+    keys = {p.key for p in old.points if p.key is not None}
+    if not keys or not any(p.key in keys for p in new.points):
+        return frozenset(), frozenset()
+    olds = {i for i, p in enumerate(old.points) if p.key is not None}
+    news = {j for j, p in enumerate(new.points) if p.key is not None}
+    return frozenset(olds.union(pinned[0])), frozenset(news.union(pinned[1]))
+
+
 def collapsed(text: str) -> str:
     """``text`` with its spaces collapsed (one space between words, none at the ends).
 
@@ -253,8 +278,10 @@ def _exact(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:
         text = old.points[i].text
         known = spaced.get(text)
         queue = waiting.get(collapsed(text) if known is None else known)
-        if queue:
-            align.pair(i, queue.pop(0), "exact")
+        if queue:  # the first copy not kept apart from this point (placed)
+            k = next((k for k, j in enumerate(queue) if not align.kept_apart(i, j)), None)
+            if k is not None:
+                align.pair(i, queue.pop(k), "exact")
 
 
 def _stems(
@@ -303,7 +330,15 @@ def _by_text(
         [j for j in align.pinned[1] if j not in align.alone_new],
     )
     found = _match.match(
-        stems_old, stems_new, free_old, free_new, anchors, threshold, align.pinned, linked
+        stems_old,
+        stems_new,
+        free_old,
+        free_new,
+        anchors,
+        threshold,
+        align.pinned,
+        linked,
+        align.apart,
     )
     for i, j, confidence in found.pairs:
         align.pair(i, j, "text", confidence)
@@ -329,6 +364,7 @@ def align(
         [i for i in range(len(old.points)) if i not in free[0]],
         [j for j in range(len(new.points)) if j not in free[1]],
     )
+    found.apart = placed(old, new, found.pinned)
     _by_key(old, new, found)
     _exact(old, new, found)
     _by_text(old, new, found, threshold, language)

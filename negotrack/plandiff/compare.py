@@ -8,7 +8,8 @@ Alignment goes from the most to the least trusted evidence:
    curated truth always wins, even over keys; one old point linked to several new ones is
    a split, several old points linked to one new one a merge;
 2. shared lineage ``key``\\ s;
-3. exact duplicate texts (up to spacing);
+3. exact duplicate texts (up to spacing), never of two points a person placed
+   (:func:`~negotrack.plandiff.align.placed`, kept apart by text matching too);
 4. text similarity: stems weighted by rarity, each pair judged against what unrelated
    points of the same two versions score, mutual best pairs first, then the points facing
    each other between pairs that keep their order, then the pieces of splits and merges

@@ -98,7 +98,7 @@ Every choice breaks ties on a key that does not depend on which version is calle
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from negotrack.plandiff.candidates import every_pair, worth_scoring
 from negotrack.plandiff.doubts import doubts, linked_pairs
@@ -127,6 +127,7 @@ def match(
     threshold: float | None,
     pinned: tuple[Sequence[int], Sequence[int]] = ((), ()),
     linked: tuple[Sequence[int], Sequence[int]] = ((), ()),
+    apart: tuple[Collection[int], Collection[int]] = ((), ()),
 ) -> Found:
     """Pair the free points of two versions given as stem lists (all points, so that
     weights and order see the whole versions); ``anchors`` are pairs already made.
@@ -134,7 +135,9 @@ def match(
     still count in its size and its null (a person's link vouches for its pair, not for
     the others: pinning pairs text matching made leaves the bar the rest face as it was).
     ``linked``: those of them a link pairs with a point (not "no successor"), which are
-    candidates of the points left over as points paired by text are.
+    candidates of the points left over as points paired by text are. ``apart``: the points
+    of each version a person placed (by a key or a link): no two of them are paired or
+    offered to each other (:class:`~negotrack.plandiff.scores.Scores`).
 
     ``threshold`` replaces the default cut on confidence (CUT) when given. A stricter one
     keeps of what the default finds what is at least that sure, and leaves the rest to a
@@ -146,12 +149,12 @@ def match(
     the points the default leaves over (:meth:`Found.with_more`): lowering it only adds
     pairs, even below CUT, and those made keep their confidence.
     """
-    found = _match(old, new, free_old, free_new, anchors, CUT, pinned, linked)
+    found = _match(old, new, free_old, free_new, anchors, CUT, pinned, linked, apart)
     if threshold is None or threshold == CUT:
         return found
     if threshold > CUT:
         return found.at_least(threshold)
-    loose = _match(old, new, free_old, free_new, anchors, LOOSEST, pinned)
+    loose = _match(old, new, free_old, free_new, anchors, LOOSEST, pinned, apart=apart)
     return found.with_more(loose.at_least(threshold))
 
 
@@ -164,12 +167,13 @@ def _match(
     cut: float,
     pinned: tuple[Sequence[int], Sequence[int]],
     linked: tuple[Sequence[int], Sequence[int]] = ((), ()),
+    apart: tuple[Collection[int], Collection[int]] = ((), ()),
 ) -> Found:
     """:func:`match` searching at the cut ``cut`` on confidence."""
     if not (free_old and (free_new or linked[1])) and not (free_new and linked[0]):
         return Found((), ())
     every = (sorted([*free_old, *pinned[0]]), sorted([*free_new, *pinned[1]]))
-    sc = Scores(old, new, *every)
+    sc = Scores(old, new, *every, apart)
     sc.null(*every)
     searched = (len(every[0]), len(every[1]))
     n = searched[0] * searched[1]  # the pairs searched
@@ -199,15 +203,7 @@ def _match(
         cos = sc.cos(i, j)
         if cos >= least:
             scored.append((i, j, cos))
-    plain += take_groups(
-        sc.old,
-        sc.new,
-        sc.mass_old,
-        sc.mass_new,
-        scored,
-        used_old,
-        used_new,
-    )
+    plain += take_groups(sc.old, sc.new, sc.mass_old, sc.mass_new, scored, used_old, used_new)
     start = (set(used_old), set(used_new))
     orders: dict[frozenset[tuple[int, int]], list[tuple[int, int]]] = {}
 

@@ -13,7 +13,7 @@ import bisect
 import math
 import statistics
 import struct
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from negotrack.plandiff.features import Bag, bags, cosine, norm, round9
 
@@ -66,7 +66,12 @@ class Scores:
         new: Sequence[Sequence[str]],
         free_old: Sequence[int],
         free_new: Sequence[int],
+        apart: tuple[Collection[int], Collection[int]] = ((), ()),
     ) -> None:
+        """``apart``: the points of each version a person placed (by a key or a link, see
+        :func:`negotrack.plandiff.align.apart`); a pair of two of them scores 0, below
+        what unrelated points score, so text neither pairs them nor offers one to the
+        other. The null is measured on their real cosines: they are unrelated text too."""
         # Every point weighs in the IDF; only free points are ever compared.
         all_bags = bags([*old, *new], [*free_old, *(len(old) + j for j in free_new)])
         self.old: list[Bag] = all_bags[: len(old)]
@@ -78,6 +83,7 @@ class Scores:
         # Pairs are keyed by one integer, ``i * width + j``: hashing an int costs less than
         # building and hashing a tuple, and tens of thousands of lookups are made.
         self._width = len(new) + 1
+        self._apart = (frozenset(apart[0]), frozenset(apart[1]))
         self._seen: dict[int, float] = {}
         self._rank: dict[int, float] = {}
         self._least: dict[tuple[int, float, float], float] = {}
@@ -89,8 +95,10 @@ class Scores:
         key = i * self._width + j
         s = self._seen.get(key)
         if s is None:
-            s = self._seen[key] = round9(
-                cosine(self.old[i], self.new[j], self.norm_old[i], self.norm_new[j])
+            s = self._seen[key] = (
+                0.0
+                if i in self._apart[0] and j in self._apart[1]
+                else round9(cosine(self.old[i], self.new[j], self.norm_old[i], self.norm_new[j]))
             )
         return s
 
@@ -100,12 +108,18 @@ class Scores:
         of two short points."""
         width, seen = self._width, self._seen
         bags_old, bags_new, norm_old, norm_new = self.old, self.new, self.norm_old, self.norm_new
+        apart_old, apart_new = self._apart
         out = []
         for i, j in pairs:
             key = i * width + j
             s = seen.get(key)
             if s is None:
-                s = seen[key] = round9(cosine(bags_old[i], bags_new[j], norm_old[i], norm_new[j]))
+                if i in apart_old and j in apart_new:
+                    s = seen[key] = 0.0
+                else:
+                    s = seen[key] = round9(
+                        cosine(bags_old[i], bags_new[j], norm_old[i], norm_new[j])
+                    )
             out.append(s)
         return out
 

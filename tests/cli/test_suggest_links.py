@@ -12,6 +12,7 @@ import pytest
 import negotrack as nt
 from tests.support.cli import run
 from tests.support.dossiers import SEEDS, make_small
+from tests.support.lineage import undecided
 
 
 @pytest.fixture
@@ -52,9 +53,12 @@ def test_a_version_and_itself_is_refused(capsys: pytest.CaptureFixture[str], min
 
 
 def test_nothing_at_min_confidence_says_how_many_are_below(
-    capsys: pytest.CaptureFixture[str], minsk: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    """A ``--min-confidence`` above every suggestion is named, with how many it hides."""
+    """A ``--min-confidence`` above every suggestion is named, with how many it hides (on
+    Minsk before a person placed I #11 and II #8: one candidate, 0.27)."""
+    minsk = tmp_path / "m.yaml"
+    undecided("minsk-2014-2015.yaml", "minsk-1#11", "minsk-2#8").save(minsk)
     code, out, err = run(
         capsys, "suggest-links", str(minsk), "minsk-1", "minsk-2", "--min-confidence", "0.5"
     )

@@ -187,6 +187,91 @@ def test_curated_links_win_over_keys() -> None:
     assert ("2", "2", "text") not in pairs
 
 
+def _keyed(vid: str, *points: tuple[str, str | None]) -> nt.PlanVersion:
+    """A version of points (text, key), numbered 1..."""
+    return nt.PlanVersion(
+        id=vid,
+        label=vid,
+        date="2025" if vid == "a" else "2026",
+        points=[nt.Point(str(k + 1), text, key=key) for k, (text, key) in enumerate(points)],
+    )
+
+
+REWORDED = "A full ceasefire takes effect along the line of contact as soon as both sides agree."
+
+
+def _pairs(d: nt.PlanDiff) -> list[tuple[str, str | None, str | None, str]]:
+    return [
+        (
+            str(c.kind),
+            c.old.number if c.old else None,
+            c.new.number if c.new else None,
+            c.matched_by,
+        )
+        for c in d.changes
+    ]
+
+
+def test_points_of_different_keys_are_never_paired_by_text() -> None:
+    """Where two versions share a key, a person placed every keyed point: two points of
+    different keys are different lines, however alike their texts (reworded, or the very
+    same), and neither is offered to the other. The same points without their keys are
+    paired by text."""
+    old = _keyed("a", (ARMY, "army"), (CEASEFIRE, "truce"), (ELECTIONS, "elections"))
+    new = _keyed("b", (ARMY, "army"), (REWORDED, "ceasefire"), (ELECTIONS, "vote"))
+    d = diff(old, new)
+    assert _pairs(d) == [
+        ("unchanged", "1", "1", "key"),
+        ("deleted", "2", None, ""),
+        ("deleted", "3", None, ""),
+        ("added", None, "2", ""),
+        ("added", None, "3", ""),
+    ]
+    assert d.candidates == ()
+    assert d.to_check == ()
+    # A point without a key is still matched by its text, with a keyed one too.
+    half = _keyed("a", (ARMY, "army"), (CEASEFIRE, None), (ELECTIONS, None))
+    assert _pairs(diff(half, new)) == [
+        ("unchanged", "1", "1", "key"),
+        ("reworded", "2", "2", "text"),
+        ("unchanged", "3", "3", "exact"),
+    ]
+    # Versions that share no key say nothing by their keys about each other.
+    own = _keyed("a", (ARMY, "x"), (CEASEFIRE, "y"), (ELECTIONS, "z"))
+    assert _pairs(diff(own, new)) == [
+        ("unchanged", "1", "1", "exact"),
+        ("reworded", "2", "2", "text"),
+        ("unchanged", "3", "3", "exact"),
+    ]
+
+
+def test_a_linked_point_is_offered_only_to_points_not_placed() -> None:
+    """A point a link pinned is a candidate of the points left over (a link vouches for
+    its pair, not that its point has no other piece), but not of a point whose key, in
+    versions sharing keys, placed it: its key says it starts a line of its own."""
+    old = _keyed("a", (ARMY, "army"), (CEASEFIRE, None))
+    link = [nt.PointLink("a#2", "b#2")]
+    keyed = diff(
+        old, _keyed("b", (ARMY, "army"), (PRISONERS, None), (REWORDED, "truce")), links=link
+    )
+    assert [(c.old.number, c.new.number) for c in keyed.candidates] == []
+    bare = diff(old, _keyed("b", (ARMY, "army"), (PRISONERS, None), (REWORDED, None)), links=link)
+    assert [(c.old.number, c.new.number) for c in bare.candidates] == [("2", "3")]
+
+
+def test_a_curated_seed_leaves_nothing_to_check() -> None:
+    """Every seed dossier places every point of the versions it curates, by a key or a
+    link: its diffs offer no candidate and mark nothing "check this" (the keyed points
+    the Lausanne text has and the JCPOA does not, its breakout estimate among them, were
+    offered as candidates of the JCPOA's new provisions before keys kept them apart)."""
+    for path in sorted(SEEDS.glob("*.yaml")):
+        d = nt.load(path)
+        for plan in d.plans:
+            for old, new in realcases._consecutive(plan):
+                report = d.diff(old.id, new.id)
+                assert (path.name, report.candidates, report.to_check) == (path.name, (), ())
+
+
 def test_curated_one_to_many_is_a_split() -> None:
     """One old point linked to two new ones is a split with via 'link'."""
     a = version("a", ARMY)

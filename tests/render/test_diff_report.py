@@ -10,7 +10,7 @@ from negotrack.core.confidence import cut_down
 from negotrack.plandiff.changes import CHECK_BELOW
 from negotrack.views.diff import DiffView
 from tests.support.dossiers import SEEDS
-from tests.support.lineage import unkeyed
+from tests.support.lineage import undecided, unkeyed
 
 MINSK = nt.load(SEEDS / "minsk-2014-2015.yaml").diff("minsk-1", "minsk-2")
 HIDDEN = re.compile(r'<span class="visually-hidden"[^>]*>[^<]*</span>')
@@ -102,7 +102,7 @@ def test_the_report_says_its_split_and_merged_counts_are_pieces() -> None:
     assert said in legend
     assert f"- **Split, merged**: {said}" in md
     text = IRAN.to_text().splitlines()
-    assert text[2] == "9 reworded, 4 moved, 5 added, 3 deleted, 5 split, 10 merged · 6 to check"
+    assert text[2] == "9 reworded, 4 moved, 5 added, 3 deleted, 5 split, 10 merged"
     assert any(line.startswith(f"Split, merged: {said}") for line in text[3:12])
     assert "jedes Teilstück einer Aufteilung" in IRAN.to_html(locale="de")
     plain = nt.diff(*nt.load(SEEDS / "ukraine-2025-12.yaml").plans[0].versions[:2])
@@ -219,18 +219,22 @@ def test_each_candidate_shows_its_confidence_and_the_legend_says_what_it_is() ->
 
 
 def test_the_legend_explains_whatever_makes_the_to_check_count() -> None:
-    """Minsk with its keys counts "2 to check": two points with candidates and no pair
-    marked "check this". The legend says what confidence, a candidate and "to check" are,
-    in every format."""
-    view = DiffView.build(MINSK)
+    """Minsk with its keys, but for two points not placed yet (Minsk I's economic
+    recovery and Minsk II's social and economic links), counts "2 to check": two points
+    with candidates and no pair marked "check this". The legend says what confidence, a
+    candidate and "to check" are, in every format. With every key, nothing is to check."""
+    open_ = undecided("minsk-2014-2015.yaml", "minsk-1#11", "minsk-2#8").diff("minsk-1", "minsk-2")
+    view = DiffView.build(open_)
     count = next(n for key, _, n in view.shows if key == "check")
     to_check = [c for c in view.changes if c.to_check]
     assert len(to_check) == count == 2
     assert all(c.counterparts and not c.check for c in to_check)
-    legend = _legend(MINSK.to_html())
+    legend = _legend(open_.to_html())
     for dt in ("Confidence", "To check", "May continue as, may come from"):
         assert f"<dt>{dt}:</dt>" in legend
-    md, text = MINSK.to_markdown(), MINSK.to_text()
+    assert not MINSK.to_check
+    assert "<dt>To check:</dt>" not in _legend(MINSK.to_html())
+    md, text = open_.to_markdown(), open_.to_text()
     for term in ("Confidence", "To check", "May continue as, may come from"):
         assert f"- **{term}**:" in md
         assert f"\n{term}: " in text

@@ -9,8 +9,7 @@ import attrs
 from markupsafe import escape
 
 import negotrack as nt
-from tests.support.dossiers import SEEDS
-from tests.support.lineage import unkeyed
+from tests.support.lineage import undecided, unkeyed
 
 
 def _minsk() -> nt.Dossier:
@@ -83,10 +82,12 @@ def test_the_display_says_which_pair_pinning_a_candidate_alone_would_undo() -> N
 
 
 def test_the_display_says_a_candidate_of_a_linked_point_makes_a_merger() -> None:
-    """In the seed, a person linked us-28 #21b to 20-point #14, and text matching offers
-    #21a as another predecessor of #14: pinning it keeps the link and makes #14 a merger,
-    which the new point's cell says (the old point, linked to nothing, hears nothing)."""
-    html = nt.load(SEEDS / "ukraine-2025-12.yaml").suggest_links("us-28", "20-point")
+    """In the seed, a person linked us-28 #21b to 20-point #14; before they placed #21a
+    and #21c (keys of their own: dropped), text matching offers #21a as another
+    predecessor of #14: pinning it keeps the link and makes #14 a merger, which the new
+    point's cell says (the old point, linked to nothing, hears nothing)."""
+    d = undecided("ukraine-2025-12.yaml", "us-28#21a", "us-28#21c")
+    html = d.suggest_links("us-28", "20-point")
     page = html._repr_html_()
     (row,) = [
         r

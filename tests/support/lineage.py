@@ -30,3 +30,19 @@ def unkeyed(name: str) -> nt.Dossier:
         plans=plans,
         language=d.language,
     )
+
+
+def undecided(name: str, *refs: str) -> nt.Dossier:
+    """A seed dossier whose points ``refs`` (``VERSION#NUMBER``) lost their lineage key:
+    points a person has not placed yet, which text matching may pair with, or offer to,
+    the points a key or a link placed (two placed points it keeps apart)."""
+    d = nt.load(SEEDS / name)
+    for ref in refs:
+        vid, number = ref.split("#")
+        version = next(v for plan in d.plans for v in plan.versions if v.id == vid)
+        points = tuple(
+            attrs.evolve(p, key=None) if p.number == number else p for p in version.points
+        )
+        assert points != version.points, f"{ref} names no keyed point"
+        d.replace(attrs.evolve(version, points=points))
+    return d
