@@ -54,12 +54,14 @@ class Alignment:
     words: dict[str, list[str]] = attrs.Factory(dict)
     # the points of each version curated links took (see match.match)
     pinned: tuple[list[int], list[int]] = attrs.Factory(lambda: ([], []))
-    # the points of each version a person placed, never paired with each other by text
-    apart: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
+    # the points of each version a person placed, by their line (see placed)
+    apart: tuple[dict[int, object], dict[int, object]] = attrs.Factory(lambda: ({}, {}))
 
     def kept_apart(self, i: int, j: int) -> bool:
-        """Whether a person placed both points (:func:`placed`): text may not pair them."""
-        return i in self.apart[0] and j in self.apart[1]
+        """Whether a person placed both points on different lines (:func:`placed`): text
+        may not pair them."""
+        line = self.apart[0].get(i)
+        return line is not None and self.apart[1].get(j, line) != line
 
     def free_old(self, n: int) -> list[int]:
         taken = self.pairs.keys() | self.grouped_old | self.alone_old  # one test per index
@@ -218,21 +220,29 @@ def _by_key(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:
 
 def placed(
     old: PlanVersion, new: PlanVersion, pinned: tuple[list[int], list[int]]
-) -> tuple[frozenset[int], frozenset[int]]:
+) -> tuple[dict[int, object], dict[int, object]]:
     """The points of each version a person placed, when the two versions share a lineage
-    key: those with a key, and those a link ``pinned``. Text never pairs two of them, nor
-    offers one to the other (exact texts included): a key names the point's lineage, so
-    two points of different keys are on different lines (Lausanne's breakout estimate,
-    keyed as the JCPOA keys none of its points, is no candidate of the JCPOA's weapons
-    ban), and a link says where its point went. A point without key or link is still
-    matched with any. Versions that share no key (each keyed on its own) say nothing by
-    their keys about each other: nothing is kept apart."""
+    key, each with its line: its key, or for a point a link ``pinned`` without a key, a
+    line of its own. Text never pairs two points on different lines, nor offers one to
+    the other (exact texts included): a key names the point's lineage, so two points of
+    different keys are on different lines (Lausanne's breakout estimate, keyed as the
+    JCPOA keys none of its points, is no candidate of the JCPOA's weapons ban), and a link
+    says where its point went. Points of one key (a key given to both halves of a split)
+    may be paired, and a point without key or link is matched with any. Versions that
+    share no key (each keyed on its own) say nothing by their keys about each other:
+    nothing is kept apart."""
     keys = {p.key for p in old.points if p.key is not None}
     if not keys or not any(p.key in keys for p in new.points):
-        return frozenset(), frozenset()
-    olds = {i for i, p in enumerate(old.points) if p.key is not None}
-    news = {j for j, p in enumerate(new.points) if p.key is not None}
-    return frozenset(olds.union(pinned[0])), frozenset(news.union(pinned[1]))
+        return {}, {}
+    lines: tuple[dict[int, object], dict[int, object]] = ({}, {})
+    for mine, points, links in (
+        (lines[0], old.points, pinned[0]),
+        (lines[1], new.points, pinned[1]),
+    ):
+        for k in links:
+            mine[k] = object()  # its own line, unless its key names one
+        mine.update((k, p.key) for k, p in enumerate(points) if p.key is not None)
+    return lines
 
 
 def collapsed(text: str) -> str:

@@ -98,7 +98,7 @@ Every choice breaks ties on a key that does not depend on which version is calle
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from negotrack.plandiff.candidates import every_pair, worth_scoring
 from negotrack.plandiff.doubts import doubts, linked_pairs
@@ -127,7 +127,7 @@ def match(
     threshold: float | None,
     pinned: tuple[Sequence[int], Sequence[int]] = ((), ()),
     linked: tuple[Sequence[int], Sequence[int]] = ((), ()),
-    apart: tuple[Collection[int], Collection[int]] = ((), ()),
+    apart: tuple[Mapping[int, object], Mapping[int, object]] = ({}, {}),
 ) -> Found:
     """Pair the free points of two versions given as stem lists (all points, so that
     weights and order see the whole versions); ``anchors`` are pairs already made.
@@ -136,8 +136,8 @@ def match(
     the others: pinning pairs text matching made leaves the bar the rest face as it was).
     ``linked``: those of them a link pairs with a point (not "no successor"), which are
     candidates of the points left over as points paired by text are. ``apart``: the points
-    of each version a person placed (by a key or a link): no two of them are paired or
-    offered to each other (:class:`~negotrack.plandiff.scores.Scores`).
+    of each version a person placed, by line (a key, or a link): no two on different lines
+    are paired or offered to each other (:class:`~negotrack.plandiff.scores.Scores`).
 
     ``threshold`` replaces the default cut on confidence (CUT) when given. A stricter one
     keeps of what the default finds what is at least that sure, and leaves the rest to a
@@ -167,7 +167,7 @@ def _match(
     cut: float,
     pinned: tuple[Sequence[int], Sequence[int]],
     linked: tuple[Sequence[int], Sequence[int]] = ((), ()),
-    apart: tuple[Collection[int], Collection[int]] = ((), ()),
+    apart: tuple[Mapping[int, object], Mapping[int, object]] = ({}, {}),
 ) -> Found:
     """:func:`match` searching at the cut ``cut`` on confidence."""
     if not (free_old and (free_new or linked[1])) and not (free_new and linked[0]):

@@ -13,7 +13,7 @@ import bisect
 import math
 import statistics
 import struct
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from negotrack.plandiff.features import Bag, bags, cosine, norm, round9
 
@@ -66,12 +66,13 @@ class Scores:
         new: Sequence[Sequence[str]],
         free_old: Sequence[int],
         free_new: Sequence[int],
-        apart: tuple[Collection[int], Collection[int]] = ((), ()),
+        apart: tuple[Mapping[int, object], Mapping[int, object]] = ({}, {}),
     ) -> None:
-        """``apart``: the points of each version a person placed (by a key or a link, see
-        :func:`negotrack.plandiff.align.apart`); a pair of two of them scores 0, below
-        what unrelated points score, so text neither pairs them nor offers one to the
-        other. The null is measured on their real cosines: they are unrelated text too."""
+        """``apart``: the points of each version a person placed, by their line (a key, or
+        a line of their own for a link, see :func:`negotrack.plandiff.align.placed`); a
+        pair of two on different lines scores 0, below what unrelated points score, so
+        text neither pairs them nor offers one to the other. The null is measured on
+        their real cosines: they are unrelated text too."""
         # Every point weighs in the IDF; only free points are ever compared.
         all_bags = bags([*old, *new], [*free_old, *(len(old) + j for j in free_new)])
         self.old: list[Bag] = all_bags[: len(old)]
@@ -83,7 +84,7 @@ class Scores:
         # Pairs are keyed by one integer, ``i * width + j``: hashing an int costs less than
         # building and hashing a tuple, and tens of thousands of lookups are made.
         self._width = len(new) + 1
-        self._apart = (frozenset(apart[0]), frozenset(apart[1]))
+        self._apart = apart
         self._seen: dict[int, float] = {}
         self._rank: dict[int, float] = {}
         self._least: dict[tuple[int, float, float], float] = {}
@@ -95,9 +96,10 @@ class Scores:
         key = i * self._width + j
         s = self._seen.get(key)
         if s is None:
+            line = self._apart[0].get(i)
             s = self._seen[key] = (
                 0.0
-                if i in self._apart[0] and j in self._apart[1]
+                if line is not None and self._apart[1].get(j, line) != line
                 else round9(cosine(self.old[i], self.new[j], self.norm_old[i], self.norm_new[j]))
             )
         return s
@@ -114,7 +116,8 @@ class Scores:
             key = i * width + j
             s = seen.get(key)
             if s is None:
-                if i in apart_old and j in apart_new:
+                line = apart_old.get(i)
+                if line is not None and apart_new.get(j, line) != line:
                     s = seen[key] = 0.0
                 else:
                     s = seen[key] = round9(

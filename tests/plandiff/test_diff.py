@@ -11,6 +11,7 @@ import pytest
 
 import negotrack as nt
 from benchmarks import realcases
+from negotrack.plandiff.align import align
 from negotrack.plandiff.compare import ChangeKind, FigureChange, PointChange, StatusDelta, diff
 
 # The ground-truth generator lives with the benchmarks, as a top-level module there.
@@ -243,6 +244,20 @@ def test_points_of_different_keys_are_never_paired_by_text() -> None:
         ("reworded", "2", "2", "text"),
         ("unchanged", "3", "3", "exact"),
     ]
+
+
+def test_points_of_one_key_are_not_kept_apart() -> None:
+    """Points on one line (a key given to both halves of a split, the second left over
+    after keys pair the first) may still be related by their text; a point without a key
+    is kept apart from none, and a point a link pinned has a line of its own."""
+    old = _keyed("a", (ARMY, "army"), (CEASEFIRE, "truce"), (ELECTIONS, None))
+    new = _keyed(
+        "b", (ARMY, "army"), (REWORDED, "truce"), (PRISONERS, "truce"), (SANCTIONS, "vote")
+    )
+    found = align(old, new, [nt.PointLink("a#3", "b#4")], None)
+    assert [found.kept_apart(1, j) for j in range(4)] == [True, False, False, True]
+    assert [found.kept_apart(2, j) for j in range(4)] == [True, True, True, True]
+    assert not align(old, _keyed("b", (ELECTIONS, None)), [], None).kept_apart(1, 0)
 
 
 def test_a_linked_point_is_offered_only_to_points_not_placed() -> None:
