@@ -20,6 +20,7 @@ from negotrack.core.refs import PointRef
 from negotrack.plandiff import match as _match
 from negotrack.plandiff.features import Normaliser
 from negotrack.plandiff.pieces import edges
+from negotrack.plandiff.scores import kept_apart
 from negotrack.plandiff.tokens import words
 
 __all__ = ["Alignment", "Words", "align", "collapsed", "same_pair_text", "same_text"]
@@ -58,10 +59,8 @@ class Alignment:
     apart: tuple[dict[int, object], dict[int, object]] = attrs.Factory(lambda: ({}, {}))
 
     def kept_apart(self, i: int, j: int) -> bool:
-        """Whether a person placed both points on different lines (:func:`placed`): text
-        may not pair them."""
-        line = self.apart[0].get(i)
-        return line is not None and self.apart[1].get(j, line) != line
+        """Whether a person placed both points on different lines (:func:`placed`)."""
+        return kept_apart(self.apart, i, j)
 
     def free_old(self, n: int) -> list[int]:
         taken = self.pairs.keys() | self.grouped_old | self.alone_old  # one test per index

@@ -29,6 +29,7 @@ __all__ = [
     "Scores",
     "bar",
     "held",
+    "kept_apart",
 ]
 
 Rated = tuple[int, int, float, float]
@@ -50,6 +51,15 @@ FLOOR = 1.0
 MOST = 0.999999
 """The most a pair found by text can be sure of: 1 is for what a person or the texts
 themselves vouch for (a link, a key, the same text), so a text pair never reads 1.00."""
+
+
+def kept_apart(lines: tuple[Mapping[int, object], Mapping[int, object]], i: int, j: int) -> bool:
+    """Whether a person placed old point ``i`` and new point ``j`` on different lines
+    (``lines``: each version's placed points by line, see
+    :func:`negotrack.plandiff.align.placed`): text may neither pair them nor offer one to
+    the other."""
+    line = lines[0].get(i)
+    return line is not None and lines[1].get(j, line) != line
 
 
 def bar(n: int) -> float:
@@ -96,10 +106,9 @@ class Scores:
         key = i * self._width + j
         s = self._seen.get(key)
         if s is None:
-            line = self._apart[0].get(i)
             s = self._seen[key] = (
                 0.0
-                if line is not None and self._apart[1].get(j, line) != line
+                if kept_apart(self._apart, i, j)
                 else round9(cosine(self.old[i], self.new[j], self.norm_old[i], self.norm_new[j]))
             )
         return s
@@ -110,19 +119,17 @@ class Scores:
         of two short points."""
         width, seen = self._width, self._seen
         bags_old, bags_new, norm_old, norm_new = self.old, self.new, self.norm_old, self.norm_new
-        apart_old, apart_new = self._apart
+        apart = self._apart
         out = []
         for i, j in pairs:
             key = i * width + j
             s = seen.get(key)
             if s is None:
-                line = apart_old.get(i)
-                if line is not None and apart_new.get(j, line) != line:
-                    s = seen[key] = 0.0
-                else:
-                    s = seen[key] = round9(
-                        cosine(bags_old[i], bags_new[j], norm_old[i], norm_new[j])
-                    )
+                s = seen[key] = (
+                    0.0
+                    if kept_apart(apart, i, j)
+                    else round9(cosine(bags_old[i], bags_new[j], norm_old[i], norm_new[j]))
+                )
             out.append(s)
         return out
 
