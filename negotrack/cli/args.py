@@ -54,7 +54,8 @@ EXAMPLES: Mapping[str, str] = MappingProxyType(
         "link": """examples:
   negotrack link d.yaml us-28#12 20-point#9 --note "the army cap, renumbered"
   negotrack link d.yaml us-28#21a 20-point      # no successor: dropped in 20-point
-  negotrack link d.yaml us-28 20-point#7        # no predecessor: new in 20-point""",
+  negotrack link d.yaml us-28 20-point#7        # no predecessor: new in 20-point
+  negotrack link d.yaml us-28#3 20-point#2 --distinct   # not this pair: never matched""",
         "unlink": """examples:
   negotrack unlink d.yaml us-28#12 20-point#9   # the link as written, both ends
   negotrack unlink d.yaml us-28#21a 20-point    # take back a 'no successor' link""",
@@ -254,6 +255,12 @@ def _link(subs: Any, commands: Mapping[str, Runner]) -> None:
     p.add_argument("old_ref", metavar="OLD_REF", help="VERSION#NUMBER, or a bare VERSION")
     p.add_argument("new_ref", metavar="NEW_REF", help="VERSION#NUMBER, or a bare VERSION")
     p.add_argument("--note", metavar="TEXT", help="why (kept with the link)")
+    p.add_argument(
+        "--distinct",
+        action="store_true",
+        help="turn the pair down instead: the two points are not the same point, and text"
+        " matching never pairs them nor offers one for the other",
+    )
 
 
 def _unlink(subs: Any, commands: Mapping[str, Runner]) -> None:

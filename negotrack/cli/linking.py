@@ -35,7 +35,7 @@ _PLAN_LINKS = re.compile(r"\$\.plans\[\d+\]\.links")
 
 
 def link(args: argparse.Namespace) -> int:
-    """``negotrack link FILE OLD_REF NEW_REF [--note TEXT]``."""
+    """``negotrack link FILE OLD_REF NEW_REF [--note TEXT] [--distinct]``."""
     from negotrack.cli.commands import _arguments
     from negotrack.io.update import update
 
@@ -44,14 +44,20 @@ def link(args: argparse.Namespace) -> int:
         had = any((k.old, k.new) == pair for plan in d.plans for k in plan.links)
         before = _text_pairs(d, args.old_ref, args.new_ref)
         made = _arguments(
-            lambda: d.link(args.old_ref, args.new_ref, note=args.note), _LINK_ARGUMENTS.get
+            lambda: d.link(args.old_ref, args.new_ref, note=args.note, distinct=args.distinct),
+            _LINK_ARGUMENTS.get,
         )
         if had:
             return made, []
+        if made.distinct:
+            return made, _freed(d, made, before)
         return made, _alone(made) + _beside(d, made, args.file) + _displaced(d, made, before)
 
     made, beside = update(args.file, change)
-    committed(f"linked {made.old} -> {made.new}", args.file)
+    if made.distinct:
+        committed(f"linked {made.old} -> {made.new} as distinct: not the same point", args.file)
+    else:
+        committed(f"linked {made.old} -> {made.new}", args.file)
     for line in beside:
         note(line)
     return 0
@@ -87,6 +93,7 @@ def _beside(d: Dossier, made: PointLink, file: str) -> list[str]:
             getattr(k, theirs)
             for k in links
             if getattr(k, mine) == point
+            and not k.distinct
             and (k.old, k.new) != (made.old, made.new)
             and PointRef.names_point(getattr(k, theirs))
             and d.link_end(getattr(k, theirs)).id == d.link_end(getattr(made, theirs)).id
@@ -144,6 +151,27 @@ def _displaced(
             f"{end} was paired by its text with {left} ({cut_down(sure):.2f}); the link takes "
             f"{end}, and {left} is {now}"
         )
+    return said
+
+
+def _freed(d: Dossier, made: PointLink, before: dict[str, tuple[str, float]] | None) -> list[str]:
+    """What a distinct link undid: the pair text matching had made of its two points, and
+    what became of each (unpaired, or paired anew); nothing when text had not paired them."""
+    from negotrack.core.confidence import cut_down
+
+    if not before or before.get(made.old, ("",))[0] != made.new:
+        return []
+    after = _text_pairs(d, made.old, made.new) or {}
+    said = [
+        f"{made.old} was paired by its text with {made.new}"
+        f" ({cut_down(before[made.old][1]):.2f}); the link takes that pair apart"
+    ]
+    for end in (made.old, made.new):
+        if end in after:
+            partner, then = after[end]
+            said.append(f"{end} is now paired with {partner} ({cut_down(then):.2f})")
+        else:
+            said.append(f"{end} is now left unpaired")
     return said
 
 

@@ -22,6 +22,8 @@ Kinds of field:
     point at the other end has no counterpart in that version;
 ``"number"``
     a point's number as printed (text; YAML's integers are read as text);
+``"flag"``
+    ``true`` or ``false``; written only when it is not its default;
 a vocabulary
     a str enum of :mod:`negotrack.core.kinds` (its values are the allowed words);
 a record class
@@ -43,7 +45,7 @@ DOC = "negotrack.doc"
 KIND = "negotrack.kind"
 """The metadata key of a field's kind."""
 
-FieldKind = Literal["id", "ids", "text", "texts", "date", "ref", "end", "number"] | type
+FieldKind = Literal["id", "ids", "text", "texts", "date", "ref", "end", "number", "flag"] | type
 """A field's kind: one of the words above, a vocabulary (str enum) or a record class."""
 
 

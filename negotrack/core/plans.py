@@ -21,6 +21,14 @@ from negotrack.errors import DossierError, UnknownReference, did_you_mean
 __all__ = ["Plan", "PlanVersion", "Point", "PointLink"]
 
 
+def _flag_ok(_: Any, field: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        raise DossierError(
+            f"expected true or false, found {value!r}",
+            path=f"$.{field.name}",
+        )
+
+
 def _number_ok(_: Any, __: Any, value: str) -> None:
     why = PointRef.problem("point number", value)
     if why is not None or not value.strip():
@@ -126,7 +134,11 @@ class PointLink:
     """Curated lineage: ``old`` (``VERSION#NUMBER``) became ``new``. Curated links win
     over keys and text matching; one old point linked to two new ones is a split. A bare
     version id on one side says the point has no counterpart there: "no successor"
-    (``new`` is a version) or "no predecessor" (``old`` is)."""
+    (``new`` is a version) or "no predecessor" (``old`` is).
+
+    A ``distinct`` link says the opposite of a pair: ``old`` did *not* become ``new`` (a
+    candidate a person turned down). Text matching never pairs the two nor offers one for
+    the other, and goes on looking for each one's counterpart among the other points."""
 
     old: str = attrs.field(
         metadata=doc(
@@ -139,7 +151,17 @@ class PointLink:
         )
     )
     note: str | None = attrs.field(
-        default=None, metadata=doc("text", "Why these are the same point.")
+        default=None,
+        metadata=doc("text", "Why these are the same point (or, if distinct, why not)."),
+    )
+    distinct: bool = attrs.field(
+        default=False,
+        validator=_flag_ok,
+        metadata=doc(
+            "flag",
+            "true: the two points are not the same point; text matching never pairs them"
+            " nor offers one for the other. Both ends name points.",
+        ),
     )
 
 

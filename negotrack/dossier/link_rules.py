@@ -9,8 +9,10 @@ reworded pair), and backwards it would be read forwards all the same.
 
 Links must not contradict each other: "no successor in V" for a point with a linked
 successor in V (or the other way round) leaves a diff to follow one and drop the other
-silently; the same holds for "no predecessor". Linking the same pair twice is not a
-contradiction: :meth:`Dossier.link` changes its note.
+silently; the same holds for "no predecessor", and for a pair linked both as one point and
+as ``distinct`` (not the same point). Linking the same pair twice is not a contradiction:
+:meth:`Dossier.link` changes its note. A ``distinct`` link names two points: "not this one"
+says nothing of a whole version.
 """
 
 from __future__ import annotations
@@ -25,12 +27,15 @@ __all__ = ["VersionOrder", "check_rules", "conflicts", "describe", "pair_problem
 
 Key = tuple[str, str, str]
 """(``"after"`` or ``"before"``, point reference, version id): what a link says of a
-point's counterpart in one other version."""
+point's counterpart in one other version; or (``"pair"``, old reference, new reference):
+what it says of a pair of points."""
 
 
 def describe(link: PointLink) -> str:
     """The link as a person reads it: ``a#1 -> b#2``, or with what a bare version means."""
     text = f"{link.old} -> {link.new}"
+    if link.distinct:
+        return f"{text} (distinct: not the same point)"
     if not PointRef.names_point(link.new):
         return f"{text} (no successor in {link.new!r})"
     if not PointRef.names_point(link.old):
@@ -79,6 +84,14 @@ def pair_problem(link: PointLink, order: VersionOrder) -> tuple[str, str, str] |
     version first), as (the end to blame, ``"old"`` or ``"new"``, message, hint); or None.
     Both ends must name known versions of the plan."""
     old, new = _version(link.old), _version(link.new)
+    if link.distinct and not (PointRef.names_point(link.old) and PointRef.names_point(link.new)):
+        return (
+            "old" if not PointRef.names_point(link.old) else "new",
+            f"{describe(link)} names a whole version",
+            "a distinct link turns down one pair of points (VERSION#NUMBER at both ends); to"
+            " say a point has no counterpart in a version, link it to the bare version id"
+            " without distinct",
+        )
     if old == new:
         return (
             "new",
@@ -97,8 +110,13 @@ def pair_problem(link: PointLink, order: VersionOrder) -> tuple[str, str, str] |
 
 def _keys(link: PointLink) -> Iterator[tuple[Key, bool]]:
     """What ``link`` says of each point's counterpart in the other version, each with
-    whether it names one (a pair) or says there is none (a bare version)."""
+    whether it names one (a pair) or says there is none (a bare version); and of a pair of
+    points, whether they are one point (``distinct`` says not, and nothing else)."""
     old_point, new_point = PointRef.names_point(link.old), PointRef.names_point(link.new)
+    if old_point and new_point:
+        yield ("pair", link.old, link.new), not link.distinct
+    if link.distinct:
+        return
     if old_point:
         yield ("after", link.old, _version(link.new)), new_point
     if new_point:

@@ -181,22 +181,34 @@ class Linking:
             _replace(self, plan, attrs.evolve(plan, links=(*plan.links, *links)))
         return links
 
-    def link(self: _Host, old_ref: str, new_ref: str, note: str | None = None) -> PointLink:
+    def link(
+        self: _Host,
+        old_ref: str,
+        new_ref: str,
+        note: str | None = None,
+        *,
+        distinct: bool = False,
+    ) -> PointLink:
         """Pin ``old_ref`` -> ``new_ref`` as curated lineage (a bare version id on one side:
         no successor or no predecessor there). Linking a pair already linked changes only
         its note: to ``note`` when one is given, none when it is empty (``""``); without
         ``note`` the link keeps the one it has (a person's reasons are not dropped by
         linking again).
 
+        With ``distinct=True`` the link turns the pair down instead: the two points are
+        not the same point, and text matching neither pairs them nor offers one for the
+        other (a candidate that is wrong, when the right counterpart is not known yet).
+        Both ends must name points.
+
         Refused (:class:`~negotrack.DossierError`, the dossier unchanged) when an end names
         nothing (the problem's path is ``old_ref`` or ``new_ref``), when both ends are in
         one version or ``old_ref`` is in the newer one (see
         :mod:`negotrack.dossier.link_rules`), and when a link of the plan contradicts it:
-        "no successor" for a point linked to one there, or the other way round (the
-        problem is placed at that link, ``$.plans[i].links[k]``: unlink it first if the new
-        link is right)."""
+        "no successor" for a point linked to one there, or the other way round, or the
+        pair linked both ways, as one point and as distinct (the problem is placed at that
+        link, ``$.plans[i].links[k]``: unlink it first if the new link is right)."""
         _texts(old_ref=old_ref, new_ref=new_ref, note=note)
-        link = PointLink(old_ref, new_ref, note or None)
+        link = PointLink(old_ref, new_ref, note or None, distinct=distinct)
         plan = _plan_of_ends(self, link)
         bad = pair_problem(link, VersionOrder(plan))
         if bad is not None:
@@ -235,7 +247,8 @@ class Linking:
         return link
 
     def unlink(self: _Host, old_ref: str, new_ref: str) -> PointLink:
-        """Remove the curated link ``old_ref`` -> ``new_ref``; it must exist. Refused as
+        """Remove the curated link ``old_ref`` -> ``new_ref`` (a pair, a distinct pair,
+        or "no successor" / "no predecessor"); it must exist. Refused as
         :meth:`link` refuses its ends (a :class:`~negotrack.DossierError` at ``old_ref`` or
         ``new_ref``: an end that names nothing, ends in two plans), else at the plan's
         links, naming the links at its points."""

@@ -19,7 +19,7 @@ from negotrack.core.refs import PointRef
 from negotrack.dossier.dossier import Dossier
 from negotrack.dossier.eventnames import EventNames
 from negotrack.errors import DossierError, NegotrackError, Problem, did_you_mean
-from negotrack.io.specs import MOMENT, SPECS, STR, STR_ONLY, STRS, TEXT_OK, Spec
+from negotrack.io.specs import FLAG, MOMENT, SPECS, STR, STR_ONLY, STRS, TEXT_OK, Spec
 
 __all__ = ["RECORD_LISTS", "SCHEMA_VERSION", "from_data"]
 
@@ -360,6 +360,10 @@ def _field(kind: Any, value: Any, where: str, problems: list[Problem]) -> Any:
             problems.append(Problem(f"expected a list of text, found {_typename(value)}", where))
             return ()
         return tuple(_field(STR, v, f"{where}[{k}]", problems) for k, v in enumerate(value))
+    elif kind == FLAG:
+        if isinstance(value, bool):
+            return value
+        problems.append(Problem(f"expected true or false, found {_typename(value)}", where))
     elif kind == MOMENT:
         try:
             return Moment.of(value)

@@ -97,6 +97,8 @@ def record_schema(cls: type, names: Mapping[type, str] = _DEFS) -> dict[str, Any
             prop = _opt_text(meaning) if optional else _text(meaning)
         elif kind == "ids":
             prop = {"type": "array", "items": {"$ref": _REFS["id"]}}
+        elif kind == "flag":
+            prop = {"type": "boolean", "default": a.default}
         elif isinstance(kind, str):
             prop = {"$ref": _REFS[kind]}
             if optional and a.default is None:

@@ -23,11 +23,11 @@ from negotrack.core.model import (
     StatusChange,
 )
 
-__all__ = ["MOMENT", "SPECS", "STR", "STRS", "STR_ONLY", "TEXT_OK", "Spec"]
+__all__ = ["FLAG", "MOMENT", "SPECS", "STR", "STRS", "STR_ONLY", "TEXT_OK", "Spec"]
 
-# How a field is read: "str", "strs" (list of text), "moment", a str enum class, or the Spec
-# of a nested record.
-STR, STRS, MOMENT = "str", "strs", "moment"
+# How a field is read: "str", "strs" (list of text), "moment", "flag" (true or false), a str
+# enum class, or the Spec of a nested record.
+STR, STRS, MOMENT, FLAG = "str", "strs", "moment", "flag"
 _READ = {
     "id": STR,
     "text": STR,
@@ -37,6 +37,7 @@ _READ = {
     "ids": STRS,
     "texts": STRS,
     "date": MOMENT,
+    "flag": FLAG,
 }
 
 

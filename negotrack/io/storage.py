@@ -18,6 +18,7 @@ import attrs
 
 from negotrack.core.collector import collector_paused
 from negotrack.core.dates import Moment
+from negotrack.core.fields import KIND
 from negotrack.dossier.dossier import Dossier
 from negotrack.errors import FormatError, NegotrackError, Problem, by_line
 from negotrack.io.files import MAX_BYTES, atomic_write, read_text
@@ -185,8 +186,17 @@ def _plain(value: Any) -> Any:
 
 
 def _record_data(record: Any) -> dict[str, Any]:
-    fields = {a.name: getattr(record, a.name) for a in attrs.fields(type(record)) if a.init}
+    fields = {
+        a.name: getattr(record, a.name)
+        for a in attrs.fields(type(record))
+        if a.init and not _unset_flag(a, record)
+    }
     return _clean(fields)
+
+
+def _unset_flag(a: attrs.Attribute[Any], record: Any) -> bool:
+    """Whether ``a`` is a flag (``true``/``false``) left at its default: not written."""
+    return a.metadata.get(KIND) == "flag" and getattr(record, a.name) == a.default
 
 
 def to_data(dossier: Dossier) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from negotrack.core.refs import PointRef
 from negotrack.plandiff import match as _match
 from negotrack.plandiff.features import Normaliser
 from negotrack.plandiff.pieces import edges
-from negotrack.plandiff.scores import kept_apart
+from negotrack.plandiff.scores import Apart, kept_apart
 from negotrack.plandiff.tokens import words
 
 __all__ = ["Alignment", "Words", "align", "collapsed", "same_pair_text", "same_text"]
@@ -55,11 +55,13 @@ class Alignment:
     words: dict[str, list[str]] = attrs.Factory(dict)
     # the points of each version curated links took (see match.match)
     pinned: tuple[list[int], list[int]] = attrs.Factory(lambda: ([], []))
-    # the points of each version a person placed, by their line (see placed)
-    apart: tuple[dict[int, object], dict[int, object]] = attrs.Factory(lambda: ({}, {}))
+    # the pairs distinct links turned down (old, new)
+    distinct: set[tuple[int, int]] = attrs.Factory(set)
+    # the pairs a person kept apart: on different lines (see placed), or distinct
+    apart: Apart = attrs.Factory(Apart)
 
     def kept_apart(self, i: int, j: int) -> bool:
-        """Whether a person placed both points on different lines (:func:`placed`)."""
+        """Whether a person kept both points apart (:class:`Apart`)."""
         return kept_apart(self.apart, i, j)
 
     def free_old(self, n: int) -> list[int]:
@@ -116,6 +118,7 @@ def _curated(
     -> "20-point#14" link us-28#21b to 20-point#14. A point with a direct link between
     the two versions is not chained, "no successor" or "no predecessor" in the other
     version included: the direct link is what a person decided for these two versions.
+    A ``distinct`` link pairs nothing: its pair is only kept apart (``align.distinct``).
     """
     links = list(links)
     if not links:  # nothing to apply (and nothing to chain through)
@@ -130,6 +133,11 @@ def _curated(
             _alone(old, new, link, old_no, new_no, align)
             continue
         (va, na), (vb, nb) = _split_ref(link.old), _split_ref(link.new)
+        if link.distinct:  # turned down, for these two versions only: it never chains
+            if (va, vb) in ((old.id, new.id), (new.id, old.id)):
+                (na, nb) = (na, nb) if va == old.id else (nb, na)
+                align.distinct.add((_index_of(old, old_no, na), _index_of(new, new_no, nb)))
+            continue
         ahead.setdefault(link.old, []).append(link.new)
         behind.setdefault(link.new, []).append(link.old)
         if (va, vb) == (new.id, old.id):
@@ -213,8 +221,10 @@ def _by_key(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:
     for i in align.free_old(len(old.points)):
         key = old.points[i].key
         queue = waiting.get(key) if key is not None else None
-        if queue:
-            align.pair(i, queue.pop(0), "key")
+        if queue:  # the first not turned down by a distinct link (links win over keys)
+            k = next((k for k, j in enumerate(queue) if (i, j) not in align.distinct), None)
+            if k is not None:
+                align.pair(i, queue.pop(k), "key")
 
 
 def placed(
@@ -373,7 +383,7 @@ def align(
         [i for i in range(len(old.points)) if i not in free[0]],
         [j for j in range(len(new.points)) if j not in free[1]],
     )
-    found.apart = placed(old, new, found.pinned)
+    found.apart = Apart(placed(old, new, found.pinned), frozenset(found.distinct))
     _by_key(old, new, found)
     _exact(old, new, found)
     _by_text(old, new, found, threshold, language)

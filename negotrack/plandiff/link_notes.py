@@ -25,8 +25,8 @@ def link_notes(
     joining them, in order, joined by "; ". A pair whose links carry no note is left out."""
     graph: dict[str, list[tuple[str, PointLink]]] = {}
     for link in links:
-        if not (PointRef.names_point(link.old) and PointRef.names_point(link.new)):
-            continue  # "no successor" / "no predecessor": it pairs nothing
+        if link.distinct or not (PointRef.names_point(link.old) and PointRef.names_point(link.new)):
+            continue  # "not the same point", "no successor", "no predecessor": no pair
         a, b = str(PointRef.parse(link.old)), str(PointRef.parse(link.new))
         graph.setdefault(a, []).append((b, link))
         graph.setdefault(b, []).append((a, link))

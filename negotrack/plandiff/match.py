@@ -98,14 +98,14 @@ Every choice breaks ties on a key that does not depend on which version is calle
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 
 from negotrack.plandiff.candidates import every_pair, worth_scoring
 from negotrack.plandiff.doubts import doubts, linked_pairs
 from negotrack.plandiff.groups import take_groups
 from negotrack.plandiff.order import gaps, group_facing, kept_of, pair_facing, placed, unclaimed
 from negotrack.plandiff.pieces import Found, adjacent, beside, pieces
-from negotrack.plandiff.scores import MOST, Rated, Scores, held
+from negotrack.plandiff.scores import MOST, NOTHING_APART, Apart, Rated, Scores, held
 
 __all__ = ["Found", "match"]
 
@@ -127,7 +127,7 @@ def match(
     threshold: float | None,
     pinned: tuple[Sequence[int], Sequence[int]] = ((), ()),
     linked: tuple[Sequence[int], Sequence[int]] = ((), ()),
-    apart: tuple[Mapping[int, object], Mapping[int, object]] = ({}, {}),
+    apart: Apart = NOTHING_APART,
 ) -> Found:
     """Pair the free points of two versions given as stem lists (all points, so that
     weights and order see the whole versions); ``anchors`` are pairs already made.
@@ -135,9 +135,10 @@ def match(
     still count in its size and its null (a person's link vouches for its pair, not for
     the others: pinning pairs text matching made leaves the bar the rest face as it was).
     ``linked``: those of them a link pairs with a point (not "no successor"), which are
-    candidates of the points left over as points paired by text are. ``apart``: the points
-    of each version a person placed, by line (a key, or a link): no two on different lines
-    are paired or offered to each other (:class:`~negotrack.plandiff.scores.Scores`).
+    candidates of the points left over as points paired by text are. ``apart``: the pairs a
+    person kept apart (placed on different lines by a key or a link, or turned down by a
+    ``distinct`` link): none is paired or offered
+    (:class:`~negotrack.plandiff.scores.Apart`).
 
     ``threshold`` replaces the default cut on confidence (CUT) when given. A stricter one
     keeps of what the default finds what is at least that sure, and leaves the rest to a
@@ -167,7 +168,7 @@ def _match(
     cut: float,
     pinned: tuple[Sequence[int], Sequence[int]],
     linked: tuple[Sequence[int], Sequence[int]] = ((), ()),
-    apart: tuple[Mapping[int, object], Mapping[int, object]] = ({}, {}),
+    apart: Apart = NOTHING_APART,
 ) -> Found:
     """:func:`match` searching at the cut ``cut`` on confidence."""
     if not (free_old and (free_new or linked[1])) and not (free_new and linked[0]):

@@ -21,10 +21,12 @@ __all__ = [
     "FLOOR",
     "GRID",
     "MOST",
+    "NOTHING_APART",
     "PLACE",
     "PRIOR",
     "PRIOR_PAIRS",
     "STEEP",
+    "Apart",
     "Rated",
     "Scores",
     "bar",
@@ -53,13 +55,34 @@ MOST = 0.999999
 themselves vouch for (a link, a key, the same text), so a text pair never reads 1.00."""
 
 
-def kept_apart(lines: tuple[Mapping[int, object], Mapping[int, object]], i: int, j: int) -> bool:
-    """Whether a person placed old point ``i`` and new point ``j`` on different lines
-    (``lines``: each version's placed points by line, see
-    :func:`negotrack.plandiff.align.placed`): text may neither pair them nor offer one to
-    the other."""
-    line = lines[0].get(i)
-    return line is not None and lines[1].get(j, line) != line
+class Apart:
+    """The pairs a person kept apart, which text may neither pair nor offer one to the
+    other: two points placed on different ``lines`` (each version's placed points by
+    line, see :func:`negotrack.plandiff.align.placed`), and the ``pairs`` a ``distinct``
+    link turned down (old index, new index)."""
+
+    __slots__ = ("lines", "pairs")
+
+    def __init__(
+        self,
+        lines: tuple[Mapping[int, object], Mapping[int, object]] = ({}, {}),
+        pairs: frozenset[tuple[int, int]] = frozenset(),
+    ) -> None:
+        self.lines = lines
+        self.pairs = pairs
+
+
+NOTHING_APART = Apart()
+"""No pair kept apart."""
+
+
+def kept_apart(apart: Apart, i: int, j: int) -> bool:
+    """Whether a person kept old point ``i`` and new point ``j`` apart (:class:`Apart`):
+    text may neither pair them nor offer one to the other."""
+    line = apart.lines[0].get(i)
+    if line is not None and apart.lines[1].get(j, line) != line:
+        return True
+    return bool(apart.pairs) and (i, j) in apart.pairs
 
 
 def bar(n: int) -> float:
@@ -76,13 +99,13 @@ class Scores:
         new: Sequence[Sequence[str]],
         free_old: Sequence[int],
         free_new: Sequence[int],
-        apart: tuple[Mapping[int, object], Mapping[int, object]] = ({}, {}),
+        apart: Apart = NOTHING_APART,
     ) -> None:
-        """``apart``: the points of each version a person placed, by their line (a key, or
-        a line of their own for a link, see :func:`negotrack.plandiff.align.placed`); a
-        pair of two on different lines scores 0, below what unrelated points score, so
-        text neither pairs them nor offers one to the other. The null is measured on
-        their real cosines: they are unrelated text too."""
+        """``apart``: the pairs a person kept apart (:class:`Apart`: two points placed on
+        different lines, by a key or a link, or a pair a ``distinct`` link turned down);
+        such a pair scores 0, below what unrelated points score, so text neither pairs
+        them nor offers one to the other. The null is measured on their real cosines:
+        they are unrelated text too."""
         # Every point weighs in the IDF; only free points are ever compared.
         all_bags = bags([*old, *new], [*free_old, *(len(old) + j for j in free_new)])
         self.old: list[Bag] = all_bags[: len(old)]
@@ -94,7 +117,8 @@ class Scores:
         # Pairs are keyed by one integer, ``i * width + j``: hashing an int costs less than
         # building and hashing a tuple, and tens of thousands of lookups are made.
         self._width = len(new) + 1
-        self._apart = apart
+        # None when nothing is kept apart (most diffs): no pair is looked up then.
+        self._apart = apart if apart.lines[0] or apart.pairs else None
         self._seen: dict[int, float] = {}
         self._rank: dict[int, float] = {}
         self._least: dict[tuple[int, float, float], float] = {}
@@ -108,7 +132,7 @@ class Scores:
         if s is None:
             s = self._seen[key] = (
                 0.0
-                if kept_apart(self._apart, i, j)
+                if self._apart is not None and kept_apart(self._apart, i, j)
                 else round9(cosine(self.old[i], self.new[j], self.norm_old[i], self.norm_new[j]))
             )
         return s
@@ -127,7 +151,7 @@ class Scores:
             if s is None:
                 s = seen[key] = (
                     0.0
-                    if kept_apart(apart, i, j)
+                    if apart is not None and kept_apart(apart, i, j)
                     else round9(cosine(bags_old[i], bags_new[j], norm_old[i], norm_new[j]))
                 )
             out.append(s)

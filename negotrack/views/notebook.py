@@ -50,7 +50,8 @@ class LinkLine(NamedTuple):
     note: str | None
     means: str = ""
     """What a bare version id says, in the page's language ("no successor, per a curated
-    link"), as the diff reports say it; "" for a link between two points."""
+    link"), as the diff reports say it, or a distinct link ("not the same point, per a
+    curated link"); "" for a link between two points."""
 
 
 @attrs.frozen
@@ -80,6 +81,8 @@ class PlanSummary:
 
 def _means(link: PointLink, lang: Interface) -> str:
     """:attr:`LinkLine.means` of ``link``."""
+    if link.distinct:
+        return lang.gettext("not the same point, per a curated link")
     if not PointRef.names_point(link.new):
         return lang.gettext("no successor, per a curated link")
     if not PointRef.names_point(link.old):

@@ -5,7 +5,8 @@ A person decides a pair by reading its two points, so the sheet shows them side 
 ``negotrack suggest-links --format md``), least sure first, with how sure the matcher is,
 what found the pair, whether the reports mark it "check this", and the call or command
 that pins it: ``d.link("minsk-1#3", "minsk-2#11")`` in Python, ``negotrack link FILE
-minsk-1#3 minsk-2#11`` on the command line, ready to copy.
+minsk-1#3 minsk-2#11`` on the command line, ready to copy; and the one that turns it down
+when the two are not the same point (``distinct=True``, ``--distinct``).
 """
 
 from __future__ import annotations
@@ -75,6 +76,9 @@ class SuggestionLine(NamedTuple):
     """Whether the reports mark it "check this" (a pair below the cut, or a candidate)."""
     pin: str = ""
     """The call or command that pins this pair (see :func:`pin_call`)."""
+    turn_down: str = ""
+    """The call or command that turns this pair down: the two are not the same point (see
+    :func:`pin_call`)."""
     taken: tuple[Taken, ...] = ()
     """The other pairs text matching made with either point, which pinning this pair
     alone undoes: minsk-1#9 -> minsk-2#12, a candidate, would take minsk-1#9 from its
@@ -84,23 +88,27 @@ class SuggestionLine(NamedTuple):
     them, and makes a split or a merger."""
 
 
-def pin_call(old: str, new: str, file: str | None = None) -> str:
+def pin_call(old: str, new: str, file: str | None = None, *, distinct: bool = False) -> str:
     """What pins the pair ``old`` -> ``new``: the Python call ``d.link("old", "new")``, or
     with ``file`` the shell command ``negotrack link FILE OLD NEW``, each argument quoted
-    for a POSIX shell where it needs it (a path with spaces, a "#" that starts a word)."""
+    for a POSIX shell where it needs it (a path with spaces, a "#" that starts a word).
+    With ``distinct``, what turns the pair down instead (``distinct=True``,
+    ``--distinct``)."""
     if file is None:
-        quoted = (json.dumps(ref, ensure_ascii=False) for ref in (old, new))
-        return "d.link({}, {})".format(*quoted)
-    return command_line("link", file, old, new)
+        quoted = [json.dumps(ref, ensure_ascii=False) for ref in (old, new)]
+        if distinct:
+            quoted.append("distinct=True")
+        return "d.link({})".format(", ".join(quoted))
+    return command_line("link", file, old, new, options=("--distinct",) if distinct else ())
 
 
-def command_line(command: str, *operands: str) -> str:
-    """``negotrack COMMAND OPERAND...`` as a POSIX shell runs it when pasted: each word
-    quoted where it needs it, and ``--`` before the operands when one starts with "-" (a
-    file ``-draft.yaml``, a version ``-v2``), which the command line would otherwise take
-    for an option."""
+def command_line(command: str, *operands: str, options: tuple[str, ...] = ()) -> str:
+    """``negotrack COMMAND [OPTION...] OPERAND...`` as a POSIX shell runs it when pasted:
+    each word quoted where it needs it, and ``--`` before the operands when one starts
+    with "-" (a file ``-draft.yaml``, a version ``-v2``), which the command line would
+    otherwise take for an option (the ``options`` stand before it)."""
     ends = ["--"] if any(o.startswith("-") for o in operands) else []
-    return shlex.join(["negotrack", command, *ends, *operands])
+    return shlex.join(["negotrack", command, *options, *ends, *operands])
 
 
 @attrs.frozen
@@ -164,6 +172,7 @@ class SuggestionsView:
                     paired=paired,
                     check=not paired or s.confidence < CHECK_BELOW,
                     pin=pin_call(s.old, s.new, file),
+                    turn_down=pin_call(s.old, s.new, file, distinct=True),
                     taken=taken,
                     linked=linked,
                 )

@@ -72,7 +72,7 @@ def test_each_pair_has_both_texts_and_the_command_that_pins_it(
     assert out.startswith(f"# {len(found)} pairs to review, from `minsk-1` to `minsk-2`\n")
     sections = _sections(out)
     assert len(sections) == len(found) > 5
-    for s, (heading, line, old, new, *others, pin) in zip(found, sections, strict=True):
+    for s, (heading, line, old, new, *others, pin, down) in zip(found, sections, strict=True):
         assert heading == f"{s.old} → {s.new}"
         # Each other pair text matching made with either point is named, with its command.
         taken = [
@@ -91,6 +91,11 @@ def test_each_pair_has_both_texts_and_the_command_that_pins_it(
         assert old == f"Old point: {d.point(s.old).text}"
         assert new == f"New point: {d.point(s.new).text}"
         assert shlex.split(pin) == ["negotrack", "link", str(minsk), s.old, s.new]
+        lead, _, command = down.partition(": ")
+        assert lead == "If they are not the same point, turn the pair down"
+        assert shlex.split(command) == [
+            "negotrack", "link", "--distinct", str(minsk), s.old, s.new
+        ]  # fmt: skip
 
 
 def test_a_candidate_of_a_linked_point_says_it_makes_a_split(
@@ -111,7 +116,7 @@ def test_a_candidate_of_a_linked_point_says_it_makes_a_split(
     noted = {s[0]: s[4] for s in _sections(out) if "already linked" in s[4]}
     assert noted.keys() == {"minsk-1#9 → minsk-2#12", "minsk-1#3 → minsk-2#4"}
     assert noted["minsk-1#3 → minsk-2#4"].endswith("makes minsk-2#4 a merger of both.")
-    assert run(capsys, *shlex.split(section[-1])[1:])[0] == 0
+    assert run(capsys, *shlex.split(section[-2])[1:])[0] == 0
     split = [
         (c.kind.value, c.old.number, c.new.number)
         for c in nt.load(minsk).diff("minsk-1", "minsk-2").changes
@@ -125,7 +130,7 @@ def test_the_printed_command_pins_the_pair(capsys: pytest.CaptureFixture[str], m
     out = run(capsys, "suggest-links", str(minsk), "minsk-1", "minsk-2", "--format", "md")[1]
     sections = _sections(out)
     candidate = next(s for s in sections if "candidate, left unpaired" in s[1])
-    argv = shlex.split(candidate[-1])
+    argv = shlex.split(candidate[-2])
     code, _, err = run(capsys, *argv[1:])
     assert code == 0, err
     old, new = argv[3:]
@@ -147,32 +152,37 @@ def test_a_candidate_that_would_undo_a_pair_says_so_and_both_commands_make_a_spl
     two commands pasted make the split the curated lineage holds."""
     out = run(capsys, "suggest-links", str(minsk), "minsk-1", "minsk-2", "--format", "md")[1]
     (section,) = [s for s in _sections(out) if s[0] == "minsk-1#9 → minsk-2#12"]
-    note = section[-2]
+    note = section[-3]
     assert note.startswith("minsk-1#9 is paired with minsk-2#4 (0.99, by its text): pinning ")
     keep = shlex.split(note.rsplit(": ", 1)[1])
     assert keep == ["negotrack", "link", str(minsk), "minsk-1#9", "minsk-2#4"]
-    for argv in (shlex.split(section[-1]), keep):
+    for argv in (shlex.split(section[-2]), keep):
         assert run(capsys, *argv[1:])[0] == 0
     changes = nt.load(minsk).diff("minsk-1", "minsk-2").changes
     split = {(c.old.number, c.new.number) for c in changes if c.old and c.new and c.group}
     assert split == {("9", "4"), ("9", "12")}
-    # A pair that undoes nothing says nothing more: its section ends with its command.
+    # A pair that undoes nothing says nothing more: its section ends with its commands.
     (plain,) = [s for s in _sections(out) if s[0] == "minsk-1#4 → minsk-2#9"]
-    assert len(plain) == 5
+    assert len(plain) == 6
 
 
 def test_the_python_sheet_names_the_call_that_pins_each_pair() -> None:
-    """``Suggestions.to_markdown()`` ends each section with ``d.link("OLD", "NEW")``: a
-    Python call whose two arguments are the pair's references."""
+    """``Suggestions.to_markdown()`` ends each section with ``d.link("OLD", "NEW")``, a
+    Python call whose two arguments are the pair's references, and the same call with
+    ``distinct=True`` that turns the pair down."""
     d = unkeyed("minsk-2014-2015.yaml")
     found = d.suggest_links("minsk-1", "minsk-2")
     sheet = found.to_markdown()
     assert "pin the pairs you confirm with `d.link(OLD, NEW)`" in sheet
     for s, section in zip(found, _sections(sheet), strict=True):
-        call = ast.parse(section[-1], mode="eval").body
+        call = ast.parse(section[-2], mode="eval").body
         assert isinstance(call, ast.Call)
         assert ast.unparse(call.func) == "d.link"
         assert [ast.literal_eval(a) for a in call.args] == [s.old, s.new]
+        assert not call.keywords
+        down = ast.parse(section[-1].partition(": ")[2], mode="eval").body
+        assert isinstance(down, ast.Call)
+        assert ast.unparse(down) == ast.unparse(call)[:-1] + ", distinct=True)"
 
 
 def test_the_sheet_follows_the_locale_and_says_when_there_is_nothing(
@@ -250,15 +260,20 @@ def test_hostile_texts_stay_text_in_the_sheet() -> None:
 
 
 @pytest.mark.parametrize("text", HOSTILE)
-def test_every_hostile_text_leaves_the_sheet_one_section_of_five_blocks(text: str) -> None:
-    """Whatever a point says, a CommonMark reader finds one pair section of five blocks
-    (heading, confidence, both texts, the call), no raw HTML and no link."""
+def test_every_hostile_text_leaves_the_sheet_one_section_of_six_blocks(text: str) -> None:
+    """Whatever a point says, a CommonMark reader finds one pair section of six blocks
+    (heading, confidence, both texts, the call that pins it and the one that turns it
+    down), no raw HTML and no link."""
     sheet, tokens = _sheet_with(text)
     assert not [t for t in tokens if t.type in ("html_block", "html_inline")]
     assert not [c for t in tokens for c in (t.children or ()) if c.type == "link_open"]
     (section,) = _sections(sheet)
-    assert len(section) == 5
-    assert section[-1] == 'd.link("minsk-1#2", "minsk-2#3")'
+    assert len(section) == 6
+    assert section[-2:] == [
+        'd.link("minsk-1#2", "minsk-2#3")',
+        'If they are not the same point, turn the pair down: d.link("minsk-1#2", "minsk-2#3",'
+        " distinct=True)",
+    ]
 
 
 def test_the_printed_command_works_for_a_file_named_like_an_option(
@@ -273,7 +288,9 @@ def test_the_printed_command_works_for_a_file_named_like_an_option(
         capsys, "suggest-links", "--format", "md", "--", "-minsk.yaml", "minsk-1", "minsk-2"
     )
     assert (code, err) == (0, "")
-    argv = shlex.split(_sections(out)[0][-1])
+    argv = shlex.split(_sections(out)[0][-2])
     assert argv[:3] == ["negotrack", "link", "--"]
+    down = shlex.split(_sections(out)[0][-1].partition(": ")[2])
+    assert down == ["negotrack", "link", "--distinct", *argv[2:]]
     code, out, err = run(capsys, *argv[1:])
     assert (code, out) == (0, f"linked {argv[4]} -> {argv[5]}\n"), err

@@ -169,3 +169,26 @@ def test_a_threshold_only_adds_or_removes_pairs(case: Case, t1: float, t2: float
     assert all(looser[edge] == c for edge, c in stricter.items())
     assert all(c >= high for c in stricter.values())
     assert all(c >= low for c in looser.values())
+
+
+@settings(max_examples=60)
+@given(cases(), st.randoms(use_true_random=False))
+def test_a_pair_turned_down_is_neither_made_nor_offered(case: Case, rng: random.Random) -> None:
+    """A distinct link takes one pair the text made (or offered) out of the diff, and
+    nothing else breaks: every point still appears once, and the pairs it did not touch
+    that involve neither of its points stay."""
+    d = diff(case.old, case.new)
+    made = sorted((c.old.number, c.new.number) for c in d.changes if c.old and c.new)
+    offered = sorted((k.old.number, k.new.number) for k in d.candidates)
+    if not made + offered:
+        return
+    o, n = rng.choice(made + offered)
+    down = nt.PointLink(f"{case.old.id}#{o}", f"{case.new.id}#{n}", distinct=True)
+    after = diff(case.old, case.new, links=[down])
+    pairs = {(c.old.number, c.new.number) for c in after.changes if c.old and c.new}
+    assert (o, n) not in pairs
+    assert (o, n) not in {(k.old.number, k.new.number) for k in after.candidates}
+    for side, version in (("old", case.old), ("new", case.new)):
+        seen = [getattr(c, side).number for c in after.changes if getattr(c, side)]
+        assert sorted(set(seen)) == sorted(p.number for p in version.points)
+    assert not any(c.matched_by == "link" for c in after.changes)

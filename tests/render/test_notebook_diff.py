@@ -125,6 +125,11 @@ def test_a_plan_displays_its_versions_and_curated_links() -> None:
     assert "minsk-1 → minsk-2#13 · no predecessor, per a curated link</li>" in re.sub(
         r"</?bdi[^>]*>", "", d.plan("minsk")._repr_html_()
     )
+    d.link("minsk-1#1", "minsk-2#2", note="weapons pulled back", distinct=True)
+    assert (
+        "minsk-1#1 → minsk-2#2 · not the same point, per a curated link: weapons pulled back"
+        in re.sub(r"</?bdi[^>]*>", "", d.plan("minsk")._repr_html_())
+    )
     assert "<i>dropped" not in html
     assert len(html) < 8000
     french = repr_html(plan, locale="fr")
