@@ -220,3 +220,24 @@ def test_distinct_must_be_true_or_false(drc: nt.Dossier, value: object) -> None:
     assert problem.message.startswith("expected true or false, found ")
     with pytest.raises(nt.DossierError, match=r"\$\.distinct: expected true or false"):
         nt.PointLink("a#1", "b#1", distinct=value)  # type: ignore[arg-type]
+
+
+def test_a_distinct_link_holds_in_a_diff_read_backwards(drc: nt.Dossier) -> None:
+    """Diffing the agreement against the declaration reads the link the other way round:
+    the split of 2.1 into 2.3 and 2.4 loses its 2.4 piece."""
+    plan = drc.plan("drc-rwanda-peace")
+    new, old = plan.version(AGR), plan.version(DECL)
+    down = nt.PointLink("declaration#2.4", "agreement#2.1", distinct=True)
+
+    def at(d: nt.PlanDiff) -> list[tuple[str, str | None, str | None]]:
+        return [
+            (c.kind.value, c.old.number if c.old else None, c.new.number if c.new else None)
+            for c in d.changes
+            if (c.old and c.old.number == "2.1") or (c.new and c.new.number == "2.4")
+        ]
+
+    assert at(nt.diff(new, old)) == [("split", "2.1", "2.3"), ("split", "2.1", "2.4")]
+    assert at(nt.diff(new, old, links=[down])) == [
+        ("reworded", "2.1", "2.3"),
+        ("added", None, "2.4"),
+    ]
