@@ -210,7 +210,11 @@ def _reach(start: str, graph: dict[str, list[str]], old_id: str, new_id: str) ->
 
 
 def _by_key(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:
-    """Pair points sharing a lineage key (in reading order if a key repeats)."""
+    """Pair points sharing a lineage key. A key on one point of one version and on several
+    of the other says a split (or a merger): the one point continues in all of them. A key
+    on as many points in both versions pairs them in reading order, as does a key on
+    several in both, unequal, as far as it goes (the rest are left to text). A pair a
+    distinct link turned down is never made (links win over keys)."""
     waiting: dict[str, list[int]] = {}
     for j in align.free_new(len(new.points)):
         key = new.points[j].key
@@ -218,13 +222,27 @@ def _by_key(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:
             waiting.setdefault(key, []).append(j)
     if not waiting:
         return
+    mine: dict[str, list[int]] = {}
     for i in align.free_old(len(old.points)):
         key = old.points[i].key
-        queue = waiting.get(key) if key is not None else None
-        if queue:  # the first not turned down by a distinct link (links win over keys)
-            k = next((k for k, j in enumerate(queue) if (i, j) not in align.distinct), None)
-            if k is not None:
-                align.pair(i, queue.pop(k), "key")
+        if key is not None and key in waiting:
+            mine.setdefault(key, []).append(i)
+    down = align.distinct
+    for key, olds in mine.items():
+        news = waiting[key]
+        if len(olds) == 1 and len(news) > 1:  # a split, less the halves turned down
+            news = [j for j in news if (olds[0], j) not in down]
+        elif len(news) == 1 and len(olds) > 1:  # a merger, likewise
+            olds = [i for i in olds if (i, news[0]) not in down]
+        if len(olds) == 1 and len(news) > 1:
+            align.group((olds[0],), tuple(news), "key")
+        elif len(news) == 1 and len(olds) > 1:
+            align.group(tuple(olds), (news[0],), "key")
+        else:
+            for i in olds:  # in reading order, each with the first not turned down
+                k = next((k for k, j in enumerate(news) if (i, j) not in down), None)
+                if k is not None:
+                    align.pair(i, news.pop(k), "key")
 
 
 def placed(

@@ -587,3 +587,34 @@ def test_a_direct_no_successor_wins_over_a_chain(
     assert [(str(c.kind), c.old and c.old.number, c.new and c.new.number) for c in alone] == (
         [("deleted", "1", None)] if bare else [("added", None, "1")]
     )
+
+
+def test_a_key_on_one_point_and_on_several_is_a_split_or_a_merger() -> None:
+    """A curator who gives the old ceasefire's key to both points it became says a split:
+    the diff shows one, sure, by key (and read backwards, a merger); points of a repeated
+    key on both sides, as many, pair in reading order. A half a distinct link turned down
+    is left out of the split."""
+    old = _keyed("a", (ARMY, "army"), (CEASEFIRE, "truce"))
+    new = _keyed("b", (REWORDED, "truce"), (ARMY, "army"), (PRISONERS, "truce"))
+    assert _pairs(diff(old, new)) == [
+        ("split", "2", "1", "key"),
+        ("split", "2", "3", "key"),
+        ("renumbered", "1", "2", "key"),
+    ]
+    assert all(c.confidence == 1.0 for c in diff(old, new).changes)
+    assert _pairs(diff(new, old)) == [
+        ("renumbered", "2", "1", "key"),
+        ("merged", "1", "2", "key"),
+        ("merged", "3", "2", "key"),
+    ]
+    twice = _keyed("c", (CEASEFIRE, "truce"), (PRISONERS, "truce"))
+    assert _pairs(diff(twice, _keyed("d", (REWORDED, "truce"), (SANCTIONS, "truce")))) == [
+        ("reworded", "1", "1", "key"),
+        ("reworded", "2", "2", "key"),
+    ]
+    down = nt.PointLink("a#2", "b#3", distinct=True)
+    assert _pairs(diff(old, new, links=[down])) == [
+        ("moved", "2", "1", "key"),
+        ("renumbered", "1", "2", "key"),
+        ("added", None, "3", ""),
+    ]
