@@ -186,17 +186,26 @@ def _plain(value: Any) -> Any:
 
 
 def _record_data(record: Any) -> dict[str, Any]:
-    fields = {
-        a.name: getattr(record, a.name)
-        for a in attrs.fields(type(record))
-        if a.init and not _unset_flag(a, record)
-    }
+    cls = type(record)
+    fields = {a.name: getattr(record, a.name) for a in attrs.fields(cls) if a.init}
+    for name, default in _flags(cls):
+        if fields[name] == default:  # a flag left at its default is not written
+            del fields[name]
     return _clean(fields)
 
 
-def _unset_flag(a: attrs.Attribute[Any], record: Any) -> bool:
-    """Whether ``a`` is a flag (``true``/``false``) left at its default: not written."""
-    return a.metadata.get(KIND) == "flag" and getattr(record, a.name) == a.default
+_FLAGS: dict[type, tuple[tuple[str, Any], ...]] = {}
+
+
+def _flags(cls: type) -> tuple[tuple[str, Any], ...]:
+    """The flag (true/false) fields of a record class, with their defaults (worked out
+    once per class: a large dossier writes records by the 100,000)."""
+    found = _FLAGS.get(cls)
+    if found is None:
+        found = _FLAGS[cls] = tuple(
+            (a.name, a.default) for a in attrs.fields(cls) if a.metadata.get(KIND) == "flag"
+        )
+    return found
 
 
 def to_data(dossier: Dossier) -> dict[str, Any]:
