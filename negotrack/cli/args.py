@@ -1,4 +1,5 @@
-"""The command line's arguments: the argparse parser, its help texts and examples.
+"""The command line's arguments: the argparse parser and its help texts (each command's
+examples are in :mod:`negotrack.cli.examples`).
 
 Kept apart from :mod:`negotrack.cli.commands` (which runs the commands) so each stays readable; the
 parser is built from a mapping of command names to the functions that run them.
@@ -12,84 +13,15 @@ from types import MappingProxyType
 from typing import Any
 
 from negotrack.__about__ import __version__
+from negotrack.cli.examples import EXAMPLES
 from negotrack.cli.helpformat import Formatter
 
-__all__ = ["COMMANDS", "EXAMPLES", "MAIN_EPILOG", "PROG", "Runner", "build_parser", "locale_option"]
+__all__ = ["COMMANDS", "MAIN_EPILOG", "PROG", "Runner", "build_parser", "locale_option"]
 
 PROG = "negotrack"
 
 Runner = Callable[[argparse.Namespace], int]
 """A command: it receives the parsed arguments and returns the exit code."""
-
-EXAMPLES: Mapping[str, str] = MappingProxyType(
-    {
-        "validate": """examples:
-  negotrack validate seeds/ukraine-2025-12.yaml
-  negotrack validate dossier.json && echo valid
-  negotrack validate --strict dossier.yaml""",
-        "status set": """examples:
-  negotrack status set d.yaml us-28#14 disputed --on 2025-12-26 --source s12
-  negotrack status set d.yaml us-28#12 deleted --on "2025-11-23T18:00 Europe/Zurich" \\
-      --by umerov --source s3 --note "dropped in Geneva"
-  negotrack status set d.json eu-24#7 agreed --on ~2025-12 --source s9   # approximate month""",
-        "status show": """examples:
-  negotrack status show d.yaml                      # every point of every version
-  negotrack status show d.yaml us-28#12             # one point and its history
-  negotrack status show d.yaml --as-of 2025-12-01   # what was known by then
-  negotrack status show d.yaml --format json | jq '.points[] | select(.status=="disputed")'""",
-        "status": """examples:
-  negotrack status set d.yaml us-28#14 disputed --on 2025-12-26 --source s12
-  negotrack status show d.yaml --as-of 2025-12-01""",
-        "timeline": """examples:
-  negotrack timeline d.yaml -o timeline.html
-  negotrack timeline d.yaml --format md --kind round --since 2025-11 -o rounds.md
-  negotrack timeline d.yaml --participant witkoff --side Russia --until 2025-12-31
-  negotrack timeline d.yaml --embed -o timeline-fragment.html
-  negotrack timeline d.yaml --locale uk -o timeline-uk.html   # a Ukrainian page""",
-        "diff": """examples:
-  negotrack diff d.yaml us-28 us-20 -o diff.html
-  negotrack diff d.yaml us-28 geneva-19 --format text
-  negotrack diff d.yaml us-28 us-20 --format json | jq .summary
-  negotrack diff d.yaml us-28 us-20 --locale ar -o diff-ar.html   # Arabic, right to left""",
-        "link": """examples:
-  negotrack link d.yaml us-28#12 20-point#9 --note "the army cap, renumbered"
-  negotrack link d.yaml us-28#21a 20-point      # no successor: dropped in 20-point
-  negotrack link d.yaml us-28 20-point#7        # no predecessor: new in 20-point
-  negotrack link d.yaml us-28#3 20-point#2 --distinct   # not this pair: never matched""",
-        "unlink": """examples:
-  negotrack unlink d.yaml us-28#12 20-point#9   # the link as written, both ends
-  negotrack unlink d.yaml us-28#21a 20-point    # take back a 'no successor' link""",
-        "suggest-links": """examples:
-  negotrack suggest-links d.yaml us-28 20-point                 # least sure first
-  negotrack suggest-links d.yaml us-28 20-point --format json | jq '.[0]'
-  negotrack suggest-links d.yaml us-28 20-point --format md > review.md   # both texts
-  negotrack suggest-links d.yaml us-28 20-point --min-confidence 0.9 --accept""",
-        "export": """examples:
-  negotrack export d.yaml --to timelinejs -o timeline.json
-  negotrack export d.yaml --to ics -o rounds.ics                 # rounds only
-  negotrack export d.yaml --to ics --all-events -o everything.ics
-  negotrack export d.yaml --to csv --table points -o points.csv
-  negotrack export d.yaml --to csv --table positions --as-of 2025-12-01
-  negotrack export d.yaml --to csv --excel -o events.csv        # opens in Excel
-  negotrack export --to json-schema -o dossier.schema.json""",
-        "board": """examples:
-  negotrack board d.yaml -o board.html                  # the first plan
-  negotrack board d.yaml peace-plan --as-of 2025-12-01 --format md""",
-        "site": """examples:
-  negotrack site d.yaml -o site/     # timeline.html, diff-OLD_to_NEW.html, board-PLAN.html, .md
-  negotrack site d.yaml -o site/ --threshold 0.3""",
-        "replace": """examples:
-  negotrack replace d.yaml event fixed-geneva.yaml     # the event with the same id
-  negotrack replace d.yaml point point-12.yaml --version us-28
-  cat source.json | negotrack replace d.json source -""",
-        "remove": """examples:
-  negotrack remove d.yaml event geneva-dup
-  negotrack remove d.yaml point us-28#29     # refused while a status change names it""",
-        "merge": """examples:
-  negotrack merge mine.yaml theirs.yaml -o both.yaml
-  negotrack merge mine.yaml theirs.yaml | jq '.events | length'""",
-    }
-)
 
 MAIN_EPILOG = """Run 'negotrack COMMAND --help' for a command's options and examples.
 Exit status: 0 ok, 1 bad input (one line per problem on stderr), 2 usage error."""

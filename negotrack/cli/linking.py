@@ -142,16 +142,21 @@ def _displaced(
         if end not in before or before[end][0] == other:
             continue
         left, sure = before[end]
-        if left in after:
-            partner, then = after[left]
-            now = f"now paired with {partner} ({cut_down(then):.2f})"
-        else:
-            now = "now left unpaired"
         said.append(
             f"{end} was paired by its text with {left} ({cut_down(sure):.2f}); the link takes "
-            f"{end}, and {left} is {now}"
+            f"{end}, and {left} is {_now(after, left)}"
         )
     return said
+
+
+def _now(after: dict[str, tuple[str, float]], point: str) -> str:
+    """Where ``point`` stands after a link: "now paired with X (0.75)", or unpaired."""
+    from negotrack.core.confidence import cut_down
+
+    if point not in after:
+        return "now left unpaired"
+    partner, sure = after[point]
+    return f"now paired with {partner} ({cut_down(sure):.2f})"
 
 
 def _freed(d: Dossier, made: PointLink, before: dict[str, tuple[str, float]] | None) -> list[str]:
@@ -166,13 +171,7 @@ def _freed(d: Dossier, made: PointLink, before: dict[str, tuple[str, float]] | N
         f"{made.old} was paired by its text with {made.new}"
         f" ({cut_down(before[made.old][1]):.2f}); the link takes that pair apart"
     ]
-    for end in (made.old, made.new):
-        if end in after:
-            partner, then = after[end]
-            said.append(f"{end} is now paired with {partner} ({cut_down(then):.2f})")
-        else:
-            said.append(f"{end} is now left unpaired")
-    return said
+    return said + [f"{end} is {_now(after, end)}" for end in (made.old, made.new)]
 
 
 def unlink(args: argparse.Namespace) -> int:

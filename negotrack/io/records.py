@@ -14,12 +14,12 @@ from typing import Any
 
 import attrs
 
-from negotrack.core.dates import Moment
 from negotrack.core.refs import PointRef
 from negotrack.dossier.dossier import Dossier
 from negotrack.dossier.eventnames import EventNames
 from negotrack.errors import DossierError, NegotrackError, Problem, did_you_mean
-from negotrack.io.specs import FLAG, MOMENT, SPECS, STR, STR_ONLY, STRS, TEXT_OK, Spec
+from negotrack.io.specs import SPECS, STR_ONLY, TEXT_OK, Spec
+from negotrack.io.values import read_value, typename
 
 __all__ = ["RECORD_LISTS", "SCHEMA_VERSION", "from_data"]
 
@@ -38,7 +38,7 @@ def from_data(data: Any, *, file: str | None = None) -> Dossier:
     if not isinstance(data, dict):
         raise DossierError(
             Problem(
-                f"a dossier is a mapping, found {_typename(data)}",
+                f"a dossier is a mapping, found {typename(data)}",
                 "$",
                 file,
                 hint="start the file with 'title:' and 'negotrack: 1'",
@@ -67,7 +67,7 @@ def from_data(data: Any, *, file: str | None = None) -> Dossier:
         problems.append(Problem("a dossier needs a title (text)", "$.title"))
     description = data.get("description")
     if description is not None and not isinstance(description, str):
-        problems.append(Problem(f"expected text, found {_typename(description)}", "$.description"))
+        problems.append(Problem(f"expected text, found {typename(description)}", "$.description"))
     language = data.get("language")
     if language is not None and (
         not isinstance(language, str) or _LANGUAGE_TAG.fullmatch(language) is None
@@ -87,7 +87,7 @@ def from_data(data: Any, *, file: str | None = None) -> Dossier:
         if raw is None:
             parts[name] = []
         elif not isinstance(raw, list):
-            problems.append(Problem(f"expected a list, found {_typename(raw)}", f"$.{name}"))
+            problems.append(Problem(f"expected a list, found {typename(raw)}", f"$.{name}"))
             parts[name] = []
         else:
             parts[name] = _records(SPECS[name], raw, f"$.{name}", found)
@@ -297,7 +297,7 @@ def _explain(spec: Spec, raw: Any, path: str, found: _Found) -> Any:
     built without its faulty optional fields (so its other fields are still checked)."""
     problems = found.problems
     if not isinstance(raw, dict):
-        problems.append(Problem(f"expected a mapping of fields, found {_typename(raw)}", path))
+        problems.append(Problem(f"expected a mapping of fields, found {typename(raw)}", path))
         return None
     before = len(problems)
     fixed: dict[str, Any] = {}
@@ -315,11 +315,11 @@ def _explain(spec: Spec, raw: Any, path: str, found: _Found) -> Any:
             if isinstance(value, list):
                 fixed[key] = _records(kind, value, where, found)
             else:
-                problems.append(Problem(f"expected a list, found {_typename(value)}", where))
+                problems.append(Problem(f"expected a list, found {typename(value)}", where))
                 failed = True
         else:
             n = len(problems)
-            converted = _field(kind, value, where, problems)
+            converted = read_value(kind, value, where, problems)
             if len(problems) == n:
                 fixed[key] = converted
             elif key in spec.required:
@@ -346,37 +346,6 @@ def _explain(spec: Spec, raw: Any, path: str, found: _Found) -> Any:
     return None
 
 
-def _field(kind: Any, value: Any, where: str, problems: list[Problem]) -> Any:
-    if kind == STR:
-        if isinstance(value, str):
-            return value
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return str(value)  # YAML reads 12 and 1.5 as numbers; they are text here
-        problems.append(Problem(f"expected text, found {_typename(value)}", where))
-    elif kind == STRS:
-        if isinstance(value, str):
-            return (value,)
-        if not isinstance(value, list):
-            problems.append(Problem(f"expected a list of text, found {_typename(value)}", where))
-            return ()
-        return tuple(_field(STR, v, f"{where}[{k}]", problems) for k, v in enumerate(value))
-    elif kind == FLAG:
-        if isinstance(value, bool):
-            return value
-        problems.append(Problem(f"expected true or false, found {_typename(value)}", where))
-    elif kind == MOMENT:
-        try:
-            return Moment.of(value)
-        except NegotrackError as exc:
-            problems.extend(p.under(where) for p in exc.problems)
-    else:
-        try:
-            return kind.coerce(value)
-        except NegotrackError as exc:
-            problems.extend(p.under(where) for p in exc.problems)
-    return None
-
-
 def _remember(raw: Any, broken: set[str]) -> None:
     if isinstance(raw, dict):
         for key in ("id", "number"):
@@ -395,10 +364,3 @@ def _about(problem: Problem, broken: set[str]) -> bool:
         name in broken or (PointRef.split(name) or ("",))[0] in broken
         for name in _QUOTED.findall(problem.message)
     )
-
-
-_TYPENAMES = {dict: "a mapping", list: "a list", str: "text", bool: "true/false"}
-
-
-def _typename(value: Any) -> str:
-    return "nothing" if value is None else _TYPENAMES.get(type(value), type(value).__name__)

@@ -15,15 +15,16 @@ from collections.abc import Iterable
 import attrs
 
 from negotrack.core.groups import components
-from negotrack.core.model import PlanVersion, Point, PointLink
+from negotrack.core.model import PlanVersion, PointLink
 from negotrack.core.refs import PointRef
 from negotrack.plandiff import match as _match
 from negotrack.plandiff.features import Normaliser
 from negotrack.plandiff.pieces import edges
 from negotrack.plandiff.scores import Apart, kept_apart
+from negotrack.plandiff.spacing import collapsed
 from negotrack.plandiff.tokens import words
 
-__all__ = ["Alignment", "Words", "align", "collapsed", "same_pair_text", "same_text"]
+__all__ = ["Alignment", "Words", "align"]
 
 Words = tuple[str, ...]
 """A point's words or stems, in order."""
@@ -270,34 +271,6 @@ def placed(
             mine[k] = object()  # its own line, unless its key names one
         mine.update((k, p.key) for k, p in enumerate(points) if p.key is not None)
     return lines
-
-
-def collapsed(text: str) -> str:
-    """``text`` with its spaces collapsed (one space between words, none at the ends).
-
-    Most texts are so already: a printable text (every white space but " " is a control
-    character or a separator, which are not printable) without two spaces in a row and
-    without a space at either end is returned as is, without splitting it."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    return " ".join(text.split())
-
-
-def same_text(a: str, b: str) -> bool:
-    """Whether two texts are the same up to spacing."""
-    return a == b or collapsed(a) == collapsed(b)
-
-
-def same_pair_text(o: Point, n: Point, via: str) -> bool:
-    """Whether a pair's texts are the same up to spacing (:func:`same_text`), known without
-    reading them for a pair matched by its exact text (always) or by text similarity
-    (never: texts the same up to spacing are all paired before text matching, so no such
-    pair of points is left to it)."""
-    if via == "exact":
-        return True
-    if via == "text":
-        return False
-    return same_text(o.text, n.text)
 
 
 def _exact(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from negotrack.core.model import PlanVersion, Point, Stance, Status
-from negotrack.plandiff.align import same_text
 from negotrack.plandiff.diffjson import diff_json
 from negotrack.plandiff.figures import figure_pairs, may_hold_figure
 from negotrack.plandiff.options import same_options
+from negotrack.plandiff.spacing import same_text
 from negotrack.plandiff.tokens import Piece, WordOp, kept_matching, word_diff
 
 __all__ = [

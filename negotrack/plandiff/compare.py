@@ -7,9 +7,10 @@ Alignment goes from the most to the least trusted evidence:
 1. curated links (``links=``, and the plan's own links when a dossier is given): the
    curated truth always wins, even over keys; one old point linked to several new ones is
    a split, several old points linked to one new one a merge;
-2. shared lineage ``key``\\ s;
-3. exact duplicate texts (up to spacing), never of two points a person placed
-   (:func:`~negotrack.plandiff.align.placed`, kept apart by text matching too);
+2. shared lineage ``key``\\ s (one point's key on several of the other version: a split);
+3. exact duplicate texts (up to spacing), never of two points a person kept apart (placed
+   on different lines, :func:`~negotrack.plandiff.align.placed`, or a ``distinct`` link's
+   pair), which text matching keeps apart too;
 4. text similarity: stems weighted by rarity, each pair judged against what unrelated
    points of the same two versions score, mutual best pairs first, then the points facing
    each other between pairs that keep their order, then the pieces of splits and merges
@@ -20,9 +21,9 @@ Each change says what matched it (``matched_by``) and how sure that is (``confid
 A matched pair is *moved* when it is not on the longest increasing subsequence of matched
 pairs (so one insertion does not mark everything after it as moved). A pair with the same
 text but other options (bracketed alternatives) is reworded (:mod:`.options`); options
-never decide the pairing. Reworded pairs carry an
-inline word diff and the figures that changed; with a dossier, every change also carries
-the point's status as of each version's date and the parties' changed positions.
+never decide the pairing. Reworded pairs carry an inline word diff and the figures that
+changed; with a dossier, every change also carries the point's status as of each version's
+date and the parties' changed positions.
 
 The result is a frozen :class:`PlanDiff`; rendering it is :mod:`negotrack.render.renderer`'s job.
 """
@@ -58,8 +59,9 @@ from negotrack.plandiff.changes import (
     StatusDelta,
 )
 from negotrack.plandiff.figure_words import figure_language
-from negotrack.plandiff.link_notes import alone_notes, link_notes
+from negotrack.plandiff.link_notes import with_notes
 from negotrack.plandiff.options import same_options
+from negotrack.plandiff.spacing import same_pair_text
 from negotrack.plandiff.tokens import WordOp, words
 
 if TYPE_CHECKING:
@@ -124,7 +126,7 @@ def _pair_change(
     renumbered = o.number != n.number
     # The fields up to ``confidence`` are given by position (group None): keywords cost a
     # fifth of a change's making, and a pair is made for most points.
-    if _align.same_pair_text(o, n, via):
+    if same_pair_text(o, n, via):
         if not same_options(o.options, n.options):
             # Other alternatives still open are another wording under negotiation: the
             # point changed, though its text did not (options never decide the pairing).
@@ -255,7 +257,7 @@ def diff(
         alignment = _align.align(old, new, curated, threshold, language)
         changes = _arrange(old, new, alignment, figure_language(language))
         if curated:
-            changes = _with_notes(changes, curated, old.id, new.id)
+            changes = with_notes(changes, curated, old.id, new.id)
         doubts = alignment.doubts
         # The alignment's thousands of tuples (pairs, words) are let go while the collector
         # is still paused: freed later, they would all be walked by its first collection.
@@ -342,29 +344,6 @@ def _arrange(
             out.append(_unpaired(ChangeKind.ADDED, None, nps[j], j in align.alone_new))
         if j in after:
             out += after[j]
-    return out
-
-
-def _with_notes(
-    changes: list[PointChange], links: list[PointLink], old_id: str, new_id: str
-) -> list[PointChange]:
-    """``changes`` with the note of the curated links behind each pair they made."""
-    made = [
-        (c.old.number, c.new.number)
-        for c in changes
-        if c.matched_by == "link" and c.old is not None and c.new is not None
-    ]
-    notes = alone_notes(links, old_id, new_id)  # "no successor", "no predecessor"
-    notes.update(link_notes(links, old_id, new_id, made).items())
-    if not notes:
-        return changes
-    out = []
-    for c in changes:
-        note = None
-        if c.matched_by == "link":
-            ends = (c.old.number if c.old else None, c.new.number if c.new else None)
-            note = notes.get(ends)
-        out.append(c if note is None else attrs.evolve(c, note=note))
     return out
 
 

@@ -3,17 +3,22 @@
 A curated link may say why its two points are one (``PointLink.note``). A diff pairs the
 points of two versions by a link between them, written either way round, or by a chain of
 links through versions in between (see :mod:`negotrack.plandiff.align`); a change made so
-carries the notes of those links, for the reports to show beside the pair.
+carries the notes of those links, for the reports to show beside the pair
+(:func:`with_notes` puts them on a diff's changes; "no successor" and "no predecessor"
+links give theirs to the deleted or added point).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+import attrs
+
 from negotrack.core.model import PointLink
 from negotrack.core.refs import PointRef
+from negotrack.plandiff.changes import PointChange
 
-__all__ = ["alone_notes", "link_notes"]
+__all__ = ["alone_notes", "link_notes", "with_notes"]
 
 
 def link_notes(
@@ -60,6 +65,29 @@ def alone_notes(
             ref = PointRef.parse(link.new)
             if ref.version == new_id:
                 out[(None, ref.number)] = link.note
+    return out
+
+
+def with_notes(
+    changes: list[PointChange], links: list[PointLink], old_id: str, new_id: str
+) -> list[PointChange]:
+    """``changes`` with the note of the curated links behind each pair they made."""
+    made = [
+        (c.old.number, c.new.number)
+        for c in changes
+        if c.matched_by == "link" and c.old is not None and c.new is not None
+    ]
+    notes = alone_notes(links, old_id, new_id)  # "no successor", "no predecessor"
+    notes.update(link_notes(links, old_id, new_id, made).items())
+    if not notes:
+        return changes
+    out = []
+    for c in changes:
+        note = None
+        if c.matched_by == "link":
+            ends = (c.old.number if c.old else None, c.new.number if c.new else None)
+            note = notes.get(ends)
+        out.append(c if note is None else attrs.evolve(c, note=note))
     return out
 
 

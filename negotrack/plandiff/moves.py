@@ -13,7 +13,7 @@ import zlib
 from collections.abc import Sequence
 
 from negotrack.core.model import PlanVersion, Point
-from negotrack.plandiff.align import same_pair_text
+from negotrack.plandiff.spacing import same_pair_text
 
 __all__ = ["stable"]
 

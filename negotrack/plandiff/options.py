@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from negotrack.plandiff.align import collapsed
+from negotrack.plandiff.spacing import collapsed
 
 if TYPE_CHECKING:
     from negotrack.core.model import Point

@@ -7,7 +7,7 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from negotrack.plandiff.align import collapsed, same_text
+from negotrack.plandiff.spacing import collapsed, same_text
 
 _SPACEY = st.text(alphabet=st.sampled_from(["a", "b", " ", "\n", "\t", "\u00a0", "\u2028"]))
 

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 import negotrack as nt
 from negotrack.plandiff import candidates as candidates_module
 from negotrack.plandiff import features as features_module
-from negotrack.plandiff.align import align, same_pair_text, same_text
+from negotrack.plandiff.align import align
+from negotrack.plandiff.spacing import same_pair_text, same_text
 from negotrack.plandiff.candidates import KEEP, KEYS, features
 from negotrack.plandiff.compare import _contained_share
 from negotrack.plandiff.features import Bag, Normaliser, bags, cosine, norm, round9
