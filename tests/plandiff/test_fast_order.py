@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import negotrack as nt
-from negotrack.plandiff.spacing import same_pair_text
 from negotrack.plandiff.moves import _tie, stable
 from negotrack.plandiff.order import _by_gap, _longest_starting, kept_of, uncrossed
+from negotrack.plandiff.spacing import same_pair_text
 
 
 def _version(vid: str, texts: list[str]) -> nt.PlanVersion:

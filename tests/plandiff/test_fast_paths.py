@@ -17,13 +17,13 @@ import negotrack as nt
 from negotrack.plandiff import candidates as candidates_module
 from negotrack.plandiff import features as features_module
 from negotrack.plandiff.align import align
-from negotrack.plandiff.spacing import same_pair_text, same_text
 from negotrack.plandiff.candidates import KEEP, KEYS, features
 from negotrack.plandiff.compare import _contained_share
 from negotrack.plandiff.features import Bag, Normaliser, bags, cosine, norm, round9
 from negotrack.plandiff.groups import _common, _contained, _covered
 from negotrack.plandiff.match import _greedy, _lone
 from negotrack.plandiff.scores import Scores, _grid
+from negotrack.plandiff.spacing import same_pair_text, same_text
 from tests.support.diffgen import generate
 
 _COSINE = st.floats(min_value=0.0, max_value=1.0).map(lambda s: round(s, 9))
