@@ -28,6 +28,7 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "Candidate",
     "ChangeKind",
+    "DistinctPair",
     "FigureChange",
     "MatchedBy",
     "PlanDiff",
@@ -214,6 +215,17 @@ class Candidate:
     confidence: float
 
 
+@attrs.frozen
+class DistinctPair:
+    """A pair a person turned down: a curated link with ``distinct`` between a point of
+    each version says ``old`` and ``new`` are *not* the same point, so text matching
+    neither paired them nor offered one for the other. ``note`` is why (the link's)."""
+
+    old: Point
+    new: Point
+    note: str | None = None
+
+
 @attrs.frozen(repr=False)  # its repr is one line: the default held every point, twice
 class PlanDiff:
     """Every point of two versions and what became of it, in the new version's reading
@@ -225,13 +237,16 @@ class PlanDiff:
     ``candidates`` are the pairs text matching left unpaired for a person to check
     (:class:`Candidate`), in old-version order. ``threshold`` is the cut text matching
     paired at when one was asked for (``diff(..., threshold=0.3)``), else None (the
-    matcher's own): the reports say so, since their pairs depend on it."""
+    matcher's own): the reports say so, since their pairs depend on it. ``distinct`` are
+    the pairs curated links turned down between the two versions (:class:`DistinctPair`),
+    in old-version order: the reports show them on both points' cards."""
 
     old: PlanVersion
     new: PlanVersion
     changes: tuple[PointChange, ...]
     candidates: tuple[Candidate, ...] = ()
     threshold: float | None = None
+    distinct: tuple[DistinctPair, ...] = ()
 
     @property
     def summary(self) -> dict[str, int]:
@@ -268,8 +283,9 @@ class PlanDiff:
         point with candidates, as the reports mark "check this"), whether its options
         changed (``options_changed``) and, when either point has options, both sides' and
         those dropped and added (``options``, else null); then the ``candidates`` text
-        matching left unpaired, as old and new numbers with a confidence
-        (:mod:`.diffjson`)."""
+        matching left unpaired, as old and new numbers with a confidence, and the pairs
+        curated links turned down (``distinct``), as old and new numbers with the link's
+        note (:mod:`.diffjson`)."""
         return diff_json(self)
 
     def to_text(self, *, locale: str | None = None) -> str:

@@ -59,7 +59,7 @@ from negotrack.plandiff.changes import (
     StatusDelta,
 )
 from negotrack.plandiff.figure_words import figure_language
-from negotrack.plandiff.link_notes import with_notes
+from negotrack.plandiff.link_notes import distinct_pairs, with_notes
 from negotrack.plandiff.options import same_options
 from negotrack.plandiff.spacing import same_pair_text
 from negotrack.plandiff.tokens import WordOp, words
@@ -267,7 +267,8 @@ def diff(
     unsure = tuple(
         Candidate(old.points[i], new.points[j], confidence) for i, j, confidence in doubts
     )
-    return PlanDiff(old, new, tuple(changes), unsure, threshold)
+    distinct = distinct_pairs(curated, old, new) if curated else ()
+    return PlanDiff(old, new, tuple(changes), unsure, threshold, distinct)
 
 
 def _unpaired(kind: ChangeKind, o: Point | None, n: Point | None, linked: bool) -> PointChange:

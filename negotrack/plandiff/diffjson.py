@@ -4,7 +4,9 @@ Each change says whether a person should check it in two ways: ``check``, the pa
 (found by text with a low confidence, :attr:`PointChange.check`), and ``to_check``, what
 the reports mark "check this" and count "to check" (:attr:`PlanDiff.to_check`): such a
 pair, or a deleted or added point that text matching left with candidates. A script that
-lists what needs a person's eye filters on ``to_check``.
+lists what needs a person's eye filters on ``to_check``. ``distinct`` lists the pairs a
+person turned down (curated links saying two points are not the same), which text matching
+kept apart.
 """
 
 from __future__ import annotations
@@ -48,5 +50,8 @@ def diff_json(d: PlanDiff) -> dict[str, Any]:
         "candidates": [
             {"old": c.old.number, "new": c.new.number, "confidence": cut_down(c.confidence, 4)}
             for c in d.candidates
+        ],
+        "distinct": [
+            {"old": p.old.number, "new": p.new.number, "note": p.note} for p in d.distinct
         ],
     }

@@ -5,7 +5,9 @@ points of two versions by a link between them, written either way round, or by a
 links through versions in between (see :mod:`negotrack.plandiff.align`); a change made so
 carries the notes of those links, for the reports to show beside the pair
 (:func:`with_notes` puts them on a diff's changes; "no successor" and "no predecessor"
-links give theirs to the deleted or added point).
+links give theirs to the deleted or added point). A ``distinct`` link says the opposite,
+that two points are not one: :func:`distinct_pairs` lists those between the two versions,
+with their notes, for the reports to show on both points' cards.
 """
 
 from __future__ import annotations
@@ -14,11 +16,38 @@ from collections.abc import Iterable
 
 import attrs
 
-from negotrack.core.model import PointLink
+from negotrack.core.model import PlanVersion, PointLink
 from negotrack.core.refs import PointRef
-from negotrack.plandiff.changes import PointChange
+from negotrack.plandiff.changes import DistinctPair, PointChange
 
-__all__ = ["alone_notes", "link_notes", "with_notes"]
+__all__ = ["alone_notes", "distinct_pairs", "link_notes", "with_notes"]
+
+
+def distinct_pairs(
+    links: Iterable[PointLink], old: PlanVersion, new: PlanVersion
+) -> tuple[DistinctPair, ...]:
+    """The pairs of a point of ``old`` and one of ``new`` that ``distinct`` links turned
+    down (written either way round; they never chain through other versions), each once,
+    in old then new reading order; a pair linked twice keeps the first note given."""
+    old_at = {p.number: i for i, p in enumerate(old.points)}
+    new_at = {p.number: j for j, p in enumerate(new.points)}
+    found: dict[tuple[int, int], str | None] = {}
+    for link in links:
+        a = PointRef.split(link.old) if link.distinct else None
+        b = PointRef.split(link.new) if a is not None else None
+        if a is None or b is None:  # validation reports a distinct link to a bare version
+            continue
+        if (a[0], b[0]) == (new.id, old.id):
+            a, b = b, a
+        if (a[0], b[0]) != (old.id, new.id):
+            continue
+        # Both points exist: aligning the versions refused a link to a missing one.
+        i, j = old_at[a[1]], new_at[b[1]]
+        if found.get((i, j)) is None:
+            found[(i, j)] = link.note
+    return tuple(
+        DistinctPair(old.points[i], new.points[j], found[(i, j)]) for i, j in sorted(found)
+    )
 
 
 def link_notes(

@@ -23,6 +23,7 @@ from negotrack.views.diff import (
     Counterpart,
     DiffView,
     FigureView,
+    NotSame,
     PositionView,
     WordView,
 )
@@ -185,8 +186,13 @@ class _Escaper:
             self.options(c.new_options),
             c.options_changed,
             c.options_listed,
+            tuple([self.not_same(k) for k in c.not_same]),
         )
         return ChangeHtml(c, html, changed)
+
+    @staticmethod
+    def not_same(k: NotSame) -> NotSame:
+        return NotSame(_esc(k.old_ref), _esc(k.new_ref), _esc(k.anchor), k.to_new, _maybe(k.note))
 
     def options(self, runs: tuple[WordView, ...]) -> tuple[WordView, ...]:
         return tuple([WordView(self.word(op), _esc(text)) for op, text in runs])

@@ -15,7 +15,7 @@ import attrs
 
 from negotrack.core.plans import Point
 from negotrack.plandiff.changes import CHECK_BELOW
-from negotrack.views.diff_links import Counterpart, Group, counterparts, groups
+from negotrack.views.diff_links import Counterpart, Group, NotSame, counterparts, groups, not_same
 from negotrack.views.diff_words import shown_runs
 from negotrack.views.formatting import anchor
 from negotrack.views.i18n import ENGLISH, Interface
@@ -30,6 +30,7 @@ __all__ = [
     "Counterpart",
     "DiffView",
     "FigureView",
+    "NotSame",
     "PositionView",
     "WordView",
 ]
@@ -120,6 +121,12 @@ class ChangeView(NamedTuple):
     """Whether the options are shown as a list, one item each (:attr:`option_list`),
     rather than in a line joined by "or": when one of them, on either side, is a sentence
     or long (:func:`negotrack.views.options.listed`)."""
+    not_same: tuple[NotSame, ...] = ()
+    """The pairs a person turned down (``distinct`` curated links) that hold this card's
+    point (either point of a pair), each as (old reference, new reference, anchor of the
+    other point's card, whether that point is the new one, note), e.g. ("declaration
+    #2.4", "agreement #2.1", "p-agreement-2.1", True, "The mechanism is Article 3's."):
+    shown on the first card of each point, whatever became of it."""
 
     @property
     def curated(self) -> bool:
@@ -231,6 +238,12 @@ class DiffView:
                     views, counterparts(plan_diff, anchors, old.id, new.id), strict=True
                 )
             )
+        if plan_diff.distinct:
+            anchors = [v.anchor for v in views]
+            views = tuple(
+                v._replace(not_same=k) if k else v
+                for v, k in zip(views, not_same(plan_diff, anchors, old.id, new.id), strict=True)
+            )
         counts = dict(plan_diff.summary)
         # KIND_ORDER lists every ChangeKind (a test holds it to that).
         summary = tuple(
@@ -290,7 +303,7 @@ def _terms(views: Sequence[ChangeView], threshold: float | None) -> tuple[str, .
         ("candidates", any(v.counterparts for v in views)),
         ("similarity", any(v.changed_words for v in views)),
         ("options", any(v.old_options or v.new_options for v in views)),
-        ("curated", any(v.curated for v in views)),
+        ("curated", any(v.curated or v.not_same for v in views)),
         ("pieces", any(v.kind in {"split", "merged"} for v in views)),
         ("crossed", any(v.crossed for v in views)),
     )

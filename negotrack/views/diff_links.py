@@ -6,7 +6,9 @@ A split or merge is shown as one card per piece, each naming its whole group ("u
 links: a regrouping) has both merged and split pieces; its cards say it is one group, not
 a merger on some cards and a split on others. A deleted or added point names its
 candidates: the points the text could not decide it continues or comes from, each with
-the pair's confidence and the anchor of its card.
+the pair's confidence and the anchor of its card. A point a person said is not the same
+as a point of the other version (a ``distinct`` link) names that point, with the anchor
+of its card and the link's note, whatever became of either.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from negotrack.plandiff.compare import PlanDiff, PointChange
 
-__all__ = ["Counterpart", "Group", "counterparts", "groups"]
+__all__ = ["Counterpart", "Group", "NotSame", "counterparts", "groups", "not_same"]
 
 
 class Counterpart(NamedTuple):
@@ -28,6 +30,19 @@ class Counterpart(NamedTuple):
     ref: str
     anchor: str
     confidence: float
+
+
+class NotSame(NamedTuple):
+    """A pair a person turned down (a ``distinct`` curated link) that holds this card's
+    point: both points' references ("declaration #2.4", "agreement #2.1"), the anchor of
+    the card that shows the other point, whether that is the new one (``to_new``), and
+    the link's note (None when it has none)."""
+
+    old_ref: str
+    new_ref: str
+    anchor: str
+    to_new: bool
+    note: str | None
 
 
 class Group(NamedTuple):
@@ -59,13 +74,10 @@ def groups(changes: Sequence[PointChange], old_id: str, new_id: str) -> dict[int
     return out
 
 
-def counterparts(
-    plan_diff: PlanDiff, anchors: Sequence[str], old_id: str, new_id: str
-) -> list[tuple[Counterpart, ...]]:
-    """For each change of ``plan_diff`` (whose cards have ``anchors``), the candidates of a
-    deleted or added point, the most likely first; none for other changes."""
-    changes = plan_diff.changes
-    # Where each point is shown: the first change holding it.
+def _shown_at(
+    changes: Sequence[PointChange], anchors: Sequence[str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Where each old and each new point is shown: the anchor of the first card holding it."""
     at_old: dict[str, str] = {}
     at_new: dict[str, str] = {}
     for at, c in zip(anchors, changes, strict=True):
@@ -73,6 +85,43 @@ def counterparts(
             at_old.setdefault(c.old.number, at)
         if c.new is not None:
             at_new.setdefault(c.new.number, at)
+    return at_old, at_new
+
+
+def not_same(
+    plan_diff: PlanDiff, anchors: Sequence[str], old_id: str, new_id: str
+) -> list[tuple[NotSame, ...]]:
+    """For each change of ``plan_diff`` (whose cards have ``anchors``), the points of the
+    other version that curated links say its point (or, for a pair, either point) is not,
+    in reading order: on the first card of each point only (a piece of a split or merge
+    repeats its point)."""
+    changes = plan_diff.changes
+    at_old, at_new = _shown_at(changes, anchors)
+    of_old: dict[str, list[NotSame]] = {}  # old number -> new points it is not
+    of_new: dict[str, list[NotSame]] = {}  # new number -> old points it is not
+    for p in plan_diff.distinct:
+        o, n = p.old.number, p.new.number
+        refs = (f"{old_id} #{o}", f"{new_id} #{n}")
+        of_old.setdefault(o, []).append(NotSame(*refs, at_new[n], True, p.note))
+        of_new.setdefault(n, []).append(NotSame(*refs, at_old[o], False, p.note))
+    out: list[tuple[NotSame, ...]] = []
+    for at, c in zip(anchors, changes, strict=True):
+        found: list[NotSame] = []
+        if c.old is not None and at_old[c.old.number] == at:
+            found += of_old.get(c.old.number, ())
+        if c.new is not None and at_new[c.new.number] == at:
+            found += of_new.get(c.new.number, ())
+        out.append(tuple(found))
+    return out
+
+
+def counterparts(
+    plan_diff: PlanDiff, anchors: Sequence[str], old_id: str, new_id: str
+) -> list[tuple[Counterpart, ...]]:
+    """For each change of ``plan_diff`` (whose cards have ``anchors``), the candidates of a
+    deleted or added point, the most likely first; none for other changes."""
+    changes = plan_diff.changes
+    at_old, at_new = _shown_at(changes, anchors)
     later: dict[str, list[Counterpart]] = {}  # deleted old number -> new candidates
     earlier: dict[str, list[Counterpart]] = {}  # added new number -> old candidates
     for k in sorted(plan_diff.candidates, key=lambda k: -k.confidence):

@@ -26,6 +26,7 @@ from negotrack.views.diff import (
     Counterpart,
     DiffView,
     FigureView,
+    NotSame,
     PositionView,
     WordView,
 )
@@ -313,6 +314,7 @@ def test_every_field_of_a_change_is_copied_to_its_place_escaped() -> None:
         new_options=(WordView("insert", "<n>"),),
         options_changed=True,
         options_listed=True,
+        not_same=(NotSame("<o>", "&n", "a&t", True, "<why>"), NotSame("a", "b", "c", False, None)),
     )
     plain = ChangeView(**values)  # type: ignore[arg-type]
     (record,) = diff_records(DiffView("a", "A", "", "b", "B", "", (), (plain,), 1, 1)).changes
@@ -340,3 +342,7 @@ def test_every_field_of_a_change_is_copied_to_its_place_escaped() -> None:
     assert record.html.counterparts == (("&lt;r&gt;", "a&amp;t", 0.25),)
     assert record.html.old_options == (("delete", "&lt;o&gt;"), ("equal", "&amp;k"))
     assert record.html.new_options == (("insert", "&lt;n&gt;"),)
+    assert record.html.not_same == (
+        ("&lt;o&gt;", "&amp;n", "a&amp;t", True, "&lt;why&gt;"),
+        ("a", "b", "c", False, None),
+    )

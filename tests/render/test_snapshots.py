@@ -176,11 +176,25 @@ def _cases() -> dict[str, Case]:
                 _board, Renderer(locale=loc), seed, plan.id, "html"
             )
         cases["seed-ar-site-index.html"] = partial(_home, Renderer(locale="ar"), seed, "html")
+    # A pair a person turned down (a distinct link), on both points' cards, with its note.
+    turned = _turned_down()
+    for fmt, suffix in (("html", "html"), ("md", "md"), ("text", "txt")):
+        cases[f"drc-distinct-diff.{suffix}"] = partial(
+            _diff, r, turned, "declaration", "agreement", fmt
+        )
     cases["minsk-review-sheet.md"] = partial(_review_sheet, r, None)
     cases["minsk-ar-review-sheet-cli.md"] = partial(
         _review_sheet, Renderer(locale="ar"), "my dossiers/minsk.yaml"
     )
     return cases
+
+
+def _turned_down() -> nt.Dossier:
+    # The DRC-Rwanda seed with its lineage forgotten, and the merger piece text makes of
+    # declaration 2.4 (into agreement 2.1, which only names the mechanism) turned down.
+    d = unkeyed("drc-rwanda-2025.yaml")
+    d.link("declaration#2.4", "agreement#2.1", note="2.1 only names <the> mechanism", distinct=True)
+    return d
 
 
 def _review_sheet(r: Renderer, file: str | None) -> tuple[str, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-DIFF_KEYS = ("old", "new", "summary", "changes", "candidates")
+DIFF_KEYS = ("old", "new", "summary", "changes", "candidates", "distinct")
 """``diff --format json``: its top-level keys."""
 CHANGE_KEYS = (
     "kind",
