@@ -55,6 +55,11 @@ def test_only_links_between_the_two_versions_count() -> None:
         ("2.4", "2.1", "first"),
     ]
     assert nt.diff(plan.version(DECL), plan.version(AGR)).distinct == ()
+    backwards = nt.diff(plan.version(AGR), plan.version(DECL), links=links)
+    assert [(p.old.number, p.new.number) for p in backwards.distinct] == [
+        ("2.1", "2.4"),
+        ("3", "1.1"),
+    ]
 
 
 def test_both_cards_say_it_and_link_to_each_other(turned: nt.PlanDiff) -> None:
