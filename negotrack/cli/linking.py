@@ -42,7 +42,7 @@ def link(args: argparse.Namespace) -> int:
     def change(d: Dossier) -> tuple[PointLink, list[str]]:
         pair = (args.old_ref, args.new_ref)
         had = any((k.old, k.new) == pair for plan in d.plans for k in plan.links)
-        before = _text_pairs(d, args.old_ref, args.new_ref)
+        before = _made_pairs(d, args.old_ref, args.new_ref)
         made = _arguments(
             lambda: d.link(args.old_ref, args.new_ref, note=args.note, distinct=args.distinct),
             _LINK_ARGUMENTS.get,
@@ -108,69 +108,97 @@ def _beside(d: Dossier, made: PointLink, file: str) -> list[str]:
     return said
 
 
-def _text_pairs(d: Dossier, old_ref: str, new_ref: str) -> dict[str, tuple[str, float]] | None:
-    """Before a link is made: for each point of the two versions ``old_ref`` and
-    ``new_ref`` name that text matching paired (by its text, or as a piece of a split or
-    merger), its partner and the confidence (:attr:`Suggestions.taken`, its first pair);
-    None when the ends name no two versions a link may join (the link is refused then,
-    with its own message)."""
+_HOW = MappingProxyType(
+    {
+        "text": "by its text",
+        "split": "by its text",
+        "merge": "by its text",
+        "exact": "by identical text",
+    }
+)
+"""How a pair not made by a link was made, as ``link`` says it (a key names itself)."""
+
+Pairs = dict[str, tuple[str, float, str]]
+"""Each point of two versions paired other than by a link: its first partner, the pair's
+confidence and how it was made (:data:`_HOW`, or "by the key 'K'")."""
+
+
+def _made_pairs(d: Dossier, old_ref: str, new_ref: str) -> Pairs | None:
+    """Before (or after) a link is made: each point of the two versions ``old_ref`` and
+    ``new_ref`` name that was paired other than by a link (by its text, as a piece of a
+    split or merger, by a shared lineage key, or by identical text), with its first partner
+    in the diff's order (as :attr:`Suggestions.taken` has it for text), the confidence and
+    how; None when the ends name no two versions a link may join (the link is refused
+    then, with its own message)."""
+    from negotrack.core.refs import PointRef
+
     try:
         old, new = d.link_end(old_ref).id, d.link_end(new_ref).id
-        taken = d.suggest_links(old, new).taken
+        found = d.diff(old, new)
     except NegotrackError:
         return None
-    return {
-        ref: (first.new if first.old == ref else first.old, first.confidence)
-        for ref, (first, *_) in taken.items()
-    }
+    out: Pairs = {}
+    for c in found.changes:
+        if c.old is None or c.new is None or c.matched_by == "link":
+            continue
+        how = _HOW.get(c.matched_by) or f"by the key {c.old.key!r}"
+        o, n = PointRef.format(old, c.old.number), PointRef.format(new, c.new.number)
+        out.setdefault(o, (n, c.confidence, how))
+        out.setdefault(n, (o, c.confidence, how))
+    return out
 
 
-def _displaced(
-    d: Dossier, made: PointLink, before: dict[str, tuple[str, float]] | None
-) -> list[str]:
-    """What the new link took from text matching: a pair it made with either end of the
-    link, now broken, and what became of the point left (unpaired, or paired anew). A
-    person pinning a candidate would otherwise not see that it undid a pair the text was
-    sure of (the review sheet shows each pair alone)."""
+def _was(point: str, partner: str, sure: float, how: str) -> str:
+    """ "X was paired by its text with Y (0.99)": the confidence of a pair found by text
+    (one made by a key or identical text is sure, and says how instead)."""
     from negotrack.core.confidence import cut_down
 
+    if how == _HOW["text"]:
+        return f"{point} was paired {how} with {partner} ({cut_down(sure):.2f})"
+    return f"{point} was paired with {partner} {how}"
+
+
+def _displaced(d: Dossier, made: PointLink, before: Pairs | None) -> list[str]:
+    """What the new link took from the pairs made without a link (by text, a key or
+    identical text): a pair made with either end of the link, now broken, and what became
+    of the point left (unpaired, or paired anew). A person pinning a candidate would
+    otherwise not see that it undid a pair the text was sure of (the review sheet shows
+    each pair alone), nor a person correcting a key that the key's pair is gone."""
     if not before:
         return []
-    after = _text_pairs(d, made.old, made.new) or {}
+    after = _made_pairs(d, made.old, made.new) or {}
     said = []
     for end, other in ((made.old, made.new), (made.new, made.old)):
         if end not in before or before[end][0] == other:
             continue
-        left, sure = before[end]
+        left = before[end][0]
         said.append(
-            f"{end} was paired by its text with {left} ({cut_down(sure):.2f}); the link takes "
-            f"{end}, and {left} is {_now(after, left)}"
+            f"{_was(end, *before[end])}; the link takes {end}, and {left} is {_now(after, left)}"
         )
     return said
 
 
-def _now(after: dict[str, tuple[str, float]], point: str) -> str:
-    """Where ``point`` stands after a link: "now paired with X (0.75)", or unpaired."""
+def _now(after: Pairs, point: str) -> str:
+    """Where ``point`` stands after a link: "now paired with X (0.75)", "now paired with X
+    by the key 'K'", or unpaired."""
     from negotrack.core.confidence import cut_down
 
     if point not in after:
         return "now left unpaired"
-    partner, sure = after[point]
-    return f"now paired with {partner} ({cut_down(sure):.2f})"
+    partner, sure, how = after[point]
+    if how == _HOW["text"]:
+        return f"now paired with {partner} ({cut_down(sure):.2f})"
+    return f"now paired with {partner} {how}"
 
 
-def _freed(d: Dossier, made: PointLink, before: dict[str, tuple[str, float]] | None) -> list[str]:
-    """What a distinct link undid: the pair text matching had made of its two points, and
-    what became of each (unpaired, or paired anew); nothing when text had not paired them."""
-    from negotrack.core.confidence import cut_down
-
+def _freed(d: Dossier, made: PointLink, before: Pairs | None) -> list[str]:
+    """What a distinct link undid: the pair made of its two points without a link (by
+    text, a key or identical text), and what became of each (unpaired, or paired anew);
+    nothing when they were not paired so."""
     if not before or before.get(made.old, ("",))[0] != made.new:
         return []
-    after = _text_pairs(d, made.old, made.new) or {}
-    said = [
-        f"{made.old} was paired by its text with {made.new}"
-        f" ({cut_down(before[made.old][1]):.2f}); the link takes that pair apart"
-    ]
+    after = _made_pairs(d, made.old, made.new) or {}
+    said = [f"{_was(made.old, *before[made.old])}; the link takes that pair apart"]
     return said + [f"{end} is {_now(after, end)}" for end in (made.old, made.new)]
 
 

@@ -87,3 +87,77 @@ def test_a_point_paired_anew_is_named_with_its_new_partner(
     }
     fate = f"now paired with 20-point#{after[b]} (" if b in after else "now left unpaired"
     assert f"and us-28#{b} is {fate}" in lines[1]
+
+
+@pytest.fixture
+def minsk(tmp_path: Path) -> Path:
+    """The Minsk seed with its lineage keys (and no curated links between the versions
+    that matter here)."""
+    path = tmp_path / "m.yaml"
+    nt.load(Path(__file__).parents[2] / "seeds" / "minsk-2014-2015.yaml").save(path)
+    return path
+
+
+def test_a_link_that_breaks_a_pair_made_by_a_key_says_so(
+    capsys: pytest.CaptureFixture[str], minsk: Path
+) -> None:
+    """A link wins over a shared key: relinking Minsk I's OSCE monitoring (keyed to Minsk
+    II #3) to #5 (keyed to Minsk I #6) undoes both key pairs, and ``link`` names each key
+    and the point it leaves unpaired."""
+    code, out, err = run(capsys, "link", str(minsk), "minsk-1#2", "minsk-2#5")
+    assert code == 0
+    assert out == "linked minsk-1#2 -> minsk-2#5\n"
+    assert err == (
+        "minsk-1#2 was paired with minsk-2#3 by the key 'osce-monitoring'; the link takes"
+        " minsk-1#2, and minsk-2#3 is now left unpaired\n"
+        "minsk-2#5 was paired with minsk-1#6 by the key 'amnesty'; the link takes minsk-2#5,"
+        " and minsk-1#6 is now left unpaired\n"
+    )
+    changes = nt.load(minsk).diff("minsk-1", "minsk-2").changes
+    gone = {c.old.number for c in changes if c.old is not None and c.new is None}
+    assert {"6"} <= gone
+
+
+def test_turning_down_a_pair_made_by_a_key_says_so(
+    capsys: pytest.CaptureFixture[str], minsk: Path
+) -> None:
+    """A distinct link on two points of one key takes that pair apart, and says so."""
+    code, out, err = run(capsys, "link", str(minsk), "minsk-1#1", "minsk-2#1", "--distinct")
+    assert code == 0
+    assert out == "linked minsk-1#1 -> minsk-2#1 as distinct: not the same point\n"
+    assert err == (
+        "minsk-1#1 was paired with minsk-2#1 by the key 'ceasefire'; the link takes that pair"
+        " apart\nminsk-1#1 is now left unpaired\nminsk-2#1 is now left unpaired\n"
+    )
+
+
+def test_a_link_that_breaks_a_pair_of_identical_texts_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Identical texts pair without a key; a link taking one of them says how it was paired."""
+    d = nt.Dossier(
+        title="t",
+        plans=[
+            nt.Plan(
+                id="p",
+                title="P",
+                versions=[
+                    nt.PlanVersion(id="a", label="A", date="2025-11-01", points=[
+                        nt.Point(number="1", text="the same words here"),
+                        nt.Point(number="2", text="other words entirely"),
+                    ]),
+                    nt.PlanVersion(id="b", label="B", date="2025-11-02", points=[
+                        nt.Point(number="1", text="the same words here"),
+                    ]),
+                ],
+            )
+        ],
+    )  # fmt: skip
+    path = tmp_path / "same.yaml"
+    d.save(path)
+    code, _, err = run(capsys, "link", str(path), "a#2", "b#1")
+    assert code == 0
+    assert err == (
+        "b#1 was paired with a#1 by identical text; the link takes b#1, and a#1 is now left"
+        " unpaired\n"
+    )

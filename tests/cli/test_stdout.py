@@ -51,7 +51,7 @@ def _finish(proc: subprocess.Popen[bytes]) -> tuple[int, str]:
 
 
 CHANGES = [
-    (("link", "minsk-1#1", "minsk-2#2"), "linked minsk-1#1 -> minsk-2#2"),
+    (("link", "minsk-1#7", "minsk-2#13"), "linked minsk-1#7 -> minsk-2#13"),
     (("unlink", "minsk-1#9", "minsk-2#4"), "unlinked minsk-1#9 -> minsk-2#4"),
     (
         ("status", "set", "{file}", "minsk-1#1", "kept", "--on", "2015", "--by", "putin"),
@@ -168,12 +168,12 @@ def test_a_reader_that_takes_one_line_ends_a_long_report_quietly(tmp_path: Path)
 def test_a_change_whose_reader_left_says_so_on_stderr(minsk: Path) -> None:
     """``negotrack link ... | true``: the link is written, exit 0, and stderr says it was
     saved and that the confirmation's reader had gone."""
-    proc = spawn("link", str(minsk), "minsk-1#1", "minsk-2#2", stdout=subprocess.PIPE)
+    proc = spawn("link", str(minsk), "minsk-1#7", "minsk-2#13", stdout=subprocess.PIPE)
     code, err = _left(proc, 0)
     assert code == 0
-    line = "linked minsk-1#1 -> minsk-2#2"
+    line = "linked minsk-1#7 -> minsk-2#13"
     assert (
         err
         == f"{minsk}: saved ({line}), but not confirmed on standard output (its reader has gone)\n"
     )
-    assert any(k.old == "minsk-1#1" for k in nt.load(minsk).plans[0].links)
+    assert any(k.old == "minsk-1#7" for k in nt.load(minsk).plans[0].links)
