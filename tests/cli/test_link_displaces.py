@@ -14,6 +14,7 @@ import pytest
 
 import negotrack as nt
 from tests.support.cli import run
+from tests.support.dossiers import two_versions
 from tests.support.lineage import unkeyed
 
 
@@ -135,24 +136,10 @@ def test_a_link_that_breaks_a_pair_of_identical_texts_says_so(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """Identical texts pair without a key; a link taking one of them says how it was paired."""
-    d = nt.Dossier(
-        title="t",
-        plans=[
-            nt.Plan(
-                id="p",
-                title="P",
-                versions=[
-                    nt.PlanVersion(id="a", label="A", date="2025-11-01", points=[
-                        nt.Point(number="1", text="the same words here"),
-                        nt.Point(number="2", text="other words entirely"),
-                    ]),
-                    nt.PlanVersion(id="b", label="B", date="2025-11-02", points=[
-                        nt.Point(number="1", text="the same words here"),
-                    ]),
-                ],
-            )
-        ],
-    )  # fmt: skip
+    d = two_versions(
+        [nt.Point(number="1", text="the same words here"), nt.Point(number="2", text="other")],
+        [nt.Point(number="1", text="the same words here")],
+    )
     path = tmp_path / "same.yaml"
     d.save(path)
     code, _, err = run(capsys, "link", str(path), "a#2", "b#1")

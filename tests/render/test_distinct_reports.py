@@ -12,6 +12,7 @@ import pytest
 import negotrack as nt
 from negotrack.render.shared import repr_html
 from negotrack.views.diff import DiffView
+from tests.support.dossiers import two_versions
 from tests.support.lineage import unkeyed
 
 DECL, AGR = "declaration", "agreement"
@@ -107,26 +108,14 @@ def test_markdown_text_and_the_notebook_say_it(turned: nt.PlanDiff) -> None:
 def test_a_split_piece_shows_it_once() -> None:
     """A point shown on several cards (the pieces of a split) names the pair turned down on
     its first card only."""
-    d = nt.Dossier(
-        title="t",
-        plans=[
-            nt.Plan(
-                id="p",
-                title="P",
-                versions=[
-                    nt.PlanVersion(id="a", label="A", date="2025-11-01", points=[
-                        nt.Point(number="1", text="x", key="k"),
-                        nt.Point(number="2", text="y"),
-                    ]),
-                    nt.PlanVersion(id="b", label="B", date="2025-11-02", points=[
-                        nt.Point(number="1", text="x one", key="k"),
-                        nt.Point(number="2", text="x two", key="k"),
-                        nt.Point(number="3", text="z"),
-                    ]),
-                ],
-            )
+    d = two_versions(
+        [nt.Point(number="1", text="x", key="k"), nt.Point(number="2", text="y")],
+        [
+            nt.Point(number="1", text="x one", key="k"),
+            nt.Point(number="2", text="x two", key="k"),
+            nt.Point(number="3", text="z"),
         ],
-    )  # fmt: skip
+    )
     d.link("a#1", "b#3", distinct=True)
     view = DiffView.build(d.diff("a", "b"))
     marked = [(v.heading, [k.new_ref for k in v.not_same]) for v in view.changes if v.not_same]

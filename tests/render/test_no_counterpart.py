@@ -6,30 +6,19 @@ import re
 
 import negotrack as nt
 from negotrack.render.shared import repr_html
+from tests.support.dossiers import two_versions
 
 NOTE = "dropped <at> Geneva"
 
 
 def _diff() -> nt.PlanDiff:
-    d = nt.Dossier(
-        title="t",
-        plans=[
-            nt.Plan(
-                id="p",
-                title="P",
-                versions=[
-                    nt.PlanVersion(id="a", label="A", date="2025-11-01", points=[
-                        nt.Point(number="1", text="alpha beta gamma"),
-                        nt.Point(number="2", text="delta epsilon"),
-                    ]),
-                    nt.PlanVersion(id="b", label="B", date="2025-11-02", points=[
-                        nt.Point(number="1", text="alpha beta gamma"),
-                        nt.Point(number="2", text="zeta eta theta"),
-                    ]),
-                ],
-            )
+    d = two_versions(
+        [nt.Point(number="1", text="alpha beta gamma"), nt.Point(number="2", text="delta epsilon")],
+        [
+            nt.Point(number="1", text="alpha beta gamma"),
+            nt.Point(number="2", text="zeta eta theta"),
         ],
-    )  # fmt: skip
+    )
     d.link("a#2", "b", note=NOTE)
     d.link("a", "b#2", note="new in Miami")
     return d.diff("a", "b")

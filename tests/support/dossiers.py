@@ -9,6 +9,7 @@ two plan versions linked to an event, a status change and party positions.
 ``zoned_dossier()`` holds times whose calendar dates differ from their UTC dates, and dates
 known only to a quarter, a third of a year or a year.
 ``big_dossier(n)`` is the benchmark's shape: ``n`` events over two years.
+``two_versions(a, b)`` is a plan "p" of two versions "a" and "b" with the points given.
 """
 
 from __future__ import annotations
@@ -395,4 +396,22 @@ def big_dossier(n: int = 10_000) -> nt.Dossier:
         participants=participants,
         sources=sources,
         events=events,
+    )
+
+
+def two_versions(a: list[nt.Point], b: list[nt.Point]) -> nt.Dossier:
+    """A dossier of one plan "p" with two versions, "a" (1 November 2025) and "b" (the day
+    after), holding the points ``a`` and ``b``."""
+    return nt.Dossier(
+        title="t",
+        plans=[
+            nt.Plan(
+                id="p",
+                title="P",
+                versions=[
+                    nt.PlanVersion(id="a", label="A", date="2025-11-01", points=a),
+                    nt.PlanVersion(id="b", label="B", date="2025-11-02", points=b),
+                ],
+            )
+        ],
     )
