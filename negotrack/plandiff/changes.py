@@ -20,6 +20,7 @@ from negotrack.core.model import PlanVersion, Point, Stance, Status
 from negotrack.plandiff.diffjson import diff_json
 from negotrack.plandiff.figures import figure_pairs, may_hold_figure
 from negotrack.plandiff.options import same_options
+from negotrack.plandiff.pairs_aside import Candidate, DistinctPair
 from negotrack.plandiff.spacing import same_text
 from negotrack.plandiff.tokens import Piece, WordOp, kept_matching, word_diff
 
@@ -198,32 +199,6 @@ class PointChange:
         if "figures" not in self._lazy:
             self._lazy["figures"] = _figures(self)
         return self._lazy["figures"]  # type: ignore[no-any-return]
-
-
-@attrs.frozen
-class Candidate:
-    """A pair text matching did *not* make but a person should look at: ``old`` was left
-    deleted or ``new`` added (or both), and the other point is among its best candidates,
-    above what chance gives one point (the text could not decide: two look-alikes, a piece
-    two wholes could claim, a rewrite sharing few words), or the best of the points left
-    over facing it between the same two paired neighbours, sharing more than unrelated
-    points do (a rewrite in place). ``confidence`` is on the pairs' scale: below the cut
-    when the text was too thin, above it when a rival was as good."""
-
-    old: Point
-    new: Point
-    confidence: float
-
-
-@attrs.frozen
-class DistinctPair:
-    """A pair a person turned down: a curated link with ``distinct`` between a point of
-    each version says ``old`` and ``new`` are *not* the same point, so text matching
-    neither paired them nor offered one for the other. ``note`` is why (the link's)."""
-
-    old: Point
-    new: Point
-    note: str | None = None
 
 
 @attrs.frozen(repr=False)  # its repr is one line: the default held every point, twice

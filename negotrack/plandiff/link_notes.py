@@ -18,7 +18,8 @@ import attrs
 
 from negotrack.core.model import PlanVersion, PointLink
 from negotrack.core.refs import PointRef
-from negotrack.plandiff.changes import DistinctPair, PointChange
+from negotrack.plandiff.changes import PointChange
+from negotrack.plandiff.pairs_aside import DistinctPair
 
 __all__ = ["alone_notes", "distinct_pairs", "link_notes", "with_notes"]
 

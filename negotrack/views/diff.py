@@ -15,7 +15,15 @@ import attrs
 
 from negotrack.core.plans import Point
 from negotrack.plandiff.changes import CHECK_BELOW
-from negotrack.views.diff_links import Counterpart, Group, NotSame, counterparts, groups, not_same
+from negotrack.views.diff_links import (
+    Counterpart,
+    Group,
+    NotSame,
+    counterparts,
+    groups,
+    not_same,
+    unique_anchors,
+)
 from negotrack.views.diff_words import shown_runs
 from negotrack.views.formatting import anchor
 from negotrack.views.i18n import ENGLISH, Interface
@@ -222,7 +230,7 @@ class DiffView:
         old, new = plan_diff.old, plan_diff.new
         changes = plan_diff.changes
         found = groups(changes, old.id, new.id)
-        views = _unique_anchors(
+        views = unique_anchors(
             [
                 _change(
                     c, old.id, new.id, found.get(c.group) if c.group is not None else None, lang
@@ -230,8 +238,8 @@ class DiffView:
                 for c in changes
             ]
         )
+        anchors = [v.anchor for v in views] if plan_diff.candidates or plan_diff.distinct else []
         if plan_diff.candidates:
-            anchors = [v.anchor for v in views]
             views = tuple(
                 v._replace(counterparts=k) if k else v
                 for v, k in zip(
@@ -239,7 +247,6 @@ class DiffView:
                 )
             )
         if plan_diff.distinct:
-            anchors = [v.anchor for v in views]
             views = tuple(
                 v._replace(not_same=k) if k else v
                 for v, k in zip(views, not_same(plan_diff, anchors, old.id, new.id), strict=True)
@@ -308,27 +315,6 @@ def _terms(views: Sequence[ChangeView], threshold: float | None) -> tuple[str, .
         ("crossed", any(v.crossed for v in views)),
     )
     return tuple(term for term, used in found if used)
-
-
-def _unique_anchors(views: list[ChangeView]) -> tuple[ChangeView, ...]:
-    """``views`` with an anchor each of their own. The pieces of a merge stand at one new
-    point (and a many-to-many group's may share an old one): the first card of a point keeps
-    the point's anchor, so a link to the point reaches it (and, under a filter that hides
-    its kind, ``:target`` shows it), and each later card gets ``-part-2``, ``-part-3``,
-    ... after it, never an anchor another card has."""
-    taken = {v.anchor for v in views}
-    if len(taken) == len(views):  # most diffs: no merge
-        return tuple(views)
-    given: set[str] = set()
-    for i, v in enumerate(views):
-        if v.anchor in given:
-            n = 2
-            while f"{v.anchor}-part-{n}" in taken:
-                n += 1
-            views[i] = v = v._replace(anchor=f"{v.anchor}-part-{n}")
-            taken.add(v.anchor)
-        given.add(v.anchor)
-    return tuple(views)
 
 
 def _value(x: Any) -> str | None:

@@ -1,15 +1,16 @@
 """How the cards of a diff report point at one another: the groups of splits and merges,
-and the candidates of a point the matcher left unpaired.
+the candidates of a point the matcher left unpaired, and the pairs a person turned down.
 
-A split or merge is shown as one card per piece, each naming its whole group ("us-28 #5 →
-20-point #3, #4"). A group that joins several old points to several new ones (crossed
-links: a regrouping) has both merged and split pieces; its cards say it is one group, not
-a merger on some cards and a split on others. A deleted or added point names its
-candidates: the points the text could not decide it continues or comes from, each with
-the pair's confidence and the anchor of its card. A point a person said is not the same
-as a point of the other version (a ``distinct`` link) names that point, with the anchor
-of its card and the link's note, whatever became of either.
-"""
+Each card has an anchor of its own (:func:`unique_anchors`): the pieces of a merge stand
+at one point, and only the first card keeps the point's anchor. A split or merge is shown
+as one card per piece, each naming its whole group ("us-28 #5 → 20-point #3, #4"). A group
+that joins several old points to several new ones (crossed links: a regrouping) has both
+merged and split pieces; its cards say it is one group, not a merger on some cards and a
+split on others. A deleted or added point names its candidates: the points the text could
+not decide it continues or comes from, each with the pair's confidence and the anchor of
+its card. A point a person said is not the same as a point of the other version (a
+``distinct`` link) names that point, with the anchor of its card and the link's note,
+whatever became of either."""
 
 from __future__ import annotations
 
@@ -18,8 +19,17 @@ from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from negotrack.plandiff.compare import PlanDiff, PointChange
+    from negotrack.views.diff import ChangeView
 
-__all__ = ["Counterpart", "Group", "NotSame", "counterparts", "groups", "not_same"]
+__all__ = [
+    "Counterpart",
+    "Group",
+    "NotSame",
+    "counterparts",
+    "groups",
+    "not_same",
+    "unique_anchors",
+]
 
 
 class Counterpart(NamedTuple):
@@ -142,3 +152,24 @@ def counterparts(
             found = earlier.get(c.new.number, [])
         out.append(tuple(found))
     return out
+
+
+def unique_anchors(views: list[ChangeView]) -> tuple[ChangeView, ...]:
+    """``views`` with an anchor each of their own. The pieces of a merge stand at one new
+    point (and a many-to-many group's may share an old one): the first card of a point keeps
+    the point's anchor, so a link to the point reaches it (and, under a filter that hides
+    its kind, ``:target`` shows it), and each later card gets ``-part-2``, ``-part-3``,
+    ... after it, never an anchor another card has."""
+    taken = {v.anchor for v in views}
+    if len(taken) == len(views):  # most diffs: no merge
+        return tuple(views)
+    given: set[str] = set()
+    for i, v in enumerate(views):
+        if v.anchor in given:
+            n = 2
+            while f"{v.anchor}-part-{n}" in taken:
+                n += 1
+            views[i] = v = v._replace(anchor=f"{v.anchor}-part-{n}")
+            taken.add(v.anchor)
+        given.add(v.anchor)
+    return tuple(views)
