@@ -13,42 +13,17 @@ from markdown_it import MarkdownIt
 import negotrack as nt
 from negotrack.cli.commands import main
 from negotrack.views.formatting import file_part, md_code, md_paragraphs
-from tests.support.dossiers import make_small
+from tests.support.dossiers import make_small, two_versions
 from tests.support.hostile import HOSTILE
 
 HOSTILE_ID = "v1\n\n<img src=x onerror=alert(1)>\n\n`x`"
 
 
-def _two_versions(old: str, new: str) -> nt.Dossier:
-    return nt.Dossier(
-        title="t",
-        plans=[
-            nt.Plan(
-                id="p",
-                title="P",
-                versions=[
-                    nt.PlanVersion(
-                        id=old,
-                        label="Old",
-                        date="2025-11-20",
-                        points=[nt.Point(number="1", text="a")],
-                    ),
-                    nt.PlanVersion(
-                        id=new,
-                        label="New",
-                        date="2025-11-21",
-                        derived_from=[old],
-                        points=[nt.Point(number="1", text="b")],
-                    ),
-                ],
-            )
-        ],
-    )
-
-
 def test_a_hostile_version_id_renders_no_raw_html_in_markdown() -> None:
     """A version id with blank lines and an ``<img onerror>`` stays text in CommonMark."""
-    d = _two_versions(HOSTILE_ID, "v2")
+    d = two_versions(
+        [nt.Point(number="1", text="a")], [nt.Point(number="1", text="b")], ids=(HOSTILE_ID, "v2")
+    )
     report = d.diff(HOSTILE_ID, "v2").to_markdown()
     html = MarkdownIt("commonmark").render(report)
     assert "<img" not in html

@@ -9,7 +9,8 @@ two plan versions linked to an event, a status change and party positions.
 ``zoned_dossier()`` holds times whose calendar dates differ from their UTC dates, and dates
 known only to a quarter, a third of a year or a year.
 ``big_dossier(n)`` is the benchmark's shape: ``n`` events over two years.
-``two_versions(a, b)`` is a plan "p" of two versions "a" and "b" with the points given.
+``two_versions(a, b)`` is a plan "p" of two versions "a" and "b" with the points given
+(other ids may be given).
 """
 
 from __future__ import annotations
@@ -399,9 +400,12 @@ def big_dossier(n: int = 10_000) -> nt.Dossier:
     )
 
 
-def two_versions(a: list[nt.Point], b: list[nt.Point]) -> nt.Dossier:
-    """A dossier of one plan "p" with two versions, "a" (1 November 2025) and "b" (the day
-    after), holding the points ``a`` and ``b``."""
+def two_versions(
+    a: list[nt.Point], b: list[nt.Point], *, ids: tuple[str, str] = ("a", "b")
+) -> nt.Dossier:
+    """A dossier of one plan "p" with two versions, ``ids`` ("a" and "b"; the second
+    derived from the first) of 1 and 2 November 2025, holding the points ``a`` and ``b``."""
+    old, new = ids
     return nt.Dossier(
         title="t",
         plans=[
@@ -409,8 +413,10 @@ def two_versions(a: list[nt.Point], b: list[nt.Point]) -> nt.Dossier:
                 id="p",
                 title="P",
                 versions=[
-                    nt.PlanVersion(id="a", label="A", date="2025-11-01", points=a),
-                    nt.PlanVersion(id="b", label="B", date="2025-11-02", points=b),
+                    nt.PlanVersion(id=old, label="A", date="2025-11-01", points=a),
+                    nt.PlanVersion(
+                        id=new, label="B", date="2025-11-02", derived_from=[old], points=b
+                    ),
                 ],
             )
         ],
