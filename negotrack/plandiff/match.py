@@ -33,6 +33,17 @@ taken when one of its points scores higher, above the bar of every pair searched
 point of the two pairs around the gap: it is likely that pair's piece
 (:func:`negotrack.plandiff.order.unclaimed`).
 
+*In place.* A gap of k points facing k points where no pair stands out is read as a
+line diff reads it, each point rewritten in its place (the k-th facing the k-th), when the
+text agrees with the order: each pair of that run is the best of its row and of its column
+in the gap, scores above unrelated points, and is claimed by no pair around the gap; and
+together they clear the bar of one pair, their z-scores summed over the square root of k
+(the spread of such a sum for unrelated points) reaching FLOOR
+(:func:`~negotrack.plandiff.order.run_in_place`). For one point facing one this is the
+rule above; over a run, each pair may score below the gap's bar (the US Gaza plan's
+"Gaza is to be rebuilt" and "Gaza is redeveloped", z 0.68, and the next point's rewrite,
+1.04): each gets the run's confidence, low enough to read "check this".
+
 *Facing first.* When the versions are large enough to need the inverted index, the points
 facing each other between two pairs already made (links, keys, exact texts) whose order is
 certain (in gaps of at most GAP on each side, see :mod:`negotrack.plandiff.order`) are
@@ -103,7 +114,16 @@ from collections.abc import Callable, Sequence
 from negotrack.plandiff.candidates import every_pair, worth_scoring
 from negotrack.plandiff.doubts import doubts, linked_pairs
 from negotrack.plandiff.groups import take_groups
-from negotrack.plandiff.order import gaps, group_facing, kept_of, pair_facing, placed, unclaimed
+from negotrack.plandiff.order import (
+    gaps,
+    group_facing,
+    kept_of,
+    lone,
+    pair_facing,
+    placed,
+    run_in_place,
+    unclaimed,
+)
 from negotrack.plandiff.pieces import Found, adjacent, beside, pieces
 from negotrack.plandiff.scores import MOST, NOTHING_APART, Apart, Rated, Scores, held
 
@@ -286,12 +306,15 @@ def _pass(
         before = len(pairs)
         for gap_old, gap_new in gaps(kept, free_old, free_new, used_old, used_new):
             if len(gap_old) == len(gap_new) == 1:  # most gaps: one point facing one
-                _lone(sc, gap_old[0], gap_new[0], cut, used_old, used_new, pairs)
+                lone(sc, gap_old[0], gap_new[0], cut, used_old, used_new, pairs)
                 continue
             local = sc.rated([(i, j) for i in gap_old for j in gap_new], sizes)
             local = unclaimed(sc, local, kept, sc.least(n, cut))
             k = len(gap_old) * len(gap_new)  # the pairs this gap searches
+            taken = len(pairs)
             _greedy(sc, local, k, cut, used_old, used_new, pairs, in_place, True)
+            if len(pairs) == taken and len(gap_old) == len(gap_new):
+                run_in_place(sc, local, gap_old, gap_new, cut, used_old, used_new, pairs)
         if len(pairs) == before:
             break
         kept = certain(pairs)
@@ -371,25 +394,3 @@ def _greedy(
         used_old.add(i)
         used_new.add(j)
         pairs[i] = (j, confidence)
-
-
-def _lone(
-    sc: Scores,
-    i: int,
-    j: int,
-    cut: float,
-    used_old: set[int],
-    used_new: set[int],
-    pairs: dict[int, tuple[int, float]],
-) -> None:
-    """:func:`_greedy` on a gap of one point facing one, as it decides it: the pair is
-    both points' first choice and their only candidate (whatever its rank), searched
-    alone (n = 1), so it is taken when its cosine reaches the bar of one pair."""
-    if i in used_old or j in used_new:
-        return
-    s = sc.cos(i, j)
-    if s < sc.least(1, cut):
-        return
-    used_old.add(i)
-    used_new.add(j)
-    pairs[i] = (j, sc.confidence(s, 1))

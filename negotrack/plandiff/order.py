@@ -25,8 +25,10 @@ __all__ = [
     "gaps",
     "group_facing",
     "kept_of",
+    "lone",
     "pair_facing",
     "placed",
+    "run_in_place",
     "unclaimed",
     "uncrossed",
 ]
@@ -252,3 +254,74 @@ def group_facing(
     ]
     scored = [(i, j, s) for (i, j), s in zip(facing, sc.cosines(facing), strict=True) if s >= least]
     return take_groups(sc.old, sc.new, sc.mass_old, sc.mass_new, scored, used_old, used_new)
+
+
+def lone(
+    sc: Scores,
+    i: int,
+    j: int,
+    cut: float,
+    used_old: set[int],
+    used_new: set[int],
+    pairs: dict[int, tuple[int, float]],
+) -> None:
+    """The pairing of a gap of one point facing one, as the greedy pairing of
+    :mod:`negotrack.plandiff.match` decides it: the pair is both points' first choice and
+    their only candidate (whatever its rank), searched alone (n = 1), so it is taken when
+    its cosine reaches the bar of one pair."""
+    if i in used_old or j in used_new:
+        return
+    s = sc.cos(i, j)
+    if s < sc.least(1, cut):
+        return
+    used_old.add(i)
+    used_new.add(j)
+    pairs[i] = (j, sc.confidence(s, 1))
+
+
+def run_in_place(
+    sc: Scores,
+    local: Sequence[Rated],
+    gap_old: Sequence[int],
+    gap_new: Sequence[int],
+    cut: float,
+    used_old: set[int],
+    used_new: set[int],
+    pairs: dict[int, tuple[int, float]],
+) -> None:
+    """A gap of k points facing k points where no pair stands out, read as a line diff
+    reads it: each point rewritten in its place (the k-th facing the k-th), when the
+    text agrees with the order and, together, clears the bar of one pair (:func:`lone`'s
+    rule for one point facing one, taken over a run). The text agrees when each pair of
+    the run is the best of its row and of its column in the gap (no other point of the gap
+    fits either of its points as well), scores above unrelated points (z > 0), and no
+    pair bounding the gap claims either point (``local``: the gap's pairs
+    :func:`unclaimed` kept). Together: the run's z-scores
+    summed, over the square root of k (the spread of a sum of k unrelated pairs' z-scores),
+    must reach the bar of one pair. Every pair of the run gets that confidence.
+
+    The US plan of 21 points and its 20-point successor rewrite points 2 and 3 in place
+    ("Gaza is to be rebuilt" / "Gaza is redeveloped", "the fighting stops at once" /
+    "the war ends immediately"): each alone scores below the bar (z 0.68 and 1.04), the
+    crossed pairs below unrelated points (z -0.96 and -0.69)."""
+    k = len(gap_old)
+    z = {(i, j): sc.z(s) for i, j, s, _ in local}
+    run = list(zip(gap_old, gap_new, strict=True))
+    for i, j in run:
+        if i in used_old or j in used_new:
+            return
+        zij = z.get((i, j))
+        if zij is None or zij <= 0.0:
+            return
+        rivals = [z.get((i, b), -math.inf) for b in gap_new if b != j]
+        rivals += [z.get((a, j), -math.inf) for a in gap_old if a != i]
+        if any(r >= zij for r in rivals):
+            return
+    together = math.fsum(z[p] for p in run) / math.sqrt(k)
+    confidence = sc.sure(together, 1)
+    if confidence < cut:
+        return
+    for i, j in run:
+        used_old.add(i)
+        used_new.add(j)
+        pairs[i] = (j, confidence)

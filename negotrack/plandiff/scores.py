@@ -228,6 +228,13 @@ class Scores:
             MOST,
         )
 
+    def sure(self, z: float, n: int) -> float:
+        """:meth:`confidence` of a z-score (one worked out from several pairs)."""
+        least = self._bars.get(n)
+        if least is None:
+            least = self._bars[n] = bar(n)
+        return min(round(1.0 / (1.0 + math.exp(-STEEP * (z - least))), 6), MOST)
+
     def least(self, n: int, cut: float, scale: float = 1.0) -> float:
         """The least cosine whose confidence (against the bar of ``n``, with ``scale``)
         reaches ``cut``, inf if none does. Confidence grows with the cosine, so a pair

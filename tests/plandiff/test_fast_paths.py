@@ -21,7 +21,8 @@ from negotrack.plandiff.candidates import KEEP, KEYS, features
 from negotrack.plandiff.compare import _contained_share
 from negotrack.plandiff.features import Bag, Normaliser, bags, cosine, norm, round9
 from negotrack.plandiff.groups import _common, _contained, _covered
-from negotrack.plandiff.match import _greedy, _lone
+from negotrack.plandiff.match import _greedy
+from negotrack.plandiff.order import lone
 from negotrack.plandiff.scores import Scores, _grid
 from negotrack.plandiff.spacing import same_pair_text, same_text
 from tests.support.diffgen import generate
@@ -285,12 +286,12 @@ def test_a_gap_of_one_point_facing_one_is_decided_as_the_greedy_search_does(
     old, new, sc = _LONE
     i, j = i % len(old), j % len(new)
     sizes = (len(old), len(new))
-    lone: dict[int, tuple[int, float]] = {}
+    alone: dict[int, tuple[int, float]] = {}
     greedy: dict[int, tuple[int, float]] = {}
-    _lone(sc, i, j, cut, set(), set(), lone)
+    lone(sc, i, j, cut, set(), set(), alone)
     placed = (lambda a, b: True) if in_place else None
     _greedy(sc, sc.rated([(i, j)], sizes), 1, cut, set(), set(), greedy, placed, True)
-    assert lone == greedy
+    assert alone == greedy
 
 
 def _lone_case() -> tuple[list[list[str]], list[list[str]], Scores]:

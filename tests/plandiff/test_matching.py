@@ -456,6 +456,41 @@ def test_a_gap_point_its_bounding_pair_claims_is_not_paired_in_the_gap() -> None
     assert offered[("12", "9")] > max(v for (o, n), v in offered.items() if n == "9" and o != "12")
 
 
+def test_a_run_rewritten_in_place_is_paired_by_its_place() -> None:
+    """The US plan of 21 points and its 20-point successor both keep points 1 and 4, and
+    rewrite 2 and 3 in other words ("Gaza is to be rebuilt" / "Gaza is redeveloped", "the
+    fighting stops at once" / "the war ends immediately"). Each pair alone scores below
+    the bar of its gap, but each is the best of its row and column there, and together
+    they clear the bar of one pair: they are paired in place, as a line diff would show
+    them, and marked "check this"."""
+    d = unkeyed("gaza-2025.yaml").diff("us-21", "us-20")
+    by_old = {c.old.number: c for c in d.changes if c.old is not None}
+    for number in ("2", "3"):
+        change = by_old[number]
+        assert change.new is not None
+        assert change.new.number == number
+        assert change.matched_by == "text"
+        assert 0.5 <= change.confidence < 0.8
+        assert change.check
+
+
+def test_a_run_the_text_crosses_is_not_paired_by_its_place() -> None:
+    """The same two rewrites with the new points 2 and 3 swapped: the points facing each
+    other now share less than unrelated points do, so place alone pairs nothing, and the
+    crossed pairs, each below the gap's bar, stay unpaired too."""
+    dossier = unkeyed("gaza-2025.yaml")
+    plan = dossier.plans[0]
+    old, new = plan.version("us-21"), plan.version("us-20")
+    points = list(new.points)
+    points[1], points[2] = (
+        attrs.evolve(points[2], number="2"),
+        attrs.evolve(points[1], number="3"),
+    )
+    d = diff(old, attrs.evolve(new, points=tuple(points)))
+    by_old = {c.old.number: c for c in d.changes if c.old is not None}
+    assert by_old["2"].kind is by_old["3"].kind is ChangeKind.DELETED
+
+
 def test_a_pair_with_pieces_on_both_sides_keeps_the_surer_side() -> None:
     """A pair that gains a split piece and a merge piece would be many-to-many; the side
     whose surest piece is surer is kept. In this generated 20-point revision old #19 is
