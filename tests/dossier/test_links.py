@@ -61,7 +61,6 @@ def test_candidates_the_text_could_not_decide_are_suggested_unpaired() -> None:
     ("seed", "old", "new", "facing"),
     [
         ("minsk-2014-2015.yaml", "minsk-1", "minsk-2", {("minsk-1#1", "minsk-2#1")}),
-        ("gaza-2025.yaml", "us-21", "us-20", {("us-21#2", "us-20#2"), ("us-21#3", "us-20#3")}),
         ("cyprus-annan-2003-2004.yaml", "annan-3", "annan-5", {("annan-3#17", "annan-5#19")}),
     ],
 )
@@ -70,8 +69,9 @@ def test_points_left_over_in_their_place_are_suggested_to_each_other(
 ) -> None:
     """Rewrites in place that share too few words to pair come back as candidates: Minsk
     I's "both sides stop using weapons immediately" and Minsk II's "immediate and full
-    ceasefire", both first; Gaza's two points between the same paired neighbours; Cyprus's
-    17 and 19. The matcher still does not pair them."""
+    ceasefire", both first; Cyprus's 17 and 19. The matcher still does not pair them.
+    (Gaza's two points between the same paired neighbours came back so too, until a run
+    rewritten in place was paired by its place: they are suggested as pairs now.)"""
     d = unkeyed(seed)
     found = d.suggest_links(old, new)
     assert facing <= {(s.old, s.new) for s in found if s.matched_by == "candidate"}

@@ -472,6 +472,13 @@ def test_a_run_rewritten_in_place_is_paired_by_its_place() -> None:
         assert change.matched_by == "text"
         assert 0.5 <= change.confidence < 0.8
         assert change.check
+    # The review loop lists them as pairs a person should check.
+    suggested = unkeyed("gaza-2025.yaml").suggest_links("us-21", "us-20")
+    listed = {(s.old, s.new): s for s in suggested}
+    for number in ("2", "3"):
+        suggestion = listed[(f"us-21#{number}", f"us-20#{number}")]
+        assert suggestion.paired
+        assert suggestion.matched_by == "text"
 
 
 def test_a_run_the_text_crosses_is_not_paired_by_its_place() -> None:
