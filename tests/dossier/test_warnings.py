@@ -85,3 +85,31 @@ def test_control_characters_in_any_text_are_warned_about(tmp_path: Path) -> None
     assert "(U+0085)" in warnings[0].message
     assert "(U+001B)" in warnings[1].message
     assert "delete it" in (warnings[1].hint or "")
+
+
+def test_a_distinct_link_between_points_sharing_a_key_is_warned_about() -> None:
+    """The DRC agreement keys declaration#2.3 and agreement#2.1 'state-support'; a
+    distinct link between them contradicts the key: a warning at the link, naming both
+    points and the key, with what to do. A distinct link between points with other keys
+    (or none) is no warning, nor is a plain link between points sharing a key."""
+    d = nt.load(SEEDS / "drc-rwanda-2025.yaml")
+    d.link("declaration#2.1", "agreement#1.3", distinct=True)  # other keys: fine
+    d.link("declaration#2.2", "agreement#2.2", distinct=True)  # no keys: fine
+    assert check_warnings(d) == []
+    d.link("declaration#2.3", "agreement#2.1", distinct=True)
+    (warning,) = check_warnings(d)
+    links = d.plan("drc-rwanda-peace").links
+    k = links.index(nt.PointLink("declaration#2.3", "agreement#2.1", distinct=True))
+    assert warning.path == f"$.plans[0].links[{k}]"
+    assert warning.message == (
+        "the distinct link declaration#2.3 -> agreement#2.1 turns down two points that share"
+        " the key 'state-support': a diff keeps them apart, as the link says"
+    )
+    assert warning.hint is not None
+    assert "negotrack unlink" in warning.hint
+    # The diff does keep them apart: the key is not followed for this pair.
+    changes = d.diff("declaration", "agreement").changes
+    assert not any(
+        c.old is not None and c.new is not None and (c.old.number, c.new.number) == ("2.3", "2.1")
+        for c in changes
+    )
