@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from negotrack.core.refs import PointRef
-from negotrack.errors import Problem
+from negotrack.errors import Problem, UnknownReference
 
 if TYPE_CHECKING:
     from negotrack.core.dates import Moment
@@ -95,7 +95,7 @@ def _warnings(d: Dossier) -> Iterator[Problem]:
             yield from future(v.date, f"{where}.date")
             for k, p in enumerate(v.points):
                 yield from blank(p.text, "point's text", f"{where}.points[{k}].text")
-        yield from _keyed_apart(plan, f"$.plans[{i}]")
+        yield from _keyed_apart(d, plan, f"$.plans[{i}]")
     for i, c in enumerate(d.status_log):
         yield from future(c.on, f"$.status_log[{i}].on")
     for i, pos in enumerate(d.position_log):
@@ -104,30 +104,25 @@ def _warnings(d: Dossier) -> Iterator[Problem]:
         yield from _controls(getattr(d, name), f"$.{name}")
 
 
-def _keyed_apart(plan: Plan, where: str) -> Iterator[Problem]:
+def _keyed_apart(d: Dossier, plan: Plan, where: str) -> Iterator[Problem]:
     """A warning for each ``distinct`` link of ``plan`` between two points sharing a key."""
     for k, link in enumerate(plan.links):
-        if not link.distinct:
+        if not (
+            link.distinct and PointRef.names_point(link.old) and PointRef.names_point(link.new)
+        ):
+            continue  # validation reports a distinct link to a bare version
+        try:
+            key, other = d.point(link.old).key, d.point(link.new).key
+        except UnknownReference:  # validation reports it
             continue
-        ends = [PointRef.split(link.old), PointRef.split(link.new)]
-        points = []
-        for end in ends:
-            if end is None:  # a distinct link to a bare version: validation reports it
-                break
-            version = next((v for v in plan.versions if v.id == end[0]), None)
-            if version is None or end[1] not in version:  # validation reports it
-                break
-            points.append(version.point(end[1]))
-        else:
-            key = points[0].key
-            if key is not None and key == points[1].key:
-                yield Problem(
-                    f"the distinct link {link.old} -> {link.new} turns down two points that"
-                    f" share the key {key!r}: a diff keeps them apart, as the link says",
-                    f"{where}.links[{k}]",
-                    hint="if they are one point, remove the link with negotrack unlink; if not,"
-                    " give one of them another key",
-                )
+        if key is not None and key == other:
+            yield Problem(
+                f"the distinct link {link.old} -> {link.new} turns down two points that"
+                f" share the key {key!r}: a diff keeps them apart, as the link says",
+                f"{where}.links[{k}]",
+                hint="if they are one point, remove the link with negotrack unlink; if not,"
+                " give one of them another key",
+            )
 
 
 _LISTS = ("participants", "sources", "events", "plans", "status_log", "position_log")
