@@ -18,6 +18,7 @@ from negotrack.core.groups import components
 from negotrack.core.model import PlanVersion, PointLink
 from negotrack.core.refs import PointRef
 from negotrack.plandiff import match as _match
+from negotrack.plandiff.citations import naming
 from negotrack.plandiff.features import Normaliser
 from negotrack.plandiff.pieces import edges
 from negotrack.plandiff.scores import Apart, kept_apart
@@ -316,7 +317,33 @@ def _stems(
         if text in wanted:
             read[text] = tokens
         stems[text] = stem(tokens, "-" in text)
-    return list(map(stems.__getitem__, texts[0])), list(map(stems.__getitem__, texts[1])), read
+    out = list(map(stems.__getitem__, texts[0])), list(map(stems.__getitem__, texts[1]))
+    for version, side in zip((old, new), out, strict=True):
+        _unnamed(version, side, free[version is new], normal)
+    return *out, read
+
+
+def _unnamed(version: PlanVersion, stems: list[Words], free: list[int], normal: Normaliser) -> None:
+    """Leave out of each ``free`` point's ``stems`` the name it gives another point of its
+    version when it cites it (:mod:`negotrack.plandiff.citations`): the stems of the
+    citing clause that the cited points hold too, once each."""
+    numbers: dict[str, int] | None = None
+    for k in free:
+        point = version.points[k]
+        if not any(c.isdigit() for c in point.text):  # most points
+            continue
+        if numbers is None:
+            numbers = {p.number: i for i, p in enumerate(version.points)}
+        named = naming(numbers, point.text, point.number)
+        if not named:
+            continue
+        left = list(stems[k])
+        for clause, cited in named:
+            theirs = set().union(*(stems[numbers[n]] for n in cited))
+            for t in normal.stem_tuple(words(clause)):
+                if t in theirs and t in left:
+                    left.remove(t)
+        stems[k] = tuple(left)
 
 
 def _by_text(

@@ -33,6 +33,11 @@ Two drafts of one plan are written by different hands: one writes "neighbours" a
 Each distinct word is normalised once per call (a dictionary), so the cost grows with the
 vocabulary, not with the text.
 
+A point that cites another point of its version by number ("the Joint Security
+Coordination Mechanism (Article 3) monitors it") then loses, for matching, the stems of
+that clause the cited point holds too: they are the cited point's name there
+(:mod:`.citations`, read by :func:`negotrack.plandiff.align.align`).
+
 *Weights.* A point is a bag of stems weighted by ``(1 + log tf) * idf`` with
 ``idf = log((N + 1) / df)``: N is the number of points of both versions and df how many
 hold the stem. A stem in every point weighs little (``log(1 + 1 / N)``), one in two points

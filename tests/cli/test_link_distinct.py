@@ -9,7 +9,7 @@ import pytest
 
 import negotrack as nt
 from tests.support.cli import run
-from tests.support.lineage import unkeyed
+from tests.support.lineage import uncited, unkeyed
 
 
 @pytest.fixture
@@ -21,11 +21,14 @@ def drc(tmp_path: Path) -> Path:
 
 
 def test_link_distinct_turns_a_pair_down_and_says_what_became_of_its_points(
-    capsys: pytest.CaptureFixture[str], drc: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    """The merger piece declaration#2.4 -> agreement#2.1, made by text at 0.99, turned
-    down: the file keeps the link with ``distinct: true`` and its note, stdout confirms it
-    as distinct, and stderr says the pair is gone and where each point stands now."""
+    """The merger piece declaration#2.4 -> agreement#2.1, made by text at 0.99 when 2.1
+    does not cite Article 3, turned down: the file keeps the link with ``distinct: true``
+    and its note, stdout confirms it as distinct, and stderr says the pair is gone and
+    where each point stands now."""
+    drc = tmp_path / "drc.yaml"
+    uncited().save(drc)
     code, out, err = run(
         capsys,
         "link",

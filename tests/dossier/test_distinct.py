@@ -10,7 +10,7 @@ import pytest
 import negotrack as nt
 from negotrack.io.schema import json_schema
 from negotrack.io.storage import dumps, loads
-from tests.support.lineage import unkeyed
+from tests.support.lineage import uncited, unkeyed
 
 DECL, AGR = "declaration", "agreement"
 
@@ -26,13 +26,13 @@ def _listed(d: nt.Dossier, old: str, new: str) -> dict[tuple[str, str], str]:
     return {(s.old, s.new): s.matched_by for s in d.suggest_links(old, new)}
 
 
-def test_turning_a_wrong_merger_piece_down_offers_the_right_counterpart(
-    drc: nt.Dossier,
-) -> None:
-    """Agreement 2.1 names "the Joint Security Coordination Mechanism (Article 3)": text
-    makes declaration 2.4 (explore such a mechanism) a piece of a merger into 2.1, sure of
-    it. Turned down, 2.4 is left unpaired, with Article 3, where it went, its candidate; 2.3
-    stays 2.1's predecessor, and nothing else changes."""
+def test_turning_a_wrong_merger_piece_down_offers_the_right_counterpart() -> None:
+    """Without its citation, agreement 2.1 reads "the Joint Security Coordination Mechanism
+    monitors it" as its own matter: text makes declaration 2.4 (explore such a mechanism)
+    a piece of a merger into 2.1, sure of it. Turned down, 2.4 is left unpaired, with
+    Article 3, where it went, its candidate; 2.3 stays 2.1's predecessor, and nothing
+    else changes. (With the citation, text leaves 2.4 so by itself: test_citations.)"""
+    drc = uncited()
     before = _listed(drc, DECL, AGR)
     assert before[("declaration#2.4", "agreement#2.1")] == "merge"
     assert before[("declaration#2.4", "agreement#3")] == "candidate"
@@ -222,10 +222,10 @@ def test_distinct_must_be_true_or_false(drc: nt.Dossier, value: object) -> None:
         nt.PointLink("a#1", "b#1", distinct=value)  # type: ignore[arg-type]
 
 
-def test_a_distinct_link_holds_in_a_diff_read_backwards(drc: nt.Dossier) -> None:
-    """Diffing the agreement against the declaration reads the link the other way round:
-    the split of 2.1 into 2.3 and 2.4 loses its 2.4 piece."""
-    plan = drc.plan("drc-rwanda-peace")
+def test_a_distinct_link_holds_in_a_diff_read_backwards() -> None:
+    """Diffing the agreement (without its citation) against the declaration reads the
+    link the other way round: the split of 2.1 into 2.3 and 2.4 loses its 2.4 piece."""
+    plan = uncited().plan("drc-rwanda-peace")
     new, old = plan.version(AGR), plan.version(DECL)
     down = nt.PointLink("declaration#2.4", "agreement#2.1", distinct=True)
 

@@ -46,3 +46,24 @@ def undecided(name: str, *refs: str) -> nt.Dossier:
         assert points != version.points, f"{ref} names no keyed point"
         d.replace(attrs.evolve(version, points=points))
     return d
+
+
+CITATION = " (Article 3)"
+"""What the DRC-Rwanda agreement's 2.1 says of the mechanism it names: Article 3's."""
+
+
+def uncited(d: nt.Dossier | None = None) -> nt.Dossier:
+    """The DRC-Rwanda dossier ``d`` (by default :func:`unkeyed`), with the citation taken
+    out of the agreement's 2.1 ("the Joint Security Coordination Mechanism monitors it"):
+    the mechanism's words there then read as 2.1's own, and text matching draws the
+    declaration's 2.4 (explore such a mechanism) to it, a wrong pair for a person to turn
+    down (:mod:`negotrack.plandiff.citations`)."""
+    d = unkeyed("drc-rwanda-2025.yaml") if d is None else d
+    version = d.plan("drc-rwanda-peace").version("agreement")
+    points = tuple(
+        attrs.evolve(p, text=p.text.replace(CITATION, "")) if p.number == "2.1" else p
+        for p in version.points
+    )
+    assert points != version.points, f"agreement 2.1 no longer says {CITATION!r}"
+    d.replace(attrs.evolve(version, points=points))
+    return d
