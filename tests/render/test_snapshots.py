@@ -190,8 +190,8 @@ def _cases() -> dict[str, Case]:
 
 
 def _turned_down() -> nt.Dossier:
-    # The DRC-Rwanda seed with its lineage forgotten, and the merger piece text makes of
-    # declaration 2.4 (into agreement 2.1, which only names the mechanism) turned down.
+    # The DRC-Rwanda seed with its lineage forgotten, and the candidate text offers for
+    # declaration 2.4 in agreement 2.1 (which only names the mechanism) turned down.
     d = unkeyed("drc-rwanda-2025.yaml")
     d.link("declaration#2.4", "agreement#2.1", note="2.1 only names <the> mechanism", distinct=True)
     return d
