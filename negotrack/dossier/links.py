@@ -119,6 +119,14 @@ class Linking:
                 ends = (PointRef.format(old, c.old.number), PointRef.format(new, c.new.number))
                 linked.setdefault(ends[0], []).append(ends[1])
                 linked.setdefault(ends[1], []).append(ends[0])
+        # The points text matching left alone, with nothing to offer, that no link settled.
+        offered = {s.old for s in every} | {s.new for s in every}
+        deleted = [c.old.number for c in d.changes if c.old and not c.new and not c.matched_by]
+        added = [c.new.number for c in d.changes if c.new and not c.old and not c.matched_by]
+        left = (
+            tuple(r for n in deleted if (r := PointRef.format(old, n)) not in offered),
+            tuple(r for n in added if (r := PointRef.format(new, n)) not in offered),
+        )
         out = sorted(
             ((s.confidence, k, s) for k, s in enumerate(every) if s.confidence >= min_confidence),
             key=lambda t: t[:2],
@@ -130,6 +138,7 @@ class Linking:
             language=self.language,
             taken={ref: tuple(pairs) for ref, pairs in taken.items()},
             linked={ref: tuple(others) for ref, others in linked.items()},
+            left=left,
         )
 
     def accept_suggestions(

@@ -67,6 +67,7 @@ class Suggestions(list[LinkSuggestion]):
         language: str | None = None,
         taken: Mapping[str, tuple[LinkSuggestion, ...]] | None = None,
         linked: Mapping[str, tuple[str, ...]] | None = None,
+        left: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
     ) -> None:
         super().__init__(suggestions)
         self.old = old
@@ -83,6 +84,12 @@ class Suggestions(list[LinkSuggestion]):
         reference, with those points: pinning a candidate that names such a point keeps
         that link and makes the point a split (an old point) or a merger (a new one),
         which the review sheet says too."""
+        self.left: tuple[tuple[str, ...], tuple[str, ...]] = left
+        """The points of the old version and of the new one, by reference, that text
+        matching left with no counterpart and offered no candidate, and that no link says
+        have none: points a person places by hand, reading them side by side, or settles
+        with "no successor" (an old point) or "no predecessor" (a new one). The review
+        sheet lists them after the pairs, whatever ``min_confidence``."""
 
     def to_markdown(self, *, locale: str | None = None) -> str:
         """The review sheet in Markdown, in ``locale`` (default English): each pair with

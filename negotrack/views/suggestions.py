@@ -25,6 +25,7 @@ from negotrack.views.formatting import content_language
 from negotrack.views.i18n import ENGLISH, Interface
 
 __all__ = [
+    "LeftOver",
     "Linked",
     "SuggestionLine",
     "SuggestionsView",
@@ -88,6 +89,17 @@ class SuggestionLine(NamedTuple):
     them, and makes a split or a merger."""
 
 
+class LeftOver(NamedTuple):
+    """A point text matching left with no counterpart and no candidate (see
+    :attr:`~negotrack.dossier.suggestions.Suggestions.left`): its reference, its text, and
+    what says it has none ("no successor" for an old point, "no predecessor" for a new
+    one), ready to copy."""
+
+    ref: str
+    text: str
+    settle: str
+
+
 def pin_call(old: str, new: str, file: str | None = None, *, distinct: bool = False) -> str:
     """What pins the pair ``old`` -> ``new``: the Python call ``d.link("old", "new")``, or
     with ``file`` the shell command ``negotrack link FILE OLD NEW``, each argument quoted
@@ -123,6 +135,10 @@ class SuggestionsView:
     """The points' own language when it differs from the interface's, else None."""
     call: str = "d.link(OLD, NEW)"
     """How a pair is pinned, in general (the sheet's introduction names it)."""
+    left_old: tuple[LeftOver, ...] = ()
+    """The old points left with no counterpart and no candidate, in reading order."""
+    left_new: tuple[LeftOver, ...] = ()
+    """The new points left so."""
 
     @classmethod
     def build(
@@ -164,9 +180,9 @@ class SuggestionsView:
             lines.append(
                 SuggestionLine(
                     old=s.old,
-                    old_text=olds.get(PointRef.parse(s.old).number, ""),
+                    old_text=_text(olds, s.old),
                     new=s.new,
-                    new_text=news.get(PointRef.parse(s.new).number, ""),
+                    new_text=_text(news, s.new),
                     confidence=lang.fraction(s.confidence),
                     found_by=found_by.get(s.matched_by, s.matched_by),
                     paired=paired,
@@ -179,13 +195,25 @@ class SuggestionsView:
             )
         old_id = old.id if old is not None else _version_of(s.old for s in suggestions)
         new_id = new.id if new is not None else _version_of(s.new for s in suggestions)
+        left_old, left_new = suggestions.left
         return cls(
             old_id,
             new_id,
             tuple(lines),
             content_lang=content_language(suggestions, lang),
             call="d.link(OLD, NEW)" if file is None else "negotrack link FILE OLD NEW",
+            left_old=tuple(
+                LeftOver(ref, _text(olds, ref), pin_call(ref, new_id, file)) for ref in left_old
+            ),
+            left_new=tuple(
+                LeftOver(ref, _text(news, ref), pin_call(old_id, ref, file)) for ref in left_new
+            ),
         )
+
+
+def _text(texts: dict[str, str], ref: str) -> str:
+    """The text of the point ``ref`` names, among ``texts`` (by number; "" if unknown)."""
+    return texts.get(PointRef.parse(ref).number, "")
 
 
 def _version_of(refs: Iterable[str]) -> str:

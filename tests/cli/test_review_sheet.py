@@ -36,10 +36,25 @@ def minsk(tmp_path: Path) -> Path:
     return path
 
 
+LEFT_OVER = "Left over, with no candidate"
+"""The heading of the sheet's last section: the points with neither pair nor candidate."""
+
+
 def _sections(sheet: str) -> list[list[str]]:
     """The sheet's pair sections as a CommonMark reader finds them: for each second-level
     heading, its text and the text of each paragraph or list item up to the next heading
-    (emphasis dropped, escapes resolved, code spans without their backticks)."""
+    (emphasis dropped, escapes resolved, code spans without their backticks); the
+    section of the points left over (see :func:`_left_over`) is not a pair's."""
+    return [s for s in _all_sections(sheet) if s[0] != LEFT_OVER]
+
+
+def _left_over(sheet: str) -> list[str]:
+    """The texts of the section of points left with neither pair nor candidate (its
+    heading first), as :func:`_sections` reads a pair's; empty when there is none."""
+    return next((s for s in _all_sections(sheet) if s[0] == LEFT_OVER), [])
+
+
+def _all_sections(sheet: str) -> list[list[str]]:
     tokens = READER.parse(sheet)
     sections: list[list[str]] = []
     for t in tokens:
@@ -198,11 +213,43 @@ def test_the_sheet_follows_the_locale_and_says_when_there_is_nothing(
     assert "يُرجى التحقّق" in out
     code, out, err = run(capsys, *sheet, "--min-confidence", "1")
     assert code == 0
-    assert out == "# No pairs to review.\n\n`minsk-1` → `minsk-2`\n"
+    assert out.startswith("# No pairs to review.\n\n`minsk-1` → `minsk-2`\n\n## Left over")
+    assert _sections(out) == []
     assert err.startswith("nothing at --min-confidence 1 or more: ")
     code, _, err = run(capsys, "suggest-links", str(minsk), "minsk-1", "minsk-2", "--locale", "xx")
     assert code == 1
     assert "--locale" in err
+
+
+def test_the_sheet_ends_with_the_points_left_with_nothing_to_offer(
+    capsys: pytest.CaptureFixture[str], minsk: Path
+) -> None:
+    """After the pairs, the points with neither a pair nor a candidate, old then new, each
+    with its text and the command that says it has no counterpart: run, it empties the
+    section (a link settles the point)."""
+    sheet = ("suggest-links", str(minsk), "minsk-1", "minsk-2", "--format", "md")
+    out = run(capsys, *sheet)[1]
+    d = nt.load(minsk)
+    seven, eleven, eight = d.point("minsk-1#7"), d.point("minsk-1#11"), d.point("minsk-2#8")
+    file = shlex.quote(str(minsk))
+    assert _left_over(out) == [
+        LEFT_OVER,
+        "Text matching found no pair and no candidate for these points. Read them side by"
+        " side: pin a pair you find with negotrack link FILE OLD NEW, or say that a point"
+        " has none.",
+        "Old points, no successor found",
+        f"minsk-1#7: {seven.text}",
+        f"If it has no successor: negotrack link {file} 'minsk-1#7' minsk-2",
+        f"minsk-1#11: {eleven.text}",
+        f"If it has no successor: negotrack link {file} 'minsk-1#11' minsk-2",
+        "New points, no predecessor found",
+        f"minsk-2#8: {eight.text}",
+        f"If it has no predecessor: negotrack link {file} minsk-1 'minsk-2#8'",
+    ]
+    for line in [t for t in _left_over(out) if t.startswith("If it has no")]:
+        argv = shlex.split(line.partition(": ")[2])
+        assert run(capsys, *argv[1:])[0] == 0
+    assert _left_over(run(capsys, *sheet)[1]) == []
 
 
 def test_accept_pins_then_writes_the_sheet_of_what_is_left(

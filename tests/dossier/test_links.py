@@ -78,6 +78,32 @@ def test_points_left_over_in_their_place_are_suggested_to_each_other(
     assert not facing & {(s.old, s.new) for s in found if s.paired}
 
 
+def test_points_with_nothing_to_offer_are_listed_as_left_over() -> None:
+    """The Gaza agreement of January 2025 spells out the May 2024 proposal in other words:
+    its six-week phase one, the remains returned and the temporary shelters find neither a
+    pair nor a candidate, nor does the agreement's opening of the crossings. The review
+    lists them, whatever ``min_confidence``, until a link settles one ("no successor"),
+    and never a point a pair or candidate names."""
+    gaza = unkeyed("gaza-2024-2025.yaml")
+    found = gaza.suggest_links("may-2024", "jan-2025")
+    assert found.left == (
+        ("may-2024#1.1", "may-2024#1.4", "may-2024#1.7"),
+        ("jan-2025#3.3",),
+    )
+    named = {s.old for s in found} | {s.new for s in found}
+    assert not named & {*found.left[0], *found.left[1]}
+    assert gaza.suggest_links("may-2024", "jan-2025", min_confidence=0.9).left == found.left
+    gaza.link("may-2024#1.7", "jan-2025")
+    assert gaza.suggest_links("may-2024", "jan-2025").left == (
+        ("may-2024#1.1", "may-2024#1.4"),
+        ("jan-2025#3.3",),
+    )
+    gaza.link("may-2024#1.1", "jan-2025#1.1")  # placed by hand: its neighbours may move too
+    after = gaza.suggest_links("may-2024", "jan-2025")
+    assert "may-2024#1.1" not in after.left[0]
+    assert "jan-2025#3.3" in after.left[1]
+
+
 def test_a_linked_pair_is_curated_in_every_diff(colombia: nt.Dossier) -> None:
     """link() pins a pair: the diff shows it matched by "link", and it is no longer suggested."""
     first = colombia.suggest_links("final-aug", "final-nov")[0]

@@ -39,7 +39,8 @@ def test_the_display_shows_each_pair_with_both_texts_least_sure_first() -> None:
     assert '<div class="negotrack-repr nt-' in html
     n = len(found)
     assert f"{n} pairs to review, from <code>minsk-1</code> to <code>minsk-2</code>" in html
-    rows = re.findall(r"<tr><td>(.*?)</td></tr>", html, re.S)
+    pairs = html.split("</table>", 1)[0]  # the pairs (the points left over follow)
+    rows = re.findall(r"<tr><td>(.*?)</td></tr>", pairs, re.S)
     assert len(rows) == n
     for s, row in zip(found, rows, strict=True):
         old = d.point(s.old)
@@ -114,6 +115,41 @@ def test_the_display_escapes_the_texts() -> None:
     html = d.suggest_links("minsk-1", "minsk-2")._repr_html_()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_the_display_lists_the_points_left_with_nothing_to_offer() -> None:
+    """After the pairs, the points text matching left with no pair and no candidate, old
+    and new side by side, each with its text (escaped) and the ``d.link`` call that says
+    it has no counterpart: Minsk I's national dialogue and recovery programme, Minsk II's
+    social and economic links."""
+    d = _minsk()
+    plan = d.plan("minsk")
+    version = plan.version("minsk-1")
+    points = tuple(
+        attrs.evolve(p, text=f"{p.text} <b>") if p.number == "7" else p for p in version.points
+    )
+    d.replace(attrs.evolve(version, points=points))
+    html = d.suggest_links("minsk-1", "minsk-2")._repr_html_()
+    _, left = html.split("</table>", 1)
+    assert '<p class="nt-h">Left over, with no candidate</p>' in left
+    old_cell, new_cell = re.findall(r"<tr><td>(.*?)</td></tr>", left, re.S)[0].split("</td><td>")
+    assert re.findall(r'<div class="nt-left"><code dir="ltr">(.*?)</code>', old_cell) == [
+        "minsk-1#7",
+        "minsk-1#11",
+    ]
+    assert "An inclusive national dialogue continues. &lt;b&gt;" in old_cell
+    assert (
+        '<div class="nt-mark">If it has no successor: <code dir="ltr">'
+        "d.link(&#34;minsk-1#7&#34;, &#34;minsk-2&#34;)</code></div>"
+    ) in old_cell
+    assert re.findall(r'<div class="nt-left"><code dir="ltr">(.*?)</code>', new_cell) == ["minsk-2#8"]
+    assert (
+        '<div class="nt-mark">If it has no predecessor: <code dir="ltr">'
+        "d.link(&#34;minsk-1&#34;, &#34;minsk-2#8&#34;)</code></div>"
+    ) in new_cell
+    d.link("minsk-1#7", "minsk-2")
+    d.link("minsk-1#11", "minsk-2#8")
+    assert "Left over" not in d.suggest_links("minsk-1", "minsk-2")._repr_html_()
 
 
 def test_nothing_to_review_reads_so_and_the_display_follows_the_locale() -> None:
