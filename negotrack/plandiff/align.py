@@ -18,7 +18,7 @@ from negotrack.core.groups import components
 from negotrack.core.model import PlanVersion, PointLink
 from negotrack.core.refs import PointRef
 from negotrack.plandiff import match as _match
-from negotrack.plandiff.citations import naming
+from negotrack.plandiff.citations import may_cite, naming
 from negotrack.plandiff.features import Normaliser
 from negotrack.plandiff.pieces import edges
 from negotrack.plandiff.scores import Apart, kept_apart
@@ -312,26 +312,34 @@ def _stems(
     read: dict[str, list[str]] = {}
     stems: dict[str, Words] = {}
     stem = normal.stem_tuple
+    citing: set[str] = set()  # the free points' texts that may cite another point
     for text in dict.fromkeys(itertools.chain(*texts)):
         tokens = words(text)
         if text in wanted:
             read[text] = tokens
+            if may_cite(text, tokens):
+                citing.add(text)
         stems[text] = stem(tokens, "-" in text)
-    out = list(map(stems.__getitem__, texts[0])), list(map(stems.__getitem__, texts[1]))
-    for version, side in zip((old, new), out, strict=True):
-        _unnamed(version, side, free[version is new], normal)
-    return *out, read
+    stems_old, stems_new = (
+        list(map(stems.__getitem__, texts[0])),
+        list(map(stems.__getitem__, texts[1])),
+    )
+    if citing:
+        _unnamed(old, stems_old, [i for i in free[0] if texts[0][i] in citing], normal)
+        _unnamed(new, stems_new, [j for j in free[1] if texts[1][j] in citing], normal)
+    return stems_old, stems_new, read
 
 
-def _unnamed(version: PlanVersion, stems: list[Words], free: list[int], normal: Normaliser) -> None:
-    """Leave out of each ``free`` point's ``stems`` the name it gives another point of its
-    version when it cites it (:mod:`negotrack.plandiff.citations`): the stems of the
-    citing clause that the cited points hold too, once each."""
+def _unnamed(
+    version: PlanVersion, stems: list[Words], citing: list[int], normal: Normaliser
+) -> None:
+    """Leave out of each point's ``stems`` (of those ``citing``: free points whose text
+    names a part) the name it gives another point of its version when it cites it
+    (:mod:`negotrack.plandiff.citations`): the stems of the citing clause that the cited
+    points hold too, once each."""
     numbers: dict[str, int] | None = None
-    for k in free:
+    for k in citing:
         point = version.points[k]
-        if not any(c.isdigit() for c in point.text):  # most points
-            continue
         if numbers is None:
             numbers = {p.number: i for i, p in enumerate(version.points)}
         named = naming(numbers, point.text, point.number)
