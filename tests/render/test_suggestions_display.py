@@ -142,7 +142,9 @@ def test_the_display_lists_the_points_left_with_nothing_to_offer() -> None:
         '<div class="nt-mark">If it has no successor: <code dir="ltr">'
         "d.link(&#34;minsk-1#7&#34;, &#34;minsk-2&#34;)</code></div>"
     ) in old_cell
-    assert re.findall(r'<div class="nt-left"><code dir="ltr">(.*?)</code>', new_cell) == ["minsk-2#8"]
+    assert re.findall(r'<div class="nt-left"><code dir="ltr">(.*?)</code>', new_cell) == [
+        "minsk-2#8"
+    ]
     assert (
         '<div class="nt-mark">If it has no predecessor: <code dir="ltr">'
         "d.link(&#34;minsk-1&#34;, &#34;minsk-2#8&#34;)</code></div>"
