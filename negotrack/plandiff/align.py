@@ -18,7 +18,7 @@ from negotrack.core.groups import components
 from negotrack.core.model import PlanVersion, PointLink
 from negotrack.core.refs import PointRef
 from negotrack.plandiff import match as _match
-from negotrack.plandiff.citations import may_cite, naming
+from negotrack.plandiff.citations import may_cite, unnamed
 from negotrack.plandiff.features import Normaliser
 from negotrack.plandiff.pieces import edges
 from negotrack.plandiff.scores import Apart, kept_apart
@@ -325,33 +325,9 @@ def _stems(
         list(map(stems.__getitem__, texts[1])),
     )
     if citing:
-        _unnamed(old, stems_old, [i for i in free[0] if texts[0][i] in citing], normal)
-        _unnamed(new, stems_new, [j for j in free[1] if texts[1][j] in citing], normal)
+        unnamed(old, stems_old, [i for i in free[0] if texts[0][i] in citing], normal)
+        unnamed(new, stems_new, [j for j in free[1] if texts[1][j] in citing], normal)
     return stems_old, stems_new, read
-
-
-def _unnamed(
-    version: PlanVersion, stems: list[Words], citing: list[int], normal: Normaliser
-) -> None:
-    """Leave out of each point's ``stems`` (of those ``citing``: free points whose text
-    names a part) the name it gives another point of its version when it cites it
-    (:mod:`negotrack.plandiff.citations`): the stems of the citing clause that the cited
-    points hold too, once each."""
-    numbers: dict[str, int] | None = None
-    for k in citing:
-        point = version.points[k]
-        if numbers is None:
-            numbers = {p.number: i for i, p in enumerate(version.points)}
-        named = naming(numbers, point.text, point.number)
-        if not named:
-            continue
-        left = list(stems[k])
-        for clause, cited in named:
-            theirs = set().union(*(stems[numbers[n]] for n in cited))
-            for t in normal.stem_tuple(words(clause)):
-                if t in theirs and t in left:
-                    left.remove(t)
-        stems[k] = tuple(left)
 
 
 def _by_text(

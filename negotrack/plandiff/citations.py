@@ -5,10 +5,10 @@ Joint Security Coordination Mechanism (Article 3) monitors it", and Minsk II's p
 holds "provided point 11 is implemented". The words of the citing clause that the cited
 point holds too ("joint security coordination mechanism") are its name there: they say
 where the cited point's matter went, not what the citing point is made of. Text matching
-leaves them out of the citing point's stems (:func:`negotrack.plandiff.align.align`), so
-that a point on that matter in another version (the DRC-Rwanda declaration's "explore
-setting up a joint security coordination mechanism") is not drawn to the point that
-merely names it.
+leaves them out of the citing point's stems (:func:`unnamed`, called as
+:func:`negotrack.plandiff.align.align` reads the points), so that a point on that matter
+in another version (the DRC-Rwanda declaration's "explore setting up a joint security
+coordination mechanism") is not drawn to the point that merely names it.
 
 A citation is a word that names a part of a text ("Article", "point", "paragraph",
 "section", "clause", "item", "§" and their plurals and Spanish forms, "artículo",
@@ -27,7 +27,11 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
-__all__ = ["PARTS", "may_cite", "naming"]
+from negotrack.core.model import PlanVersion
+from negotrack.plandiff.features import Normaliser
+from negotrack.plandiff.tokens import words
+
+__all__ = ["PARTS", "may_cite", "naming", "unnamed"]
 
 _PART = (
     r"(?:§§?|\b(?:articles?|arts?\.|sections?|paragraphs?|paras?\.|points?|clauses?|items?"
@@ -66,12 +70,12 @@ _WIDEST = 50
 """Most numbers a range may name ("points 11-14"); a wider one is read as its two ends."""
 
 
-def may_cite(text: str, words: Iterable[str]) -> bool:
+def may_cite(text: str, tokens: Iterable[str]) -> bool:
     """Whether ``text``, whose words (as :func:`negotrack.plandiff.tokens.words` reads
-    them) are ``words``, may cite a part: it holds a part's name ("article", "points",
+    them) are ``tokens``, may cite a part: it holds a part's name ("article", "points",
     "§"...). Most points do not, and a word looked up in a set is far quicker than a
     search of the text: a text is searched for citations only when this holds."""
-    return not PARTS.isdisjoint(words) or "§" in text
+    return not PARTS.isdisjoint(tokens) or "§" in text
 
 
 def naming(numbers: Collection[str], text: str, own: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -123,3 +127,27 @@ def _listed(numbers: str) -> list[str]:
         out.append(number)
         ranged = False
     return out
+
+
+def unnamed(
+    version: PlanVersion, stems: list[tuple[str, ...]], citing: list[int], normal: Normaliser
+) -> None:
+    """Leave out of each point's ``stems`` (of those ``citing``: free points whose text
+    names a part) the name it gives another point of its version when it cites it
+    (see the module's note): the stems of the citing clause that the cited points hold
+    too, once each."""
+    numbers: dict[str, int] | None = None
+    for k in citing:
+        point = version.points[k]
+        if numbers is None:
+            numbers = {p.number: i for i, p in enumerate(version.points)}
+        named = naming(numbers, point.text, point.number)
+        if not named:
+            continue
+        left = list(stems[k])
+        for clause, cited in named:
+            theirs = set().union(*(stems[numbers[n]] for n in cited))
+            for t in normal.stem_tuple(words(clause)):
+                if t in theirs and t in left:
+                    left.remove(t)
+        stems[k] = tuple(left)
