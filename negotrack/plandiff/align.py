@@ -281,6 +281,8 @@ def _exact(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:
     # versions, and spacing it again would read all of it (thousands of characters in a
     # long point).
     spaced: dict[str, str] = {}
+    none_apart = not (align.apart.lines[0] or align.apart.pairs)
+    pair = align.pair
     for j in align.free_new(len(new.points)):
         text = new.points[j].text
         key = spaced[text] = collapsed(text)
@@ -289,10 +291,15 @@ def _exact(old: PlanVersion, new: PlanVersion, align: Alignment) -> None:
         text = old.points[i].text
         known = spaced.get(text)
         queue = waiting.get(collapsed(text) if known is None else known)
-        if queue:  # the first copy not kept apart from this point (placed)
-            k = next((k for k, j in enumerate(queue) if not align.kept_apart(i, j)), None)
-            if k is not None:
-                align.pair(i, queue.pop(k), "exact")
+        if not queue:
+            continue
+        if none_apart:  # nothing kept apart (most diffs): the first copy
+            pair(i, queue.pop(0), "exact")
+            continue
+        # the first copy not kept apart from this point (placed)
+        k = next((k for k, j in enumerate(queue) if not align.kept_apart(i, j)), None)
+        if k is not None:
+            pair(i, queue.pop(k), "exact")
 
 
 def _stems(
