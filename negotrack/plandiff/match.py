@@ -102,6 +102,10 @@ the Presidential Council's election a point of its own, longer than the third ve
 whole point). A pair that would gain pieces on both sides (many to many) keeps those of
 the side whose surest piece is surer.
 
+*Left over.* Last, two points left over that are each other's clear best among the points
+left over, with their whole evidence, are paired (:mod:`negotrack.plandiff.leftover`): a
+point held to half its evidence above may still continue one left over.
+
 Every choice breaks ties on a key that does not depend on which version is called old, so
 ``diff(b, a)`` mirrors ``diff(a, b)``.
 """
@@ -114,6 +118,7 @@ from collections.abc import Callable, Sequence
 from negotrack.plandiff.candidates import every_pair, worth_scoring
 from negotrack.plandiff.doubts import doubts, linked_pairs
 from negotrack.plandiff.groups import take_groups
+from negotrack.plandiff.leftover import left_mutual
 from negotrack.plandiff.order import (
     gaps,
     group_facing,
@@ -267,6 +272,9 @@ def _match(
         for olds, news, cover in plain
     )
     groups = tuple(sorted(early + found.groups))
+    found = left_mutual(
+        sc, pool, scores, n, cut, free_old, free_new, anchors, Found(found.pairs, groups)
+    )
     taken_old = {i for i, _, _ in found.pairs} | {i for olds, _, _ in groups for i in olds}
     taken_new = {j for _, j, _ in found.pairs} | {j for _, news, _ in groups for j in news}
     left = (set(free_old) - taken_old, set(free_new) - taken_new)

@@ -21,7 +21,7 @@ from markdown_it.token import Token
 import negotrack as nt
 from tests.support.cli import run
 from tests.support.hostile import HOSTILE
-from tests.support.lineage import unkeyed
+from tests.support.lineage import undecided, unkeyed
 
 READER = MarkdownIt("commonmark")
 
@@ -118,8 +118,8 @@ def test_a_candidate_of_a_linked_point_says_it_makes_a_split(
 ) -> None:
     """Once a person linked Minsk I #9 to Minsk II #4, the sheet still offers #9 -> #12
     (the other half of the split) and says that pinning it keeps the link and makes #9 a
-    split (and that pinning #3 -> #4 would make #4 a merger); pasting its command gives the
-    curated split, #9 -> {#4, #12}."""
+    split; pasting its command gives the curated split, #9 -> {#4, #12}. (The note that a
+    candidate would make a linked point a merger is checked on the notebook display.)"""
     assert run(capsys, "link", str(minsk), "minsk-1#9", "minsk-2#4")[0] == 0
     out = run(capsys, "suggest-links", str(minsk), "minsk-1", "minsk-2", "--format", "md")[1]
     (section,) = [s for s in _sections(out) if s[0] == "minsk-1#9 → minsk-2#12"]
@@ -127,10 +127,8 @@ def test_a_candidate_of_a_linked_point_says_it_makes_a_split(
         "minsk-1#9 is already linked to minsk-2#4: pinning this pair too keeps that link and "
         "makes minsk-1#9 a split, continued in both."
     )
-    # The other candidate naming a linked point: Minsk I #3 -> II #4 would make #4 a merger.
     noted = {s[0]: s[4] for s in _sections(out) if "already linked" in s[4]}
-    assert noted.keys() == {"minsk-1#9 → minsk-2#12", "minsk-1#3 → minsk-2#4"}
-    assert noted["minsk-1#3 → minsk-2#4"].endswith("makes minsk-2#4 a merger of both.")
+    assert noted.keys() == {"minsk-1#9 → minsk-2#12"}
     assert run(capsys, *shlex.split(section[-2])[1:])[0] == 0
     split = [
         (c.kind.value, c.old.number, c.new.number)
@@ -138,6 +136,23 @@ def test_a_candidate_of_a_linked_point_says_it_makes_a_split(
         if c.old is not None and c.old.number == "9" and c.new is not None
     ]
     assert split == [("split", "9", "4"), ("split", "9", "12")]
+
+
+def test_a_candidate_of_a_linked_new_point_says_it_makes_a_merger(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """In the Ukraine seed a person linked us-28 #21b to 20-point #14; before they placed
+    #21a and #21c, the sheet offers both as other predecessors of #14 and says that
+    pinning either keeps the link and makes #14 a merger."""
+    path = tmp_path / "ukraine.yaml"
+    undecided("ukraine-2025-12.yaml", "us-28#21a", "us-28#21c").save(path)
+    out = run(capsys, "suggest-links", str(path), "us-28", "20-point", "--format", "md")[1]
+    noted = {s[0]: s[4] for s in _sections(out) if "already linked" in s[4]}
+    note = (
+        "20-point#14 is already linked to us-28#21b: pinning this pair too keeps that link"
+        " and makes 20-point#14 a merger of both."
+    )
+    assert noted == {"us-28#21a → 20-point#14": note, "us-28#21c → 20-point#14": note}
 
 
 def test_the_printed_command_pins_the_pair(capsys: pytest.CaptureFixture[str], minsk: Path) -> None:
@@ -230,7 +245,8 @@ def test_the_sheet_ends_with_the_points_left_with_nothing_to_offer(
     sheet = ("suggest-links", str(minsk), "minsk-1", "minsk-2", "--format", "md")
     out = run(capsys, *sheet)[1]
     d = nt.load(minsk)
-    seven, eleven, eight = d.point("minsk-1#7"), d.point("minsk-1#11"), d.point("minsk-2#8")
+    seven, eleven, twelve = d.point("minsk-1#7"), d.point("minsk-1#11"), d.point("minsk-1#12")
+    eight = d.point("minsk-2#8")
     file = shlex.quote(str(minsk))
     assert _left_over(out) == [
         LEFT_OVER,
@@ -242,6 +258,8 @@ def test_the_sheet_ends_with_the_points_left_with_nothing_to_offer(
         f"If it has no successor: negotrack link {file} 'minsk-1#7' minsk-2",
         f"minsk-1#11: {eleven.text}",
         f"If it has no successor: negotrack link {file} 'minsk-1#11' minsk-2",
+        f"minsk-1#12: {twelve.text}",
+        f"If it has no successor: negotrack link {file} 'minsk-1#12' minsk-2",
         "New points, no predecessor found",
         f"minsk-2#8: {eight.text}",
         f"If it has no predecessor: negotrack link {file} minsk-1 'minsk-2#8'",

@@ -96,7 +96,7 @@ def test_the_home_page_says_how_many_changes_a_report_asks_to_check(tmp_path: Pa
     assert n > 0
     nt.render_site(d, tmp_path)
     md = (tmp_path / "index.md").read_text(encoding="utf-8")
-    assert f"**6** deleted · **{n}** to check\n" in md
+    assert f"**5** deleted · **{n}** to check\n" in md
     assert f"<b>{n}</b> to check</p>" in _body(tmp_path / "index.html")
     report = (tmp_path / "diff-minsk-1_to_minsk-2.md").read_text(encoding="utf-8")
     assert f"· **{n}** to check\n" in report

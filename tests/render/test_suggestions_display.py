@@ -120,8 +120,8 @@ def test_the_display_escapes_the_texts() -> None:
 def test_the_display_lists_the_points_left_with_nothing_to_offer() -> None:
     """After the pairs, the points text matching left with no pair and no candidate, old
     and new side by side, each with its text (escaped) and the ``d.link`` call that says
-    it has no counterpart: Minsk I's national dialogue and recovery programme, Minsk II's
-    social and economic links."""
+    it has no counterpart: Minsk I's national dialogue, recovery programme and the safety
+    of the participants, Minsk II's social and economic links."""
     d = _minsk()
     plan = d.plan("minsk")
     version = plan.version("minsk-1")
@@ -136,6 +136,7 @@ def test_the_display_lists_the_points_left_with_nothing_to_offer() -> None:
     assert re.findall(r'<div class="nt-left"><code dir="ltr">(.*?)</code>', old_cell) == [
         "minsk-1#7",
         "minsk-1#11",
+        "minsk-1#12",
     ]
     assert "An inclusive national dialogue continues. &lt;b&gt;" in old_cell
     assert (
@@ -151,6 +152,7 @@ def test_the_display_lists_the_points_left_with_nothing_to_offer() -> None:
     ) in new_cell
     d.link("minsk-1#7", "minsk-2")
     d.link("minsk-1#11", "minsk-2#8")
+    d.link("minsk-1#12", "minsk-2")
     assert "Left over" not in d.suggest_links("minsk-1", "minsk-2")._repr_html_()
 
 

@@ -106,7 +106,7 @@ def test_tour_runs_and_displays_reprs(work: Path) -> None:
     )
     sheet = next(c for c in code if c.source.startswith("sheet = "))
     printed = "".join(o.get("text", "") for o in sheet.outputs)
-    assert printed.startswith("# 15 pairs to review, from `minsk-1` to `minsk-2`\n")
+    assert printed.startswith("# 11 pairs to review, from `minsk-1` to `minsk-2`\n")
     assert printed.count("\n## ") == 1
     assert '`d.link("minsk-1#3", "minsk-2#13")`' in printed
     asof = next(c for c in code if c.source.startswith('ref = "us-28#21a"'))

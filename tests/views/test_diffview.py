@@ -32,19 +32,20 @@ def test_deleted_and_added_points_show_where_they_may_continue() -> None:
     """Minsk I's local-elections clause and Minsk II's second local-elections point, which
     the text alone cannot pair, name each other (and their anchors) as counterparts; a
     point with a partner names none. A point names every candidate the diff lists for it,
-    the most likely first: Minsk I's decentralisation point (#3) is likeliest to continue
-    as two points paired with others, and third as the constitutional reform (#11) it
-    became, which a report showing two hid."""
+    the most likely first: Minsk II's ceasefire (#1) most resembles Minsk I's withdrawal
+    of heavy weapons (#6, paired with another point), then Minsk I's own ceasefire (#1),
+    then the decentralisation point (#3, paired with the constitutional reform), which a
+    report showing two would hide."""
     plan_diff = unkeyed("minsk-2014-2015.yaml").diff("minsk-1", "minsk-2")
     view = DiffView.build(plan_diff)
     by_ref = {c.new_ref or c.old_ref: c for c in view.changes}
     added = by_ref["minsk-2 #12"]
     assert added.kind == "added"
     assert "minsk-1 #9" in [k.ref for k in added.counterparts]
-    decentralised = by_ref["minsk-1 #3"].counterparts
-    assert [k.ref for k in decentralised][:3] == ["minsk-2 #5", "minsk-2 #4", "minsk-2 #11"]
-    assert [k.confidence for k in decentralised] == sorted(
-        (k.confidence for k in decentralised), reverse=True
+    ceasefire = by_ref["minsk-2 #1"].counterparts
+    assert [k.ref for k in ceasefire] == ["minsk-1 #6", "minsk-1 #1", "minsk-1 #3"]
+    assert [k.confidence for k in ceasefire] == sorted(
+        (k.confidence for k in ceasefire), reverse=True
     )
     anchors = {c.anchor for c in view.changes}
     for c in view.changes:
@@ -71,12 +72,14 @@ def test_reports_say_where_an_unpaired_point_may_continue() -> None:
     assert "**May continue as**: minsk-2 #9 (" in markdown
     assert "Peut se poursuivre en" in render_diff(d, "md", locale="fr")
     html = render_diff(d, "html", locale="ar")
-    # Links to where the candidates stand, joined as Arabic joins alternatives.
+    # Links to where the candidates stand, joined as Arabic joins alternatives: an unpaired
+    # one to its own entry, one paired elsewhere to the pair's entry.
     assert re.search(
-        '<a class="ident" href="#p-minsk-1-3-gone"><bdi dir="ltr">minsk-1 #3</bdi></a>'
+        '<a class="ident" href="#p-minsk-1-1-gone"><bdi dir="ltr">minsk-1 #1</bdi></a>'
         " \\(0\\.\\d\\d\\) أو",
         html,
     )
+    assert '<a class="ident" href="#p-minsk-2-11"><bdi dir="ltr">minsk-1 #3</bdi></a>' in html
     assert "الخلف المحتمل" in html
 
 
