@@ -51,6 +51,9 @@ from negotrack.plandiff.scores import Scores, bar
 
 __all__ = ["left_mutual"]
 
+_Groups = Sequence[tuple[tuple[int, ...], tuple[int, ...], tuple[float, ...]]]
+"""Splits and merges, as :class:`~negotrack.plandiff.pieces.Found` holds them."""
+
 
 def left_mutual(
     sc: Scores,
@@ -69,60 +72,50 @@ def left_mutual(
     ``n`` pairs searched at the cut ``cut``; ``anchors`` are the pairs made before text
     matching (links, keys, exact texts), whose points stand with their partners too."""
     least = sc.least(n, cut)
-    strong = [(i, j, s) for (i, j), s in zip(pool, scores, strict=True) if s >= least]
-    if not strong:  # no pair left over can clear the bar: most diffs
-        return found
     taken_old = {i for i, _, _ in found.pairs} | {i for olds, _, _ in found.groups for i in olds}
     taken_new = {j for _, j, _ in found.pairs} | {j for _, news, _ in found.groups for j in news}
     left_old = set(free_old) - taken_old
     left_new = set(free_new) - taken_new
-    # Only a point some strong pair reaches can be paired: its row and column are read.
-    if not any(i in left_old and j in left_new for i, j, _ in strong):
+    live = [
+        (i, j, s) for (i, j), s in zip(pool, scores, strict=True) if i in left_old and j in left_new
+    ]
+    if not any(s >= least for _, _, s in live):  # no pair left over can clear the bar
         return found
-    # A point left over next to a point taken, resembling (above the bar) what that point
-    # is paired with, may be a piece of it (the pieces of a split or merge stand together)
-    # that was not recognised: it is not paired elsewhere, though it still competes.
-    mates_old: dict[int, set[int]] = {}  # old point taken -> the new points it stands with
-    mates_new: dict[int, set[int]] = {}
-    for i, j in [*anchors, *((i, j) for i, j, _ in found.pairs)]:
-        mates_old.setdefault(i, set()).add(j)
-        mates_new.setdefault(j, set()).add(i)
-    for olds, news, _ in found.groups:
-        for i in olds:
-            mates_old.setdefault(i, set()).update(news)
-        for j in news:
-            mates_new.setdefault(j, set()).update(olds)
-    held = {(True, i) for i in left_old if _near_whole(sc, i, mates_old, True)}
-    held |= {(False, j) for j in left_new if _near_whole(sc, j, mates_new, False)}
+    links = [*anchors, *((i, j) for i, j, _ in found.pairs)]
     made: list[tuple[int, int, float]] = []
     while True:
         rows: dict[int, list[tuple[float, int]]] = {}
         cols: dict[int, list[tuple[float, int]]] = {}
-        for (i, j), s in zip(pool, scores, strict=True):
-            if i in left_old and j in left_new:
-                rows.setdefault(i, []).append((-s, j))
-                cols.setdefault(j, []).append((-s, i))
+        for i, j, s in live:
+            rows.setdefault(i, []).append((-s, j))
+            cols.setdefault(j, []).append((-s, i))
         new_bar, old_bar = bar(len(left_new)), bar(len(left_old))
-        now = []
+        clear = []
         for i, row in rows.items():
-            if (True, i) in held:
-                continue
             row.sort()
             s, j = -row[0][0], row[0][1]
             if s < least:
                 continue
             col = sorted(cols[j])
-            if col[0][1] != i or (False, j) in held:
+            if col[0][1] != i:
                 continue
             z = sc.z(s)
             if z - _runner_up(sc, row) < new_bar or z - _runner_up(sc, col) < old_bar:
                 continue
-            now.append((i, j, sc.confidence(s, n)))
+            clear.append((i, j, s))
+        held_old = _held(sc, {i for i, _, _ in clear}, links, found.groups, True)
+        held_new = _held(sc, {j for _, j, _ in clear}, links, found.groups, False)
+        now = [
+            (i, j, sc.confidence(s, n))
+            for i, j, s in clear
+            if i not in held_old and j not in held_new
+        ]
         if not now:
             break
         made += now
         left_old.difference_update(i for i, _, _ in now)
         left_new.difference_update(j for _, j, _ in now)
+        live = [(i, j, s) for i, j, s in live if i in left_old and j in left_new]
     if not made:
         return found
     return Found(tuple(sorted([*found.pairs, *made])), found.groups, found.doubts)
@@ -134,12 +127,41 @@ def _runner_up(sc: Scores, ranked: list[tuple[float, int]]) -> float:
     return sc.z(-ranked[1][0] if len(ranked) > 1 else 0.0)
 
 
-def _near_whole(sc: Scores, p: int, mates: dict[int, set[int]], is_old: bool) -> bool:
-    """Whether the point ``p`` left over (old when ``is_old``) resembles what a point next
-    to it is paired or grouped with (``mates``, by point taken), above the bar of the few
-    points so compared: it may be a piece of that whole, standing next to its partner."""
-    near = sorted({w for k in (p - 1, p + 1) for w in mates.get(k, ())})
-    if not near:
-        return False
-    best = max(sc.cos(p, w) if is_old else sc.cos(w, p) for w in near)
-    return sc.z(best) >= bar(len(near))
+def _held(
+    sc: Scores,
+    points: set[int],
+    links: Sequence[tuple[int, int]],
+    groups: _Groups,
+    is_old: bool,
+) -> set[int]:
+    """The ``points`` left over (old when ``is_old``) that are held back: each stands next
+    to a point taken (``links``: anchors and pairs; ``groups``: the pieces of splits and
+    merges) whose partners it resembles above the bar of the few points so compared. It
+    may be a piece of that whole, not recognised as one, as the pieces of a split or merge
+    stand together. Only the neighbours of ``points`` are looked up: most diffs have none
+    or a few to ask about."""
+    if not points:
+        return set()
+    around = {k for p in points for k in (p - 1, p + 1)}
+    mates: dict[int, set[int]] = {}
+    near_links = (
+        [(i, j) for i, j in links if i in around]
+        if is_old
+        else [(j, i) for i, j in links if j in around]
+    )
+    for mine, other in near_links:
+        mates.setdefault(mine, set()).add(other)
+    for olds, news, _ in groups:
+        mine_all, others = (olds, news) if is_old else (news, olds)
+        for k in mine_all:
+            if k in around:
+                mates.setdefault(k, set()).update(others)
+    held = set()
+    for p in points:
+        near = {w for k in (p - 1, p + 1) for w in mates.get(k, ())}
+        if not near:
+            continue
+        best = max(sc.cos(p, w) if is_old else sc.cos(w, p) for w in near)
+        if sc.z(best) >= bar(len(near)):
+            held.add(p)
+    return held
