@@ -61,26 +61,22 @@ def left_mutual(
     scores: Sequence[float],
     n: int,
     cut: float,
-    free_old: Sequence[int],
-    free_new: Sequence[int],
     anchors: Sequence[tuple[int, int]],
+    left: tuple[set[int], set[int]],
     found: Found,
-) -> Found:
-    """``found`` with the pairs of points it leaves over (of ``free_old`` and
-    ``free_new``) that are each other's clear best among them (see the module's note),
-    among the ``pool``'s pairs (``scores``: their cosines, in order), against the bar of
-    ``n`` pairs searched at the cut ``cut``; ``anchors`` are the pairs made before text
-    matching (links, keys, exact texts), whose points stand with their partners too."""
+) -> tuple[Found, tuple[set[int], set[int]]]:
+    """``found``, with the pairs of points it leaves over (``left``, old and new) that are
+    each other's clear best among them (see the module's note), and the points still left
+    over. The pairs are the ``pool``'s (``scores``: their cosines, in order), against the
+    bar of ``n`` pairs searched at the cut ``cut``; ``anchors`` are the pairs made before
+    text matching (links, keys, exact texts), whose points stand with their partners too."""
     least = sc.least(n, cut)
-    taken_old = {i for i, _, _ in found.pairs} | {i for olds, _, _ in found.groups for i in olds}
-    taken_new = {j for _, j, _ in found.pairs} | {j for _, news, _ in found.groups for j in news}
-    left_old = set(free_old) - taken_old
-    left_new = set(free_new) - taken_new
+    left_old, left_new = set(left[0]), set(left[1])
     live = [
         (i, j, s) for (i, j), s in zip(pool, scores, strict=True) if i in left_old and j in left_new
     ]
     if not any(s >= least for _, _, s in live):  # no pair left over can clear the bar
-        return found
+        return found, left
     links = [*anchors, *((i, j) for i, j, _ in found.pairs)]
     made: list[tuple[int, int, float]] = []
     while True:
@@ -117,8 +113,9 @@ def left_mutual(
         left_new.difference_update(j for _, j, _ in now)
         live = [(i, j, s) for i, j, s in live if i in left_old and j in left_new]
     if not made:
-        return found
-    return Found(tuple(sorted([*found.pairs, *made])), found.groups, found.doubts)
+        return found, left
+    pairs = tuple(sorted([*found.pairs, *made]))
+    return Found(pairs, found.groups, found.doubts), (left_old, left_new)
 
 
 def _runner_up(sc: Scores, ranked: list[tuple[float, int]]) -> float:

@@ -102,9 +102,8 @@ the Presidential Council's election a point of its own, longer than the third ve
 whole point). A pair that would gain pieces on both sides (many to many) keeps those of
 the side whose surest piece is surer.
 
-*Left over.* Last, two points left over that are each other's clear best among the points
-left over, with their whole evidence, are paired (:mod:`negotrack.plandiff.leftover`): a
-point held to half its evidence above may still continue one left over.
+*Left over.* Last, a point held to half its evidence above may still continue one left
+over: two that are each other's clear best among them are paired (:mod:`.leftover`).
 
 Every choice breaks ties on a key that does not depend on which version is called old, so
 ``diff(b, a)`` mirrors ``diff(a, b)``.
@@ -271,19 +270,16 @@ def _match(
         (olds, news, (min(round(cover, 6), MOST),) * (len(olds) + len(news) - 1))
         for olds, news, cover in plain
     )
-    groups = tuple(sorted(early + found.groups))
-    found = left_mutual(
-        sc, pool, scores, n, cut, free_old, free_new, anchors, Found(found.pairs, groups)
-    )
-    taken_old = {i for i, _, _ in found.pairs} | {i for olds, _, _ in groups for i in olds}
-    taken_new = {j for _, j, _ in found.pairs} | {j for _, news, _ in groups for j in news}
+    found = Found(found.pairs, tuple(sorted(early + found.groups)))
+    taken_old, taken_new = found.taken()
     left = (set(free_old) - taken_old, set(free_new) - taken_new)
+    found, left = left_mutual(sc, pool, scores, n, cut, anchors, left, found)
     # Gaps between the anchors and the pairs left, each once (facing ones are in both).
     kept = kept_now({i: p for i, p in pairs.items() if i not in facing})
     more, cosines = linked_pairs(sc, old, new, left, linked, size, pool)
     if more:
         pool, scores = [*pool, *more], [*scores, *cosines]
-    return Found(found.pairs, groups, doubts(sc, pool, scores, searched, *left, kept))
+    return Found(found.pairs, found.groups, doubts(sc, pool, scores, searched, *left, kept))
 
 
 def _pass(

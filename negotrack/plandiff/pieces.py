@@ -51,11 +51,16 @@ class Found:
                 groups.append((tuple(i for i, _, _ in kept), news, sure))
         return Found(tuple(sorted(pairs)), tuple(sorted(groups)), tuple(sorted(set(doubts))))
 
+    def taken(self) -> tuple[set[int], set[int]]:
+        """The old and the new points paired or in a split or merge."""
+        old = {i for i, _, _ in self.pairs} | {i for olds, _, _ in self.groups for i in olds}
+        new = {j for _, j, _ in self.pairs} | {j for _, news, _ in self.groups for j in news}
+        return old, new
+
     def with_more(self, looser: Found) -> Found:
         """These pairs and pieces, and those ``looser`` (found at a lower cut) makes among
         the points these leave over; the doubts of the points still left over."""
-        old = {i for i, _, _ in self.pairs} | {i for olds, _, _ in self.groups for i in olds}
-        new = {j for _, j, _ in self.pairs} | {j for _, news, _ in self.groups for j in news}
+        old, new = self.taken()
         pairs = [*self.pairs, *(p for p in looser.pairs if p[0] not in old and p[1] not in new)]
         groups = [
             *self.groups,

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,6 +15,8 @@ from negotrack.plandiff.match import CUT
 from negotrack.plandiff.pieces import Found
 from tests.support.diffgen import generate
 from tests.support.lineage import unkeyed
+
+Left = tuple[set[int], set[int]]
 
 
 def _paired(diff: nt.PlanDiff) -> dict[str, tuple[str, str, float]]:
@@ -52,7 +56,7 @@ def test_minsk_decentralisation_continues_as_constitutional_reform() -> None:
 
 def test_without_the_second_look_the_pair_is_only_offered(monkeypatch: pytest.MonkeyPatch) -> None:
     """The rule is what pairs them: without it, the Gaza pair is a candidate only."""
-    monkeypatch.setattr(match, "left_mutual", lambda *args: args[-1])
+    monkeypatch.setattr(match, "left_mutual", lambda *args: (args[-1], args[-2]))
     diff = unkeyed("gaza-2024-2025.yaml").diff("may-2024", "jan-2025")
     assert _paired(diff)["1.2"][0] == ""
     assert any(c.old.number == "1.2" and c.new.number == "1.1" for c in diff.candidates)
@@ -72,27 +76,25 @@ def test_the_second_look_only_pairs_points_left_over(seed: int, share: float) ->
     """Whatever the versions, the second look keeps every pair and group it is given and
     adds pairs of points they left over, each point once, each pair at least as sure as
     the cut."""
-    seen: list[tuple[Found, Found]] = []
+    seen: list[tuple[Found, Found, Left, Left]] = []
     real = leftover.left_mutual
 
-    def spy(*args: object) -> Found:
-        out = real(*args)  # type: ignore[arg-type]
-        given_found = args[-1]
-        assert isinstance(given_found, Found)
-        seen.append((given_found, out))
-        return out
+    def spy(*args: Any) -> tuple[Found, Left]:
+        out, still = real(*args)
+        seen.append((args[-1], out, args[-2], still))
+        return out, still
 
     case = generate(40, seed=seed, share=share)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(match, "left_mutual", spy)
         nt.diff(case.old, case.new)
     assert seen
-    for before, after in seen:
+    for before, after, left, still in seen:
         assert after.groups == before.groups
         assert set(before.pairs) <= set(after.pairs)
         added = set(after.pairs) - set(before.pairs)
-        taken_old = {i for i, _, _ in before.pairs} | {i for g in before.groups for i in g[0]}
-        taken_new = {j for _, j, _ in before.pairs} | {j for g in before.groups for j in g[1]}
+        taken_old, taken_new = before.taken()
         assert all(i not in taken_old and j not in taken_new for i, j, _ in added)
         assert len({i for i, _, _ in added}) == len({j for _, j, _ in added}) == len(added)
         assert all(c >= CUT for _, _, c in added)
+        assert still == (left[0] - {i for i, _, _ in added}, left[1] - {j for _, j, _ in added})
