@@ -444,17 +444,23 @@ def _without_keys(version: nt.PlanVersion) -> nt.PlanVersion:
 
 
 def test_real_drafts_text_matching_finds_most_curated_pairs() -> None:
-    """On the real cases, text alone at default settings finds 188 of the 212 curated pairs
-    (89%; 92% of the ten cases before the held-out Gaza agreement of January 2025, where it
-    finds 7 of 15), and makes no wrong pair (the 20-point framework had three, the
-    held-out DRC-Rwanda case one until a citation of another point read as its name). A
-    change that moves either fails here and must say so in the docs."""
+    """On the real cases, text alone at default settings finds 197 of the 231 curated pairs
+    (85%; 89% of the eleven cases before the two held out last, Vienna -> resolution 2254,
+    5 of 8, and resolution 1701 -> the Lebanon ceasefire of 2024, 4 of 11). It makes three
+    wrong pairs, all on the Lebanon case and all marked "check this", each on a word or a
+    phrase two unrelated points share: the Secretary-General's "report" on the resolution
+    and the parties' "report" of violations, "as soon as possible", "taking steps towards".
+    The eleven cases before had none (the 20-point framework had three, the held-out
+    DRC-Rwanda case one until a citation of another point read as its name). A change that
+    moves any of this fails here and must say so in the docs."""
     results = realcases.measure()
     curated = sum(r.curated for r in results)
     found = sum(r.found for r in results)
-    assert len(results) == 11
-    assert (found, curated) == (188, 212)
-    assert {r.dossier: r.wrong_pairs for r in results if r.wrong_pairs} == {}
+    assert len(results) == 13
+    assert (found, curated) == (197, 231)
+    assert {r.dossier: r.wrong_pairs for r in results if r.wrong_pairs} == {
+        "lebanon-2006-2024.yaml": (("11", "3"), ("17", "9"), ("9", "12"))
+    }
 
 
 def test_a_wrong_pair_the_reports_do_not_mark_is_counted(tmp_path: Path) -> None:
@@ -470,7 +476,7 @@ def test_a_wrong_pair_the_reports_do_not_mark_is_counted(tmp_path: Path) -> None
     (result,) = realcases.measure(tmp_path)
     assert result.wrong_pairs == (("2.4", "2.1"),)
     assert result.wrong_unmarked == 1
-    assert [r.wrong_unmarked for r in realcases.measure()] == [0] * 11
+    assert [r.wrong_unmarked for r in realcases.measure()] == [0] * 13
 
 
 def test_the_review_how_to_gives_what_the_matcher_finds_on_the_real_cases() -> None:
@@ -494,21 +500,23 @@ def test_the_review_how_to_gives_what_the_matcher_finds_on_the_real_cases() -> N
 
 
 def test_unrelated_neighbours_stay_apart_on_a_real_case() -> None:
-    """Seven of the eleven cases meet the bar: nothing found from text alone contradicts
+    """Seven of the thirteen cases meet the bar: nothing found from text alone contradicts
     the curated lineage, and at least 90% of it is found (Colombia and Cyprus were at 7%
     and 0% before the matcher compared scores with the documents' own unrelated pairs; the
-    20-point framework had three wrong pairs). The four that do not are drafts written
-    afresh by another hand, or in detail (the Gaza agreement of January 2025); on all
-    four what is found is right."""
+    20-point framework had three wrong pairs). The six that do not are texts written
+    afresh by another hand, or in detail (the Gaza agreement of January 2025), among them
+    the two held out last; on all but the Lebanon ceasefire what is found is right."""
     results = {r.dossier: r for r in realcases.measure()}
     assert {name for name, r in results.items() if not r.passes} == {
         "drc-rwanda-2025.yaml",
         "gaza-2024-2025.yaml",
         "iran-2015.yaml",
+        "lebanon-2006-2024.yaml",
         "minsk-2014-2015.yaml",
+        "syria-2015.yaml",
     }
     assert results["colombia-es-2016.yaml"].passes  # it failed on Spanish function words
-    assert all(r.wrong == 0 for r in results.values())
+    assert {name for name, r in results.items() if r.wrong} == {"lebanon-2006-2024.yaml"}
 
 
 def test_the_held_out_cases_of_gaza_have_no_wrong_pair() -> None:
@@ -523,6 +531,20 @@ def test_the_held_out_cases_of_gaza_have_no_wrong_pair() -> None:
     assert (gaza.curated, gaza.found, gaza.wrong) == (20, 20, 0)
     assert (agreement.curated, agreement.found, agreement.wrong) == (15, 7, 0)
     assert agreement.candidates_missed == 4
+
+
+def test_the_two_cases_held_out_last_as_they_were_first_run() -> None:
+    """Vienna -> resolution 2254 and resolution 1701 -> the Lebanon ceasefire of 2024 were
+    added with their lineage committed before the matcher was run on them, and nothing was
+    changed for them. Resolution 2254 splits three Vienna points in two each: text alone
+    finds one piece of each and offers the other three as candidates, with no wrong pair.
+    The Lebanon ceasefire restates 1701 in other words: text alone finds 4 of the 11
+    curated pairs and makes three wrong ones, each below 0.8, so marked "check this"."""
+    results = {r.dossier: r for r in realcases.measure()}
+    syria, lebanon = results["syria-2015.yaml"], results["lebanon-2006-2024.yaml"]
+    assert (syria.curated, syria.found, syria.wrong, syria.candidates_missed) == (8, 5, 0, 3)
+    assert (lebanon.curated, lebanon.found, lebanon.wrong) == (11, 4, 3)
+    assert lebanon.wrong_unmarked == 0
 
 
 def test_the_army_cap_of_the_28_point_draft_changes_figure() -> None:
