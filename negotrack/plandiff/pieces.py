@@ -66,12 +66,10 @@ class Found:
             *self.groups,
             *(g for g in looser.groups if old.isdisjoint(g[0]) and new.isdisjoint(g[1])),
         ]
-        old.update(i for i, _, _ in pairs)
-        old.update(i for olds, _, _ in groups for i in olds)
-        new.update(j for _, j, _ in pairs)
-        new.update(j for _, news, _ in groups for j in news)
+        more = Found(tuple(sorted(pairs)), tuple(sorted(groups)))
+        old, new = more.taken()
         doubts = tuple(d for d in self.doubts if d[0] not in old or d[1] not in new)
-        return Found(tuple(sorted(pairs)), tuple(sorted(groups)), doubts)
+        return Found(more.pairs, more.groups, doubts)
 
 
 def edges(olds: Sequence[int], news: Sequence[int]) -> list[tuple[int, int]]:
