@@ -14,6 +14,8 @@ over are looked at once more, among themselves: a pair is made when
 - on each side, it beats the runner-up among the points left over by the bar of those
   points (the best of k unrelated candidates reaches ``sqrt(2 ln k)`` by chance: a
   point whose two best are close could continue either, and is left to a person);
+- it does not rest on one word (as no pair does outside a gap, see
+  :mod:`negotrack.plandiff.match`);
 - neither point stands next to a point taken whose partner (or group) it resembles above
   the bar of the few points so compared: such a point may be a piece of that whole, not
   recognised as one, as the pieces of a split or merge stand together (it still counts
@@ -97,6 +99,8 @@ def left_mutual(
                 continue
             z = sc.z(s)
             if z - _runner_up(sc, row) < new_bar or z - _runner_up(sc, col) < old_bar:
+                continue
+            if sc.one_word(i, j):
                 continue
             clear.append((i, j, s))
         held_old = _held(sc, {i for i, _, _ in clear}, links, found.groups, True)

@@ -216,6 +216,19 @@ class Scores:
     def z(self, s: float) -> float:
         return (s - self.mu) / self.sd
 
+    def one_word(self, i: int, j: int) -> bool:
+        """Whether the pair of old point ``i`` and new point ``j`` rests on one word:
+        without its strongest shared stem (its weight in both bags), its cosine is less
+        than FLOOR spreads above the mean of unrelated pairs (a pair sharing nothing
+        rests on nothing, and so on no more than one word). See
+        :mod:`negotrack.plandiff.match`, "One word"."""
+        a, b = self.old[i], self.new[j]
+        shared = [w * b[t] for t, w in a.items() if t in b]
+        if not shared or not self.norm_old[i] or not self.norm_new[j]:
+            return True
+        rest = (sum(shared) - max(shared)) / (self.norm_old[i] * self.norm_new[j])
+        return (rest - self.mu) / self.sd < FLOOR
+
     def confidence(self, s: float, n: int, scale: float = 1.0) -> float:
         """How far ``scale`` times the z-score of ``s`` clears the bar of ``n``, as 0..1."""
         # :meth:`z` written out and each bar worked out once: more than a thousand pairs
