@@ -31,6 +31,10 @@ from negotrack.core.dates import Precision
 ROOT = Path(__file__).resolve().parent.parent
 
 
+START = "ukraine-2025-12"
+"""The seed dossier built from the source article: where a reader starts."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Summarise and render each dossier; 1 when a dossier is bad, 0 otherwise."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else None)
@@ -58,9 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"  {_shown(file)}")
         print()
     if status == 0:
-        print(
-            f"Open {_shown(args.out / paths[0].stem / 'index.html')} in a browser to start", end=""
-        )
+        # Start at the dossier built from the source article, when it was rendered.
+        start = next((p for p in paths if p.stem == START), paths[0])
+        print(f"Open {_shown(args.out / start.stem / 'index.html')} in a browser to start", end="")
         print(" (each dossier's pages begin at its index.html)." if len(paths) > 1 else ".")
     return status
 
