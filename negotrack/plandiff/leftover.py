@@ -15,7 +15,7 @@ over are looked at once more, among themselves: a pair is made when
   points (the best of k unrelated candidates reaches ``sqrt(2 ln k)`` by chance: a
   point whose two best are close could continue either, and is left to a person);
 - it does not rest on one word (as no pair does outside a gap, see
-  :mod:`negotrack.plandiff.match`);
+  :meth:`~negotrack.plandiff.scores.Scores.one_word`);
 - neither point stands next to a point taken whose partner (or group) it resembles above
   the bar of the few points so compared: such a point may be a piece of that whole, not
   recognised as one, as the pieces of a split or merge stand together (it still counts

@@ -76,20 +76,9 @@ choice" counts that bonus too: of two look-alikes, the one in its place is prefe
 bar a pair must clear does not change. This is repeated at most ROUNDS times.
 
 *Mutual best.* A pair that is not the first choice of both its points (one of them
-preferred a point that went elsewhere) must clear the bar with half its z-score.
-
-*One word.* Nor is a pair taken, outside a gap, when it rests on one word: without its
-strongest shared stem it would not score FLOOR spreads above unrelated pairs
-(:meth:`~negotrack.plandiff.scores.Scores.one_word`). The bar assumes unrelated pairs
-score as many small chances add up, normally; but two short unrelated points that share
-one rarer word score far above that, more often than a normal tail allows. In resolution
-1701, the Secretary-General is "to report" to the Council within a week; in the Lebanon
-ceasefire of 2024, the parties "report" any violation to the mechanism: z 4.0 against a
-bar of 3.4, on "report" alone (without it, -1.0). Such a pair is offered to a person
-instead. Inside a gap, order vouches for the pair, and one word may do (the US Gaza
-plan's "Gaza is to be rebuilt" and "Gaza is redeveloped"). On the real cases the rule
-turns down that pair and no other; on generated versions, one of some 18,000 pairs it was
-asked about, and F1 does not move.
+preferred a point that went elsewhere) must clear the bar with half its z-score. Nor is a
+pair taken outside a gap when it rests on one word: it is offered to a person instead
+(:meth:`~negotrack.plandiff.scores.Scores.one_word`).
 
 *Splits and merges.* Pieces plainly contained in their whole are grouped first
 (:mod:`negotrack.plandiff.groups`; their confidence is the share of the whole they
@@ -151,8 +140,8 @@ CUT = 0.5
 LOOSEST = 0.01
 """The cut of the search every looser threshold cuts (one below it pairs as it does)."""
 ORDER = 1.0
-ROUNDS = 2
 """Z-score bonus, when ranking again, for a pair lying between two pairs of certain order."""
+ROUNDS = 2
 
 
 def match(
@@ -403,11 +392,9 @@ def _greedy(
         if clear is not None and (clear[0].get(i, 0) > 1 or clear[1].get(j, 0) > 1):
             continue
         # A pair that is not both points' first choice (their first went elsewhere) must
-        # clear the bar with half its evidence.
+        # clear the bar with half its evidence; outside a gap, not on one word.
         mutual = key <= best_i and key <= best_j
-        if s < least[0 if mutual else 1]:
-            continue
-        if not unique and sc.one_word(i, j):
+        if s < least[0 if mutual else 1] or (not unique and sc.one_word(i, j)):
             continue
         confidence = sc.confidence(s, n, 1.0 if mutual else 0.5)
         used_old.add(i)
