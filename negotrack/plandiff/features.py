@@ -57,7 +57,6 @@ most points anyway, keeps its weights.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import operator
@@ -70,7 +69,6 @@ import snowballstemmer
 
 from negotrack.plandiff.function_words import FUNCTION_WORDS
 from negotrack.plandiff.number_words import as_figures, joined_numbers, number_joiners
-from negotrack.plandiff.synonyms import phrases, sets
 from negotrack.plandiff.tokens import words
 
 __all__ = [
@@ -176,15 +174,6 @@ class Normaliser:
         self._parts: dict[str, tuple[str, ...]] = {}  # hyphenated word -> its parts' stems
         self._stems: dict[str, tuple[str, ...]] = {}  # word -> what it stands for in a text
         self._one: dict[str, str] = {}  # word standing for one stem (not hyphenated) -> it
-        # Words drafters use for one another (:mod:`.synonyms`): each stem read as its set's
-        # first member's, and phrases of several words read as that word.
-        lexicon = "en" if self._english else primary
-        self._synonyms = _synonyms(lexicon, latin)
-        self._phrases = {
-            first: [(tuple(map(self.word, parts)), one) for parts, one in found]
-            for first, found in phrases(lexicon).items()
-        }
-        self._starts = frozenset(self._phrases)
         # A function word stands for itself, marked light (:func:`bags` caps its weight).
         for word in FUNCTION_WORDS.get(primary, ()):
             self._seen[word] = _LIGHT_MARK + word
@@ -211,16 +200,16 @@ class Normaliser:
                 if len(parts) > 1:
                     self._parts[word] = tuple(self.word(p) for p in parts)
                 word = "".join(parts)
-            stem = self._stem(word)
-            return self._synonyms.get(stem, stem)
+            for rule, repl in _SPELLING if self._english and _SPELLED.search(word) else ():
+                spelled, n = rule.subn(repl, word)
+                if n:
+                    word = spelled
+                    break
+            return str(self._latin.stemWord(word))
         for script, letters in _SCRIPTS:
             if letters.search(word):
                 return str(self._stemmer(script).stemWord(word))
         return word
-
-    def _stem(self, word: str) -> str:
-        """The Latin stemmer's stem of ``word`` (letters, no hyphen)."""
-        return _stem(self._latin, self._english, word)
 
     def _stemmer(self, script: str) -> Any:
         """The Snowball stemmer for words of ``script``, made once."""
@@ -257,34 +246,13 @@ class Normaliser:
                     self._one[w] = known[w][0]
 
     def _joined(self, tokens: list[str]) -> list[str]:
-        """``tokens`` with each fixed phrase of :mod:`.synonyms` made its set's word
-        ("cessation of hostilities" is "ceasefire") and each number written in several
-        words made one figure ("twenty five" and "treinta y cinco" are "25" and "35", as
-        the digits are); ``tokens`` itself when none can be: a text without a phrase's
-        first word nor a word that joins numbers (a tens, "hundred", "thousand"; in
-        Spanish "y" or a hundred), most, pays two set tests."""
-        if not self._starts.isdisjoint(tokens):
-            tokens = self._phrased(tokens)
+        """``tokens`` with each number written in several words made one figure ("twenty
+        five" and "treinta y cinco" are "25" and "35", as the digits are); ``tokens``
+        itself when none can be: a text without a word that joins numbers (a tens,
+        "hundred", "thousand"; in Spanish "y" or a hundred), most, pays one set test."""
         if not self._joiners.isdisjoint(tokens):
             return joined_numbers(tokens, self._language)
         return tokens
-
-    def _phrased(self, tokens: list[str]) -> list[str]:
-        """``tokens`` with each fixed phrase of :mod:`.synonyms` replaced by its set's
-        first member, the longest phrase first: its first word as written (case-folded),
-        the others by their stems ("internally displaced persons" is one)."""
-        out: list[str] = []
-        k = 0
-        while k < len(tokens):
-            for parts, one in self._phrases.get(tokens[k], ()):
-                if tuple(map(self.word, tokens[k : k + len(parts)])) == parts:
-                    out.append(one)
-                    k += len(parts)
-                    break
-            else:
-                out.append(tokens[k])
-                k += 1
-        return out
 
     def stem_tuple(self, tokens: list[str], hyphens: bool = True) -> tuple[str, ...]:
         """:meth:`stems` as a tuple. Pass ``hyphens=False`` when no word holds a "-" (its
@@ -297,35 +265,6 @@ class Normaliser:
             except KeyError:  # a word not seen before: learnt here, stems() finds it
                 self._learn(tokens)
         return tuple(self.stems(tokens))
-
-
-def _stem(stemmer: Any, english: bool, word: str) -> str:
-    """``stemmer``'s stem of ``word`` (letters, no hyphen), British spellings rewritten
-    first when the stemmer is ``english``."""
-    for rule, repl in _SPELLING if english and _SPELLED.search(word) else ():
-        spelled, n = rule.subn(repl, word)
-        if n:
-            word = spelled
-            break
-    return str(stemmer.stemWord(word))
-
-
-@functools.cache
-def _synonyms(lexicon: str, latin: str) -> dict[str, str]:
-    """The stem of each member of ``lexicon``'s sets (:mod:`.synonyms`) but its set's
-    first (a phrase closed up), by the Latin stemmer ``latin``, mapped to the first
-    member's stem: made once per language (its own stemmer, not the normaliser's), read
-    only after."""
-    stemmer = snowballstemmer.stemmer(latin)
-    english = latin == "english"
-    out: dict[str, str] = {}
-    for members in sets(lexicon):
-        one = _stem(stemmer, english, members[0])
-        for member in members[1:]:
-            # A phrase of several words stands for its set closed up too, as a hyphenated
-            # word's closed form is read ("self-rule" is "selfrule", and "self rule" one).
-            out[_stem(stemmer, english, member.replace(" ", ""))] = one
-    return out
 
 
 def bags(docs: Sequence[Sequence[str]], wanted: Collection[int] | None = None) -> list[Bag]:
