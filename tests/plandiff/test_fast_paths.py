@@ -21,8 +21,8 @@ from negotrack.plandiff.candidates import KEEP, KEYS, features
 from negotrack.plandiff.compare import _contained_share
 from negotrack.plandiff.features import Bag, Normaliser, bags, cosine, norm, round9
 from negotrack.plandiff.groups import _common, _contained, _covered
-from negotrack.plandiff.match import _greedy
 from negotrack.plandiff.order import lone
+from negotrack.plandiff.rounds import greedy
 from negotrack.plandiff.scores import Scores, _grid
 from negotrack.plandiff.spacing import same_pair_text, same_text
 from tests.support.diffgen import generate
@@ -287,11 +287,11 @@ def test_a_gap_of_one_point_facing_one_is_decided_as_the_greedy_search_does(
     i, j = i % len(old), j % len(new)
     sizes = (len(old), len(new))
     alone: dict[int, tuple[int, float]] = {}
-    greedy: dict[int, tuple[int, float]] = {}
+    searched: dict[int, tuple[int, float]] = {}
     lone(sc, i, j, cut, set(), set(), alone)
     placed = (lambda a, b: True) if in_place else None
-    _greedy(sc, sc.rated([(i, j)], sizes), 1, cut, set(), set(), greedy, placed, True)
-    assert alone == greedy
+    greedy(sc, sc.rated([(i, j)], sizes), 1, cut, set(), set(), searched, placed, True)
+    assert alone == searched
 
 
 def _lone_case() -> tuple[list[list[str]], list[list[str]], Scores]:
