@@ -16,13 +16,18 @@ __all__ = ["END_PATTERN", "REF_PATTERN", "SEPARATOR", "PointRef"]
 SEPARATOR = "#"
 """What separates a version id from a point number in a reference."""
 
-REF_PATTERN = rf"^[^{SEPARATOR}\s]+{SEPARATOR}[^{SEPARATOR}\s]+$"
-"""A point reference as the JSON Schema checks it (an ECMA-262 regex): ``VERSION#NUMBER``,
-neither side empty nor holding the separator (nor spaces)."""
+_NUMBER = rf"[^{SEPARATOR}]*[^{SEPARATOR}\s][^{SEPARATOR}]*"
+"""A point number as a reference writes it: no separator, and something besides spaces
+(a number as printed may hold spaces: "Annex 4 I.1", "5 bis")."""
 
-END_PATTERN = rf"^[^{SEPARATOR}\s]+(?:{SEPARATOR}[^{SEPARATOR}\s]+)?$"
+REF_PATTERN = rf"^[^{SEPARATOR}\s]+{SEPARATOR}{_NUMBER}$"
+"""A point reference as the JSON Schema checks it (an ECMA-262 regex): ``VERSION#NUMBER``,
+neither side empty nor holding the separator, the version id without spaces."""
+
+END_PATTERN = rf"^[^{SEPARATOR}\s]+(?:{SEPARATOR}{_NUMBER})?$"
 """One end of a curated link as the JSON Schema checks it: a point reference, or a bare
-version id (no counterpart in that version)."""
+version id (no counterpart in that version; "us-28 12", a version and a number written
+apart, is neither)."""
 
 _EXAMPLE = "write VERSION#NUMBER, for example 'us-28#12'"
 

@@ -146,6 +146,35 @@ def test_a_bare_version_on_one_end_of_a_link_is_valid() -> None:
         assert validator().is_valid(data), link
 
 
+@pytest.mark.parametrize(
+    ("end", "valid"),
+    [
+        ("treaty#Annex 4 I.1", True),  # a number as printed, with spaces
+        ("treaty#5 bis", True),
+        ("treaty", True),  # no counterpart there
+        ("treaty#", False),
+        ("treaty#  ", False),  # a number is more than spaces, as the loader says
+        ("treaty 5", False),  # a version and a number written apart
+        ("the treaty#5", False),  # a version id holds no space
+        ("treaty#5#6", False),
+    ],
+)
+def test_a_point_number_may_hold_spaces_as_the_loader_reads_it(end: str, valid: bool) -> None:
+    """A point's number is kept as printed ("Annex 4 I.1", the Dayton framework's annex
+    provision): the loader reads a reference to it, and so must the schema, in a link and
+    in the status log; neither takes a number of spaces alone."""
+    base = raw(SEED_FILES[0])
+    version = base["plans"][0]["versions"][0]
+    data = copy.deepcopy(base)
+    first = f"{version['id']}#{version['points'][0]['number']}"
+    data["plans"][0]["links"] = [{"old": first, "new": end}]
+    assert validator().is_valid(data) is valid
+    if "#" in end:
+        data = copy.deepcopy(base)
+        data["status_log"] = [{"ref": end, "status": "kept", "on": "2025", "source": "s1"}]
+        assert validator().is_valid(data) is valid
+
+
 @pytest.mark.parametrize(("name", "change"), _breakages(), ids=[n for n, _ in _breakages()])
 def test_broken_dossiers_are_rejected(name: str, change: Any) -> None:
     """Each kind of breakage makes a valid seed fail the schema."""
