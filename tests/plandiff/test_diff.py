@@ -444,24 +444,31 @@ def _without_keys(version: nt.PlanVersion) -> nt.PlanVersion:
 
 
 def test_real_drafts_text_matching_finds_most_curated_pairs() -> None:
-    """On the real cases, text alone at default settings finds 213 of the 262 curated pairs
-    (81%; 89% of the eleven cases before the five held out last: Vienna -> resolution 2254,
+    """On the real cases, text alone at default settings finds 223 of the 283 curated pairs
+    (79%; 89% of the eleven cases before the seven held out last: Vienna -> resolution 2254,
     5 of 8; resolution 1701 -> the Lebanon ceasefire of 2024, 4 of 11; the US-Taliban
     agreement -> the US-Afghan declaration, 6 of 9; Pretoria -> Nairobi, 2 of 6; the
-    Washington Declaration -> the Israel-Jordan treaty, 8 of 16). It makes two
-    wrong pairs, both on the Lebanon case and both marked "check this", each on a phrase two
-    unrelated points share: "as soon as possible", "taking steps towards". A third, on the
-    one word "report", is offered instead since a pair may not rest on one word outside a
-    gap. The eleven cases before had none (the 20-point framework had three, the held-out
-    DRC-Rwanda case one until a citation of another point read as its name). A change that
-    moves any of this fails here and must say so in the docs."""
+    Washington Declaration -> the Israel-Jordan treaty, 8 of 16; the Geneva and New York
+    principles -> the Dayton framework, 5 of 14; the Camp David framework -> the
+    Egypt-Israel treaty, 5 of 7). It makes six wrong pairs. Two are on the Lebanon case,
+    both marked "check this", each on a phrase two unrelated points share: "as soon as
+    possible", "taking steps towards" (a third, on the one word "report", is offered instead
+    since a pair may not rest on one word outside a gap). Three are on the Bosnia case,
+    where points on human rights, displaced persons and elections resemble several others
+    each, and one on the Egypt-Israel case (the framework's aim of a treaty and the
+    treaty's end of the state of war, "check this"). The eleven cases before had none (the
+    20-point framework had three, the held-out DRC-Rwanda case one until a citation of
+    another point read as its name). A change that moves any of this fails here and must
+    say so in the docs."""
     results = realcases.measure()
     curated = sum(r.curated for r in results)
     found = sum(r.found for r in results)
-    assert len(results) == 16
-    assert (found, curated) == (213, 262)
+    assert len(results) == 18
+    assert (found, curated) == (223, 283)
     assert {r.dossier: r.wrong_pairs for r in results if r.wrong_pairs} == {
-        "lebanon-2006-2024.yaml": (("11", "3"), ("9", "12"))
+        "bosnia-1995.yaml": (("3.2", "VII"), ("NY5", "Annex 3 I.2"), ("NY5.1", "VII")),
+        "egypt-israel-1978-1979.yaml": (("0", "I.1"),),
+        "lebanon-2006-2024.yaml": (("11", "3"), ("9", "12")),
     }
 
 
@@ -478,7 +485,8 @@ def test_a_wrong_pair_the_reports_do_not_mark_is_counted(tmp_path: Path) -> None
     (result,) = realcases.measure(tmp_path)
     assert result.wrong_pairs == (("2.4", "2.1"),)
     assert result.wrong_unmarked == 1
-    assert [r.wrong_unmarked for r in realcases.measure()] == [0] * 16
+    unmarked = {r.dossier: r.wrong_unmarked for r in realcases.measure() if r.wrong_unmarked}
+    assert unmarked == {"bosnia-1995.yaml": 3}
 
 
 def test_the_review_how_to_gives_what_the_matcher_finds_on_the_real_cases() -> None:
@@ -502,16 +510,18 @@ def test_the_review_how_to_gives_what_the_matcher_finds_on_the_real_cases() -> N
 
 
 def test_unrelated_neighbours_stay_apart_on_a_real_case() -> None:
-    """Seven of the sixteen cases meet the bar: nothing found from text alone contradicts
+    """Seven of the eighteen cases meet the bar: nothing found from text alone contradicts
     the curated lineage, and at least 90% of it is found (Colombia and Cyprus were at 7%
     and 0% before the matcher compared scores with the documents' own unrelated pairs; the
-    20-point framework had three wrong pairs). The nine that do not are texts written
+    20-point framework had three wrong pairs). The eleven that do not are texts written
     afresh by another hand, or in detail (the Gaza agreement of January 2025), among them
-    the five held out last; on all but the Lebanon ceasefire what is found is right."""
+    the seven held out last; on all but three of those what is found is right."""
     results = {r.dossier: r for r in realcases.measure()}
     assert {name for name, r in results.items() if not r.passes} == {
         "afghanistan-2020.yaml",
+        "bosnia-1995.yaml",
         "drc-rwanda-2025.yaml",
+        "egypt-israel-1978-1979.yaml",
         "ethiopia-2022.yaml",
         "gaza-2024-2025.yaml",
         "iran-2015.yaml",
@@ -521,7 +531,11 @@ def test_unrelated_neighbours_stay_apart_on_a_real_case() -> None:
         "syria-2015.yaml",
     }
     assert results["colombia-es-2016.yaml"].passes  # it failed on Spanish function words
-    assert {name for name, r in results.items() if r.wrong} == {"lebanon-2006-2024.yaml"}
+    assert {name for name, r in results.items() if r.wrong} == {
+        "bosnia-1995.yaml",
+        "egypt-israel-1978-1979.yaml",
+        "lebanon-2006-2024.yaml",
+    }
 
 
 def test_the_held_out_cases_of_gaza_have_no_wrong_pair() -> None:
@@ -574,6 +588,28 @@ def test_the_three_cases_held_out_last_as_they_were_first_run() -> None:
         "israel-jordan-1994.yaml": (16, 8, 0, 3),
     }
     assert ("B4", "2.1") in results["israel-jordan-1994.yaml"].offered_pairs
+
+
+def test_the_two_cases_held_out_after_them_as_they_were_first_run() -> None:
+    """The Geneva and New York principles -> the Dayton framework, and the Camp David
+    framework -> the Egypt-Israel treaty, were added with their lineage committed after
+    the matcher's last change and before it was run on them. Text finds what the later
+    text repeats (Bosnia's two entities, their parallel relationships, the arbitration
+    Annex 5 quotes, the continuation of the state; the Sinai zones) and guesses where
+    several points speak of one matter: in the Bosnia case, points on human rights,
+    displaced persons and elections each resemble several others, and three wrong pairs
+    came at confidences the reports did not mark; in the Egypt-Israel case, the
+    framework's aim of a treaty went to the treaty's end of the state of war, marked
+    "check this"."""
+    results = {r.dossier: r for r in realcases.measure()}
+    got = {
+        name: (r.curated, r.found, r.wrong, r.candidates_missed)
+        for name, r in results.items()
+        if name in {"bosnia-1995.yaml", "egypt-israel-1978-1979.yaml"}
+    }
+    assert got == {"bosnia-1995.yaml": (14, 5, 3, 4), "egypt-israel-1978-1979.yaml": (7, 5, 1, 0)}
+    assert results["bosnia-1995.yaml"].wrong_unmarked == 3
+    assert results["egypt-israel-1978-1979.yaml"].wrong_unmarked == 0
 
 
 def test_the_army_cap_of_the_28_point_draft_changes_figure() -> None:
