@@ -58,7 +58,10 @@ free points of a 2,000-point revision.
 
 *Confidence.* ``confidence = 1 / (1 + exp(-1.5 * (z - bar)))``: 0.5 exactly at the bar,
 towards 1 far above it. It is *ordinal*: a higher value is stronger evidence, but 0.8 does
-not mean "right four times in five". ``threshold=`` compares it (0.5 by default).
+not mean "right four times in five". ``threshold=`` compares it (0.5 by default). Once
+every pair and piece is made, each is at most as sure as its margin over its strongest
+rival (another candidate of either point that clears the bar) makes it
+(:mod:`negotrack.plandiff.rivals`): a pair chosen by a hair reads "check this".
 
 *Assignment.* Pairs are taken greedily, best first, among points still free, so every pair
 taken is the best of what is left for both its points (mutual best); near-identical points
@@ -123,6 +126,7 @@ from negotrack.plandiff.groups import take_groups
 from negotrack.plandiff.leftover import left_mutual
 from negotrack.plandiff.order import group_facing, kept_of, pair_facing, placed
 from negotrack.plandiff.pieces import Found, adjacent, beside, pieces
+from negotrack.plandiff.rivals import with_rivals
 from negotrack.plandiff.rounds import pairing_round
 from negotrack.plandiff.scores import MOST, NOTHING_APART, Apart, Scores
 
@@ -271,6 +275,7 @@ def _match(
     found, left = left_mutual(sc, pool, scores, n, cut, anchors, left, found)
     # Gaps between the anchors and the pairs left, each once (facing ones are in both).
     kept = kept_now({i: p for i, p in pairs.items() if i not in facing})
+    found = with_rivals(sc, found, pool, scores, sc.least(n, CUT))
     more, cosines = linked_pairs(sc, old, new, left, linked, size, pool)
     if more:
         pool, scores = [*pool, *more], [*scores, *cosines]

@@ -183,7 +183,7 @@ def test_a_candidate_that_would_undo_a_pair_says_so_and_both_commands_make_a_spl
     out = run(capsys, "suggest-links", str(minsk), "minsk-1", "minsk-2", "--format", "md")[1]
     (section,) = [s for s in _sections(out) if s[0] == "minsk-1#9 → minsk-2#12"]
     note = section[-3]
-    assert note.startswith("minsk-1#9 is paired with minsk-2#4 (0.99, by its text): pinning ")
+    assert note.startswith("minsk-1#9 is paired with minsk-2#4 (0.98, by its text): pinning ")
     keep = shlex.split(note.rsplit(": ", 1)[1])
     assert keep == ["negotrack", "link", str(minsk), "minsk-1#9", "minsk-2#4"]
     for argv in (shlex.split(section[-2]), keep):

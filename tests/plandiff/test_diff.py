@@ -486,7 +486,7 @@ def test_a_wrong_pair_the_reports_do_not_mark_is_counted(tmp_path: Path) -> None
     assert result.wrong_pairs == (("2.4", "2.1"),)
     assert result.wrong_unmarked == 1
     unmarked = {r.dossier: r.wrong_unmarked for r in realcases.measure() if r.wrong_unmarked}
-    assert unmarked == {"bosnia-1995.yaml": 3}
+    assert unmarked == {"bosnia-1995.yaml": 1}
 
 
 def test_the_review_how_to_gives_what_the_matcher_finds_on_the_real_cases() -> None:
@@ -600,7 +600,10 @@ def test_the_two_cases_held_out_after_them_as_they_were_first_run() -> None:
     displaced persons and elections each resemble several others, and three wrong pairs
     came at confidences the reports did not mark; in the Egypt-Israel case, the
     framework's aim of a treaty went to the treaty's end of the state of war, marked
-    "check this"."""
+    "check this". Since, a pair is no surer than its margin over its strongest rival
+    (:mod:`negotrack.plandiff.rivals`, drawn from the Bosnia case): two of its three read
+    "check this"; the third, the elections "as soon as social conditions permit" and the
+    OSCE's certification of those conditions, has no rival above the bar."""
     results = {r.dossier: r for r in realcases.measure()}
     got = {
         name: (r.curated, r.found, r.wrong, r.candidates_missed)
@@ -608,7 +611,7 @@ def test_the_two_cases_held_out_after_them_as_they_were_first_run() -> None:
         if name in {"bosnia-1995.yaml", "egypt-israel-1978-1979.yaml"}
     }
     assert got == {"bosnia-1995.yaml": (14, 5, 3, 4), "egypt-israel-1978-1979.yaml": (7, 5, 1, 0)}
-    assert results["bosnia-1995.yaml"].wrong_unmarked == 3
+    assert results["bosnia-1995.yaml"].wrong_unmarked == 1
     assert results["egypt-israel-1978-1979.yaml"].wrong_unmarked == 0
 
 

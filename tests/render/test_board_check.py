@@ -16,20 +16,22 @@ LEGEND = "marks a point that text matching joined to its row with a confidence b
 def test_a_cell_joined_by_an_unsure_pair_carries_its_confidence() -> None:
     """Without its lineage, the JCPOA's #19 (a procurement working group that reviews each
     transfer for ten years) is joined to the Lausanne fact sheet's #15 (a dedicated
-    procurement channel) at 0.65, a pair the diff marks "check this" (a right one: the
-    reader is asked, not told it is wrong): its cell says so; the cells of pairs the diff
-    is sure of say nothing."""
+    procurement channel) at 0.65, and its #4 (the centrifuges above the cap stored in Hall
+    B) to the fact sheet's #4 at 0.5, since the fact sheet's #11 (the IR-2M centrifuges
+    kept in storage), which #4 merges with, scores as high: pairs the diff marks "check
+    this" (right ones: the reader is asked, not told they are wrong). Their cells say so;
+    the cells of pairs the diff is sure of say nothing."""
     d = unkeyed("iran-2015.yaml")
     unsure = {
         c.new.number: c.confidence
         for c in d.diff("lausanne", "jcpoa").changes
         if c.old is not None and c.new is not None and c.check
     }
-    assert unsure.keys() == {"19"}
+    assert unsure.keys() == {"4", "19"}
     view = BoardView.build(d)
     marked = {p.number: p.check for row in view.rows for p in row.cells[1] if p.check is not None}
     assert marked == unsure
-    assert view.unsure == 1
+    assert view.unsure == 2
     assert all(p.check is None for row in view.rows for p in row.cells[0])
 
 

@@ -75,7 +75,7 @@ def test_the_display_says_which_pair_pinning_a_candidate_alone_would_undo() -> N
     old_cell, new_cell = row.split("</td><td>")[1:]
     assert (
         '<div class="nt-mark"><code dir="ltr">minsk-1#9</code> is paired with <code dir="ltr">'
-        "minsk-2#4</code> (0.99, by its text): pinning this pair alone takes it from that one."
+        "minsk-2#4</code> (0.98, by its text): pinning this pair alone takes it from that one."
         ' If both are right, pin that pair too: <code dir="ltr">d.link(&#34;minsk-1#9&#34;, '
         "&#34;minsk-2#4&#34;)</code></div>"
     ) in old_cell
