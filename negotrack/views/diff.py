@@ -110,7 +110,8 @@ class ChangeView(NamedTuple):
     """For a deleted or added point: the candidates the matcher left unpaired (the text
     alone could not decide), every one, the most likely first, as
     (reference, anchor, confidence), e.g. ("minsk-2 #11", "p-minsk-2-11", 0.62): where it
-    may continue (deleted) or come from (added), and how sure that pair is."""
+    may continue (deleted) or come from (added), and how sure that pair is. For a pair to
+    check (:attr:`check`): the other candidates of either of its points."""
     note: str | None = None
     """For a pair a curated link made: why a person linked it (the link's note)."""
     crossed: bool = False

@@ -33,9 +33,10 @@ __all__ = [
 
 
 class Counterpart(NamedTuple):
-    """A candidate of a deleted or added point: the other point's reference ("minsk-2
-    #11"), the anchor of the card that shows it, and how sure the pair is (0..1, the
-    confidence text matching gave it: too low, or tied with a rival)."""
+    """A candidate of a deleted or added point, or of a point of a pair to check: the other
+    point's reference ("minsk-2 #11"), the anchor of the card that shows it, and how sure
+    the pair is (0..1, the confidence text matching gave it: too low, or tied with a
+    rival)."""
 
     ref: str
     anchor: str
@@ -129,7 +130,10 @@ def counterparts(
     plan_diff: PlanDiff, anchors: Sequence[str], old_id: str, new_id: str
 ) -> list[tuple[Counterpart, ...]]:
     """For each change of ``plan_diff`` (whose cards have ``anchors``), the candidates of a
-    deleted or added point, the most likely first; none for other changes."""
+    deleted or added point, the most likely first; for a pair a person should check
+    (``check``), the other candidates of either of its points (where the text may have
+    gone instead: a pair is no surer than its margin over its strongest rival, see
+    :mod:`negotrack.plandiff.rivals`), the most likely first; none for other changes."""
     changes = plan_diff.changes
     at_old, at_new = _shown_at(changes, anchors)
     later: dict[str, list[Counterpart]] = {}  # deleted old number -> new candidates
@@ -150,6 +154,11 @@ def counterparts(
             found = later.get(c.old.number, [])
         elif c.old is None and c.new is not None:
             found = earlier.get(c.new.number, [])
+        elif c.old is not None and c.new is not None and c.check:
+            found = sorted(
+                [*later.get(c.old.number, []), *earlier.get(c.new.number, [])],
+                key=lambda k: (-k.confidence, k.ref),
+            )
         out.append(tuple(found))
     return out
 

@@ -31,11 +31,11 @@ def _minsk() -> DiffView:
 def test_deleted_and_added_points_show_where_they_may_continue() -> None:
     """Minsk I's local-elections clause and Minsk II's second local-elections point, which
     the text alone cannot pair, name each other (and their anchors) as counterparts; a
-    point with a partner names none. A point names every candidate the diff lists for it,
-    the most likely first: Minsk II's ceasefire (#1) most resembles Minsk I's withdrawal
-    of heavy weapons (#6, paired with another point), then Minsk I's own ceasefire (#1),
-    then the decentralisation point (#3, paired with the constitutional reform), which a
-    report showing two would hide."""
+    point with a partner the diff is sure of names none. A point names every candidate the
+    diff lists for it, the most likely first: Minsk II's ceasefire (#1) most resembles
+    Minsk I's withdrawal of heavy weapons (#6, paired with another point), then Minsk I's
+    own ceasefire (#1), then the decentralisation point (#3, paired with the
+    constitutional reform), which a report showing two would hide."""
     plan_diff = unkeyed("minsk-2014-2015.yaml").diff("minsk-1", "minsk-2")
     view = DiffView.build(plan_diff)
     by_ref = {c.new_ref or c.old_ref: c for c in view.changes}
@@ -59,6 +59,45 @@ def test_deleted_and_added_points_show_where_they_may_continue() -> None:
         assert {k.anchor for k in c.counterparts} <= anchors
         if c.kind not in {"added", "deleted"}:
             assert c.counterparts == ()
+
+
+def test_a_pair_to_check_names_the_other_candidates_of_its_points() -> None:
+    """The Dayton framework's Article VII takes the New York pledge of human rights "to
+    strengthen the democratic election process" (NY5.1) as a piece, by a hair: the pair
+    reads "check this", and its card names where else the text may have gone, the most
+    likely first: the election annex's conditions for free elections (the curated pair),
+    then Geneva's displaced persons commission and its human rights standards (2.4b, the
+    point the curated lineage continues into VII). Pairs the diff is sure of name none. In
+    every format and language."""
+    d = unkeyed("bosnia-1995.yaml").diff("basic-principles", "general-framework")
+    view = DiffView.build(d)
+    (card,) = [
+        c
+        for c in view.changes
+        if (c.old_ref, c.new_ref) == ("basic-principles #NY5.1", "general-framework #VII")
+    ]
+    assert card.check
+    assert [k.ref for k in card.counterparts] == [
+        "general-framework #Annex 3 I.1",
+        "basic-principles #3.1",
+        "basic-principles #2.4b",
+    ]
+    assert all(not c.counterparts for c in view.changes if c.old_ref and c.new_ref and not c.check)
+    text = render_diff(d, "text")
+    assert re.search(
+        r"other candidates: general-framework #Annex 3 I\.1 \(0\.\d\d\), basic-principles"
+        r" #3\.1 \(0\.\d\d\), or basic-principles #2\.4b \(0\.\d\d\)",
+        text,
+    )
+    assert "**Other candidates**: general-framework #Annex 3 I.1 (" in render_diff(d, "md")
+    html = render_diff(d, "html")
+    assert re.search(
+        r'Other candidates: <a class="ident" href="#[^"]+"><bdi dir="ltr">'
+        r"general-framework #Annex 3 I\.1</bdi></a>",
+        html,
+    )
+    assert "Autres candidats" in render_diff(d, "md", locale="fr")
+    assert "Інші кандидати" in render_diff(d, "html", locale="uk")
 
 
 def test_reports_say_where_an_unpaired_point_may_continue() -> None:
