@@ -25,7 +25,6 @@ no alternative). Curated pairs (links, keys, the same text) have no rival.
 
 from __future__ import annotations
 
-import collections
 import math
 from collections.abc import Sequence
 
@@ -52,52 +51,46 @@ def with_rivals(
     strongest rival gives, and never taken below 0.5 by it; ``pool`` holds the candidates
     (``scores``: their cosines, in order), ``least`` the cosine at the bar of every pair
     searched."""
+    # The candidates that clear the bar (a few in a hundred of the pool): only their points
+    # may have a rival, or be one.
+    strong = [(i, j, s) for (i, j), s in zip(pool, scores, strict=True) if s >= least]
+    if not strong:
+        return found
+    near_old = {i for i, _, _ in strong}
+    near_new = {j for _, j, _ in strong}
     links = [(i, j) for i, j, _ in found.pairs]
     for olds, news, _ in found.groups:
         links += edges(olds, news)
-    if not links:
-        return found
-    # Each point's partners (its pair, or the other side of its split or merge), and its
-    # highest cosine with one, old points then new ones.
-    mine: tuple[dict[int, set[int]], dict[int, set[int]]] = (
-        collections.defaultdict(set),
-        collections.defaultdict(set),
-    )
-    held: tuple[dict[int, float], dict[int, float]] = ({}, {})
+    # Their partners (a pair's other point, or the other side of a split or merge), and
+    # their highest cosine with one.
+    mine_old: dict[int, set[int]] = {}
+    mine_new: dict[int, set[int]] = {}
+    held_old: dict[int, float] = {}
+    held_new: dict[int, float] = {}
     for i, j in links:
-        mine[0][i].add(j)
-        mine[1][j].add(i)
-        s = sc.cos(i, j)
-        held[0][i] = max(held[0].get(i, s), s)
-        held[1][j] = max(held[1].get(j, s), s)
-    # Each pair's points' candidates that clear the bar: the rows of the pool.
-    rows: tuple[dict[int, list[tuple[float, int]]], dict[int, list[tuple[float, int]]]] = (
-        collections.defaultdict(list),
-        collections.defaultdict(list),
-    )
-    for (i, j), s in zip(pool, scores, strict=True):
-        if s >= least:
-            if i in mine[0]:
-                rows[0][i].append((s, j))
-            if j in mine[1]:
-                rows[1][j].append((s, i))
-
-    def rival(side: int, p: int) -> float | None:
-        """The strongest rival cosine of point ``p`` (old when ``side`` is 0), if any."""
-        other = held[1 - side]
-        out = None
-        for s, q in rows[side].get(p, ()):
-            if q in mine[side][p] or other.get(q, -1.0) > s:
-                continue
-            if out is None or s > out:
-                out = s
-        return out
+        if i in near_old or j in near_new:
+            s = sc.cos(i, j)
+            mine_old.setdefault(i, set()).add(j)
+            mine_new.setdefault(j, set()).add(i)
+            held_old[i] = max(held_old.get(i, s), s)
+            held_new[j] = max(held_new.get(j, s), s)
+    # Each point's strongest rival: the highest cosine of a candidate that clears the bar,
+    # is not its partner, and is not held by a partner it scores higher with.
+    rival_old: dict[int, float] = {}
+    rival_new: dict[int, float] = {}
+    for i, j, s in strong:
+        if i in mine_old and j not in mine_old[i] and held_new.get(j, -1.0) <= s:
+            rival_old[i] = max(rival_old.get(i, s), s)
+        if j in mine_new and i not in mine_new[j] and held_old.get(i, -1.0) <= s:
+            rival_new[j] = max(rival_new.get(j, s), s)
+    if not rival_old and not rival_new:
+        return found
 
     def capped(i: int, j: int, confidence: float) -> float:
-        found_rivals = [r for r in (rival(0, i), rival(1, j)) if r is not None]
-        if not found_rivals:
+        rival = max(rival_old.get(i, -1.0), rival_new.get(j, -1.0))
+        if rival < 0.0:  # no rival: most pairs
             return confidence
-        margin = sc.z(sc.cos(i, j)) - sc.z(max(found_rivals))
+        margin = sc.z(sc.cos(i, j)) - sc.z(rival)
         return min(confidence, max(0.5, margin_confidence(margin)))
 
     pairs = tuple((i, j, capped(i, j, c)) for i, j, c in found.pairs)
