@@ -18,10 +18,10 @@ from negotrack.core.groups import components
 from negotrack.core.model import PlanVersion, PointLink
 from negotrack.core.refs import PointRef
 from negotrack.plandiff import match as _match
+from negotrack.plandiff.apart import Apart, kept_apart
 from negotrack.plandiff.citations import may_cite, unnamed
 from negotrack.plandiff.features import Normaliser
 from negotrack.plandiff.pieces import edges
-from negotrack.plandiff.scores import Apart, kept_apart
 from negotrack.plandiff.spacing import collapsed
 from negotrack.plandiff.tokens import words
 

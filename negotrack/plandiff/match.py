@@ -120,6 +120,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 
+from negotrack.plandiff.apart import NOTHING_APART, Apart
 from negotrack.plandiff.candidates import every_pair, worth_scoring
 from negotrack.plandiff.doubts import doubts, linked_pairs
 from negotrack.plandiff.groups import take_groups
@@ -128,7 +129,7 @@ from negotrack.plandiff.order import group_facing, kept_of, pair_facing, placed
 from negotrack.plandiff.pieces import Found, adjacent, beside, pieces
 from negotrack.plandiff.rivals import with_rivals
 from negotrack.plandiff.rounds import pairing_round
-from negotrack.plandiff.scores import MOST, NOTHING_APART, Apart, Scores
+from negotrack.plandiff.scores import MOST, Scores
 
 __all__ = ["Found", "match"]
 
@@ -159,7 +160,7 @@ def match(
     candidates of the points left over as points paired by text are. ``apart``: the pairs a
     person kept apart (placed on different lines by a key or a link, or turned down by a
     ``distinct`` link): none is paired or offered
-    (:class:`~negotrack.plandiff.scores.Apart`).
+    (:class:`~negotrack.plandiff.apart.Apart`).
 
     ``threshold`` replaces the default cut on confidence (CUT) when given. A stricter one
     keeps of what the default finds what is at least that sure, and leaves the rest to a

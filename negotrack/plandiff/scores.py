@@ -13,25 +13,23 @@ import bisect
 import math
 import statistics
 import struct
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
+from negotrack.plandiff.apart import NOTHING_APART, Apart, kept_apart
 from negotrack.plandiff.features import Bag, bags, cosine, norm, round9
 
 __all__ = [
     "FLOOR",
     "GRID",
     "MOST",
-    "NOTHING_APART",
     "PLACE",
     "PRIOR",
     "PRIOR_PAIRS",
     "STEEP",
-    "Apart",
     "Rated",
     "Scores",
     "bar",
     "held",
-    "kept_apart",
 ]
 
 Rated = tuple[int, int, float, float]
@@ -53,36 +51,6 @@ FLOOR = 1.0
 MOST = 0.999999
 """The most a pair found by text can be sure of: 1 is for what a person or the texts
 themselves vouch for (a link, a key, the same text), so a text pair never reads 1.00."""
-
-
-class Apart:
-    """The pairs a person kept apart, which text may neither pair nor offer one to the
-    other: two points placed on different ``lines`` (each version's placed points by
-    line, see :func:`negotrack.plandiff.align.placed`), and the ``pairs`` a ``distinct``
-    link turned down (old index, new index)."""
-
-    __slots__ = ("lines", "pairs")
-
-    def __init__(
-        self,
-        lines: tuple[Mapping[int, object], Mapping[int, object]] = ({}, {}),
-        pairs: frozenset[tuple[int, int]] = frozenset(),
-    ) -> None:
-        self.lines = lines
-        self.pairs = pairs
-
-
-NOTHING_APART = Apart()
-"""No pair kept apart."""
-
-
-def kept_apart(apart: Apart, i: int, j: int) -> bool:
-    """Whether a person kept old point ``i`` and new point ``j`` apart (:class:`Apart`):
-    text may neither pair them nor offer one to the other."""
-    line = apart.lines[0].get(i)
-    if line is not None and apart.lines[1].get(j, line) != line:
-        return True
-    return bool(apart.pairs) and (i, j) in apart.pairs
 
 
 def bar(n: int) -> float:
