@@ -14,6 +14,7 @@ from negotrack.plandiff.compare import ChangeKind, PlanDiff, diff
 
 # The ground-truth generator lives with the benchmarks, as a top-level module there.
 from tests.support.diffgen import Case, cases, generate, point_text
+from tests.support.lineage import text_edges
 
 MIRROR = {
     "added": "deleted",
@@ -126,15 +127,6 @@ def test_a_permutation_gives_moves_and_no_rewording(a: nt.PlanVersion, rng: rand
     assert len(d.changes) == len(a.points)
 
 
-def _text_edges(d: PlanDiff) -> dict[tuple[str, str], float]:
-    """The pairs and pieces text matching made, with their confidence."""
-    return {
-        (c.old.number, c.new.number): c.confidence
-        for c in d.changes
-        if c.old is not None and c.new is not None and c.matched_by in {"text", "split", "merge"}
-    }
-
-
 @pytest.mark.parametrize(("seed", "share"), [(2, 0.4), (5, 0.7), (37, 0.7)])
 def test_a_lower_loose_threshold_adds_to_a_higher_one(seed: int, share: float) -> None:
     """Two thresholds below the default: the lower pairs all the higher pairs. Each used
@@ -151,8 +143,8 @@ def test_a_lower_loose_threshold_adds_to_a_higher_one(seed: int, share: float) -
         p_split=0.1,
         p_merge=0.1,
     )
-    lower = _text_edges(diff(case.old, case.new, threshold=0.0625))
-    higher = _text_edges(diff(case.old, case.new, threshold=0.25))
+    lower = text_edges(diff(case.old, case.new, threshold=0.0625))
+    higher = text_edges(diff(case.old, case.new, threshold=0.25))
     assert higher.keys() <= lower.keys()
     assert all(lower[edge] == c for edge, c in higher.items())
 
@@ -163,8 +155,8 @@ def test_a_threshold_only_adds_or_removes_pairs(case: Case, t1: float, t2: float
     """Raising ``threshold`` only removes what text matching pairs, lowering it only adds,
     and a pair made at both keeps its confidence (each at least its threshold)."""
     low, high = sorted((t1, t2))
-    looser = _text_edges(diff(case.old, case.new, threshold=low))
-    stricter = _text_edges(diff(case.old, case.new, threshold=high))
+    looser = text_edges(diff(case.old, case.new, threshold=low))
+    stricter = text_edges(diff(case.old, case.new, threshold=high))
     assert stricter.keys() <= looser.keys()
     assert all(looser[edge] == c for edge, c in stricter.items())
     assert all(c >= high for c in stricter.values())

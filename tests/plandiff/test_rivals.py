@@ -16,16 +16,7 @@ from negotrack.plandiff.pieces import Found
 from negotrack.plandiff.rivals import margin_confidence, with_rivals
 from negotrack.plandiff.scores import Scores
 from tests.support.diffgen import Case, generate
-from tests.support.lineage import unkeyed
-
-
-def _made(d: nt.PlanDiff) -> dict[tuple[str, str], float]:
-    """The pairs and pieces text matching made, with their confidence."""
-    return {
-        (c.old.number, c.new.number): c.confidence
-        for c in d.changes
-        if c.old and c.new and c.matched_by in ("text", "split", "merge")
-    }
+from tests.support.lineage import text_edges, unkeyed
 
 
 def _offered(d: nt.PlanDiff) -> set[tuple[str, str]]:
@@ -50,7 +41,7 @@ def test_the_dayton_human_rights_article_is_checked_not_trusted() -> None:
     pieces were made at 0.96 and 0.99, and the reports did not mark them; each now reads
     "check this", and the election annex is offered."""
     d = unkeyed("bosnia-1995.yaml").diff("basic-principles", "general-framework")
-    made = _made(d)
+    made = text_edges(d)
     assert 0.5 <= made[("3.2", "VII")] < 0.55
     assert 0.7 < made[("NY5.1", "VII")] < 0.8
     assert ("NY5.1", "Annex 3 I.1") in _offered(d)
@@ -73,7 +64,7 @@ def test_a_right_pair_checked_for_its_rival_leads_to_a_missed_piece(
     points; the 2024 ceasefire's arms control merges 1701's 8e and its arms embargo; the
     20-point framework splits the US reconstruction package in two)."""
     d = unkeyed(dossier).diff(*versions)
-    assert 0.5 <= _made(d)[pair] < 0.8
+    assert 0.5 <= text_edges(d)[pair] < 0.8
     assert piece in _offered(d)
 
 
@@ -138,12 +129,12 @@ def test_rivals_change_confidences_only_downwards_and_never_below_a_coin(
     only lowers a confidence, and never below 0.5 (or below what it was). Reversing the
     diff mirrors the confidences too."""
     case: Case = generate(40, seed=seed, share=share)
-    with_rule = _made(diff(case.old, case.new))
+    with_rule = text_edges(diff(case.old, case.new))
     with mock.patch("negotrack.plandiff.match.with_rivals", lambda sc, found, *_: found):
-        without = _made(diff(case.old, case.new))
+        without = text_edges(diff(case.old, case.new))
     assert with_rule.keys() == without.keys()
     for pair, c in with_rule.items():
         assert min(without[pair], 0.5) <= c <= without[pair]
-    back = _made(diff(case.new, case.old))
+    back = text_edges(diff(case.new, case.old))
     assert {(b, a): c for (a, b), c in back.items()} == pytest.approx(with_rule)
     assert all(not math.isnan(c) for c in with_rule.values())

@@ -67,3 +67,12 @@ def uncited(d: nt.Dossier | None = None) -> nt.Dossier:
     assert points != version.points, f"agreement 2.1 no longer says {CITATION!r}"
     d.replace(attrs.evolve(version, points=points))
     return d
+
+
+def text_edges(d: nt.PlanDiff) -> dict[tuple[str, str], float]:
+    """The pairs and pieces text matching made in ``d``, with their confidence."""
+    return {
+        (c.old.number, c.new.number): c.confidence
+        for c in d.changes
+        if c.old is not None and c.new is not None and c.matched_by in {"text", "split", "merge"}
+    }
