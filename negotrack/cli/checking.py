@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from negotrack.cli import values
 from negotrack.errors import Problem
 
 if TYPE_CHECKING:
@@ -20,12 +21,11 @@ __all__ = ["validate"]
 
 def validate(args: argparse.Namespace) -> int:
     """``negotrack validate FILE [--strict]``: every problem, or a summary and warnings."""
-    from negotrack.cli.commands import _load
     from negotrack.cli.output import emit, note, printable
     from negotrack.cli.output import error as _error
     from negotrack.core.counts import counted
 
-    d = _load(args.file)
+    d = values.load(args.file)
 
     warnings = _warnings(d, args.file)
     if warnings and args.strict:

@@ -20,14 +20,11 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable
 from functools import partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import attrs
-
-from negotrack.cli import checking, edit, linking, publishing, status
+from negotrack.cli import checking, edit, linking, publishing, status, values
 from negotrack.cli.args import COMMANDS, PROG, build_parser
 from negotrack.cli.output import (
     emit,
@@ -41,7 +38,7 @@ from negotrack.cli.output import (
 )
 from negotrack.cli.problems import given, lined
 from negotrack.core.collector import collector_paused
-from negotrack.errors import NegotrackError, Problem
+from negotrack.errors import NegotrackError
 
 if TYPE_CHECKING:
     from negotrack.dossier.dossier import Dossier
@@ -49,19 +46,6 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 T = TypeVar("T")
-
-
-class _Failed(Exception):
-    """A bad command-line value, reported like a dossier problem (exit 1): each problem
-    of ``error`` as ``OPTION: message``, where ``option`` is empty when each problem's
-    path names its argument as the usage line does (``OLD_REF``, ``--on``); a path that
-    is a place in the file (``$...``) is reported there, as any problem of the file."""
-
-    def __init__(self, option: str, error: NegotrackError, value: object = None) -> None:
-        super().__init__(option)
-        self.option = option
-        self.error = error
-        self.value = value  # the value given, when the option's own may be several
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,7 +128,7 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     try:
         return int(args.run(args))
-    except _Failed as exc:
+    except values.Failed as exc:
         for p in lined(exc.error, file):
             option = exc.option or p.path
             if option.startswith("$"):
@@ -177,87 +161,6 @@ def _run(args: argparse.Namespace) -> int:
         return 70  # EX_SOFTWARE
 
 
-# -- helpers ---------------------------------------------------------------------------
-
-
-def _load(path: str) -> Dossier:
-    from negotrack.io.storage import load
-
-    return load(path)
-
-
-def _checked(option: str, parse: Callable[[Any], Any], value: Any) -> Any:
-    """``parse(value)``, or a :class:`_Failed` naming the option."""
-    if value is None:
-        return None
-    try:
-        return parse(value)
-    except NegotrackError as exc:
-        raise _Failed(option, exc, value) from None
-
-
-def _arguments(call: Callable[[], T], name: Callable[[str], str | None]) -> T:
-    """``call()``, a dossier method given command-line values; each problem it raises at
-    a path ``name`` maps to an argument (``old_ref`` -> ``OLD_REF``) is that argument's,
-    not a place in the file (the path of a value the command was about to add, or "$")."""
-    try:
-        return call()
-    except NegotrackError as exc:
-        named = [(p, name(p.path)) for p in exc.problems]
-        if not any(n for _, n in named):
-            raise
-        problems = [attrs.evolve(p, path=n or p.path) for p, n in named]
-        raise _Failed("", NegotrackError(problems)) from None
-
-
-def _found(*lookups: tuple[str, Callable[[str], object], str]) -> None:
-    """Each ``(ARGUMENT, lookup, value)``: ``lookup(value)`` finds something, or exit 1
-    with a line per argument that names nothing (``NEW: no plan version 'nope' ...``)."""
-    problems: list[Problem] = []
-    for argument, lookup, value in lookups:
-        try:
-            lookup(value)
-        except NegotrackError as exc:
-            problems += [attrs.evolve(p, path=argument) for p in exc.problems]
-    if problems:
-        raise _Failed("", NegotrackError(problems))
-
-
-def _locale(value: str | None, fmt: str = "", words: tuple[str, ...] = ()) -> str | None:
-    """The ``--locale`` value checked before any work (an unknown one names the known).
-    ``words``: the formats of the command's ``--format`` (``fmt``) that have words to
-    translate; with another (JSON, a listing for scripts) it is refused, not ignored, as
-    export refuses an option of another format."""
-    if value is None:
-        return None
-    if words and fmt not in words:
-        named = f"{', '.join(words[:-1])} or {words[-1]}" if len(words) > 1 else words[0]
-        raise _Failed(
-            f"--locale {value}", NegotrackError(f"applies to --format {named}, not --format {fmt}")
-        )
-    from negotrack.render.catalogs import normalise
-
-    return str(_checked("--locale", normalise, value))
-
-
-def _cut(option: str, value: float | None, *, zero: bool) -> float | None:
-    """A ``--threshold`` (``zero=False``) or ``--min-confidence`` value checked before any
-    work: out of range, it is bad input naming the option, not an empty report."""
-    from negotrack.core.confidence import out_of_range
-
-    why = None if value is None else out_of_range(value, zero=zero)
-    if why is not None:
-        hint = "0 lists every pair" if zero else "leave it out for the matcher's own cut"
-        raise _Failed(option, NegotrackError(why, hint=hint))
-    return value
-
-
-def _moment(option: str, value: str | None) -> Any:
-    from negotrack.core.dates import Moment
-
-    return _checked(option, Moment.of, value)
-
-
 # -- timeline, diff --------------------------------------------------------------------
 
 
@@ -266,17 +169,17 @@ def _timeline(args: argparse.Namespace) -> int:
     from negotrack.dossier.selection import EventFilter
     from negotrack.render.shared import render_timeline
 
-    d = _load(args.file)
-    locale = _locale(args.locale)
+    d = values.load(args.file)
+    locale = values.locale(args.locale)
     filters: dict[str, Any] = {}
     for name in ("kind", "participant", "side", "track", "tag"):
         value = getattr(args, name)
         if value:
             filters[name] = value
-    filters["since"] = _moment("--since", args.since)
-    filters["until"] = _moment("--until", args.until)
+    filters["since"] = values.moment("--since", args.since)
+    filters["until"] = values.moment("--until", args.until)
     if "kind" in filters:
-        filters["kind"] = [_checked("--kind", EventKind.coerce, k) for k in filters["kind"]]
+        filters["kind"] = [values.checked("--kind", EventKind.coerce, k) for k in filters["kind"]]
     _check_filters(d, filters)
     chosen = EventFilter(**filters)
     emit(
@@ -294,18 +197,18 @@ def _check_filters(d: Dossier, filters: dict[str, Any]) -> None:
     if "participant" in filters:
         find = d.find_participant
         filters["participant"] = [
-            _checked("--participant", find, w).id for w in filters["participant"]
+            values.checked("--participant", find, w).id for w in filters["participant"]
         ]
     for name in ("side", "track", "tag"):
         if name in filters:
-            filters[name] = _checked(f"--{name}", partial(known, d, name), filters[name])
+            filters[name] = values.checked(f"--{name}", partial(known, d, name), filters[name])
 
 
 def _diff(args: argparse.Namespace) -> int:
-    locale = _locale(args.locale, args.format, ("html", "md", "text"))
-    threshold = _cut("--threshold", args.threshold, zero=False)
-    d = _load(args.file)
-    _found(("OLD", d.version, args.old), ("NEW", d.version, args.new))
+    locale = values.locale(args.locale, args.format, ("html", "md", "text"))
+    threshold = values.cut("--threshold", args.threshold, zero=False)
+    d = values.load(args.file)
+    values.found(("OLD", d.version, args.old), ("NEW", d.version, args.new))
     plan_diff = d.diff(args.old, args.new, threshold=threshold)
     if args.format == "json":
         text = inert_json(json.dumps(plan_diff.to_json_data(), ensure_ascii=False, indent=2))
@@ -338,18 +241,18 @@ def _format_options(args: argparse.Namespace) -> tuple[tuple[str, object, str], 
 def _export(args: argparse.Namespace) -> int:
     for option, value, to in _format_options(args):
         if value and args.to != to:
-            raise _Failed(option, NegotrackError(f"applies to --to {to}, not --to {args.to}"))
+            raise values.Failed(option, NegotrackError(f"applies to --to {to}, not --to {args.to}"))
     if args.to == "json-schema":
         from negotrack.io.schema import json_schema
 
         emit(json.dumps(json_schema(), indent=2) + "\n", args.output)
         return 0
     if args.file is None:
-        raise _Failed("FILE", NegotrackError(f"--to {args.to} needs a dossier file"))
+        raise values.Failed("FILE", NegotrackError(f"--to {args.to} needs a dossier file"))
     from negotrack.export import formats as export
 
-    locale = _locale(args.locale)
-    d = _load(args.file)
+    locale = values.locale(args.locale)
+    d = values.load(args.file)
     if args.to == "timelinejs":
         text = inert_json(export.to_timelinejs(d, locale=locale))
     elif args.to == "ics":
@@ -361,7 +264,7 @@ def _export(args: argparse.Namespace) -> int:
         if args.kind:
             from negotrack.core.model import EventKind
 
-            kinds = [_checked("--kind", EventKind.coerce, k) for k in args.kind]
+            kinds = [values.checked("--kind", EventKind.coerce, k) for k in args.kind]
         text = export.to_ics(d, all_events=args.all_events, kinds=kinds, stamp=stamp)
         if "BEGIN:VEVENT" not in text:
             exported = (
@@ -372,7 +275,7 @@ def _export(args: argparse.Namespace) -> int:
                 "(--all-events exports every event, --kind KIND those of a kind)"
             )
     else:
-        as_of = _moment("--as-of", args.as_of)
+        as_of = values.moment("--as-of", args.as_of)
         text = export.to_csv(d, args.table or "events", as_of=as_of, bom=args.excel)
     emit(text, args.output)
     return 0

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from negotrack.cli import values
 from negotrack.cli.output import committed, emit, inert_json
 from negotrack.core.refs import PointRef
 
@@ -65,16 +66,14 @@ def remove(args: argparse.Namespace) -> int:
 
 def _kind(kind: str) -> str:
     """The KIND argument's canonical kind, or exit 1 naming KIND (before any file is read)."""
-    from negotrack.cli.commands import _checked
     from negotrack.dossier.edit import kind_of
 
-    return str(_checked("KIND", kind_of, kind))
+    return str(values.checked("KIND", kind_of, kind))
 
 
 def _replace(d: Dossier, kind: str, record: Any, version: str | None) -> Any:
     """``d.replace``, with what names nothing in the dossier named by its argument: the
     record's id or number (RECORD), the version (--version)."""
-    from negotrack.cli.commands import _Failed, _found
     from negotrack.dossier.edit import find, versions_with
     from negotrack.errors import NegotrackError
 
@@ -84,31 +83,29 @@ def _replace(d: Dossier, kind: str, record: Any, version: str | None) -> Any:
         hint = " or ".join(f"--version {v}" for v in ids[:3]) or (
             f"no version has a point {record.number!r}; give --version VERSION"
         )
-        raise _Failed("--version", NegotrackError(why, hint=hint))
+        raise values.Failed("--version", NegotrackError(why, hint=hint))
     if kind == "point" and version is not None:
-        _found(("--version", d.version, version))
-        _found(("RECORD", d.version(version).point, record.number))
+        values.found(("--version", d.version, version))
+        values.found(("RECORD", d.version(version).point, record.number))
     else:
-        _found(("RECORD", lambda id: find(d, kind, id), record.id))
+        values.found(("RECORD", lambda id: find(d, kind, id), record.id))
     return d.replace(record, version=version)
 
 
 def _remove(d: Dossier, kind: str, id: str) -> Any:
     """``d.remove``, with an ID that names nothing named as the argument."""
-    from negotrack.cli.commands import _found
     from negotrack.dossier.edit import find
 
-    _found(("ID", lambda value: find(d, kind, value), id))
+    values.found(("ID", lambda value: find(d, kind, value), id))
     return d.remove(kind, id)
 
 
 def merge(args: argparse.Namespace) -> int:
     """``negotrack merge A B [-o OUT]``: the union of two dossiers."""
-    from negotrack.cli.commands import _load
     from negotrack.dossier.merge import merge as unite
     from negotrack.io.storage import dumps, save
 
-    united = unite(_load(args.file), _load(args.other), names=(args.file, args.other))
+    united = unite(values.load(args.file), values.load(args.other), names=(args.file, args.other))
     if args.output is None or args.output == "-":
         emit(inert_json(dumps(united, "json")), None)
     else:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from negotrack.cli import values
 from negotrack.cli.output import STDOUT, committed, emit, inert_json, note, printable
 from negotrack.errors import NegotrackError
 
@@ -36,14 +37,13 @@ _PLAN_LINKS = re.compile(r"\$\.plans\[\d+\]\.links")
 
 def link(args: argparse.Namespace) -> int:
     """``negotrack link FILE OLD_REF NEW_REF [--note TEXT] [--distinct]``."""
-    from negotrack.cli.commands import _arguments
     from negotrack.io.update import update
 
     def change(d: Dossier) -> tuple[PointLink, list[str]]:
         pair = (args.old_ref, args.new_ref)
         had = any((k.old, k.new) == pair for plan in d.plans for k in plan.links)
         before = _made_pairs(d, args.old_ref, args.new_ref)
-        made = _arguments(
+        made = values.arguments(
             lambda: d.link(args.old_ref, args.new_ref, note=args.note, distinct=args.distinct),
             _LINK_ARGUMENTS.get,
         )
@@ -214,28 +214,26 @@ def unlink(args: argparse.Namespace) -> int:
 def _unlink(d: Dossier, old_ref: str, new_ref: str) -> PointLink:
     """``d.unlink``, each problem named by its argument: an end that names nothing, and a
     link that is not there (a problem of the pair given, not of a place in the file)."""
-    from negotrack.cli.commands import _arguments, _found
 
     def pair(path: str) -> str | None:
         return _BOTH if _PLAN_LINKS.fullmatch(path) else _LINK_ARGUMENTS.get(path)
 
-    _found(("OLD_REF", d.link_end, old_ref), ("NEW_REF", d.link_end, new_ref))
-    return _arguments(lambda: d.unlink(old_ref, new_ref), pair)
+    values.found(("OLD_REF", d.link_end, old_ref), ("NEW_REF", d.link_end, new_ref))
+    return values.arguments(lambda: d.unlink(old_ref, new_ref), pair)
 
 
 def suggest_links(args: argparse.Namespace) -> int:
     """``negotrack suggest-links FILE OLD NEW [--format text|json|md] [--locale LANG]
     [--min-confidence X] [--accept]``."""
-    from negotrack.cli.commands import _arguments, _cut, _found, _load, _locale
     from negotrack.core.confidence import cut_down
 
-    least = _cut("--min-confidence", args.min_confidence, zero=True) or 0.0
-    locale = _locale(args.locale, args.format, ("md",))
-    d = _load(args.file)
-    _found(("OLD", d.version, args.old), ("NEW", d.version, args.new))
+    least = values.cut("--min-confidence", args.min_confidence, zero=True) or 0.0
+    locale = values.locale(args.locale, args.format, ("md",))
+    d = values.load(args.file)
+    values.found(("OLD", d.version, args.old), ("NEW", d.version, args.new))
     # Versions no link could join (the newer first, two plans, one version twice) are
     # refused before anything is listed: a problem of OLD, as link's of OLD_REF.
-    found = _arguments(
+    found = values.arguments(
         lambda: d.suggest_links(args.old, args.new, min_confidence=least),
         {"old": "OLD", "new": "NEW"}.get,
     )
@@ -243,7 +241,7 @@ def suggest_links(args: argparse.Namespace) -> int:
         # The sheet is for what is left to review: it is written after pinning (a pinned
         # pair is curated, and no longer listed), not before with commands already run.
         _accepting(args, d, found, least)
-        now = _load(args.file)
+        now = values.load(args.file)
         left = now.suggest_links(args.old, args.new, min_confidence=least)
         try:
             emit(printable(_sheet(left, locale, args.file)), None)
@@ -358,7 +356,6 @@ def _accept(
     """``suggest-links --accept``: pin what the matcher paired at ``least`` or more (each
     split or merge whole, never a candidate) through the safe update, then say on stderr
     each pair linked, and each piece listed but held back with its split or merge."""
-    from negotrack.cli.commands import _arguments
     from negotrack.core.confidence import cut_down
     from negotrack.io.update import update
 
@@ -368,7 +365,7 @@ def _accept(
     # Refused from the newer version to the older: a problem of OLD (as link's of OLD_REF).
     pinned = update(
         args.file,
-        lambda d: _arguments(
+        lambda d: values.arguments(
             lambda: d.accept_suggestions(args.old, args.new, min_confidence=least),
             {"old": "OLD", "new": "NEW"}.get,
         ),

@@ -9,22 +9,23 @@ from __future__ import annotations
 
 import argparse
 
+from negotrack.cli import values
+
 __all__ = ["board", "site"]
 
 
 def board(args: argparse.Namespace) -> int:
     """``negotrack board FILE [PLAN] [-o OUT] [--format html|md] [--as-of DATE]
     [--locale LANG]``."""
-    from negotrack.cli.commands import _cut, _found, _load, _locale, _moment
     from negotrack.cli.output import emit
     from negotrack.render.shared import render_board
 
-    locale = _locale(args.locale)
-    threshold = _cut("--threshold", args.threshold, zero=False)
-    d = _load(args.file)
+    locale = values.locale(args.locale)
+    threshold = values.cut("--threshold", args.threshold, zero=False)
+    d = values.load(args.file)
     if args.plan is not None:
-        _found(("PLAN", d.plan, args.plan))
-    as_of = _moment("--as-of", args.as_of)
+        values.found(("PLAN", d.plan, args.plan))
+    as_of = values.moment("--as-of", args.as_of)
     text = render_board(d, args.plan, args.format, as_of=as_of, threshold=threshold, locale=locale)
     emit(text, args.output)
     return 0
@@ -33,14 +34,13 @@ def board(args: argparse.Namespace) -> int:
 def site(args: argparse.Namespace) -> int:
     """``negotrack site FILE -o DIR [--locale LANG]``: the timeline, every diff report and
     every board."""
-    from negotrack.cli.commands import _cut, _load, _locale
     from negotrack.cli.output import committed
     from negotrack.core.counts import counted
     from negotrack.publish import render_site
 
-    locale = _locale(args.locale)
-    threshold = _cut("--threshold", args.threshold, zero=False)
-    d = _load(args.file)
+    locale = values.locale(args.locale)
+    threshold = values.cut("--threshold", args.threshold, zero=False)
+    d = values.load(args.file)
     written = render_site(d, args.output, threshold=threshold, locale=locale)
     committed("\n".join(str(p) for p in written), args.output, counted(len(written), "file"))
     return 0

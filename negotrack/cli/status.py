@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from negotrack.cli import values
 from negotrack.cli.output import columns, committed, emit, inert_json, visible
 
 if TYPE_CHECKING:
@@ -25,12 +26,11 @@ __all__ = ["status_set", "status_show"]
 
 def status_set(args: argparse.Namespace) -> int:
     """``negotrack status set FILE REF STATUS --on DATE [--source ID] [--by ID] [--note TEXT]``."""
-    from negotrack.cli.commands import _checked, _moment
     from negotrack.core.model import Status
     from negotrack.io.update import update
 
-    status = _checked("STATUS", Status.coerce, args.status)
-    on = _moment("--on", args.on)
+    status = values.checked("STATUS", Status.coerce, args.status)
+    on = values.moment("--on", args.on)
     change = update(args.file, lambda d: _record(d, args, status, on), timeout=args.timeout)
     word = f"source {change.source}" if change.source else f"by {change.by}"
     if change.source and change.by:
@@ -49,10 +49,9 @@ def _record(d: Dossier, args: argparse.Namespace, status: Status, on: Moment) ->
     """``d.set_status`` with the command line's values, each problem with one of them named
     by its argument: the change is not in the file, so its place there (the next
     ``$.status_log[N]``) would point at nothing; a REF that names nothing is REF's."""
-    from negotrack.cli.commands import _arguments, _Failed, _found
     from negotrack.errors import NegotrackError
 
-    _found(("REF", d.resolve, args.ref))
+    values.found(("REF", d.resolve, args.ref))
     entry = f"$.status_log[{len(d.status_log)}]"
 
     def name(path: str) -> str | None:
@@ -61,16 +60,16 @@ def _record(d: Dossier, args: argparse.Namespace, status: Status, on: Moment) ->
         return _FIELDS.get(path[len(entry) + 1 :]) if path.startswith(entry + ".") else None
 
     try:
-        return _arguments(
+        return values.arguments(
             lambda: d.set_status(
                 args.ref, status, on=on, source=args.source, by=args.by, note=args.note
             ),
             name,
         )
-    except _Failed as exc:  # the file's own hint says what to write in it (source: ID)
+    except values.Failed as exc:  # the file's own hint says what to write in it (source: ID)
         hint = "give --source ID, or --by ID for an on-record word"
         told = [attrs.evolve(p, hint=hint) if p.path == _NEITHER else p for p in exc.error.problems]
-        raise _Failed("", NegotrackError(told)) from None
+        raise values.Failed("", NegotrackError(told)) from None
 
 
 def _current(d: Dossier, ref: str, as_of: Any, rule: AsOfRule) -> dict[str, Any]:
@@ -113,12 +112,11 @@ def _marks(d: Dossier, ref: str, as_of: Any, rule: AsOfRule) -> list[tuple[Any, 
 
 def status_show(args: argparse.Namespace) -> int:
     """``negotrack status show FILE [REF] [--as-of DATE] [--rule R] [--format text|json]``."""
-    from negotrack.cli.commands import _found, _load, _moment
 
-    d = _load(args.file)
+    d = values.load(args.file)
     if args.ref:
-        _found(("REF", d.resolve, args.ref))
-    as_of = _moment("--as-of", args.as_of)
+        values.found(("REF", d.resolve, args.ref))
+    as_of = values.moment("--as-of", args.as_of)
     refs = [args.ref] if args.ref else d.refs()
     rows = [_current(d, ref, as_of, args.rule) for ref in refs]
     hidden = ("since_display", "report")
