@@ -22,7 +22,7 @@ import os
 import sys
 from functools import partial
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from negotrack.cli import checking, edit, linking, publishing, status, values
 from negotrack.cli.args import COMMANDS, PROG, build_parser
@@ -44,8 +44,6 @@ if TYPE_CHECKING:
     from negotrack.dossier.dossier import Dossier
 
 __all__ = ["main"]
-
-T = TypeVar("T")
 
 
 def main(argv: list[str] | None = None) -> int:
