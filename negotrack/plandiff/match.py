@@ -138,6 +138,8 @@ CUT = 0.5
 LOOSEST = 0.01
 """The cut of the search every looser threshold cuts (one below it pairs as it does)."""
 ROUNDS = 2
+"""Most times pairing starts again, preferring pairs in their place, while some pair is out
+of order (see the note, "Order, again")."""
 
 
 def match(
