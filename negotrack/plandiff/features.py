@@ -13,7 +13,8 @@ Two drafts of one plan are written by different hands: one writes "neighbours" a
 3. reduced to its stem by the Snowball stemmers, so that inflections meet: for Latin
    script, the stemmer of the dossier's language when Snowball has one ("elecciones" and
    "elección" meet in a Spanish dossier, "négociations" and "négociation" in a French one),
-   else English; Russian for Cyrillic (Serbian for a Serbian dossier); Arabic for Arabic
+   else English; Russian for Cyrillic (Serbian for a Serbian dossier, and for a Ukrainian
+   one :mod:`negotrack.plandiff.ukrainian`, since Snowball has no Ukrainian); Arabic for Arabic
    script (Persian for a Persian dossier), which also writes away short vowels and the
    forms of alef; Greek for Greek. Figures, dates and words with digits ("600,000",
    "28-point") are kept whole: they single a point out. The British spellings of step 2
@@ -27,8 +28,9 @@ Two drafts of one plan are written by different hands: one writes "neighbours" a
    (:mod:`.number_words`). A figure loses its thousands separators and its per cent sign
    ("1,000" and "1000", "3.67%" and "3.67 percent"; "per cent" and "percent" both stand
    for it), a model's name loses its plural "s" ("IR-1s" and "IR-1", "F-16s"; a decade
-   such as "1990s" keeps it), and a hyphenated word stands for its closed form and for its
-   parts ("cease-fire" meets "ceasefire", "public-health" meets "public health").
+   such as "1990s" keeps it), and a hyphenated word, in any script, stands for its closed
+   form and for its parts ("cease-fire" meets "ceasefire", "public-health" meets "public
+   health", "социально-экономических" meets "экономических").
 
 Each distinct word is normalised once per call (a dictionary), so the cost grows with the
 vocabulary, not with the text.
@@ -70,6 +72,7 @@ import snowballstemmer
 from negotrack.plandiff.function_words import FUNCTION_WORDS
 from negotrack.plandiff.number_words import as_figures, joined_numbers, number_joiners
 from negotrack.plandiff.tokens import words
+from negotrack.plandiff.ukrainian import UkrainianStemmer
 
 __all__ = [
     "LIGHT",
@@ -165,7 +168,7 @@ class Normaliser:
         self._latin = snowballstemmer.stemmer(latin)
         # Other scripts' stemmers are made when a word of theirs comes.
         self._scripts = {
-            "cyrillic": "serbian" if primary == "sr" else "russian",
+            "cyrillic": {"sr": "serbian", "uk": "ukrainian"}.get(primary, "russian"),
             "arabic": "persian" if primary == "fa" else "arabic",
             "greek": "greek",
         }
@@ -194,12 +197,12 @@ class Normaliser:
         number = self._numbers.get(word)
         if number is not None:
             return number
+        if "-" in word:
+            parts = [p for p in word.split("-") if p]
+            if len(parts) > 1:
+                self._parts[word] = tuple(self.word(p) for p in parts)
+            word = "".join(parts)
         if _LATIN.search(word):
-            if "-" in word:
-                parts = [p for p in word.split("-") if p]
-                if len(parts) > 1:
-                    self._parts[word] = tuple(self.word(p) for p in parts)
-                word = "".join(parts)
             for rule, repl in _SPELLING if self._english and _SPELLED.search(word) else ():
                 spelled, n = rule.subn(repl, word)
                 if n:
@@ -215,7 +218,10 @@ class Normaliser:
         """The Snowball stemmer for words of ``script``, made once."""
         made = self._made.get(script)
         if made is None:
-            made = self._made[script] = snowballstemmer.stemmer(self._scripts[script])
+            name = self._scripts[script]
+            made = self._made[script] = (
+                UkrainianStemmer() if name == "ukrainian" else snowballstemmer.stemmer(name)
+            )
         return made
 
     def text(self, text: str) -> list[str]:
