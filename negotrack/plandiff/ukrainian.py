@@ -12,7 +12,7 @@ packaged. So this module does it, by the rules of Snowball's Russian algorithm
 
 1. "ґ" is written "г", and apostrophes are dropped ("м'ясо", "мʼясо" and "мясо" meet).
 2. Only the part of the word after its first vowel (RV) may lose an ending, so a short word
-   keeps its root ("сила" loses its "-а", not the past tense's "-ила").
+   keeps its root ("мати" loses only its "-и").
 3. One ending goes, the longest that fits, tried in this order: a gerund ("підписавши");
    else the reflexive "ся" or "сь" and then an adjective's ending ("місцевого", "місцевої";
    after the reflexive a verb's), else a verb's ("ухвалюють"; the past "-в", "-ла", "-ло",
