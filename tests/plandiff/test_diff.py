@@ -444,8 +444,8 @@ def _without_keys(version: nt.PlanVersion) -> nt.PlanVersion:
 
 
 def test_real_drafts_text_matching_finds_most_curated_pairs() -> None:
-    """On the real cases, text alone at default settings finds 254 of the 341 curated pairs
-    (74%; 89% of the eleven cases before the ten held out last: Vienna -> resolution 2254,
+    """On the real cases, text alone at default settings finds 260 of the 346 curated pairs
+    (75%; 89% of the eleven cases before the ten held out last: Vienna -> resolution 2254,
     5 of 8; resolution 1701 -> the Lebanon ceasefire of 2024, 4 of 11; the US-Taliban
     agreement -> the US-Afghan declaration, 6 of 9; Pretoria -> Nairobi, 2 of 6; the
     Washington Declaration -> the Israel-Jordan treaty, 8 of 16; the Geneva and New York
@@ -465,17 +465,17 @@ def test_real_drafts_text_matching_finds_most_curated_pairs() -> None:
     Korean peninsula"; talks and Kim's visit to Seoul, both "at an early date"), two on
     Wye River (the trilateral security committee and Sharm el-Sheikh's security point at
     0.89; the PLO Charter and resolutions 242 and 338, "check this") and one on China's
-    points ("check this"). The Ukrainian twin of the Minsk case makes one, "check this"
-    (see :func:`test_the_minsk_case_in_russian_and_in_ukrainian`). The eleven cases before
-    the last ten had none (the 20-point
+    points ("check this"). The Minsk case in Russian and in Ukrainian and the Peace Formula
+    make none (see :func:`test_the_cases_in_russian_and_in_ukrainian`). The eleven cases
+    before the last ten had none (the 20-point
     framework had three, the held-out DRC-Rwanda case one until a citation of another
     point read as its name). A change that moves any of this fails here and must say so in
     the docs."""
     results = realcases.measure()
     curated = sum(r.curated for r in results)
     found = sum(r.found for r in results)
-    assert len(results) == 23
-    assert (found, curated) == (254, 341)
+    assert len(results) == 24
+    assert (found, curated) == (260, 346)
     assert {r.dossier: r.wrong_pairs for r in results if r.wrong_pairs} == {
         "bosnia-1995.yaml": (("3.2", "VII"), ("NY5", "Annex 3 I.2"), ("NY5.1", "VII")),
         "china-ukraine-2023-2024.yaml": (("2", "1"),),
@@ -488,7 +488,6 @@ def test_real_drafts_text_matching_finds_most_curated_pairs() -> None:
             ("3.3", "5.2"),
         ),
         "lebanon-2006-2024.yaml": (("11", "3"), ("9", "12")),
-        "minsk-uk-2014-2015.yaml": (("11", "8"),),
         "wye-sharm-1998-1999.yaml": (("II.B.3", "8"), ("II.C.2", "1.b")),
     }
 
@@ -531,13 +530,14 @@ def test_the_review_how_to_gives_what_the_matcher_finds_on_the_real_cases() -> N
 
 
 def test_unrelated_neighbours_stay_apart_on_a_real_case() -> None:
-    """Seven of the twenty-three cases meet the bar: nothing found from text alone contradicts
+    """Nine of the twenty-four cases meet the bar: nothing found from text alone contradicts
     the curated lineage, and at least 90% of it is found (Colombia and Cyprus were at 7%
     and 0% before the matcher compared scores with the documents' own unrelated pairs; the
-    20-point framework had three wrong pairs). The sixteen that do not are texts written
+    20-point framework had three wrong pairs; the Minsk case in Ukrainian found 4 of 10
+    until Ukrainian had a stemmer of its own). The fifteen that do not are texts written
     afresh by another hand, or in detail (the Gaza agreement of January 2025), among them
-    the ten held out last, on eight of which what is found is right, and the Minsk case in
-    English, Russian and Ukrainian."""
+    the ten held out before the Peace Formula, on eight of which what is found is right,
+    and the Minsk case in English and in Russian."""
     results = {r.dossier: r for r in realcases.measure()}
     assert {name for name, r in results.items() if not r.passes} == {
         "afghanistan-2020.yaml",
@@ -553,7 +553,6 @@ def test_unrelated_neighbours_stay_apart_on_a_real_case() -> None:
         "lebanon-2006-2024.yaml",
         "minsk-2014-2015.yaml",
         "minsk-ru-2014-2015.yaml",
-        "minsk-uk-2014-2015.yaml",
         "syria-2015.yaml",
         "wye-sharm-1998-1999.yaml",
     }
@@ -564,7 +563,6 @@ def test_unrelated_neighbours_stay_apart_on_a_real_case() -> None:
         "egypt-israel-1978-1979.yaml",
         "korea-2018.yaml",
         "lebanon-2006-2024.yaml",
-        "minsk-uk-2014-2015.yaml",
         "wye-sharm-1998-1999.yaml",
     }
 
@@ -646,28 +644,30 @@ def test_the_two_cases_held_out_after_them_as_they_were_first_run() -> None:
     assert results["egypt-israel-1978-1979.yaml"].wrong_unmarked == 0
 
 
-def test_the_minsk_case_in_russian_and_in_ukrainian() -> None:
+def test_the_cases_in_russian_and_in_ukrainian() -> None:
     """The Minsk Protocol and the Package of Measures in Russian, the language both were
     signed in, and in Ukrainian, with the English case's lineage, were committed before the
     matcher was run on them. On first run text alone found 6 of the 10 curated pairs in
     Russian (7 in English) and 4 in Ukrainian, with no wrong pair: Ukrainian words went
     through Snowball's Russian stemmer, which leaves "виборів" apart from "вибори" and
     "кордоні" from "кордон". With a stemmer of Ukrainian's own endings
-    (:mod:`negotrack.plandiff.ukrainian`) and the parts of hyphenated words in every
-    script ("соціально-економічних"), it finds 8, and makes one wrong pair, marked "check
-    this" (0.68): the Protocol's economic recovery of Donbas and Minsk II's restoration of
-    social and economic links, which Ukrainian words alike ("відновлення", "економічн-"),
-    and which the curated lineage keeps apart. Russian finds the same 6 as before."""
+    (:mod:`negotrack.plandiff.ukrainian`) it finds 9, so this case is no longer held out.
+    Splitting Cyrillic compounds at their hyphen, as Latin ones are, was tried with it and
+    dropped: 8 of 10 and a wrong pair (see :mod:`negotrack.plandiff.features`). Then, held
+    out, Ukraine's Peace Formula and the Bürgenstock communiqué, in Ukrainian, committed
+    before the matcher ran on them: all 5 curated pairs, the split of the UN Charter point
+    whole (4 of 5 through the Russian stemmer)."""
     results = {r.dossier: r for r in realcases.measure()}
     got = {
-        name: (r.curated, r.found, r.wrong, r.candidates_missed, r.wrong_unmarked)
+        name: (r.curated, r.found, r.wrong, r.candidates_missed, r.splits_found)
         for name, r in results.items()
-        if name.startswith("minsk")
+        if name.startswith(("minsk", "peace-formula"))
     }
     assert got == {
         "minsk-2014-2015.yaml": (10, 7, 0, 3, 0),
         "minsk-ru-2014-2015.yaml": (10, 6, 0, 3, 0),
-        "minsk-uk-2014-2015.yaml": (10, 8, 1, 2, 0),
+        "minsk-uk-2014-2015.yaml": (10, 9, 0, 1, 0),
+        "peace-formula-2022-2024.yaml": (5, 5, 0, 0, 1),
     }
 
 
